@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+const Rate = z.number().min(0).max(1);
+
+export const HardRuleSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'rule ids are snake_case'),
+  /** An expression of the rule language (src/packs/rules/), e.g. `action.kind == "crane_lift" && state.environmental_conditions.gust_mph > 20`. */
+  when: z.string().min(1).max(2000),
+  /** Plain language; `{path}` placeholders are filled from the input, e.g. "Gusts {state.environmental_conditions.gust_mph} mph". */
+  message: z.string().min(1),
+  citation: z.string().min(1),
+  recommendation: z.string().optional(),
+});
+
+export const PolicyExampleSchema = z.object({
+  name: z.string(),
+  input: z.object({ state: z.record(z.string(), z.unknown()), action: z.record(z.string(), z.unknown()) }),
+  expect: z.object({
+    decision: z.enum(['approve', 'escalate']),
+    /** Reason codes that must be present (e.g. `hard_rule:crane_wind_limit`). */
+    reasons: z.array(z.string()).default([]),
+  }),
+});
+
+export const PolicySchema = z
+  .object({
+    domain: z.string(),
+    description: z.string(),
+    thresholds: z
+      .object({ incident_rate: Rate.optional(), adverse_rate: Rate.optional() })
+      .refine((t) => t.incident_rate !== undefined || t.adverse_rate !== undefined, 'at least one threshold is required'),
+    /** `point`: the estimate must exceed the threshold; `upper_bound`: escalate when the interval's upper bound does (conservative). */
+    decision_rule: z.enum(['point', 'upper_bound']).default('point'),
+    confidence: z.number().gt(0.5).lt(1).default(0.9),
+    interval: z.enum(['wilson', 'beta']).default('wilson'),
+    rollouts: z
+      .object({ min: z.number().int().min(1).max(1024), max: z.number().int().min(1).max(1024), batch: z.number().int().min(1).max(1024) })
+      .refine((r) => r.min <= r.max, 'rollouts.min must not exceed rollouts.max'),
+    /** Below this share of valid futures the answer is escalate (insufficient_valid_rollouts). */
+    min_valid_share: Rate.default(0.75),
+    horizon: z.number().int().min(1).max(50),
+    temperature: z.number().min(0).max(2).default(0.8),
+    zero_tolerance: z.array(z.string()).default([]),
+    deadline_ms: z.object({ default: z.number().int().positive(), max: z.number().int().positive() }),
+    world_model: z
+      .object({
+        backend: z.enum(['embedded', 'openai']).default('embedded'),
+        model: z.string().optional(),
+        /** On a world-model failure: escalate (closed), or answer from the embedded model with `degraded: true`. */
+        fallback: z.enum(['none', 'embedded']).default('none'),
+        stepwise: z.boolean().default(false),
+        anchor_every: z.number().int().min(1).default(4),
+      })
+      .prefault({}),
+    override: z.object({ allowed: z.boolean().default(true), sign_offs: z.number().int().min(1).max(3).default(1) }).prefault({}),
+    hard_rules: z.array(HardRuleSchema).default([]),
+    examples: z.array(PolicyExampleSchema).default([]),
+  })
+  .strict();
+
+export type Policy = z.infer<typeof PolicySchema>;
+export type HardRule = z.infer<typeof HardRuleSchema>;
+export type PolicyExample = z.infer<typeof PolicyExampleSchema>;

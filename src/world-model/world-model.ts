@@ -1,0 +1,59 @@
+import type { FutureStep } from '../banks/trajectory.js';
+import type { ActionInput } from '../packs/types.js';
+
+/** One simulated future, in the wire format every backend speaks. */
+export interface Future {
+  steps: FutureStep[];
+  final_outcome: string;
+  risk_factors: string[];
+}
+
+export interface SimulateRequest {
+  domain: string;
+  state: Record<string, unknown>;
+  action: ActionInput;
+  /** How many futures to produce in this call. */
+  rollouts: number;
+  /** Index of the first future: futures are seeded per index, so batches append deterministically. */
+  firstIndex: number;
+  horizon: number;
+  seed: number;
+  temperature: number;
+  /** Aborted when the evaluation's deadline passes or the client goes away. */
+  signal: AbortSignal;
+  /** Epoch milliseconds after which no further work is useful. */
+  deadline: number;
+}
+
+export interface SimulateResult {
+  futures: Future[];
+  /** Futures the backend produced that failed validation and were dropped. */
+  invalid: number;
+}
+
+export interface WorldModelHealth {
+  ready: boolean;
+  detail?: Record<string, unknown>;
+}
+
+/** The port: every world model (embedded, OpenAI-compatible) implements it. */
+export interface WorldModel {
+  readonly backend: string;
+  /** Identifies the model and the data it learned from, recorded with every evaluation. */
+  readonly version: string;
+  simulate(req: SimulateRequest): Promise<SimulateResult>;
+  health(): WorldModelHealth;
+  close(): Promise<void>;
+}
+
+/** Thrown by adapters; the evaluation turns these into fail-closed reasons. */
+export class WorldModelError extends Error {
+  constructor(
+    readonly reason: 'world_model_unavailable' | 'deadline_exceeded' | 'overloaded',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'WorldModelError';
+  }
+}
