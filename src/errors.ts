@@ -1,0 +1,37 @@
+/**
+ * The one catalogue of errors: each has a stable code, an HTTP status, and whether it is
+ * operational (expected in normal running) or a bug. `http/problem.ts` turns them into problem+json.
+ */
+export const ERRORS = {
+  invalid_json: { status: 400, title: 'The body is not valid JSON', operational: true },
+  validation_failed: { status: 400, title: 'The request does not match the schema', operational: true },
+  payload_too_large: { status: 413, title: 'The body is over the size limit', operational: true },
+  unsupported_media_type: { status: 415, title: 'The body must be application/json', operational: true },
+  unauthenticated: { status: 401, title: 'A valid API key is required', operational: true },
+  forbidden: { status: 403, title: 'The API key lacks the role this route needs', operational: true },
+  not_found: { status: 404, title: 'Not found', operational: true },
+  unknown_domain: { status: 404, title: 'Unknown domain', operational: true },
+  conflict: { status: 409, title: 'Conflict', operational: true },
+  overloaded: { status: 503, title: 'The service is at capacity; retry shortly', operational: true },
+  audit_unavailable: { status: 503, title: 'The evaluation could not be stored, so it is not approved', operational: true },
+  not_ready: { status: 503, title: 'Not ready', operational: true },
+  internal: { status: 500, title: 'Internal error', operational: false },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly operational: boolean;
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly extra?: Record<string, unknown>,
+    options?: { cause?: unknown },
+  ) {
+    super(detail ?? ERRORS[code].title, options);
+    this.name = 'AppError';
+    this.status = ERRORS[code].status;
+    this.operational = ERRORS[code].operational;
+  }
+}

@@ -1,0 +1,26 @@
+import { pino, type Logger, type DestinationStream } from 'pino';
+
+export type { Logger };
+
+/**
+ * Secrets and personal data never reach the logs: keys, auth headers and the request's
+ * state (which may carry patient or employee details) are censored wherever they appear.
+ */
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers["x-api-key"]',
+  'headers.authorization',
+  '*.apiKey',
+  '*.api_key',
+  '*.key',
+  '*.password',
+  '*.state',
+  '*.caller_demographics',
+  '*.conversation_history',
+  'state',
+  'input',
+];
+
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino({ level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'foresight' } }, destination);
+}
