@@ -1,0 +1,144 @@
+import type { TrajectoryRow, FutureStep } from '../../banks/trajectory.js';
+import type { LoadedDomain } from '../../packs/load-domains.js';
+import type { ActionInput, ActiveFactor } from '../../packs/types.js';
+import { mixSeed, mulberry32, sampleIndex, type Random } from '../../lib/random.js';
+import type { Future } from '../world-model.js';
+import { NeighbourIndex } from './neighbour-index.js';
+import { fitSoftmax, probabilitiesOf, standardise, type SoftmaxModel } from './softmax-regression.js';
+
+const NEIGHBOURS_PER_OUTCOME = 5;
+
+/** What the model makes of one state+action, computed once per evaluation and shared by its futures. */
+export interface Prediction {
+  /** Probability of each outcome, in taxonomy order. */
+  probabilities: Float64Array;
+  incidentProbability: number;
+  adverseProbability: number;
+  /** Active factors with their pull toward bad outcomes (log-odds), strongest first. */
+  factors: { factor: ActiveFactor; pull: number }[];
+  neighbours: { row: number; distance: number }[][];
+  bad: boolean[];
+}
+
+/**
+ * One domain's embedded world model: a softmax regression over the featuriser's values, learned
+ * from the bank's training split, plus the nearest real trajectories for the narrative of each future.
+ */
+export class DomainModel {
+  private readonly model: SoftmaxModel;
+  private readonly index: NeighbourIndex;
+  private readonly train: TrajectoryRow[];
+  readonly trainingMs: number;
+
+  constructor(readonly domain: LoadedDomain) {
+    const started = performance.now();
+    const classes = domain.outcomes.map((o) => o.name);
+    const classOf = new Map(classes.map((c, i) => [c, i]));
+    this.train = domain.bank.rows.filter((r) => r.split === 'train');
+    const vectors = this.train.map((r) => domain.module.featurize(r.state, r.action as ActionInput).values);
+    const labels = this.train.map((r) => classOf.get(r.final_outcome)!);
+    this.model = fitSoftmax(vectors, labels, classes);
+    this.index = new NeighbourIndex(
+      vectors.map((v) => standardise(this.model, v)),
+      this.model.dims,
+      (row) => labels[row],
+      classes.length,
+    );
+    this.trainingMs = performance.now() - started;
+  }
+
+  predict(state: Record<string, unknown>, action: ActionInput): Prediction {
+    const { module, outcomes } = this.domain;
+    const features = module.featurize(state, action);
+    const z = standardise(this.model, features.values);
+    const probabilities = probabilitiesOf(this.model, z);
+    let incidentProbability = 0;
+    let adverseProbability = 0;
+    const bad = outcomes.map((o, c) => {
+      const cls = module.classify(o, action);
+      if (cls.incident) incidentProbability += probabilities[c];
+      if (cls.adverse) adverseProbability += probabilities[c];
+      return cls.incident || cls.adverse;
+    });
+    const pullOf = this.badPull(z, probabilities, bad);
+    const featureIndex = new Map(module.featureNames.map((n, j) => [n, j]));
+    const factors = features.factors
+      .map((factor) => ({
+        factor,
+        pull: factor.features.reduce((s, name) => s + (featureIndex.has(name) ? pullOf[featureIndex.get(name)!] : 0), 0),
+      }))
+      .sort((a, b) => b.pull - a.pull);
+    return {
+      probabilities,
+      incidentProbability,
+      adverseProbability,
+      factors,
+      neighbours: this.index.nearestPerGroup(z, NEIGHBOURS_PER_OUTCOME),
+      bad,
+    };
+  }
+
+  /**
+   * Each feature's contribution to the log-odds of a bad outcome at this input: the gradient of
+   * log P(bad)/P(good) with respect to the feature, times its standardised value.
+   */
+  private badPull(z: Float64Array, p: Float64Array, bad: boolean[]): Float64Array {
+    const { dims, weights } = this.model;
+    const stride = dims + 1;
+    let pBad = 0;
+    for (let c = 0; c < p.length; c++) if (bad[c]) pBad += p[c];
+    const pGood = 1 - pBad;
+    const pull = new Float64Array(dims);
+    for (let j = 0; j < dims; j++) {
+      let wBad = 0;
+      let wGood = 0;
+      for (let c = 0; c < p.length; c++) {
+        const w = weights[c * stride + j] * p[c];
+        if (bad[c]) wBad += w;
+        else wGood += w;
+      }
+      const slope = (pBad > 1e-12 ? wBad / pBad : 0) - (pGood > 1e-12 ? wGood / pGood : 0);
+      pull[j] = slope * z[j];
+    }
+    return pull;
+  }
+
+  /** Future `index` of a seeded run: its own random stream, so batches append deterministically. */
+  sampleFuture(prediction: Prediction, seed: number, index: number, horizon: number, temperature: number): Future {
+    const rng = mulberry32(mixSeed(seed, index));
+    // Outcome probabilities are sampled as predicted (never sharpened), so rates stay calibrated;
+    // temperature only varies which real trajectory tells the story.
+    const c = sampleIndex(prediction.probabilities, rng);
+    const outcome = this.domain.outcomes[c].name;
+    const steps = this.narrative(prediction.neighbours[c], outcome, horizon, temperature, rng);
+    const risk_factors = prediction.bad[c] ? this.attribute(prediction.factors, rng) : [];
+    return { steps, final_outcome: outcome, risk_factors };
+  }
+
+  private narrative(neighbours: { row: number; distance: number }[], outcome: string, horizon: number, temperature: number, rng: Random): FutureStep[] {
+    if (neighbours.length === 0) {
+      return [{ t: 1, event: `The action goes ahead; the situation ends as ${outcome.replaceAll('_', ' ')}.`, outcome, reward: 0 }];
+    }
+    const t = Math.max(temperature, 0.05);
+    const weights = neighbours.map((n) => Math.exp(-n.distance / t));
+    const source = this.train[neighbours[sampleIndex(weights, rng)].row].steps;
+    const kept = source.length <= horizon ? source : [...source.slice(0, horizon - 1), source[source.length - 1]];
+    return kept.map((s, i) => ({ ...s, t: i + 1, ...(i === kept.length - 1 ? { outcome } : {}) }));
+  }
+
+  /** Names the factors behind a bad future: one cause drawn by pull, others by their relative pull. */
+  private attribute(factors: Prediction['factors'], rng: Random): string[] {
+    const pushing = factors.filter((f) => f.pull > 0);
+    if (pushing.length === 0) return [];
+    const primary = sampleIndex(pushing.map((f) => f.pull), rng);
+    const strongest = pushing[0].pull;
+    return pushing.filter((f, i) => i === primary || rng() < f.pull / strongest).map((f) => f.factor.factor);
+  }
+
+  /** The nearest real trajectory to a state, for anchoring step-wise rollouts. */
+  nearestRow(state: Record<string, unknown>, action: ActionInput): TrajectoryRow | undefined {
+    const z = standardise(this.model, this.domain.module.featurize(state, action).values);
+    const hit = this.index.nearest(z);
+    return hit ? this.train[hit.row] : undefined;
+  }
+}

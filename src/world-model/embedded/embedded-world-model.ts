@@ -1,0 +1,48 @@
+import type { LoadedDomain } from '../../packs/load-domains.js';
+import type { ActionInput } from '../../packs/types.js';
+import { WorldModelError, type SimulateRequest, type SimulateResult, type WorldModel, type WorldModelHealth } from '../world-model.js';
+import { DomainModel } from './domain-model.js';
+
+export const EMBEDDED_MODEL_NAME = 'embedded-softmax-v1';
+
+/** The default world model: learned in-process from each domain's shipped bank. No GPU, no network. */
+export class EmbeddedWorldModel implements WorldModel {
+  readonly backend = 'embedded';
+  readonly version: string;
+  private readonly models: Map<string, DomainModel>;
+
+  constructor(domains: Iterable<LoadedDomain>) {
+    this.models = new Map([...domains].map((d) => [d.name, new DomainModel(d)]));
+    const banks = [...this.models.values()].map((m) => `${m.domain.name}:${m.domain.bank.hash.slice(0, 12)}`);
+    this.version = `${EMBEDDED_MODEL_NAME}+${banks.join(',')}`;
+  }
+
+  model(domain: string): DomainModel {
+    const m = this.models.get(domain);
+    if (!m) throw new WorldModelError('world_model_unavailable', `no embedded model for domain '${domain}'`);
+    return m;
+  }
+
+  trainingMs(): Record<string, number> {
+    return Object.fromEntries([...this.models].map(([name, m]) => [name, Math.round(m.trainingMs)]));
+  }
+
+  async simulate(req: SimulateRequest): Promise<SimulateResult> {
+    if (req.signal.aborted || Date.now() > req.deadline) {
+      throw new WorldModelError('deadline_exceeded', 'the deadline passed before simulation started');
+    }
+    const model = this.model(req.domain);
+    const prediction = model.predict(req.state, req.action as ActionInput);
+    const futures = [];
+    for (let i = 0; i < req.rollouts; i++) {
+      futures.push(model.sampleFuture(prediction, req.seed, req.firstIndex + i, req.horizon, req.temperature));
+    }
+    return { futures, invalid: 0 };
+  }
+
+  health(): WorldModelHealth {
+    return { ready: true, detail: { domains: [...this.models.keys()] } };
+  }
+
+  async close(): Promise<void> {}
+}
