@@ -1,0 +1,43 @@
+/** A simulated future as stored and served. */
+export interface StoredFuture {
+  index: number;
+  final_outcome: string;
+  incident: boolean;
+  adverse: boolean;
+  steps: { t: number; event: string; outcome: string; reward: number }[];
+  risk_factors: string[];
+}
+
+/** Everything needed to inspect, replay and calibrate one evaluation later. */
+export interface EvaluationRecord {
+  id: string;
+  createdAt: Date;
+  domain: string;
+  decision: 'approve' | 'escalate';
+  reasonCodes: string[];
+  /** The request as received (after validation). */
+  request: Record<string, unknown>;
+  /** The answer as sent, without its futures (they are stored one row each). */
+  response: Record<string, unknown>;
+  futures: StoredFuture[];
+  policyVersion: string;
+  worldModel: { backend: string; version: string };
+  seed: number;
+  degraded: boolean;
+  timing: Record<string, number>;
+  agentId?: string;
+  apiKeyId?: string;
+}
+
+export interface StoredEvaluation extends EvaluationRecord {
+  seq: number;
+  hash: string;
+  prevHash: string | null;
+}
+
+/** The audit log of evaluations: append-only. */
+export interface EvaluationStore {
+  /** Durable when it resolves; throws when the record could not be stored. */
+  append(record: EvaluationRecord): Promise<void>;
+  get(id: string): Promise<StoredEvaluation | null>;
+}
