@@ -61,7 +61,7 @@ export function truthy(value: unknown): boolean {
 }
 
 /** Own properties only (and only integer indexes of lists), so no path reaches a prototype; missing is null. */
-export function readPath(input: RuleInput, root: Root, keys: ReadonlyArray<string | number>): unknown {
+function readPath(input: RuleInput, root: Root, keys: ReadonlyArray<string | number>): unknown {
   let value = child(input, root);
   for (let i = 0; i < keys.length && value !== undefined; i += 1) value = child(value, keys[i]!);
   return value ?? null;
@@ -84,11 +84,10 @@ export function toJson(value: unknown): string | null {
 
 const isScalar = (v: unknown): v is string | number | boolean =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-const numeric =
-  <T>(f: (a: number, b: number) => T) =>
-  (a: unknown, b: unknown): T | null =>
-    typeof a === 'number' && typeof b === 'number' ? f(a, b) : null;
-const ordered = (f: (a: number, b: number) => boolean) => (a: unknown, b: unknown) => numeric(f)(a, b) === true;
+const ordered = (f: (a: number, b: number) => boolean) => (a: unknown, b: unknown) =>
+  typeof a === 'number' && typeof b === 'number' && f(a, b);
+const numeric = (f: (a: number, b: number) => number) => ([a, b]: unknown[]) =>
+  typeof a === 'number' && typeof b === 'number' ? f(a, b) : null;
 
 const COMPARISONS: Record<CompareOp, (a: unknown, b: unknown) => boolean> = {
   '==': (a, b) => isScalar(a) && isScalar(b) && a === b,
@@ -146,8 +145,8 @@ const FUNCTIONS = new Map<string, RuleFunction>([
   ['len', { arity: 1, run: ([x]) => length(x) }],
   ['exists', { arity: 1, run: ([x]) => x !== null }],
   ['coalesce', { arity: 2, run: ([a, b]) => (a === null ? b : a) }],
-  ['max', { arity: 2, run: ([a, b]) => numeric(Math.max)(a, b) }],
-  ['min', { arity: 2, run: ([a, b]) => numeric(Math.min)(a, b) }],
+  ['max', { arity: 2, run: numeric(Math.max) }],
+  ['min', { arity: 2, run: numeric(Math.min) }],
   ['json', { arity: 1, run: ([x]) => toJson(x) }],
 ]);
 
