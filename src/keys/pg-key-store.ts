@@ -57,3 +57,19 @@ export class PgKeyStore implements KeyStore {
     return rows[0].n;
   }
 }
+
+// Replicas starting together on an empty database agree on one set of bootstrap keys.
+const BOOTSTRAP_LOCK_KEY = 7_365_201_946;
+
+/** On a database with no live keys, one key per role, created once; otherwise none. */
+export async function bootstrapKeys(db: Database, roles: readonly Role[]): Promise<CreatedKey[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK_KEY]);
+    const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM api_keys');
+    if (rows[0].n > 0) return [];
+    const store = new PgKeyStore({ ...db, query: (text, params) => tx.query(text, params) });
+    const created: CreatedKey[] = [];
+    for (const role of roles) created.push(await store.create(`bootstrap-${role}`, role));
+    return created;
+  });
+}

@@ -1,0 +1,39 @@
+import express, { type Express } from 'express';
+import type { EvaluationStore } from './audit/evaluation-store.js';
+import type { Database } from './db/database.js';
+import type { EvaluateDeps } from './evaluation/evaluate.js';
+import type { Authenticator } from './http/auth.js';
+import { domainRoutes } from './http/domain-routes.js';
+import { evaluateRoutes } from './http/evaluate-routes.js';
+import { healthRoutes } from './http/health-routes.js';
+import { notFound, problemHandler } from './http/problem.js';
+import { requestContext } from './http/request-context.js';
+import type { Logger } from './logger.js';
+import type { WorldModel } from './world-model/world-model.js';
+
+export interface AppDeps {
+  logger: Logger;
+  db: Database;
+  auth: Authenticator;
+  evaluate: EvaluateDeps;
+  evaluations: EvaluationStore;
+  worldModels: () => WorldModel[];
+  bodyLimit: string;
+  maxConcurrentEvaluations: number;
+  isStopping: () => boolean;
+}
+
+/** The HTTP surface, assembled from its parts. It never listens: main.ts (or a test) does. */
+export function buildApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(requestContext(deps.logger.child({ module: 'http' })));
+  app.use(healthRoutes({ db: deps.db, worldModels: deps.worldModels, isStopping: deps.isStopping }));
+  app.use(express.json({ limit: deps.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(evaluateRoutes({ evaluate: deps.evaluate, evaluations: deps.evaluations, auth: deps.auth, maxConcurrent: deps.maxConcurrentEvaluations }));
+  app.use(domainRoutes(deps.evaluate.domains, deps.auth));
+  app.use(notFound);
+  app.use(problemHandler(deps.logger.child({ module: 'http' })));
+  return app;
+}

@@ -1,0 +1,32 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError, ERRORS, type ErrorCode } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+/** Body-parser failures carry a `type`; map them onto the catalogue. */
+function fromParserError(err: { type?: string; status?: number }): AppError | undefined {
+  if (err.type === 'entity.parse.failed') return new AppError('invalid_json', 'the body is not valid JSON');
+  if (err.type === 'entity.too.large') return new AppError('payload_too_large');
+  if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') return new AppError('unsupported_media_type');
+  return undefined;
+}
+
+export function problemBody(code: ErrorCode, detail: string | undefined, instance: string, requestId: string, extra?: Record<string, unknown>) {
+  const { status, title } = ERRORS[code];
+  return { type: `https://foresight.dev/problems/${code}`, title, status, code, ...(detail ? { detail } : {}), instance, request_id: requestId, ...extra };
+}
+
+/** The one handler that turns errors into application/problem+json. */
+export function problemHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const appError = err instanceof AppError ? err : (fromParserError(err) ?? new AppError('internal', undefined, undefined, { cause: err }));
+    const requestId = String(res.locals.requestId ?? '');
+    if (!appError.operational) logger.error({ err, requestId }, 'unhandled error');
+    if (res.headersSent) return;
+    res
+      .status(appError.status)
+      .type('application/problem+json')
+      .send(JSON.stringify(problemBody(appError.code, appError.operational ? appError.detail : undefined, req.originalUrl, requestId, appError.extra)));
+  };
+}
+
+export const notFound: RequestHandler = (req, _res, next) => next(new AppError('not_found', `no route for ${req.method} ${req.path}`));
