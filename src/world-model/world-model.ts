@@ -23,6 +23,9 @@ export interface SimulateRequest {
   signal: AbortSignal;
   /** Epoch milliseconds after which no further work is useful. */
   deadline: number;
+  /** `stepwise`: one model call per step, anchored on the bank every `anchorEvery` steps. Backends without it ignore it. */
+  mode?: 'single_pass' | 'stepwise';
+  anchorEvery?: number;
 }
 
 export interface SimulateResult {

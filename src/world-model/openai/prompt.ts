@@ -1,0 +1,91 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FutureStep } from '../../banks/trajectory.js';
+import type { ActionInput } from '../../packs/types.js';
+
+/** The heading after which a step prompt carries its input as one line of JSON. */
+export const STEP_INPUT_HEADING = '## Input';
+
+export interface ChatMessage {
+  role: 'system' | 'user';
+  content: string;
+}
+
+export interface DomainPrompts {
+  /** The prompt of a domain, or undefined when the backend was not configured for it. */
+  get(domain: string): string | undefined;
+  /** `sha256:<12 hex>` over every prompt: a changed prompt is a changed model. */
+  readonly hash: string;
+}
+
+/** Reads `<promptDir>/<domain>/prompt.md` once per domain; a missing prompt stops start-up. */
+export function loadDomainPrompts(promptDir: string, domains: readonly string[]): DomainPrompts {
+  const prompts = new Map<string, string>();
+  const digest = crypto.createHash('sha256');
+  for (const domain of [...domains].sort()) {
+    const file = path.join(promptDir, domain, 'prompt.md');
+    const text = fs.readFileSync(file, 'utf8').trim();
+    prompts.set(domain, text);
+    digest.update(`${domain}\0${text}\0`);
+  }
+  return { get: (domain) => prompts.get(domain), hash: `sha256:${digest.digest('hex').slice(0, 12)}` };
+}
+
+export interface FutureRequest {
+  domain: string;
+  state: Record<string, unknown>;
+  action: ActionInput;
+  horizon: number;
+  outcomes: readonly string[];
+}
+
+/** Single pass: the whole future in one answer, shaped by `response_format`. */
+export function futureMessages(prompt: string, req: FutureRequest): ChatMessage[] {
+  const system = [
+    prompt,
+    '## Output',
+    `Simulate one plausible future that follows the action, in at most ${req.horizon} steps (t = 0, 1, …).`,
+    'Answer with one JSON object: {"steps": [{"t": integer, "event": string, "outcome": string, "reward": number in [-10, 10]}], "final_outcome": string, "risk_factors": [string]}.',
+    `"final_outcome" is one of: ${req.outcomes.join(', ')}. The last step's outcome is the final outcome.`,
+  ].join('\n\n');
+  const user = JSON.stringify({ domain: req.domain, horizon: req.horizon, action: req.action, state: req.state });
+  return [
+    { role: 'system', content: system },
+    { role: 'user', content: user },
+  ];
+}
+
+export interface StepRequest extends FutureRequest {
+  /** The step asked for, from 0. */
+  t: number;
+  steps: FutureStep[];
+  /** What really followed the nearest real state, after the last anchoring. */
+  realContinuation?: FutureStep[];
+}
+
+/** Step-wise: one step per completion, from the simulated state so far. */
+export function stepPrompt(prompt: string, req: StepRequest): string {
+  const last = req.t === req.horizon - 1;
+  const input = {
+    domain: req.domain,
+    horizon: req.horizon,
+    t: req.t,
+    final_outcomes: req.outcomes,
+    action: req.action,
+    state: req.state,
+    steps_so_far: req.steps,
+    ...(req.realContinuation ? { similar_real_case_continuation: req.realContinuation } : {}),
+  };
+  return [
+    prompt,
+    '## Task',
+    `Simulate step ${req.t} of a future of ${req.horizon} steps (t = 0 … ${req.horizon - 1}) that follows the action, from the state so far.`,
+    'Answer with one JSON object on one line: {"event": string, "outcome": string, "reward": number in [-10, 10], "state": {the fields of the state this step changed}, "risk_factors": [string]}.',
+    last
+      ? `This is the last step: "outcome" is the final outcome, one of: ${req.outcomes.join(', ')}.`
+      : '"outcome" labels the state after this step.',
+    `${STEP_INPUT_HEADING}\n${JSON.stringify(input)}`,
+    `## Step ${req.t}\n`,
+  ].join('\n\n');
+}
