@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   /** Cap on evaluations running at once in this replica; over it the answer is a fast 503. */
   MAX_CONCURRENT_EVALUATIONS: z.coerce.number().int().min(1).max(10000).default(64),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+  /** How long a verified API key is trusted without asking the database again (0: never cached). */
+  AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300000).default(5000),
 });
 
 export interface Config {
@@ -52,6 +54,7 @@ export interface Config {
   };
   maxConcurrentEvaluations: number;
   shutdownGraceMs: number;
+  authCacheTtlMs: number;
 }
 
 export class ConfigError extends Error {
@@ -90,5 +93,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     maxConcurrentEvaluations: e.MAX_CONCURRENT_EVALUATIONS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    authCacheTtlMs: e.AUTH_CACHE_TTL_MS,
   };
 }

@@ -89,7 +89,7 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
     const app = buildApp({
       logger,
       db,
-      auth: createAuthenticator(keys),
+      auth: createAuthenticator(keys, config.authCacheTtlMs),
       evaluate: evaluateDeps,
       evaluations,
       worldModels: () => worldModels,

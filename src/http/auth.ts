@@ -18,8 +18,9 @@ function tokenOf(header: string | undefined, apiKeyHeader: string | undefined): 
  * every request; a revocation takes effect within `cacheTtlMs`. `admin` may do everything.
  */
 export function createAuthenticator(keys: KeyStore, cacheTtlMs = 5_000): Authenticator {
-  const cache = new LRUCache<string, { key: ApiKey | null }>({ max: 10_000, ttl: cacheTtlMs });
+  const cache = new LRUCache<string, { key: ApiKey | null }>({ max: 10_000, ttl: Math.max(cacheTtlMs, 1) });
   const lookup = async (token: string) => {
+    if (cacheTtlMs <= 0) return keys.verify(token);
     const hit = cache.get(token);
     if (hit) return hit.key;
     const key = await keys.verify(token);
