@@ -1,0 +1,89 @@
+import request from 'supertest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { WorldModel } from '../../src/world-model/world-model.js';
+import { faultyWorldModel } from '../support/fake-world-models.js';
+import { SCENARIOS } from '../support/scenarios.js';
+import { ENGINES, startService, type TestService } from '../support/service.js';
+
+const safe = SCENARIOS.calmCraneLift.body;
+
+describe.each(ENGINES)('failing closed on %s', (engine) => {
+  let svc: TestService;
+  let current: WorldModel | undefined;
+  beforeAll(async () => {
+    svc = await startService(engine, { worldModelFor: (_d, embedded) => current ?? embedded });
+  });
+  afterEach(() => {
+    current = undefined;
+    svc.container.domains.get('construction_safety')!.policy.world_model.fallback = 'none';
+  });
+  afterAll(async () => {
+    await svc?.stop();
+  });
+
+  async function evaluateSafe(options: Record<string, unknown> = {}) {
+    const before = await svc.countEvaluations();
+    const res = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send({ ...safe, options });
+    return { res, stored: (await svc.countEvaluations()) - before };
+  }
+
+  it('when the world model is down, then a safe action escalates with world_model_unavailable and the evaluation is stored', async () => {
+    current = faultyWorldModel('down');
+    const { res, stored } = await evaluateSafe();
+    expect(res.status).toBe(200);
+    expect(res.body.decision).toBe('escalate');
+    expect(res.body.reasons.map((r: { code: string }) => r.code)).toEqual(['world_model_unavailable']);
+    expect(stored).toBe(1);
+    const read = await request(svc.app).get(`/v1/evaluations/${res.body.evaluation_id}`).set(svc.auth('auditor'));
+    expect(read.body.decision).toBe('escalate');
+  });
+
+  it('when the world model hangs, then the answer is escalate with deadline_exceeded, within the deadline plus 100 ms', async () => {
+    current = faultyWorldModel('hang');
+    const started = performance.now();
+    const { res, stored } = await evaluateSafe({ deadline_ms: 300 });
+    const elapsed = performance.now() - started;
+    expect(res.body.decision).toBe('escalate');
+    expect(res.body.reasons.map((r: { code: string }) => r.code)).toEqual(['deadline_exceeded']);
+    expect(elapsed).toBeLessThan(300 + 100 + 50); // + the database round trips of the test itself
+    expect(stored).toBe(1);
+  });
+
+  it('when the world model returns futures outside the taxonomy, then it escalates with insufficient_valid_rollouts', async () => {
+    current = faultyWorldModel('garbage');
+    const { res, stored } = await evaluateSafe();
+    expect(res.body.decision).toBe('escalate');
+    expect(res.body.reasons.map((r: { code: string }) => r.code)).toEqual(['insufficient_valid_rollouts']);
+    expect(res.body.risk.valid_rollouts).toBe(0);
+    expect(stored).toBe(1);
+  });
+
+  it('when the policy names the embedded model as fallback, then a failure answers from it with degraded: true', async () => {
+    current = faultyWorldModel('down');
+    svc.container.domains.get('construction_safety')!.policy.world_model.fallback = 'embedded';
+    const { res } = await evaluateSafe({ seed: 3 });
+    expect(res.body.decision).toBe('approve');
+    expect(res.body.world_model).toMatchObject({ backend: 'embedded', degraded: true });
+  });
+
+  it('when a caller asks for fewer rollouts than the policy minimum, then the minimum is run anyway', async () => {
+    current = faultyWorldModel('approve-all');
+    const { res } = await evaluateSafe({ rollouts: 1 });
+    expect(res.body.risk.rollouts).toBe(svc.container.domains.get('construction_safety')!.policy.rollouts.min);
+  });
+
+  it('when the audit store cannot write, then the answer is 503 with decision escalate, never an approval', async () => {
+    await svc.container.db.query('ALTER TABLE futures RENAME TO futures_away');
+    try {
+      const res = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send({ ...safe, options: { seed: 3 } });
+      expect(res.status).toBe(503);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ code: 'audit_unavailable', decision: 'escalate' });
+    } finally {
+      await svc.container.db.query('ALTER TABLE futures_away RENAME TO futures');
+    }
+    // The failed transaction left nothing half-written.
+    const { rows } = await svc.container.db.query<{ n: number }>('SELECT count(*)::int AS n FROM evaluations e WHERE NOT EXISTS (SELECT 1 FROM futures f WHERE f.evaluation_id = e.id)');
+    expect(rows[0].n).toBe(0);
+  });
+});
