@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { PgEvaluationStore } from './audit/pg-evaluation-store.js';
 import { bankCases } from './cases/bank-cases.js';
@@ -15,11 +14,10 @@ import { bootstrapKeys, PgKeyStore } from './keys/pg-key-store.js';
 import { createLogger, type Logger } from './logger.js';
 import { DOMAIN_MODULES } from './packs/domain-modules.js';
 import { loadDomains, type LoadedDomain } from './packs/load-domains.js';
+import { PROJECT_ROOT } from './lib/project-root.js';
 import { EmbeddedWorldModel } from './world-model/embedded/embedded-world-model.js';
 import type { WorldModel } from './world-model/world-model.js';
 
-/** The repository root, where migrations/ lives (also when running from dist/). */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), fileURLToPath(import.meta.url).includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 
 export interface ContainerOptions {
   logger?: Logger;

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { PROJECT_ROOT } from '../container.js';
+import { PROJECT_ROOT } from '../lib/project-root.js';
 import { openDatabase } from '../db/database.js';
 import { migrate, readMigrations } from '../db/migrate.js';
 import { ROLES, type Role } from '../keys/key-store.js';

@@ -5,9 +5,9 @@ import { createContainer, type Container, type ContainerOptions } from '../../sr
 import type { Role } from '../../src/keys/key-store.js';
 import { createLogger } from '../../src/logger.js';
 
-export type Engine = 'postgres' | 'pglite';
-export const ENGINES: Engine[] = ['postgres', 'pglite'];
-export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { POSTGRES_URL, type Engine } from './engines.js';
+
+export { ENGINES, POSTGRES_URL, type Engine } from './engines.js';
 
 export interface TestService {
   container: Container;

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { OUTCOMES, PROMPT, simulateRequest, startHarness, type Harness } from './openai-fixtures.js';
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+describe('openai world model: batching and parsing', () => {
+  it('when 32 futures are asked for with at most 16 per request, then exactly 2 requests reach the server and 32 futures come back', async () => {
+    harness = await startHarness({ options: { maxPerRequest: 16 } });
+    const result = await harness.wm.simulate(simulateRequest({ rollouts: 32 }));
+
+    expect(harness.server.stats.requests).toBe(2);
+    expect(harness.server.stats.log.map((e) => e.body?.n)).toEqual([16, 16]);
+    expect(result.futures).toHaveLength(32);
+    expect(result.invalid).toBe(0);
+    for (const future of result.futures) expect(OUTCOMES).toContain(future.final_outcome);
+  });
+
+  it('when a request is sent, then it carries the domain prompt, the state and a JSON schema restricted to the taxonomy', async () => {
+    harness = await startHarness();
+    await harness.wm.simulate(simulateRequest({ rollouts: 4 }));
+
+    const body = harness.server.stats.log[0].body as {
+      messages: Array<{ role: string; content: string }>;
+      response_format: { type: string; json_schema: { schema: { properties: { final_outcome: { enum: string[] } } } } };
+    };
+    expect(body.messages[0].content).toContain(PROMPT);
+    expect(JSON.parse(body.messages[1].content)).toMatchObject({ domain: 'construction_safety', horizon: 3, state: { site_id: 'SITE_1' } });
+    expect(body.response_format.type).toBe('json_schema');
+    expect(body.response_format.json_schema.schema.properties.final_outcome.enum).toEqual(OUTCOMES);
+  });
+
+  it('when the same request is repeated, then the same seeds are sent and the same futures come back', async () => {
+    harness = await startHarness({ options: { maxPerRequest: 8 } });
+    const first = await harness.wm.simulate(simulateRequest({ rollouts: 16 }));
+    const second = await harness.wm.simulate(simulateRequest({ rollouts: 16 }));
+    const next = await harness.wm.simulate(simulateRequest({ rollouts: 16, firstIndex: 16 }));
+
+    const seeds = harness.server.stats.log.map((e) => e.body?.seed as number);
+    expect(seeds.slice(0, 2).sort()).toEqual(seeds.slice(2, 4).sort());
+    expect(second.futures).toEqual(first.futures);
+    expect(new Set(seeds.slice(4)).isDisjointFrom(new Set(seeds.slice(0, 2)))).toBe(true);
+    expect(next.futures).not.toEqual(first.futures);
+  });
+
+  it('when a quarter of the choices are invalid, then they are dropped and counted, and the rest are kept', async () => {
+    harness = await startHarness({ server: { faults: { invalidShare: 0.25 } } });
+    const result = await harness.wm.simulate(simulateRequest({ rollouts: 16 }));
+
+    expect(result.invalid).toBe(4);
+    expect(result.futures).toHaveLength(12);
+    expect(harness.server.stats.invalidChoices).toBe(4);
+  });
+
+  it('when one response body is malformed, then its futures count as invalid and none is invented', async () => {
+    harness = await startHarness({ server: { faults: { fault: { kind: 'malformed' }, times: 1 } }, options: { maxPerRequest: 16 } });
+    const result = await harness.wm.simulate(simulateRequest({ rollouts: 32 }));
+
+    expect(result.futures).toHaveLength(16);
+    expect(result.invalid).toBe(16);
+  });
+
+  it('when a future runs past the horizon, then it is dropped as invalid', async () => {
+    harness = await startHarness({
+      server: {
+        generate: (ctx) => ({
+          steps: Array.from({ length: ctx.horizon + (ctx.index % 2) }, (_, t) => ({ t, event: 'lift', outcome: 'no_incident', reward: 0 })),
+          final_outcome: 'no_incident',
+          risk_factors: [],
+        }),
+      },
+    });
+    const result = await harness.wm.simulate(simulateRequest({ rollouts: 8, horizon: 3 }));
+
+    expect(result.futures).toHaveLength(4);
+    expect(result.invalid).toBe(4);
+  });
+
+  it('when every choice breaks the schema, then no future is returned and all count as invalid', async () => {
+    harness = await startHarness({ server: { generate: () => ({ steps: [], final_outcome: 'neutral', risk_factors: [] }) } });
+    const result = await harness.wm.simulate(simulateRequest({ rollouts: 5 }));
+
+    expect(result.futures).toHaveLength(0);
+    expect(result.invalid).toBe(5);
+  });
+});
