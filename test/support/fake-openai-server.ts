@@ -87,6 +87,8 @@ export interface FakeServerStats {
   requests: number;
   log: RequestLogEntry[];
   openConnections: number;
+  /** Connections accepted since start: a client with a keep-alive pool opens few. */
+  connections: number;
   invalidChoices: number;
   reset(): void;
 }
@@ -167,6 +169,7 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
     requests: 0,
     log: [],
     openConnections: 0,
+    connections: 0,
     invalidChoices: 0,
     reset() {
       stats.requests = 0;
@@ -305,6 +308,7 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
+    stats.connections++;
     stats.openConnections = sockets.size;
     socket.on('close', () => {
       sockets.delete(socket);

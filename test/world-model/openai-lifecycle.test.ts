@@ -24,6 +24,14 @@ describe('openai world model: lifecycle', () => {
     await expect.poll(sockets).toBe(before);
   });
 
+  it('when calls follow one another, then they reuse one keep-alive connection', async () => {
+    harness = await startHarness();
+    for (let i = 0; i < 10; i++) await harness.wm.simulate(simulateRequest({ rollouts: 4 }));
+
+    expect(harness.server.stats.requests).toBe(10);
+    expect(harness.server.stats.connections).toBe(1);
+  });
+
   it('when the adapter closes with a call in flight, then the call fails as world_model_unavailable at once', async () => {
     harness = await startHarness({ server: { faults: { fault: { kind: 'hang' } } } });
     const call = harness.wm.simulate(simulateRequest());
