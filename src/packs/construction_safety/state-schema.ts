@@ -1,0 +1,129 @@
+import { z } from 'zod';
+
+/**
+ * Kinds of work the pack knows. Unknown kinds are accepted (agents invent their own) and are
+ * featurised as `general_work`; a missing kind is inferred from the action's description.
+ */
+export const ACTION_KINDS = [
+  'crane_lift',
+  'concrete_pour',
+  'excavation',
+  'trenching',
+  'roofing_work',
+  'aerial_lift',
+  'scaffold_work',
+  'steel_erection',
+  'hot_work',
+  'electrical_work',
+  'equipment_maintenance',
+  'demolition',
+  'general_work',
+  /** Postpone, pause or stop the task: no work is done. */
+  'stop_work',
+] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+const Finite = z.number().finite();
+const NonNegative = Finite.min(0);
+const Texts = z.array(z.string());
+/** A compliance item is a status word ("completed", "pending", "skipped"), a yes/no, or a count. */
+const ComplianceValue = z.union([z.string(), z.boolean(), Finite, z.null(), Texts]);
+
+const Timestamp = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO 8601 date-time such as 2024-07-15T14:30:00');
+
+export const EnvironmentalConditionsSchema = z
+  .object({
+    temperature_c: Finite.min(-60).max(65).optional(),
+    humidity_pct: Finite.min(0).max(100).optional(),
+    /** When absent it is computed from temperature and humidity (NWS heat index). */
+    heat_index_c: Finite.min(-60).max(80).optional(),
+    wind_mph: NonNegative.max(200).optional(),
+    gust_mph: NonNegative.max(250).optional(),
+    /** Free text such as "clear", "light rain", "thunderstorms 10 miles west". */
+    weather: z.string().optional(),
+    visibility: z.string().optional(),
+    precipitation: z.string().optional(),
+    lightning: z.boolean().optional(),
+  })
+  .loose();
+
+export const CrewStatusSchema = z
+  .object({
+    size: z.number().int().min(0).max(1000).optional(),
+    hours_on_site: NonNegative.max(48).optional(),
+    /** "day", "night", "swing". */
+    shift: z.string().optional(),
+    consecutive_days: z.number().int().min(0).max(60).optional(),
+    heat_trained: z.boolean().optional(),
+    heat_acclimatized: z.boolean().optional(),
+    /** Workers in their first weeks on this site or trade. */
+    new_workers: z.number().int().min(0).max(1000).optional(),
+    training_complete: z.boolean().optional(),
+    operator_certified: z.boolean().optional(),
+    certifications: Texts.optional(),
+    observations: Texts.optional(),
+    morning_observations: Texts.optional(),
+  })
+  .loose();
+
+export const EquipmentLimitsSchema = z
+  .object({
+    /** The manufacturer's or lift plan's wind limit for the equipment in use. */
+    max_wind_mph: Finite.positive().max(100).optional(),
+    rated_capacity_lbs: Finite.positive().optional(),
+  })
+  .loose();
+
+export const ConstructionStateSchema = z
+  .object({
+    site_id: z.string().min(1),
+    timestamp: Timestamp.optional(),
+    task_description: z.string().min(1),
+    environmental_conditions: EnvironmentalConditionsSchema,
+    crew_status: CrewStatusSchema,
+    equipment_in_use: Texts.default([]),
+    active_hazards: Texts.default([]),
+    recent_observations: Texts.default([]),
+    compliance_status: z.record(z.string(), ComplianceValue).default({}),
+    equipment_limits: EquipmentLimitsSchema.optional(),
+  })
+  .loose();
+export type ConstructionState = z.infer<typeof ConstructionStateSchema>;
+
+/** A yes/no control that agents also write as a status word ("none", "in_place"). */
+const ControlValue = z.union([z.boolean(), z.string()]);
+
+export const ActionParametersSchema = z
+  .object({
+    height_ft: NonNegative.max(2000).optional(),
+    depth_ft: NonNegative.max(200).optional(),
+    /** "none", "sloping", "benching", "shoring", "shielding", "trench_box". */
+    protective_system: z.string().optional(),
+    soil_type: z.string().optional(),
+    fall_protection: ControlValue.optional(),
+    load_lbs: NonNegative.optional(),
+    rated_capacity_lbs: Finite.positive().optional(),
+    load_pct_capacity: NonNegative.max(500).optional(),
+    power_line_distance_ft: NonNegative.optional(),
+    line_voltage_kv: NonNegative.max(1000).optional(),
+    lines_deenergized: z.boolean().optional(),
+    lockout_tagout: ControlValue.optional(),
+    fire_watch: ControlValue.optional(),
+    hot_work_permit: ControlValue.optional(),
+    spotter: ControlValue.optional(),
+    signal_person: ControlValue.optional(),
+    tag_lines: ControlValue.optional(),
+    max_wind_mph: Finite.positive().max(100).optional(),
+  })
+  .loose();
+
+export const ConstructionActionSchema = z
+  .object({
+    description: z.string().trim().min(1),
+    kind: z.string().min(1).optional(),
+    parameters: ActionParametersSchema.optional(),
+  })
+  .loose();
+export type ConstructionAction = z.infer<typeof ConstructionActionSchema>;
