@@ -12,6 +12,7 @@ export function requestContext(logger: Logger): RequestHandler {
     res.locals.requestId = requestId;
     res.setHeader('x-request-id', requestId);
     const started = performance.now();
+    logger.debug({ requestId, method: req.method, path: req.path }, 'request received');
     res.on('finish', () => {
       const level = res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
       logger[level]({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10, keyId: res.locals.apiKey?.id }, 'request');

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DOMAIN_MODULES } from '../../src/packs/domain-modules.js';
+import { loadDomains, PackError } from '../../src/packs/load-domains.js';
+import { PROJECT_ROOT } from '../../src/lib/project-root.js';
+
+const roots: string[] = [];
+
+/** A copy of the shipped packs and policies (banks linked, not copied) that a test may break. */
+function copyOfPacks(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'foresight-packs-'));
+  roots.push(root);
+  fs.cpSync(path.join(PROJECT_ROOT, 'policies'), path.join(root, 'policies'), { recursive: true });
+  for (const d of fs.readdirSync(path.join(PROJECT_ROOT, 'domains'))) {
+    const from = path.join(PROJECT_ROOT, 'domains', d);
+    if (!fs.statSync(from).isDirectory()) continue;
+    fs.mkdirSync(path.join(root, 'domains', d), { recursive: true });
+    for (const f of fs.readdirSync(from)) {
+      if (f === 'trajectories.jsonl') fs.symlinkSync(path.join(from, f), path.join(root, 'domains', d, f));
+      else fs.copyFileSync(path.join(from, f), path.join(root, 'domains', d, f));
+    }
+  }
+  return root;
+}
+
+function edit(file: string, change: (text: string) => string) {
+  fs.writeFileSync(file, change(fs.readFileSync(file, 'utf8')));
+}
+
+afterEach(() => {
+  for (const r of roots.splice(0)) fs.rmSync(r, { recursive: true, force: true });
+});
+
+describe('loading domain packs and policies', () => {
+  it('when the shipped packs load, then each policy is versioned by the hash of its content', () => {
+    const domains = loadDomains(PROJECT_ROOT, DOMAIN_MODULES);
+    expect([...domains.keys()].sort()).toEqual(['construction_safety', 'helpdesk', 'triage']);
+    for (const d of domains.values()) {
+      expect(d.policyVersion).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(d.rules.length).toBeGreaterThanOrEqual(5);
+      expect(d.bank.rows.length).toBeGreaterThanOrEqual(5000);
+    }
+    const root = copyOfPacks();
+    edit(path.join(root, 'policies/helpdesk.yaml'), (t) => `${t}\n# a comment changes the version\n`);
+    const changed = loadDomains(root, DOMAIN_MODULES);
+    expect(changed.get('helpdesk')!.policyVersion).not.toBe(domains.get('helpdesk')!.policyVersion);
+    expect(changed.get('triage')!.policyVersion).toBe(domains.get('triage')!.policyVersion);
+  });
+
+  it('when a hard rule does not compile, then loading fails with a message naming the file and the rule', () => {
+    const root = copyOfPacks();
+    const file = path.join(root, 'policies/construction_safety.yaml');
+    const firstRule = /- id: ([a-z0-9_]+)/.exec(fs.readFileSync(file, 'utf8'))![1];
+    edit(file, (t) => t.replace(/(\n\s+when:\s*)(["']?)/, '$1$2contians(state.task_description, "x") && '));
+    expect(() => loadDomains(root, DOMAIN_MODULES)).toThrow(PackError);
+    expect(() => loadDomains(root, DOMAIN_MODULES)).toThrow(new RegExp(`construction_safety.yaml.*${firstRule}.*contians`));
+  });
+
+  it('when a threshold is out of range, then loading fails naming the field', () => {
+    const root = copyOfPacks();
+    edit(path.join(root, 'policies/triage.yaml'), (t) => t.replace(/adverse_rate:\s*0\.2\b/, 'adverse_rate: 1.7'));
+    expect(() => loadDomains(root, DOMAIN_MODULES)).toThrow(/triage.yaml: thresholds.adverse_rate/);
+  });
+
+  it('when zero tolerance names an outcome the taxonomy lacks, then loading fails naming it', () => {
+    const root = copyOfPacks();
+    edit(path.join(root, 'policies/helpdesk.yaml'), (t) => t.replace(/zero_tolerance:.*\n/, 'zero_tolerance: [meteor_strike]\n'));
+    expect(() => loadDomains(root, DOMAIN_MODULES)).toThrow(/meteor_strike/);
+  });
+
+  it('when a pack file is not valid YAML or lacks its outcomes, then loading fails naming the file', () => {
+    const root = copyOfPacks();
+    fs.writeFileSync(path.join(root, 'domains/triage/pack.yaml'), 'name: triage\ntitle: Triage\n');
+    expect(() => loadDomains(root, DOMAIN_MODULES)).toThrow(/triage\/pack.yaml: outcomes/);
+  });
+
+  it('when a bank row uses an outcome outside the taxonomy, then loading fails naming the line', () => {
+    const root = copyOfPacks();
+    const bank = path.join(root, 'domains/helpdesk/trajectories.jsonl');
+    const lines = fs.readFileSync(bank, 'utf8').split('\n');
+    fs.rmSync(bank);
+    const bad = JSON.parse(lines[1]);
+    bad.final_outcome = 'vanished';
+    lines[1] = JSON.stringify(bad);
+    fs.writeFileSync(bank, lines.join('\n'));
+    expect(() => loadDomains(root, DOMAIN_MODULES)).toThrow(/trajectories.jsonl: line 2: unknown outcome 'vanished'/);
+  });
+});
