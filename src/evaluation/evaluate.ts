@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import type { EvaluationRecord, EvaluationStore, StoredFuture } from '../audit/evaluation-store.js';
+import { msSince } from '../lib/elapsed.js';
+import type { EvaluationRecord, EvaluationStore } from '../audit/evaluation-store.js';
 import type { CaseStore, SimilarCase } from '../cases/case-store.js';
 import type { LoadedDomain } from '../packs/load-domains.js';
-import type { CompiledRule, RuleInput } from '../packs/rules/index.js';
+import type { RuleInput } from '../packs/rules/index.js';
 import type { ActionInput } from '../packs/types.js';
-import { WorldModelError, type Future, type WorldModel } from '../world-model/world-model.js';
-import { estimate, finalVerdict, verdict, type Tally } from './decision-rule.js';
+import type { WorldModel } from '../world-model/world-model.js';
+import { estimate } from './decision-rule.js';
+import { simulateAndDecide, type FailureReason } from './simulate-and-decide.js';
 import { explain, rankFactors, recommend } from './explain.js';
 
 /** The envelope of POST /v1/evaluate; `state` and `action` are checked against the domain's own schemas. */
@@ -26,7 +28,6 @@ export const EvaluateRequestSchema = z.strictObject({
 });
 export type EvaluateRequest = z.infer<typeof EvaluateRequestSchema>;
 
-export type FailureReason = 'world_model_unavailable' | 'deadline_exceeded' | 'insufficient_valid_rollouts';
 
 export interface EvaluateDeps {
   domains: ReadonlyMap<string, LoadedDomain>;
@@ -61,31 +62,8 @@ const REASON_MESSAGES: Record<string, string> = {
   insufficient_valid_rollouts: 'Too few simulated futures were valid to estimate the risk.',
 };
 
-function ms(since: number): number {
-  return Math.round((performance.now() - since) * 100) / 100;
-}
-
 function zodDetail(err: z.ZodError, prefix: string) {
   return err.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), message: i.message }));
-}
-
-/** Rejects when the signal aborts: no world model, however stuck, holds an answer past its deadline. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new WorldModelError('deadline_exceeded', 'deadline exceeded'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new WorldModelError('deadline_exceeded', 'deadline exceeded'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }
 
 /**
@@ -114,93 +92,21 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
   // A caller may fix N, but never below the policy's minimum: too few futures cannot justify an approval.
   const fixedN = opts.rollouts === undefined ? undefined : Math.min(Math.max(opts.rollouts, policy.rollouts.min), policy.rollouts.max);
 
-  // 1. Hard rules.
-  const ruleStarted = performance.now();
   const ruleInput: RuleInput = { state, action };
-  const firedRules: CompiledRule[] = domain.rules.filter((r) => r.test(ruleInput));
-  const rulesMs = ms(ruleStarted);
+  const outcome = await simulateAndDecide({
+    domain,
+    state,
+    action: action as ActionInput,
+    seed,
+    horizon,
+    deadlineMs,
+    fixedN,
+    worldModel: deps.worldModelFor(domain),
+    fallback: deps.fallback,
+  });
+  const { firedRules, futures, tally, requested, failure, failureDetail, model, degraded, reasonCodes, decision, rulesMs, simulationMs } = outcome;
 
-  // 2. Simulation, adaptively, within the deadline.
-  const simStarted = performance.now();
-  const controller = new AbortController();
-  const deadlineAt = Date.now() + deadlineMs;
-  const timer = setTimeout(() => controller.abort(), deadlineMs);
-  const futures: StoredFuture[] = [];
-  const tally: Tally = { valid: 0, incidents: 0, adverse: 0, zeroTolerance: 0 };
-  let requested = 0;
-  let invalid = 0;
-  let failure: FailureReason | undefined;
-  let failureDetail: string | undefined;
-  let model = deps.worldModelFor(domain);
-  let degraded = false;
-  const zeroTolerance = new Set(policy.zero_tolerance);
-
-  const record = (batch: Future[], firstIndex: number) => {
-    batch.forEach((f, i) => {
-      const outcome = domain.outcomeByName.get(f.final_outcome);
-      if (!outcome) {
-        invalid++;
-        return;
-      }
-      const cls = domain.module.classify(outcome, action as ActionInput);
-      futures.push({ index: firstIndex + i, final_outcome: f.final_outcome, incident: cls.incident, adverse: cls.adverse, steps: f.steps, risk_factors: f.risk_factors });
-      tally.valid++;
-      if (cls.incident) tally.incidents++;
-      if (cls.adverse) tally.adverse++;
-      if (zeroTolerance.has(f.final_outcome) && (cls.incident || cls.adverse)) tally.zeroTolerance++;
-    });
-  };
-
-  try {
-    let target = fixedN ?? policy.rollouts.min;
-    for (;;) {
-      const batchSize = target - requested;
-      const simulateWith = (wm: WorldModel) =>
-        untilAborted(
-          wm.simulate({ domain: domain.name, state, action, rollouts: batchSize, firstIndex: requested, horizon, seed, temperature: policy.temperature, signal: controller.signal, deadline: deadlineAt }),
-          controller.signal,
-        );
-      let result;
-      try {
-        result = await simulateWith(model);
-      } catch (err) {
-        const canFallBack = err instanceof WorldModelError && err.reason !== 'overloaded' && policy.world_model.fallback === 'embedded' && deps.fallback && model !== deps.fallback && !controller.signal.aborted;
-        if (!canFallBack) throw err;
-        model = deps.fallback!;
-        degraded = true;
-        result = await simulateWith(model);
-      }
-      invalid += result.invalid;
-      record(result.futures, requested);
-      requested = target;
-      if (fixedN !== undefined || firedRules.length > 0 || requested >= policy.rollouts.max) break;
-      if (tally.valid < requested * policy.min_valid_share) break;
-      if (verdict(tally, policy).decided) break;
-      target = Math.min(policy.rollouts.max, requested + policy.rollouts.batch);
-    }
-  } catch (err) {
-    if (err instanceof WorldModelError && err.reason === 'overloaded') {
-      clearTimeout(timer);
-      throw new AppError('overloaded', err.message, { decision: 'escalate' });
-    }
-    failure = err instanceof WorldModelError ? (err.reason === 'deadline_exceeded' ? 'deadline_exceeded' : 'world_model_unavailable') : 'world_model_unavailable';
-    failureDetail = err instanceof Error ? err.message : String(err);
-  } finally {
-    clearTimeout(timer);
-  }
-  if (!failure && requested > 0 && tally.valid < requested * policy.min_valid_share) {
-    failure = 'insufficient_valid_rollouts';
-    failureDetail = `${tally.valid} of ${requested} simulated futures were valid (${invalid} dropped); at least ${Math.round(policy.min_valid_share * 100)}% are required`;
-  }
-  const simulationMs = ms(simStarted);
-
-  // 3. Decision.
-  const reasonCodes: string[] = firedRules.map((r) => `hard_rule:${r.id}`);
-  if (failure) reasonCodes.push(failure);
-  else reasonCodes.push(...finalVerdict(tally, policy).codes);
-  const decision: 'approve' | 'escalate' = reasonCodes.length > 0 ? 'escalate' : 'approve';
-
-  // 4. Explanation, factors, similar cases.
+  // Explanation, factors, similar cases.
   const features = domain.module.featurize(state, action as ActionInput);
   const factors = failure ? [] : rankFactors(futures, features.factors);
   const casesStarted = performance.now();
@@ -210,7 +116,7 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
   } catch {
     // Similar cases illustrate; they never decide. The store below reports a real database fault.
   }
-  const casesMs = ms(casesStarted);
+  const casesMs = msSince(casesStarted);
   const failureText = failure ? `${REASON_MESSAGES[failure]}${failureDetail ? ` (${failureDetail})` : ''}` : undefined;
   const explanation = explain({ domain, decision, futures, tally, firedRules, ruleInput, factors, failure: failureText });
   const reasons = reasonCodes.map((code) => {
@@ -252,7 +158,7 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
   const timing = { total: 0, rules: rulesMs, simulation: simulationMs, cases: casesMs, store: 0 };
   body.timing_ms = timing;
 
-  // 5. Durable before it is sent: no answer without its audit record.
+  // Durable before it is sent: no answer without its audit record.
   const storeStarted = performance.now();
   const { futures: _omit, ...responseWithoutFutures } = body;
   const rec: EvaluationRecord = {
@@ -273,12 +179,12 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
     apiKeyId: caller.apiKeyId,
   };
   try {
-    timing.total = ms(started);
+    timing.total = msSince(started);
     await deps.store.append(rec);
   } catch (err) {
     throw new AppError('audit_unavailable', 'the evaluation could not be stored, so it cannot be approved', { decision: 'escalate', reasons: [{ code: 'audit_unavailable', message: 'The audit store is unavailable.' }] }, { cause: err });
   }
-  timing.store = ms(storeStarted);
-  timing.total = ms(started);
+  timing.store = msSince(storeStarted);
+  timing.total = msSince(started);
   return { id, decision, body };
 }

@@ -59,7 +59,7 @@ describe('the service as a process', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${keys.agent}` },
         body: JSON.stringify(SCENARIOS.gustyCraneLift.body),
       });
-      const body = await res.json();
+      const body = (await res.json()) as { decision: string; evaluation_id: string };
       expect(res.status).toBe(200);
       expect(body.decision).toBe('escalate');
       evaluationId = body.evaluation_id;
@@ -78,7 +78,7 @@ describe('the service as a process', () => {
       expect(svc.stdout()).not.toMatch(/fsk_/);
       const res = await fetch(`http://127.0.0.1:${svc.port}/v1/evaluations/${evaluationId}`, { headers: { authorization: `Bearer ${keys.auditor}` } });
       expect(res.status).toBe(200);
-      expect((await res.json()).decision).toBe('escalate');
+      expect(((await res.json()) as { decision: string }).decision).toBe('escalate');
     } finally {
       svc.child.kill('SIGTERM');
       expect(await svc.exited).toBe(0);
@@ -104,7 +104,7 @@ describe('the service as a process', () => {
     svc.child.kill('SIGTERM');
     const res = await pending;
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as { decision: string; evaluation_id: string };
     expect(await svc.exited).toBe(0);
     const again = await startProcess();
     try {

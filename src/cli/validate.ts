@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DOMAIN_MODULES } from '../packs/domain-modules.js';
+import { loadDomains } from '../packs/load-domains.js';
+import { PROJECT_ROOT } from '../lib/project-root.js';
+import { validateDomain, type ValidationReport } from '../validation/validate-domain.js';
+import { EmbeddedWorldModel } from '../world-model/embedded/embedded-world-model.js';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const f3 = (x: number | null) => (x === null ? '–' : x.toFixed(3));
+
+export function reportMarkdown(r: ValidationReport): string {
+  const lines: string[] = [];
+  lines.push(`Held-out rows: ${r.heldOut} (trained on ${r.trainRows}); model \`${r.model.split('+')[0]}\`; policy \`${r.policyVersion.slice(0, 19)}…\`.`, '');
+  lines.push('| metric | Brier | Brier (base rate) | skill | mean abs. error vs true risk |', '|---|---|---|---|---|');
+  for (const c of r.calibration) lines.push(`| ${c.metric} | ${f3(c.brier)} | ${f3(c.brierBaseRate)} (base rate ${pct(c.baseRate)}) | ${f3(c.skill)} | ${f3(c.meanAbsErrorVsTrueRisk)} |`);
+  for (const c of r.calibration) {
+    lines.push('', `Reliability (${c.metric}):`, '', '| predicted | rows | mean predicted | observed | mean true risk |', '|---|---|---|---|---|');
+    for (const b of c.reliability) lines.push(`| ${b.from.toFixed(2)}–${b.to.toFixed(2)} | ${b.count} | ${f3(b.meanPredicted)} | ${f3(b.observed)} | ${f3(b.meanTrueRisk)} |`);
+  }
+  const d = r.decisions;
+  lines.push('', '| decisions on held-out rows | rows | result |', '|---|---|---|');
+  lines.push(`| true risk above a threshold | ${d.dangerous.count} | ${pct(d.dangerous.escalated / Math.max(1, d.dangerous.count))} escalated |`);
+  lines.push(`| true risk under half of every threshold | ${d.safe.count} | ${pct(d.safe.approved / Math.max(1, d.safe.count))} approved |`);
+  lines.push(`| in between | ${d.between.count} | ${pct(d.between.escalated / Math.max(1, d.between.count))} escalated |`);
+  lines.push(`| adaptive sampling | ${r.heldOut} | ${d.rollouts.adaptiveMean.toFixed(1)} rollouts on average vs ${d.rollouts.max} (${pct(d.rollouts.saving)} fewer); same decision as at ${d.rollouts.max} on ${pct(d.rollouts.sameDecisionAsMax)} |`);
+  return lines.join('\n');
+}
+
+/** Replaces the "## Validation" section of the domain's README with this report. */
+function updateReadme(domain: string, markdown: string): string {
+  const file = path.join(PROJECT_ROOT, 'domains', domain, 'README.md');
+  const text = fs.readFileSync(file, 'utf8');
+  const section = `## Validation\n\nMeasured by \`npm run validate -- --domain ${domain} --update-readme\` (embedded model, held-out split):\n\n${markdown}\n`;
+  const at = text.indexOf('## Validation');
+  if (at < 0) throw new Error(`${file} has no "## Validation" section`);
+  const next = text.indexOf('\n## ', at + 1);
+  fs.writeFileSync(file, text.slice(0, at) + section + (next >= 0 ? text.slice(next) : ''));
+  return file;
+}
+
+export async function validateCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { domain: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, 'update-readme': { type: 'boolean' } } });
+  const domains = loadDomains(PROJECT_ROOT, DOMAIN_MODULES);
+  const names = values.domain ? [values.domain] : [...domains.keys()];
+  for (const name of names) {
+    const domain = domains.get(name);
+    if (!domain) throw new Error(`unknown domain '${name}'; known: ${[...domains.keys()].join(', ')}`);
+    const model = new EmbeddedWorldModel([domain]);
+    const report = await validateDomain(domain, model, { limit: values.limit ? Number(values.limit) : undefined });
+    if (values.json) {
+      console.log(JSON.stringify(report, null, 2));
+      continue;
+    }
+    const md = reportMarkdown(report);
+    console.log(`\n## ${name}\n\n${md}\n\n(${report.ms} ms)`);
+    if (values['update-readme']) console.log(`updated ${path.relative(PROJECT_ROOT, updateReadme(name, md))}`);
+  }
+}
