@@ -149,6 +149,15 @@ function schemaOutcomes(body: Record<string, unknown>): string[] {
   return format?.json_schema?.schema?.properties?.final_outcome?.enum ?? [];
 }
 
+/** The fields of a request's input JSON that every generator sees. */
+function inputFields(input: Record<string, unknown>) {
+  return {
+    domain: input.domain as string | undefined,
+    state: input.state as Record<string, unknown> | undefined,
+    action: input.action as Record<string, unknown> | undefined,
+  };
+}
+
 function stepInput(prompt: string): Record<string, unknown> {
   const at = prompt.lastIndexOf(`${STEP_INPUT_HEADING}\n`);
   if (at < 0) return {};
@@ -219,9 +228,7 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
       JSON.stringify(
         generate({
           endpoint: 'chat',
-          domain: input.domain as string | undefined,
-          state: input.state as Record<string, unknown> | undefined,
-          action: input.action as Record<string, unknown> | undefined,
+          ...inputFields(input),
           horizon: Number(input.horizon ?? 3),
           outcomes,
           messages,
@@ -244,9 +251,7 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
         JSON.stringify(
           generateStep({
             endpoint: 'completions',
-            domain: input.domain as string | undefined,
-            state: input.state as Record<string, unknown> | undefined,
-            action: input.action as Record<string, unknown> | undefined,
+            ...inputFields(input),
             horizon: Number(input.horizon ?? 1),
             outcomes: (input.final_outcomes as string[] | undefined) ?? [],
             prompt,
@@ -317,6 +322,7 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  let closed: Promise<void> | undefined;
 
   return {
     url: `http://127.0.0.1:${port}/v1`,
@@ -328,10 +334,12 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
       latency = { latencyMs: next.latencyMs ?? latency.latencyMs, perTokenMs: next.perTokenMs ?? latency.perTokenMs };
     },
     close() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const socket of sockets) socket.destroy();
+      if (!closed) {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        for (const socket of sockets) socket.destroy();
+      }
       return closed;
     },
   };

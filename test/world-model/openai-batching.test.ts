@@ -1,15 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { OUTCOMES, PROMPT, simulateRequest, startHarness, type Harness } from './openai-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { harnessPerTest, OUTCOMES, PROMPT, simulateRequest } from './openai-fixtures.js';
 
-let harness: Harness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const harnesses = harnessPerTest();
 
 describe('openai world model: batching and parsing', () => {
   it('when 32 futures are asked for with at most 16 per request, then exactly 2 requests reach the server and 32 futures come back', async () => {
-    harness = await startHarness({ options: { maxPerRequest: 16 } });
+    const harness = await harnesses.start({ options: { maxPerRequest: 16 } });
     const result = await harness.wm.simulate(simulateRequest({ rollouts: 32 }));
 
     expect(harness.server.stats.requests).toBe(2);
@@ -20,7 +16,7 @@ describe('openai world model: batching and parsing', () => {
   });
 
   it('when a request is sent, then it carries the domain prompt, the state and a JSON schema restricted to the taxonomy', async () => {
-    harness = await startHarness();
+    const harness = await harnesses.start();
     await harness.wm.simulate(simulateRequest({ rollouts: 4 }));
 
     const body = harness.server.stats.log[0].body as {
@@ -34,7 +30,7 @@ describe('openai world model: batching and parsing', () => {
   });
 
   it('when the same request is repeated, then the same seeds are sent and the same futures come back', async () => {
-    harness = await startHarness({ options: { maxPerRequest: 8 } });
+    const harness = await harnesses.start({ options: { maxPerRequest: 8 } });
     const first = await harness.wm.simulate(simulateRequest({ rollouts: 16 }));
     const second = await harness.wm.simulate(simulateRequest({ rollouts: 16 }));
     const next = await harness.wm.simulate(simulateRequest({ rollouts: 16, firstIndex: 16 }));
@@ -47,7 +43,7 @@ describe('openai world model: batching and parsing', () => {
   });
 
   it('when a quarter of the choices are invalid, then they are dropped and counted, and the rest are kept', async () => {
-    harness = await startHarness({ server: { faults: { invalidShare: 0.25 } } });
+    const harness = await harnesses.start({ server: { faults: { invalidShare: 0.25 } } });
     const result = await harness.wm.simulate(simulateRequest({ rollouts: 16 }));
 
     expect(result.invalid).toBe(4);
@@ -56,7 +52,7 @@ describe('openai world model: batching and parsing', () => {
   });
 
   it('when one response body is malformed, then its futures count as invalid and none is invented', async () => {
-    harness = await startHarness({ server: { faults: { fault: { kind: 'malformed' }, times: 1 } }, options: { maxPerRequest: 16 } });
+    const harness = await harnesses.start({ server: { faults: { fault: { kind: 'malformed' }, times: 1 } }, options: { maxPerRequest: 16 } });
     const result = await harness.wm.simulate(simulateRequest({ rollouts: 32 }));
 
     expect(result.futures).toHaveLength(16);
@@ -64,7 +60,7 @@ describe('openai world model: batching and parsing', () => {
   });
 
   it('when a future runs past the horizon, then it is dropped as invalid', async () => {
-    harness = await startHarness({
+    const harness = await harnesses.start({
       server: {
         generate: (ctx) => ({
           steps: Array.from({ length: ctx.horizon + (ctx.index % 2) }, (_, t) => ({ t, event: 'lift', outcome: 'no_incident', reward: 0 })),
@@ -80,7 +76,7 @@ describe('openai world model: batching and parsing', () => {
   });
 
   it('when every choice breaks the schema, then no future is returned and all count as invalid', async () => {
-    harness = await startHarness({ server: { generate: () => ({ steps: [], final_outcome: 'neutral', risk_factors: [] }) } });
+    const harness = await harnesses.start({ server: { generate: () => ({ steps: [], final_outcome: 'neutral', risk_factors: [] }) } });
     const result = await harness.wm.simulate(simulateRequest({ rollouts: 5 }));
 
     expect(result.futures).toHaveLength(0);

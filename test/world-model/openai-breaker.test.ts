@@ -1,15 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { failure, simulateRequest, startHarness, type Harness } from './openai-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { failure, harnessPerTest, simulateRequest } from './openai-fixtures.js';
 
-let harness: Harness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const harnesses = harnessPerTest();
 
 describe('openai world model: circuit breaker', () => {
   it('when calls keep failing, then the breaker opens, answers fast without reaching the server, and closes once the server recovers', async () => {
-    harness = await startHarness({
+    const harness = await harnesses.start({
       server: { faults: { fault: { kind: 'status', status: 500 } } },
       options: { breaker: { resetTimeoutMs: 200, volumeThreshold: 5 }, retry: { maxAttempts: 1 } },
     });
@@ -35,7 +31,7 @@ describe('openai world model: circuit breaker', () => {
   });
 
   it('when fewer calls than the volume threshold fail, then the breaker stays closed', async () => {
-    harness = await startHarness({
+    const harness = await harnesses.start({
       server: { faults: { fault: { kind: 'status', status: 500 }, times: 4 } },
       options: { breaker: { resetTimeoutMs: 10_000, volumeThreshold: 5 }, retry: { maxAttempts: 1 } },
     });
@@ -46,14 +42,14 @@ describe('openai world model: circuit breaker', () => {
   });
 
   it('when callers give up on a hung server before their deadlines, then the breaker does not count it against the server', async () => {
-    harness = await startHarness({
+    const harness = await harnesses.start({
       server: { faults: { fault: { kind: 'hang' } } },
       options: { breaker: { resetTimeoutMs: 10_000, volumeThreshold: 5 }, retry: { maxAttempts: 1 } },
     });
     for (let i = 0; i < 6; i++) {
       const caller = new AbortController();
       const call = harness.wm.simulate(simulateRequest({ signal: caller.signal }));
-      await expect.poll(() => harness!.server.stats.requests).toBe(i + 1);
+      await expect.poll(() => harness.server.stats.requests).toBe(i + 1);
       caller.abort();
       await failure(call);
     }
@@ -61,7 +57,7 @@ describe('openai world model: circuit breaker', () => {
   });
 
   it('when a hung server makes calls miss their deadlines, then the breaker opens and later calls fail fast', async () => {
-    harness = await startHarness({
+    const harness = await harnesses.start({
       server: { faults: { fault: { kind: 'hang' } } },
       options: { breaker: { resetTimeoutMs: 10_000, volumeThreshold: 5 }, retry: { maxAttempts: 1 } },
     });

@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startFakeOpenAIServer } from '../support/fake-openai-server.js';
-import { failure, simulateRequest, startHarness, type Harness } from './openai-fixtures.js';
+import { failure, harnessPerTest, simulateRequest } from './openai-fixtures.js';
 
-let harness: Harness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const harnesses = harnessPerTest();
 
 describe('openai world model: faults fail closed', () => {
   it.each([500, 503])('when the server keeps answering %i, then the call fails as world_model_unavailable after the configured attempts', async (status) => {
-    harness = await startHarness({ server: { faults: { fault: { kind: 'status', status } } }, options: { retry: { maxAttempts: 3, baseDelayMs: 1 } } });
+    const harness = await harnesses.start({ server: { faults: { fault: { kind: 'status', status } } }, options: { retry: { maxAttempts: 3, baseDelayMs: 1 } } });
     const err = await failure(harness.wm.simulate(simulateRequest()));
 
     expect(err.reason).toBe('world_model_unavailable');
@@ -19,7 +15,7 @@ describe('openai world model: faults fail closed', () => {
   });
 
   it('when one 503 is followed by a good answer, then the retry succeeds inside the deadline', async () => {
-    harness = await startHarness({ server: { faults: { fault: { kind: 'status', status: 503 }, times: 1 } } });
+    const harness = await harnesses.start({ server: { faults: { fault: { kind: 'status', status: 503 }, times: 1 } } });
     const result = await harness.wm.simulate(simulateRequest({ rollouts: 4 }));
 
     expect(result.futures).toHaveLength(4);
@@ -27,7 +23,7 @@ describe('openai world model: faults fail closed', () => {
   });
 
   it('when the server resets the connection, then the call fails as world_model_unavailable', async () => {
-    harness = await startHarness({ server: { faults: { fault: { kind: 'reset' } } } });
+    const harness = await harnesses.start({ server: { faults: { fault: { kind: 'reset' } } } });
     const err = await failure(harness.wm.simulate(simulateRequest()));
 
     expect(err.reason).toBe('world_model_unavailable');
@@ -36,14 +32,14 @@ describe('openai world model: faults fail closed', () => {
   it('when nothing listens at the URL, then the call fails as world_model_unavailable', async () => {
     const gone = await startFakeOpenAIServer();
     await gone.close();
-    harness = await startHarness({ options: { baseURL: gone.url } });
+    const harness = await harnesses.start({ options: { baseURL: gone.url } });
     const err = await failure(harness.wm.simulate(simulateRequest()));
 
     expect(err.reason).toBe('world_model_unavailable');
   });
 
   it('when the model hangs, then the call fails as deadline_exceeded within the deadline plus 100 ms', async () => {
-    harness = await startHarness({ server: { faults: { fault: { kind: 'hang' } } } });
+    const harness = await harnesses.start({ server: { faults: { fault: { kind: 'hang' } } } });
     const deadlineMs = 300;
     const started = performance.now();
     const err = await failure(harness.wm.simulate(simulateRequest({ deadline: Date.now() + deadlineMs })));
@@ -55,7 +51,7 @@ describe('openai world model: faults fail closed', () => {
   });
 
   it('when the server rate-limits with a Retry-After past the deadline, then it is not retried and the call fails by the deadline', async () => {
-    harness = await startHarness({ server: { faults: { fault: { kind: 'rate_limit', retryAfterSeconds: 10 } } } });
+    const harness = await harnesses.start({ server: { faults: { fault: { kind: 'rate_limit', retryAfterSeconds: 10 } } } });
     const deadlineMs = 500;
     const started = performance.now();
     const err = await failure(harness.wm.simulate(simulateRequest({ deadline: Date.now() + deadlineMs })));
@@ -68,7 +64,7 @@ describe('openai world model: faults fail closed', () => {
   });
 
   it('when the server rate-limits with a short Retry-After, then the call waits that long and succeeds', async () => {
-    harness = await startHarness({ server: { faults: { fault: { kind: 'rate_limit', retryAfterSeconds: 0.05 }, times: 1 } } });
+    const harness = await harnesses.start({ server: { faults: { fault: { kind: 'rate_limit', retryAfterSeconds: 0.05 }, times: 1 } } });
     const started = performance.now();
     const result = await harness.wm.simulate(simulateRequest({ rollouts: 4 }));
 
@@ -78,10 +74,10 @@ describe('openai world model: faults fail closed', () => {
   });
 
   it('when the caller aborts, then the call stops at once with deadline_exceeded', async () => {
-    harness = await startHarness({ server: { faults: { fault: { kind: 'hang' } } } });
+    const harness = await harnesses.start({ server: { faults: { fault: { kind: 'hang' } } } });
     const caller = new AbortController();
     const call = harness.wm.simulate(simulateRequest({ signal: caller.signal }));
-    await expect.poll(() => harness!.server.stats.requests).toBe(1);
+    await expect.poll(() => harness.server.stats.requests).toBe(1);
     const started = performance.now();
     caller.abort();
     const err = await failure(call);
@@ -91,10 +87,10 @@ describe('openai world model: faults fail closed', () => {
   });
 
   it('when in-flight requests and the queue are full, then the next call is refused as overloaded at once, without reaching the server', async () => {
-    harness = await startHarness({ server: { faults: { fault: { kind: 'hang' } } }, options: { maxInFlight: 1, maxQueue: 1 } });
+    const harness = await harnesses.start({ server: { faults: { fault: { kind: 'hang' } } }, options: { maxInFlight: 1, maxQueue: 1 } });
     const running = harness.wm.simulate(simulateRequest()).catch((e: unknown) => e);
     const queued = harness.wm.simulate(simulateRequest()).catch((e: unknown) => e);
-    await expect.poll(() => harness!.server.stats.requests).toBe(1);
+    await expect.poll(() => harness.server.stats.requests).toBe(1);
 
     const started = performance.now();
     const err = await failure(harness.wm.simulate(simulateRequest()));
@@ -104,7 +100,6 @@ describe('openai world model: faults fail closed', () => {
     expect(harness.server.stats.requests).toBe(1);
     expect(harness.wm.health().detail).toMatchObject({ in_flight: 1, queued: 1 });
     await harness.close();
-    harness = undefined;
     await Promise.all([running, queued]);
   });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { createOpenAIWorldModel, type OpenAIWorldModel, type OpenAIWorldModelDeps, type OpenAIWorldModelOptions } from '../../src/world-model/openai/openai-world-model.js';
 import { WorldModelError, type SimulateRequest } from '../../src/world-model/world-model.js';
 import { startFakeOpenAIServer, type FakeOpenAIServer, type FakeServerOptions } from '../support/fake-openai-server.js';
@@ -48,13 +49,32 @@ export async function startHarness(
     { baseURL: server.url, model: 'fake-world-model', promptDir, taxonomies: { [DOMAIN]: OUTCOMES }, retry: { baseDelayMs: 1 }, ...setup.options },
     setup.deps,
   );
+  let closed: Promise<void> | undefined;
   return {
     server,
     wm,
-    async close() {
-      await wm.close();
-      await server.close();
-      fs.rmSync(promptDir, { recursive: true, force: true });
+    close() {
+      closed ??= (async () => {
+        await wm.close();
+        await server.close();
+        fs.rmSync(promptDir, { recursive: true, force: true });
+      })();
+      return closed;
+    },
+  };
+}
+
+/** Starts harnesses inside tests and closes each one after its test, passed or failed. */
+export function harnessPerTest(): { start: typeof startHarness } {
+  const started: Harness[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((h) => h.close()));
+  });
+  return {
+    async start(setup) {
+      const harness = await startHarness(setup);
+      started.push(harness);
+      return harness;
     },
   };
 }

@@ -1,31 +1,27 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOpenAIWorldModel } from '../../src/world-model/openai/openai-world-model.js';
-import { DOMAIN, failure, OUTCOMES, simulateRequest, startHarness, writePromptDir, type Harness } from './openai-fixtures.js';
+import { DOMAIN, failure, harnessPerTest, OUTCOMES, simulateRequest, writePromptDir } from './openai-fixtures.js';
 
-let harness: Harness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const harnesses = harnessPerTest();
 
 const sockets = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap').length;
 
 describe('openai world model: lifecycle', () => {
   it('when the adapter is closed, then its pooled connections are gone and no socket is left open', async () => {
     const before = sockets();
-    harness = await startHarness();
+    const harness = await harnesses.start();
     await harness.wm.simulate(simulateRequest({ rollouts: 32 }));
     expect(harness.server.stats.openConnections).toBeGreaterThan(0);
 
     await harness.wm.close();
-    await expect.poll(() => harness!.server.stats.openConnections).toBe(0);
+    await expect.poll(() => harness.server.stats.openConnections).toBe(0);
     await harness.server.close();
     await expect.poll(sockets).toBe(before);
   });
 
   it('when calls follow one another, then they reuse one keep-alive connection', async () => {
-    harness = await startHarness();
+    const harness = await harnesses.start();
     for (let i = 0; i < 10; i++) await harness.wm.simulate(simulateRequest({ rollouts: 4 }));
 
     expect(harness.server.stats.requests).toBe(10);
@@ -33,9 +29,9 @@ describe('openai world model: lifecycle', () => {
   });
 
   it('when the adapter closes with a call in flight, then the call fails as world_model_unavailable at once', async () => {
-    harness = await startHarness({ server: { faults: { fault: { kind: 'hang' } } } });
+    const harness = await harnesses.start({ server: { faults: { fault: { kind: 'hang' } } } });
     const call = harness.wm.simulate(simulateRequest());
-    await expect.poll(() => harness!.server.stats.requests).toBe(1);
+    await expect.poll(() => harness.server.stats.requests).toBe(1);
 
     const started = performance.now();
     await harness.wm.close();
@@ -47,7 +43,7 @@ describe('openai world model: lifecycle', () => {
   });
 
   it('when a call comes after close, then it fails as world_model_unavailable without a request', async () => {
-    harness = await startHarness();
+    const harness = await harnesses.start();
     await harness.wm.close();
     const err = await failure(harness.wm.simulate(simulateRequest()));
 
@@ -56,7 +52,7 @@ describe('openai world model: lifecycle', () => {
   });
 
   it('when the deadline has already passed, then the call fails as deadline_exceeded without a request', async () => {
-    harness = await startHarness();
+    const harness = await harnesses.start();
     const err = await failure(harness.wm.simulate(simulateRequest({ deadline: Date.now() - 1 })));
 
     expect(err.reason).toBe('deadline_exceeded');
@@ -64,7 +60,7 @@ describe('openai world model: lifecycle', () => {
   });
 
   it('when a domain has no prompt configured, then the call fails as world_model_unavailable without a request', async () => {
-    harness = await startHarness();
+    const harness = await harnesses.start();
     const err = await failure(harness.wm.simulate(simulateRequest({ domain: 'triage' })));
 
     expect(err.reason).toBe('world_model_unavailable');

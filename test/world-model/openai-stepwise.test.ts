@@ -1,13 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Anchor, AnchorIndex } from '../../src/world-model/anchor-index.js';
 import { defaultStep } from '../support/fake-openai-server.js';
-import { failure, OUTCOMES, simulateRequest, startHarness, type Harness } from './openai-fixtures.js';
+import { failure, harnessPerTest, OUTCOMES, simulateRequest, type Harness } from './openai-fixtures.js';
 
-let harness: Harness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const harnesses = harnessPerTest();
 
 /** The step inputs the server saw, one per prompt, in arrival order. */
 function stepInputs(h: Harness): Array<{ t: number; state: Record<string, unknown>; similar_real_case_continuation?: unknown }> {
@@ -26,10 +22,10 @@ class CountingAnchors implements AnchorIndex {
 
 describe('openai world model: step-wise rollouts', () => {
   it('when several evaluations roll out step-wise at once, then their steps share requests to /v1/completions', async () => {
-    harness = await startHarness({ server: { latencyMs: 5 } });
+    const harness = await harnesses.start({ server: { latencyMs: 5 } });
     const sites = ['SITE_A', 'SITE_B', 'SITE_C'];
     const results = await Promise.all(
-      sites.map((site_id) => harness!.wm.simulate(simulateRequest({ mode: 'stepwise', rollouts: 4, horizon: 4, state: { site_id } }))),
+      sites.map((site_id) => harness.wm.simulate(simulateRequest({ mode: 'stepwise', rollouts: 4, horizon: 4, state: { site_id } }))),
     );
 
     for (const result of results) {
@@ -50,7 +46,7 @@ describe('openai world model: step-wise rollouts', () => {
 
   it('when rollouts run 8 steps with anchoring every 4, then each is grounded once on the bank and later prompts carry the real case', async () => {
     const anchors = new CountingAnchors();
-    harness = await startHarness({ deps: { anchors }, options: { stepwise: { anchorEvery: 4 } } });
+    const harness = await harnesses.start({ deps: { anchors }, options: { stepwise: { anchorEvery: 4 } } });
     const result = await harness.wm.simulate(simulateRequest({ mode: 'stepwise', rollouts: 3, horizon: 8 }));
 
     expect(result.futures).toHaveLength(3);
@@ -67,7 +63,7 @@ describe('openai world model: step-wise rollouts', () => {
 
   it('when a call asks for anchoring every 2 steps, then each 8-step rollout is grounded 3 times', async () => {
     const anchors = new CountingAnchors();
-    harness = await startHarness({ deps: { anchors } });
+    const harness = await harnesses.start({ deps: { anchors } });
     await harness.wm.simulate(simulateRequest({ mode: 'stepwise', rollouts: 2, horizon: 8, anchorEvery: 2 }));
 
     expect(anchors.calls).toBe(6);
@@ -75,7 +71,7 @@ describe('openai world model: step-wise rollouts', () => {
   });
 
   it('when one evaluation gets unreadable steps, then its rollouts are dropped and counted while a concurrent one is unaffected', async () => {
-    harness = await startHarness({
+    const harness = await harnesses.start({
       server: { generateStep: (ctx) => (ctx.state?.site_id === 'BAD' && ctx.t === ctx.horizon - 1 ? { ...defaultStep(ctx), outcome: 'not_an_outcome' } : defaultStep(ctx)) },
     });
     const [bad, good] = await Promise.all([
@@ -89,7 +85,7 @@ describe('openai world model: step-wise rollouts', () => {
   });
 
   it('when the model hangs mid-rollout, then the step-wise call fails as deadline_exceeded within the deadline plus 100 ms', async () => {
-    harness = await startHarness({ server: { faults: { fault: { kind: 'hang' } } } });
+    const harness = await harnesses.start({ server: { faults: { fault: { kind: 'hang' } } } });
     const started = performance.now();
     const err = await failure(harness.wm.simulate(simulateRequest({ mode: 'stepwise', rollouts: 4, deadline: Date.now() + 200 })));
 
@@ -98,7 +94,7 @@ describe('openai world model: step-wise rollouts', () => {
   });
 
   it('when one of two coalesced evaluations hits its deadline, then the other still completes', async () => {
-    harness = await startHarness({ server: { latencyMs: 40 } });
+    const harness = await harnesses.start({ server: { latencyMs: 40 } });
     const [late, onTime] = await Promise.allSettled([
       harness.wm.simulate(simulateRequest({ mode: 'stepwise', rollouts: 2, horizon: 3, deadline: Date.now() + 60, state: { site_id: 'LATE' } })),
       harness.wm.simulate(simulateRequest({ mode: 'stepwise', rollouts: 2, horizon: 3, state: { site_id: 'ON_TIME' } })),

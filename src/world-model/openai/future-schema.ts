@@ -34,16 +34,3 @@ export const StepOutputSchema = z.object({
   risk_factors: z.array(z.string().min(1).max(500)).max(50).default([]),
 });
 export type StepOutput = z.infer<typeof StepOutputSchema>;
-
-/** Parses one choice's text; anything that is not a valid value of the schema is null, never repaired. */
-export function parseChoice<T>(schema: z.ZodType<T>, text: string | null | undefined): T | null {
-  if (typeof text !== 'string') return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const parsed = schema.safeParse(json);
-  return parsed.success ? parsed.data : null;
-}

@@ -14,9 +14,10 @@ import { inParallel, sliceRollouts, type RequestSlice } from './batcher.js';
 import { BoundedSemaphore } from './bounded-semaphore.js';
 import { createBreaker, type BreakerState } from './breaker.js';
 import { asWorldModelError, deadlineScope } from './deadline.js';
-import { futureJsonSchema, futureSchema, parseChoice, type FutureSchema } from './future-schema.js';
+import { futureJsonSchema, futureSchema, type FutureSchema } from './future-schema.js';
 import { CallerWentAway, guardTransport, type CallScope } from './guarded-transport.js';
 import { createKeepAliveFetch } from './keep-alive-fetch.js';
+import { parseJsonAs } from './parse-json.js';
 import { futureMessages, loadDomainPrompts } from './prompt.js';
 import { DEFAULT_RETRY, describe } from './retry.js';
 import { StepCoalescer } from './step-coalescer.js';
@@ -122,7 +123,7 @@ export function createOpenAIWorldModel(input: OpenAIWorldModelOptions, deps: Ope
     const byIndex = new Map<number, Future>();
     for (const choice of choices ?? []) {
       if (!choice || choice.index >= slice.n || byIndex.has(choice.index) || choice.finishReason === 'length') continue;
-      const future = parseChoice(schema, choice.text);
+      const future = parseJsonAs(schema, choice.text);
       if (future) byIndex.set(choice.index, future);
     }
     const futures = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, future]) => future);

@@ -3,7 +3,8 @@ import { mixSeed } from '../../lib/random.js';
 import type { AnchorIndex } from '../anchor-index.js';
 import type { Future, SimulateRequest, SimulateResult } from '../world-model.js';
 import { inParallel } from './batcher.js';
-import { parseChoice, StepOutputSchema } from './future-schema.js';
+import { StepOutputSchema } from './future-schema.js';
+import { parseJsonAs } from './parse-json.js';
 import { applyStateChanges, groundState } from './ground-state.js';
 import type { CallScope } from './guarded-transport.js';
 import { stepPrompt } from './prompt.js';
@@ -34,7 +35,7 @@ async function rollout(req: RolloutRequest, index: number, ctx: StepwiseContext,
   for (let t = 0; t < req.horizon; t++) {
     const prompt = stepPrompt(ctx.prompt, { ...req, outcomes: ctx.outcomes, t, state, steps, realContinuation });
     const text = await ctx.coalescer.submit({ prompt, seed: mixSeed(req.seed, index, t), temperature: req.temperature }, scope);
-    const step = parseChoice(StepOutputSchema, text);
+    const step = parseJsonAs(StepOutputSchema, text);
     if (!step) return null;
     const last = t === req.horizon - 1;
     if (last && !ctx.outcomes.includes(step.outcome)) return null;

@@ -4,6 +4,7 @@ import type { CompletionCreateParamsNonStreaming } from 'openai/resources/comple
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Fetch } from './keep-alive-fetch.js';
+import { parseJsonAs } from './parse-json.js';
 
 /** One choice as the adapter needs it, from either endpoint. */
 export interface RawChoice {
@@ -29,15 +30,9 @@ const ChoiceSchema = z.object({
 });
 
 function readChoices(bodyText: string): Choices {
-  let json: unknown;
-  try {
-    json = JSON.parse(bodyText);
-  } catch {
-    return null;
-  }
-  const envelope = EnvelopeSchema.safeParse(json);
-  if (!envelope.success) return null;
-  return envelope.data.choices.map((raw) => {
+  const envelope = parseJsonAs(EnvelopeSchema, bodyText);
+  if (!envelope) return null;
+  return envelope.choices.map((raw) => {
     const choice = ChoiceSchema.safeParse(raw);
     if (!choice.success) return null;
     const { index, message, text, finish_reason } = choice.data;
