@@ -135,10 +135,13 @@ export class DomainModel {
     return pushing.filter((f, i) => i === primary || rng() < f.pull / strongest).map((f) => f.factor.factor);
   }
 
-  /** The nearest real trajectory to a state, for anchoring step-wise rollouts. */
-  nearestRow(state: Record<string, unknown>, action: ActionInput): TrajectoryRow | undefined {
+  /**
+   * The nearest real trajectory to a state, for anchoring step-wise rollouts, with its distance in
+   * standardised units per feature (1 ≈ one standard deviation on every feature).
+   */
+  nearestRow(state: Record<string, unknown>, action: ActionInput): { row: TrajectoryRow; distance: number } | undefined {
     const z = standardise(this.model, this.domain.module.featurize(state, action).values);
     const hit = this.index.nearest(z);
-    return hit ? this.train[hit.row] : undefined;
+    return hit ? { row: this.train[hit.row], distance: hit.distance / Math.sqrt(Math.max(1, this.model.dims)) } : undefined;
   }
 }

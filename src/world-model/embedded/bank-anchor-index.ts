@@ -1,0 +1,21 @@
+import type { ActionInput } from '../../packs/types.js';
+import type { Anchor, AnchorIndex } from '../anchor-index.js';
+import type { EmbeddedWorldModel } from './embedded-world-model.js';
+
+/**
+ * Anchors step-wise rollouts on the nearest real state of the domain's bank, found with the same
+ * featuriser and scaling the embedded model learned. Too far away (on average more than
+ * `maxDistance` standard deviations per feature), nothing is real enough to anchor on.
+ */
+export class BankAnchorIndex implements AnchorIndex {
+  constructor(
+    private readonly embedded: EmbeddedWorldModel,
+    private readonly maxDistance = 1.0,
+  ) {}
+
+  nearest(domain: string, state: Record<string, unknown>, action: ActionInput): Anchor | null {
+    const hit = this.embedded.model(domain).nearestRow(state, action);
+    if (!hit || hit.distance > this.maxDistance) return null;
+    return { state: hit.row.state, steps: hit.row.steps };
+  }
+}
