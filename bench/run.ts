@@ -1,0 +1,20 @@
+import { benchAdaptive } from './adaptive-sampling.js';
+import { benchEmbedded } from './evaluate-embedded.js';
+import { benchSimilarCases } from './similar-cases.js';
+
+// Benchmarks print figures measured in this one run; they never run inside `npm test`.
+const only = process.argv[2];
+const benches: [string, () => Promise<string[]>][] = [
+  ['embedded-postgres', () => benchEmbedded('postgres')],
+  ['embedded-pglite', () => benchEmbedded('pglite')],
+  ['adaptive', benchAdaptive],
+  ['similar-cases', benchSimilarCases],
+];
+
+console.log(`foresight bench — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
+for (const [name, run] of benches) {
+  if (only && only !== name) continue;
+  const started = performance.now();
+  const lines = await run();
+  console.log(`${lines.join('\n')}\n  (${name}: ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+}
