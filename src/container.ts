@@ -16,6 +16,7 @@ import { DOMAIN_MODULES } from './packs/domain-modules.js';
 import { loadDomains, type LoadedDomain } from './packs/load-domains.js';
 import { PROJECT_ROOT } from './lib/project-root.js';
 import { EmbeddedWorldModel } from './world-model/embedded/embedded-world-model.js';
+import { buildWorldModels } from './world-model/build-world-models.js';
 import type { WorldModel } from './world-model/world-model.js';
 
 
@@ -72,10 +73,10 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
     const keys = new PgKeyStore(db);
     const created = config.bootstrapKeys ? await bootstrapKeys(db, ROLES) : [];
     const evaluations = new PgEvaluationStore(db);
-    const worldModels: WorldModel[] = [embedded];
+    const { worldModels, worldModelFor } = buildWorldModels(config, domains, embedded, logger);
     const evaluateDeps: EvaluateDeps = {
       domains,
-      worldModelFor: opts.worldModelFor ? (d) => opts.worldModelFor!(d, embedded) : () => embedded,
+      worldModelFor: opts.worldModelFor ? (d) => opts.worldModelFor!(d, embedded) : worldModelFor,
       fallback: embedded,
       cases,
       store: evaluations,

@@ -105,7 +105,11 @@ export async function simulateAndDecide(input: DecideInput): Promise<DecideOutco
     for (;;) {
       const simulateWith = (wm: WorldModel) =>
         untilAborted(
-          wm.simulate({ domain: domain.name, state, action, rollouts: target - requested, firstIndex: requested, horizon, seed, temperature: policy.temperature, signal: controller.signal, deadline: deadlineAt }),
+          wm.simulate({
+            domain: domain.name, state, action, rollouts: target - requested, firstIndex: requested, horizon, seed,
+            temperature: policy.temperature, signal: controller.signal, deadline: deadlineAt,
+            mode: policy.world_model.stepwise ? 'stepwise' : 'single_pass', anchorEvery: policy.world_model.anchor_every,
+          }),
           controller.signal,
         );
       let result;

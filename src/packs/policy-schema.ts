@@ -44,7 +44,9 @@ export const PolicySchema = z
     deadline_ms: z.object({ default: z.number().int().positive(), max: z.number().int().positive() }),
     world_model: z
       .object({
-        backend: z.enum(['embedded', 'openai']).default('embedded'),
+        /** Overrides WORLD_MODEL_BACKEND for this domain. */
+        backend: z.enum(['embedded', 'openai']).optional(),
+        /** Overrides WORLD_MODEL_NAME for this domain (openai backend). */
         model: z.string().optional(),
         /** On a world-model failure: escalate (closed), or answer from the embedded model with `degraded: true`. */
         fallback: z.enum(['none', 'embedded']).default('none'),
