@@ -29,6 +29,15 @@ describe('openai world model: batching and parsing', () => {
     expect(body.response_format.json_schema.schema.properties.final_outcome.enum).toEqual(OUTCOMES);
   });
 
+  it('when a domain names its own model, then its requests, single-pass and step-wise, ask for that model', async () => {
+    const harness = await harnesses.start({ options: { models: { construction_safety: 'site-sim-7b' } } });
+    await harness.wm.simulate(simulateRequest({ rollouts: 2 }));
+    await harness.wm.simulate(simulateRequest({ rollouts: 2, mode: 'stepwise', horizon: 2 }));
+
+    expect(harness.server.stats.log.map((e) => e.body?.model)).toEqual(['site-sim-7b', 'site-sim-7b', 'site-sim-7b']);
+    expect(harness.wm.version).toContain('construction_safety=site-sim-7b');
+  });
+
   it('when the same request is repeated, then the same seeds are sent and the same futures come back', async () => {
     const harness = await harnesses.start({ options: { maxPerRequest: 8 } });
     const first = await harness.wm.simulate(simulateRequest({ rollouts: 16 }));

@@ -18,7 +18,7 @@ import { futureJsonSchema, futureSchema, type FutureSchema } from './future-sche
 import { CallerWentAway, guardTransport, type CallScope } from './guarded-transport.js';
 import { createKeepAliveFetch } from './keep-alive-fetch.js';
 import { parseJsonAs } from './parse-json.js';
-import { futureMessages, loadDomainPrompts } from './prompt.js';
+import { futureMessages, loadDomainPrompts, type ChatMessage } from './prompt.js';
 import { DEFAULT_RETRY, describe } from './retry.js';
 import { StepCoalescer } from './step-coalescer.js';
 import { simulateStepwise } from './stepwise.js';
@@ -31,6 +31,8 @@ export const OpenAIWorldModelOptionsSchema = z.object({
   /** Servers such as vLLM often need none, but the SDK insists on a non-empty key. */
   apiKey: z.string().min(1).default('none'),
   model: z.string().min(1),
+  /** Per-domain model names (a policy's `world_model.model`), served by the same backend. */
+  models: z.record(z.string(), z.string().min(1)).default({}),
   maxPerRequest: Positive.default(16),
   maxInFlight: Positive.default(32),
   maxQueue: z.number().int().min(0).default(256),
@@ -86,9 +88,10 @@ export function createOpenAIWorldModel(input: OpenAIWorldModelOptions, deps: Ope
     onStateChange: (state) => log.warn({ breaker: state }, 'world model circuit breaker changed state'),
   });
   const guarded = guardTransport(transport, { semaphore, breaker, retry: options.retry, onAttempt: () => counters.requests++ });
+  const modelFor = (domain: string) => options.models[domain] ?? options.model;
   const coalescer = new StepCoalescer(
-    ({ prompts, seed, temperature }, scope) =>
-      guarded.completions({ model: options.model, prompt: prompts, n: 1, seed, temperature, max_tokens: options.maxTokensPerStep }, scope),
+    ({ model, prompts, seed, temperature }, scope) =>
+      guarded.completions({ model, prompt: prompts, n: 1, seed, temperature, max_tokens: options.maxTokensPerStep }, scope),
     options.stepwise,
   );
   const closing = new AbortController();
@@ -105,12 +108,12 @@ export function createOpenAIWorldModel(input: OpenAIWorldModelOptions, deps: Ope
     return entry;
   }
 
-  async function requestSlice(req: SimulateRequest, prompt: string, slice: RequestSlice, scope: CallScope): Promise<SimulateResult> {
+  async function requestSlice(req: SimulateRequest, messages: ChatMessage[], slice: RequestSlice, scope: CallScope): Promise<SimulateResult> {
     const { schema, jsonSchema } = schemaFor(req.domain, req.horizon);
     const choices = await guarded.chat(
       {
-        model: options.model,
-        messages: futureMessages(prompt, { ...req, outcomes: options.taxonomies[req.domain] }),
+        model: modelFor(req.domain),
+        messages,
         n: slice.n,
         seed: mixSeed(req.seed, slice.firstIndex),
         temperature: req.temperature,
@@ -132,8 +135,9 @@ export function createOpenAIWorldModel(input: OpenAIWorldModelOptions, deps: Ope
 
   async function simulateSinglePass(req: SimulateRequest, prompt: string, scope: CallScope): Promise<SimulateResult> {
     const slices = sliceRollouts(req.firstIndex, req.rollouts, options.maxPerRequest);
+    const messages = futureMessages(prompt, { ...req, outcomes: options.taxonomies[req.domain] });
     const results = await inParallel(
-      slices.map((slice) => (signal: AbortSignal) => requestSlice(req, prompt, slice, { signal, deadline: scope.deadline })),
+      slices.map((slice) => (signal: AbortSignal) => requestSlice(req, messages, slice, { signal, deadline: scope.deadline })),
       scope.signal,
     );
     return { futures: results.flatMap((r) => r.futures), invalid: results.reduce((sum, r) => sum + r.invalid, 0) };
@@ -153,6 +157,7 @@ export function createOpenAIWorldModel(input: OpenAIWorldModelOptions, deps: Ope
           ? await simulateStepwise(
               req,
               {
+                model: modelFor(req.domain),
                 prompt,
                 outcomes: options.taxonomies[req.domain],
                 coalescer,
@@ -179,7 +184,7 @@ export function createOpenAIWorldModel(input: OpenAIWorldModelOptions, deps: Ope
 
   return {
     backend: 'openai',
-    version: `openai:${options.model}+prompts:${prompts.hash}`,
+    version: `openai:${[options.model, ...Object.entries(options.models).map(([domain, model]) => `${domain}=${model}`)].join(',')}+prompts:${prompts.hash}`,
     simulate,
     health() {
       const state = breaker.state();

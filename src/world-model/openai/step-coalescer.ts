@@ -9,9 +9,10 @@ export interface CoalescerOptions {
 }
 
 /** Sends one `/v1/completions` request for a batch of prompts (one choice per prompt). */
-export type SendPrompts = (batch: { prompts: string[]; seed: number; temperature: number }, scope: CallScope) => Promise<Choices>;
+export type SendPrompts = (batch: { model: string; prompts: string[]; seed: number; temperature: number }, scope: CallScope) => Promise<Choices>;
 
 export interface StepCall {
+  model: string;
   prompt: string;
   seed: number;
   temperature: number;
@@ -30,8 +31,8 @@ interface Pending extends StepCall {
  * the request itself is abandoned only when no step in it is still wanted.
  */
 export class StepCoalescer {
-  /** One queue per temperature: a request has a single temperature, so only equals can share it. */
-  private readonly queues = new Map<number, { pending: Pending[]; timer?: NodeJS.Timeout }>();
+  /** A request has one model and one temperature, so only steps that agree on both can share it. */
+  private readonly queues = new Map<string, { pending: Pending[]; timer?: NodeJS.Timeout }>();
   private closedWith: unknown;
 
   constructor(
@@ -44,11 +45,12 @@ export class StepCoalescer {
     if (this.closedWith !== undefined) return Promise.reject(this.closedWith);
     if (scope.signal.aborted) return Promise.reject(scope.signal.reason);
     return new Promise((resolve, reject) => {
-      let queue = this.queues.get(call.temperature);
-      if (!queue) this.queues.set(call.temperature, (queue = { pending: [] }));
+      const key = `${call.model}\0${call.temperature}`;
+      let queue = this.queues.get(key);
+      if (!queue) this.queues.set(key, (queue = { pending: [] }));
       queue.pending.push({ ...call, scope, settled: false, resolve, reject });
-      if (queue.pending.length >= this.options.maxBatch) this.flush(call.temperature);
-      else queue.timer ??= setTimeout(() => this.flush(call.temperature), this.options.windowMs);
+      if (queue.pending.length >= this.options.maxBatch) this.flush(key);
+      else queue.timer ??= setTimeout(() => this.flush(key), this.options.windowMs);
     });
   }
 
@@ -62,8 +64,8 @@ export class StepCoalescer {
     this.queues.clear();
   }
 
-  private flush(temperature: number): void {
-    const queue = this.queues.get(temperature);
+  private flush(key: string): void {
+    const queue = this.queues.get(key);
     if (!queue) return;
     clearTimeout(queue.timer);
     queue.timer = undefined;
@@ -71,8 +73,8 @@ export class StepCoalescer {
       if (item.scope.signal.aborted) item.reject(item.scope.signal.reason);
       return !item.scope.signal.aborted;
     });
-    if (queue.pending.length > 0) queue.timer = setTimeout(() => this.flush(temperature), this.options.windowMs);
-    else this.queues.delete(temperature);
+    if (queue.pending.length > 0) queue.timer = setTimeout(() => this.flush(key), this.options.windowMs);
+    else this.queues.delete(key);
     if (batch.length > 0) void this.dispatch(batch);
   }
 
@@ -91,7 +93,10 @@ export class StepCoalescer {
     });
     const scope: CallScope = { signal: request.signal, deadline: Math.max(...batch.map((item) => item.scope.deadline)) };
     try {
-      const choices = await this.send({ prompts: batch.map((item) => item.prompt), seed: batch[0].seed, temperature: batch[0].temperature }, scope);
+      // The protocol has one seed per request: a step sent alone reproduces on servers that honour
+      // seeds; a coalesced batch depends on which evaluations happened to share it.
+      const { model, seed, temperature } = batch[0];
+      const choices = await this.send({ model, prompts: batch.map((item) => item.prompt), seed, temperature }, scope);
       // With n = 1 the server numbers choices by prompt: index = prompt index.
       const byIndex = new Map<number, string | null>();
       for (const choice of choices ?? []) {

@@ -11,6 +11,7 @@ import { stepPrompt } from './prompt.js';
 import type { StepCoalescer } from './step-coalescer.js';
 
 export interface StepwiseContext {
+  model: string;
   prompt: string;
   outcomes: readonly string[];
   coalescer: StepCoalescer;
@@ -34,7 +35,7 @@ async function rollout(req: RolloutRequest, index: number, ctx: StepwiseContext,
   const riskFactors = new Set<string>();
   for (let t = 0; t < req.horizon; t++) {
     const prompt = stepPrompt(ctx.prompt, { ...req, outcomes: ctx.outcomes, t, state, steps, realContinuation });
-    const text = await ctx.coalescer.submit({ prompt, seed: mixSeed(req.seed, index, t), temperature: req.temperature }, scope);
+    const text = await ctx.coalescer.submit({ model: ctx.model, prompt, seed: mixSeed(req.seed, index, t), temperature: req.temperature }, scope);
     const step = parseJsonAs(StepOutputSchema, text);
     if (!step) return null;
     const last = t === req.horizon - 1;
