@@ -6,6 +6,7 @@ import type { Authenticator } from './http/auth.js';
 import { domainRoutes } from './http/domain-routes.js';
 import { evaluateRoutes } from './http/evaluate-routes.js';
 import { healthRoutes } from './http/health-routes.js';
+import { createMetrics, metricsRoutes } from './http/metrics.js';
 import { notFound, problemHandler } from './http/problem.js';
 import { requestContext } from './http/request-context.js';
 import type { Logger } from './logger.js';
@@ -26,14 +27,16 @@ export interface AppDeps {
 /** The HTTP surface, assembled from its parts. It never listens: main.ts (or a test) does. */
 export function buildApp(deps: AppDeps): Express {
   const app = express();
+  const metrics = createMetrics(deps.worldModels);
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(requestContext(deps.logger.child({ module: 'http' })));
   app.use(healthRoutes({ db: deps.db, worldModels: deps.worldModels, isStopping: deps.isStopping }));
+  app.use(metricsRoutes(metrics));
   app.use(express.json({ limit: deps.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
-  app.use(evaluateRoutes({ evaluate: deps.evaluate, evaluations: deps.evaluations, auth: deps.auth, maxConcurrent: deps.maxConcurrentEvaluations }));
+  app.use(evaluateRoutes({ evaluate: deps.evaluate, evaluations: deps.evaluations, auth: deps.auth, maxConcurrent: deps.maxConcurrentEvaluations, metrics }));
   app.use(domainRoutes(deps.evaluate.domains, deps.auth));
   app.use(notFound);
-  app.use(problemHandler(deps.logger.child({ module: 'http' })));
+  app.use(problemHandler(deps.logger.child({ module: 'http' }), (code) => metrics.recordRefusal(code)));
   return app;
 }

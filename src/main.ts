@@ -19,8 +19,8 @@ async function main(): Promise<void> {
   try {
     container = await createContainer(config);
   } catch (err) {
-    if (err instanceof PackError) {
-      process.stderr.write(`foresight: a domain pack or policy is broken: ${err.message}\n`);
+    if (err instanceof PackError || err instanceof ConfigError) {
+      process.stderr.write(`foresight: ${err instanceof PackError ? 'a domain pack or policy is broken: ' : ''}${err.message}\n`);
       process.exit(2);
     }
     throw err;

@@ -3,6 +3,7 @@ import { AppError } from '../errors.js';
 import { evaluate, EvaluateRequestSchema, type EvaluateDeps } from '../evaluation/evaluate.js';
 import type { EvaluationStore } from '../audit/evaluation-store.js';
 import type { Authenticator } from './auth.js';
+import type { Metrics } from './metrics.js';
 import { parseBody } from './parse.js';
 
 export interface EvaluateRouteDeps {
@@ -10,6 +11,7 @@ export interface EvaluateRouteDeps {
   evaluations: EvaluationStore;
   auth: Authenticator;
   maxConcurrent: number;
+  metrics: Metrics;
 }
 
 export function evaluateRoutes(deps: EvaluateRouteDeps): Router {
@@ -22,6 +24,16 @@ export function evaluateRoutes(deps: EvaluateRouteDeps): Router {
     inFlight++;
     try {
       const result = await evaluate(deps.evaluate, request, { apiKeyId: res.locals.apiKey.id });
+      const body = result.body as { reasons: { code: string }[]; risk: { rollouts: number }; world_model: { backend: string }; timing_ms: { total: number; simulation: number } };
+      deps.metrics.recordEvaluation({
+        domain: request.domain,
+        decision: result.decision,
+        reasons: body.reasons.map((r) => r.code),
+        backend: body.world_model.backend,
+        rollouts: body.risk.rollouts,
+        totalMs: body.timing_ms.total,
+        simulationMs: body.timing_ms.simulation,
+      });
       res.status(200).location(`/v1/evaluations/${result.id}`).json(result.body);
     } finally {
       inFlight--;

@@ -16,10 +16,11 @@ export function problemBody(code: ErrorCode, detail: string | undefined, instanc
 }
 
 /** The one handler that turns errors into application/problem+json. */
-export function problemHandler(logger: Logger): ErrorRequestHandler {
+export function problemHandler(logger: Logger, onProblem: (code: ErrorCode) => void = () => {}): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const appError = err instanceof AppError ? err : (fromParserError(err) ?? new AppError('internal', undefined, undefined, { cause: err }));
     const requestId = String(res.locals.requestId ?? '');
+    onProblem(appError.code);
     if (!appError.operational) logger.error({ err, requestId }, 'unhandled error');
     if (res.headersSent) return;
     res
