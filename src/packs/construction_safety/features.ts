@@ -36,7 +36,7 @@ export const featureNames = [
   'lockout_missing',
   'load_near_capacity',
   'suspended_load',
-  'equipment_defect',
+  'defect_or_unstable_ground',
   'hot_work_fire_risk',
   'recent_near_miss',
   'hazard_count',
@@ -50,10 +50,32 @@ export const featureNames = [
   'night_x_heavy_equipment',
   'untrained_x_hazard',
   'skip_x_hazard',
-  'wind_x_suspended_load',
+  'wind_x_exposure',
 ] as const;
 export type FeatureName = (typeof featureNames)[number];
 export type FeatureVector = Record<FeatureName, number>;
+
+/** Features that only matter while the task is being done. */
+const TASK_EXPOSURE: readonly FeatureName[] = [
+  'kind_hazard_tier',
+  'wind_limit_ratio',
+  'wind_over_limit',
+  'wind_x_exposure',
+  'suspended_load',
+  'height_scaled',
+  'fall_protection_missing',
+  'trench_depth_scaled',
+  'trench_unprotected',
+  'power_line_clearance_deficit',
+  'lockout_missing',
+  'load_near_capacity',
+  'hot_work_fire_risk',
+  'heat_x_exertion',
+  'fatigue_x_hazard',
+  'night_x_heavy_equipment',
+  'untrained_x_hazard',
+  'skip_x_hazard',
+];
 
 /** How much a kind of work can hurt people when something goes wrong (fatal-four exposure). */
 const KIND_HAZARD_TIER: Record<ActionKind, number> = {
@@ -188,21 +210,22 @@ const FATIGUE = /(fatigue|tired|exhausted|drowsy|sleepy|yawning|nodding off|doub
 const NEAR_MISS = /(near[- ]miss|close call|almost (hit|fell|struck|dropped)|dropped (a |an |the )?(tool|load|object|beam)|load swung|swinging load|struck by)/i;
 const DEFECT =
   /(defect|damaged|frayed|cracked|\bleak|malfunction|out of service|failed inspection|worn (sling|cable|rope|rigging)|broken|missing (pin|guard|toe ?board|plank)|inspection overdue|overdue inspection)/i;
+const UNSTABLE_GROUND = /(soil (is )?crack|cracks? (in|along) the (soil|trench|edge|wall)|fissure|slough|bulging wall|undermined|water seep|spoil (pile )?(at|on) the edge)/i;
 const LIGHTNING = /(lightning|thunder)/i;
 const WET = /(rain|drizzle|\bwet\b|snow|\bice\b|\bicy\b|sleet|frost|slippery|\bmud)/i;
 const LOW_LIGHT = /(\bnight\b|after dark|overnight|graveyard|\bfog|poor visibility|low visibility|limited visibility|dusk)/i;
 const UNTRAINED =
   /(new hire|first (day|week) on|untrained|not trained|no training|green crew|inexperienced|temporary workers|temp workers|day laborers|not certified|uncertified|unqualified|certification (expired|lapsed))/i;
 const PRESSURE =
-  /(save time|behind schedule|make up (lost )?time|hurry|\brush(ed|ing)?\b|\basap\b|before the deadline|deadline|push through|finish (this|the) (section|pour|lift) first|quickly)/i;
+  /(save time|behind schedule|(days?|weeks?) behind|make up (lost )?time|hurry|\brush(ed|ing)?\b|\basap\b|before the deadline|deadline|push through|finish (this|the) (section|pour|lift) first|quickly)/i;
 const SAFETY_STEP =
-  '(briefing|toolbox talk|tailgate|safety meeting|pre-?task|pre-?pour|pre-?lift|jha|jsa|inspection|harness(es)?|fall protection|guardrails?|tie-?off|tying off|lockout|tagout|loto|permit|spotter|signal person|fire watch|shoring|trench box|shield|tag lines?|water breaks?|rest breaks?|hydration|gas test|atmospheric test|outriggers?|barricades?)';
+  '(briefing|toolbox talk|tailgate|safety meeting|pre-?task|pre-?pour|pre-?lift|jha|jsa|inspection|harness(es)?|fall protection|guardrails?|tie-?off|tying off|lockout|tagout|loto|permit|spotter|signal person|fire watch|shoring|trench box|shield|tag lines?|water breaks?|rest breaks?|hydration|gas test|atmospheric test|outriggers?|barricades?|engineering survey)';
 const SKIP = new RegExp(
   `\\b(skip(ping|s)?|omit(ting)?|bypass(ing)?|forgo(ing)?|ignor(e|ing)|disabl(e|ing)|remov(e|ing)|without( (a|the|any))?|no)\\b[^.;]{0,40}?\\b${SAFETY_STEP}`,
   'gi',
 );
 const MITIGATION =
-  /(after (the |a )?(pre-?\w+ )?(briefing|toolbox talk|inspection)|hold (the |a )?(pre-?\w+ )?(briefing|toolbox talk)|briefing (first|completed|held)|tag lines?|signal person|spotter|shade|water|rest breaks?|cool(ing)? (tent|station|down)|tied off|tie off|harness|guardrails? (installed|in place)|trench box|shoring|shield|benching|sloping|locked out|lockout|de-?energi[sz]ed|fire watch|hot work permit|reduce(d)? (the )?load|rotate (the )?crew|fresh crew|relief crew|move (the )?work to (the )?morning|start at dawn|extra lighting|light towers?)/gi;
+  /(after (the |a )?(pre-?\w+ )?(briefing|toolbox talk|inspection)|hold (the |a )?(pre-?\w+ )?(briefing|toolbox talk)|briefing (first|completed|held)|tag lines?|signal person|spotter|shade|water|rest breaks?|cool(ing)? (tent|station|down)|tied off|tie off|harness|guardrails? (installed|in place)|install(ing)? (the )?guardrails?|trench box|shoring|shield|\bbench(ing)?\b|sloping|engineering survey|barricades|locked out|lockout|de-?energi[sz]ed|fire watch|hot work permit|reduce(d)? (the )?load|rotate (the )?crew|fresh crew|relief crew|move (the )?work to (the )?morning|start at dawn|extra lighting|light towers?)/gi;
 const POSTPONE = /^\s*(postpone|delay|defer|suspend|halt|stop|pause|cancel|reschedule|hold off|stand (the crew |everyone )?down|wait)/i;
 const HEAT_CONTROLS_MISSING =
   /(no shade|without shade|lack of shade|no (drinking )?water|water (cooler|jug)s? (is |are )?empty|no (rest|water|hydration|cool-?down) breaks?|without (rest|water|hydration) breaks?|no hydration|no cooling)/i;
@@ -212,7 +235,7 @@ const FALL_MISSING =
   /(without (a |any )?(harness|fall protection|guardrails?|tie-?off|lanyard)|no (harness|fall protection|guardrails?|tie-?off)|not tied off|untied|harness(es)? (not available|missing)|guardrails? (removed|missing|down))/i;
 const TRENCH_UNPROTECTED = /(unshored|no shoring|without (a |any )?(trench box|shoring|shield|protective system)|no trench box|no protective system|vertical walls?)/i;
 const LOTO_MISSING =
-  /(without (a |any )?(lockout|loto|locking out|tagout)|skip(ping)? (the )?(lockout|loto)|no (lockout|loto)|while (it is |it's |still )?(running|energi[sz]ed|live)|\blive (work|panel|circuit|wires?)|energi[sz]ed (panel|circuit|bus|conductors?))/i;
+  /(without (a |any )?(lockout|loto|locking out|tagout)|skip(ping)? (the )?(lockout|loto)|no (lockout|loto)|while (it is |it's )?(still )?(running|energi[sz]ed|live)|\blive (work|panel|circuit|wires?)|work(ing)? (on )?(the )?(panel|circuit|bus|line)s? (live|hot|energi[sz]ed)|energi[sz]ed (panel|circuit|bus|conductors?))/i;
 const LOTO_WORK = /(maint|repair|service|servic|clear (a |the )?jam|replace (the )?(belt|blade|bearing)|adjust|lubricat|unjam)/i;
 const HOT_WORK_TEXT = /(weld|torch|cutting|grind|braz|solder|plasma)/i;
 const COMBUSTIBLES = /(combustible|flammable|sawdust|insulation|fuel|solvent|oily rags|wood shavings|cardboard)/i;
@@ -421,7 +444,9 @@ export function featurize(state: Record<string, unknown>, action: ActionInput): 
   f.gustiness = gust !== undefined && wind !== undefined ? clamp((gust - wind) / 10, 0, 3) : 0;
   const hazardText = texts.hazards.join(' ');
   f.suspended_load = kind === 'crane_lift' || kind === 'steel_erection' || /suspended|overhead load/i.test(hazardText) ? 1 : 0;
-  f.wind_x_suspended_load = f.wind_over_limit * f.suspended_load;
+  // A platform or a worker at an exposed height catches the wind as a suspended load does.
+  const exposed = f.suspended_load || ['aerial_lift', 'scaffold_work', 'roofing_work', 'steel_erection'].includes(kind) ? 1 : 0;
+  f.wind_x_exposure = f.wind_over_limit * exposed;
   const windDetail = [gust !== undefined ? `gusts ${round(gust, 0)} mph` : '', wind !== undefined ? `wind ${round(wind, 0)} mph` : '', `limit ${round(limit, 0)} mph`]
     .filter(Boolean)
     .join(', ');
@@ -431,7 +456,7 @@ export function featurize(state: Record<string, unknown>, action: ActionInput): 
       id: 'wind_above_limit',
       factor: `wind above ${equipmentName} limit`,
       detail: windDetail,
-      features: ['wind_over_limit', 'wind_limit_ratio', 'wind_x_suspended_load', 'gustiness'],
+      features: ['wind_over_limit', 'wind_limit_ratio', 'wind_x_exposure', 'gustiness'],
       recommendation: `Postpone until wind and gusts stay below ${round(limit, 0)} mph`,
     });
   } else if (f.wind_limit_ratio >= 0.8 && limit < 40) {
@@ -675,14 +700,24 @@ export function featurize(state: Record<string, unknown>, action: ActionInput): 
 
   // Equipment condition, fire, history.
   const defectText = affirmed(texts.observations, DEFECT);
+  const groundText = affirmed(texts.observations, UNSTABLE_GROUND);
   const inspection = firstStatus(compliance.equipment_inspection, compliance.inspection, compliance.crane_inspection, compliance.scaffold_inspection, compliance.trench_inspection);
-  f.equipment_defect = defectText || inspection === 'not_done' ? 1 : 0;
-  if (f.equipment_defect) {
+  f.defect_or_unstable_ground = defectText || groundText || inspection === 'not_done' ? 1 : 0;
+  if (groundText) {
+    add({
+      id: 'unstable_ground',
+      factor: 'signs of unstable ground',
+      detail: `observed: "${groundText.slice(0, 100)}"`,
+      features: ['defect_or_unstable_ground'],
+      recommendation: 'Get everyone out of the excavation until a competent person has re-inspected it',
+    });
+  }
+  if (defectText || inspection === 'not_done') {
     add({
       id: 'equipment_defect',
       factor: 'equipment defect or inspection not done',
       detail: defectText ? `observed: "${defectText.slice(0, 100)}"` : 'inspection not done',
-      features: ['equipment_defect'],
+      features: ['defect_or_unstable_ground'],
       recommendation: 'Tag the equipment out of service until a competent person has inspected it',
     });
   }
@@ -713,6 +748,10 @@ export function featurize(state: Record<string, unknown>, action: ActionInput): 
       recommendation: 'Review the near miss with the crew and fix its cause before continuing',
     });
   }
+
+  // Stopping the work takes the crew out of the task's hazards: the conditions stay (and are still
+  // named as factors), but nothing the task itself would expose people to applies.
+  if (postpones) for (const name of TASK_EXPOSURE) f[name] = 0;
 
   return {
     values: featureNames.map((n) => (Number.isFinite(f[n]) ? f[n] : 0)),

@@ -18,16 +18,16 @@ const HELDOUT_EVERY = 5;
  * they weigh toward serious outcomes; heat mostly produces first-aid and recordable illness.
  */
 const PROFILES = {
-  severe: [-0.3, 0, 0, 0.8, 0.45, 1.0, 1.85],
-  heat: [-0.3, 0, 0, 0.6, 1.2, 1.05, 1.0],
-  general: [-0.3, 0, 0, 1.0, 0.9, 0.95, 1.3],
+  severe: [-0.3, 0, 0, 0.8, 0.45, 1.0, 2.1],
+  heat: [-0.3, 0, 0, 0.6, 1.2, 1.05, 1.1],
+  general: [-0.3, 0, 0, 1.0, 0.9, 0.95, 1.45],
   mitigation: [1, 0, 0.1, -0.6, -0.6, -0.7, -1],
-  postpone: [1.2, 0, 3.2, -2.6, -2.6, -3, -4],
+  postpone: [1.2, 0, 3.2, -3.2, -3.2, -3.6, -6],
 } as const;
 type Profile = keyof typeof PROFILES;
 
 /** Log-odds of each outcome against `no_incident` for work with no risk factor at all. */
-const INTERCEPTS = [-0.35, 0, -1.8, -3.4, -4.1, -4.8, -9.8];
+const INTERCEPTS = [-0.35, 0, -1.8, -3.4, -4.1, -4.8, -10.8];
 
 /**
  * Hand-set weights of the true model, each with the profile it spreads over. The magnitudes encode
@@ -41,7 +41,7 @@ const TRUE_WEIGHTS: Partial<Record<FeatureName, readonly [number, Profile]>> = {
   heat_controls_missing: [0.2, 'heat'],
   heat_controls_confirmed: [0.5, 'mitigation'],
   wind_limit_ratio: [0.55, 'severe'],
-  wind_over_limit: [0.45, 'severe'],
+  wind_over_limit: [0.6, 'severe'],
   gustiness: [0.2, 'severe'],
   lightning_or_storm: [1.2, 'severe'],
   wet_or_icy: [0.45, 'general'],
@@ -57,12 +57,12 @@ const TRUE_WEIGHTS: Partial<Record<FeatureName, readonly [number, Profile]>> = {
   height_scaled: [0.15, 'severe'],
   fall_protection_missing: [1.9, 'severe'],
   trench_depth_scaled: [0.2, 'severe'],
-  trench_unprotected: [0.9, 'severe'],
+  trench_unprotected: [1.4, 'severe'],
   power_line_clearance_deficit: [2.8, 'severe'],
-  lockout_missing: [2.0, 'severe'],
+  lockout_missing: [2.6, 'severe'],
   load_near_capacity: [0.8, 'severe'],
   suspended_load: [0.25, 'severe'],
-  equipment_defect: [0.8, 'severe'],
+  defect_or_unstable_ground: [0.8, 'severe'],
   hot_work_fire_risk: [1.1, 'severe'],
   recent_near_miss: [0.45, 'general'],
   hazard_count: [0.15, 'general'],
@@ -76,7 +76,7 @@ const TRUE_WEIGHTS: Partial<Record<FeatureName, readonly [number, Profile]>> = {
   night_x_heavy_equipment: [0.45, 'severe'],
   untrained_x_hazard: [0.5, 'general'],
   skip_x_hazard: [0.25, 'general'],
-  wind_x_suspended_load: [0.4, 'severe'],
+  wind_x_exposure: [0.5, 'severe'],
 };
 
 /** The generator's true outcome probabilities for a featurised state+action (a softmax of a linear function). */
@@ -563,6 +563,7 @@ const STORY_OF_FACTOR: Record<string, keyof typeof STORIES> = {
   hot_work_fire: 'fire',
   load_near_capacity: 'load',
   equipment_defect: 'equipment',
+  unstable_ground: 'trench',
   lightning: 'weather',
   wet_or_icy: 'weather',
 };

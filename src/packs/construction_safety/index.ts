@@ -21,7 +21,7 @@ function summarize(state: Record<string, unknown>, action: ActionInput): string 
   const size = num(crew.size);
   const hours = num(crew.hours_on_site);
   if (size !== undefined || hours !== undefined) {
-    parts.push(['crew', size !== undefined ? `of ${size}` : '', hours !== undefined ? `${hours} h on site` : ''].filter(Boolean).join(' '));
+    parts.push([size !== undefined ? `crew of ${size}` : 'crew', hours !== undefined ? `${hours} h on site` : ''].filter(Boolean).join(', '));
   }
   return parts.join('; ');
 }
