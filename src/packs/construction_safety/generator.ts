@@ -584,18 +584,22 @@ function draw(rng: Random, pool: readonly string[], n: number): string[] {
   return out;
 }
 
-/** A short story for a row: how the work started, what happened in between, how it ended. */
-function narrate(rng: Random, task: string, postponing: boolean, outcome: string, factors: ActiveFactor[], weights: number[], horizon: number): FutureStep[] {
+/**
+ * A short story for a row: how the work started, what happened in between, how it ended. The embedded
+ * world model replays these steps for other, similar requests, so they name the hazard but never this
+ * row's own task or numbers.
+ */
+function narrate(rng: Random, postponing: boolean, outcome: string, factors: ActiveFactor[], weights: number[], horizon: number): FutureStep[] {
   const lead = factors.length > 0 ? factors[sampleIndex(weights.map((w) => Math.max(w, 0.05)), rng)] : undefined;
   const story = STORIES[lead ? (STORY_OF_FACTOR[lead.id] ?? 'general') : 'general'];
   const middle = horizon - 2;
-  const steps: [string, StepLabel | string][] = [[postponing ? `Work is put on hold: ${task}.` : `Work begins: ${task}.`, postponing ? 'work_paused' : 'work_started']];
+  const steps: [string, StepLabel | string][] = [[postponing ? 'Work is put on hold.' : 'The crew starts the task.', postponing ? 'work_paused' : 'work_started']];
   const bad = OUTCOMES.some((o) => o.name === outcome && classifyOutcome(o).incident);
   if (bad) {
     steps.push([story.warning, 'elevated_risk'], ...draw(rng, PRESSING_ON, middle - 1).map((e) => [e, 'elevated_risk'] as [string, StepLabel]));
   } else if (outcome === 'risk_mitigated') {
     const fix = lead?.recommendation ? `The supervisor acts: ${lead.recommendation.charAt(0).toLowerCase()}${lead.recommendation.slice(1)}.` : 'The crew fixes it before going on.';
-    const spotted = lead ? `Hazard spotted: ${lead.factor} (${lead.detail}).` : 'A routine check finds a problem with the set-up.';
+    const spotted = lead ? `Hazard spotted: ${lead.factor}.` : 'A routine check finds a problem with the set-up.';
     const found: [string, StepLabel][] = [[spotted, 'elevated_risk'], [fix, 'hazard_controlled']];
     steps.push(...found.slice(middle === 1 ? 1 : 0), ...draw(rng, RESUMING, middle - 2).map((e) => [e, 'routine_progress'] as [string, StepLabel]));
   } else {
@@ -631,7 +635,7 @@ export function generateBank(seed: number, count: number): TrajectoryRow[] {
     const ranked = features.factors.map((f, j) => ({ f, w: weights[j] })).sort((a, b) => b.w - a.w);
     const horizon = whole(rng, 3, 6);
     const postponing = named.postpones_work > 0;
-    const steps = narrate(rng, String(state.task_description), postponing, outcome.name, ranked.map((r) => r.f), ranked.map((r) => r.w), horizon);
+    const steps = narrate(rng, postponing, outcome.name, ranked.map((r) => r.f), ranked.map((r) => r.w), horizon);
     let incident = 0;
     let adverse = 0;
     OUTCOMES.forEach((o, k) => {
