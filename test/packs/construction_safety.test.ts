@@ -11,47 +11,32 @@ import { constructionSafetyModule as pack } from '../../src/packs/construction_s
 import { ACTION_KINDS } from '../../src/packs/construction_safety/state-schema.js';
 import { OUTCOMES } from '../../src/packs/construction_safety/taxonomy.js';
 import type { ActionInput } from '../../src/packs/types.js';
+import { SCENARIOS } from '../support/scenarios.js';
 
+/** The seed's crane lift under other wind, hours and paperwork. */
 const craneLift = (wind: number, gust: number, hours: number, compliance: Record<string, unknown> = {}) => ({
   state: {
-    site_id: 'SITE_2847',
-    timestamp: '2024-07-15T10:00:00',
-    task_description: 'Crane lift of roof truss',
+    ...SCENARIOS.calmCraneLift.body.state,
     environmental_conditions: { temperature_c: 18, wind_mph: wind, gust_mph: gust },
     crew_status: { size: 6, hours_on_site: hours },
-    equipment_in_use: ['mobile crane'],
-    active_hazards: ['suspended_load'],
-    recent_observations: [],
     compliance_status: compliance,
   } as Record<string, unknown>,
-  action: { description: 'Proceed with crane lift', kind: 'crane_lift', parameters: {} } as ActionInput,
+  action: SCENARIOS.calmCraneLift.body.action as ActionInput,
 });
 
+/** The seed documents' scenarios: the three the service tests share, the brief's gusty lift and the morning pour. */
+const scenario = (body: { state: Record<string, unknown>; action: Record<string, unknown> }) => ({ state: body.state, action: body.action as ActionInput });
 const SEEDS = {
   gustyLift: craneLift(23, 31, 11),
-  calmLift: craneLift(5, 8, 2, { pre_task_briefing: 'completed' }),
-  hotPour: {
-    state: {
-      site_id: 'SITE_2847',
-      timestamp: '2024-07-15T14:30:00',
-      task_description: 'Concrete pour, foundation section B',
-      environmental_conditions: { temperature_c: 34, humidity_pct: 65, heat_index_c: 41, wind_mph: 3 },
-      crew_status: { size: 8, hours_on_site: 10, heat_trained: true, morning_observations: ['one worker reported lightheadedness'] },
-      equipment_in_use: ['concrete mixer', 'pump truck', 'vibrators'],
-      active_hazards: ['heat_stress', 'heavy_equipment', 'wet_concrete'],
-      recent_observations: ['no shade structure at the mixing station'],
-      compliance_status: { pre_task_briefing: 'pending' },
-    } as Record<string, unknown>,
-    action: { description: 'Skip pre-pour safety briefing to save time; proceed with pour', kind: 'concrete_pour' } as ActionInput,
-  },
+  briefedGustyLift: scenario(SCENARIOS.gustyCraneLift.body),
+  calmLift: scenario(SCENARIOS.calmCraneLift.body),
+  hotPour: scenario(SCENARIOS.hotPourWithoutBriefing.body),
   morningPour: {
     state: {
-      site_id: 'SITE_2847',
+      ...SCENARIOS.hotPourWithoutBriefing.body.state,
       timestamp: '2024-07-16T07:00:00',
-      task_description: 'Concrete pour, foundation section B',
       environmental_conditions: { temperature_c: 22, humidity_pct: 50, heat_index_c: 22, wind_mph: 4 },
       crew_status: { size: 8, hours_on_site: 2, heat_trained: true },
-      equipment_in_use: ['concrete mixer', 'pump truck', 'vibrators'],
       active_hazards: ['heavy_equipment', 'wet_concrete'],
       recent_observations: ['water, rest and shade in place'],
       compliance_status: { pre_task_briefing: 'completed', heat_illness_controls: 'in_place' },
@@ -230,6 +215,7 @@ describe('construction_safety featuriser', () => {
 describe('construction_safety true risk model', () => {
   it('when the seed scenarios are scored, then the dangerous ones are well above the 0.3 threshold and the safe ones well below', () => {
     expect(incidentRisk(SEEDS.gustyLift)).toBeGreaterThan(0.6);
+    expect(incidentRisk(SEEDS.briefedGustyLift)).toBeGreaterThan(0.5);
     expect(incidentRisk(SEEDS.hotPour)).toBeGreaterThan(0.6);
     expect(incidentRisk(SEEDS.calmLift)).toBeLessThan(0.1);
     expect(incidentRisk(SEEDS.morningPour)).toBeLessThan(0.1);

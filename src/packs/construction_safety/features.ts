@@ -1,21 +1,13 @@
 import type { ActionInput, ActiveFactor, Features } from '../types.js';
 import { ACTION_KINDS, type ActionKind } from './state-schema.js';
 
-/**
- * The numeric view of a state+action that the embedded world model learns from and that the
- * generator's true risk model is written in. Order matters: `values` is aligned with it.
- * The last block holds explicit interactions, because the risk of e.g. heat depends on how hard
- * the work is and whether water, rest and shade are in place.
- */
-export const featureNames = [
-  'kind_hazard_tier',
+/** Conditions on site: they bear on whoever is there, whatever the action. */
+const SITE_FEATURES = [
   'heat_index_excess',
   'heat_danger_band',
   'heat_symptoms',
   'heat_controls_missing',
   'heat_controls_confirmed',
-  'wind_limit_ratio',
-  'wind_over_limit',
   'gustiness',
   'lightning_or_storm',
   'wet_or_icy',
@@ -28,35 +20,18 @@ export const featureNames = [
   'briefing_done',
   'skips_safety_step',
   'schedule_pressure',
-  'height_scaled',
-  'fall_protection_missing',
-  'trench_depth_scaled',
-  'trench_unprotected',
-  'power_line_clearance_deficit',
-  'lockout_missing',
-  'load_near_capacity',
-  'suspended_load',
   'defect_or_unstable_ground',
-  'hot_work_fire_risk',
   'recent_near_miss',
   'hazard_count',
   'mitigating_action',
   'postpones_work',
-  'heat_x_exertion',
   'heat_x_symptoms',
   'heat_x_no_controls',
   'heat_x_unacclimatized',
-  'fatigue_x_hazard',
-  'night_x_heavy_equipment',
-  'untrained_x_hazard',
-  'skip_x_hazard',
-  'wind_x_exposure',
 ] as const;
-export type FeatureName = (typeof featureNames)[number];
-export type FeatureVector = Record<FeatureName, number>;
 
-/** Features that only matter while the task is being done. */
-const TASK_EXPOSURE: readonly FeatureName[] = [
+/** The crew's exposure to the task itself: all zero when the action stops the work. */
+const TASK_FEATURES = [
   'kind_hazard_tier',
   'wind_limit_ratio',
   'wind_over_limit',
@@ -75,7 +50,17 @@ const TASK_EXPOSURE: readonly FeatureName[] = [
   'night_x_heavy_equipment',
   'untrained_x_hazard',
   'skip_x_hazard',
-];
+] as const;
+
+/**
+ * The numeric view of a state+action that the embedded world model learns from and that the
+ * generator's true risk model is written in; `values` is aligned with it. Names with `_x_` are
+ * explicit interactions, because e.g. the risk of heat depends on how hard the work is and whether
+ * water, rest and shade are in place.
+ */
+export const featureNames = [...SITE_FEATURES, ...TASK_FEATURES] as const;
+export type FeatureName = (typeof featureNames)[number];
+export type FeatureVector = Record<FeatureName, number>;
 
 /** How much a kind of work can hurt people when something goes wrong (fatal-four exposure). */
 const KIND_HAZARD_TIER: Record<ActionKind, number> = {
@@ -751,7 +736,7 @@ export function featurize(state: Record<string, unknown>, action: ActionInput): 
 
   // Stopping the work takes the crew out of the task's hazards: the conditions stay (and are still
   // named as factors), but nothing the task itself would expose people to applies.
-  if (postpones) for (const name of TASK_EXPOSURE) f[name] = 0;
+  if (postpones) for (const name of TASK_FEATURES) f[name] = 0;
 
   return {
     values: featureNames.map((n) => (Number.isFinite(f[n]) ? f[n] : 0)),
