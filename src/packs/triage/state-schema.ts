@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { DISPOSITIONS } from './outcomes.js';
+
+const Text = z.string().max(4000);
+
+/** Ages are in years; infants may come as a fraction of a year or with `age_months` / `age_days`. */
+export const CallerDemographicsSchema = z
+  .object({
+    age: z.number().min(0).max(130).optional(),
+    age_months: z.number().min(0).max(1560).optional(),
+    age_days: z.number().min(0).max(50000).optional(),
+    sex: z.string().max(40).optional(),
+    conditions: z.array(Text).max(100).optional(),
+    medications: z.array(Text).max(100).optional(),
+  })
+  .loose();
+
+/** Vital signs as numbers; blood pressure as "122/78" or as systolic/diastolic numbers. */
+export const VitalSignsSchema = z
+  .object({
+    heart_rate: z.number().min(0).max(400).optional(),
+    respiratory_rate: z.number().min(0).max(150).optional(),
+    spo2: z.number().min(0).max(100).optional(),
+    temperature_c: z.number().min(20).max(46).optional(),
+    temperature_f: z.number().min(68).max(115).optional(),
+    systolic_bp: z.number().min(0).max(350).optional(),
+    diastolic_bp: z.number().min(0).max(250).optional(),
+    blood_pressure: z.string().regex(/^\s*\d{2,3}\s*\/\s*\d{2,3}\s*$/, 'blood pressure as "systolic/diastolic", e.g. "122/78"').optional(),
+    glucose_mg_dl: z.number().min(0).max(3000).optional(),
+  })
+  .loose();
+
+export const ConversationTurnSchema = z.object({ role: z.string().min(1).max(40), content: Text }).loose();
+
+export const TriageStateSchema = z
+  .object({
+    caller_demographics: CallerDemographicsSchema,
+    chief_complaint: z.string().trim().min(1).max(2000),
+    symptom_details: z.record(z.string(), z.unknown()).optional(),
+    vital_signs: VitalSignsSchema.nullable().optional(),
+    conversation_history: z.array(ConversationTurnSchema).max(200).optional(),
+    red_flags_identified: z.array(Text).max(100).optional(),
+    questions_asked: z.array(Text).max(200).optional(),
+  })
+  .loose();
+export type TriageState = z.infer<typeof TriageStateSchema>;
+
+export const DispositionSchema = z.enum(DISPOSITIONS);
+
+export const TriageActionSchema = z
+  .object({
+    description: z.string().trim().min(1).max(2000),
+    /** e.g. `disposition`, or `question` when the agent asks before settling on its provisional disposition. */
+    kind: z.string().max(100).optional(),
+    parameters: z.object({ disposition: DispositionSchema }).loose(),
+  })
+  .loose();
+export type TriageAction = z.infer<typeof TriageActionSchema>;
