@@ -100,16 +100,16 @@ const KIND_EXERTION: Record<ActionKind, number> = {
 
 /**
  * Wind limits when neither the state nor the action gives the equipment's own: 20 mph for crane
- * lifts (the limit OSHA sets for hoisting personnel, 1926.1431(k)(8), and common in manufacturers'
- * charts), 28 mph (12.5 m/s) for outdoor-rated MEWPs (ANSI/SAIA A92.20), 25 mph as this pack's
- * competent-person default for work at exposed height, 40 mph for everything else.
+ * lifts (the personnel-hoisting limit of 1926.1431(k), USACE EM 385-1-1 16.I and a common manufacturer
+ * limit), 28 mph (12.5 m/s) for outdoor-rated MEWPs (ANSI/SAIA A92.20-2020), and OSHA's "high wind"
+ * (1926.968): 30 mph where material is handled at an exposed height, 40 mph for everything else.
  */
 export const DEFAULT_WIND_LIMIT_MPH: Record<ActionKind, number> = {
   crane_lift: 20,
   aerial_lift: 28,
-  steel_erection: 25,
-  roofing_work: 25,
-  scaffold_work: 25,
+  steel_erection: 30,
+  roofing_work: 30,
+  scaffold_work: 30,
   concrete_pour: 40,
   excavation: 40,
   trenching: 40,
