@@ -8,13 +8,13 @@ export const featureNames = [
   'age_decades',
   'age_65_plus',
   'infant_under_90_days',
-  'female',
   'cardiac_risk',
   'immunocompromised',
   'anticoagulated',
   'pregnant',
   // what they describe
   'chest_pain',
+  'chest_pain_x_risk',
   'atypical_cardiac',
   'pain_radiation',
   'diaphoresis',
@@ -240,12 +240,12 @@ function urgentBurden(v: FeatureVector): number {
 function cardiacPicture(v: FeatureVector): number {
   const anyCardiacPain = v.chest_pain > 0 || v.atypical_cardiac > 0 ? 1 : 0;
   return clamp(
-    0.45 * v.chest_pain +
+    0.15 * v.chest_pain +
+      0.35 * v.chest_pain_x_risk +
       0.2 * v.pain_radiation * anyCardiacPain +
       0.2 * v.diaphoresis * anyCardiacPain +
       0.1 * v.dyspnea * anyCardiacPain +
-      0.6 * v.atypical_cardiac_x_risk +
-      0.15 * v.chest_pain * v.cardiac_risk,
+      0.6 * v.atypical_cardiac_x_risk,
   );
 }
 
@@ -290,21 +290,21 @@ function factorsOf({ r, v, found, cardiac, emergency }: FactorContext): ActiveFa
   const add = (f: ActiveFactor): void => {
     factors.push(f);
   };
-  if (v.chest_pain > 0 && (cardiac >= 0.6 || (r.age ?? 40) >= 35)) {
+  if (v.chest_pain > 0 && (cardiac >= 0.5 || (r.age ?? 40) >= 35)) {
     add({
       id: 'possible_acs',
       factor: 'possible heart attack (chest pain pattern)',
       detail: `${who(r)}: ${listFound(found, ['chestPain', 'radiation', 'diaphoresis', 'dyspnea', 'fatigueOrNausea'])}`,
-      features: ['chest_pain', 'pain_radiation', 'diaphoresis', 'cardiac_risk', ...shortfall],
+      features: ['chest_pain', 'chest_pain_x_risk', 'pain_radiation', 'diaphoresis', ...shortfall],
       recommendation: 'Advise calling emergency services now (do not drive); an ECG is needed within 10 minutes of arrival',
     });
-  } else if (v.atypical_cardiac_x_risk >= 0.3) {
+  } else if (v.atypical_cardiac > 0 && cardiac >= 0.15) {
     const absentChest = r.segments.some((s) => s.negated && LEXICON.chestPain.test(s.text));
     add({
       id: 'atypical_acs',
       factor: 'possible heart attack with atypical symptoms',
       detail: `${who(r)}: ${listFound(found, ['jawPain', 'armPain', 'epigastric', 'backOrNeck', 'radiation', 'fatigueOrNausea'])}${absentChest ? '; no chest pain (common in women, diabetics and older adults)' : ''}`,
-      features: ['atypical_cardiac', 'atypical_cardiac_x_risk', 'cardiac_risk', ...shortfall],
+      features: ['atypical_cardiac', 'atypical_cardiac_x_risk', 'pain_radiation', 'diaphoresis', ...shortfall],
       recommendation: 'Treat as possible acute coronary syndrome: emergency assessment with ECG; ask about exertional onset, sweating, breathlessness and cardiac history',
     });
   }
@@ -481,6 +481,10 @@ function factorsOf({ r, v, found, cardiac, emergency }: FactorContext): ActiveFa
 
 const SERIOUS = new Set([
   'possible_acs',
+  'dyspnea',
+  'fever_vulnerable',
+  'acute_abdomen',
+  'self_transport',
   'atypical_acs',
   'stroke_signs',
   'anaphylaxis',
@@ -564,12 +568,12 @@ export function featurizeTriage(state: Record<string, unknown>, action: ActionIn
     age_decades: round(clamp(ageOr / 10, 0, 10)),
     age_65_plus: ageOr >= 65 ? 1 : 0,
     infant_under_90_days: infant,
-    female: r.female ? 1 : 0,
     cardiac_risk: round(cardiacRisk),
     immunocompromised: immuno,
     anticoagulated: anticoag,
     pregnant,
     chest_pain: chest,
+    chest_pain_x_risk: round(chest * clamp(cardiacRisk + (ageOr >= 35 ? 0.5 : 0))),
     atypical_cardiac: round(atypical),
     pain_radiation: find('radiation'),
     diaphoresis: find('diaphoresis'),
