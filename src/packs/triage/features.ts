@@ -373,7 +373,7 @@ function factorsOf({ r, v, found, cardiac, emergency }: FactorContext): ActiveFa
     add({
       id: 'possible_sepsis',
       factor: 'possible sepsis',
-      detail: [found.sepsis, found.fever, ...vitalsDetail(r)].filter(Boolean).join(', '),
+      detail: [found.sepsis, found.fever, found.alteredMental, ...vitalsDetail(r), r.vitals.sbp !== undefined && r.vitals.sbp <= 100 && r.vitals.sbp >= 90 ? `systolic BP ${r.vitals.sbp} mmHg (qSOFA: 100 or less)` : undefined].filter(Boolean).join(', '),
       features: ['sepsis_signs', 'infection_x_qsofa', 'qsofa', ...shortfall],
       recommendation: 'Emergency assessment: sepsis needs antibiotics within the hour',
     });
@@ -519,7 +519,7 @@ export function featurizeTriage(state: Record<string, unknown>, action: ActionIn
   const found: Partial<Record<string, string>> = {};
   const find = (key: keyof typeof LEXICON): number => {
     const hit = findPositive(r.segments, LEXICON[key]);
-    if (hit !== undefined) found[key] = hit;
+    if (hit !== undefined) found[key] = hit.toLowerCase();
     return hit === undefined ? 0 : 1;
   };
   const age = r.age;
