@@ -274,6 +274,11 @@ interface FactorSpec {
 
 const inProd = (v: FeatureValues): string => (v.production_context ? ' in production' : '');
 
+/** A factor carried by one indicator feature, with a fixed detail. */
+function flagFactor(id: string, factor: string, feature: FeatureName, detail: string, recommendation: string): FactorSpec {
+  return { id, factor, features: [feature], detail: (v) => (v[feature] ? detail : undefined), recommendation };
+}
+
 /** Every named risk factor the pack can report, with what carries it and what to do about it. */
 const FACTORS: readonly FactorSpec[] = [
   {
@@ -326,27 +331,15 @@ const FACTORS: readonly FactorSpec[] = [
     detail: (v) => (v.mfa_disabled ? `MFA is disabled or bypassed${v.bulk_scope ? ' for a whole group or organisation' : ' for the account'}` : undefined),
     recommendation: "Verify the user's identity and re-enrol their authenticator instead of turning MFA off.",
   },
-  {
-    id: 'audit_logging_disabled',
-    factor: 'audit logging turned off',
-    features: ['audit_logging_disabled'],
-    detail: (v) => (v.audit_logging_disabled ? 'the action stops or deletes an audit trail (CloudTrail, activity or audit logs)' : undefined),
-    recommendation: 'Keep audit logging on; cut cost with lifecycle rules, event selectors or a cheaper storage tier.',
-  },
-  {
-    id: 'security_control_disabled',
-    factor: 'endpoint security control disabled',
-    features: ['security_control_disabled'],
-    detail: (v) => (v.security_control_disabled ? 'antivirus, firewall, Gatekeeper or certificate checking is switched off' : undefined),
-    recommendation: 'Install through the managed software catalogue, or ask the endpoint team for a scoped, signed exception.',
-  },
-  {
-    id: 'credential_exposure',
-    factor: 'credentials requested or exposed in plain text',
-    features: ['credential_exposure'],
-    detail: (v) => (v.credential_exposure ? 'a password, key or code would be shared in chat, a ticket or a script' : undefined),
-    recommendation: 'Never collect passwords or keys in tickets or chat; rotate anything already shared.',
-  },
+  flagFactor('audit_logging_disabled', 'audit logging turned off', 'audit_logging_disabled',
+    'the action stops or deletes an audit trail (CloudTrail, activity or audit logs)',
+    'Keep audit logging on; cut cost with lifecycle rules, event selectors or a cheaper storage tier.'),
+  flagFactor('security_control_disabled', 'endpoint security control disabled', 'security_control_disabled',
+    'antivirus, firewall, Gatekeeper or certificate checking is switched off',
+    'Install through the managed software catalogue, or ask the endpoint team for a scoped, signed exception.'),
+  flagFactor('credential_exposure', 'credentials requested or exposed in plain text', 'credential_exposure',
+    'a password, key or code would be shared in chat, a ticket or a script',
+    'Never collect passwords or keys in tickets or chat; rotate anything already shared.'),
   {
     id: 'destructive_change',
     factor: 'destructive change to data',
@@ -357,20 +350,12 @@ const FACTORS: readonly FactorSpec[] = [
         : undefined,
     recommendation: 'Take and verify a snapshot or backup first, and run the deletion through change control.',
   },
-  {
-    id: 'license_circumvention',
-    factor: 'licence terms circumvented',
-    features: ['license_circumvention'],
-    detail: (v) => (v.license_circumvention ? 'shares a licence or login, resets a trial or uses an unlicensed or cracked copy' : undefined),
-    recommendation: 'Request additional seats or a renewal through the software asset manager.',
-  },
-  {
-    id: 'external_data_sharing',
-    factor: 'data shared outside the organisation',
-    features: ['external_data_sharing'],
-    detail: (v) => (v.external_data_sharing ? 'company data would go to a personal or external account or an anyone-with-the-link share' : undefined),
-    recommendation: 'Keep data in organisation-managed locations and share with named people only.',
-  },
+  flagFactor('license_circumvention', 'licence terms circumvented', 'license_circumvention',
+    'shares a licence or login, resets a trial or uses an unlicensed or cracked copy',
+    'Request additional seats or a renewal through the software asset manager.'),
+  flagFactor('external_data_sharing', 'data shared outside the organisation', 'external_data_sharing',
+    'company data would go to a personal or external account or an anyone-with-the-link share',
+    'Keep data in organisation-managed locations and share with named people only.'),
   {
     id: 'disruptive_change',
     factor: 'disruptive change to a shared service',
@@ -388,13 +373,9 @@ const FACTORS: readonly FactorSpec[] = [
     detail: (v) => (v.bulk_change ? 'the change applies to all users, a whole group or the whole tenant' : undefined),
     recommendation: 'Pilot the change on a small group before rolling it out.',
   },
-  {
-    id: 'unverified_account_change',
-    factor: 'account change without identity verification',
-    features: ['unverified_account_change'],
-    detail: (v) => (v.unverified_account_change ? "a password, MFA or account detail changes but the requester's identity is not verified" : undefined),
-    recommendation: "Verify the requester's identity through the documented procedure before changing credentials or recovery details.",
-  },
+  flagFactor('unverified_account_change', 'account change without identity verification', 'unverified_account_change',
+    "a password, MFA or account detail changes but the requester's identity is not verified",
+    "Verify the requester's identity through the documented procedure before changing credentials or recovery details."),
   {
     id: 'unreviewed_cloud_change',
     factor: 'unreviewed cloud configuration change',
@@ -417,13 +398,9 @@ const FACTORS: readonly FactorSpec[] = [
       v.os_mismatch ? `the user is on ${OS_LABEL[e.os ?? ''] ?? e.os}; the steps are for ${e.instructedOs.map((o) => OS_LABEL[o] ?? o).join(' and ')}` : undefined,
     recommendation: 'Confirm the operating system and give the steps for it.',
   },
-  {
-    id: 'license_unverified',
-    factor: 'licence or subscription status not verified',
-    features: ['license_unverified'],
-    detail: (v) => (v.license_unverified ? 'the ticket points at a licence or subscription, but its status was not checked' : undefined),
-    recommendation: 'Check the licence status in the asset management system before troubleshooting.',
-  },
+  flagFactor('license_unverified', 'licence or subscription status not verified', 'license_unverified',
+    'the ticket points at a licence or subscription, but its status was not checked',
+    'Check the licence status in the asset management system before troubleshooting.'),
   {
     id: 'cloud_platform_confusion',
     factor: 'cloud platforms mixed up',
@@ -439,13 +416,9 @@ const FACTORS: readonly FactorSpec[] = [
     detail: (v, _e, r) => (v.legacy_loop ? `legacy application ticket at turn ${r.turns}${v.repeats_earlier_advice ? '; the advice repeats' : ''}` : undefined),
     recommendation: 'Hand the ticket to the team that owns the legacy application instead of another generic retry.',
   },
-  {
-    id: 'sso_misdiagnosed_as_password',
-    factor: 'SSO problem treated as a password problem',
-    features: ['sso_misdiagnosed_as_password'],
-    detail: (v) => (v.sso_misdiagnosed_as_password ? 'the ticket points at SSO or federation; the action changes the password' : undefined),
-    recommendation: 'Check the identity provider (Okta, Entra ID) sign-in logs and the app assignment first.',
-  },
+  flagFactor('sso_misdiagnosed_as_password', 'SSO problem treated as a password problem', 'sso_misdiagnosed_as_password',
+    'the ticket points at SSO or federation; the action changes the password',
+    'Check the identity provider (Okta, Entra ID) sign-in logs and the app assignment first.'),
   {
     id: 'frustration_spiral',
     factor: 'frustrated user escalation spiral',
