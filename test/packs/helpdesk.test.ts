@@ -99,6 +99,15 @@ describe('helpdesk featuriser', () => {
     expect(featurize(helpdeskModule.stateSchema.parse(forgot), reset).factors.map((f) => f.id)).not.toContain('sso_misdiagnosed_as_password');
   });
 
+  it('when identity verification is recorded as a status word, then "unverified" does not count as verified', () => {
+    const reset = { description: 'Reset the password and read it to the caller', kind: 'account_change' };
+    const factorsFor = (status: string) =>
+      featurize(helpdeskModule.stateSchema.parse({ ticket_id: 'T', category: 'password_account', description: 'Reset please', information_gathered: { identity_verification: status } }), reset).factors.map((f) => f.id);
+    expect(factorsFor('passed')).not.toContain('unverified_account_change');
+    expect(factorsFor('unverified')).toContain('unverified_account_change');
+    expect(factorsFor('not verified')).toContain('unverified_account_change');
+  });
+
   it('when the input is any schema-valid state and action, then featurize returns one finite number per feature', () => {
     const text = fc.string({ maxLength: 200 });
     const json = fc.jsonValue({ maxDepth: 3 });

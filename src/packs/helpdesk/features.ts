@@ -92,7 +92,7 @@ function identityVerified(r: TicketReading): boolean {
   const explicit = r.info.identity_verified;
   if (typeof explicit === 'boolean') return explicit;
   const status = infoString(r.info, 'identity_verification', 'identity_status', 'verification');
-  if (status) return /verified|passed|confirmed|ok\b/.test(status) && !/not|fail|pending/.test(status);
+  if (status) return /verified|passed|confirmed|\bok\b/.test(status) && !/\b(not|un\w+|fail\w*|pending)\b/.test(status);
   return sig.IDENTITY_VERIFIED_TEXT.test(r.ticketText);
 }
 
