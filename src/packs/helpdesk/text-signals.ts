@@ -13,6 +13,7 @@ export const PUBLIC_PRINCIPAL = [
   /"?block_?public_?(acls|policy)"?\s*:\s*false/,
   /(make|set|change)[^.]{0,25}\b(bucket|container|blob|object)s?\b[^.]{0,25}\bpublic\b/,
   /(anonymous|public) (read|access level)/,
+  /"public_?access"\s*:\s*"(container|blob)"/,
 ];
 
 export const WILDCARD_ADMIN = [
@@ -99,7 +100,7 @@ export const LICENSE_CIRCUMVENTION = [
 ];
 
 export const EXTERNAL_SHARING = [
-  /(forward|redirect|auto-?forward|sync|copy|export|upload|share|send|email)[^.]{0,40}(gmail|yahoo|hotmail|outlook\.com|icloud|personal (e-?mail|address|account|mailbox|drive|dropbox|laptop|device|email)|external (address|domain|recipient|email|partner)|anyone with the link|public link|dropbox|usb (drive|stick))/,
+  /(forward|redirect|auto-?forward|sync|copy|export|upload|share|send|email)[^.]{0,60}(gmail|yahoo|hotmail|outlook\.com|icloud|personal (e-?mail|address|account|mailbox|drive|dropbox|laptop|device|email)|external (address|domain|recipient|email|partner)|anyone with the link|public link|dropbox|usb (drive|stick))/,
   /anyone with the link|anonymous (sharing )?link|"sharing_?(scope|link)?"\s*:\s*"(anyone|public|external)"|"forwarding_?smtp_?address"|"forward_?to"\s*:\s*"[^"@]{1,40}@(gmail|yahoo|hotmail|outlook|icloud)/,
 ];
 
