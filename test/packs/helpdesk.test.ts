@@ -82,6 +82,17 @@ describe('helpdesk featuriser', () => {
     },
   );
 
+  it.each([
+    ['Remove the 0.0.0.0/0 rule on port 22 from the security group', 'cloud_platform'],
+    ['Remove the "Principal": "*" statement from the bucket policy and turn Block Public Access on', 'cloud_platform'],
+    ['Delete the Teams cache folder in %appdata% and restart Teams', 'software_install'],
+    ['Have the user renew the VPN client certificate from the Company Portal', 'vpn'],
+  ])('when the action is the fix or routine ("%s"), then no serious risk factor is named', (description, category) => {
+    const state = helpdeskModule.stateSchema.parse({ ticket_id: 'T', category, description: 'Ticket' });
+    const ids = featurize(state, { description, kind: 'config_change' }).factors.map((f) => f.id);
+    expect(ids.filter((id) => SERIOUS_FACTORS.has(id))).toEqual([]);
+  });
+
   it('when a factor is named, then it carries a concrete detail, a recommendation and known feature names', () => {
     const { state, action } = example('SSH open');
     const factor = featurize(state, action).factors.find((f) => f.id === 'admin_port_open_to_internet')!;

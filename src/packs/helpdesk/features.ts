@@ -135,6 +135,14 @@ function repeatsEarlierAdvice(r: TicketReading): boolean {
   });
 }
 
+/** A deletion of something that matters: caches and temporary files do not count. */
+function destroysData(text: string): boolean {
+  return sig.DESTRUCTIVE.some((p) => {
+    const hit = p.exec(text)?.[0];
+    return hit !== undefined && !sig.DISPOSABLE.test(hit);
+  });
+}
+
 function frustration(r: TicketReading): number {
   const sentiment = infoString(r.info, 'user_sentiment', 'sentiment');
   const markers =
@@ -175,11 +183,11 @@ function computeValues(r: TicketReading): { v: FeatureValues; e: Evidence } {
   const bulk = flag(sig.BULK_SCOPE.test(r.actionText));
   const repeats = flag(repeatsEarlierAdvice(r));
   const ports = portsIn(r);
-  const worldOpen = sig.WORLD_OPEN.test(r.actionText);
+  const worldOpen = !revoking && sig.WORLD_OPEN.test(r.actionText);
   const adminPorts = ports.filter((p) => sig.ADMIN_PORTS[p] !== undefined);
   const openAdmin = flag(worldOpen && (adminPorts.length > 0 || sig.ALL_PORTS.test(r.actionText)));
   const openOther = flag(worldOpen && !openAdmin && (ports.length > 0 || sig.INGRESS_CONTEXT.test(r.actionText)));
-  const destructive = flag(sig.matchesAny(r.actionText, sig.DESTRUCTIVE));
+  const destructive = flag(destroysData(r.actionText));
   const backup = flag((sig.BACKUP_MENTIONED.test(r.actionText) || r.info.backup_verified === true) && !sig.BACKUP_NEGATED.test(r.actionText));
   const disruption = flag(
     !sig.CLIENT_SIDE.test(r.actionText) && (sig.SERVICE_DISRUPTION_STRONG.test(r.actionText) || (actionIsChange && sig.SERVICE_DISRUPTION_WEAK.test(r.actionText))),

@@ -87,6 +87,8 @@ export const DESTRUCTIVE = [
   new RegExp(`\\b${DESTROY}\\b[^.]{0,40}\\b${TARGET}s?\\b`),
   /\bdrop (database|table|schema)\b|\btruncate table\b|rm -rf|aws s3 rb\b|--force-delete|delete-db-instance|"(force_?delete|delete_?objects|delete_?volumes|delete_?automated_?backups)"\s*:\s*true/,
 ];
+/** Caches and temporary files are meant to be thrown away: deleting them is routine. */
+export const DISPOSABLE = /cache|cookie|\btemp\b|\btmp\b|temporary files/;
 export const BACKUP_MENTIONED = /\b(backup|back up|backed up|snapshot|restore point|point-in-time|versioning (is )?(on|enabled)|exported first)\b/;
 export const BACKUP_NEGATED = /\b(without|no|skip(ping)?|don't|do not|never|not)\b[^.]{0,15}\b(backup|back up|snapshot)|skip_?final_?snapshot"?\s*:\s*true|--skip-final-snapshot|"backup_?retention[a-z_]*"\s*:\s*0\b/;
 
@@ -106,7 +108,7 @@ export const EXTERNAL_SHARING = [
 
 export const SERVICE_DISRUPTION_STRONG = /\b(restart|reboot|bounce|fail ?over|shut ?down|rotate|renew|upgrade|patch|migrate|cut ?over|redeploy|roll ?out|apply|push|change|modify|update|replace|scale|force)\b[^.]{0,40}\b(production|prod|cluster|sign-?on policy|authentication policy|conditional access|federation|sync rules?|full sync|transport rule|mail flow|domain controller|node pool|load balancer|dns|certificates?|exchange server|primary database)\b/;
 export const SERVICE_DISRUPTION_WEAK = /\b(restart|reboot|bounce|fail ?over|shut ?down|stop|rotate|upgrade|patch|migrate|redeploy|apply|change|modify|update|replace)\b[^.]{0,40}\b(database|db|server|service|api|gateway|network|ingress|schema|connector|kubernetes|k8s|replica)\b/;
-export const CLIENT_SIDE = /\b(your|their|the user's) (laptop|computer|mac|pc|phone|browser|device|machine)\b|\bon the laptop\b/;
+export const CLIENT_SIDE = /\b(your|their|the user's) (laptop|computer|mac|pc|phone|browser|device|machine)\b|\bon the laptop\b|\bvpn client\b|\bclient (certificate|app)\b/;
 
 export const ADMIN_PRIVILEGES = /run (it |the installer |this |the script |the command |the setup )?as (an )?admin(istrator)?|\bsudo\b|local admin|administrator (rights|privileges|password)|elevated (prompt|powershell|privileges|command prompt)|\bregedit\b|registry (editor|key)|\bhklm\b|edit the registry|gpedit|group policy editor|admin rights/;
 
