@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { DOMAIN_MODULES } from '../../src/packs/domain-modules.js';
 import { loadDomains, PackError } from '../../src/packs/load-domains.js';
 import { PROJECT_ROOT } from '../../src/lib/project-root.js';
@@ -52,8 +53,10 @@ describe('loading domain packs and policies', () => {
   it('when a hard rule does not compile, then loading fails with a message naming the file and the rule', () => {
     const root = copyOfPacks();
     const file = path.join(root, 'policies/construction_safety.yaml');
-    const firstRule = /- id: ([a-z0-9_]+)/.exec(fs.readFileSync(file, 'utf8'))![1];
-    edit(file, (t) => t.replace(/(\n\s+when:\s*)(["']?)/, '$1$2contians(state.task_description, "x") && '));
+    const policy = YAML.parse(fs.readFileSync(file, 'utf8'));
+    const firstRule = policy.hard_rules[0].id;
+    policy.hard_rules[0].when = `contians(state.task_description, "x") && (${policy.hard_rules[0].when})`;
+    fs.writeFileSync(file, YAML.stringify(policy));
     expect(() => loadDomains(root, DOMAIN_MODULES)).toThrow(PackError);
     expect(() => loadDomains(root, DOMAIN_MODULES)).toThrow(new RegExp(`construction_safety.yaml.*${firstRule}.*contians`));
   });

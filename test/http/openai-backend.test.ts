@@ -1,0 +1,106 @@
+import request from 'supertest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { EmbeddedWorldModel } from '../../src/world-model/embedded/embedded-world-model.js';
+import { embeddedGenerator } from '../support/embedded-generator.js';
+import { startFakeOpenAIServer, type FakeOpenAIServer } from '../support/fake-openai-server.js';
+import { SCENARIOS } from '../support/scenarios.js';
+import { startService, type TestService } from '../support/service.js';
+
+describe('the service on an OpenAI-compatible world model (fake server over loopback)', () => {
+  let server: FakeOpenAIServer;
+  let svc: TestService;
+  let embedded: EmbeddedWorldModel;
+  beforeAll(async () => {
+    server = await startFakeOpenAIServer({ generate: embeddedGenerator(() => embedded) });
+    svc = await startService('postgres', {
+      env: { WORLD_MODEL_BACKEND: 'openai', WORLD_MODEL_URL: server.url, WORLD_MODEL_MAX_PER_REQUEST: '16', WORLD_MODEL_BREAKER_RESET_MS: '200' },
+    });
+    embedded = svc.container.embedded;
+  });
+  // Faults of one test may leave the breaker open; each test starts once the model answers again.
+  beforeEach(async () => {
+    server.setFaults({});
+    server.setLatency({});
+    for (let i = 0; i < 100; i++) {
+      const res = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send(SCENARIOS.calmCraneLift.body);
+      if (res.body.world_model?.backend === 'openai' && !res.body.reasons.some((r: { code: string }) => r.code === 'world_model_unavailable')) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    server.stats.reset();
+  });
+  afterAll(async () => {
+    await svc?.stop();
+    await server?.close();
+  });
+
+  async function evaluate(body: object, options: Record<string, unknown> = {}) {
+    const before = await svc.countEvaluations();
+    const res = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send({ ...body, options: { seed: 5, ...options } });
+    return { res, stored: (await svc.countEvaluations()) - before, codes: (res.body.reasons ?? []).map((r: { code: string }) => r.code) };
+  }
+
+  it('when the model is healthy, then the seed decisions come out right through it and 32 futures take 2 requests', async () => {
+    const gusty = await evaluate(SCENARIOS.gustyCraneLift.body);
+    expect(gusty.res.body.decision).toBe('escalate');
+    expect(gusty.res.body.world_model).toMatchObject({ backend: 'openai', degraded: false });
+    const calm = await evaluate(SCENARIOS.calmCraneLift.body);
+    expect(calm.res.body.decision).toBe('approve');
+    server.stats.reset();
+    const fixed = await evaluate(SCENARIOS.calmCraneLift.body, { rollouts: 32 });
+    expect(fixed.res.body.risk.valid_rollouts).toBe(32);
+    expect(server.stats.requests).toBe(2);
+  });
+
+  it.each([
+    ['a 500', { fault: { kind: 'status', status: 500 } }, 'world_model_unavailable'],
+    ['a 429 whose Retry-After is past the deadline', { fault: { kind: 'rate_limit', retryAfterSeconds: 30 } }, 'world_model_unavailable'],
+    ['connection resets', { fault: { kind: 'reset' } }, 'world_model_unavailable'],
+    ['malformed bodies', { fault: { kind: 'malformed' } }, 'insufficient_valid_rollouts'],
+    ['half of the choices invalid', { invalidShare: 0.5 }, 'insufficient_valid_rollouts'],
+  ] as const)('when the model answers with %s, then a safe action escalates with %s and is stored', async (_what, faults, code) => {
+    server.setFaults(faults as never);
+    const { res, stored, codes } = await evaluate(SCENARIOS.calmCraneLift.body, { deadline_ms: 1500 });
+    expect(res.status).toBe(200);
+    expect(res.body.decision).toBe('escalate');
+    expect(codes).toContain(code);
+    expect(stored).toBe(1);
+  });
+
+  it('when the model hangs, then the answer is escalate with deadline_exceeded within deadline + 100 ms', async () => {
+    server.setFaults({ fault: { kind: 'hang' } });
+    const t0 = performance.now();
+    const { res, stored, codes } = await evaluate(SCENARIOS.calmCraneLift.body, { deadline_ms: 400 });
+    const elapsed = performance.now() - t0;
+    expect(res.body.decision).toBe('escalate');
+    expect(codes).toEqual(['deadline_exceeded']);
+    expect(stored).toBe(1);
+    // The bound is on the answer; the test's own count queries around it are excluded.
+    expect(res.body.timing_ms.total).toBeLessThan(400 + 100);
+    expect(elapsed).toBeLessThan(400 + 100 + 100);
+  });
+
+  it('when the model keeps failing, then the breaker opens, /readyz and /metrics show it, and it closes after recovery', async () => {
+    server.setFaults({ fault: { kind: 'status', status: 503 } });
+    for (let i = 0; i < 3; i++) await evaluate(SCENARIOS.calmCraneLift.body, { deadline_ms: 1500 });
+    const ready = await request(svc.app).get('/readyz');
+    const remote = ready.body.checks.world_models.find((w: { backend: string }) => w.backend === 'openai');
+    expect(remote.breaker).toBe('open');
+    const metrics = await request(svc.app).get('/metrics');
+    expect(metrics.text).toMatch(/foresight_world_model_breaker_state\{backend="openai"[^}]*\} 2/);
+    server.stats.reset();
+    const t0 = performance.now();
+    const whileOpen = await evaluate(SCENARIOS.calmCraneLift.body);
+    expect(whileOpen.codes).toEqual(['world_model_unavailable']);
+    expect(performance.now() - t0).toBeLessThan(250);
+    expect(server.stats.requests).toBe(0);
+    server.setFaults({});
+    let decision = 'escalate';
+    for (let i = 0; i < 100 && decision !== 'approve'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      decision = (await evaluate(SCENARIOS.calmCraneLift.body)).res.body.decision;
+    }
+    expect(decision).toBe('approve');
+    const after = await request(svc.app).get('/readyz');
+    expect(after.body.checks.world_models.find((w: { backend: string }) => w.backend === 'openai').breaker).toBe('closed');
+  });
+});
