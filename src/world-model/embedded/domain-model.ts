@@ -6,7 +6,13 @@ import type { Future } from '../world-model.js';
 import { NeighbourIndex } from './neighbour-index.js';
 import { fitSoftmax, probabilitiesOf, standardise, type SoftmaxModel } from './softmax-regression.js';
 
-const NEIGHBOURS_PER_OUTCOME = 5;
+const NEIGHBOURS_PER_OUTCOME = 8;
+// A neighbour whose story agrees with the request on whether the outcome was bad is preferred this much.
+const SAME_VERDICT_WEIGHT = 20;
+// …and one where the same kind of action was taken (the same disposition, in triage).
+const SAME_ACTION_WEIGHT = 5;
+
+const actionSignature = (a: ActionInput) => `${a.kind ?? ''}|${String(a.parameters?.disposition ?? '')}`;
 
 /** What the model makes of one state+action, computed once per evaluation and shared by its futures. */
 export interface Prediction {
@@ -18,6 +24,7 @@ export interface Prediction {
   factors: { factor: ActiveFactor; pull: number }[];
   neighbours: { row: number; distance: number }[][];
   bad: boolean[];
+  action: string;
 }
 
 /**
@@ -28,6 +35,9 @@ export class DomainModel {
   private readonly model: SoftmaxModel;
   private readonly index: NeighbourIndex;
   private readonly train: TrajectoryRow[];
+  /** Whether each training row's own outcome was bad for its own action (under-triage depends on the disposition). */
+  private readonly trainBad: boolean[];
+  private readonly trainAction: string[];
   readonly trainingMs: number;
 
   constructor(readonly domain: LoadedDomain) {
@@ -37,6 +47,11 @@ export class DomainModel {
     this.train = domain.bank.rows.filter((r) => r.split === 'train');
     const vectors = this.train.map((r) => domain.module.featurize(r.state, r.action as ActionInput).values);
     const labels = this.train.map((r) => classOf.get(r.final_outcome)!);
+    this.trainAction = this.train.map((r) => actionSignature(r.action as ActionInput));
+    this.trainBad = this.train.map((r) => {
+      const cls = domain.module.classify(domain.outcomeByName.get(r.final_outcome)!, r.action as ActionInput);
+      return cls.incident || cls.adverse;
+    });
     this.model = fitSoftmax(vectors, labels, classes);
     this.index = new NeighbourIndex(
       vectors.map((v) => standardise(this.model, v)),
@@ -75,6 +90,7 @@ export class DomainModel {
       factors,
       neighbours: this.index.nearestPerGroup(z, NEIGHBOURS_PER_OUTCOME),
       bad,
+      action: actionSignature(action),
     };
   }
 
@@ -110,17 +126,27 @@ export class DomainModel {
     // temperature only varies which real trajectory tells the story.
     const c = sampleIndex(prediction.probabilities, rng);
     const outcome = this.domain.outcomes[c].name;
-    const steps = this.narrative(prediction.neighbours[c], outcome, horizon, temperature, rng);
+    const steps = this.narrative(prediction, c, outcome, horizon, temperature, rng);
     const risk_factors = prediction.bad[c] ? this.attribute(prediction.factors, rng) : [];
     return { steps, final_outcome: outcome, risk_factors };
   }
 
-  private narrative(neighbours: { row: number; distance: number }[], outcome: string, horizon: number, temperature: number, rng: Random): FutureStep[] {
+  /**
+   * The story of a future, told by a real trajectory near this input with the same outcome,
+   * preferably one where that outcome was bad (or not) for the same reason as here.
+   */
+  private narrative(prediction: Prediction, c: number, outcome: string, horizon: number, temperature: number, rng: Random): FutureStep[] {
+    const neighbours = prediction.neighbours[c];
     if (neighbours.length === 0) {
       return [{ t: 1, event: `The action goes ahead; the situation ends as ${outcome.replaceAll('_', ' ')}.`, outcome, reward: 0 }];
     }
     const t = Math.max(temperature, 0.05);
-    const weights = neighbours.map((n) => Math.exp(-n.distance / t));
+    const weights = neighbours.map(
+      (n) =>
+        Math.exp(-n.distance / t) *
+        (this.trainBad[n.row] === prediction.bad[c] ? SAME_VERDICT_WEIGHT : 1) *
+        (this.trainAction[n.row] === prediction.action ? SAME_ACTION_WEIGHT : 1),
+    );
     const source = this.train[neighbours[sampleIndex(weights, rng)].row].steps;
     const kept = source.length <= horizon ? source : [...source.slice(0, horizon - 1), source[source.length - 1]];
     return kept.map((s, i) => ({ ...s, t: i + 1, ...(i === kept.length - 1 ? { outcome } : {}) }));
