@@ -55,11 +55,11 @@ const TRUE_WEIGHTS: Partial<Record<FeatureName, readonly [number, Profile]>> = {
   skips_safety_step: [0.7, 'general'],
   schedule_pressure: [0.3, 'general'],
   height_scaled: [0.15, 'severe'],
-  fall_protection_missing: [1.9, 'severe'],
+  fall_protection_missing: [2.6, 'severe'],
   trench_depth_scaled: [0.2, 'severe'],
-  trench_unprotected: [1.4, 'severe'],
-  power_line_clearance_deficit: [2.8, 'severe'],
-  lockout_missing: [2.6, 'severe'],
+  trench_unprotected: [1.9, 'severe'],
+  power_line_clearance_deficit: [6.5, 'severe'],
+  lockout_missing: [3.3, 'severe'],
   load_near_capacity: [0.8, 'severe'],
   suspended_load: [0.25, 'severe'],
   defect_or_unstable_ground: [0.8, 'severe'],
@@ -178,7 +178,7 @@ function windFor(rng: Random, level: Level, ranges: readonly [number, number][])
 const craneLift: Family = (rng, level) => {
   const truss = chance(rng, 0.6);
   const limit = chance(rng, 0.35) ? pick(rng, [20, 20, 25, 30]) : undefined;
-  const nearLines = chance(rng, byLevel(level, [0, 0.05, 0.12, 0.22]));
+  const nearLines = chance(rng, byLevel(level, [0.06, 0.14, 0.26, 0.4]));
   const load = Math.round(rangeByLevel(rng, level, [[25, 70], [45, 88], [55, 98], [70, 112]]));
   const mitigated = chance(rng, 0.5);
   return {
@@ -193,7 +193,7 @@ const craneLift: Family = (rng, level) => {
     env: windFor(rng, level, [[0, 12], [8, 20], [15, 27], [20, 35]]),
     parameters: {
       load_pct_capacity: load,
-      ...(nearLines ? { power_line_distance_ft: whole(rng, 6, 30), ...(chance(rng, 0.5) ? { line_voltage_kv: pick(rng, [13.8, 34.5, 69, 138]) } : {}) } : {}),
+      ...(nearLines ? { power_line_distance_ft: Math.round(rangeByLevel(rng, level, [[18, 45], [10, 30], [6, 22], [3, 15]])), ...(chance(rng, 0.5) ? { line_voltage_kv: pick(rng, [13.8, 34.5, 69, 138]) } : {}) } : {}),
       ...(mitigated ? { tag_lines: true, signal_person: true } : {}),
     },
     compliance: { ...(chance(rng, 0.5) ? { lift_plan: level < 2 || chance(rng, 0.5) ? 'approved' : 'pending' } : {}) },
@@ -243,7 +243,7 @@ const atHeight =
   (rng, level) => {
     const height = Math.round(rangeByLevel(rng, level, heights));
     const unprotected = chance(rng, byLevel(level, [0.02, 0.2, 0.45, 0.7]));
-    const nearLines = kind === 'aerial_lift' && chance(rng, byLevel(level, [0, 0.08, 0.15, 0.25]));
+    const nearLines = kind === 'aerial_lift' && chance(rng, byLevel(level, [0.06, 0.15, 0.28, 0.4]));
     const windy = ['aerial_lift', 'steel_erection', 'roofing_work', 'scaffold_work'].includes(kind);
     return {
       kind,
@@ -258,7 +258,7 @@ const atHeight =
       parameters: {
         height_ft: height,
         fall_protection: unprotected ? pick(rng, ['none', 'none', false]) : pick(rng, ['harness', 'guardrails', 'personal fall arrest', true]),
-        ...(nearLines ? { power_line_distance_ft: whole(rng, 3, 18) } : {}),
+        ...(nearLines ? { power_line_distance_ft: Math.round(rangeByLevel(rng, level, [[10, 30], [6, 20], [4, 14], [2, 10]])) } : {}),
       },
       compliance: kind === 'scaffold_work' ? { scaffold_inspection: chance(rng, byLevel(level, [0.03, 0.15, 0.3, 0.5])) ? 'overdue' : 'completed' } : {},
       observations: [],
@@ -305,7 +305,7 @@ const hotWork: Family = (rng, level) => {
 const energyWork =
   (kind: ActionKind, tasks: string[], equipment: string[]): Family =>
   (rng, level) => {
-    const noLoto = chance(rng, byLevel(level, [0.02, 0.2, 0.45, 0.7]));
+    const noLoto = chance(rng, byLevel(level, [0.03, 0.3, 0.55, 0.8]));
     return {
       kind,
       task: pick(rng, tasks),
@@ -361,10 +361,10 @@ const FAMILIES: [Family, number][] = [
   [scaffold, 0.05],
   [steel, 0.05],
   [hotWork, 0.05],
-  [electrical, 0.05],
-  [maintenance, 0.05],
-  [demolition, 0.05],
-  [generalWork, 0.09],
+  [electrical, 0.06],
+  [maintenance, 0.06],
+  [demolition, 0.04],
+  [generalWork, 0.08],
 ];
 
 // ---------------------------------------------------------------- building a row
