@@ -143,13 +143,20 @@ describe('construction_safety featuriser', () => {
     expect(factorIds({ state, action: SEEDS.morningPour.action })).not.toContain('heat_symptoms');
   });
 
-  it('when the kind is missing, then it is inferred from the description; an unknown kind counts as general work', () => {
+  it('when the kind is missing, then it is inferred from the description; an unknown kind is read the same way', () => {
     const inferred = featurize(SEEDS.gustyLift.state, { description: 'Proceed with the crane lift' });
     const explicit = featurize(SEEDS.gustyLift.state, SEEDS.gustyLift.action);
     expect(inferred.values).toEqual(explicit.values);
-    const unknown = featurize(SEEDS.gustyLift.state, { description: 'Proceed', kind: 'lift_operation' });
-    const general = featurize(SEEDS.gustyLift.state, { description: 'Proceed', kind: 'general_work' });
-    expect(unknown.values).toEqual(general.values);
+    expect(featurize(SEEDS.gustyLift.state, { description: 'Proceed with the crane lift', kind: 'lift_operation' }).values).toEqual(explicit.values);
+  });
+
+  it('when neither the kind nor the description names the work, then the task decides, and otherwise it is general work', () => {
+    const vague = { description: 'Proceed with the lift' };
+    expect(factorIds({ state: SEEDS.gustyLift.state, action: vague })).toContain('wind_above_limit');
+    expect(factorIds({ state: SEEDS.gustyLift.state, action: { ...vague, kind: 'lift_operation' } })).toContain('wind_above_limit');
+    const cleanup = { ...SEEDS.gustyLift.state, task_description: 'Site cleanup' };
+    expect(featurize(cleanup, { description: 'Proceed', kind: 'lift_operation' }).values).toEqual(featurize(cleanup, { description: 'Proceed', kind: 'general_work' }).values);
+    expect(incidentRisk({ state: SEEDS.gustyLift.state, action: { description: 'Postpone until the wind drops' } })).toBeLessThan(0.05);
   });
 
   it('when the work is at height, in a trench, near lines or unlocked, then the matching factor is named', () => {
@@ -225,6 +232,20 @@ describe('construction_safety true risk model', () => {
     for (const s of [SEEDS.calmLift, SEEDS.morningPour]) {
       const p = trueOutcomeProbabilities(featurize(s.state, s.action).values);
       expect(p[OUTCOMES.findIndex((o) => o.name === 'serious_incident')]).toBeLessThan(2e-4);
+    }
+  });
+
+  it('when one fatal-four hazard is left without its control, then it alone puts the incident risk above the 0.3 threshold', () => {
+    const base = { site_id: 'S', timestamp: '2025-05-01T09:00:00', task_description: 'Work', environmental_conditions: { temperature_c: 18, humidity_pct: 50, wind_mph: 5 }, crew_status: { size: 5, hours_on_site: 3 }, compliance_status: { pre_task_briefing: 'completed' } };
+    const cases: [ActionInput, ActionInput][] = [
+      [{ description: 'Proceed with the lift', kind: 'crane_lift', parameters: { power_line_distance_ft: 12 } }, { description: 'Proceed with the lift', kind: 'crane_lift', parameters: { power_line_distance_ft: 30 } }],
+      [{ description: 'Proceed with the repair', kind: 'equipment_maintenance', parameters: { lockout_tagout: 'not_applied' } }, { description: 'Proceed with the repair', kind: 'equipment_maintenance', parameters: { lockout_tagout: 'applied' } }],
+      [{ description: 'Send the pipe crew in', kind: 'trenching', parameters: { depth_ft: 8, protective_system: 'none' } }, { description: 'Send the pipe crew in', kind: 'trenching', parameters: { depth_ft: 8, protective_system: 'trench_box' } }],
+      [{ description: 'Continue the membrane', kind: 'roofing_work', parameters: { height_ft: 18, fall_protection: 'none' } }, { description: 'Continue the membrane', kind: 'roofing_work', parameters: { height_ft: 18, fall_protection: 'harness' } }],
+    ];
+    for (const [unprotected, protectedWork] of cases) {
+      expect(incidentRisk({ state: base, action: unprotected }), unprotected.description).toBeGreaterThan(0.3);
+      expect(incidentRisk({ state: base, action: protectedWork }), protectedWork.description).toBeLessThan(0.1);
     }
   });
 

@@ -246,21 +246,28 @@ const KIND_FROM_TEXT: Array<[ActionKind, RegExp]> = [
 
 const KNOWN_KINDS = new Set<string>(ACTION_KINDS);
 
-/** The kind of work the action performs; `stop_work` when it postpones. Unknown explicit kinds count as general work. */
-export function actionKind(action: ActionInput): ActionKind {
+/**
+ * The kind of work the action performs; `stop_work` when it postpones. A missing or unknown kind is
+ * read from the description; undefined when the description does not say ("Proceed with the lift").
+ */
+export function actionKind(action: ActionInput): ActionKind | undefined {
   const kind = asString(action.kind)?.trim().toLowerCase();
-  if (kind) return KNOWN_KINDS.has(kind) ? (kind as ActionKind) : 'general_work';
-  return inferKind(asString(action.description) ?? '') ?? 'general_work';
+  if (kind && KNOWN_KINDS.has(kind)) return kind as ActionKind;
+  return inferKind(asString(action.description) ?? '');
 }
 
 function inferKind(text: string): ActionKind | undefined {
   return KIND_FROM_TEXT.find(([, re]) => re.test(text))?.[0];
 }
 
-/** The task whose hazards are present: the action's kind, or, when the action stops work, the task's. */
+/**
+ * The task whose hazards are present: the action's kind, else the task's (an agent that sends
+ * "Proceed with the lift" without a kind still means the crane lift in `task_description`), else
+ * general work. When the action stops work, the task's hazards are named but nobody is exposed.
+ */
 export function exposureKind(state: Record<string, unknown>, action: ActionInput): ActionKind {
   const kind = actionKind(action);
-  if (kind !== 'stop_work') return kind;
+  if (kind !== undefined && kind !== 'stop_work') return kind;
   const fromTask = inferKind(asString(state.task_description) ?? '');
   return fromTask && fromTask !== 'stop_work' ? fromTask : 'general_work';
 }
