@@ -173,6 +173,15 @@ describe('construction_safety featuriser', () => {
     );
   });
 
+  it('when the action says it skips a control that the record shows in place, then the action is believed, and the other way round', () => {
+    const base = { site_id: 'S', task_description: 'Work', environmental_conditions: {}, crew_status: {} };
+    expect(factorIds({ state: base, action: { description: 'Work the panel live to avoid a shutdown', kind: 'electrical_work', parameters: { lockout_tagout: 'applied' } } })).toContain('lockout_missing');
+    expect(factorIds({ state: base, action: { description: 'Proceed; the conveyor is not locked out yet', kind: 'equipment_maintenance' } })).toContain('lockout_missing');
+    expect(factorIds({ state: base, action: { description: 'Send the crew in without a trench box to save time', kind: 'trenching', parameters: { depth_ft: 8, protective_system: 'trench_box' } } })).toContain('trench_unprotected');
+    expect(factorIds({ state: base, action: { description: 'Set the trench box, then send the pipe crew in', kind: 'trenching', parameters: { depth_ft: 8, protective_system: 'none' } } })).not.toContain('trench_unprotected');
+    expect(factorIds({ state: base, action: { description: 'Proceed with every worker tied off and guardrails installed', kind: 'roofing_work', parameters: { height_ft: 20, fall_protection: 'none' } } })).not.toContain('fall_protection_missing');
+  });
+
   it('when any schema-valid state and action are featurised, then it never throws and every value is a finite number', () => {
     const text = fc.string({ maxLength: 40 });
     const num = fc.double({ min: -1e4, max: 1e4, noNaN: true });

@@ -153,6 +153,18 @@ export function statusOf(v: unknown): Status {
   return 'unknown';
 }
 
+/**
+ * Whether a control is missing. The proposed action's own words win, because they say what will be
+ * done ("work the panel live" whatever the lockout field says); then the recorded status; then what
+ * was observed on site.
+ */
+function controlMissing(actionSaysMissing: string | undefined, actionSaysInPlace: boolean, status: Status, observedMissing: string | undefined): boolean {
+  if (actionSaysMissing !== undefined) return true;
+  if (actionSaysInPlace) return false;
+  if (status !== 'unknown') return status === 'not_done';
+  return observedMissing !== undefined;
+}
+
 function firstStatus(...values: unknown[]): Status {
   for (const v of values) {
     const s = statusOf(v);
@@ -211,16 +223,20 @@ const SKIP = new RegExp(
 );
 const MITIGATION =
   /(after (the |a )?(pre-?\w+ )?(briefing|toolbox talk|inspection)|hold (the |a )?(pre-?\w+ )?(briefing|toolbox talk)|briefing (first|completed|held)|tag lines?|signal person|spotter|shade|water|rest breaks?|cool(ing)? (tent|station|down)|tied off|tie off|harness|guardrails? (installed|in place)|install(ing)? (the )?guardrails?|trench box|shoring|shield|\bbench(ing)?\b|sloping|engineering survey|barricades|locked out|lockout|de-?energi[sz]ed|fire watch|hot work permit|reduce(d)? (the )?load|rotate (the )?crew|fresh crew|relief crew|move (the )?work to (the )?morning|start at dawn|extra lighting|light towers?)/gi;
-const POSTPONE = /^\s*(postpone|delay|defer|suspend|halt|stop|pause|cancel|reschedule|hold off|stand (the crew |everyone )?down|wait)/i;
+/** Kept identical to the stand-down pattern of the policy's hard rules, so both read an action the same way. */
+const POSTPONE = /^\s*(please )?(do not|don.t|postpone|delay|defer|suspend|halt|stop|pause|cancel|reschedule|hold off|stand (the crew |everyone )?down|wait)/i;
 const HEAT_CONTROLS_MISSING =
   /(no shade|without shade|lack of shade|no (drinking )?water|water (cooler|jug)s? (is |are )?empty|no (rest|water|hydration|cool-?down) breaks?|without (rest|water|hydration) breaks?|no hydration|no cooling)/i;
 const HEAT_CONTROLS_PRESENT =
   /(shade (tent|structure|canopy)s? (set up|in place|up|provided)|water,? rest,? (and )?shade|cooling (tent|station)|hydration breaks every|rest breaks every|shade and water)/i;
 const FALL_MISSING =
   /(without (a |any )?(harness|fall protection|guardrails?|tie-?off|lanyard)|no (harness|fall protection|guardrails?|tie-?off)|not tied off|untied|harness(es)? (not available|missing)|guardrails? (removed|missing|down))/i;
+const FALL_IN_PLACE = /(tied off|tie off to|guardrails? (are )?(installed|in place)|install(ing)? (the )?guardrails?|with (a |their )?harness(es)? on)/i;
+const TRENCH_IN_PLACE = /(set the trench box|trench box (is )?(set|in place)|inspects? the shoring|shoring (is )?(installed|in place)|bench(ed)? the (excavation )?walls|slop(e|ed) the walls)/i;
+const LOTO_IN_PLACE = /(apply(ing)? (lockout|loto)|locked out|lockout\/tagout applied|verify zero energy|tested dead)/i;
 const TRENCH_UNPROTECTED = /(unshored|no shoring|without (a |any )?(trench box|shoring|shield|protective system)|no trench box|no protective system|vertical walls?)/i;
 const LOTO_MISSING =
-  /(without (a |any )?(lockout|loto|locking out|tagout)|skip(ping)? (the )?(lockout|loto)|no (lockout|loto)|while (it is |it's )?(still )?(running|energi[sz]ed|live)|\blive (work|panel|circuit|wires?)|work(ing)? (on )?(the )?(panel|circuit|bus|line)s? (live|hot|energi[sz]ed)|energi[sz]ed (panel|circuit|bus|conductors?))/i;
+  /(without (a |any )?(lockout|loto|locking out|tagout)|skip(ping)? (the )?(lockout|loto)|no (lockout|loto)|not (locked|tagged) out|while (it is |it's )?(still )?(running|energi[sz]ed|live)|\blive (work|panel|circuit|wires?)|work(ing)? (on )?(the )?(panel|circuit|bus|line)s? (live|hot|energi[sz]ed)|energi[sz]ed (panel|circuit|bus|conductors?))/i;
 const LOTO_WORK = /(maint|repair|service|servic|clear (a |the )?jam|replace (the )?(belt|blade|bearing)|adjust|lubricat|unjam)/i;
 const HOT_WORK_TEXT = /(weld|torch|cutting|grind|braz|solder|plasma)/i;
 const COMBUSTIBLES = /(combustible|flammable|sawdust|insulation|fuel|solvent|oily rags|wood shavings|cardboard)/i;
@@ -604,9 +620,10 @@ export function featurize(state: Record<string, unknown>, action: ActionInput): 
   f.height_scaled = height !== undefined ? clamp(height, 0, 60) / 20 : 0;
   const trigger = FALL_TRIGGER_FT[kind] ?? DEFAULT_FALL_TRIGGER_FT;
   const fallStatus = firstStatus(params.fall_protection, compliance.fall_protection);
-  const fallText = FALL_MISSING.exec(actionText)?.[0] ?? affirmed(texts.observations, FALL_MISSING);
+  const fallSaid = FALL_MISSING.exec(actionText)?.[0];
+  const fallText = fallSaid ?? affirmed(texts.observations, FALL_MISSING);
   const atHeight = height === undefined ? fallText !== undefined || kind === 'aerial_lift' : height >= trigger;
-  const fallMissing = atHeight && (fallStatus === 'not_done' || (fallText !== undefined && fallStatus !== 'done'));
+  const fallMissing = atHeight && controlMissing(fallSaid, FALL_IN_PLACE.test(actionText), fallStatus, fallText);
   f.fall_protection_missing = fallMissing ? 1 : 0;
   if (fallMissing) {
     add({
@@ -623,11 +640,12 @@ export function featurize(state: Record<string, unknown>, action: ActionInput): 
   const trenchWork = kind === 'trenching' || kind === 'excavation' || depth !== undefined;
   const protection = asString(params.protective_system) ?? asString(compliance.protective_system) ?? asString(compliance.trench_protection);
   const protectionStatus = protection === undefined ? 'unknown' : /^(none|no|false|missing|not[ _-]?installed)$/i.test(protection.trim()) ? 'not_done' : 'done';
-  const trenchText = TRENCH_UNPROTECTED.exec(actionText)?.[0] ?? affirmed(texts.observations, TRENCH_UNPROTECTED);
+  const trenchSaid = TRENCH_UNPROTECTED.exec(actionText)?.[0];
+  const trenchText = trenchSaid ?? affirmed(texts.observations, TRENCH_UNPROTECTED);
   const stableRock = /stable[ _-]?rock/i.test(asString(params.soil_type) ?? '');
   f.trench_depth_scaled = trenchWork && depth !== undefined ? clamp(depth, 0, 20) / 10 : 0;
   const deepEnough = depth === undefined ? trenchText !== undefined : depth >= 5;
-  const unprotected = trenchWork && deepEnough && !stableRock && (protectionStatus === 'not_done' || (trenchText !== undefined && protectionStatus !== 'done'));
+  const unprotected = trenchWork && deepEnough && !stableRock && controlMissing(trenchSaid, TRENCH_IN_PLACE.test(actionText), protectionStatus, trenchText);
   f.trench_unprotected = unprotected ? clamp((depth ?? 5) / 5, 1, 4) : 0;
   if (unprotected) {
     add({
@@ -661,7 +679,7 @@ export function featurize(state: Record<string, unknown>, action: ActionInput): 
   const lotoWork = kind === 'equipment_maintenance' || kind === 'electrical_work' || LOTO_WORK.test(actionText);
   const lotoStatus = firstStatus(params.lockout_tagout, compliance.lockout_tagout, compliance.loto);
   const lotoText = LOTO_MISSING.exec(actionText)?.[0];
-  const lotoMissing = lotoWork && (lotoStatus === 'not_done' || (lotoText !== undefined && lotoStatus !== 'done'));
+  const lotoMissing = lotoWork && controlMissing(lotoText, LOTO_IN_PLACE.test(actionText), lotoStatus, undefined);
   f.lockout_missing = lotoMissing ? 1 : 0;
   if (lotoMissing) {
     add({
