@@ -1,5 +1,6 @@
 import { benchAdaptive } from './adaptive-sampling.js';
 import { benchEmbedded } from './evaluate-embedded.js';
+import { benchOpenAI } from './openai-batching.js';
 import { benchSimilarCases } from './similar-cases.js';
 
 // Benchmarks print figures measured in this one run; they never run inside `npm test`.
@@ -7,6 +8,7 @@ const only = process.argv[2];
 const benches: [string, () => Promise<string[]>][] = [
   ['embedded-postgres', () => benchEmbedded('postgres')],
   ['embedded-pglite', () => benchEmbedded('pglite')],
+  ['openai', benchOpenAI],
   ['adaptive', benchAdaptive],
   ['similar-cases', benchSimilarCases],
 ];

@@ -1,6 +1,7 @@
 import type { ActionInput } from '../src/packs/types.js';
 import type { NewCase } from '../src/cases/case-store.js';
 import { PgCaseStore } from '../src/cases/pg-case-store.js';
+import { caseEmbedders } from '../src/cases/bank-cases.js';
 import { benchService, fmt, percentile } from './support.js';
 
 const TARGET = 100_000;
@@ -9,7 +10,7 @@ const TARGET = 100_000;
 export async function benchSimilarCases(): Promise<string[]> {
   const svc = await benchService('postgres');
   try {
-    const cases = new PgCaseStore(svc.container.db);
+    const cases = new PgCaseStore(svc.container.db, caseEmbedders(svc.container.domains.values()));
     const domains = [...svc.container.domains.values()];
     let total = await cases.count();
     const insertStarted = performance.now();

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { buildApp } from './app.js';
 import { PgEvaluationStore } from './audit/pg-evaluation-store.js';
-import { bankCases } from './cases/bank-cases.js';
+import { bankCases, caseEmbedders } from './cases/bank-cases.js';
 import { PgCaseStore } from './cases/pg-case-store.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
@@ -63,10 +63,12 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     const tDb = performance.now();
 
-    const cases = new PgCaseStore(db);
+    const cases = new PgCaseStore(db, caseEmbedders(domains.values()));
     for (const d of domains.values()) {
       const added = await cases.importBank(d.name, d.bank.hash, () => bankCases(d));
       if (added > 0) log.info({ domain: d.name, cases: added }, 'bank imported as historical cases');
+      const reembedded = await cases.reembed(d.name);
+      if (reembedded > 0) log.info({ domain: d.name, cases: reembedded }, 'case embeddings recomputed for a new bank');
     }
     const tCases = performance.now();
 

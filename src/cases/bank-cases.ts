@@ -1,20 +1,26 @@
-import type { LoadedDomain } from '../packs/load-domains.js';
+import { bankFeatures, type LoadedDomain } from '../packs/load-domains.js';
 import type { ActionInput } from '../packs/types.js';
+import { fitCaseEmbedder, type CaseEmbedder } from './case-embedder.js';
 import type { NewCase } from './case-store.js';
+
+/** One embedder per domain, fitted on its bank: its version changes when the bank does. */
+export function caseEmbedders(domains: Iterable<LoadedDomain>): Map<string, CaseEmbedder> {
+  return new Map([...domains].map((d) => [d.name, fitCaseEmbedder(bankFeatures(d))]));
+}
 
 /** The shipped bank as historical cases: every row, so similar-case search has history from the first request. */
 export function bankCases(domain: LoadedDomain): NewCase[] {
-  return domain.bank.rows.map((row) => {
+  const values = bankFeatures(domain);
+  return domain.bank.rows.map((row, i) => {
     const action = row.action as ActionInput;
-    const features = domain.module.featurize(row.state, action);
     const cls = domain.module.classify(domain.outcomeByName.get(row.final_outcome)!, action);
     return {
       id: `bank:${domain.name}:${row.id}`,
       domain: domain.name,
       source: row.synthetic ? 'synthetic_bank' : 'bank',
       summary: domain.module.summarize(row.state, action),
-      body: features.text,
-      features: features.values,
+      body: domain.module.featurize(row.state, action).text,
+      features: values[i],
       finalOutcome: row.final_outcome,
       incident: cls.incident,
       adverse: cls.adverse,

@@ -1,70 +1,59 @@
 import type { Database } from '../db/database.js';
+import type { CaseEmbedder } from './case-embedder.js';
 import type { CaseQuery, CaseStore, NewCase, SimilarCase } from './case-store.js';
 
-const CANDIDATES = 200;
-const TEXT_WEIGHT = 0.3;
+// Nearest candidates by the GiST index, then re-ranked on all structured features and the words.
+const CANDIDATES = 60;
+const TEXT_WEIGHT = 0.2;
 
 interface CandidateRow {
   id: string;
   summary: string;
+  body: string;
   final_outcome: string;
   incident: boolean;
   adverse: boolean;
   source: string;
   features: number[];
-  rank: number;
 }
 
-/** Cosine similarity after scaling each feature by its largest magnitude among the candidates. */
-function structuredSimilarity(query: number[], candidates: number[][]): number[] {
-  const dims = query.length;
-  const scale = query.map((q, j) => Math.max(Math.abs(q), ...candidates.map((c) => Math.abs(c[j] ?? 0)), 1e-9));
-  const norm = (v: number[]) => Math.sqrt(v.reduce((s, x, j) => s + (x / scale[j]) ** 2, 0)) || 1;
-  const qn = norm(query);
-  return candidates.map((c) => {
-    let dot = 0;
-    for (let j = 0; j < dims; j++) dot += (query[j] / scale[j]) * ((c[j] ?? 0) / scale[j]);
-    return Math.max(0, dot / (qn * norm(c)));
-  });
+const words = (text: string) => new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2));
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  for (const w of a) if (b.has(w)) common++;
+  return common / (a.size + b.size - common);
 }
 
 export class PgCaseStore implements CaseStore {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly embedders: ReadonlyMap<string, CaseEmbedder>,
+  ) {}
 
-  /**
-   * Candidates come from the full-text index (any of the query's words), then are re-ranked on
-   * the structured features; with no word in common, the domain's most recent cases stand in.
-   */
+  private embedder(domain: string): CaseEmbedder {
+    const e = this.embedders.get(domain);
+    if (!e) throw new Error(`no case embedder for domain '${domain}'`);
+    return e;
+  }
+
   async findSimilar(q: CaseQuery): Promise<SimilarCase[]> {
-    let { rows } = await this.db.query<CandidateRow>(
-      `WITH q AS (SELECT NULLIF(replace(plainto_tsquery('english', $2)::text, ' & ', ' | '), '')::tsquery AS query)
-       SELECT id, summary, final_outcome, incident, adverse, source, features, ts_rank(search, q.query) AS rank
-       FROM cases, q
-       WHERE domain = $1 AND q.query IS NOT NULL AND search @@ q.query
-       ORDER BY rank DESC
-       LIMIT ${CANDIDATES}`,
-      [q.domain, q.text.slice(0, 2000)],
+    const embedder = this.embedder(q.domain);
+    const { rows } = await this.db.query<CandidateRow>(
+      `SELECT id, summary, body, final_outcome, incident, adverse, source, features
+       FROM cases WHERE domain = $1 AND embedding IS NOT NULL
+       ORDER BY embedding <-> cube($2::float8[]) LIMIT ${CANDIDATES}`,
+      [q.domain, embedder.embed(q.features)],
     );
-    if (rows.length === 0) {
-      ({ rows } = await this.db.query<CandidateRow>(
-        `SELECT id, summary, final_outcome, incident, adverse, source, features, 0 AS rank
-         FROM cases WHERE domain = $1 ORDER BY created_at DESC LIMIT ${CANDIDATES}`,
-        [q.domain],
-      ));
-    }
-    if (rows.length === 0) return [];
-    const structured = structuredSimilarity(q.features, rows.map((r) => r.features));
-    const topRank = Math.max(...rows.map((r) => r.rank), 1e-9);
+    const queryWords = words(q.text);
     return rows
-      .map((r, i) => ({
-        case_id: r.id,
-        summary: r.summary,
-        outcome: r.final_outcome,
-        incident: r.incident,
-        adverse: r.adverse,
-        source: r.source,
-        similarity: Math.round(((1 - TEXT_WEIGHT) * structured[i] + TEXT_WEIGHT * (r.rank / topRank)) * 1000) / 1000,
-      }))
+      .map((r) => {
+        // 1 for identical features, ½ at one standard deviation per feature on average.
+        const structured = 1 / (1 + embedder.distance(q.features, r.features) / Math.sqrt(Math.max(1, q.features.length)));
+        const similarity = (1 - TEXT_WEIGHT) * structured + TEXT_WEIGHT * jaccard(queryWords, words(r.body));
+        return { case_id: r.id, summary: r.summary, outcome: r.final_outcome, incident: r.incident, adverse: r.adverse, source: r.source, similarity: Math.round(similarity * 1000) / 1000 };
+      })
       .sort((a, b) => b.similarity - a.similarity)
       .slice(0, q.limit);
   }
@@ -72,18 +61,42 @@ export class PgCaseStore implements CaseStore {
   async add(cases: NewCase[]): Promise<void> {
     const chunk = 500;
     for (let i = 0; i < cases.length; i += chunk) {
-      const part = cases.slice(i, i + chunk).map((c) => ({
-        id: c.id, domain: c.domain, source: c.source, summary: c.summary, body: c.body, features: c.features,
-        final_outcome: c.finalOutcome, incident: c.incident, adverse: c.adverse, state: c.state, action: c.action,
-      }));
+      const part = cases.slice(i, i + chunk).map((c) => {
+        const e = this.embedder(c.domain);
+        return {
+          id: c.id, domain: c.domain, source: c.source, summary: c.summary, body: c.body, features: c.features,
+          final_outcome: c.finalOutcome, incident: c.incident, adverse: c.adverse, state: c.state, action: c.action,
+          embedding: e.embed(c.features), embedding_version: e.version,
+        };
+      });
       await this.db.query(
-        `INSERT INTO cases (id, domain, source, summary, body, features, final_outcome, incident, adverse, state, action)
-         SELECT id, domain, source, summary, body, ARRAY(SELECT jsonb_array_elements_text(features)::real), final_outcome, incident, adverse, state, action
+        `INSERT INTO cases (id, domain, source, summary, body, features, final_outcome, incident, adverse, state, action, embedding, embedding_version)
+         SELECT id, domain, source, summary, body, ARRAY(SELECT jsonb_array_elements_text(features)::real), final_outcome, incident, adverse, state, action,
+                cube(ARRAY(SELECT jsonb_array_elements_text(embedding)::float8)), embedding_version
          FROM jsonb_to_recordset($1::jsonb) AS c(id text, domain text, source text, summary text, body text, features jsonb,
-              final_outcome text, incident boolean, adverse boolean, state jsonb, action jsonb)
+              final_outcome text, incident boolean, adverse boolean, state jsonb, action jsonb, embedding jsonb, embedding_version text)
          ON CONFLICT (id) DO NOTHING`,
         [JSON.stringify(part)],
       );
+    }
+  }
+
+  /** Recomputes embeddings made by an older embedder (the bank, and so the projection, changed). */
+  async reembed(domain: string): Promise<number> {
+    const e = this.embedder(domain);
+    let done = 0;
+    for (;;) {
+      const { rows } = await this.db.query<{ id: string; features: number[] }>(
+        'SELECT id, features FROM cases WHERE domain = $1 AND embedding_version IS DISTINCT FROM $2 LIMIT 2000',
+        [domain, e.version],
+      );
+      if (rows.length === 0) return done;
+      await this.db.query(
+        `UPDATE cases SET embedding = cube(ARRAY(SELECT jsonb_array_elements_text(u.embedding)::float8)), embedding_version = $2
+         FROM jsonb_to_recordset($1::jsonb) AS u(id text, embedding jsonb) WHERE cases.id = u.id`,
+        [JSON.stringify(rows.map((r) => ({ id: r.id, embedding: e.embed(r.features) }))), e.version],
+      );
+      done += rows.length;
     }
   }
 

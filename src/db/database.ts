@@ -3,6 +3,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { cube } from '@electric-sql/pglite/contrib/cube';
 
 export type Engine = 'postgres' | 'pglite';
 
@@ -41,12 +43,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     pool = new pg.Pool({
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
-      options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
+      // Extensions live in public; a schema of our own (tests) comes first.
+      options: opts.schema ? `-c search_path=${opts.schema},public` : undefined,
     });
   } else {
     const dir = opts.pgliteDir ?? 'memory://';
     if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
-    pglite = await PGlite.create(dir);
+    pglite = await PGlite.create(dir, { extensions: { cube, btree_gist } });
     // PGlite is a single connection: one client, never closed while idle.
     pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
   }
@@ -54,7 +57,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   pool.on('error', () => {});
   if (opts.schema) {
     await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(opts.schema)}`);
-    if (pglite) await pool.query(`SET search_path TO ${quoteIdent(opts.schema)}`);
+    if (pglite) await pool.query(`SET search_path TO ${quoteIdent(opts.schema)}, public`);
   }
 
   const db: Database = {

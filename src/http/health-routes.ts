@@ -24,9 +24,10 @@ export function healthRoutes(deps: HealthDeps): Router {
       ready = false;
       checks.database = { ok: false, error: (err as Error).message };
     }
+    // A world model that is down does not make the replica unready: it still answers, by escalating
+    // (fail closed). Taking every replica out of the load balancer would turn that into an outage.
     checks.world_models = deps.worldModels().map((wm) => {
       const h = wm.health();
-      if (!h.ready) ready = false;
       return { backend: wm.backend, version: wm.version, ready: h.ready, ...h.detail };
     });
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks });

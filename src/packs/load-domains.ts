@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { TrajectoryRowSchema, type TrajectoryRow } from '../banks/trajectory.js';
 import { PolicySchema, type Policy } from './policy-schema.js';
 import { compileRule, type CompiledRule } from './rules/index.js';
-import type { DomainModule, OutcomeDef } from './types.js';
+import type { ActionInput, DomainModule, OutcomeDef } from './types.js';
 
 const PackFileSchema = z
   .object({
@@ -32,6 +32,18 @@ export interface Bank {
   rows: TrajectoryRow[];
   /** sha256 of the file: names the data the embedded model learned from. */
   hash: string;
+}
+
+const bankFeatureCache = new WeakMap<Bank, number[][]>();
+
+/** The featuriser's values of every bank row, computed once and shared (model training, case embedding, import). */
+export function bankFeatures(domain: Pick<LoadedDomain, 'bank' | 'module'>): number[][] {
+  let features = bankFeatureCache.get(domain.bank);
+  if (!features) {
+    features = domain.bank.rows.map((r) => domain.module.featurize(r.state, r.action as ActionInput).values);
+    bankFeatureCache.set(domain.bank, features);
+  }
+  return features;
 }
 
 export interface LoadedDomain {

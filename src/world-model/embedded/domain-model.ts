@@ -1,5 +1,5 @@
 import type { TrajectoryRow, FutureStep } from '../../banks/trajectory.js';
-import type { LoadedDomain } from '../../packs/load-domains.js';
+import { bankFeatures, type LoadedDomain } from '../../packs/load-domains.js';
 import type { ActionInput, ActiveFactor } from '../../packs/types.js';
 import { mixSeed, mulberry32, sampleIndex, type Random } from '../../lib/random.js';
 import type { Future } from '../world-model.js';
@@ -44,8 +44,10 @@ export class DomainModel {
     const started = performance.now();
     const classes = domain.outcomes.map((o) => o.name);
     const classOf = new Map(classes.map((c, i) => [c, i]));
-    this.train = domain.bank.rows.filter((r) => r.split === 'train');
-    const vectors = this.train.map((r) => domain.module.featurize(r.state, r.action as ActionInput).values);
+    const all = bankFeatures(domain);
+    const trainIdx = domain.bank.rows.flatMap((r, i) => (r.split === 'train' ? [i] : []));
+    this.train = trainIdx.map((i) => domain.bank.rows[i]);
+    const vectors = trainIdx.map((i) => all[i]);
     const labels = this.train.map((r) => classOf.get(r.final_outcome)!);
     this.trainAction = this.train.map((r) => actionSignature(r.action as ActionInput));
     this.trainBad = this.train.map((r) => {

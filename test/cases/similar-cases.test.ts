@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseEmbedders } from '../../src/cases/bank-cases.js';
+import { PgCaseStore } from '../../src/cases/pg-case-store.js';
+import type { ActionInput } from '../../src/packs/types.js';
+import { ENGINES, startService, type TestService } from '../support/service.js';
+
+describe.each(ENGINES)('similar cases on %s', (engine) => {
+  let svc: TestService;
+  let cases: PgCaseStore;
+  beforeAll(async () => {
+    svc = await startService(engine);
+    cases = new PgCaseStore(svc.container.db, caseEmbedders(svc.container.domains.values()));
+  });
+  afterAll(async () => {
+    await svc?.stop();
+  });
+
+  it('when the service starts, then every bank row is a historical case, imported once', async () => {
+    const total = [...svc.container.domains.values()].reduce((n, d) => n + d.bank.rows.length, 0);
+    expect(await cases.count()).toBe(total);
+    const d = svc.container.domains.get('triage')!;
+    expect(await cases.importBank('triage', d.bank.hash, () => [])).toBe(0);
+  });
+
+  it('when a stored situation is searched for, then it comes first, with its outcome', async () => {
+    for (const d of svc.container.domains.values()) {
+      const row = d.bank.rows[123];
+      const f = d.module.featurize(row.state, row.action as ActionInput);
+      const found = await cases.findSimilar({ domain: d.name, text: f.text, features: f.values, limit: 3 });
+      expect(found).toHaveLength(3);
+      expect(found[0].case_id).toBe(`bank:${d.name}:${row.id}`);
+      expect(found[0].outcome).toBe(row.final_outcome);
+      expect(found[0].similarity).toBeGreaterThan(0.95);
+      expect(found[0].similarity).toBeGreaterThanOrEqual(found[2].similarity);
+      expect(found.every((c) => c.case_id.startsWith(`bank:${d.name}:`))).toBe(true);
+    }
+  });
+
+  it('when the bank changes and embeddings are stale, then start-up recomputes them and search finds the cases again', async () => {
+    await svc.container.db.query("UPDATE cases SET embedding_version = 'old', embedding = NULL WHERE domain = 'helpdesk'");
+    const d = svc.container.domains.get('helpdesk')!;
+    expect(await cases.reembed('helpdesk')).toBe(d.bank.rows.length);
+    expect(await cases.reembed('helpdesk')).toBe(0);
+    const row = d.bank.rows[7];
+    const f = d.module.featurize(row.state, row.action as ActionInput);
+    const found = await cases.findSimilar({ domain: 'helpdesk', text: f.text, features: f.values, limit: 1 });
+    expect(found[0].case_id).toBe(`bank:helpdesk:${row.id}`);
+  });
+});
