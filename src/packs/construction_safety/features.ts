@@ -377,6 +377,11 @@ export function featurize(state: Record<string, unknown>, action: ActionInput): 
   const f = Object.fromEntries(featureNames.map((n) => [n, 0])) as FeatureVector;
   const factors: ActiveFactor[] = [];
   const add = (factor: ActiveFactor): void => void factors.push(factor);
+  /** Sets a 0/1 feature and, when it is on, names the factor it carries (built only then). */
+  const flag = <T>(name: FeatureName, found: T | undefined | false, factor: (found: T) => ActiveFactor): void => {
+    f[name] = found ? 1 : 0;
+    if (found) add(factor(found));
+  };
 
   f.kind_hazard_tier = KIND_HAZARD_TIER[kind];
   const postpones = actionKind(action) === 'stop_work' || POSTPONE.test(asString(action.description) ?? '');
@@ -479,27 +484,21 @@ export function featurize(state: Record<string, unknown>, action: ActionInput): 
 
   // Weather and light.
   const lightning = env.lightning === true || affirmed(texts.environment, LIGHTNING) !== undefined;
-  f.lightning_or_storm = lightning ? 1 : 0;
-  if (lightning) {
-    add({
-      id: 'lightning',
-      factor: 'lightning or thunderstorm nearby',
-      detail: texts.environment.join('; ').slice(0, 120) || 'lightning reported',
-      features: ['lightning_or_storm'],
-      recommendation: 'Stop exposed and elevated work; wait 30 minutes after the last thunder',
-    });
-  }
+  flag('lightning_or_storm', lightning, () => ({
+    id: 'lightning',
+    factor: 'lightning or thunderstorm nearby',
+    detail: texts.environment.join('; ').slice(0, 120) || 'lightning reported',
+    features: ['lightning_or_storm'],
+    recommendation: 'Stop exposed and elevated work; wait 30 minutes after the last thunder',
+  }));
   const wet = affirmed([...texts.environment, ...texts.observations], WET) !== undefined || (temp !== undefined && temp <= 0);
-  f.wet_or_icy = wet ? 1 : 0;
-  if (wet) {
-    add({
-      id: 'wet_or_icy',
-      factor: 'wet or icy surfaces',
-      detail: [texts.environment.join('; '), temp !== undefined ? `temperature ${round(temp)} °C` : ''].filter(Boolean).join('; ').slice(0, 120),
-      features: ['wet_or_icy'],
-      recommendation: 'Clear and treat walking surfaces; add traction and slow the work down',
-    });
-  }
+  flag('wet_or_icy', wet, () => ({
+    id: 'wet_or_icy',
+    factor: 'wet or icy surfaces',
+    detail: [texts.environment.join('; '), temp !== undefined ? `temperature ${round(temp)} °C` : ''].filter(Boolean).join('; ').slice(0, 120),
+    features: ['wet_or_icy'],
+    recommendation: 'Clear and treat walking surfaces; add traction and slow the work down',
+  }));
   const hour = /T(\d{2}):/.exec(asString(state.timestamp) ?? '')?.[1];
   const nightByClock = hour !== undefined && (Number(hour) >= 20 || Number(hour) < 6);
   const night = nightByClock || /night|overnight|graveyard/i.test(asString(crew.shift) ?? '') || mentions([texts.task, texts.action, ...texts.environment], LOW_LIGHT);
@@ -593,16 +592,13 @@ export function featurize(state: Record<string, unknown>, action: ActionInput): 
     });
   }
   const pressure = PRESSURE.exec(actionText)?.[0] ?? affirmed(texts.observations, PRESSURE);
-  f.schedule_pressure = pressure ? 1 : 0;
-  if (pressure) {
-    add({
-      id: 'schedule_pressure',
-      factor: 'schedule pressure',
-      detail: `"${pressure.slice(0, 80)}"`,
-      features: ['schedule_pressure'],
-      recommendation: 'Re-plan the schedule rather than compress the safety steps',
-    });
-  }
+  flag('schedule_pressure', pressure, (said) => ({
+    id: 'schedule_pressure',
+    factor: 'schedule pressure',
+    detail: `"${said.slice(0, 80)}"`,
+    features: ['schedule_pressure'],
+    recommendation: 'Re-plan the schedule rather than compress the safety steps',
+  }));
   const mitigations = new Set([...actionText.replace(SKIP, ' ').matchAll(MITIGATION)].map((m) => m[0].toLowerCase()));
   const structured = [params.spotter, params.signal_person, params.tag_lines, params.fire_watch].filter((v) => statusOf(v) === 'done').length;
   f.mitigating_action = Math.min(1, (mitigations.size + structured) / 2);
@@ -624,16 +620,13 @@ export function featurize(state: Record<string, unknown>, action: ActionInput): 
   const fallText = fallSaid ?? affirmed(texts.observations, FALL_MISSING);
   const atHeight = height === undefined ? fallText !== undefined || kind === 'aerial_lift' : height >= trigger;
   const fallMissing = atHeight && controlMissing(fallSaid, FALL_IN_PLACE.test(actionText), fallStatus, fallText);
-  f.fall_protection_missing = fallMissing ? 1 : 0;
-  if (fallMissing) {
-    add({
-      id: 'fall_protection_missing',
-      factor: 'work at height without fall protection',
-      detail: [height !== undefined ? `${round(height, 0)} ft` : 'height not given', `fall protection: ${fallText ? `"${fallText}"` : String(params.fall_protection ?? compliance.fall_protection)}`, `required from ${trigger} ft`].join(', '),
-      features: ['fall_protection_missing', 'height_scaled'],
-      recommendation: 'Install guardrails or have every worker tied off to a rated anchor before work at height',
-    });
-  }
+  flag('fall_protection_missing', fallMissing, () => ({
+    id: 'fall_protection_missing',
+    factor: 'work at height without fall protection',
+    detail: [height !== undefined ? `${round(height, 0)} ft` : 'height not given', `fall protection: ${fallText ? `"${fallText}"` : String(params.fall_protection ?? compliance.fall_protection)}`, `required from ${trigger} ft`].join(', '),
+    features: ['fall_protection_missing', 'height_scaled'],
+    recommendation: 'Install guardrails or have every worker tied off to a rated anchor before work at height',
+  }));
 
   // Trenches: protective system from 5 ft, 1926.652(a)(1).
   const depth = asNumber(params.depth_ft) ?? numberIn(DEPTH_TEXT, `${texts.action}. ${texts.task}`);
@@ -680,16 +673,13 @@ export function featurize(state: Record<string, unknown>, action: ActionInput): 
   const lotoStatus = firstStatus(params.lockout_tagout, compliance.lockout_tagout, compliance.loto);
   const lotoText = LOTO_MISSING.exec(actionText)?.[0];
   const lotoMissing = lotoWork && controlMissing(lotoText, LOTO_IN_PLACE.test(actionText), lotoStatus, undefined);
-  f.lockout_missing = lotoMissing ? 1 : 0;
-  if (lotoMissing) {
-    add({
-      id: 'lockout_missing',
-      factor: 'no lockout/tagout',
-      detail: `lockout/tagout: ${lotoText ? `"${lotoText}"` : String(params.lockout_tagout ?? compliance.lockout_tagout ?? compliance.loto)}`,
-      features: ['lockout_missing'],
-      recommendation: 'Isolate, lock and tag every energy source and verify zero energy before anyone works on it',
-    });
-  }
+  flag('lockout_missing', lotoMissing, () => ({
+    id: 'lockout_missing',
+    factor: 'no lockout/tagout',
+    detail: `lockout/tagout: ${lotoText ? `"${lotoText}"` : String(params.lockout_tagout ?? compliance.lockout_tagout ?? compliance.loto)}`,
+    features: ['lockout_missing'],
+    recommendation: 'Isolate, lock and tag every energy source and verify zero energy before anyone works on it',
+  }));
 
   // Load against rated capacity.
   const rated = asNumber(params.rated_capacity_lbs) ?? asNumber(limits.rated_capacity_lbs);
@@ -748,16 +738,13 @@ export function featurize(state: Record<string, unknown>, action: ActionInput): 
     }
   }
   const nearMissText = affirmed(texts.observations, NEAR_MISS);
-  f.recent_near_miss = nearMissText ? 1 : 0;
-  if (nearMissText) {
-    add({
-      id: 'recent_near_miss',
-      factor: 'recent near miss on this task',
-      detail: `observed: "${nearMissText.slice(0, 100)}"`,
-      features: ['recent_near_miss'],
-      recommendation: 'Review the near miss with the crew and fix its cause before continuing',
-    });
-  }
+  flag('recent_near_miss', nearMissText, (seen) => ({
+    id: 'recent_near_miss',
+    factor: 'recent near miss on this task',
+    detail: `observed: "${seen.slice(0, 100)}"`,
+    features: ['recent_near_miss'],
+    recommendation: 'Review the near miss with the crew and fix its cause before continuing',
+  }));
 
   // Stopping the work takes the crew out of the task's hazards: the conditions stay (and are still
   // named as factors), but nothing the task itself would expose people to applies.
