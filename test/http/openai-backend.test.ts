@@ -111,3 +111,28 @@ describe('the service on an OpenAI-compatible world model (fake server over loop
     expect(after.body.checks.world_models.find((w: { backend: string }) => w.backend === 'openai').breaker).toBe('closed');
   });
 });
+
+describe('back-pressure on the OpenAI-compatible world model', () => {
+  it('when every request slot and the queue are taken, then a new evaluation is refused at once with 503 overloaded and nothing is stored', async () => {
+    const server = await startFakeOpenAIServer({ latencyMs: 300 });
+    const svc = await startService('pglite', {
+      env: { WORLD_MODEL_BACKEND: 'openai', WORLD_MODEL_URL: server.url, WORLD_MODEL_MAX_IN_FLIGHT: '1', WORLD_MODEL_MAX_QUEUE: '0' },
+    });
+    try {
+      const body = { ...SCENARIOS.calmCraneLift.body, options: { rollouts: 16 } };
+      const first = request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send(body).then((r) => r);
+      while (server.stats.requests === 0) await new Promise((r) => setImmediate(r));
+      const before = await svc.countEvaluations();
+      const t0 = performance.now();
+      const refused = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send(body);
+      expect(performance.now() - t0).toBeLessThan(150);
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatchObject({ code: 'overloaded', decision: 'escalate' });
+      expect(await svc.countEvaluations()).toBe(before);
+      expect((await first).status).toBe(200);
+    } finally {
+      await svc.stop();
+      await server.close();
+    }
+  });
+});
