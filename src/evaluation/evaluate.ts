@@ -8,7 +8,7 @@ import type { RuleInput } from '../packs/rules/index.js';
 import type { ActionInput } from '../packs/types.js';
 import type { WorldModel } from '../world-model/world-model.js';
 import { estimate } from './decision-rule.js';
-import { simulateAndDecide, type FailureReason } from './simulate-and-decide.js';
+import { simulateAndDecide } from './simulate-and-decide.js';
 import { explain, rankFactors, recommend } from './explain.js';
 
 /** The envelope of POST /v1/evaluate; `state` and `action` are checked against the domain's own schemas. */
@@ -27,7 +27,6 @@ export const EvaluateRequestSchema = z.strictObject({
   context: z.object({ agent_id: z.string().max(200).optional(), trace_id: z.string().max(200).optional() }).loose().optional(),
 });
 export type EvaluateRequest = z.infer<typeof EvaluateRequestSchema>;
-
 
 export interface EvaluateDeps {
   domains: ReadonlyMap<string, LoadedDomain>;
