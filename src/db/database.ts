@@ -43,6 +43,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     pool = new pg.Pool({
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
+      // A database that stops answering must fail the request (503, escalate), not hang it.
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 10_000,
       // Extensions live in public; a schema of our own (tests) comes first.
       options: opts.schema ? `-c search_path=${opts.schema},public` : undefined,
     });

@@ -23,7 +23,10 @@ export function evaluateRoutes(deps: EvaluateRouteDeps): Router {
     if (inFlight >= deps.maxConcurrent) throw new AppError('overloaded', `${inFlight} evaluations are in progress`, { decision: 'escalate' });
     inFlight++;
     try {
-      const result = await evaluate(deps.evaluate, request, { apiKeyId: res.locals.apiKey.id });
+      const result = await evaluate(deps.evaluate, request, { apiKeyId: res.locals.apiKey.id }).catch((err) => {
+        // Whatever went wrong, an agent that reads only the body must still see "escalate".
+        throw err instanceof AppError ? err : new AppError('internal', undefined, { decision: 'escalate' }, { cause: err });
+      });
       const body = result.body as { reasons: { code: string }[]; risk: { rollouts: number }; world_model: { backend: string }; timing_ms: { total: number; simulation: number } };
       deps.metrics.recordEvaluation({
         domain: request.domain,

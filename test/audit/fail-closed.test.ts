@@ -87,3 +87,37 @@ describe.each(ENGINES)('failing closed on %s', (engine) => {
     expect(await svc.countEvaluations()).toBe(before);
   });
 });
+
+describe('an unexpected fault inside an evaluation', () => {
+  it('when the world model returns something malformed, then the evaluation escalates as world_model_unavailable', async () => {
+    const svc = await startService('pglite', {
+      worldModelFor: () => ({ backend: 'broken', version: '0', simulate: async () => ({ futures: null as never, invalid: 0 }), health: () => ({ ready: true }), close: async () => {} }),
+    });
+    try {
+      const res = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send(safe);
+      expect(res.status).toBe(200);
+      expect(res.body.decision).toBe('escalate');
+      expect(res.body.reasons.map((r: { code: string }) => r.code)).toEqual(['world_model_unavailable']);
+    } finally {
+      await svc.stop();
+    }
+  });
+
+  it('when a bug throws after simulation, then the 500 problem still carries decision escalate', async () => {
+    const svc = await startService('pglite', { worldModelFor: () => faultyWorldModel('approve-all') });
+    const module = svc.container.domains.get('construction_safety')!.module;
+    const featurize = module.featurize;
+    module.featurize = () => {
+      throw new Error('bug');
+    };
+    try {
+      const res = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send(safe);
+      expect(res.status).toBe(500);
+      expect(res.body).toMatchObject({ code: 'internal', decision: 'escalate' });
+      expect(res.body.detail).toBeUndefined();
+    } finally {
+      module.featurize = featurize;
+      await svc.stop();
+    }
+  });
+});
