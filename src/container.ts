@@ -36,6 +36,7 @@ export interface Container {
   domains: Map<string, LoadedDomain>;
   embedded: EmbeddedWorldModel;
   keys: PgKeyStore;
+  evaluations: PgEvaluationStore;
   /** Keys created on this start because the database had none: shown once, never again. */
   bootstrapKeys: CreatedKey[];
   startup: Record<string, number>;
@@ -114,6 +115,7 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
       domains,
       embedded,
       keys,
+      evaluations,
       bootstrapKeys: created,
       startup,
       async stop() {
