@@ -1,7 +1,8 @@
 /**
  * A fake OpenAI-compatible server on loopback, speaking the real protocol (node:http, no mocks):
  * `POST /v1/chat/completions` (n, json_schema response_format, seed), `POST /v1/completions` (prompt
- * arrays: one choice per prompt × n, `index = prompt index * n + j`), `GET /v1/models`.
+ * arrays: one choice per prompt × n, `index = prompt index * n + j`), `GET /v1/models`. Either
+ * completion endpoint can be switched off, as on servers that lack it.
  *
  * For tests and benchmarks: a fixed latency per request and per output token, injected faults,
  * and a log of every request. Futures come from a pluggable generator (default: deterministic and
@@ -20,11 +21,11 @@ export interface GeneratorContext {
   state?: Record<string, unknown>;
   action?: Record<string, unknown>;
   horizon: number;
-  /** The allowed final outcomes: the json_schema's enum (chat) or the step input's list (completions). */
+  /** The allowed final outcomes: the json_schema's enum (single pass) or the step input's list (step-wise). */
   outcomes: string[];
   messages?: Array<{ role: string; content: string }>;
   prompt?: string;
-  /** Completions only: the step asked for, and everything the prompt's input carried. */
+  /** Step-wise only: the step asked for, and everything the step's input carried. */
   t?: number;
   input?: Record<string, unknown>;
   /** The request's seed (0 when absent) and the choice's index within the request. */
@@ -32,7 +33,7 @@ export interface GeneratorContext {
   index: number;
 }
 
-/** What a step-wise completion answers with (see src/world-model/openai/future-schema.ts). */
+/** What a step-wise completion answers with (see src/world-model/openai/future-schema.ts); a chat request asks for one with a json_schema named `step`. */
 export interface FakeStep {
   event: string;
   outcome: string;
@@ -68,6 +69,8 @@ export interface Latency {
 
 export interface FakeServerOptions extends Latency {
   model?: string;
+  /** Endpoints the server offers (default: both); one switched off answers 404 as a server without it does. */
+  endpoints?: { chat?: boolean; completions?: boolean };
   faults?: Faults;
   generate?: (ctx: GeneratorContext) => Future;
   generateStep?: (ctx: GeneratorContext) => FakeStep;
@@ -79,12 +82,16 @@ export interface RequestLogEntry {
   body: Record<string, unknown> | undefined;
   /** The fault injected into this request, if any. */
   fault?: Fault['kind'];
+  /** Answered 404: the server has no such endpoint, or it was switched off. */
+  refused?: boolean;
   receivedAt: number;
 }
 
 export interface FakeServerStats {
-  /** Completion requests received (chat and completions), faulted ones included. */
+  /** Completion requests received (chat and completions), faulted ones included; refused ones show only in the log. */
   requests: number;
+  /** The most requests the server held open at once since start or the last reset. */
+  maxConcurrent: number;
   log: RequestLogEntry[];
   openConnections: number;
   /** Connections accepted since start: a client with a keep-alive pool opens few. */
@@ -144,9 +151,14 @@ function parseJson(text: string | undefined): Record<string, unknown> | undefine
   }
 }
 
+type ResponseFormat = { json_schema?: { name?: string; schema?: { properties?: { final_outcome?: { enum?: string[] } } } } } | undefined;
+
 function schemaOutcomes(body: Record<string, unknown>): string[] {
-  const format = body.response_format as { json_schema?: { schema?: { properties?: { final_outcome?: { enum?: string[] } } } } } | undefined;
-  return format?.json_schema?.schema?.properties?.final_outcome?.enum ?? [];
+  return (body.response_format as ResponseFormat)?.json_schema?.schema?.properties?.final_outcome?.enum ?? [];
+}
+
+function asksForStep(body: Record<string, unknown>): boolean {
+  return (body.response_format as ResponseFormat)?.json_schema?.name === 'step';
 }
 
 /** The fields of a request's input JSON that every generator sees. */
@@ -155,6 +167,17 @@ function inputFields(input: Record<string, unknown>) {
     domain: input.domain as string | undefined,
     state: input.state as Record<string, unknown> | undefined,
     action: input.action as Record<string, unknown> | undefined,
+  };
+}
+
+/** What a step generator sees of a step's input, whichever endpoint carried it. */
+function stepFields(input: Record<string, unknown>) {
+  return {
+    ...inputFields(input),
+    horizon: Number(input.horizon ?? 1),
+    outcomes: (input.final_outcomes as string[] | undefined) ?? [],
+    t: Number(input.t ?? 0),
+    input,
   };
 }
 
@@ -170,18 +193,22 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
   const generateStep = options.generateStep ?? defaultStep;
   let faults: Faults = options.faults ?? {};
   let latency: Required<Latency> = { latencyMs: options.latencyMs ?? 0, perTokenMs: options.perTokenMs ?? 0 };
+  const offered = { chat: options.endpoints?.chat ?? true, completions: options.endpoints?.completions ?? true };
   let nextId = 1;
+  let open = 0;
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
   const stats: FakeServerStats = {
     requests: 0,
+    maxConcurrent: 0,
     log: [],
     openConnections: 0,
     connections: 0,
     invalidChoices: 0,
     reset() {
       stats.requests = 0;
+      stats.maxConcurrent = open;
       stats.log = [];
       stats.invalidChoices = 0;
     },
@@ -223,18 +250,11 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
     const seed = Number(body.seed ?? 0);
     const messages = (body.messages ?? []) as Array<{ role: string; content: string }>;
     const input = parseJson([...messages].reverse().find((m) => m.role === 'user')?.content) ?? {};
-    const outcomes = schemaOutcomes(body);
     const texts = contents(n, (index) =>
       JSON.stringify(
-        generate({
-          endpoint: 'chat',
-          ...inputFields(input),
-          horizon: Number(input.horizon ?? 3),
-          outcomes,
-          messages,
-          seed,
-          index,
-        }),
+        asksForStep(body)
+          ? generateStep({ ...stepFields(input), endpoint: 'chat', messages, seed, index })
+          : generate({ endpoint: 'chat', ...inputFields(input), horizon: Number(input.horizon ?? 3), outcomes: schemaOutcomes(body), messages, seed, index }),
       ),
     );
     const choices = texts.map((content, index) => ({ index, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null }));
@@ -247,21 +267,7 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
     const prompts = Array.isArray(body.prompt) ? (body.prompt as string[]) : [String(body.prompt ?? '')];
     const texts = prompts.flatMap((prompt, p) => {
       const input = stepInput(prompt);
-      return contents(n, (j) =>
-        JSON.stringify(
-          generateStep({
-            endpoint: 'completions',
-            ...inputFields(input),
-            horizon: Number(input.horizon ?? 1),
-            outcomes: (input.final_outcomes as string[] | undefined) ?? [],
-            prompt,
-            t: Number(input.t ?? 0),
-            input,
-            seed,
-            index: p * n + j,
-          }),
-        ),
-      );
+      return contents(n, (j) => JSON.stringify(generateStep({ ...stepFields(input), endpoint: 'completions', prompt, seed, index: p * n + j })));
     });
     const choices = texts.map((text, index) => ({ index, text, finish_reason: 'stop', logprobs: null }));
     return { texts, reply: { id: `cmpl-${nextId++}`, object: 'text_completion', created: Math.floor(Date.now() / 1000), model, choices } };
@@ -276,8 +282,12 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
     if (req.method === 'GET' && path === '/v1/models') {
       return sendJson(res, 200, { object: 'list', data: [{ id: model, object: 'model', created: 0, owned_by: 'foresight-tests' }] });
     }
-    const endpoint = req.method === 'POST' && path === '/v1/chat/completions' ? chat : req.method === 'POST' && path === '/v1/completions' ? completions : undefined;
-    if (!endpoint) return sendJson(res, 404, { error: { message: `no route ${req.method} ${path}`, type: 'invalid_request_error' } });
+    const name = req.method !== 'POST' ? undefined : path === '/v1/chat/completions' ? 'chat' : path === '/v1/completions' ? 'completions' : undefined;
+    const endpoint = name && offered[name] ? { chat, completions }[name] : undefined;
+    if (!endpoint) {
+      entry.refused = true;
+      return sendJson(res, 404, { error: { message: `no route ${req.method} ${path}`, type: 'invalid_request_error', param: null, code: null } });
+    }
     if (!body) return sendJson(res, 400, { error: { message: 'the body is not JSON', type: 'invalid_request_error' } });
 
     stats.requests++;
@@ -307,6 +317,8 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
   };
 
   const server = http.createServer((req, res) => {
+    stats.maxConcurrent = Math.max(stats.maxConcurrent, ++open);
+    res.on('close', () => open--);
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => answer(req, res, Buffer.concat(chunks).toString('utf8')));

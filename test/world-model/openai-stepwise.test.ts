@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Anchor, AnchorIndex } from '../../src/world-model/anchor-index.js';
 import { defaultStep } from '../support/fake-openai-server.js';
-import { failure, harnessPerTest, OUTCOMES, simulateRequest, type Harness } from './openai-fixtures.js';
+import { CountingAnchors, expectGroundedFrom, expectWholeRollouts, failure, harnessPerTest, simulateRequest, stepInputs } from './openai-fixtures.js';
 
 const harnesses = harnessPerTest();
-
-/** The step inputs the server saw, one per prompt, in arrival order. */
-function stepInputs(h: Harness): Array<{ t: number; state: Record<string, unknown>; similar_real_case_continuation?: unknown }> {
-  return h.server.stats.log.flatMap((entry) =>
-    ((entry.body?.prompt as string[] | undefined) ?? []).map((prompt) => JSON.parse(prompt.slice(prompt.lastIndexOf('## Input\n') + 9).split('\n')[0])),
-  );
-}
-
-class CountingAnchors implements AnchorIndex {
-  calls = 0;
-  nearest(): Anchor {
-    this.calls++;
-    return { state: { site_id: 'REAL_CASE', anchored_from_bank: true }, steps: [{ t: 0, event: 'the lift was postponed', outcome: 'risk_mitigated', reward: 1 }] };
-  }
-}
 
 describe('openai world model: step-wise rollouts', () => {
   it('when several evaluations roll out step-wise at once, then their steps share requests to /v1/completions', async () => {
@@ -28,14 +12,7 @@ describe('openai world model: step-wise rollouts', () => {
       sites.map((site_id) => harness.wm.simulate(simulateRequest({ mode: 'stepwise', rollouts: 4, horizon: 4, state: { site_id } }))),
     );
 
-    for (const result of results) {
-      expect(result.invalid).toBe(0);
-      expect(result.futures).toHaveLength(4);
-      for (const future of result.futures) {
-        expect(future.steps.map((s) => s.t)).toEqual([0, 1, 2, 3]);
-        expect(OUTCOMES).toContain(future.final_outcome);
-      }
-    }
+    for (const result of results) expectWholeRollouts(result, 4, 4);
     const { log, requests } = harness.server.stats;
     expect(log.every((e) => e.path === '/v1/completions')).toBe(true);
     expect(requests).toBeLessThan(3 * 4 * 4);
@@ -51,14 +28,7 @@ describe('openai world model: step-wise rollouts', () => {
 
     expect(result.futures).toHaveLength(3);
     expect(anchors.calls).toBe(3);
-    const inputs = stepInputs(harness);
-    for (const input of inputs) {
-      const grounded = input.t >= 4;
-      expect(input.state.anchored_from_bank === true).toBe(grounded);
-      expect(input.similar_real_case_continuation !== undefined).toBe(grounded);
-      // The simulation's own fields win over the real case's.
-      expect(input.state.site_id).toBe('SITE_1');
-    }
+    expectGroundedFrom(stepInputs(harness), 4);
   });
 
   it('when a call asks for anchoring every 2 steps, then each 8-step rollout is grounded 3 times', async () => {

@@ -17,7 +17,7 @@ export function futureSchema(outcomes: readonly string[], horizon: number) {
 export type FutureSchema = ReturnType<typeof futureSchema>;
 
 /** The JSON Schema sent as `response_format`, generated from the zod schema so the two cannot drift. */
-export function futureJsonSchema(schema: FutureSchema): Record<string, unknown> {
+export function responseJsonSchema(schema: z.ZodType): Record<string, unknown> {
   const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema) as Record<string, unknown>;
   return jsonSchema;
 }

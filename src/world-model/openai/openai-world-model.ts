@@ -14,13 +14,14 @@ import { inParallel, sliceRollouts, type RequestSlice } from './batcher.js';
 import { BoundedSemaphore } from './bounded-semaphore.js';
 import { createBreaker, type BreakerState } from './breaker.js';
 import { asWorldModelError, deadlineScope } from './deadline.js';
-import { futureJsonSchema, futureSchema, type FutureSchema } from './future-schema.js';
+import { futureSchema, responseJsonSchema, type FutureSchema } from './future-schema.js';
 import { CallerWentAway, guardTransport, type CallScope } from './guarded-transport.js';
 import { createKeepAliveFetch } from './keep-alive-fetch.js';
 import { parseJsonAs } from './parse-json.js';
 import { futureMessages, loadDomainPrompts, type ChatMessage } from './prompt.js';
 import { DEFAULT_RETRY, describe } from './retry.js';
 import { StepCoalescer } from './step-coalescer.js';
+import { createStepSender, isEndpointUnsupported, type StepwiseEndpoint } from './step-sender.js';
 import { simulateStepwise } from './stepwise.js';
 import { createTransport } from './transport.js';
 
@@ -53,6 +54,8 @@ export const OpenAIWorldModelOptionsSchema = z.object({
   taxonomies: z.record(z.string(), z.array(z.string().min(1)).min(1)),
   maxTokensPerFuture: Positive.default(1024),
   maxTokensPerStep: Positive.default(256),
+  /** Where step-wise batches go: `auto` uses `/v1/completions` until the server says it has none, then chat. */
+  stepwiseEndpoint: z.enum(['completions', 'chat', 'auto']).default('auto'),
   stepwise: z
     .object({ anchorEvery: Positive.default(4), windowMs: z.number().min(0).default(2), maxBatch: Positive.default(64) })
     .prefault({}),
@@ -67,7 +70,7 @@ export interface OpenAIWorldModelDeps {
 }
 
 export interface OpenAIWorldModel extends WorldModel {
-  health(): WorldModelHealth & { detail: { breaker: BreakerState } & Record<string, unknown> };
+  health(): WorldModelHealth & { detail: { breaker: BreakerState; stepwise_endpoint: StepwiseEndpoint } & Record<string, unknown> };
 }
 
 /** A `WorldModel` served by any OpenAI-compatible server (vLLM, a hosted model, the fake in tests). */
@@ -84,16 +87,13 @@ export function createOpenAIWorldModel(input: OpenAIWorldModelOptions, deps: Ope
   const breaker = createBreaker({
     name: `world-model:${options.baseURL}`,
     ...options.breaker,
-    isNotBackendFault: (err) => err instanceof CallerWentAway,
+    isNotBackendFault: (err) => err instanceof CallerWentAway || isEndpointUnsupported(err),
     onStateChange: (state) => log.warn({ breaker: state }, 'world model circuit breaker changed state'),
   });
   const guarded = guardTransport(transport, { semaphore, breaker, retry: options.retry, onAttempt: () => counters.requests++ });
   const modelFor = (domain: string) => options.models[domain] ?? options.model;
-  const coalescer = new StepCoalescer(
-    ({ model, prompts, seed, temperature }, scope) =>
-      guarded.completions({ model, prompt: prompts, n: 1, seed, temperature, max_tokens: options.maxTokensPerStep }, scope),
-    options.stepwise,
-  );
+  const stepSender = createStepSender(guarded, { endpoint: options.stepwiseEndpoint, maxTokensPerStep: options.maxTokensPerStep }, log);
+  const coalescer = new StepCoalescer(stepSender.send, options.stepwise);
   const closing = new AbortController();
 
   const schemas = new Map<string, { schema: FutureSchema; jsonSchema: Record<string, unknown> }>();
@@ -102,7 +102,7 @@ export function createOpenAIWorldModel(input: OpenAIWorldModelOptions, deps: Ope
     let entry = schemas.get(key);
     if (!entry) {
       const schema = futureSchema(options.taxonomies[domain], horizon);
-      entry = { schema, jsonSchema: futureJsonSchema(schema) };
+      entry = { schema, jsonSchema: responseJsonSchema(schema) };
       schemas.set(key, entry);
     }
     return entry;
@@ -193,6 +193,7 @@ export function createOpenAIWorldModel(input: OpenAIWorldModelOptions, deps: Ope
         detail: {
           breaker: state,
           model: options.model,
+          stepwise_endpoint: stepSender.endpoint(),
           in_flight: semaphore.inFlight,
           queued: semaphore.queued,
           requests_total: counters.requests,

@@ -64,10 +64,8 @@ export interface StepRequest extends FutureRequest {
   realContinuation?: FutureStep[];
 }
 
-/** Step-wise: one step per completion, from the simulated state so far. */
-export function stepPrompt(prompt: string, req: StepRequest): string {
-  const last = req.t === req.horizon - 1;
-  const input = {
+function stepInput(req: StepRequest): Record<string, unknown> {
+  return {
     domain: req.domain,
     horizon: req.horizon,
     t: req.t,
@@ -77,6 +75,10 @@ export function stepPrompt(prompt: string, req: StepRequest): string {
     steps_so_far: req.steps,
     ...(req.realContinuation ? { similar_real_case_continuation: req.realContinuation } : {}),
   };
+}
+
+function stepInstructions(prompt: string, req: StepRequest): string {
+  const last = req.t === req.horizon - 1;
   return [
     prompt,
     '## Task',
@@ -85,7 +87,18 @@ export function stepPrompt(prompt: string, req: StepRequest): string {
     last
       ? `This is the last step: "outcome" is the final outcome, one of: ${req.outcomes.join(', ')}.`
       : '"outcome" labels the state after this step.',
-    `${STEP_INPUT_HEADING}\n${JSON.stringify(input)}`,
-    `## Step ${req.t}\n`,
   ].join('\n\n');
+}
+
+/** Step-wise on `/v1/completions`: one step per completion, from the simulated state so far. */
+export function stepPrompt(prompt: string, req: StepRequest): string {
+  return [stepInstructions(prompt, req), `${STEP_INPUT_HEADING}\n${JSON.stringify(stepInput(req))}`, `## Step ${req.t}\n`].join('\n\n');
+}
+
+/** Step-wise on `/v1/chat/completions`: the same instructions and input, as messages like a single pass's. */
+export function stepMessages(prompt: string, req: StepRequest): ChatMessage[] {
+  return [
+    { role: 'system', content: stepInstructions(prompt, req) },
+    { role: 'user', content: JSON.stringify(stepInput(req)) },
+  ];
 }

@@ -33,7 +33,8 @@ export function retryAfterMs(headers: Headers | undefined, now = Date.now()): nu
 
 function verdict(err: unknown): Verdict {
   if (err instanceof APIError && err.status !== undefined) {
-    const retryable = err.status === 408 || err.status === 429 || err.status >= 500;
+    // 501 Not Implemented is the server's lasting answer for an endpoint it lacks, not a passing fault.
+    const retryable = err.status === 408 || err.status === 429 || (err.status >= 500 && err.status !== 501);
     return { retryable, retryAfterMs: retryable ? retryAfterMs(err.headers) : undefined };
   }
   // Resets and refused connections; aborts are APIErrors without a status too, but the signal says so first.

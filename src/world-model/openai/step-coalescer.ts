@@ -1,22 +1,24 @@
 import type { CallScope } from './guarded-transport.js';
-import type { Choices } from './transport.js';
+import type { StepRequest } from './prompt.js';
 
 export interface CoalescerOptions {
   /** How long the first step of a batch waits for company. */
   windowMs: number;
-  /** Prompts per request; a full batch goes at once. */
+  /** Steps per batch; a full batch goes at once. */
   maxBatch: number;
 }
 
-/** Sends one `/v1/completions` request for a batch of prompts (one choice per prompt). */
-export type SendPrompts = (batch: { model: string; prompts: string[]; seed: number; temperature: number }, scope: CallScope) => Promise<Choices>;
-
 export interface StepCall {
   model: string;
+  /** The domain's prompt and the step asked for, rendered by whichever endpoint sends them. */
   prompt: string;
+  step: StepRequest;
   seed: number;
   temperature: number;
 }
+
+/** Sends a batch of steps; answers with each step's text, in order (null when the server gave none or an unreadable one). */
+export type SendSteps = (calls: StepCall[], scope: CallScope) => Promise<Array<string | null>>;
 
 interface Pending extends StepCall {
   scope: CallScope;
@@ -26,9 +28,9 @@ interface Pending extends StepCall {
 }
 
 /**
- * Coalesces the steps of concurrent rollouts (across evaluations) into prompt-array requests, so
- * a step of 64 rollouts costs about one model call. A step whose caller gives up leaves the batch;
- * the request itself is abandoned only when no step in it is still wanted.
+ * Coalesces the steps of concurrent rollouts (across evaluations) into batches, so a step of 64
+ * rollouts costs about one model call. A step whose caller gives up leaves the batch;
+ * the batch itself is abandoned only when no step in it is still wanted.
  */
 export class StepCoalescer {
   /** A request has one model and one temperature, so only steps that agree on both can share it. */
@@ -36,7 +38,7 @@ export class StepCoalescer {
   private closedWith: unknown;
 
   constructor(
-    private readonly send: SendPrompts,
+    private readonly send: SendSteps,
     private readonly options: CoalescerOptions,
   ) {}
 
@@ -93,16 +95,8 @@ export class StepCoalescer {
     });
     const scope: CallScope = { signal: request.signal, deadline: Math.max(...batch.map((item) => item.scope.deadline)) };
     try {
-      // The protocol has one seed per request: a step sent alone reproduces on servers that honour
-      // seeds; a coalesced batch depends on which evaluations happened to share it.
-      const { model, seed, temperature } = batch[0];
-      const choices = await this.send({ model, prompts: batch.map((item) => item.prompt), seed, temperature }, scope);
-      // With n = 1 the server numbers choices by prompt: index = prompt index.
-      const byIndex = new Map<number, string | null>();
-      for (const choice of choices ?? []) {
-        if (choice && !byIndex.has(choice.index)) byIndex.set(choice.index, choice.finishReason === 'length' ? null : choice.text);
-      }
-      batch.forEach((item, i) => settle(item, () => item.resolve(byIndex.get(i) ?? null)));
+      const texts = await this.send(batch, scope);
+      batch.forEach((item, i) => settle(item, () => item.resolve(texts[i] ?? null)));
     } catch (err) {
       for (const item of batch) settle(item, () => item.reject(err));
     } finally {

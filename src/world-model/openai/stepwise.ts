@@ -7,7 +7,6 @@ import { StepOutputSchema } from './future-schema.js';
 import { parseJsonAs } from './parse-json.js';
 import { applyStateChanges, groundState } from './ground-state.js';
 import type { CallScope } from './guarded-transport.js';
-import { stepPrompt } from './prompt.js';
 import type { StepCoalescer } from './step-coalescer.js';
 
 export interface StepwiseContext {
@@ -34,15 +33,15 @@ async function rollout(req: RolloutRequest, index: number, ctx: StepwiseContext,
   const steps: FutureStep[] = [];
   const riskFactors = new Set<string>();
   for (let t = 0; t < req.horizon; t++) {
-    const prompt = stepPrompt(ctx.prompt, { ...req, outcomes: ctx.outcomes, t, state, steps, realContinuation });
-    const text = await ctx.coalescer.submit({ model: ctx.model, prompt, seed: mixSeed(req.seed, index, t), temperature: req.temperature }, scope);
-    const step = parseJsonAs(StepOutputSchema, text);
-    if (!step) return null;
+    const step = { ...req, outcomes: ctx.outcomes, t, state, steps, realContinuation };
+    const text = await ctx.coalescer.submit({ model: ctx.model, prompt: ctx.prompt, step, seed: mixSeed(req.seed, index, t), temperature: req.temperature }, scope);
+    const output = parseJsonAs(StepOutputSchema, text);
+    if (!output) return null;
     const last = t === req.horizon - 1;
-    if (last && !ctx.outcomes.includes(step.outcome)) return null;
-    steps.push({ t, event: step.event, outcome: step.outcome, reward: step.reward });
-    for (const factor of step.risk_factors) riskFactors.add(factor);
-    state = applyStateChanges(state, step.state);
+    if (last && !ctx.outcomes.includes(output.outcome)) return null;
+    steps.push({ t, event: output.event, outcome: output.outcome, reward: output.reward });
+    for (const factor of output.risk_factors) riskFactors.add(factor);
+    state = applyStateChanges(state, output.state);
     if (!last && ctx.anchors && (t + 1) % ctx.anchorEvery === 0) {
       const anchor = ctx.anchors.nearest(req.domain, state, req.action);
       if (anchor) {
