@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   WORLD_MODEL_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1024).default(32),
   WORLD_MODEL_MAX_QUEUE: z.coerce.number().int().min(0).max(100000).default(256),
   WORLD_MODEL_BREAKER_RESET_MS: z.coerce.number().int().min(100).default(10000),
+  /** Step-wise rollouts: prompt arrays on /v1/completions, parallel chat requests, or completions falling back to chat. */
+  WORLD_MODEL_STEPWISE_ENDPOINT: z.enum(['auto', 'completions', 'chat']).default('auto'),
   /** Cap on evaluations running at once in this replica; over it the answer is a fast 503. */
   MAX_CONCURRENT_EVALUATIONS: z.coerce.number().int().min(1).max(10000).default(64),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
@@ -51,6 +53,7 @@ export interface Config {
     maxInFlight: number;
     maxQueue: number;
     breakerResetMs: number;
+    stepwiseEndpoint: 'auto' | 'completions' | 'chat';
   };
   maxConcurrentEvaluations: number;
   shutdownGraceMs: number;
@@ -90,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxInFlight: e.WORLD_MODEL_MAX_IN_FLIGHT,
       maxQueue: e.WORLD_MODEL_MAX_QUEUE,
       breakerResetMs: e.WORLD_MODEL_BREAKER_RESET_MS,
+      stepwiseEndpoint: e.WORLD_MODEL_STEPWISE_ENDPOINT,
     },
     maxConcurrentEvaluations: e.MAX_CONCURRENT_EVALUATIONS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

@@ -35,6 +35,7 @@ export function buildWorldModels(config: Config, domains: ReadonlyMap<string, Lo
           maxInFlight: config.worldModel.maxInFlight,
           maxQueue: config.worldModel.maxQueue,
           breaker: { resetTimeoutMs: config.worldModel.breakerResetMs },
+          stepwiseEndpoint: config.worldModel.stepwiseEndpoint,
           promptDir: path.join(config.packsDir, 'domains'),
           taxonomies,
         },
