@@ -51,6 +51,27 @@ describe('the service on an OpenAI-compatible world model (fake server over loop
     expect(server.stats.requests).toBe(2);
   });
 
+  it('when the policy asks for step-wise rollouts, then futures are built step by step through /v1/completions and anchored on the bank', async () => {
+    const wm = svc.container.domains.get('construction_safety')!.policy.world_model;
+    wm.stepwise = true;
+    try {
+      const { res, stored } = await evaluate(SCENARIOS.gustyCraneLift.body, { rollouts: 16, horizon: 6 });
+      expect(res.status).toBe(200);
+      expect(res.body.risk.valid_rollouts).toBe(16);
+      expect(res.body.futures[0].steps.map((s: { t: number }) => s.t)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(stored).toBe(1);
+      const paths = server.stats.log.map((e) => e.path);
+      expect(paths.every((p) => p.endsWith('/completions'))).toBe(true);
+      expect(paths.some((p) => p.endsWith('/v1/completions'))).toBe(true);
+      // 16 rollouts × 4 steps coalesced into far fewer requests.
+      expect(server.stats.requests).toBeLessThan(16 * 4);
+      const ready = await request(svc.app).get('/readyz');
+      expect(ready.body.checks.world_models.find((w: { backend: string }) => w.backend === 'openai').anchored_total).toBeGreaterThan(0);
+    } finally {
+      wm.stepwise = false;
+    }
+  });
+
   it.each([
     ['a 500', { fault: { kind: 'status', status: 500 } }, 'world_model_unavailable'],
     ['a 429 whose Retry-After is past the deadline', { fault: { kind: 'rate_limit', retryAfterSeconds: 30 } }, 'world_model_unavailable'],

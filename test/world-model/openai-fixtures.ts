@@ -49,7 +49,7 @@ export function expectWholeRollouts(result: SimulateResult, rollouts: number, ho
   expect(result.invalid).toBe(0);
   expect(result.futures).toHaveLength(rollouts);
   for (const future of result.futures) {
-    expect(future.steps.map((s) => s.t)).toEqual(Array.from({ length: horizon }, (_, t) => t));
+    expect(future.steps.map((s) => s.t)).toEqual(Array.from({ length: horizon }, (_, t) => t + 1));
     expect(OUTCOMES).toContain(future.final_outcome);
   }
 }

@@ -39,7 +39,8 @@ async function rollout(req: RolloutRequest, index: number, ctx: StepwiseContext,
     if (!output) return null;
     const last = t === req.horizon - 1;
     if (last && !ctx.outcomes.includes(output.outcome)) return null;
-    steps.push({ t, event: output.event, outcome: output.outcome, reward: output.reward });
+    // Steps are numbered from 1, like the bank and single-pass futures.
+    steps.push({ t: t + 1, event: output.event, outcome: output.outcome, reward: output.reward });
     for (const factor of output.risk_factors) riskFactors.add(factor);
     state = applyStateChanges(state, output.state);
     if (!last && ctx.anchors && (t + 1) % ctx.anchorEvery === 0) {
