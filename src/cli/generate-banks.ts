@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { BANK_SEED, BANK_SIZE } from '../banks/bank-defaults.js';
 import { DOMAIN_MODULES } from '../packs/domain-modules.js';
 
-export const BANK_SEED = 20261122;
-export const BANK_SIZE = 6000;
 
 /** One JSON object per line, in generation order: the exact bytes the bank tests compare against. */
 export function serialiseBank(rows: unknown[]): string {

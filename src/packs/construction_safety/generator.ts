@@ -5,8 +5,7 @@ import { featureNames, featureVector, featurize, heatIndexC, type FeatureName, t
 import type { ActionKind } from './state-schema.js';
 import { classifyOutcome, OUTCOMES } from './taxonomy.js';
 
-export const BANK_SEED = 20261122;
-export const BANK_SIZE = 6000;
+export { BANK_SEED, BANK_SIZE } from '../../banks/bank-defaults.js';
 /** Every fifth row (by index) is held out for validation. */
 const HELDOUT_EVERY = 5;
 

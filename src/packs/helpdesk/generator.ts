@@ -8,8 +8,7 @@ import { HELPDESK_OUTCOMES, type HelpdeskOutcome } from './outcomes.js';
 import { chance, FAMILIES, pick, type Scenario } from './scenarios.js';
 import { logitContribution, trueProbabilities } from './true-risk.js';
 
-export const BANK_SEED = 20261122;
-export const BANK_SIZE = 6000;
+export { BANK_SEED, BANK_SIZE } from '../../banks/bank-defaults.js';
 /** Every fifth row is held out for validation. */
 export const HELDOUT_EVERY = 5;
 

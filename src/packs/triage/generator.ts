@@ -7,8 +7,7 @@ import { trueOutcomeProbabilities } from './risk-model.js';
 import { sampleScenario } from './scenarios.js';
 
 /** The shipped bank: `npm run banks` writes `domains/triage/trajectories.jsonl` with these. */
-export const BANK_SEED = 20261122;
-export const BANK_SIZE = 6000;
+export { BANK_SEED, BANK_SIZE } from '../../banks/bank-defaults.js';
 
 /** Every fifth row is held out for validation, so the split does not depend on what was drawn. */
 const HELDOUT_EVERY = 5;
