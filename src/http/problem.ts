@@ -10,7 +10,7 @@ function fromParserError(err: { type?: string; status?: number }): AppError | un
   return undefined;
 }
 
-export function problemBody(code: ErrorCode, detail: string | undefined, instance: string, requestId: string, extra?: Record<string, unknown>) {
+function problemBody(code: ErrorCode, detail: string | undefined, instance: string, requestId: string, extra?: Record<string, unknown>) {
   const { status, title } = ERRORS[code];
   return { type: `https://foresight.dev/problems/${code}`, title, status, code, ...(detail ? { detail } : {}), instance, request_id: requestId, ...extra };
 }

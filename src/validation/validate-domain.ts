@@ -92,13 +92,11 @@ export async function validateDomain(domain: LoadedDomain, model: EmbeddedWorldM
   const dm = model.model(domain.name);
   const flags = (outcome: string, action: ActionInput) => module.classify(domain.outcomeByName.get(outcome)!, action);
 
+  const predictions = held.map((r) => dm.predict(r.state, r.action as ActionInput));
   const calibration = METRICS.filter((m) => policy.thresholds[m] !== undefined).map((metric) => {
     const key = metric === 'incident_rate' ? 'incident' : 'adverse';
     const baseRate = train.filter((r) => flags(r.final_outcome, r.action as ActionInput)[key]).length / train.length;
-    const predicted = held.map((r) => {
-      const p = dm.predict(r.state, r.action as ActionInput);
-      return key === 'incident' ? p.incidentProbability : p.adverseProbability;
-    });
+    const predicted = predictions.map((p) => (key === 'incident' ? p.incidentProbability : p.adverseProbability));
     const observed = held.map((r) => flags(r.final_outcome, r.action as ActionInput)[key]);
     const truth = held.map((r) => r.true_risk?.[key] ?? null);
     return calibrate(metric, predicted, observed, truth, baseRate);

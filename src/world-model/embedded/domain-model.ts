@@ -38,10 +38,12 @@ export class DomainModel {
   /** Whether each training row's own outcome was bad for its own action (under-triage depends on the disposition). */
   private readonly trainBad: boolean[];
   private readonly trainAction: string[];
+  private readonly featureIndex: ReadonlyMap<string, number>;
   readonly trainingMs: number;
 
   constructor(readonly domain: LoadedDomain) {
     const started = performance.now();
+    this.featureIndex = new Map(domain.module.featureNames.map((n, j) => [n, j]));
     const classes = domain.outcomes.map((o) => o.name);
     const classOf = new Map(classes.map((c, i) => [c, i]));
     const all = bankFeatures(domain);
@@ -78,11 +80,13 @@ export class DomainModel {
       return cls.incident || cls.adverse;
     });
     const pullOf = this.badPull(z, probabilities, bad);
-    const featureIndex = new Map(module.featureNames.map((n, j) => [n, j]));
     const factors = features.factors
       .map((factor) => ({
         factor,
-        pull: factor.features.reduce((s, name) => s + (featureIndex.has(name) ? pullOf[featureIndex.get(name)!] : 0), 0),
+        pull: factor.features.reduce((s, name) => {
+          const j = this.featureIndex.get(name);
+          return j === undefined ? s : s + pullOf[j];
+        }, 0),
       }))
       .sort((a, b) => b.pull - a.pull);
     return {

@@ -1,15 +1,20 @@
 import type { LoadedDomain } from '../../packs/load-domains.js';
 import type { ActionInput } from '../../packs/types.js';
 import { WorldModelError, type SimulateRequest, type SimulateResult, type WorldModel, type WorldModelHealth } from '../world-model.js';
-import { DomainModel } from './domain-model.js';
+import { DomainModel, type Prediction } from './domain-model.js';
 
-export const EMBEDDED_MODEL_NAME = 'embedded-softmax-v1';
+const EMBEDDED_MODEL_NAME = 'embedded-softmax-v1';
 
 /** The default world model: learned in-process from each domain's shipped bank. No GPU, no network. */
 export class EmbeddedWorldModel implements WorldModel {
   readonly backend = 'embedded';
   readonly version: string;
   private readonly models: Map<string, DomainModel>;
+  /**
+   * The batches of one adaptive evaluation share its state and action objects, so the prediction
+   * (featurise + neighbour scan) is made once per evaluation and forgotten with it.
+   */
+  private readonly predictions = new WeakMap<object, { action: object; domain: string; prediction: Prediction }>();
 
   constructor(domains: Iterable<LoadedDomain>) {
     this.models = new Map([...domains].map((d) => [d.name, new DomainModel(d)]));
@@ -32,7 +37,12 @@ export class EmbeddedWorldModel implements WorldModel {
       throw new WorldModelError('deadline_exceeded', 'the deadline passed before simulation started');
     }
     const model = this.model(req.domain);
-    const prediction = model.predict(req.state, req.action as ActionInput);
+    let cached = this.predictions.get(req.state);
+    if (!cached || cached.action !== req.action || cached.domain !== req.domain) {
+      cached = { action: req.action, domain: req.domain, prediction: model.predict(req.state, req.action as ActionInput) };
+      this.predictions.set(req.state, cached);
+    }
+    const { prediction } = cached;
     const futures = [];
     for (let i = 0; i < req.rollouts; i++) {
       futures.push(model.sampleFuture(prediction, req.seed, req.firstIndex + i, req.horizon, req.temperature));
