@@ -1,4 +1,4 @@
-import { bankFeatures, type LoadedDomain } from '../packs/load-domains.js';
+import { bankFeatures, bankReadings, type LoadedDomain } from '../packs/load-domains.js';
 import type { ActionInput } from '../packs/types.js';
 import { fitCaseEmbedder, type CaseEmbedder } from './case-embedder.js';
 import type { NewCase } from './case-store.js';
@@ -11,15 +11,17 @@ export function caseEmbedders(domains: Iterable<LoadedDomain>): Map<string, Case
 /** The shipped bank as historical cases: every row, so similar-case search has history from the first request. */
 export function bankCases(domain: LoadedDomain): NewCase[] {
   const values = bankFeatures(domain);
+  const readings = bankReadings(domain);
   return domain.bank.rows.map((row, i) => {
     const action = row.action as ActionInput;
-    const cls = domain.module.classify(domain.outcomeByName.get(row.final_outcome)!, action);
+    const reading = readings[i];
+    const cls = domain.module.classify(domain.outcomeByName.get(row.final_outcome)!, reading.action);
     return {
       id: `bank:${domain.name}:${row.id}`,
       domain: domain.name,
       source: row.synthetic ? 'synthetic_bank' : 'bank',
-      summary: domain.module.summarize(row.state, action),
-      body: domain.module.featurize(row.state, action).text,
+      summary: domain.module.summarize(reading),
+      body: reading.text,
       features: values[i],
       finalOutcome: row.final_outcome,
       incident: cls.incident,

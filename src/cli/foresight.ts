@@ -7,7 +7,6 @@ import { openDatabase } from '../db/database.js';
 import { migrate, readMigrations } from '../db/migrate.js';
 import { ROLES, type Role } from '../keys/key-store.js';
 import { PgKeyStore } from '../keys/pg-key-store.js';
-import { writeBanks } from './generate-banks.js';
 
 const USAGE = `foresight <command>
 
@@ -16,7 +15,6 @@ const USAGE = `foresight <command>
   keys list                           list API keys (never their secrets)
   keys create --role R [--name N]     create a key (roles: ${ROLES.join(', ')}); prints it once
   keys revoke <id>                    revoke a key
-  generate-banks [--domain D]         regenerate the synthetic trajectory banks (seeded)
   validate --domain D                 measure the world model and decisions on the held-out split
 `;
 
@@ -68,11 +66,6 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'keys':
       return keys(rest);
-    case 'generate-banks': {
-      const { values } = parseArgs({ args: rest, options: { domain: { type: 'string' } } });
-      for (const line of writeBanks(PROJECT_ROOT, values.domain)) console.log(line);
-      return;
-    }
     case 'validate': {
       const { validateCommand } = await import('./validate.js');
       return validateCommand(rest);

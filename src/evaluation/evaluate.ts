@@ -6,6 +6,7 @@ import type { CaseStore, SimilarCase } from '../cases/case-store.js';
 import type { LoadedDomain } from '../packs/load-domains.js';
 import type { RuleInput } from '../packs/rules/index.js';
 import type { ActionInput } from '../packs/types.js';
+import { zeroToleranceEstimates } from './decision-rule.js';
 import type { WorldModel } from '../world-model/world-model.js';
 import { estimate } from './decision-rule.js';
 import { simulateAndDecide } from './simulate-and-decide.js';
@@ -61,6 +62,8 @@ const REASON_MESSAGES: Record<string, string> = {
   insufficient_valid_rollouts: 'Too few simulated futures were valid to estimate the risk.',
 };
 
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
 function zodDetail(err: z.ZodError, prefix: string) {
   return err.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), message: i.message }));
 }
@@ -91,11 +94,26 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
   // A caller may fix N, but never below the policy's minimum: too few futures cannot justify an approval.
   const fixedN = opts.rollouts === undefined ? undefined : Math.min(Math.max(opts.rollouts, policy.rollouts.min), policy.rollouts.max);
 
-  const ruleInput: RuleInput = { state, action };
+  // One reading of the request: everything below (rules, features, model, explanation) uses it.
+  const reading = domain.read(state, action as ActionInput);
+  const features = domain.module.featurize(reading);
+  const ruleInput: RuleInput = { facts: reading.facts, action: reading.action as unknown as Record<string, unknown> };
+
+  // Similar cases do not depend on the futures: look them up while the futures are simulated.
+  const casesStarted = performance.now();
+  let casesMs = 0;
+  const similarLookup = deps.cases
+    .findSimilar({ domain: domain.name, text: reading.text, features: features.values, limit: 3 })
+    .catch((): SimilarCase[] => [])
+    .finally(() => {
+      casesMs = msSince(casesStarted);
+    });
   const outcome = await simulateAndDecide({
     domain,
     state,
     action: action as ActionInput,
+    reading,
+    features,
     seed,
     horizon,
     deadlineMs,
@@ -103,30 +121,25 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
     worldModel: deps.worldModelFor(domain),
     fallback: deps.fallback,
   });
-  const { firedRules, futures, tally, requested, failure, failureDetail, model, degraded, reasonCodes, decision, rulesMs, simulationMs } = outcome;
+  // Similar cases illustrate; they never decide. The store below reports a real database fault.
+  const similar = await similarLookup;
+  const { gate, futures, tally, modelEstimate, requested, failure, failureDetail, model, degraded, reasonCodes, decision, rulesMs, simulationMs } = outcome;
+  const firedRules = gate.fired;
 
-  // Explanation, factors, similar cases.
-  const features = domain.module.featurize(state, action as ActionInput);
   const factors = failure ? [] : rankFactors(futures, features.factors);
-  const casesStarted = performance.now();
-  let similar: SimilarCase[] = [];
-  try {
-    similar = await deps.cases.findSimilar({ domain: domain.name, text: features.text, features: features.values, limit: 3 });
-  } catch {
-    // Similar cases illustrate; they never decide. The store below reports a real database fault.
-  }
-  const casesMs = msSince(casesStarted);
   const failureText = failure ? `${REASON_MESSAGES[failure]}${failureDetail ? ` (${failureDetail})` : ''}` : undefined;
-  const explanation = explain({ domain, decision, futures, tally, firedRules, ruleInput, factors, failure: failureText });
+  const gateMessages = Object.values(gate.messages);
+  const explanation = explain({ domain, decision, futures, tally, modelEstimate, firedRules, ruleInput, gateMessages, factors, failure: failureText });
   const reasons = reasonCodes.map((code) => {
     const rule = firedRules.find((r) => `hard_rule:${r.id}` === code);
-    return rule ? { code, message: rule.message(ruleInput), citation: rule.citation } : { code, message: REASON_MESSAGES[code] ?? code };
+    if (rule) return { code, message: rule.message(ruleInput), citation: rule.citation, ...('url' in rule && rule.url ? { url: rule.url } : {}) };
+    return { code, message: gate.messages[code] ?? REASON_MESSAGES[code] ?? code };
   });
-  const incident = estimate('incident_rate', tally, policy);
-  const adverse = estimate('adverse_rate', tally, policy);
-  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const incident = estimate('incident_rate', tally, policy, modelEstimate);
+  const adverse = estimate('adverse_rate', tally, policy, modelEstimate);
   const worst = futures.reduce<string | null>((w, f) => (w === null || (domain.outcomeByName.get(f.final_outcome)!.severity > domain.outcomeByName.get(w)!.severity) ? f.final_outcome : w), null);
-  const followUp = domain.module.followUpQuestions?.(state, action as ActionInput) ?? [];
+  const questions = [...new Set([...gate.missing.map((m) => m.question), ...(domain.module.followUpQuestions?.(reading) ?? [])])];
+  const share = (k: number) => (tally.valid === 0 ? 0 : round(k / tally.valid));
 
   const body: Record<string, unknown> = {
     evaluation_id: id,
@@ -138,6 +151,17 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
       incident_rate_ci: incident.interval.map(round),
       adverse_rate: round(adverse.rate),
       adverse_rate_ci: adverse.interval.map(round),
+      // Which number decided: the model's own probability, or the share of sampled futures with its interval.
+      basis: incident.basis,
+      decision_rule: policy.decision_rule,
+      futures_incident_share: share(tally.incidents),
+      futures_adverse_share: share(tally.adverse),
+      zero_tolerance: zeroToleranceEstimates(tally, policy, modelEstimate).map((z) => ({
+        outcome: z.outcome,
+        probability: round(z.estimate.rate),
+        upper_bound: round(z.estimate.interval[1]),
+        max_probability: z.estimate.threshold,
+      })),
       worst_outcome: worst,
       thresholds: policy.thresholds,
       confidence: policy.confidence,
@@ -146,7 +170,16 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
     explanation,
     risk_factors: factors,
     recommendations: recommend(firedRules, factors, features.factors),
-    ...(followUp.length > 0 ? { questions_to_ask: followUp } : {}),
+    ...(questions.length > 0 ? { questions_to_ask: questions } : {}),
+    reading: {
+      facts: reading.facts,
+      sources: reading.provenance,
+      action: reading.action,
+      unknown: gate.missing.map((m) => ({ fact: m.fact, question: m.question, rules: m.rules })),
+      ignored: reading.ignored,
+      truncated: reading.truncated,
+      unread_share: reading.unread.share,
+    },
     similar_cases: similar,
     futures,
     policy: { domain: domain.name, version: domain.policyVersion },
@@ -154,7 +187,7 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
     override: { allowed: decision === 'escalate' && policy.override.allowed, href: `/v1/evaluations/${id}/override` },
     created_at: createdAt.toISOString(),
   };
-  const timing = { total: 0, rules: rulesMs, simulation: simulationMs, cases: casesMs, store: 0 };
+  const timing = { total: 0, rules: rulesMs, simulation: simulationMs, cases: round(casesMs), store: 0 };
   body.timing_ms = timing;
 
   // Durable before it is sent: no answer without its audit record.

@@ -2,7 +2,7 @@ import type { LoadedDomain } from '../packs/load-domains.js';
 import type { CompiledRule, RuleInput } from '../packs/rules/index.js';
 import type { ActiveFactor } from '../packs/types.js';
 import type { StoredFuture } from '../audit/evaluation-store.js';
-import { estimate, METRICS, type Metric, type Tally } from './decision-rule.js';
+import { estimate, METRICS, zeroToleranceEstimates, type Metric, type ModelEstimate, type Tally } from './decision-rule.js';
 
 export interface RankedFactor {
   factor: string;
@@ -45,8 +45,11 @@ export interface ExplanationInput {
   decision: 'approve' | 'escalate';
   futures: StoredFuture[];
   tally: Tally;
+  modelEstimate?: ModelEstimate;
   firedRules: CompiledRule[];
   ruleInput: RuleInput;
+  /** Messages of the other gates (missing information, contradiction, unfamiliar, truncated). */
+  gateMessages: string[];
   factors: RankedFactor[];
   failure?: string;
 }
@@ -55,24 +58,30 @@ export interface ExplanationInput {
 export function explain(x: ExplanationInput): string {
   const parts: string[] = [];
   for (const rule of x.firedRules) parts.push(`Hard rule ${rule.id}: ${rule.message(x.ruleInput)}`);
+  parts.push(...x.gateMessages);
   if (x.failure) parts.push(x.failure);
   const n = x.tally.valid;
   if (n > 0) {
+    const { policy } = x.domain;
     for (const m of METRICS) {
-      const e = estimate(m, x.tally, x.domain.policy);
+      const e = estimate(m, x.tally, policy, x.modelEstimate);
       if (e.threshold === undefined) continue;
       const words = METRIC_WORDS[m];
       const k = x.futures.filter(words.flag).length;
       const breakdown = k > 0 ? ` (${outcomeBreakdown(x.futures, words.flag, x.domain)})` : '';
       const side = e.rate > e.threshold ? 'above' : 'within';
+      const what = m.replace('_', ' ');
       parts.push(
-        `${k} of ${n} simulated futures end in ${words.noun}${breakdown}: estimated ${m.replace('_', ' ')} ${pct(e.rate)} ` +
-          `(${pct(x.domain.policy.confidence)} interval ${pct(e.interval[0])}–${pct(e.interval[1])}), ${side} the ${pct(e.threshold)} threshold.`,
+        e.basis === 'model_probability'
+          ? `The world model puts the ${what} at ${pct(e.rate)}, ${side} the ${pct(e.threshold)} threshold; ${k} of ${n} illustrative futures end in ${words.noun}${breakdown}.`
+          : `${k} of ${n} simulated futures end in ${words.noun}${breakdown}: estimated ${what} ${pct(e.rate)} ` +
+              `(${pct(policy.confidence)} interval ${pct(e.interval[0])}–${pct(e.interval[1])}), ${side} the ${pct(e.threshold)} threshold.`,
       );
     }
-    if (x.tally.zeroTolerance > 0) {
-      const zt = x.domain.policy.zero_tolerance.map(label).join(', ');
-      parts.push(`${x.tally.zeroTolerance} simulated future(s) reach an outcome this policy does not tolerate (${zt}).`);
+    for (const z of zeroToleranceEstimates(x.tally, policy, x.modelEstimate)) {
+      if (z.estimate.standing === 'below') continue;
+      const shown = z.estimate.basis === 'model_probability' ? `${(z.estimate.rate * 100).toFixed(1)}%` : `up to ${(z.estimate.interval[1] * 100).toFixed(1)}%`;
+      parts.push(`The probability of ${label(z.outcome)} is ${shown}, above the ${(z.estimate.threshold! * 100).toFixed(1)}% this policy tolerates.`);
     }
     const top = x.factors.slice(0, 3);
     if (top.length > 0) {

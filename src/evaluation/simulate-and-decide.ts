@@ -2,10 +2,11 @@ import type { StoredFuture } from '../audit/evaluation-store.js';
 import { AppError } from '../errors.js';
 import { msSince } from '../lib/elapsed.js';
 import type { LoadedDomain } from '../packs/load-domains.js';
-import type { CompiledRule } from '../packs/rules/index.js';
-import type { ActionInput } from '../packs/types.js';
+import type { Reading } from '../packs/reading/reading.js';
+import type { ActionInput, Features } from '../packs/types.js';
 import { WorldModelError, type Future, type WorldModel } from '../world-model/world-model.js';
-import { finalVerdict, verdict, type Tally } from './decision-rule.js';
+import { emptyTally, finalVerdict, verdict, type ModelEstimate, type Tally } from './decision-rule.js';
+import { gates, type GateResult } from './gates.js';
 
 export type FailureReason = 'world_model_unavailable' | 'deadline_exceeded' | 'insufficient_valid_rollouts';
 
@@ -13,6 +14,9 @@ export interface DecideInput {
   domain: LoadedDomain;
   state: Record<string, unknown>;
   action: ActionInput;
+  /** The pack's one reading of the request, and the features over it. */
+  reading: Reading;
+  features: Features;
   seed: number;
   horizon: number;
   deadlineMs: number;
@@ -25,9 +29,11 @@ export interface DecideInput {
 export interface DecideOutcome {
   decision: 'approve' | 'escalate';
   reasonCodes: string[];
-  firedRules: CompiledRule[];
+  gate: GateResult;
   futures: StoredFuture[];
   tally: Tally;
+  /** The model's own outcome probabilities for this action, when the world model has them: they decided. */
+  modelEstimate?: ModelEstimate;
   /** Futures asked of the world model. */
   requested: number;
   invalid: number;
@@ -64,19 +70,21 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
  * maximum, or the deadline), then the decision. Every path that cannot justify approval escalates.
  */
 export async function simulateAndDecide(input: DecideInput): Promise<DecideOutcome> {
-  const { domain, state, action, seed, horizon, deadlineMs, fixedN } = input;
+  const { domain, state, action, reading, features, seed, horizon, deadlineMs, fixedN } = input;
   const { policy } = domain;
   const ruleStarted = performance.now();
-  const firedRules = domain.rules.filter((r) => r.test({ state, action }));
+  const gate = gates(domain, reading);
   const rulesMs = msSince(ruleStarted);
+  const settled = gate.codes.length > 0;
 
   const simStarted = performance.now();
   const controller = new AbortController();
   const deadlineAt = Date.now() + deadlineMs;
   const timer = setTimeout(() => controller.abort(), deadlineMs);
   const futures: StoredFuture[] = [];
-  const tally: Tally = { valid: 0, incidents: 0, adverse: 0, zeroTolerance: 0 };
-  const zeroTolerance = new Set(policy.zero_tolerance);
+  const tally: Tally = emptyTally(policy);
+  const zeroTolerance = new Set(policy.zero_tolerance.map((z) => z.outcome));
+  let modelEstimate: ModelEstimate | undefined;
   let requested = 0;
   let invalid = 0;
   let failure: FailureReason | undefined;
@@ -91,22 +99,38 @@ export async function simulateAndDecide(input: DecideInput): Promise<DecideOutco
         invalid++;
         return;
       }
-      const cls = domain.module.classify(outcome, action);
+      const cls = domain.module.classify(outcome, reading.action);
       futures.push({ index: firstIndex + i, final_outcome: f.final_outcome, incident: cls.incident, adverse: cls.adverse, steps: f.steps, risk_factors: f.risk_factors });
       tally.valid++;
       if (cls.incident) tally.incidents++;
       if (cls.adverse) tally.adverse++;
-      if (zeroTolerance.has(f.final_outcome) && (cls.incident || cls.adverse)) tally.zeroTolerance++;
+      if (zeroTolerance.has(f.final_outcome) && (cls.incident || cls.adverse)) tally.zeroTolerance[f.final_outcome]++;
     });
+  };
+  const estimateFrom = (probabilities: Record<string, number>): ModelEstimate => {
+    const est: ModelEstimate = { incident: 0, adverse: 0, zeroTolerance: {} };
+    for (const o of domain.outcomes) {
+      const p = probabilities[o.name] ?? 0;
+      const cls = domain.module.classify(o, reading.action);
+      if (cls.incident) est.incident += p;
+      if (cls.adverse) est.adverse += p;
+      if (zeroTolerance.has(o.name)) est.zeroTolerance[o.name] = cls.incident || cls.adverse ? p : 0;
+    }
+    return est;
   };
 
   try {
-    let target = fixedN ?? policy.rollouts.min;
+    // A model that knows its probabilities decides with them; its futures illustrate, so the minimum
+    // will do. A sampled backend needs enough futures for the rule to be able to approve at all, and
+    // once a gate has settled the answer the minimum batch is kept to explain it.
+    const knows = model.knowsProbabilities === true;
+    const needed = settled || knows ? policy.rollouts.min : domain.rolloutsToApprove;
+    let target = Math.min(policy.rollouts.max, Math.max(fixedN ?? 0, needed));
     for (;;) {
       const simulateWith = (wm: WorldModel) =>
         untilAborted(
           wm.simulate({
-            domain: domain.name, state, action, rollouts: target - requested, firstIndex: requested, horizon, seed,
+            domain: domain.name, state, action, reading, features, rollouts: target - requested, firstIndex: requested, horizon, seed,
             temperature: policy.temperature, signal: controller.signal, deadline: deadlineAt,
             mode: policy.world_model.stepwise ? 'stepwise' : 'single_pass', anchorEvery: policy.world_model.anchor_every,
           }),
@@ -126,8 +150,11 @@ export async function simulateAndDecide(input: DecideInput): Promise<DecideOutco
       invalid += result.invalid;
       record(result.futures, requested);
       requested = target;
-      // Once a hard rule has fired the answer is settled; the minimum batch is kept to explain it.
-      if (fixedN !== undefined || firedRules.length > 0 || requested >= policy.rollouts.max) break;
+      if (result.probabilities) {
+        modelEstimate = estimateFrom(result.probabilities);
+        break;
+      }
+      if (fixedN !== undefined || settled || requested >= policy.rollouts.max) break;
       if (tally.valid < requested * policy.min_valid_share) break;
       if (verdict(tally, policy).decided) break;
       target = Math.min(policy.rollouts.max, requested + policy.rollouts.batch);
@@ -146,15 +173,16 @@ export async function simulateAndDecide(input: DecideInput): Promise<DecideOutco
     failureDetail = `${tally.valid} of ${requested} simulated futures were valid (${invalid} dropped); at least ${Math.round(policy.min_valid_share * 100)}% are required`;
   }
 
-  const reasonCodes: string[] = firedRules.map((r) => `hard_rule:${r.id}`);
+  const reasonCodes: string[] = [...gate.codes];
   if (failure) reasonCodes.push(failure);
-  else reasonCodes.push(...finalVerdict(tally, policy).codes);
+  else reasonCodes.push(...finalVerdict(tally, policy, modelEstimate).codes.filter((c) => !reasonCodes.includes(c)));
   return {
     decision: reasonCodes.length > 0 ? 'escalate' : 'approve',
     reasonCodes,
-    firedRules,
+    gate,
     futures,
     tally,
+    ...(modelEstimate ? { modelEstimate } : {}),
     requested,
     invalid,
     failure,

@@ -5,6 +5,9 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import { TrajectoryRowSchema, type TrajectoryRow } from '../banks/trajectory.js';
 import { PolicySchema, type Policy } from './policy-schema.js';
+import { rateInterval } from '../evaluation/risk-stats.js';
+import { loadCatalogue, severityRank, type Catalogue, type CatalogueHazard } from './reading/catalogue.js';
+import type { Reading } from './reading/reading.js';
 import { compileRule, type CompiledRule } from './rules/index.js';
 import type { ActionInput, DomainModule, OutcomeDef } from './types.js';
 
@@ -36,11 +39,23 @@ export interface Bank {
 
 const bankFeatureCache = new WeakMap<Bank, number[][]>();
 
-/** The featuriser's values of every bank row, computed once and shared (model training, case embedding, import). */
-export function bankFeatures(domain: Pick<LoadedDomain, 'bank' | 'module'>): number[][] {
+const bankReadingCache = new WeakMap<Bank, Reading[]>();
+
+/** The reading of every bank row, computed once and shared (model training, case embedding, import). */
+export function bankReadings(domain: Pick<LoadedDomain, 'bank' | 'read'>): Reading[] {
+  let readings = bankReadingCache.get(domain.bank);
+  if (!readings) {
+    readings = domain.bank.rows.map((r) => domain.read(r.state, r.action as ActionInput));
+    bankReadingCache.set(domain.bank, readings);
+  }
+  return readings;
+}
+
+/** The featuriser's values of every bank row, computed once and shared. */
+export function bankFeatures(domain: Pick<LoadedDomain, 'bank' | 'module' | 'read'>): number[][] {
   let features = bankFeatureCache.get(domain.bank);
   if (!features) {
-    features = domain.bank.rows.map((r) => domain.module.featurize(r.state, r.action as ActionInput).values);
+    features = bankReadings(domain).map((r) => domain.module.featurize(r).values);
     bankFeatureCache.set(domain.bank, features);
   }
   return features;
@@ -55,7 +70,15 @@ export interface LoadedDomain {
   policy: Policy;
   /** `sha256:<hex>` of the policy file's bytes. */
   policyVersion: string;
+  /** The policy's own hard rules. */
   rules: CompiledRule[];
+  /** The catalogue hazards the policy enforces (severity at or above `policy.catalogue.enforce`). */
+  hazardRules: CatalogueHazard[];
+  catalogue: Catalogue;
+  /** The pack's one reading of a request. */
+  read(state: Record<string, unknown>, action: ActionInput): Reading;
+  /** The fewest futures whose interval can show every threshold met (0 bad of N): what an approval needs on a sampled backend. */
+  rolloutsToApprove: number;
   prompt: string;
   bank: Bank;
 }
@@ -81,14 +104,21 @@ function readYaml(file: string): unknown {
   }
 }
 
-export function loadPolicy(file: string, domain: Pick<LoadedDomain, 'name' | 'module' | 'outcomeByName'>): Omit<LoadedDomain, 'name' | 'title' | 'module' | 'outcomes' | 'outcomeByName' | 'prompt' | 'bank'> {
+export function loadPolicy(
+  file: string,
+  domain: Pick<LoadedDomain, 'name' | 'module' | 'outcomeByName'>,
+): Pick<LoadedDomain, 'policy' | 'policyVersion' | 'rules' | 'rolloutsToApprove'> {
   const bytes = fs.readFileSync(file);
   const parsed = PolicySchema.safeParse(YAML.parse(bytes.toString('utf8')));
   if (!parsed.success) fail(file, zodProblems(parsed.error));
   const policy = parsed.data;
   if (policy.domain !== domain.name) fail(file, `policy is for domain '${policy.domain}', expected '${domain.name}'`);
-  for (const o of policy.zero_tolerance) {
-    if (!domain.outcomeByName.has(o)) fail(file, `zero_tolerance names '${o}', which is not an outcome of ${domain.name}`);
+  for (const { outcome } of policy.zero_tolerance) {
+    if (!domain.outcomeByName.has(outcome)) fail(file, `zero_tolerance names '${outcome}', which is not an outcome of ${domain.name}`);
+  }
+  const rolloutsToApprove = approvalRollouts(policy);
+  if (rolloutsToApprove > policy.rollouts.max) {
+    fail(file, `no approval is provable within rollouts.max = ${policy.rollouts.max}: 0 bad futures of ${policy.rollouts.max} still leave an upper bound of ${upperBoundOfZero(policy, policy.rollouts.max).toFixed(4)} (confidence ${policy.confidence}), above the smallest threshold or max_probability; raise rollouts.max or the bound`);
   }
   const ids = new Set<string>();
   const rules = policy.hard_rules.map((r) => {
@@ -105,13 +135,24 @@ export function loadPolicy(file: string, domain: Pick<LoadedDomain, 'name' | 'mo
     const action = domain.module.actionSchema.safeParse(ex.input.action);
     if (!state.success) fail(file, `example '${ex.name}': state is invalid: ${zodProblems(state.error)}`);
     if (!action.success) fail(file, `example '${ex.name}': action is invalid: ${zodProblems(action.error)}`);
-    for (const code of ex.expect.reasons) {
-      if (code.startsWith('hard_rule:') && !ids.has(code.slice('hard_rule:'.length))) {
-        fail(file, `example '${ex.name}' expects ${code}, but no such rule exists`);
-      }
-    }
   }
-  return { policy, policyVersion: `sha256:${crypto.createHash('sha256').update(bytes).digest('hex')}`, rules };
+  return { policy, policyVersion: `sha256:${crypto.createHash('sha256').update(bytes).digest('hex')}`, rules, rolloutsToApprove };
+}
+
+const upperBoundOfZero = (policy: Policy, n: number) => rateInterval(policy.interval, 0, n, policy.confidence)[1];
+
+/**
+ * The smallest N at which 0 bad futures of N put every bound (the thresholds, and each zero-tolerance
+ * `max_probability`) within reach: below it, a sampled backend cannot show an approval. With the
+ * `point` rule, the policy minimum.
+ */
+export function approvalRollouts(policy: Policy): number {
+  if (policy.decision_rule === 'point') return policy.rollouts.min;
+  const bounds = [policy.thresholds.incident_rate, policy.thresholds.adverse_rate, ...policy.zero_tolerance.map((z) => z.max_probability)].filter((b): b is number => b !== undefined);
+  const tightest = Math.min(...bounds);
+  let n = policy.rollouts.min;
+  while (n <= 4096 && upperBoundOfZero(policy, n) > tightest) n++;
+  return n;
 }
 
 export function loadBank(file: string, outcomeByName: ReadonlyMap<string, OutcomeDef>): Bank {
@@ -136,6 +177,30 @@ export function loadBank(file: string, outcomeByName: ReadonlyMap<string, Outcom
   return { rows, hash: crypto.createHash('sha256').update(text).digest('hex') };
 }
 
+function enforcedHazards(catalogue: Catalogue, policy: Policy, policyFile: string, rules: CompiledRule[]): CatalogueHazard[] {
+  const floor = severityRank(policy.catalogue.enforce);
+  const enforced = catalogue.hazards.filter((h) => severityRank(h.severity) >= floor);
+  for (const h of enforced) {
+    if (rules.some((r) => r.id === h.id)) fail(policyFile, `hard rule '${h.id}' has the id of a catalogue hazard`);
+  }
+  for (const r of rules) {
+    for (const f of r.reads) {
+      if (!catalogue.facts.has(f) && ![...catalogue.facts.keys()].some((k) => k.startsWith(`${f}.`))) {
+        fail(policyFile, `hard rule '${r.id}' reads facts.${f}, which the catalogue's facts dictionary does not define`);
+      }
+    }
+  }
+  const known = new Set([...rules, ...enforced].map((r) => r.id));
+  for (const ex of policy.examples) {
+    for (const code of ex.expect.reasons) {
+      if (code.startsWith('hard_rule:') && !known.has(code.slice('hard_rule:'.length))) {
+        fail(policyFile, `example '${ex.name}' expects ${code}, but no such rule or enforced hazard exists`);
+      }
+    }
+  }
+  return enforced;
+}
+
 /** Loads every domain that has a pack directory, a policy and a code module. */
 export function loadDomains(rootDir: string, modules: ReadonlyMap<string, DomainModule>): Map<string, LoadedDomain> {
   const domainsDir = path.join(rootDir, 'domains');
@@ -158,7 +223,17 @@ export function loadDomains(rootDir: string, modules: ReadonlyMap<string, Domain
     const promptFile = path.join(dir, 'prompt.md');
     const prompt = fs.existsSync(promptFile) ? fs.readFileSync(promptFile, 'utf8') : fail(promptFile, 'missing');
     const bank = loadBank(path.join(dir, 'trajectories.jsonl'), outcomeByName);
-    loaded.set(name, { name, title: pack.data.title, module, outcomes, outcomeByName, prompt, bank, ...policy });
+    const catalogueFile = path.join(dir, 'catalogue.yaml');
+    if (!fs.existsSync(catalogueFile)) fail(catalogueFile, `domain '${name}' has no hazard catalogue`);
+    let catalogue: Catalogue;
+    try {
+      catalogue = loadCatalogue(catalogueFile);
+    } catch (err) {
+      return fail(catalogueFile, (err as Error).message);
+    }
+    const hazardRules = enforcedHazards(catalogue, policy.policy, policyFile, policy.rules);
+    const read = (state: Record<string, unknown>, action: ActionInput) => module.read(state, action, catalogue);
+    loaded.set(name, { name, title: pack.data.title, module, outcomes, outcomeByName, prompt, bank, catalogue, hazardRules, read, ...policy });
   }
   if (loaded.size === 0) throw new PackError(`${domainsDir}: no domain packs found`);
   return loaded;

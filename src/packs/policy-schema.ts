@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { SEVERITIES } from './reading/catalogue.js';
 
 const Rate = z.number().min(0).max(1);
 
 export const HardRuleSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'rule ids are snake_case'),
-  /** An expression of the rule language (src/packs/rules/), e.g. `action.kind == "crane_lift" && state.environmental_conditions.gust_mph > 20`. */
+  /** An expression of the rule language (src/packs/rules/) over the reading, e.g. `action.kind == "crane_lift" && facts.wind.gust_mph > 20`. */
   when: z.string().min(1).max(2000),
-  /** Plain language; `{path}` placeholders are filled from the input, e.g. "Gusts {state.environmental_conditions.gust_mph} mph". */
+  /** Plain language; `{path}` placeholders are filled from the reading, e.g. "Gusts {facts.wind.gust_mph} mph". */
   message: z.string().min(1),
   citation: z.string().min(1),
   recommendation: z.string().optional(),
@@ -29,8 +30,11 @@ export const PolicySchema = z
     thresholds: z
       .object({ incident_rate: Rate.optional(), adverse_rate: Rate.optional() })
       .refine((t) => t.incident_rate !== undefined || t.adverse_rate !== undefined, 'at least one threshold is required'),
-    /** `point`: the estimate must exceed the threshold; `upper_bound`: escalate when the interval's upper bound does (conservative). */
-    decision_rule: z.enum(['point', 'upper_bound']).default('point'),
+    /**
+     * `upper_bound` (the default): approve only when the interval's upper bound is under the threshold.
+     * `point`: the estimate decides once sampling reaches the maximum (weaker; for comparison only).
+     */
+    decision_rule: z.enum(['point', 'upper_bound']).default('upper_bound'),
     confidence: z.number().gt(0.5).lt(1).default(0.9),
     interval: z.enum(['wilson', 'beta']).default('wilson'),
     rollouts: z
@@ -40,7 +44,18 @@ export const PolicySchema = z
     min_valid_share: Rate.default(0.75),
     horizon: z.number().int().min(1).max(50),
     temperature: z.number().min(0).max(2).default(0.8),
-    zero_tolerance: z.array(z.string()).default([]),
+    /**
+     * Outcomes whose probability, for this action, must be shown to be at most `max_probability`: on a
+     * sampled backend by the interval's upper bound, on the embedded model by its own probability.
+     */
+    zero_tolerance: z.array(z.object({ outcome: z.string(), max_probability: Rate }).strict()).default([]),
+    /** Catalogue hazards at or above this severity are hard rules of the policy (reason `hard_rule:<id>`). */
+    catalogue: z.object({ enforce: z.enum(SEVERITIES).default('high') }).strict().prefault({}),
+    /**
+     * A high-impact action escalates with `unfamiliar_situation` when more than `max_unread_share` of
+     * the content words of its free text (at least `min_words` of them) are outside the pack's vocabulary.
+     */
+    unfamiliar: z.object({ max_unread_share: Rate.default(0.4), min_words: z.number().int().min(1).default(4) }).strict().prefault({}),
     deadline_ms: z.object({ default: z.number().int().positive(), max: z.number().int().positive() }),
     world_model: z
       .object({

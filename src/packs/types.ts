@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { Catalogue } from './reading/catalogue.js';
+import type { ActionReading, Reading } from './reading/reading.js';
 
 /** One value of a domain's outcome taxonomy. Taxonomies are ordered by severity (0 = best). */
 export interface OutcomeDef {
@@ -40,24 +42,29 @@ export interface Classified {
   adverse: boolean;
 }
 
-/** The code half of a domain pack; the data half lives in `domains/<name>/` and `policies/<name>.yaml`. */
+/**
+ * The code half of a domain pack; the data half lives in `domains/<name>/` (pack, catalogue, prompt,
+ * bank) and `policies/<name>.yaml`. Everything after `read` sees only the reading: features, the
+ * outcome classification, summaries and questions never parse the raw request again.
+ */
 export interface DomainModule {
   name: string;
   title: string;
-  /** zod schema of `state` (loose: extra fields allowed and passed to the world model). */
+  /** zod schema of `state` (loose: extra fields allowed, read by the normaliser or reported as ignored). */
   stateSchema: z.ZodType<Record<string, unknown>>;
   /** zod schema of `action` (description, kind, parameters). */
   actionSchema: z.ZodType<ActionInput>;
   featureNames: readonly string[];
-  featurize(state: Record<string, unknown>, action: ActionInput): Features;
+  /** The one reading of a request: normaliser and action classifier, with the catalogue's vocabulary. */
+  read(state: Record<string, unknown>, action: ActionInput, catalogue: Catalogue): Reading;
+  /** The numeric view the embedded model learns, over the reading only. */
+  featurize(reading: Reading): Features;
   /** Whether an outcome counts as an incident / adverse for this action. */
-  classify(outcome: OutcomeDef, action: ActionInput): Classified;
+  classify(outcome: OutcomeDef, action: ActionReading): Classified;
   /** One line for case lists: "Crane lift of roof truss; gusts 31 mph; crew 11 h on site". */
-  summarize(state: Record<string, unknown>, action: ActionInput): string;
+  summarize(reading: Reading): string;
   /** Triage: the questions still worth asking. Others: none. */
-  followUpQuestions?(state: Record<string, unknown>, action: ActionInput): string[];
-  /** Seeded, deterministic synthetic bank (see src/banks/trajectory.ts). */
-  generateBank(seed: number, count: number): import('../banks/trajectory.js').TrajectoryRow[];
+  followUpQuestions?(reading: Reading): string[];
 }
 
 export interface ActionInput {

@@ -1,4 +1,5 @@
-import type { LoadedDomain } from '../packs/load-domains.js';
+import type { TrajectoryRow } from '../banks/trajectory.js';
+import { bankReadings, type LoadedDomain } from '../packs/load-domains.js';
 import type { ActionInput } from '../packs/types.js';
 import { simulateAndDecide } from '../evaluation/simulate-and-decide.js';
 import type { EmbeddedWorldModel } from '../world-model/embedded/embedded-world-model.js';
@@ -90,14 +91,16 @@ export async function validateDomain(domain: LoadedDomain, model: EmbeddedWorldM
   const train = domain.bank.rows.filter((r) => r.split === 'train');
   const held = domain.bank.rows.filter((r) => r.split === 'heldout').slice(0, opts.limit);
   const dm = model.model(domain.name);
-  const flags = (outcome: string, action: ActionInput) => module.classify(domain.outcomeByName.get(outcome)!, action);
+  const readings = bankReadings(domain);
+  const readingOf = new Map(domain.bank.rows.map((r, i) => [r, readings[i]]));
+  const flags = (r: TrajectoryRow) => module.classify(domain.outcomeByName.get(r.final_outcome)!, readingOf.get(r)!.action);
 
-  const predictions = held.map((r) => dm.predict(r.state, r.action as ActionInput));
+  const predictions = held.map((r) => dm.predict(module.featurize(readingOf.get(r)!), readingOf.get(r)!.action));
   const calibration = METRICS.filter((m) => policy.thresholds[m] !== undefined).map((metric) => {
     const key = metric === 'incident_rate' ? 'incident' : 'adverse';
-    const baseRate = train.filter((r) => flags(r.final_outcome, r.action as ActionInput)[key]).length / train.length;
+    const baseRate = train.filter((r) => flags(r)[key]).length / train.length;
     const predicted = predictions.map((p) => (key === 'incident' ? p.incidentProbability : p.adverseProbability));
-    const observed = held.map((r) => flags(r.final_outcome, r.action as ActionInput)[key]);
+    const observed = held.map((r) => flags(r)[key]);
     const truth = held.map((r) => r.true_risk?.[key] ?? null);
     return calibrate(metric, predicted, observed, truth, baseRate);
   });
@@ -112,7 +115,8 @@ export async function validateDomain(domain: LoadedDomain, model: EmbeddedWorldM
   let same = 0;
   for (let i = 0; i < held.length; i++) {
     const row = held[i];
-    const base = { domain, state: row.state, action: row.action as ActionInput, seed: 1_000 + i, horizon: policy.horizon, deadlineMs: 60_000, worldModel: model };
+    const reading = readingOf.get(row)!;
+    const base = { domain, state: row.state, action: row.action as ActionInput, reading, features: module.featurize(reading), seed: 1_000 + i, horizon: policy.horizon, deadlineMs: 60_000, worldModel: model };
     const adaptive = await simulateAndDecide(base);
     const atMax = await simulateAndDecide({ ...base, fixedN: policy.rollouts.max });
     adaptiveTotal += adaptive.requested;

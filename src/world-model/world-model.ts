@@ -1,5 +1,6 @@
 import type { FutureStep } from '../banks/trajectory.js';
-import type { ActionInput } from '../packs/types.js';
+import type { Reading } from '../packs/reading/reading.js';
+import type { ActionInput, Features } from '../packs/types.js';
 
 /** One simulated future, in the wire format every backend speaks. */
 export interface Future {
@@ -12,6 +13,9 @@ export interface SimulateRequest {
   domain: string;
   state: Record<string, unknown>;
   action: ActionInput;
+  /** The pack's reading of the request and its features: a backend that featurises reads these, never the raw request again. */
+  reading?: Reading;
+  features?: Features;
   /** How many futures to produce in this call. */
   rollouts: number;
   /** Index of the first future: futures are seeded per index, so batches append deterministically. */
@@ -32,6 +36,8 @@ export interface SimulateResult {
   futures: Future[];
   /** Futures the backend produced that failed validation and were dropped. */
   invalid: number;
+  /** The model's own probability of each final outcome, when it has one (the embedded model): it decides, the futures illustrate. */
+  probabilities?: Record<string, number>;
 }
 
 export interface WorldModelHealth {
@@ -44,6 +50,8 @@ export interface WorldModel {
   readonly backend: string;
   /** Identifies the model and the data it learned from, recorded with every evaluation. */
   readonly version: string;
+  /** Whether `simulate` returns outcome probabilities, so that the decision does not rest on sampling. */
+  readonly knowsProbabilities?: boolean;
   simulate(req: SimulateRequest): Promise<SimulateResult>;
   health(): WorldModelHealth;
   close(): Promise<void>;

@@ -8,32 +8,32 @@ const jsonObject = fc.dictionary(
   fc.constantFrom(...KEYS),
   fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.array(fc.string(), { maxLength: 4 }), fc.dictionary(fc.constantFrom(...KEYS), fc.jsonValue({ maxDepth: 2 }))),
 );
-const ruleInput: fc.Arbitrary<RuleInput> = fc.record({ state: jsonObject, action: jsonObject });
+const ruleInput: fc.Arbitrary<RuleInput> = fc.record({ facts: jsonObject, action: jsonObject });
 // Beyond JSON: null prototypes, Maps, BigInts, sparse arrays, so safety does not rest on the HTTP layer alone.
 const exotic = fc.object({ key: fc.constantFrom(...KEYS), maxDepth: 3, withBigInt: true, withMap: true, withSet: true, withNullPrototype: true, withSparseArray: true, withBoxedValues: true, withDate: true, withTypedArray: true });
-const exoticInput = fc.record({ state: exotic, action: exotic }) as fc.Arbitrary<RuleInput>;
+const exoticInput = fc.record({ facts: exotic, action: exotic }) as fc.Arbitrary<RuleInput>;
 
 const ATOMS = [
-  'state.a',
-  'state.a > 3',
-  'state.a == "x"',
-  'state.b != null',
-  'state.tags',
-  '"x" in state.tags',
-  'contains(state.kind, "crane")',
-  'contains_any(state.tags, ["a", "B"])',
+  'facts.a',
+  'facts.a > 3',
+  'facts.a == "x"',
+  'facts.b != null',
+  'facts.tags',
+  '"x" in facts.tags',
+  'contains(facts.kind, "crane")',
+  'contains_any(facts.tags, ["a", "B"])',
   'matches(action.kind, "^cr.*e$")',
-  'any_matches(state.tags, "\\d")',
-  'len(state.parameters) >= 2',
+  'any_matches(facts.tags, "\\d")',
+  'len(facts.parameters) >= 2',
   'exists(action.parameters.a)',
-  'coalesce(state.a, state.b)',
-  'max(state.a, state.gust_mph) > 10',
-  'min(state.a, 1)',
-  'lower(state.kind) == "crane_lift"',
+  'coalesce(facts.a, facts.b)',
+  'max(facts.a, facts.gust_mph) > 10',
+  'min(facts.a, 1)',
+  'lower(facts.kind) == "crane_lift"',
   'json(action.parameters)',
-  'state.tags[0]',
-  '-state.a < 0',
-  '!state.b',
+  'facts.tags[0]',
+  '-facts.a < 0',
+  '!facts.b',
 ];
 
 const booleanExpression: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => ({
@@ -46,7 +46,7 @@ const booleanExpression: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie
   ),
 })).expr;
 
-const TOKENS = ['state', 'action', '.', 'a', '[', ']', '0', '(', ')', ',', '&&', '||', '!', '==', '<', 'in', '"s"', "'t", 'null', '-', '1.5', 'len', 'matches', '"(a+)+"', '__proto__', ' ', '='];
+const TOKENS = ['facts', 'action', '.', 'a', '[', ']', '0', '(', ')', ',', '&&', '||', '!', '==', '<', 'in', '"s"', "'t", 'null', '-', '1.5', 'len', 'matches', '"(a+)+"', '__proto__', ' ', '='];
 const tokenSoup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 20 }).map((tokens) => tokens.join(''));
 
 describe('rule language properties', () => {

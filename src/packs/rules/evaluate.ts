@@ -1,8 +1,9 @@
 import type { CompareOp, Node, Root } from './parser.js';
 import { RuleError } from './rule-error.js';
 
+/** What a rule reads: the reading's facts and its classified action (see src/packs/reading/). */
 export interface RuleInput {
-  state: Record<string, unknown>;
+  facts: Record<string, unknown>;
   action: Record<string, unknown>;
 }
 

@@ -2,7 +2,8 @@ import { tokenize, type Token } from './lexer.js';
 import { RuleError } from './rule-error.js';
 
 export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in';
-export type Root = 'state' | 'action';
+/** Rules read the normalised facts and the classified action, never the raw request. */
+export type Root = 'facts' | 'action';
 
 export type Node = { column: number } & (
   | { kind: 'literal'; value: null | boolean | number | string }
@@ -123,8 +124,8 @@ class Parser {
   }
 
   private path(root: Token): Node {
-    if (root.text !== 'state' && root.text !== 'action') {
-      this.fail(`unknown name '${root.text}'; paths start with 'state' or 'action'`, root.column);
+    if (root.text !== 'facts' && root.text !== 'action') {
+      this.fail(`unknown name '${root.text}'; paths start with 'facts' or 'action'`, root.column);
     }
     const keys: Array<string | number> = [];
     for (;;) {

@@ -6,11 +6,11 @@ export type Template = (input: RuleInput) => string;
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 
-/** Compiles `{state.path}` / `{action.path}` placeholders once; any other placeholder is a RuleError. */
+/** Compiles `{facts.path}` / `{action.path}` placeholders once; any other placeholder is a RuleError. */
 export function compileTemplate(template: string, ruleId?: string): Template {
   return build(template, (text, column) => {
     const path = pathOf(text);
-    if (!path) throw new RuleError(`message placeholder '{${text}}' is not a path under state or action`, { ruleId, column });
+    if (!path) throw new RuleError(`message placeholder '{${text}}' is not a path under facts or action`, { ruleId, column });
     return path;
   });
 }

@@ -14,7 +14,8 @@ export class BankAnchorIndex implements AnchorIndex {
   ) {}
 
   nearest(domain: string, state: Record<string, unknown>, action: ActionInput): Anchor | null {
-    const hit = this.embedded.model(domain).nearestRow(state, action);
+    const model = this.embedded.model(domain);
+    const hit = model.nearestRow(model.domain.module.featurize(model.domain.read(state, action)));
     if (!hit || hit.distance > this.maxDistance) return null;
     return { state: hit.row.state, steps: hit.row.steps };
   }

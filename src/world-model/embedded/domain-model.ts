@@ -1,6 +1,7 @@
 import type { TrajectoryRow, FutureStep } from '../../banks/trajectory.js';
-import { bankFeatures, type LoadedDomain } from '../../packs/load-domains.js';
-import type { ActionInput, ActiveFactor } from '../../packs/types.js';
+import { bankFeatures, bankReadings, type LoadedDomain } from '../../packs/load-domains.js';
+import type { ActionReading } from '../../packs/reading/reading.js';
+import type { ActiveFactor, Features } from '../../packs/types.js';
 import { mixSeed, mulberry32, sampleIndex, type Random } from '../../lib/random.js';
 import type { Future } from '../world-model.js';
 import { NeighbourIndex } from './neighbour-index.js';
@@ -12,12 +13,14 @@ const SAME_VERDICT_WEIGHT = 20;
 // …and one where the same kind of action was taken (the same disposition, in triage).
 const SAME_ACTION_WEIGHT = 5;
 
-const actionSignature = (a: ActionInput) => `${a.kind ?? ''}|${String(a.parameters?.disposition ?? '')}`;
+const actionSignature = (a: ActionReading) => `${a.effect}|${a.kind}|${a.disposition ?? ''}`;
 
 /** What the model makes of one state+action, computed once per evaluation and shared by its futures. */
 export interface Prediction {
   /** Probability of each outcome, in taxonomy order. */
   probabilities: Float64Array;
+  /** The same, by outcome name. */
+  byOutcome: Record<string, number>;
   incidentProbability: number;
   adverseProbability: number;
   /** Active factors with their pull toward bad outcomes (log-odds), strongest first. */
@@ -47,13 +50,14 @@ export class DomainModel {
     const classes = domain.outcomes.map((o) => o.name);
     const classOf = new Map(classes.map((c, i) => [c, i]));
     const all = bankFeatures(domain);
+    const readings = bankReadings(domain);
     const trainIdx = domain.bank.rows.flatMap((r, i) => (r.split === 'train' ? [i] : []));
     this.train = trainIdx.map((i) => domain.bank.rows[i]);
     const vectors = trainIdx.map((i) => all[i]);
     const labels = this.train.map((r) => classOf.get(r.final_outcome)!);
-    this.trainAction = this.train.map((r) => actionSignature(r.action as ActionInput));
-    this.trainBad = this.train.map((r) => {
-      const cls = domain.module.classify(domain.outcomeByName.get(r.final_outcome)!, r.action as ActionInput);
+    this.trainAction = trainIdx.map((i) => actionSignature(readings[i].action));
+    this.trainBad = trainIdx.map((i) => {
+      const cls = domain.module.classify(domain.outcomeByName.get(domain.bank.rows[i].final_outcome)!, readings[i].action);
       return cls.incident || cls.adverse;
     });
     this.model = fitSoftmax(vectors, labels, classes);
@@ -66,9 +70,9 @@ export class DomainModel {
     this.trainingMs = performance.now() - started;
   }
 
-  predict(state: Record<string, unknown>, action: ActionInput): Prediction {
+  /** The model's view of one request, from the features of its reading. */
+  predict(features: Features, action: ActionReading): Prediction {
     const { module, outcomes } = this.domain;
-    const features = module.featurize(state, action);
     const z = standardise(this.model, features.values);
     const probabilities = probabilitiesOf(this.model, z);
     let incidentProbability = 0;
@@ -91,6 +95,7 @@ export class DomainModel {
       .sort((a, b) => b.pull - a.pull);
     return {
       probabilities,
+      byOutcome: Object.fromEntries(outcomes.map((o, c) => [o.name, probabilities[c]])),
       incidentProbability,
       adverseProbability,
       factors,
@@ -171,8 +176,8 @@ export class DomainModel {
    * The nearest real trajectory to a state, for anchoring step-wise rollouts, with its distance in
    * standardised units per feature (1 ≈ one standard deviation on every feature).
    */
-  nearestRow(state: Record<string, unknown>, action: ActionInput): { row: TrajectoryRow; distance: number } | undefined {
-    const z = standardise(this.model, this.domain.module.featurize(state, action).values);
+  nearestRow(features: Features): { row: TrajectoryRow; distance: number } | undefined {
+    const z = standardise(this.model, features.values);
     const hit = this.index.nearest(z);
     return hit ? { row: this.train[hit.row], distance: hit.distance / Math.sqrt(Math.max(1, this.model.dims)) } : undefined;
   }

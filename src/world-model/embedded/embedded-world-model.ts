@@ -1,5 +1,4 @@
 import type { LoadedDomain } from '../../packs/load-domains.js';
-import type { ActionInput } from '../../packs/types.js';
 import { WorldModelError, type SimulateRequest, type SimulateResult, type WorldModel, type WorldModelHealth } from '../world-model.js';
 import { DomainModel, type Prediction } from './domain-model.js';
 
@@ -8,6 +7,7 @@ const EMBEDDED_MODEL_NAME = 'embedded-softmax-v1';
 /** The default world model: learned in-process from each domain's shipped bank. No GPU, no network. */
 export class EmbeddedWorldModel implements WorldModel {
   readonly backend = 'embedded';
+  readonly knowsProbabilities = true;
   readonly version: string;
   private readonly models: Map<string, DomainModel>;
   /**
@@ -39,7 +39,8 @@ export class EmbeddedWorldModel implements WorldModel {
     const model = this.model(req.domain);
     let cached = this.predictions.get(req.state);
     if (!cached || cached.action !== req.action || cached.domain !== req.domain) {
-      cached = { action: req.action, domain: req.domain, prediction: model.predict(req.state, req.action as ActionInput) };
+      const { features, reading } = this.readingOf(model, req);
+      cached = { action: req.action, domain: req.domain, prediction: model.predict(features, reading.action) };
       this.predictions.set(req.state, cached);
     }
     const { prediction } = cached;
@@ -47,7 +48,14 @@ export class EmbeddedWorldModel implements WorldModel {
     for (let i = 0; i < req.rollouts; i++) {
       futures.push(model.sampleFuture(prediction, req.seed, req.firstIndex + i, req.horizon, req.temperature));
     }
-    return { futures, invalid: 0 };
+    return { futures, invalid: 0, probabilities: prediction.byOutcome };
+  }
+
+  /** The core passes the reading it made; a caller that did not (the anchor index, tools) gets one made here. */
+  private readingOf(model: DomainModel, req: SimulateRequest) {
+    if (req.reading && req.features) return { reading: req.reading, features: req.features };
+    const reading = model.domain.read(req.state, req.action);
+    return { reading, features: model.domain.module.featurize(reading) };
   }
 
   health(): WorldModelHealth {

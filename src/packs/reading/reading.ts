@@ -1,0 +1,209 @@
+import { type Lexicon, type Token, tokenize } from './text.js';
+
+/** A canonical fact: a number in canonical units, a word from the pack's vocabulary, a flag or a list. */
+export type FactValue = number | string | boolean | string[];
+/** Facts nested by name (`facts.wind.gust_mph`), as the rule language reads them. Missing means unknown. */
+export type Facts = { [name: string]: FactValue | Facts };
+
+/** What the action does, as the pack's action classifier reads it. */
+export interface ActionReading {
+  /** proceeds with the work or change; stands it down; puts a control in place first; chooses a disposition. */
+  effect: 'proceeds' | 'stands_down' | 'mitigates_first' | 'disposition';
+  /** The pack's canonical kind of action ("crane_lift", "permission_change"), or "unknown". */
+  kind: string;
+  /** Where the kind came from. */
+  kind_source: 'kind' | 'parameters' | 'description' | 'state' | 'unknown';
+  /** Could the action hurt someone or something if the reading is wrong. */
+  high_impact: boolean;
+  /** The action lowers the risk (a stand-down, a higher-acuity disposition): never blocked for missing facts. */
+  lowers_risk: boolean;
+  /** Triage: the disposition. */
+  disposition?: string;
+  /** Set when the kind, the disposition and the description disagree; says how. */
+  contradiction?: string;
+}
+
+/** The one reading of a request that hard rules, features and explanations all use. */
+export interface Reading {
+  facts: Facts;
+  /** Where each fact came from, by dotted name: "state.environmental_conditions.gust_kmh = 50 km/h". */
+  provenance: Record<string, string>;
+  action: ActionReading;
+  /** Request fields the normaliser did not read, as paths ("state.crew_status.favourite_colour"). */
+  ignored: string[];
+  /** Text fields longer than the reading cap: the reading of them is partial. */
+  truncated: string[];
+  /** Content words of the request's free text that the pack's vocabulary could not read. */
+  unread: { share: number; words: number; unknown: string[] };
+  /** Free text for similar-case search. */
+  text: string;
+}
+
+/** Text beyond this many characters in one field is not read; the evaluation escalates with `input_truncated`. */
+export const READING_CAP_CHARS = 20_000;
+const MAX_IGNORED = 50;
+const MAX_WALK_DEPTH = 8;
+
+/** Common English words that carry no domain meaning; they count as read. */
+const STOPWORDS = new Set(
+  `a an the and or but if then else of to in on at by for with from into onto over under up down out off about as is are was were be been being am
+  it its it's this that these those there here he she they them his her their our we us you your i me my mine yours
+  do does did doing done have has had having will would shall should can could may might must not no yes ok okay
+  so too very just also only even still yet now again once all any each every some such both either neither more most less
+  what which who whom whose when where why how than because while after before until since though although
+  please thanks thank hi hello dear sir madam team note per via etc e g i.e eg ie vs let let's lets get got go going gone make made
+  new old same other another next last first second third one two three four five six seven eight nine ten
+  today tomorrow yesterday morning afternoon evening night week weeks day days hour hours minute minutes time times
+  am pm said says say tell told ask asked asking want wants wanted need needs needed like likes think thinks know knows
+  see seen look looks looking well good bad okay fine sure right left back around near nearly about approximately roughly
+  again already always never often sometimes usually soon later currently current proposed propose plan planned planning`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+function setPath(facts: Facts, dotted: string, value: FactValue): void {
+  const keys = dotted.split('.');
+  let at: Facts = facts;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const next = at[keys[i]];
+    if (next === undefined || typeof next !== 'object' || Array.isArray(next)) at[keys[i]] = {};
+    at = at[keys[i]] as Facts;
+  }
+  at[keys.at(-1)!] = value;
+}
+
+/** Reads a nested fact by dotted name; undefined when unknown. */
+export function factAt(facts: Facts, dotted: string): FactValue | Facts | undefined {
+  let at: FactValue | Facts | undefined = facts;
+  for (const k of dotted.split('.')) {
+    if (at === undefined || typeof at !== 'object' || Array.isArray(at) || !Object.hasOwn(at, k)) return undefined;
+    at = (at as Facts)[k];
+  }
+  return at;
+}
+
+export interface ReadText {
+  path: string;
+  tokens: Token[];
+}
+
+/**
+ * Collects one request's facts with their provenance while a normaliser reads it, and at the end
+ * says which fields it never read. A fact set twice keeps its first value unless the later one is
+ * marked as stronger evidence, so normalisers read the most explicit sources first.
+ */
+export class ReadingBuilder {
+  readonly facts: Facts = {};
+  readonly provenance: Record<string, string> = {};
+  private readonly consumed = new Set<string>();
+  readonly truncated: string[] = [];
+  private contentWords = 0;
+  private readonly unknownWords: string[] = [];
+  private readonly texts: string[] = [];
+
+  constructor(readonly request: { state: Record<string, unknown>; action: Record<string, unknown> }) {}
+
+  /** The raw value at `state.x.y` / `action.x`, marked as read. Own keys only. */
+  get(path: string): unknown {
+    this.consumed.add(path);
+    let at: unknown = this.request;
+    for (const k of path.split('.')) {
+      if (at === null || typeof at !== 'object' || Array.isArray(at) || !Object.hasOwn(at, k)) return undefined;
+      at = (at as Record<string, unknown>)[k];
+    }
+    return at;
+  }
+
+  /** Marks a raw path as read without fetching it (a field read through a parent object). */
+  consume(path: string): void {
+    this.consumed.add(path);
+  }
+
+  has(fact: string): boolean {
+    return factAt(this.facts, fact) !== undefined;
+  }
+
+  /** Sets a fact unless it is already known (or `stronger` evidence replaces it). */
+  set(fact: string, value: FactValue | undefined, source: string, stronger = false): void {
+    if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return;
+    if (!stronger && this.has(fact)) return;
+    setPath(this.facts, fact, typeof value === 'number' ? Math.round(value * 100) / 100 : value);
+    this.provenance[fact] = source;
+  }
+
+  /** Adds words to a list fact (e.g. symptoms), keeping each once. */
+  add(fact: string, value: string, source: string): void {
+    const current = factAt(this.facts, fact);
+    const list = Array.isArray(current) ? current : [];
+    if (list.includes(value)) return;
+    setPath(this.facts, fact, [...list, value]);
+    this.provenance[fact] = this.provenance[fact] ? `${this.provenance[fact]}; ${source}` : source;
+  }
+
+  /**
+   * Tokenizes a text field once, within the reading cap (a longer field is recorded as truncated).
+   * With a vocabulary, counts the content words it cannot read, for `unfamiliar_situation`.
+   */
+  text(path: string, value: unknown, vocabulary?: Lexicon): ReadText | undefined {
+    if (typeof value !== 'string' || value.length === 0) return undefined;
+    this.consumed.add(path);
+    let text = value;
+    if (text.length > READING_CAP_CHARS) {
+      this.truncated.push(path);
+      text = text.slice(0, READING_CAP_CHARS);
+    }
+    this.texts.push(text.length > 500 ? text.slice(0, 500) : text);
+    const tokens = tokenize(text);
+    if (vocabulary) this.countCoverage(tokens, vocabulary);
+    return { path, tokens };
+  }
+
+  private countCoverage(tokens: readonly Token[], vocabulary: Lexicon): void {
+    for (const t of tokens) {
+      if (t.kind !== 'word' || t.text.length < 3 || STOPWORDS.has(t.text)) continue;
+      this.contentWords++;
+      if (!vocabulary.knows(t.text)) {
+        if (this.unknownWords.length < 40 && !this.unknownWords.includes(t.text)) this.unknownWords.push(t.text);
+        this.unknownCount++;
+      }
+    }
+  }
+  private unknownCount = 0;
+
+  build(action: ActionReading): Reading {
+    return {
+      facts: this.facts,
+      provenance: this.provenance,
+      action,
+      ignored: this.ignoredPaths(),
+      truncated: this.truncated,
+      unread: { share: this.contentWords === 0 ? 0 : Math.round((this.unknownCount / this.contentWords) * 1000) / 1000, words: this.contentWords, unknown: this.unknownWords },
+      text: this.texts.join(' \n '),
+    };
+  }
+
+  /** Leaves of the raw request under no consumed path (bounded walk). */
+  private ignoredPaths(): string[] {
+    const out: string[] = [];
+    const covered = (path: string) => {
+      for (let p = path; ; ) {
+        if (this.consumed.has(p)) return true;
+        const dot = p.lastIndexOf('.');
+        if (dot < 0) return false;
+        p = p.slice(0, dot);
+      }
+    };
+    const walk = (value: unknown, path: string, depth: number) => {
+      if (out.length >= MAX_IGNORED || covered(path)) return;
+      if (value !== null && typeof value === 'object' && !Array.isArray(value) && depth < MAX_WALK_DEPTH && Object.keys(value).length > 0) {
+        for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`, depth + 1);
+        return;
+      }
+      if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return;
+      out.push(path);
+    };
+    walk(this.request.state, 'state', 0);
+    walk(this.request.action, 'action', 0);
+    return out;
+  }
+}

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+
+/**
+ * The public-source case sets (`test/cases/<domain>/{dev,test}.yaml`): requests written by hand from
+ * public sources (handbooks, OSHA and NIOSH reports, cloud misconfiguration catalogues) by people
+ * who did not see the packs, each with its citation and a gold decision. `dev` is for tuning;
+ * `test` was committed before any tuning and is never edited.
+ */
+export const PublicCaseSchema = z
+  .object({
+    id: z.string().min(1),
+    title: z.string().min(1),
+    source: z.string().min(1),
+    url: z.string().optional(),
+    gold: z.enum(['approve', 'escalate']),
+    why: z.string().min(1),
+    request: z.object({ state: z.record(z.string(), z.unknown()), action: z.record(z.string(), z.unknown()) }).strict(),
+  })
+  .strict();
+export type PublicCase = z.infer<typeof PublicCaseSchema>;
+
+export const SPLITS = ['dev', 'test'] as const;
+export type Split = (typeof SPLITS)[number];
+
+export function publicCaseFile(root: string, domain: string, split: Split): string {
+  return path.join(root, 'test', 'cases', domain, `${split}.yaml`);
+}
+
+export function loadPublicCases(root: string, domain: string, split: Split): PublicCase[] {
+  const file = publicCaseFile(root, domain, split);
+  if (!fs.existsSync(file)) return [];
+  const parsed = z.array(PublicCaseSchema).safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+export interface CaseOutcome {
+  case: PublicCase;
+  status: number;
+  decision: 'approve' | 'escalate' | 'refused';
+  reasons: string[];
+}
+
+export interface CaseSetScore {
+  dangerous: { count: number; escalated: number };
+  safe: { count: number; approved: number };
+  misses: CaseOutcome[];
+}
+
+/** Dangerous cases must escalate; safe ones approve. A refused request (4xx) counts as not approved and not escalated. */
+export function scoreCases(outcomes: readonly CaseOutcome[]): CaseSetScore {
+  const score: CaseSetScore = { dangerous: { count: 0, escalated: 0 }, safe: { count: 0, approved: 0 }, misses: [] };
+  for (const o of outcomes) {
+    if (o.case.gold === 'escalate') {
+      score.dangerous.count++;
+      if (o.decision === 'escalate') score.dangerous.escalated++;
+      else score.misses.push(o);
+    } else {
+      score.safe.count++;
+      if (o.decision === 'approve') score.safe.approved++;
+      else score.misses.push(o);
+    }
+  }
+  return score;
+}
+
+const pct = (k: number, n: number) => (n === 0 ? 'n/a' : `${((100 * k) / n).toFixed(1)}%`);
+
+export function formatScore(domain: string, split: string, s: CaseSetScore): string {
+  return `${domain} ${split}: dangerous escalated ${s.dangerous.escalated}/${s.dangerous.count} (${pct(s.dangerous.escalated, s.dangerous.count)}), safe approved ${s.safe.approved}/${s.safe.count} (${pct(s.safe.approved, s.safe.count)})`;
+}

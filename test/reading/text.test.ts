@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { affirmedConcepts, Lexicon, negationScopes, quantities, tokenize, wordsBefore } from '../../src/packs/reading/text.js';
+
+const lexicon = new Lexicon([
+  { phrase: 'chest pain', concept: 'symptom.chest_pain' },
+  { phrase: 'pain in my chest', concept: 'symptom.chest_pain' },
+  { phrase: 'worst headache', concept: 'symptom.thunderclap' },
+  { phrase: 'fever', concept: 'symptom.fever' },
+  { phrase: 'shortness of breath', concept: 'symptom.dyspnoea' },
+  { phrase: 'excavat*', concept: 'work.excavation' },
+  { phrase: 'not breathing', concept: 'symptom.apnoea' },
+  { phrase: 'harness', concept: 'control.harness' },
+]);
+const concepts = (text: string) => affirmedConcepts(lexicon.match(tokenize(text)));
+
+describe('tokenize', () => {
+  it('when text mixes words, numbers with glued units, ratios and punctuation, then each becomes its own token', () => {
+    const t = tokenize('Gusting to 50km/h, BP 88/50; temp 103F. Don’t lift 1,200 lbs');
+    expect(t.map((x) => x.text)).toEqual(['gusting', 'to', '50', 'km', '/', 'h', ',', 'bp', '88', '/', '50', ';', 'temp', '103', 'f', '.', "don't", 'lift', '1200', 'lbs']);
+    expect(t.find((x) => x.text === '1200')?.value).toBe(1200);
+  });
+
+  it('when a clause word or a full stop comes, then the clause index moves on', () => {
+    const t = tokenize('no fever but chest pain. headache');
+    const clauseOf = (w: string) => t.find((x) => x.text === w)!.clause;
+    expect(clauseOf('fever')).toBe(clauseOf('no'));
+    expect(clauseOf('chest')).toBeGreaterThan(clauseOf('fever'));
+    expect(clauseOf('headache')).toBeGreaterThan(clauseOf('chest'));
+  });
+
+  it('when the text is 200,000 characters of one pathological run, then it is tokenized in well under a second', () => {
+    for (const text of ['9'.repeat(200_000), 'a'.repeat(200_000), '1.'.repeat(100_000), '((((('.repeat(40_000), 'no '.repeat(66_000)]) {
+      const started = performance.now();
+      const tokens = tokenize(text);
+      lexicon.match(tokens);
+      quantities(tokens);
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+  });
+});
+
+describe('phrases and negation', () => {
+  it('when a phrase is said plainly, then its concept is affirmed', () => {
+    expect(concepts('Pain in my chest since lunch')).toContain('symptom.chest_pain');
+    expect(concepts('started excavating the footing')).toContain('work.excavation');
+  });
+
+  it('when a negation covers the phrase in its own clause, then the concept is not affirmed', () => {
+    expect(concepts('denies chest pain')).not.toContain('symptom.chest_pain');
+    expect(concepts('no fever')).not.toContain('symptom.fever');
+  });
+
+  it('when the negation sits in another clause, then it does not reach the phrase', () => {
+    expect(concepts('No fever, but the worst headache of her life')).toEqual(new Set(['symptom.thunderclap']));
+    expect(concepts('no fever. chest pain since noon')).toContain('symptom.chest_pain');
+    expect(concepts('not dizzy, chest pain')).toContain('symptom.chest_pain');
+  });
+
+  it('when a pseudo-trigger such as "not sure" opens the sentence, then nothing is negated', () => {
+    expect(concepts('Not sure why, pain in my chest since lunch')).toContain('symptom.chest_pain');
+    expect(concepts('not sure why but I have chest pain')).toContain('symptom.chest_pain');
+  });
+
+  it('when a phrase itself starts with a negation word, then it matches as written', () => {
+    expect(concepts('he is not breathing')).toContain('symptom.apnoea');
+  });
+
+  it('when a safeguard is negated, then the match is reported as negated so the reader can treat it as missing', () => {
+    const m = lexicon.match(tokenize('working at the edge without a harness'));
+    expect(m).toEqual([expect.objectContaining({ concept: 'control.harness', negated: true })]);
+  });
+
+  it('when a negation is far away in a long clause, then its window of five words ends before the phrase', () => {
+    expect(concepts('no one on the crew here today reported any chest pain')).toContain('symptom.chest_pain');
+    const negated = negationScopes(tokenize('no cough or fever'));
+    expect(negated.filter(Boolean).length).toBe(3);
+  });
+
+  it('when the vocabulary is asked about a word, then prefix phrases cover their derived words', () => {
+    expect(lexicon.knows('excavation')).toBe(true);
+    expect(lexicon.knows('chest')).toBe(true);
+    expect(lexicon.knows('giraffe')).toBe(false);
+  });
+});
+
+describe('quantities', () => {
+  it('when numbers carry units in any common spelling, then the unit is canonical', () => {
+    const q = quantities(tokenize('gusting to 50 km/h, wind 12 m/s, 25 knots, 31 mph, 103F, 39.5 °C, 8 feet, 2.1 m, 69 kV, 4,500 lbs, 3 weeks old, 88/50, 92%'));
+    expect(q.map((x) => [x.value, x.unit ?? null, x.over ?? null])).toEqual([
+      [50, 'kmh', null],
+      [12, 'ms', null],
+      [25, 'kn', null],
+      [31, 'mph', null],
+      [103, 'degF', null],
+      [39.5, 'degC', null],
+      [8, 'ft', null],
+      [2.1, 'm', null],
+      [69, 'kv', null],
+      [4500, 'lb', null],
+      [3, 'week', null],
+      [88, null, 50],
+      [92, 'pct', null],
+    ]);
+  });
+
+  it('when a number is read, then the words before it say what it measures', () => {
+    const tokens = tokenize('about 8 feet from the 69 kV line');
+    const [distance] = quantities(tokens);
+    expect(wordsBefore(tokens, distance.index, 3)).toEqual(['about']);
+  });
+});
+
+describe('vocabulary coverage on hostile words', () => {
+  it('when a single word is 200,000 characters long, then asking the vocabulary about it is immediate', () => {
+    const started = performance.now();
+    expect(lexicon.knows('excavat'.repeat(30_000))).toBe(false);
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+});
