@@ -31,9 +31,10 @@ export async function benchSimilarCases(): Promise<string[]> {
     const queries = domains.flatMap((d) => d.bank.rows.filter((r) => r.split === 'heldout').slice(0, 100).map((r) => ({ d, r })));
     const times: number[] = [];
     for (const { d, r } of queries) {
-      const f = d.module.featurize(r.state, r.action as ActionInput);
+      const reading = d.read(r.state, r.action as ActionInput);
+      const f = d.module.featurize(reading);
       const t0 = performance.now();
-      await cases.findSimilar({ domain: d.name, text: f.text, features: f.values, limit: 3 });
+      await cases.findSimilar({ domain: d.name, text: reading.text, features: f.values, limit: 3 });
       times.push(performance.now() - t0);
     }
     return [

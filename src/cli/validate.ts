@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { DOMAIN_MODULES } from '../packs/domain-modules.js';
 import { loadDomains } from '../packs/load-domains.js';
 import { PROJECT_ROOT } from '../lib/project-root.js';
+import { decideCases, loadPublicCases, scoreCases, SPLITS, type CaseSetScore } from '../validation/public-cases.js';
 import { validateDomain, type ValidationReport } from '../validation/validate-domain.js';
 import { EmbeddedWorldModel } from '../world-model/embedded/embedded-world-model.js';
 
@@ -28,11 +29,20 @@ export function reportMarkdown(r: ValidationReport): string {
   return lines.join('\n');
 }
 
+export function publicCasesMarkdown(scores: { split: string; score: CaseSetScore }[]): string {
+  const lines = ['| public-source cases | dangerous escalated | safe approved | misses |', '|---|---|---|---|'];
+  for (const { split, score: s } of scores) {
+    const misses = s.misses.map((m) => `${m.case.id} (${m.decision})`).join(', ') || 'none';
+    lines.push(`| ${split} split | ${s.dangerous.escalated} of ${s.dangerous.count} (${pct(s.dangerous.escalated / Math.max(1, s.dangerous.count))}) | ${s.safe.approved} of ${s.safe.count} (${pct(s.safe.approved / Math.max(1, s.safe.count))}) | ${misses} |`);
+  }
+  return lines.join('\n');
+}
+
 /** Replaces the "## Validation" section of the domain's README with this report. */
 function updateReadme(domain: string, markdown: string): string {
   const file = path.join(PROJECT_ROOT, 'domains', domain, 'README.md');
   const text = fs.readFileSync(file, 'utf8');
-  const section = `## Validation\n\nMeasured by \`npm run validate -- --domain ${domain} --update-readme\` (embedded model, held-out split):\n\n${markdown}\n`;
+  const section = `## Validation\n\nMeasured by \`npm run validate -- --domain ${domain} --update-readme\` (embedded model).\n\n${markdown}\n`;
   const at = text.indexOf('## Validation');
   if (at < 0) throw new Error(`${file} has no "## Validation" section`);
   const next = text.indexOf('\n## ', at + 1);
@@ -53,7 +63,17 @@ export async function validateCommand(args: string[]): Promise<void> {
       console.log(JSON.stringify(report, null, 2));
       continue;
     }
-    const md = reportMarkdown(report);
+    const scores = [];
+    for (const split of SPLITS) scores.push({ split, score: scoreCases(await decideCases(domain, model, loadPublicCases(PROJECT_ROOT, name, split))) });
+    const md = [
+      '### On cases written by others from public sources (`test/cases/`; the test split was committed before any tuning)',
+      '',
+      publicCasesMarkdown(scores),
+      '',
+      '### On the bank\'s own held-out split (circular: the bank was drawn from a risk model over features like the ones the model learns, so this measures fit, not reading the world)',
+      '',
+      reportMarkdown(report),
+    ].join('\n');
     console.log(`\n## ${name}\n\n${md}\n\n(${report.ms} ms)`);
     if (values['update-readme']) console.log(`updated ${path.relative(PROJECT_ROOT, updateReadme(name, md))}`);
   }

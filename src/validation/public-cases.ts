@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
+import { simulateAndDecide } from '../evaluation/simulate-and-decide.js';
+import type { LoadedDomain } from '../packs/load-domains.js';
+import type { WorldModel } from '../world-model/world-model.js';
 
 /**
  * The public-source case sets (`test/cases/<domain>/{dev,test}.yaml`): requests written by hand from
@@ -71,4 +74,34 @@ const pct = (k: number, n: number) => (n === 0 ? 'n/a' : `${((100 * k) / n).toFi
 
 export function formatScore(domain: string, split: string, s: CaseSetScore): string {
   return `${domain} ${split}: dangerous escalated ${s.dangerous.escalated}/${s.dangerous.count} (${pct(s.dangerous.escalated, s.dangerous.count)}), safe approved ${s.safe.approved}/${s.safe.count} (${pct(s.safe.approved, s.safe.count)})`;
+}
+
+/**
+ * The decision the service would give each case (schema check, reading, gates, simulation and the
+ * rule), without storing it: what `npm run validate` reports. The HTTP path is tested in npm test.
+ */
+export async function decideCases(domain: LoadedDomain, worldModel: WorldModel, cases: readonly PublicCase[]): Promise<CaseOutcome[]> {
+  const out: CaseOutcome[] = [];
+  for (const c of cases) {
+    const state = domain.module.stateSchema.safeParse(c.request.state);
+    const action = domain.module.actionSchema.safeParse(c.request.action);
+    if (!state.success || !action.success) {
+      out.push({ case: c, status: 400, decision: 'refused', reasons: ['validation_failed'] });
+      continue;
+    }
+    const reading = domain.read(state.data, action.data);
+    const decided = await simulateAndDecide({
+      domain,
+      state: state.data,
+      action: action.data,
+      reading,
+      features: domain.module.featurize(reading),
+      seed: 1,
+      horizon: domain.policy.horizon,
+      deadlineMs: 60_000,
+      worldModel,
+    });
+    out.push({ case: c, status: 200, decision: decided.decision, reasons: decided.reasonCodes });
+  }
+  return out;
 }

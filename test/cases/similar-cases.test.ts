@@ -25,8 +25,9 @@ describe.each(ENGINES)('similar cases on %s', (engine) => {
   it('when a stored situation is searched for, then it comes first, with its outcome', async () => {
     for (const d of svc.container.domains.values()) {
       const row = d.bank.rows[123];
-      const f = d.module.featurize(row.state, row.action as ActionInput);
-      const found = await cases.findSimilar({ domain: d.name, text: f.text, features: f.values, limit: 3 });
+      const reading = d.read(row.state, row.action as ActionInput);
+      const f = d.module.featurize(reading);
+      const found = await cases.findSimilar({ domain: d.name, text: reading.text, features: f.values, limit: 3 });
       expect(found).toHaveLength(3);
       expect(found[0].case_id).toBe(`bank:${d.name}:${row.id}`);
       expect(found[0].outcome).toBe(row.final_outcome);
@@ -42,8 +43,9 @@ describe.each(ENGINES)('similar cases on %s', (engine) => {
     expect(await cases.reembed('helpdesk')).toBe(d.bank.rows.length);
     expect(await cases.reembed('helpdesk')).toBe(0);
     const row = d.bank.rows[7];
-    const f = d.module.featurize(row.state, row.action as ActionInput);
-    const found = await cases.findSimilar({ domain: 'helpdesk', text: f.text, features: f.values, limit: 1 });
+    const reading = d.read(row.state, row.action as ActionInput);
+    const f = d.module.featurize(reading);
+    const found = await cases.findSimilar({ domain: 'helpdesk', text: reading.text, features: f.values, limit: 1 });
     expect(found[0].case_id).toBe(`bank:helpdesk:${row.id}`);
   });
 });

@@ -69,8 +69,27 @@ describe('loading domain packs and policies', () => {
 
   it('when zero tolerance names an outcome the taxonomy lacks, then loading fails naming it', () => {
     const root = copyOfPacks();
-    edit(path.join(root, 'policies/helpdesk.yaml'), (t) => t.replace(/zero_tolerance:.*\n/, 'zero_tolerance: [meteor_strike]\n'));
+    edit(path.join(root, 'policies/helpdesk.yaml'), (t) => t.replace(/- outcome: data_loss/, '- outcome: meteor_strike'));
     expect(() => loadDomains(root, DOMAIN_MODULES)).toThrow(/meteor_strike/);
+  });
+
+  it('when a zero-tolerance bound cannot be shown within rollouts.max, then loading fails saying so', () => {
+    const root = copyOfPacks();
+    edit(path.join(root, 'policies/helpdesk.yaml'), (t) => t.replace(/(- outcome: data_loss\s*\n\s*max_probability:) [0-9.]+/, '$1 0.001'));
+    expect(() => loadDomains(root, DOMAIN_MODULES)).toThrow(/helpdesk.yaml: no approval is provable within rollouts.max/);
+  });
+
+  it('when a domain has no hazard catalogue, or a hazard reads a fact the dictionary lacks, then loading fails naming the file', () => {
+    const root = copyOfPacks();
+    fs.rmSync(path.join(root, 'domains/triage/catalogue.yaml'));
+    expect(() => loadDomains(root, DOMAIN_MODULES)).toThrow(/triage\/catalogue.yaml: domain 'triage' has no hazard catalogue/);
+    const other = copyOfPacks();
+    edit(path.join(other, 'domains/helpdesk/catalogue.yaml'), (t) => {
+      const doc = YAML.parse(t);
+      doc.hazards[0].when = `facts.no_such_fact == 1 || (${doc.hazards[0].when})`;
+      return YAML.stringify(doc);
+    });
+    expect(() => loadDomains(other, DOMAIN_MODULES)).toThrow(/helpdesk\/catalogue.yaml: .*facts.no_such_fact/);
   });
 
   it('when a pack file is not valid YAML or lacks its outcomes, then loading fails naming the file', () => {

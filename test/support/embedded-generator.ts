@@ -16,7 +16,8 @@ export function embeddedGenerator(getModel: () => EmbeddedWorldModel): (ctx: Gen
     const key = JSON.stringify([ctx.domain, ctx.state, ctx.action]);
     let prediction = recent.get(key);
     if (!prediction) {
-      prediction = dm.predict(ctx.state ?? {}, (ctx.action ?? { description: '' }) as ActionInput);
+      const reading = dm.domain.read(ctx.state ?? {}, (ctx.action ?? { description: '' }) as ActionInput);
+      prediction = dm.predict(dm.domain.module.featurize(reading), reading.action);
       if (recent.size > 100) recent.clear();
       recent.set(key, prediction);
     }
