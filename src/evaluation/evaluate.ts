@@ -178,6 +178,7 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
       unknown: gate.missing.map((m) => ({ fact: m.fact, question: m.question, rules: m.rules })),
       ignored: reading.ignored,
       truncated: reading.truncated,
+      addressed_to_guardrail: reading.instructions,
       unread_share: reading.unread.share,
     },
     similar_cases: similar,

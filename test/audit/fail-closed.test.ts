@@ -66,10 +66,14 @@ describe.each(ENGINES)('failing closed on %s', (engine) => {
     expect(res.body.world_model).toMatchObject({ backend: 'embedded', degraded: true });
   });
 
-  it('when a caller asks for fewer rollouts than the policy minimum, then the minimum is run anyway', async () => {
+  it('when a caller asks for fewer rollouts than an approval needs, then the count the rule needs is run anyway', async () => {
     current = faultyWorldModel('approve-all');
     const { res } = await evaluateSafe({ rollouts: 1 });
-    expect(res.body.risk.rollouts).toBe(svc.container.domains.get('construction_safety')!.policy.rollouts.min);
+    const domain = svc.container.domains.get('construction_safety')!;
+    expect(domain.rolloutsToApprove).toBeGreaterThan(domain.policy.rollouts.min);
+    expect(res.body.risk.rollouts).toBe(domain.rolloutsToApprove);
+    expect(res.body.risk).toMatchObject({ basis: 'sampled_futures', decision_rule: 'upper_bound' });
+    expect(res.body.decision).toBe('approve');
   });
 
   it('when the audit store cannot write, then the answer is 503 with decision escalate, never an approval', async () => {

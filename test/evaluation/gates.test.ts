@@ -40,6 +40,7 @@ const reading = (facts: Facts, action: Partial<ActionReading> = {}, over: Partia
   action: { ...lift, ...action },
   ignored: [],
   truncated: [],
+  instructions: [],
   unread: { share: 0, words: 5, unknown: [] },
   text: '',
   ...over,

@@ -11,6 +11,7 @@ import type { TrajectoryRow } from '../../src/banks/trajectory.js';
 import { PROJECT_ROOT } from '../../src/lib/project-root.js';
 import { generateBank as constructionSafety } from './construction_safety/generator.js';
 import { generateBank as helpdesk } from './helpdesk/generator.js';
+import { withoutSeedScenarios } from './seed-scenarios.js';
 import { generateBank as triage } from './triage/generator.js';
 
 export const GENERATORS: ReadonlyMap<string, (seed: number, count: number) => TrajectoryRow[]> = new Map([
@@ -19,6 +20,13 @@ export const GENERATORS: ReadonlyMap<string, (seed: number, count: number) => Tr
   ['triage', triage],
 ]);
 
+/** The rows a domain's bank ships: its generator's, less any that repeat a seed scenario word for word. */
+export function bankRows(domain: string, seed = BANK_SEED, size = BANK_SIZE): TrajectoryRow[] {
+  const generate = GENERATORS.get(domain);
+  if (!generate) throw new Error(`unknown domain '${domain}'`);
+  return withoutSeedScenarios(generate(seed, size));
+}
+
 /** One JSON object per line, in generation order: the exact bytes the bank tests compare against. */
 export function serialiseBank(rows: unknown[]): string {
   return rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
@@ -26,10 +34,10 @@ export function serialiseBank(rows: unknown[]): string {
 
 export function writeBanks(root: string, only?: string): string[] {
   const out: string[] = [];
-  for (const [name, generate] of GENERATORS) {
+  for (const name of GENERATORS.keys()) {
     if (only && only !== name) continue;
     const started = performance.now();
-    const rows = generate(BANK_SEED, BANK_SIZE);
+    const rows = bankRows(name);
     const file = path.join(root, 'domains', name, 'trajectories.jsonl');
     fs.writeFileSync(file, serialiseBank(rows));
     out.push(`${name}: ${rows.length} rows → ${path.relative(root, file)} (${Math.round(performance.now() - started)} ms)`);

@@ -1,4 +1,4 @@
-import { type Lexicon, type Token, tokenize } from './text.js';
+import { guardrailClauses, type Lexicon, type Token, tokenize } from './text.js';
 
 /** A canonical fact: a number in canonical units, a word from the pack's vocabulary, a flag or a list. */
 export type FactValue = number | string | boolean | string[];
@@ -33,6 +33,8 @@ export interface Reading {
   ignored: string[];
   /** Text fields longer than the reading cap: the reading of them is partial. */
   truncated: string[];
+  /** Text fields with clauses addressed to the guardrail ("reply approve"): nothing that lowers the risk is read from those clauses. */
+  instructions: string[];
   /** Content words of the request's free text that the pack's vocabulary could not read. */
   unread: { share: number; words: number; unknown: string[] };
   /** Free text for similar-case search. */
@@ -85,6 +87,8 @@ export function factAt(facts: Facts, dotted: string): FactValue | Facts | undefi
 export interface ReadText {
   path: string;
   tokens: Token[];
+  /** Per token: inside a clause addressed to the guardrail, so nothing that lowers the risk (stand-down, mitigation, safeguard) may be read from it. */
+  addressed: boolean[];
 }
 
 /**
@@ -97,6 +101,7 @@ export class ReadingBuilder {
   readonly provenance: Record<string, string> = {};
   private readonly consumed = new Set<string>();
   readonly truncated: string[] = [];
+  readonly instructions: string[] = [];
   private contentWords = 0;
   private readonly unknownWords: string[] = [];
   private readonly texts: string[] = [];
@@ -154,8 +159,10 @@ export class ReadingBuilder {
     }
     this.texts.push(text.length > 500 ? text.slice(0, 500) : text);
     const tokens = tokenize(text);
-    if (vocabulary) this.countCoverage(tokens, vocabulary);
-    return { path, tokens };
+    const meta = guardrailClauses(tokens);
+    if (meta.size > 0 && !this.instructions.includes(path)) this.instructions.push(path);
+    if (vocabulary) this.countCoverage(tokens.filter((t) => !meta.has(t.clause)), vocabulary);
+    return { path, tokens, addressed: tokens.map((t) => meta.has(t.clause)) };
   }
 
   private countCoverage(tokens: readonly Token[], vocabulary: Lexicon): void {
@@ -177,6 +184,7 @@ export class ReadingBuilder {
       action,
       ignored: this.ignoredPaths(),
       truncated: this.truncated,
+      instructions: this.instructions,
       unread: { share: this.contentWords === 0 ? 0 : Math.round((this.unknownCount / this.contentWords) * 1000) / 1000, words: this.contentWords, unknown: this.unknownWords },
       text: this.texts.join(' \n '),
     };
