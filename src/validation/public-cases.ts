@@ -51,12 +51,15 @@ export interface CaseSetScore {
   dangerous: { count: number; escalated: number };
   safe: { count: number; approved: number };
   misses: CaseOutcome[];
+  /** Cases escalated by `unfamiliar_situation` alone: safe ones are its cost, dangerous ones its catch. */
+  unfamiliarOnly: { safe: number; dangerous: number };
 }
 
 /** Dangerous cases must escalate; safe ones approve. A refused request (4xx) counts as not approved and not escalated. */
 export function scoreCases(outcomes: readonly CaseOutcome[]): CaseSetScore {
-  const score: CaseSetScore = { dangerous: { count: 0, escalated: 0 }, safe: { count: 0, approved: 0 }, misses: [] };
+  const score: CaseSetScore = { dangerous: { count: 0, escalated: 0 }, safe: { count: 0, approved: 0 }, misses: [], unfamiliarOnly: { safe: 0, dangerous: 0 } };
   for (const o of outcomes) {
+    if (o.decision === 'escalate' && o.reasons.length === 1 && o.reasons[0] === 'unfamiliar_situation') score.unfamiliarOnly[o.case.gold === 'escalate' ? 'dangerous' : 'safe']++;
     if (o.case.gold === 'escalate') {
       score.dangerous.count++;
       if (o.decision === 'escalate') score.dangerous.escalated++;
