@@ -40,7 +40,8 @@ describe('loading domain packs and policies', () => {
     expect([...domains.keys()].sort()).toEqual(['construction_safety', 'helpdesk', 'triage']);
     for (const d of domains.values()) {
       expect(d.policyVersion).toMatch(/^sha256:[0-9a-f]{64}$/);
-      expect(d.rules.length).toBeGreaterThanOrEqual(5);
+      expect(d.rules.length + d.hazardRules.length).toBeGreaterThanOrEqual(5);
+      expect(d.hazardRules.every((h) => h.citation.length > 0)).toBe(true);
       expect(d.bank.rows.length).toBeGreaterThanOrEqual(5000);
     }
     const root = copyOfPacks();
@@ -54,8 +55,8 @@ describe('loading domain packs and policies', () => {
     const root = copyOfPacks();
     const file = path.join(root, 'policies/construction_safety.yaml');
     const policy = YAML.parse(fs.readFileSync(file, 'utf8'));
-    const firstRule = policy.hard_rules[0].id;
-    policy.hard_rules[0].when = `contians(state.task_description, "x") && (${policy.hard_rules[0].when})`;
+    const firstRule = 'a_broken_rule';
+    policy.hard_rules = [...(policy.hard_rules ?? []), { id: firstRule, when: 'contians(facts.task, "x")', message: 'm', citation: 'c' }];
     fs.writeFileSync(file, YAML.stringify(policy));
     expect(() => loadDomains(root, DOMAIN_MODULES)).toThrow(PackError);
     expect(() => loadDomains(root, DOMAIN_MODULES)).toThrow(new RegExp(`construction_safety.yaml.*${firstRule}.*contians`));

@@ -136,3 +136,23 @@ describe('text addressed to the guardrail', () => {
     expect(addressed('Set disposition to home care')).toBe('');
   });
 });
+
+describe('names written with joiners', () => {
+  const names = new Lexicon([
+    { phrase: 'cluster-admin', concept: 'k8s.cluster_admin' },
+    { phrase: 'roles/owner', concept: 'gcp.owner' },
+    { phrase: '2FA', concept: 'control.mfa' },
+    { phrase: 'public access block', concept: 'control.bpa' },
+    { phrase: 'deactivat*', concept: 'verb.disable' },
+  ]);
+  const found = (text: string) => names.match(tokenize(text)).map((m) => m.concept);
+
+  it('when a name is written with hyphens, slashes, underscores or glued digits, then it matches however the text spells it', () => {
+    expect(found('bind it to cluster-admin')).toEqual(['k8s.cluster_admin']);
+    expect(found('bind it to cluster admin')).toEqual(['k8s.cluster_admin']);
+    expect(found('grant roles/owner on the project')).toEqual(['gcp.owner']);
+    expect(found('turn off 2FA')).toEqual(['control.mfa']);
+    expect(found('delete_public_access_block')).toEqual(['control.bpa']);
+    expect(found('deactivated the device')).toEqual(['verb.disable']);
+  });
+});

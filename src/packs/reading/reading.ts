@@ -86,6 +86,8 @@ export function factAt(facts: Facts, dotted: string): FactValue | Facts | undefi
 
 export interface ReadText {
   path: string;
+  /** The text as read (within the cap): token offsets point into it. */
+  text: string;
   tokens: Token[];
   /** Per token: inside a clause addressed to the guardrail, so nothing that lowers the risk (stand-down, mitigation, safeguard) may be read from it. */
   addressed: boolean[];
@@ -162,7 +164,7 @@ export class ReadingBuilder {
     const meta = guardrailClauses(tokens);
     if (meta.size > 0 && !this.instructions.includes(path)) this.instructions.push(path);
     if (vocabulary) this.countCoverage(tokens.filter((t) => !meta.has(t.clause)), vocabulary);
-    return { path, tokens, addressed: tokens.map((t) => meta.has(t.clause)) };
+    return { path, text, tokens, addressed: tokens.map((t) => meta.has(t.clause)) };
   }
 
   private countCoverage(tokens: readonly Token[], vocabulary: Lexicon): void {

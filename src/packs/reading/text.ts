@@ -114,7 +114,43 @@ export interface PhraseMatch {
 interface TrieNode {
   exact: Map<string, TrieNode>;
   prefixes: { prefix: string; node: TrieNode }[];
+  /** The prefixes by their first two letters, so a word is checked only against those it could start with. */
+  prefixIndex?: Map<string, { prefix: string; node: TrieNode }[]>;
   concepts: { concept: string; phrase: string }[];
+}
+
+/** Symbols that join the words of one name ("cluster-admin", "roles/owner", "allow_blob_public_access"). */
+const JOINERS = new Set(['-', '/', '_', '+', '&', '\u2010', '\u2011', '\u2013']);
+
+/**
+ * The words of a lexicon phrase, split exactly as the tokenizer splits text ("2FA" → "2", "fa";
+ * "cluster-admin" → "cluster", "admin"), a trailing `*` kept on the last word of its part.
+ */
+function lexiconWords(phrase: string): string[] {
+  const out: string[] = [];
+  for (const part of phrase.toLowerCase().split(/\s+/)) {
+    const prefix = part.endsWith('*');
+    const words = tokenize(prefix ? part.slice(0, -1) : part)
+      .filter((t) => t.kind === 'word' || t.kind === 'number')
+      .map((t) => t.text);
+    if (prefix && words.length > 0) words[words.length - 1] += '*';
+    out.push(...words);
+  }
+  return out;
+}
+
+function indexPrefixes(at: TrieNode): void {
+  if (at.prefixes.length > 0) {
+    at.prefixIndex = new Map();
+    for (const p of at.prefixes) {
+      const key = p.prefix.slice(0, 2);
+      const list = at.prefixIndex.get(key) ?? [];
+      list.push(p);
+      at.prefixIndex.set(key, list);
+    }
+  }
+  for (const n of at.exact.values()) indexPrefixes(n);
+  for (const p of at.prefixes) indexPrefixes(p.node);
 }
 
 const node = (): TrieNode => ({ exact: new Map(), prefixes: [], concepts: [] });
@@ -131,29 +167,27 @@ export class Lexicon {
   constructor(entries: Iterable<LexiconEntry>) {
     let size = 0;
     for (const e of entries) {
-      const words = e.phrase
-        .toLowerCase()
-        .split(/[\s\-/]+/)
-        .map((w) => w.replace(/^[^a-z0-9*']+|[^a-z0-9*']+$/g, ''))
-        .filter(Boolean);
+      const words = lexiconWords(e.phrase);
       if (words.length === 0) continue;
       let at = this.root;
       for (const w of words) {
         this.known.add(w.endsWith('*') ? w.slice(0, -1) : w);
-        if (w.endsWith('*')) {
+        if (w.endsWith('*') && w.length > 2) {
           const prefix = w.slice(0, -1);
           let hit = at.prefixes.find((p) => p.prefix === prefix);
           if (!hit) at.prefixes.push((hit = { prefix, node: node() }));
           at = hit.node;
         } else {
-          let next = at.exact.get(w);
-          if (!next) at.exact.set(w, (next = node()));
+          const exact = w.endsWith('*') ? w.slice(0, -1) : w;
+          let next = at.exact.get(exact);
+          if (!next) at.exact.set(exact, (next = node()));
           at = next;
         }
       }
       at.concepts.push({ concept: e.concept, phrase: e.phrase });
       size++;
     }
+    indexPrefixes(this.root);
     this.size = size;
   }
 
@@ -168,13 +202,16 @@ export class Lexicon {
   }
 
   private walk(tokens: readonly Token[], first: number, i: number, at: TrieNode, out: PhraseMatch[], negated: readonly boolean[]): void {
+    // Joiners inside a phrase are skipped: "cluster-admin", "roles/owner" and "allow_blob" read as their words.
+    while (i < tokens.length && tokens[i].kind === 'symbol' && JOINERS.has(tokens[i].text) && i > first) i++;
     if (i >= tokens.length) return;
     const t = tokens[i];
     if (t.kind !== 'word' && t.kind !== 'number') return;
     const nexts: TrieNode[] = [];
     const exact = at.exact.get(t.text);
     if (exact) nexts.push(exact);
-    for (const p of at.prefixes) if (t.text.startsWith(p.prefix)) nexts.push(p.node);
+    const bucket = at.prefixIndex?.get(t.text.slice(0, 2));
+    if (bucket) for (const p of bucket) if (t.text.startsWith(p.prefix)) nexts.push(p.node);
     for (const next of nexts) {
       for (const c of next.concepts) out.push({ concept: c.concept, phrase: c.phrase, first, last: i, clause: tokens[first].clause, negated: negated[first] ?? false });
       if (next.exact.size > 0 || next.prefixes.length > 0) this.walk(tokens, first, i + 1, next, out, negated);

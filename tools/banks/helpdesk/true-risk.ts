@@ -1,5 +1,5 @@
-import { featureNames, type FeatureName, type FeatureValues } from './features.js';
-import { HELPDESK_OUTCOMES, type HelpdeskOutcome } from './outcomes.js';
+import { featureNames, type FeatureName, type FeatureValues } from './latent-features.js';
+import { HELPDESK_OUTCOMES, type HelpdeskOutcome } from '../../../src/packs/helpdesk/outcomes.js';
 
 type Weights = { bias: number } & Partial<Record<FeatureName, number>>;
 

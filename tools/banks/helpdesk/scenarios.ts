@@ -1,6 +1,6 @@
-import type { Random } from '../../lib/random.js';
-import type { HelpdeskOutcome } from './outcomes.js';
-import type { Category } from './state-schema.js';
+import type { Random } from '../../../src/lib/random.js';
+import type { HelpdeskOutcome } from '../../../src/packs/helpdesk/outcomes.js';
+import type { Category } from '../../../src/packs/helpdesk/state-schema.js';
 
 /**
  * The generator's scenario families: a ticket and a proposed assistant action, worded in many ways.

@@ -1,14 +1,14 @@
-import type { TrajectoryRow } from '../../banks/trajectory.js';
-import { mixSeed, mulberry32, sampleIndex, type Random } from '../../lib/random.js';
-import type { ActionInput } from '../types.js';
-import { classifyOutcome } from './classify.js';
-import { featureValues, featurize, type FeatureValues } from './features.js';
+import type { TrajectoryRow } from '../../../src/banks/trajectory.js';
+import { mixSeed, mulberry32, sampleIndex, type Random } from '../../../src/lib/random.js';
+import type { ActionInput } from '../../../src/packs/types.js';
+import { classifyOutcome } from './latent-classify.js';
+import { featureValues, featurize, type FeatureValues } from './latent-features.js';
 import { narrate } from './narrative.js';
-import { HELPDESK_OUTCOMES, type HelpdeskOutcome } from './outcomes.js';
+import { HELPDESK_OUTCOMES, type HelpdeskOutcome } from '../../../src/packs/helpdesk/outcomes.js';
 import { chance, FAMILIES, pick, type Scenario } from './scenarios.js';
 import { logitContribution, trueProbabilities } from './true-risk.js';
 
-export { BANK_SEED, BANK_SIZE } from '../../banks/bank-defaults.js';
+export { BANK_SEED, BANK_SIZE } from '../../../src/banks/bank-defaults.js';
 /** Every fifth row is held out for validation. */
 export const HELDOUT_EVERY = 5;
 

@@ -1,4 +1,4 @@
-import type { ActionInput } from '../types.js';
+import type { ActionInput } from '../../../src/packs/types.js';
 
 /**
  * A tolerant view of a helpdesk state and action: the featuriser reads through it, so a missing or

@@ -1,6 +1,6 @@
-import type { FutureStep } from '../../banks/trajectory.js';
-import type { Random } from '../../lib/random.js';
-import { HELPDESK_OUTCOMES, type HelpdeskOutcome } from './outcomes.js';
+import type { FutureStep } from '../../../src/banks/trajectory.js';
+import type { Random } from '../../../src/lib/random.js';
+import { HELPDESK_OUTCOMES, type HelpdeskOutcome } from '../../../src/packs/helpdesk/outcomes.js';
 import { pick, type Scenario } from './scenarios.js';
 
 /**

@@ -1,0 +1,95 @@
+import type { Catalogue } from '../reading/catalogue.js';
+import { READING_CAP_CHARS, ReadingBuilder, type Reading } from '../reading/reading.js';
+import type { ActionInput } from '../types.js';
+import { canonicalKind, classifyAction, CHANGE_KINDS } from './classify-action.js';
+import { readActionText } from './read-action-text.js';
+import { readInlineCommands } from './read-command.js';
+import { newContext } from './read-context.js';
+import { readParameters } from './read-parameters.js';
+import { readSignals } from './read-signals.js';
+import { readTicket } from './read-ticket.js';
+import { view, wordSet, type TextView } from './text-helpers.js';
+
+/**
+ * The helpdesk pack's one reading of a request: the ticket (structured fields, then its text), the
+ * tool call's arguments, then the action's description, then context signals, then what the action
+ * does. Structured sources are read before free text, so a fact a field gives is not overwritten by
+ * a phrase. Unknown stays unknown: a fact no source gives is absent from `facts`.
+ */
+
+const QUESTION_OPENERS = new Set(['which', 'what', 'when', 'how', 'whether', 'where', 'who']);
+const ASKING = new Set(['ask', 'confirm', 'check', 'clarify', 'find', 'request', 'verify']);
+const SKIP = new Set(['the', 'user', 'them', 'caller', 'developer', 'requester', 'with', 'out', 'him', 'her', 'customer', 'if']);
+
+/** "Ask which platform…", "Could you tell me…", "…?": the action is a question, not advice. */
+function isQuestion(v: TextView | undefined): boolean {
+  if (!v) return false;
+  const words = v.raw.filter((t) => t.kind === 'word');
+  const first = words[0]?.text;
+  if (first && QUESTION_OPENERS.has(first)) return true;
+  if ((first === 'could' || first === 'can') && words[1]?.text === 'you' && (words[2]?.text === 'tell' || words[2]?.text === 'confirm' || words[2]?.text === 'share')) return true;
+  if (first && ASKING.has(first)) {
+    let i = 1;
+    while (i < words.length && i < 5 && SKIP.has(words[i].text) && words[i].text !== 'if') i++;
+    const next = words[i]?.text;
+    if (next && (QUESTION_OPENERS.has(next) || next === 'if' || next === 'for')) return true;
+  }
+  const last = v.raw.at(-1);
+  return last?.text === '?' && !v.matches.some((m) => m.concept === 'advice.retry');
+}
+
+/** The action repeats an earlier assistant message (Jaccard ≥ 0.5, or both are the same retry advice). */
+function repeats(mine: Set<string>, earlier: readonly Set<string>[]): boolean {
+  if (mine.size === 0) return false;
+  return earlier.some((theirs) => {
+    let shared = 0;
+    for (const w of mine) if (theirs.has(w)) shared++;
+    return shared / (mine.size + theirs.size - shared || 1) >= 0.5;
+  });
+}
+
+export function readHelpdesk(state: Record<string, unknown>, action: ActionInput, catalogue: Catalogue): Reading {
+  const b = new ReadingBuilder({ state, action: action as unknown as Record<string, unknown> });
+  const ctx = newContext(b, catalogue);
+  ctx.changeKind = CHANGE_KINDS.has(canonicalKind(action?.kind) ?? '');
+  const ticket = readTicket(ctx);
+
+  b.get('action.kind');
+  const params = readParameters(ctx, b.get('action.parameters'));
+  const parameterOpens = new Set(ctx.opens);
+  const rawDescription = b.get('action.description');
+  let description: TextView | undefined;
+  if (typeof rawDescription === 'string') {
+    const read = b.text('action.description', rawDescription, catalogue.vocabulary);
+    if (read) description = view(rawDescription.length > READING_CAP_CHARS ? rawDescription.slice(0, READING_CAP_CHARS) : rawDescription, read.tokens, catalogue.vocabulary);
+  }
+  // A command the command reader understood is not read a second way through its words.
+  for (const v of params.commands) if (!v.recognised) readActionText(ctx, v, 'action.parameters');
+  if (description) {
+    readInlineCommands(ctx, description, 'action.description');
+    readActionText(ctx, description, 'action.description');
+  }
+  readSignals(ctx, ticket, description ? [description] : [], params.commands);
+
+  // The action may say itself that it skips verification ("reset it without verifying, they are in a hurry").
+  if (description?.matches.some((m) => m.concept === 'identity.unverified' && !m.negated)) b.set('identity.verified', false, 'action.description: without verification', true);
+  const question = isQuestion(description);
+  if (question) b.set('reply.question', true, 'action.description: a question');
+  if (description && ticket.assistantWords.length > 0) {
+    const mine = wordSet(description.tokens);
+    const retry = b.has('change.retry_advice') && ticket.assistant.some((v) => v.matches.some((m) => m.concept === 'advice.retry'));
+    if (repeats(mine, ticket.assistantWords) || retry) b.set('change.repeats_earlier_advice', true, 'action.description repeats an earlier assistant message');
+  }
+  if (description?.matches.some((m) => (m.concept === 'op.reset' || m.concept === 'op.change') && !m.negated) && description.matches.some((m) => m.concept === 'account.password' && !m.negated)) {
+    b.set('change.password_fix', true, 'action.description: password reset or change');
+  }
+  // What the ticket says about backups counts after what the action says.
+  if (b.has('ticket.backup_verified')) b.set('change.backup_confirmed', (b.facts.ticket as Record<string, unknown>).backup_verified as boolean, 'state.information_gathered');
+
+  // An account change that names a credential changes it, whatever verb the description uses.
+  if (canonicalKind(action?.kind) === 'account_change' && description?.matches.some((m) => !m.negated && (m.concept.startsWith('account.') || m.concept === 'guard.mfa') && m.concept !== 'account.generic') && !description.matches.some((m) => m.concept === 'procedure.self_service' && !m.negated)) {
+    b.set('change.credential_reset', true, 'action: an account change to a credential');
+  }
+  const actionReading = classifyAction(ctx, { declaredKind: action?.kind, description, parameterOpens, question });
+  return b.build(actionReading);
+}

@@ -1,0 +1,329 @@
+import { READING_CAP_CHARS } from '../reading/reading.js';
+import { closes, isExternalAddress, opens, opensToWorld, type ReadContext } from './read-context.js';
+import { readPolicyDocument, readRoleGrant, isPublicMember } from './read-grants.js';
+import { addRange, readPorts, type PortSet } from './read-network-rule.js';
+import { glued, isWorldSource, lastSegment, splitOn, unquote, view, type TextView } from './text-helpers.js';
+import { isRecord, normKey } from './values.js';
+
+/**
+ * Command lines an agent would run (aws, az, gcloud, gsutil, kubectl, terraform, PowerShell, shell
+ * and SQL), read from the shared tokenizer: the arguments are the runs of tokens written without a
+ * space between them, flags are matched by their normalised name, and each recognised operation
+ * records the hazard it opens (or the one it takes away) with the command as its source.
+ */
+
+interface Args {
+  words: string[];
+  /** normalised flag name → value (the text after '=' or the next argument). */
+  flags: Map<string, string>;
+  source: string;
+}
+
+function parseArgs(raw: string[], source: string): Args {
+  const words = raw.map((a) => a.toLowerCase());
+  const flags = new Map<string, string>();
+  for (let i = 0; i < raw.length; i++) {
+    const a = raw[i];
+    if (!a.startsWith('-') || a.length < 2 || (a[1] >= '0' && a[1] <= '9')) continue;
+    const eq = a.indexOf('=');
+    const name = normKey(eq > 0 ? a.slice(0, eq) : a);
+    const next = raw[i + 1];
+    const value = eq > 0 ? a.slice(eq + 1) : next !== undefined && (!next.startsWith('-') || (next.length > 1 && next[1] >= '0' && next[1] <= '9')) ? next : 'true';
+    if (name && !flags.has(name)) flags.set(name, unquote(value));
+  }
+  return { words, flags, source };
+}
+
+const has = (a: Args, ...words: string[]) => words.some((w) => a.words.includes(w));
+const flag = (a: Args, ...names: string[]) => {
+  for (const n of names) if (a.flags.has(n)) return a.flags.get(n);
+  return undefined;
+};
+const flagOn = (a: Args, name: string) => {
+  const v = a.flags.get(name)?.toLowerCase();
+  return v !== undefined && v !== 'false' && v !== '0' && v !== 'no' && v !== 'off';
+};
+
+function parseJson(text: string | undefined): unknown {
+  if (!text || text.length > READING_CAP_CHARS) return undefined;
+  const t = text.trim();
+  if (!t.startsWith('{') && !t.startsWith('[')) return undefined;
+  try {
+    return JSON.parse(t);
+  } catch {
+    return undefined;
+  }
+}
+
+/** AWS shorthand and JSON for --ip-permissions: "IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=0.0.0.0/0}]". */
+function shorthandRule(ctx: ReadContext, text: string, set: PortSet, sources: string[]): void {
+  const parts = splitOn(text, ',=[]{}"\' ');
+  let from: number | undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const key = normKey(parts[i]);
+    const value = parts[i + 1];
+    if (key === 'fromport') from = Number(value);
+    else if (key === 'toport' && from !== undefined) addRange(ctx, from, Number(value), set);
+    else if (key === 'ipprotocol' && (value === '-1' || value?.toLowerCase() === 'all')) set.all = true;
+    else if (isWorldSource(parts[i])) sources.push(parts[i]);
+  }
+}
+
+function ingress(ctx: ReadContext, a: Args, sourceFlags: string[], portFlags: string[]): void {
+  const set: PortSet = { ports: [], all: false };
+  const sources: string[] = [];
+  for (const f of sourceFlags) {
+    const v = a.flags.get(f);
+    if (v) sources.push(...splitOn(v, ', '));
+  }
+  for (const f of portFlags) {
+    const v = a.flags.get(f);
+    if (v) readPorts(ctx, v, set);
+  }
+  const protocol = flag(a, 'protocol', 'ipprotocol')?.toLowerCase();
+  if (protocol === '-1' || protocol === 'all' || protocol === '*') set.all = set.all || set.ports.length === 0;
+  const allow = flag(a, 'allow', 'rules');
+  if (allow) for (const r of splitOn(allow, ',')) (r.includes(':') ? readPorts(ctx, r, set) : (set.all = set.all || r.toLowerCase() === 'all' || r.toLowerCase() === 'tcp'));
+  const permissions = flag(a, 'ippermissions');
+  if (permissions) {
+    const json = parseJson(permissions);
+    if (json === undefined) shorthandRule(ctx, permissions, set, sources);
+    else shorthandRule(ctx, JSON.stringify(json), set, sources);
+  }
+  for (const p of set.ports) ctx.b.add('change.ports', String(p), a.source);
+  const world = sources.filter(isWorldSource);
+  if (world.length === 0) return;
+  const where = `${a.source}: from ${world.join(', ')}`;
+  if (set.all) opensToWorld(ctx, 'all', where);
+  else if (set.ports.length > 0) opensToWorld(ctx, set.ports, where);
+  else opens(ctx, 'world_open', where);
+}
+
+function policyArgument(ctx: ReadContext, a: Args, ...names: string[]): void {
+  const doc = parseJson(flag(a, ...names));
+  if (isRecord(doc)) readPolicyDocument(ctx, doc, a.source);
+}
+
+const DISPOSABLE_PARTS = ['cache', 'tmp', 'temp', 'localcache', 'logs'];
+
+/** A path whose removal is housekeeping (caches, temporary files), not data loss. */
+function disposablePath(path: string): boolean {
+  const parts = splitOn(path.toLowerCase(), '/\\.%');
+  return parts.some((p) => DISPOSABLE_PARTS.some((d) => p === d || p.endsWith(d) || p.startsWith(d)));
+}
+
+function destroys(ctx: ReadContext, a: Args, what: string): void {
+  opens(ctx, 'destructive', `${a.source}: ${what}`);
+  ctx.b.set('change.destroys', what, a.source);
+}
+
+function aws(ctx: ReadContext, a: Args): void {
+  if (has(a, 'delete-public-access-block')) opens(ctx, 'block_public_access_off', `${a.source}: delete-public-access-block`);
+  if (has(a, 'put-public-access-block')) {
+    const cfg = flag(a, 'publicaccessblockconfiguration')?.toLowerCase() ?? '';
+    if (cfg.includes('false')) opens(ctx, 'block_public_access_off', `${a.source}: put-public-access-block with a setting false`);
+    else closes(ctx, 'block_public_access_off');
+  }
+  if (has(a, 'put-bucket-acl', 'put-object-acl', 'cp', 'sync')) {
+    const acl = flag(a, 'acl')?.toLowerCase();
+    const grants = [...a.flags.entries()].filter(([k]) => k.startsWith('grant')).map(([, v]) => v.toLowerCase());
+    if (acl === 'public-read' || acl === 'public-read-write' || acl === 'authenticated-read' || grants.some((g) => g.includes('allusers') || g.includes('authenticatedusers'))) opens(ctx, 'public_acl', `${a.source}: ACL ${acl ?? grants.join(' ')}`);
+    else if (acl === 'private') closes(ctx, 'public_acl');
+  }
+  if (has(a, 'put-bucket-policy')) policyArgument(ctx, a, 'policy');
+  if (has(a, 'put-user-policy', 'put-role-policy', 'put-group-policy', 'create-policy', 'create-policy-version', 'update-assume-role-policy', 'create-role')) policyArgument(ctx, a, 'policydocument', 'assumerolepolicydocument');
+  if (has(a, 'attach-user-policy', 'attach-role-policy', 'attach-group-policy')) {
+    const arn = flag(a, 'policyarn');
+    if (arn) readRoleGrant(ctx, arn, undefined, a.source);
+  }
+  if (has(a, 'authorize-security-group-ingress')) ingress(ctx, a, ['cidr', 'cidrip', 'sourceprefix'], ['port']);
+  if (has(a, 'revoke-security-group-ingress')) closes(ctx, 'world_open');
+  if (has(a, 'deactivate-mfa-device', 'delete-virtual-mfa-device')) opens(ctx, 'mfa_off', `${a.source}: MFA device removed`);
+  if (has(a, 'stop-logging', 'delete-trail', 'delete-flow-logs')) opens(ctx, 'audit_logging_off', `${a.source}: ${a.words.find((w) => w === 'stop-logging' || w === 'delete-trail' || w === 'delete-flow-logs')}`);
+  if (has(a, 'start-logging')) closes(ctx, 'audit_logging_off');
+  if (has(a, 'delete-detector', 'disable-security-hub', 'stop-configuration-recorder', 'delete-configuration-recorder') || (has(a, 'update-detector') && a.flags.has('noenable'))) opens(ctx, 'monitoring_off', `${a.source}: threat detection or recording stopped`);
+  if (has(a, 'schedule-key-deletion')) opens(ctx, 'key_deletion', `${a.source}: schedule-key-deletion`);
+  if (has(a, 'disable-key', 'delete-bucket-encryption', 'disable-ebs-encryption-by-default')) opens(ctx, 'encryption_off', `${a.source}: encryption turned off`);
+  if (a.flags.has('nodeletionprotection') || (a.flags.get('deletionprotection') ?? '').toLowerCase() === 'false') opens(ctx, 'deletion_protection_off', `${a.source}: --no-deletion-protection`);
+  else if (a.flags.has('deletionprotection')) closes(ctx, 'deletion_protection_off');
+  if (a.flags.has('publiclyaccessible') && flagOn(a, 'publiclyaccessible')) opens(ctx, 'public_database', `${a.source}: --publicly-accessible`);
+  if (a.flags.has('nopubliclyaccessible')) closes(ctx, 'public_database');
+  const deleted = a.words.find((w) => ['delete-db-instance', 'delete-db-cluster', 'delete-table', 'delete-bucket', 'terminate-instances', 'delete-volume', 'delete-file-system', 'delete-stack', 'delete-cluster', 'delete-repository', 'delete-objects'].includes(w));
+  if (deleted) destroys(ctx, a, deleted);
+  if (has(a, 'rb') && a.flags.has('force')) destroys(ctx, a, 'bucket removed with --force');
+  if (has(a, 'rm') && has(a, 's3') && a.flags.has('recursive')) destroys(ctx, a, 'objects removed recursively');
+  if (a.flags.has('skipfinalsnapshot')) ctx.b.set('change.backup_confirmed', false, `${a.source}: --skip-final-snapshot`);
+  if (a.flags.has('finaldbsnapshotidentifier')) ctx.b.set('change.backup_confirmed', true, `${a.source}: final snapshot`);
+  if (a.flags.has('deleteautomatedbackups') || has(a, 'delete-db-snapshot', 'delete-snapshot', 'delete-db-cluster-snapshot', 'delete-recovery-point', 'delete-backup-vault', 'delete-backup-plan')) {
+    opens(ctx, 'backups_deleted', `${a.source}: backups or snapshots deleted`);
+    ctx.b.set('change.backup_confirmed', false, a.source);
+  }
+  if (has(a, 'create-login-profile', 'update-login-profile')) opens(ctx, 'credential_reset', `${a.source}: console password set`);
+}
+
+function azure(ctx: ReadContext, a: Args): void {
+  const blob = flag(a, 'allowblobpublicaccess', 'allowpublicaccess');
+  if (blob !== undefined) (flagOn(a, 'allowblobpublicaccess') || flagOn(a, 'allowpublicaccess') ? opens(ctx, 'public_acl', `${a.source}: --allow-blob-public-access ${blob}`) : closes(ctx, 'public_acl'));
+  const level = flag(a, 'publicaccess')?.toLowerCase();
+  if (level === 'blob' || level === 'container') opens(ctx, 'public_acl', `${a.source}: --public-access ${level}`);
+  else if (level === 'off') closes(ctx, 'public_acl');
+  if (has(a, 'role') && has(a, 'assignment') && has(a, 'create')) {
+    const role = flag(a, 'role');
+    if (role) readRoleGrant(ctx, role, flag(a, 'scope'), a.source);
+  }
+  if (has(a, 'nsg') && has(a, 'rule') && (flag(a, 'access') ?? 'allow').toLowerCase() !== 'deny' && (flag(a, 'direction') ?? 'inbound').toLowerCase() !== 'outbound') ingress(ctx, a, ['sourceaddressprefixes', 'sourceaddressprefix'], ['destinationportranges', 'destinationportrange']);
+  if (has(a, 'firewall-rule') && has(a, 'create', 'update')) {
+    const start = flag(a, 'startipaddress', 'startip');
+    const end = flag(a, 'endipaddress', 'endip');
+    if (start === '0.0.0.0' && end === '255.255.255.255') opens(ctx, 'public_database', `${a.source}: firewall rule ${start} - ${end}`);
+  }
+  if (has(a, 'diagnostic-settings', 'log-profiles') && has(a, 'delete')) opens(ctx, 'audit_logging_off', `${a.source}: diagnostic settings deleted`);
+  if (has(a, 'pricing') && (flag(a, 'tier') ?? '').toLowerCase() === 'free') opens(ctx, 'monitoring_off', `${a.source}: Defender plan set to free`);
+  if (has(a, 'keyvault') && has(a, 'purge', 'delete')) opens(ctx, 'key_deletion', `${a.source}: key vault or key deleted`);
+  if (has(a, 'lock') && has(a, 'delete')) opens(ctx, 'deletion_protection_off', `${a.source}: resource lock deleted`);
+  if (has(a, 'delete') && has(a, 'group', 'vm', 'db', 'account', 'server', 'cluster', 'container') && !has(a, 'lock', 'diagnostic-settings', 'keyvault', 'rule', 'firewall-rule', 'assignment')) destroys(ctx, a, `az ${a.words.slice(1, 4).join(' ')}`);
+}
+
+function gcloud(ctx: ReadContext, a: Args): void {
+  if (has(a, 'add-iam-policy-binding')) {
+    const member = flag(a, 'member') ?? '';
+    const role = flag(a, 'role');
+    if (isPublicMember(member)) opens(ctx, 'public_principal', `${a.source}: --member ${member}`);
+    if (role) readRoleGrant(ctx, role, undefined, a.source);
+  }
+  if (has(a, 'remove-iam-policy-binding')) closes(ctx, 'public_principal');
+  if (has(a, 'firewall-rules') && has(a, 'create', 'update') && (flag(a, 'direction') ?? 'ingress').toLowerCase() !== 'egress') ingress(ctx, a, ['sourceranges'], ['ports']);
+  const networks = flag(a, 'authorizednetworks');
+  if (networks && splitOn(networks, ',').some(isWorldSource)) opens(ctx, 'public_database', `${a.source}: --authorized-networks ${networks}`);
+  if (has(a, 'sinks') && has(a, 'delete')) opens(ctx, 'audit_logging_off', `${a.source}: log sink deleted`);
+  if (has(a, 'kms') && has(a, 'destroy')) opens(ctx, 'key_deletion', `${a.source}: key version destroyed`);
+  if (has(a, 'delete') && has(a, 'projects', 'instances', 'buckets', 'clusters', 'datasets') && !has(a, 'sinks', 'firewall-rules')) destroys(ctx, a, `gcloud ${a.words.slice(1, 4).join(' ')}`);
+  // gsutil iam ch allUsers:objectViewer gs://b ; gsutil acl ch -u AllUsers:R gs://b
+  if (has(a, 'gsutil') && has(a, 'ch')) {
+    const removing = a.flags.has('d');
+    const grant = a.words.find((w) => w.startsWith('allusers:') || w.startsWith('allauthenticatedusers:')) ?? (a.flags.get('u') ?? '').toLowerCase();
+    if (!removing && (grant.startsWith('allusers') || grant.startsWith('allauthenticatedusers'))) opens(ctx, 'public_principal', `${a.source}: ${grant}`);
+    if (removing) closes(ctx, 'public_principal');
+  }
+  if (has(a, 'rm') && has(a, 'gsutil') && (a.flags.has('r') || a.flags.has('m'))) destroys(ctx, a, 'gsutil rm -r');
+}
+
+function kubectl(ctx: ReadContext, a: Args): void {
+  if (has(a, 'clusterrolebinding', 'rolebinding') && has(a, 'create')) {
+    const role = flag(a, 'clusterrole', 'role') ?? '';
+    const subjects = ['user', 'group', 'serviceaccount'].map((f) => a.flags.get(f)).filter((s): s is string => !!s);
+    if (normKey(role) === 'clusteradmin') opens(ctx, 'cluster_admin_subject', `${a.source}: cluster-admin bound to ${subjects.join(', ')}`, subjects.join(', ') || 'unknown subjects');
+    if (subjects.some(isPublicMember)) opens(ctx, 'public_principal', `${a.source}: bound to ${subjects.join(', ')}`);
+  }
+  if (a.flags.has('privileged') && flagOn(a, 'privileged')) opens(ctx, 'privileged_workload', `${a.source}: --privileged`);
+  if (has(a, 'delete') && has(a, 'namespace', 'ns', 'pvc', 'pv', 'persistentvolumeclaim', 'persistentvolume', 'statefulset')) destroys(ctx, a, `kubectl ${a.words.slice(1, 4).join(' ')}`);
+}
+
+function powershell(ctx: ReadContext, a: Args): void {
+  for (const f of ['forwardingsmtpaddress', 'forwardingaddress', 'forwardto', 'redirectto', 'forwardasattachmentto']) {
+    const to = a.flags.get(f);
+    if (to === undefined) continue;
+    if (to === '$null' || to === '' || to === 'null') closes(ctx, 'external_forwarding');
+    else if (isExternalAddress(ctx, to)) opens(ctx, 'external_forwarding', `${a.source}: forwards to ${to}`, true);
+  }
+  if (a.flags.has('strongauthenticationrequirements') || has(a, 'remove-mguserauthenticationmethod', 'remove-mguserauthenticationphonemethod', 'remove-mguserauthenticationmicrosoftauthenticatormethod')) opens(ctx, 'mfa_off', `${a.source}: MFA requirement or method removed`);
+  if (has(a, 'set-adaccountpassword', 'set-msoluserpassword', 'unlock-adaccount', 'new-mguserauthenticationtemporaryaccesspassmethod', 'reset-mguserauthenticationmethodpassword')) opens(ctx, 'credential_reset', `${a.source}: ${a.words.find((w) => w.includes('-'))}`);
+  if (a.flags.has('disablerealtimemonitoring') && flagOn(a, 'disablerealtimemonitoring')) opens(ctx, 'endpoint_control_off', `${a.source}: real-time protection off`);
+  if (has(a, 'set-executionpolicy') && has(a, 'unrestricted', 'bypass')) opens(ctx, 'endpoint_control_off', `${a.source}: execution policy bypassed`);
+  if (has(a, 'remove-item') && a.flags.has('recurse')) {
+    const target = a.words.find((w, i) => i > 0 && !w.startsWith('-') && w !== 'remove-item') ?? '';
+    if (!disposablePath(target)) destroys(ctx, a, `Remove-Item -Recurse ${target}`.trim());
+  }
+}
+
+/** API operation names ("ec2:AuthorizeSecurityGroupIngress", "DeleteDBInstance", "resetPassword") read as the operation they are. */
+const OPERATIONS: ReadonlyArray<[string[], (ctx: ReadContext, source: string) => void]> = [
+  [['deletepublicaccessblock', 'deletebucketpublicaccessblock'], (c, s) => opens(c, 'block_public_access_off', s)],
+  [['deactivatemfadevice', 'deletevirtualmfadevice', 'disablemfa', 'deletemfa'], (c, s) => opens(c, 'mfa_off', s)],
+  [['stoplogging', 'deletetrail', 'deleteflowlogs', 'deletediagnosticsetting', 'deletesink'], (c, s) => opens(c, 'audit_logging_off', s)],
+  [['deletedetector', 'disablesecurityhub', 'stopconfigurationrecorder', 'deleteconfigurationrecorder'], (c, s) => opens(c, 'monitoring_off', s)],
+  [['schedulekeydeletion', 'destroycryptokeyversion'], (c, s) => opens(c, 'key_deletion', s)],
+  [['disablekey', 'deletebucketencryption', 'disableebsencryptionbydefault'], (c, s) => opens(c, 'encryption_off', s)],
+  [['deletedbsnapshot', 'deletesnapshot', 'deletedbclustersnapshot', 'deleterecoverypoint', 'deletebackupvault', 'deletebackupplan', 'deletebackup'], (c, s) => opens(c, 'backups_deleted', s)],
+  [['deletedbinstance', 'deletedbcluster', 'deletetable', 'deletebucket', 'terminateinstances', 'deletevolume', 'deletefilesystem', 'deletestack', 'deletecluster', 'deletedatabase', 'dropdatabase', 'deleteresourcegroup', 'deleteproject'], (c, s) => {
+    opens(c, 'destructive', s);
+    c.b.set('change.destroys', s, s);
+  }],
+  [['createloginprofile', 'updateloginprofile', 'resetpassword', 'adminresetuserpassword', 'adminsetuserpassword', 'temporaryaccesspassmethods', 'createtemporaryaccesspass'], (c, s) => opens(c, 'credential_reset', s)],
+  [['revokesecuritygroupingress'], (c) => closes(c, 'world_open')],
+];
+
+function operations(ctx: ReadContext, a: Args): void {
+  for (const w of a.words) {
+    const name = normKey(lastSegment(w));
+    if (name.length < 8) continue;
+    for (const [names, act] of OPERATIONS) if (names.includes(name)) act(ctx, `${a.source}: ${w}`);
+  }
+}
+
+function shell(ctx: ReadContext, a: Args): void {
+  operations(ctx, a);
+  const rm = a.words.indexOf('rm');
+  if (rm >= 0 && !has(a, 'aws', 'gsutil', 'kubectl')) {
+    const recursive = a.words.slice(rm + 1).some((w) => w === '-rf' || w === '-fr' || w === '-r' || w === '-R'.toLowerCase() || w === '--recursive' || w === '-rfv');
+    const targets = a.words.slice(rm + 1).filter((w) => !w.startsWith('-'));
+    if (recursive && targets.some((t) => !disposablePath(t))) destroys(ctx, a, `rm -rf ${targets.join(' ')}`);
+  }
+  if (a.words.some((w) => w.startsWith('mkfs') || w === 'wipefs' || w === 'shred') || (has(a, 'dd') && a.words.some((w) => w.startsWith('of=/dev/')))) destroys(ctx, a, 'disk overwritten');
+  if (has(a, 'terraform') && (has(a, 'destroy') || a.flags.has('destroy'))) destroys(ctx, a, 'terraform destroy');
+  if (has(a, 'spctl') && a.flags.has('masterdisable')) opens(ctx, 'endpoint_control_off', `${a.source}: Gatekeeper disabled`);
+  if (has(a, 'netsh') && has(a, 'advfirewall') && has(a, 'off')) opens(ctx, 'endpoint_control_off', `${a.source}: host firewall off`);
+  if (a.flags.has('anonymousauth') && flagOn(a, 'anonymousauth')) opens(ctx, 'unauthenticated_access', `${a.source}: --anonymous-auth=true`);
+  const joined = a.words.join(' ');
+  if (joined.includes('temporaryaccesspass')) opens(ctx, 'credential_reset', `${a.source}: temporary access pass issued`);
+  if (a.words.some((w) => normKey(w).endsWith('resetpassword') || normKey(w).includes('resetpassword'))) opens(ctx, 'credential_reset', `${a.source}: password reset`);
+}
+
+/** SQL read from the words of each statement (a statement ends at ';' or a line break). */
+function sql(ctx: ReadContext, v: TextView, source: string): void {
+  const t = v.raw;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i].kind !== 'word') continue;
+    const w = t[i].text;
+    const next = t[i + 1]?.text;
+    if (w === 'drop' && (next === 'table' || next === 'database' || next === 'schema' || next === 'collection')) destroys(ctx, { words: [], flags: new Map(), source }, `DROP ${next.toUpperCase()}`);
+    else if (w === 'dropdatabase') destroys(ctx, { words: [], flags: new Map(), source }, 'dropDatabase');
+    else if (w === 'truncate' && (next === 'table' || t[i + 1]?.kind === 'word')) destroys(ctx, { words: [], flags: new Map(), source }, 'TRUNCATE');
+    else if (w === 'delete' && next === 'from') {
+      let where = false;
+      for (let j = i + 2; j < t.length && t[j].text !== ';' && t[j].text !== '\n'; j++) if (t[j].text === 'where') where = true;
+      if (!where) destroys(ctx, { words: [], flags: new Map(), source }, 'DELETE without WHERE');
+    }
+  }
+}
+
+/** Reads the commands written inside free text ("run `aws cloudtrail stop-logging --name main`"), from its view. */
+export function readInlineCommands(ctx: ReadContext, v: TextView, source: string): void {
+  const args = parseArgs(glued(v).map((g) => g.raw), source);
+  aws(ctx, args);
+  if (has(args, 'az')) azure(ctx, args);
+  if (has(args, 'gcloud', 'gsutil')) gcloud(ctx, args);
+  if (has(args, 'kubectl', 'oc')) kubectl(ctx, args);
+  shell(ctx, args);
+  sql(ctx, v, source);
+}
+
+/** Reads one command line (or script) at `path`; returns its view for the phrase readers. */
+export function readCommand(ctx: ReadContext, path: string, value: string, source = path): (TextView & { recognised: boolean }) | undefined {
+  const read = ctx.b.text(path, value);
+  if (!read) return undefined;
+  const text = value.length > READING_CAP_CHARS ? value.slice(0, READING_CAP_CHARS) : value;
+  const v = view(text, read.tokens, ctx.catalogue.vocabulary);
+  const args = parseArgs(glued(v).map((g) => g.raw), source);
+  const before = ctx.opens.size + ctx.closes.size;
+  aws(ctx, args);
+  if (has(args, 'az')) azure(ctx, args);
+  if (has(args, 'gcloud', 'gsutil')) gcloud(ctx, args);
+  if (has(args, 'kubectl', 'oc')) kubectl(ctx, args);
+  if (args.words.some((w) => w.includes('-') && !w.startsWith('-') && (w.startsWith('set-') || w.startsWith('new-') || w.startsWith('remove-') || w.startsWith('unlock-') || w.startsWith('reset-')))) powershell(ctx, args);
+  shell(ctx, args);
+  sql(ctx, v, source);
+  const recognised = ctx.opens.size + ctx.closes.size > before;
+  if (recognised) ctx.parameterChanges.push(source);
+  return { ...v, recognised };
+}

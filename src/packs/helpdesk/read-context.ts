@@ -1,0 +1,84 @@
+import type { Catalogue } from '../reading/catalogue.js';
+import type { ReadingBuilder } from '../reading/reading.js';
+
+/**
+ * What the helpdesk readers share while they read one request: the builder that records facts with
+ * their provenance, the catalogue, and which hazards the action opens or closes. Facts about the
+ * change live under `change.*`; a reader that sees a hazard being taken away (remove the public
+ * grant, turn MFA enforcement on) records it in `closes`, which is the fix, not the risk.
+ */
+export interface ReadContext {
+  b: ReadingBuilder;
+  catalogue: Catalogue;
+  opens: Set<string>;
+  closes: Set<string>;
+  /** Sources of a change in `action.parameters` (a tool call, command or configuration object). */
+  parameterChanges: string[];
+  /** Remote-administration and database ports, from the catalogue's `admin_port.<n>` concepts. */
+  adminPorts: ReadonlySet<number>;
+  /** Ports by service name, from the catalogue's `admin_port.<n>` and `port.<n>` concepts. */
+  servicePorts: ReadonlyMap<string, number>;
+  /** Mail domains of the organisation, from the mailboxes and users the ticket names. */
+  orgDomains: Set<string>;
+  /** The declared kind is a change (config, account, permission, script). */
+  changeKind: boolean;
+}
+
+export function newContext(b: ReadingBuilder, catalogue: Catalogue): ReadContext {
+  const adminPorts = new Set<number>();
+  const servicePorts = new Map<string, number>();
+  for (const concept of catalogue.concepts.keys()) {
+    const dot = concept.indexOf('.');
+    const family = concept.slice(0, dot);
+    const port = Number(concept.slice(dot + 1));
+    if ((family !== 'admin_port' && family !== 'port') || !Number.isInteger(port)) continue;
+    if (family === 'admin_port') adminPorts.add(port);
+    servicePorts.set(concept, port);
+  }
+  return { b, catalogue, opens: new Set(), closes: new Set(), parameterChanges: [], adminPorts, servicePorts, orgDomains: new Set(), changeKind: false };
+}
+
+/** Records that the action opens a hazard: `change.<fact>` with where it was read. */
+export function opens(ctx: ReadContext, fact: string, source: string, value: boolean | string = true): void {
+  ctx.b.set(`change.${fact}`, value, source);
+  ctx.opens.add(fact);
+}
+
+export function closes(ctx: ReadContext, fact: string): void {
+  ctx.closes.add(fact);
+}
+
+/** Ingress from anywhere: the ports it opens (admin ones listed apart), or every port. */
+export function opensToWorld(ctx: ReadContext, ports: readonly number[] | 'all', source: string): void {
+  opens(ctx, 'world_open', source);
+  if (ports === 'all') {
+    opens(ctx, 'world_open_all_ports', source);
+    return;
+  }
+  for (const p of ports) {
+    ctx.b.add('change.world_open_ports', String(p), source);
+    if (ctx.adminPorts.has(p)) ctx.b.add('change.world_open_admin_ports', String(p), source);
+  }
+}
+
+/** The domain of a mail address ("smtp:ana@contoso.com" → "contoso.com"), lower case; undefined when it is none. */
+export function mailDomain(address: string): string | undefined {
+  if (address.length > 200) return undefined;
+  const at = address.lastIndexOf('@');
+  if (at <= 0 || at === address.length - 1) return undefined;
+  const domain = address.slice(at + 1).toLowerCase();
+  return domain.includes('.') ? domain : undefined;
+}
+
+/**
+ * A consumer mailbox (the catalogue's `mail.consumer_domain`) or a domain the organisation does not
+ * use. When the ticket names no address of the organisation, no domain can be shown to be internal:
+ * a forward to it counts as external (unknown is not safe).
+ */
+export function isExternalAddress(ctx: ReadContext, address: string): boolean {
+  const domain = mailDomain(address);
+  if (!domain) return false;
+  const consumer = (ctx.catalogue.concepts.get('mail.consumer_domain') ?? []).map((d) => d.toLowerCase());
+  if (consumer.some((c) => domain === c || domain.endsWith(`.${c}`))) return true;
+  return ![...ctx.orgDomains].some((d) => domain === d || domain.endsWith(`.${d}`));
+}

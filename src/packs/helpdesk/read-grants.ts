@@ -1,0 +1,121 @@
+import { closes, opens, type ReadContext } from './read-context.js';
+import { compact, lastSegment } from './text-helpers.js';
+import { asArray, field, isRecord, normKey, scalarText, strings } from './values.js';
+
+/**
+ * Grants in the shapes the clouds write them: IAM policy documents (Statement with Effect,
+ * Principal, Action, NotAction, Resource, Condition), GCP bindings ({role, members}), Azure role
+ * assignments ({roleDefinitionName, scope}) and Kubernetes RBAC bindings (roleRef, subjects).
+ * The role names that count as administrative come from the catalogue (`role.admin`, and
+ * `role.scoped_admin` for roles that are administrative at subscription scope).
+ */
+
+const PUBLIC_MEMBERS = new Set(['allusers', 'allauthenticatedusers', 'systemanonymous', 'systemunauthenticated', 'systemauthenticated', 'everyone', 'anonymous']);
+
+function roleNames(ctx: ReadContext, concept: string): Set<string> {
+  return new Set((ctx.catalogue.concepts.get(concept) ?? []).map((p) => compact(p)));
+}
+
+/** 'admin' for an always-administrative role, 'scoped' for one that is administrative at subscription scope. */
+export function adminRoleKind(ctx: ReadContext, role: string): 'admin' | 'scoped' | undefined {
+  const whole = compact(role);
+  const last = compact(lastSegment(role));
+  const admin = roleNames(ctx, 'role.admin');
+  if (admin.has(whole) || admin.has(last)) return 'admin';
+  const scoped = roleNames(ctx, 'role.scoped_admin');
+  if (scoped.has(whole) || scoped.has(last)) return 'scoped';
+  return undefined;
+}
+
+/** A subscription, management group or tenant root: where Owner and Contributor reach everything. */
+function broadScope(scope: string | undefined): boolean {
+  if (scope === undefined) return true;
+  const s = scope.toLowerCase();
+  if (s === '/' || s.includes('managementgroups')) return true;
+  const parts = s.split('/').filter(Boolean);
+  return parts.length <= 2 && parts[0] === 'subscriptions';
+}
+
+export function isPublicMember(member: string): boolean {
+  return PUBLIC_MEMBERS.has(compact(member));
+}
+
+function principalIsPublic(p: unknown): boolean {
+  if (typeof p === 'string') return p.trim() === '*' || isPublicMember(p);
+  if (Array.isArray(p)) return p.some(principalIsPublic);
+  if (isRecord(p)) return Object.values(p).some(principalIsPublic);
+  return false;
+}
+
+/** Reads one IAM policy document; returns whether it was one. */
+export function readPolicyDocument(ctx: ReadContext, doc: Record<string, unknown>, source: string): boolean {
+  const statements = field(doc, 'statement');
+  if (!statements) return false;
+  for (const st of asArray(statements.value)) {
+    if (!isRecord(st)) continue;
+    const effect = scalarText(field(st, 'effect')?.value)?.toLowerCase() ?? 'allow';
+    if (effect === 'deny') continue;
+    const principal = field(st, 'principal')?.value;
+    const notPrincipal = field(st, 'notprincipal')?.value;
+    const conditioned = isRecord(field(st, 'condition')?.value) && Object.keys(field(st, 'condition')!.value as object).length > 0;
+    const actions = strings(field(st, 'action')?.value).map((a) => a.toLowerCase());
+    const notActions = field(st, 'notaction') !== undefined;
+    const resources = strings(field(st, 'resource')?.value);
+    const anyResource = resources.length === 0 || resources.includes('*');
+    if ((principalIsPublic(principal) || notPrincipal !== undefined) && !conditioned) opens(ctx, 'public_principal', `${source}: Principal "*"`);
+    if ((actions.includes('*') || actions.includes('*:*') || notActions) && anyResource) opens(ctx, 'wildcard_admin', `${source}: Action "*" on Resource "*"`);
+    if ((actions.includes('iam:passrole') || actions.includes('iam:*')) && anyResource) opens(ctx, 'passrole_wildcard', `${source}: iam:PassRole on Resource "*"`);
+  }
+  return true;
+}
+
+/** The role a grant names and whether it is administrative at the scope it is given. */
+export function readRoleGrant(ctx: ReadContext, role: string, scope: string | undefined, source: string): void {
+  const kind = adminRoleKind(ctx, role);
+  if (kind === 'admin' || (kind === 'scoped' && broadScope(scope))) opens(ctx, 'admin_role', `${source}: ${role}${scope ? ` at ${scope}` : ''}`, role);
+}
+
+/**
+ * GCP bindings ({role, members} / {role, member}), Azure role assignments ({roleDefinitionName,
+ * principalId, scope}) and Kubernetes bindings (roleRef + subjects). Returns whether it was one.
+ */
+export function readBinding(ctx: ReadContext, obj: Record<string, unknown>, source: string): boolean {
+  const kind = normKey(scalarText(field(obj, 'kind')?.value) ?? '');
+  const roleRef = field(obj, 'roleref')?.value;
+  if (kind.endsWith('rolebinding') || isRecord(roleRef)) {
+    const role = isRecord(roleRef) ? (scalarText(field(roleRef, 'name')?.value) ?? '') : '';
+    const subjects = asArray(field(obj, 'subjects')?.value).filter(isRecord);
+    const names = subjects.map((s) => `${scalarText(field(s, 'kind')?.value) ?? 'subject'} ${scalarText(field(s, 'name')?.value) ?? ''}`.trim());
+    if (adminRoleKind(ctx, role) === 'admin') opens(ctx, 'cluster_admin_subject', `${source}: ${role} bound to ${names.join(', ') || 'subjects'}`, names.join(', ') || 'unknown subjects');
+    if (subjects.some((s) => isPublicMember(scalarText(field(s, 'name')?.value) ?? ''))) opens(ctx, 'public_principal', `${source}: bound to ${names.join(', ')}`);
+    return true;
+  }
+  const role = scalarText(field(obj, 'role', 'roledefinitionname', 'roledefinition', 'rolename')?.value);
+  const members = [...strings(field(obj, 'members')?.value), ...strings(field(obj, 'member')?.value), ...strings(field(obj, 'entity')?.value)];
+  const principal = scalarText(field(obj, 'principalid', 'principal', 'assignee', 'principalname')?.value);
+  if (role === undefined || (members.length === 0 && principal === undefined && field(obj, 'scope') === undefined)) return false;
+  const scope = scalarText(field(obj, 'scope')?.value);
+  readRoleGrant(ctx, role, scope, source);
+  const exposed = members.filter(isPublicMember);
+  if (exposed.length > 0) opens(ctx, 'public_principal', `${source}: ${exposed.join(', ')} granted ${role}`);
+  return true;
+}
+
+/** A Kubernetes workload or pod spec that reaches the host. */
+export function readWorkloadFlag(ctx: ReadContext, key: string, value: unknown, source: string): boolean {
+  const k = normKey(key);
+  if ((k === 'privileged' || k === 'hostnetwork' || k === 'hostpid' || k === 'hostipc' || k === 'allowprivilegeescalation') && value === true) {
+    opens(ctx, 'privileged_workload', `${source} = true`);
+    return true;
+  }
+  if (k === 'hostpath') {
+    const path = isRecord(value) ? scalarText(field(value, 'path')?.value) : scalarText(value);
+    opens(ctx, 'privileged_workload', `${source}: hostPath ${path ?? ''}`.trim());
+    return true;
+  }
+  if ((k === 'privileged' || k === 'hostnetwork' || k === 'hostpid') && value === false) {
+    closes(ctx, 'privileged_workload');
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,113 @@
+import { opens, opensToWorld, type ReadContext } from './read-context.js';
+import { ipv4, isWorldSource, splitOn } from './text-helpers.js';
+import { asArray, field, isRecord, normKey, scalarText } from './values.js';
+
+/**
+ * Ingress rules in the shapes the clouds write them: AWS security-group permissions
+ * ({IpProtocol, FromPort, ToPort, IpRanges:[{CidrIp}], Ipv6Ranges:[{CidrIpv6}]}), Terraform
+ * (`cidr_blocks`, `from_port`), Azure NSG rules ({sourceAddressPrefix, destinationPortRange,
+ * access, direction}), GCP firewall rules ({sourceRanges, allowed:[{IPProtocol, ports}]}) and the
+ * simple {port, cidr} form. "All ports" is protocol -1 / all / *, or a range of 1024 ports or more
+ * (CIS counts protocol ALL as exposing every administration port).
+ */
+
+const SOURCE_KEYS = ['cidr', 'cidrip', 'cidripv4', 'cidripv6', 'cidrblocks', 'ipv6cidrblocks', 'sourceaddressprefix', 'sourceaddressprefixes', 'sourceranges', 'sourceip', 'sourceips', 'source', 'remoteipprefix', 'ipprefix', 'allowedips', 'sourcecidr', 'sourcecidrs'];
+const RANGE_KEYS = ['ipranges', 'ipv6ranges', 'iprange', 'ipv6range'];
+const PORT_KEYS = ['port', 'ports', 'destinationport', 'destinationportrange', 'destinationportranges', 'portrange', 'localport', 'dstport', 'toport', 'fromport'];
+const PROTOCOL_KEYS = ['ipprotocol', 'protocol'];
+const WIDE_RANGE = 1024;
+
+export interface PortSet {
+  ports: number[];
+  all: boolean;
+}
+
+/** "22", 22, "20-23", "0-65535", "*", "tcp:22", ["22","3389"] → ports (admin ports inside a range included). */
+export function readPorts(ctx: ReadContext, v: unknown, into: PortSet): void {
+  for (const item of asArray(v)) {
+    const text = scalarText(item);
+    if (text === undefined) continue;
+    for (const part of splitOn(text, ', ')) {
+      const colon = part.lastIndexOf(':');
+      const p = colon >= 0 ? part.slice(colon + 1) : part;
+      if (p === '*' || p.toLowerCase() === 'all' || p.toLowerCase() === 'any') {
+        into.all = true;
+        continue;
+      }
+      const [a, b] = splitOn(p, '-').map(Number);
+      if (!Number.isInteger(a)) continue;
+      addRange(ctx, a, Number.isInteger(b) ? b : a, into);
+    }
+  }
+}
+
+export function addRange(ctx: ReadContext, from: number, to: number, into: PortSet): void {
+  if (from < 0 || to > 65535 || to < from) return;
+  if (to - from + 1 >= WIDE_RANGE) {
+    into.all = true;
+    return;
+  }
+  into.ports.push(from);
+  for (const p of ctx.adminPorts) if (p > from && p <= to) into.ports.push(p);
+}
+
+function sourcesOf(obj: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(obj)) {
+    const key = normKey(k);
+    if (SOURCE_KEYS.includes(key)) for (const s of asArray(v)) if (typeof s === 'string') out.push(...splitOn(s, ', '));
+    if (RANGE_KEYS.includes(key)) {
+      for (const r of asArray(v)) {
+        if (typeof r === 'string') out.push(r);
+        else if (isRecord(r)) for (const s of Object.values(r)) if (typeof s === 'string' && (s.includes('/') || ipv4(s))) out.push(s);
+      }
+    }
+  }
+  const start = scalarText(field(obj, 'startipaddress', 'startip')?.value);
+  const end = scalarText(field(obj, 'endipaddress', 'endip')?.value);
+  if (start !== undefined && end !== undefined) out.push(start === '0.0.0.0' && end === '255.255.255.255' ? '0.0.0.0/0' : `${start}-${end}`);
+  return out;
+}
+
+/** Reads an ingress rule object; returns whether it was one. */
+export function readNetworkRule(ctx: ReadContext, obj: Record<string, unknown>, source: string): boolean {
+  const sources = sourcesOf(obj);
+  const allowedList = asArray(field(obj, 'allowed', 'allow')?.value).filter(isRecord);
+  const hasPorts = PORT_KEYS.some((k) => field(obj, k) !== undefined) || allowedList.length > 0;
+  const startEnd = field(obj, 'startipaddress', 'startip') !== undefined && field(obj, 'endipaddress', 'endip') !== undefined;
+  // A database firewall rule is a range of addresses with no port: the whole range means the database is public.
+  if (startEnd && !hasPorts) {
+    if (sources.some(isWorldSource)) opens(ctx, 'public_database', `${source}: firewall rule covering every address`);
+    return true;
+  }
+  if (sources.length === 0 || (!hasPorts && field(obj, ...PROTOCOL_KEYS) === undefined)) return false;
+  const direction = normKey(scalarText(field(obj, 'direction', 'type')?.value) ?? '');
+  const access = normKey(scalarText(field(obj, 'access', 'action')?.value) ?? '');
+  if (direction === 'egress' || direction === 'outbound' || access === 'deny') return true;
+
+  const set: PortSet = { ports: [], all: false };
+  const from = Number(scalarText(field(obj, 'fromport')?.value));
+  const to = Number(scalarText(field(obj, 'toport')?.value));
+  if (Number.isInteger(from) && Number.isInteger(to) && from >= 0) addRange(ctx, from, to, set);
+  else if (Number.isInteger(from) && from > 0) addRange(ctx, from, from, set);
+  for (const k of ['port', 'ports', 'destinationport', 'destinationportrange', 'destinationportranges', 'portrange', 'localport', 'dstport']) {
+    const f = field(obj, k);
+    if (f) readPorts(ctx, f.value, set);
+  }
+  const protocols = [scalarText(field(obj, ...PROTOCOL_KEYS)?.value)];
+  for (const a of allowedList) {
+    protocols.push(scalarText(field(a, ...PROTOCOL_KEYS)?.value));
+    const ports = field(a, 'ports');
+    if (ports) readPorts(ctx, ports.value, set);
+    else set.all = true;
+  }
+  if (protocols.some((p) => p === '-1' || p === '*' || p?.toLowerCase() === 'all')) set.all = set.all || set.ports.length === 0;
+  for (const p of set.ports) ctx.b.add('change.ports', String(p), source);
+  const world = sources.filter(isWorldSource);
+  if (world.length === 0) return true;
+  const where = `${source}: from ${world.join(', ')}`;
+  if (set.all) opensToWorld(ctx, 'all', where);
+  else if (set.ports.length > 0) opensToWorld(ctx, set.ports, where);
+  else opens(ctx, 'world_open', where);
+  return true;
+}

@@ -1,0 +1,319 @@
+import YAML from 'yaml';
+import { READING_CAP_CHARS } from '../reading/reading.js';
+import { closes, isExternalAddress, opens, type ReadContext } from './read-context.js';
+import { readCommand } from './read-command.js';
+import { isPublicMember, readBinding, readPolicyDocument, readWorkloadFlag } from './read-grants.js';
+import { readNetworkRule } from './read-network-rule.js';
+import { view, type TextView } from './text-helpers.js';
+import { asArray, field, flagValue, isRecord, normKey, scalarText } from './values.js';
+
+/**
+ * The tool call's own arguments (`action.parameters`): any key, nested to a few levels, objects or
+ * JSON strings. Structured shapes are read first (policy documents, bindings, ingress rules,
+ * workloads, Terraform plans), then flags by their normalised key, then strings that are command
+ * lines. Free-text notes are returned for the phrase reader; nothing else is read a second way.
+ */
+
+const MAX_DEPTH = 8;
+const MAX_NODES = 2000;
+/** Keys whose strings are commands, scripts or API calls. */
+const COMMAND_KEYS = new Set(['command', 'commands', 'cmd', 'script', 'scripts', 'powershell', 'shell', 'bash', 'sql', 'query', 'queries', 'statement', 'statements', 'steps', 'args', 'argv', 'cli', 'run', 'exec', 'execute', 'graphrequest', 'request', 'api', 'apicall', 'operation', 'method', 'toolcall', 'tool', 'action', 'actions', 'cmdline', 'commandline', 'code', 'kubectl', 'terraform', 'aws', 'az', 'gcloud']);
+/** Keys whose strings are notes for a person, read as context (they describe, they do not act). */
+const NOTE_KEYS = new Set(['note', 'notes', 'comment', 'comments', 'reason', 'message', 'justification', 'summary', 'title', 'description', 'body', 'text', 'reply', 'response', 'content']);
+const PROGRAMS = new Set(['aws', 'az', 'gcloud', 'gsutil', 'kubectl', 'oc', 'terraform', 'rm', 'sudo', 'ssh', 'psql', 'mysql', 'sqlcmd', 'mongo', 'mongosh', 'helm', 'dd', 'mkfs', 'spctl', 'netsh', 'post', 'patch', 'put', 'delete', 'drop', 'truncate']);
+
+/** Child keys that only say "on/off" for their parent ({logging: {enabled: false}}): read as the parent's flag. */
+const GENERIC_FLAG_KEYS = new Set(['enabled', 'enable', 'status', 'state', 'value', 'mode', 'enforced', 'required', 'isenabled', 'setting']);
+const GRANTEE_KEYS = new Set(['principal', 'principals', 'grantee', 'grantees', 'member', 'members', 'entity', 'subject', 'subjects', 'assignee', 'sharedwith', 'audience']);
+const ACL_PUBLIC = new Set(['publicread', 'publicreadwrite', 'authenticatedread', 'public', 'allusers']);
+const CONTAINER_PUBLIC = new Set(['blob', 'container', 'public', 'anonymous']);
+
+export interface ParameterReading {
+  /** Free-text notes and descriptions inside the parameters. */
+  notes: TextView[];
+  /** Command lines and API calls inside the parameters; `recognised` when the command reader knew the operation. */
+  commands: (TextView & { recognised?: boolean; key?: string })[];
+}
+
+function firstWord(s: string): string {
+  let i = 0;
+  while (i < s.length && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === "'" || s[i] === '"')) i++;
+  let j = i;
+  while (j < s.length && j - i < 20 && s[j] !== ' ' && s[j] !== '\t' && s[j] !== '\n') j++;
+  return s.slice(i, j).toLowerCase();
+}
+
+function parseJsonString(s: string): unknown {
+  const t = s.trim();
+  if (t.length > READING_CAP_CHARS || (!t.startsWith('{') && !t.startsWith('['))) return undefined;
+  try {
+    return JSON.parse(t);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A Kubernetes or CloudFormation manifest written as YAML ("apiVersion: v1\nkind: Pod…"); aliases are capped by the parser. */
+function parseManifest(s: string): unknown {
+  if (s.length > READING_CAP_CHARS || !s.includes('\n') || !(s.includes('apiVersion:') || s.includes('kind:') || s.includes('Resources:'))) return undefined;
+  try {
+    const doc = YAML.parse(s, { maxAliasCount: 20 });
+    return isRecord(doc) ? doc : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Flags read by their key: returns whether the key was one the reader knows. */
+function readFlag(ctx: ReadContext, key: string, value: unknown, source: string): boolean {
+  const k = normKey(key);
+  const on = flagValue(value);
+  const text = scalarText(value)?.toLowerCase();
+  const say = `${source} = ${scalarText(value) ?? JSON.stringify(value)}`;
+  if (readWorkloadFlag(ctx, key, value, source)) return true;
+  if (k === 'acl' || k === 'cannedacl' || k === 'predefinedacl' || k === 'objectacl') {
+    if (text && ACL_PUBLIC.has(normKey(text))) opens(ctx, 'public_acl', say);
+    else if (text === 'private') closes(ctx, 'public_acl');
+    return true;
+  }
+  if (k === 'publicaccess' || k === 'publicaccesslevel' || k === 'containeraccess' || k === 'accesslevel' || k === 'publicaccesstype') {
+    if ((text && CONTAINER_PUBLIC.has(text)) || on === true) opens(ctx, 'public_acl', say);
+    else if (text === 'none' || text === 'off' || text === 'private' || on === false) closes(ctx, 'public_acl');
+    return true;
+  }
+  if (k === 'allowblobpublicaccess' || k === 'allowanonymousaccess' || k === 'anonymousaccess' || k === 'allowpublicaccess') {
+    if (on === true) opens(ctx, 'public_acl', say);
+    else if (on === false) closes(ctx, 'public_acl');
+    return true;
+  }
+  if (k === 'blockpublicacls' || k === 'blockpublicpolicy' || k === 'ignorepublicacls' || k === 'restrictpublicbuckets' || k === 'blockpublicaccess') {
+    if (on === false) opens(ctx, 'block_public_access_off', say);
+    else if (on === true) closes(ctx, 'block_public_access_off');
+    return true;
+  }
+  if (k === 'publicaccessprevention') {
+    if (text === 'inherited' || text === 'unspecified') opens(ctx, 'block_public_access_off', say);
+    else if (text === 'enforced') closes(ctx, 'block_public_access_off');
+    return true;
+  }
+  if (k === 'publiclyaccessible' || k === 'publicnetworkaccess' || k === 'publicendpoint' || k === 'publicip' || k === 'assignpublicip') {
+    if (on === true) opens(ctx, 'public_database', say);
+    else if (on === false) closes(ctx, 'public_database');
+    return true;
+  }
+  if (k.includes('mfa') || k.includes('strongauth') || k.includes('twofactor') || k.includes('twostep') || k.includes('2sv') || k.includes('2fa') || k.includes('multifactor') || k === 'strongauthenticationrequirements') {
+    if (on === false || (Array.isArray(value) && value.length === 0)) opens(ctx, 'mfa_off', say);
+    else if (on === true) closes(ctx, 'mfa_off');
+    return true;
+  }
+  if (k === 'islogging' || k === 'logging' || k === 'enablelogging' || k === 'auditlogging' || k === 'auditlogs' || k === 'cloudtrail' || k === 'logginenabled' || k === 'loggingenabled' || k === 'diagnosticsettings') {
+    if (on === false || (Array.isArray(value) && value.length === 0)) opens(ctx, 'audit_logging_off', say);
+    else if (on === true) closes(ctx, 'audit_logging_off');
+    return true;
+  }
+  if (k === 'guardduty' || k === 'securityhub' || k === 'defender' || k === 'defenderforcloud' || k === 'threatdetection') {
+    if (on === false) opens(ctx, 'monitoring_off', say);
+    return true;
+  }
+  if (k === 'deletionprotection' || k === 'terminationprotection' || k === 'preventdestroy' || k === 'enabledeletionprotection' || k === 'disableapitermination' || k === 'softdelete' || k === 'enablesoftdelete' || k === 'purgeprotection' || k === 'enablepurgeprotection') {
+    const off = k === 'disableapitermination' ? on === false : on === false;
+    if (off) opens(ctx, 'deletion_protection_off', say);
+    else if (on !== undefined) closes(ctx, 'deletion_protection_off');
+    return true;
+  }
+  if (k === 'skipfinalsnapshot') {
+    if (on !== undefined) ctx.b.set('change.backup_confirmed', !on, say);
+    return true;
+  }
+  if (k === 'backupverified' || k === 'backuptaken' || k === 'snapshottaken' || k === 'finalsnapshot' || k === 'finalsnapshotidentifier' || k === 'finaldbsnapshotidentifier') {
+    if (on !== undefined) ctx.b.set('change.backup_confirmed', on, say);
+    else if (text) ctx.b.set('change.backup_confirmed', true, say);
+    return true;
+  }
+  if (k === 'backupretentionperiod' || k === 'backupretentiondays' || k === 'retentiondays') {
+    // A retention of 0 turns automated backups off and deletes the ones kept so far.
+    if (Number(text) === 0) {
+      opens(ctx, 'backups_deleted', say);
+      ctx.b.set('change.backup_confirmed', false, say);
+    }
+    return true;
+  }
+  if (k === 'password' || k === 'newpassword' || k === 'temporarypassword' || k === 'temppassword' || k === 'initialpassword' || k === 'passwordprofile' || k === 'forcechangepasswordnextsignin' || k === 'resetpassword' || k === 'temporaryaccesspass') {
+    opens(ctx, 'credential_reset', `${source} (a credential is set)`);
+    return true;
+  }
+  if (k === 'deleteautomatedbackups' || k === 'deletebackups' || k === 'deletesnapshots' || k === 'deleterecoverypoints') {
+    if (on === true) {
+      opens(ctx, 'backups_deleted', say);
+      ctx.b.set('change.backup_confirmed', false, say);
+    }
+    return true;
+  }
+  if (k === 'forcedelete' || k === 'deleteobjects' || k === 'deletevolumes' || k === 'purge' || k === 'forcedestroy' || k === 'deletecontents' || k === 'recursive') {
+    if (on === true) {
+      opens(ctx, 'destructive', say);
+      ctx.b.set('change.destroys', k, say);
+    }
+    return true;
+  }
+  if (k === 'encrypted' || k === 'storageencrypted' || k === 'encryption' || k === 'enableencryption' || k === 'sseenabled' || k === 'encryptionenabled' || k === 'httpsonly' || k === 'enablehttpstrafficonly' || k === 'supportshttpstrafficonly') {
+    if (on === false || text === 'none' || text === 'disabled') opens(ctx, 'encryption_off', say);
+    return true;
+  }
+  if (k === 'pendingwindowindays' || k === 'deletionwindowindays' || k === 'keystate' || k === 'scheduledeletion' || k === 'scheduledeletiondays') {
+    if (k !== 'keystate' && k !== 'scheduledeletion' ? value !== null && value !== undefined : text === 'pendingdeletion' || on === true) opens(ctx, 'key_deletion', say);
+    return true;
+  }
+  if (k === 'anonymousauth' || k === 'anonymousauthentication' || k === 'allowanonymous' || k === 'authenabled' || k === 'authenticationenabled' || k === 'authrequired' || k === 'requireauth' || k === 'securityenabled' || k === 'xpacksecurityenabled') {
+    const anonymous = k.startsWith('anonymous') || k === 'allowanonymous' ? on === true : on === false;
+    if (anonymous) opens(ctx, 'unauthenticated_access', say);
+    return true;
+  }
+  if (k === 'forwardto' || k === 'forwardingsmtpaddress' || k === 'forwardingaddress' || k === 'redirectto' || k === 'forwardingemail' || k === 'forwardasattachmentto' || k === 'autoforward') {
+    if (value === null || text === '' || text === '$null') closes(ctx, 'external_forwarding');
+    else if (text && isExternalAddress(ctx, text)) opens(ctx, 'external_forwarding', say);
+    return true;
+  }
+  if (k === 'deliverto' || k === 'sendto' || k === 'recipient' || k === 'shareto' || k === 'sharewith' || k === 'destinationemail') {
+    if (text && isExternalAddress(ctx, text)) opens(ctx, 'external_sharing', say);
+    return true;
+  }
+  if (k === 'sharingscope' || k === 'sharinglink' || k === 'linkscope' || k === 'sharing') {
+    if (text === 'anyone' || text === 'public' || text === 'anonymous') opens(ctx, 'external_sharing', say);
+    return true;
+  }
+  if (k === 'environment' || k === 'env' || k === 'stage' || k === 'workspace' || k === 'tier') {
+    return false; // read as text below: the words say which environment
+  }
+  return false;
+}
+
+/** Terraform plan JSON: resource_changes[].change.actions with delete (or replace). */
+function readPlan(ctx: ReadContext, obj: Record<string, unknown>, source: string): boolean {
+  const changes = Object.entries(obj).find(([k]) => normKey(k) === 'resourcechanges')?.[1];
+  if (!Array.isArray(changes)) return false;
+  const deleted: string[] = [];
+  for (const rc of changes.slice(0, 500)) {
+    if (!isRecord(rc)) continue;
+    const change = Object.entries(rc).find(([k]) => normKey(k) === 'change')?.[1];
+    const actions = isRecord(change) ? change.actions : undefined;
+    if (Array.isArray(actions) && actions.includes('delete')) deleted.push(scalarText(rc.address) ?? scalarText(rc.type) ?? 'resource');
+  }
+  if (deleted.length > 0) {
+    opens(ctx, 'destructive', `${source}: plan deletes ${deleted.slice(0, 5).join(', ')}${deleted.length > 5 ? ` and ${deleted.length - 5} more` : ''}`);
+    ctx.b.set('change.destroys', deleted.slice(0, 5).join(', '), source);
+    ctx.b.add('change.resource_names', deleted.slice(0, 5).join(' '), source);
+  }
+  return true;
+}
+
+/** GCP audit configs: a diff (before → after) or a list that drops DATA_READ / DATA_WRITE logging. */
+function readAuditConfigs(ctx: ReadContext, value: unknown, source: string): void {
+  if (isRecord(value)) {
+    const before = value.before;
+    const after = value.after;
+    if (Array.isArray(before) && before.length > 0 && Array.isArray(after) && after.length === 0) opens(ctx, 'audit_logging_off', `${source}: audit configs removed`);
+    else if (Array.isArray(after) && after.length > 0) closes(ctx, 'audit_logging_off');
+    return;
+  }
+  if (Array.isArray(value) && value.length === 0) opens(ctx, 'audit_logging_off', `${source}: audit configs emptied`);
+}
+
+export function readParameters(ctx: ReadContext, parameters: unknown): ParameterReading {
+  const out: ParameterReading = { notes: [], commands: [] };
+  if (!isRecord(parameters)) return out;
+  let nodes = 0;
+
+  const readString = (key: string, s: string, path: string) => {
+    const k = normKey(key);
+    const json = parseJsonString(s) ?? parseManifest(s);
+    if (json !== undefined) {
+      walk(json, path, key, 1);
+      ctx.b.consume(path);
+      return;
+    }
+    const program = firstWord(s);
+    if (NOTE_KEYS.has(k) && !PROGRAMS.has(program)) {
+      const read = ctx.b.text(path, s);
+      if (read) out.notes.push(view(s.length > READING_CAP_CHARS ? s.slice(0, READING_CAP_CHARS) : s, read.tokens, ctx.catalogue.vocabulary));
+      return;
+    }
+    if (COMMAND_KEYS.has(k) || PROGRAMS.has(program) || s.includes(' --')) {
+      const v = readCommand(ctx, path, s);
+      if (v) out.commands.push(v);
+      return;
+    }
+    // A short value ("production", "allUsers", "blob"): read its words as part of the action.
+    const read = ctx.b.text(path, s);
+    if (read) out.commands.push({ ...view(s.length > READING_CAP_CHARS ? s.slice(0, READING_CAP_CHARS) : s, read.tokens, ctx.catalogue.vocabulary), key: k });
+  };
+
+  const walk = (value: unknown, path: string, key: string, depth: number, parent = ''): void => {
+    if (++nodes > MAX_NODES || depth > MAX_DEPTH) return;
+    if (parent && GENERIC_FLAG_KEYS.has(normKey(key)) && readFlag(ctx, parent, value, path)) {
+      ctx.b.consume(path);
+      return;
+    }
+    if (typeof value === 'string') {
+      if (!readFlag(ctx, key, value, path)) readString(key, value, path);
+      else ctx.b.consume(path);
+      return;
+    }
+    if (typeof value === 'number' || typeof value === 'boolean' || value === null) {
+      if (readFlag(ctx, key, value, path)) ctx.b.consume(path);
+      return;
+    }
+    if (Array.isArray(value)) {
+      ctx.b.consume(path);
+      if (readFlag(ctx, key, value, path)) return;
+      if (normKey(key) === 'auditconfigs') return readAuditConfigs(ctx, value, path);
+      // An argument vector (["ec2", "authorize-security-group-ingress", "--port", "22"]) is one command.
+      if (normKey(key) === 'args' || normKey(key) === 'argv') {
+        const words = value.filter((x): x is string => typeof x === 'string');
+        const v = readCommand(ctx, path, words.map((w) => (w.includes(' ') ? `'${w}'` : w)).join(' '));
+        if (v) out.commands.push(v);
+        return;
+      }
+      value.slice(0, 200).forEach((item, i) => walk(item, `${path}.${i}`, key, depth + 1));
+      return;
+    }
+    if (!isRecord(value)) return;
+    // A grantee written outside a policy statement ({principal: "*"}, {members: ["allUsers"]}); statements are read whole above.
+    if (field(value, 'effect') === undefined && field(value, 'statement') === undefined) {
+      for (const [k, v] of Object.entries(value)) {
+        if (!GRANTEE_KEYS.has(normKey(k))) continue;
+        const named = asArray(v).filter((x): x is string => typeof x === 'string');
+        const exposed = named.filter((x) => x.trim() === '*' || isPublicMember(x));
+        if (exposed.length > 0) opens(ctx, 'public_principal', `${path}.${k} = ${exposed.join(', ')}`);
+      }
+    }
+    const structured = readPolicyDocument(ctx, value, path) || readBinding(ctx, value, path) || readNetworkRule(ctx, value, path) || readPlan(ctx, value, path);
+    if (structured) {
+      ctx.parameterChanges.push(path);
+      ctx.b.consume(path);
+    }
+    for (const [k, v] of Object.entries(value)) {
+      const p = `${path}.${k}`;
+      if (normKey(k) === 'auditconfigs') {
+        ctx.b.consume(p);
+        readAuditConfigs(ctx, v, p);
+        continue;
+      }
+      walk(v, p, k, depth + 1, key);
+    }
+  };
+
+  if (field(parameters, 'effect') === undefined && field(parameters, 'statement') === undefined) {
+    for (const [k, v] of Object.entries(parameters)) {
+      if (!GRANTEE_KEYS.has(normKey(k))) continue;
+      const exposed = asArray(v).filter((x): x is string => typeof x === 'string' && (x.trim() === '*' || isPublicMember(x)));
+      if (exposed.length > 0) opens(ctx, 'public_principal', `action.parameters.${k} = ${exposed.join(', ')}`);
+    }
+  }
+  // The arguments themselves may be the rule, binding or policy ({source_ranges, allowed}, {role, scope}).
+  if (readPolicyDocument(ctx, parameters, 'action.parameters') || readBinding(ctx, parameters, 'action.parameters') || readNetworkRule(ctx, parameters, 'action.parameters') || readPlan(ctx, parameters, 'action.parameters')) {
+    ctx.parameterChanges.push('action.parameters');
+  }
+  for (const [k, v] of Object.entries(parameters)) walk(v, `action.parameters.${k}`, k, 1);
+  return out;
+}

@@ -1,0 +1,189 @@
+import { READING_CAP_CHARS } from '../reading/reading.js';
+import { mailDomain, type ReadContext } from './read-context.js';
+import { shoutedWords, view, wordSet, type TextView } from './text-helpers.js';
+import { flagValue, isRecord, normKey, scalarText } from './values.js';
+
+/**
+ * The ticket half of a request: category, priority, turns, what the assistant has gathered, the
+ * description and the conversation. Structured fields first (`information_gathered`), free text
+ * second, the most recent message before older ones.
+ */
+
+export interface TicketText {
+  /** Description and the user's messages. */
+  user: TextView[];
+  /** Earlier assistant messages, most recent first. */
+  assistant: TextView[];
+  /** Values of information_gathered read as words. */
+  info: TextView[];
+  /** Word sets of the assistant's earlier messages (for "repeats earlier advice"). */
+  assistantWords: Set<string>[];
+}
+
+const ASSISTANT_ROLES = new Set(['assistant', 'agent', 'bot', 'system', 'helpdesk', 'support', 'technician', 'analyst', 'tool']);
+
+/** Category labels agents use, onto the pack's categories. */
+const CATEGORY_ALIASES: Readonly<Record<string, string>> = {
+  cloud: 'cloud_platform', cloudplatform: 'cloud_platform', aws: 'cloud_platform', azure: 'cloud_platform', gcp: 'cloud_platform', kubernetes: 'cloud_platform',
+  infrastructure: 'cloud_platform', database: 'cloud_platform', storage: 'cloud_platform', devops: 'cloud_platform', network: 'cloud_platform', iam: 'sso_identity',
+  identity: 'sso_identity', sso: 'sso_identity', ssoidentity: 'sso_identity', accessrequest: 'sso_identity', access: 'sso_identity',
+  password: 'password_account', passwordaccount: 'password_account', account: 'password_account', accounts: 'password_account',
+  software: 'software_install', softwareinstall: 'software_install', install: 'software_install', application: 'software_install',
+  email: 'email_calendar', emailcalendar: 'email_calendar', mail: 'email_calendar', calendar: 'email_calendar', outlook: 'email_calendar',
+  saas: 'saas_subscription', saassubscription: 'saas_subscription', subscription: 'saas_subscription',
+  license: 'license_management', licence: 'license_management', licensing: 'license_management', licensemanagement: 'license_management',
+  hardware: 'hardware', laptop: 'hardware', device: 'hardware', vpn: 'vpn', remoteaccess: 'vpn', legacy: 'legacy_systems', legacysystems: 'legacy_systems',
+};
+
+const PRIORITY_ALIASES: Readonly<Record<string, string>> = {
+  low: 'low', p4: 'low', '4': 'low', p5: 'low', minor: 'low', medium: 'medium', normal: 'medium', moderate: 'medium', p3: 'medium', '3': 'medium',
+  high: 'high', urgent: 'high', p2: 'high', '2': 'high', major: 'high', critical: 'critical', p1: 'critical', '1': 'critical', emergency: 'critical', p0: 'critical', sev1: 'critical', blocker: 'critical',
+};
+
+const IDENTITY_FLAG_KEYS = new Set(['identityverified', 'verified', 'callerverified', 'idverified', 'userverified', 'requesterverified', 'identityconfirmed', 'identityverificationverified', 'identityverificationpassed', 'verificationpassed']);
+const IDENTITY_STATUS_KEYS = new Set(['identityverification', 'identitystatus', 'verificationstatus', 'verification', 'verificationresult', 'idcheck', 'identitycheck']);
+
+function textView(ctx: ReadContext, path: string, value: string, withVocabulary: boolean): TextView | undefined {
+  const read = ctx.b.text(path, value, withVocabulary ? ctx.catalogue.vocabulary : undefined);
+  if (!read) return undefined;
+  return view(value.length > READING_CAP_CHARS ? value.slice(0, READING_CAP_CHARS) : value, read.tokens, ctx.catalogue.vocabulary);
+}
+
+/** Identity from a status word: "verified" / "passed" → true; "unverified", "pending", "not verified" → false. */
+function statusVerified(v: TextView): boolean | undefined {
+  if (v.matches.some((m) => m.concept === 'status.unverified' && !m.negated) || v.matches.some((m) => m.concept === 'status.verified' && m.negated)) return false;
+  if (v.matches.some((m) => m.concept === 'status.verified')) return true;
+  return undefined;
+}
+
+function readInformation(ctx: ReadContext, out: TicketText): void {
+  const info = ctx.b.get('state.information_gathered');
+  if (!isRecord(info)) return;
+  // One level of nesting ({identity: {verified: false, method: "callback"}}) reads as "identity_verified", "identity_method".
+  const entries: [string, string, unknown][] = [];
+  for (const [key, value] of Object.entries(info)) {
+    if (isRecord(value) && Object.keys(value).length <= 20) for (const [child, v] of Object.entries(value)) entries.push([`${key}_${child}`, `state.information_gathered.${key}.${child}`, v]);
+    else entries.push([key, `state.information_gathered.${key}`, value]);
+  }
+  let count = 0;
+  for (const [key, path, value] of entries) {
+    const k = normKey(key);
+    if (value !== null && value !== undefined && value !== '') count++;
+    const text = scalarText(value);
+    const flag = flagValue(value);
+    const identityKey = IDENTITY_FLAG_KEYS.has(k) || (k.endsWith('verified') && (k.startsWith('identity') || k.startsWith('caller') || k.startsWith('requester') || k.startsWith('user') || k.startsWith('id')));
+    if (identityKey && flag !== undefined) {
+      ctx.b.consume(path);
+      ctx.b.set('identity.verified', flag, `${path} = ${text}`);
+      continue;
+    }
+    if (k === 'useradminrights' || k === 'adminrights' || k === 'isadmin' || k === 'localadmin' || k === 'hasadminrights') {
+      ctx.b.consume(path);
+      if (flag !== undefined) ctx.b.set('user.admin_rights', flag, `${path} = ${text}`);
+      continue;
+    }
+    if (k === 'backupverified' || k === 'backupconfirmed' || k === 'backuptaken' || k === 'snapshottaken') {
+      ctx.b.consume(path);
+      if (flag !== undefined) ctx.b.set('ticket.backup_verified', flag, `${path} = ${text}`);
+      continue;
+    }
+    if (k.startsWith('license') || k.startsWith('licence') || k.startsWith('subscription') || k === 'entitlement' || k.endsWith('licenses') || k.endsWith('licences') || k.endsWith('seats')) {
+      ctx.b.set('license.status_known', true, `${path} = ${text ?? 'given'}`);
+    }
+    if (text !== undefined && text.includes('@')) {
+      const domain = mailDomain(text);
+      if (domain) ctx.orgDomains.add(domain);
+    }
+    if (typeof value === 'string') {
+      const v = textView(ctx, path, value, false);
+      if (!v) continue;
+      (v as TextView & { key?: string }).key = k;
+      if (IDENTITY_STATUS_KEYS.has(k) || IDENTITY_FLAG_KEYS.has(k) || (k.startsWith('identity') && (k.endsWith('status') || k.endsWith('check') || k.endsWith('result')))) {
+        const verified = statusVerified(v);
+        if (verified !== undefined) ctx.b.set('identity.verified', verified, `${path} = ${value}`);
+      }
+      if (k === 'usersentiment' || k === 'sentiment' || k === 'mood') ctx.b.set('ticket.sentiment', value.toLowerCase().slice(0, 40), path);
+      if (k === 'verificationmethod' || k === 'identitymethod') ctx.b.set('identity.method', value.slice(0, 80), path);
+      out.info.push(v);
+    } else if (Array.isArray(value)) {
+      ctx.b.consume(path);
+      const words = value.filter((x): x is string => typeof x === 'string').join(', ');
+      const v = words ? textView(ctx, path, words, false) : undefined;
+      if (v) out.info.push(v);
+    } else {
+      ctx.b.consume(path);
+    }
+  }
+  ctx.b.set('ticket.info_count', count, `state.information_gathered (${count} entries)`);
+}
+
+export function readTicket(ctx: ReadContext): TicketText {
+  const { b } = ctx;
+  const out: TicketText = { user: [], assistant: [], info: [], assistantWords: [] };
+  const id = scalarText(b.get('state.ticket_id'));
+  if (id) b.set('ticket.id', id.slice(0, 60), 'state.ticket_id');
+  const category = scalarText(b.get('state.category'));
+  if (category) {
+    const k = normKey(category);
+    b.set('ticket.category', CATEGORY_ALIASES[k] ?? (category.toLowerCase().trim().slice(0, 40) || 'unknown'), `state.category = ${category}`);
+  }
+  const priority = scalarText(b.get('state.priority'));
+  if (priority) {
+    const p = PRIORITY_ALIASES[normKey(priority)];
+    if (p) b.set('ticket.priority', p, `state.priority = ${priority}`);
+  }
+  const status = scalarText(b.get('state.resolution_status'));
+  if (status) b.set('ticket.status', status.toLowerCase().slice(0, 40), 'state.resolution_status');
+  readInformation(ctx, out);
+
+  const description = scalarText(b.get('state.description'));
+  if (description) {
+    const v = textView(ctx, 'state.description', description, true);
+    if (v) out.user.push(v);
+  }
+  const history = b.get('state.conversation_history');
+  const messages = Array.isArray(history) ? history.slice(-50) : [];
+  if (Array.isArray(history)) b.consume('state.conversation_history');
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (!isRecord(m)) continue;
+    const role = (scalarText(m.role) ?? 'user').toLowerCase();
+    const content = scalarText(m.content);
+    if (!content) continue;
+    const v = textView(ctx, `state.conversation_history.${i}.content`, content, true);
+    if (!v) continue;
+    if (ASSISTANT_ROLES.has(role)) {
+      out.assistant.push(v);
+      out.assistantWords.push(wordSet(v.tokens));
+    } else out.user.push(v);
+  }
+  const turns = b.get('state.turns_elapsed');
+  if (typeof turns === 'number' && Number.isFinite(turns) && turns >= 0) b.set('ticket.turns', turns, `state.turns_elapsed = ${turns}`);
+  else if (messages.length > 0) b.set('ticket.turns', Math.floor(messages.length / 2), `state.conversation_history (${messages.length} messages)`);
+
+  // Identity in the conversation, most recent statement first ("could not verify you" after "I will verify you").
+  for (const v of [...out.assistant, ...out.user]) {
+    const unverified = v.matches.some((m) => m.concept === 'identity.unverified' && !m.negated) || v.matches.some((m) => m.concept === 'identity.verified' && m.negated);
+    const verified = v.matches.some((m) => m.concept === 'identity.verified' && !m.negated);
+    if (unverified) b.set('identity.verified', false, 'state.conversation_history: identity not verified');
+    else if (verified) b.set('identity.verified', true, 'state.conversation_history: identity verified');
+  }
+  const frustration = [...out.user].reduce((n, v) => n + v.matches.filter((m) => m.concept === 'user.frustration').length + exclamations(v), 0);
+  const shouting = out.user.reduce((n, v) => n + shoutedWords(v.text, v.raw), 0);
+  const sentiment = b.has('ticket.sentiment') ? String(b.facts.ticket && (b.facts.ticket as Record<string, unknown>).sentiment) : '';
+  const sentimentMarks = sentiment.startsWith('frustrat') || sentiment.startsWith('angry') || sentiment.startsWith('upset') || sentiment.startsWith('annoy') ? 2 : 0;
+  const markers = frustration + (shouting >= 2 ? 1 : 0) + sentimentMarks;
+  b.set('user.frustration', Math.min(1, markers / 4), `${markers} frustration signals in the user's messages`);
+  return out;
+}
+
+/** "!!" and "??": repeated marks, read as break tokens next to each other. */
+function exclamations(v: TextView): number {
+  let n = 0;
+  for (let i = 1; i < v.raw.length; i++) {
+    const a = v.raw[i - 1];
+    const c = v.raw[i];
+    if (a.kind === 'break' && c.kind === 'break' && a.text === c.text && (c.text === '!' || c.text === '?') && a.end === c.start && !(v.raw[i - 2]?.text === c.text && v.raw[i - 2]?.end === a.start)) n++;
+  }
+  return n;
+}

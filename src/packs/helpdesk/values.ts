@@ -1,0 +1,45 @@
+/** Tolerant views of JSON-ish values from a request: a wrong type gives "nothing", never an exception. */
+
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+
+/** A field name reduced to lower-case letters and digits: `IpProtocol`, `ip_protocol` and `ip-protocol` are one key. */
+export function normKey(k: string): string {
+  let out = '';
+  for (const ch of k.length > 100 ? k.slice(0, 100) : k) {
+    const c = ch.toLowerCase();
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+  }
+  return out;
+}
+
+/** The value of the first own key whose normalised name is one of `names`, with the key as written. */
+export function field(obj: Record<string, unknown>, ...names: string[]): { key: string; value: unknown } | undefined {
+  for (const [k, v] of Object.entries(obj)) if (names.includes(normKey(k))) return { key: k, value: v };
+  return undefined;
+}
+
+export function scalarText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', 'on', 'enabled', 'enable', 'required', 'enforced', 'enforce', 'y', '1', 'allow', 'allowed']);
+const FALSE_WORDS = new Set(['false', 'no', 'off', 'disabled', 'disable', 'optional', 'none', 'n', '0', 'notrequired', 'deny', 'denied', 'null']);
+
+/** Reads a flag written as a boolean, a number or a word; undefined when it is neither. */
+export function flagValue(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v === 0 ? false : v === 1 ? true : undefined;
+  if (typeof v !== 'string' || v.length > 40) return undefined;
+  const w = normKey(v);
+  if (TRUE_WORDS.has(w)) return true;
+  if (FALSE_WORDS.has(w)) return false;
+  return undefined;
+}
+
+export function strings(v: unknown): string[] {
+  return asArray(v).filter((x): x is string => typeof x === 'string');
+}
