@@ -1,30 +1,9 @@
-import type { ActionInput, DomainModule } from '../types.js';
+import type { DomainModule } from '../types.js';
 import { featureNames, featurize } from './features.js';
-import { generateBank } from './generator.js';
+import { readConstruction } from './normalise.js';
 import { ConstructionActionSchema, ConstructionStateSchema } from './state-schema.js';
+import { summarize } from './summarize.js';
 import { classifyOutcome } from './taxonomy.js';
-
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const rec = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-
-/** One line for case lists: the task, the proposed action, and the numbers that usually decide it. */
-function summarize(state: Record<string, unknown>, action: ActionInput): string {
-  const env = rec(state.environmental_conditions);
-  const crew = rec(state.crew_status);
-  const parts = [typeof state.task_description === 'string' ? state.task_description : 'task not described', action.description];
-  const gust = num(env.gust_mph);
-  const wind = num(env.wind_mph);
-  if (gust !== undefined && gust >= 15) parts.push(`gusts ${gust} mph`);
-  else if (wind !== undefined && wind >= 15) parts.push(`wind ${wind} mph`);
-  const heat = num(env.heat_index_c) ?? num(env.temperature_c);
-  if (heat !== undefined && heat >= 30) parts.push(`${num(env.heat_index_c) !== undefined ? 'heat index' : 'temperature'} ${heat} °C`);
-  const size = num(crew.size);
-  const hours = num(crew.hours_on_site);
-  if (size !== undefined || hours !== undefined) {
-    parts.push([size !== undefined ? `crew of ${size}` : 'crew', hours !== undefined ? `${hours} h on site` : ''].filter(Boolean).join(', '));
-  }
-  return parts.join('; ');
-}
 
 export const constructionSafetyModule: DomainModule = {
   name: 'construction_safety',
@@ -32,8 +11,9 @@ export const constructionSafetyModule: DomainModule = {
   stateSchema: ConstructionStateSchema,
   actionSchema: ConstructionActionSchema,
   featureNames,
+  read: readConstruction,
   featurize,
+  // The taxonomy decides: a near miss is an incident whatever the action was.
   classify: (outcome) => classifyOutcome(outcome),
   summarize,
-  generateBank,
 };

@@ -1,11 +1,11 @@
-import type { FutureStep, TrajectoryRow } from '../../banks/trajectory.js';
-import { mixSeed, mulberry32, sampleIndex, type Random } from '../../lib/random.js';
-import type { ActiveFactor } from '../types.js';
-import { featureNames, featureVector, featurize, heatIndexC, type FeatureName, type FeatureVector } from './features.js';
-import type { ActionKind } from './state-schema.js';
-import { classifyOutcome, OUTCOMES } from './taxonomy.js';
+import type { FutureStep, TrajectoryRow } from '../../../src/banks/trajectory.js';
+import { mixSeed, mulberry32, sampleIndex, type Random } from '../../../src/lib/random.js';
+import type { ActiveFactor } from '../../../src/packs/types.js';
+import { featureNames, featureVector, featurize, heatIndexC, type FeatureName, type FeatureVector } from './latent-features.js';
+import type { ActionKind } from '../../../src/packs/construction_safety/state-schema.js';
+import { classifyOutcome, OUTCOMES } from '../../../src/packs/construction_safety/taxonomy.js';
 
-export { BANK_SEED, BANK_SIZE } from '../../banks/bank-defaults.js';
+export { BANK_SEED, BANK_SIZE } from '../../../src/banks/bank-defaults.js';
 /** Every fifth row (by index) is held out for validation. */
 const HELDOUT_EVERY = 5;
 

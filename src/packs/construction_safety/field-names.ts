@@ -1,0 +1,182 @@
+import type { Unit } from '../reading/text.js';
+
+/**
+ * What a structured field means, read from its name: agents write `wind_mph`, `wind_speed_kmh`,
+ * `gusts_kmh`, `distance_to_line_m` or `rated_capacity_lbs_at_radius` for the same few facts. A name is
+ * split into words and its unit suffix; the rule with the most matching words decides (`radius_ft` is
+ * a radius, `rated_capacity_lbs_at_radius` a capacity). Only field names, never values, are split here.
+ */
+export type FieldKind =
+  | 'speed' | 'temperature' | 'length' | 'weight' | 'voltage' | 'pct' | 'ppm' | 'hours' | 'days' | 'count' | 'miles'
+  | 'status' | 'soil' | 'tag' | 'material' | 'shift' | 'location' | 'ignore';
+
+export type Scope = 'environment' | 'crew' | 'compliance' | 'limits' | 'parameters' | 'other';
+
+export interface FieldRule {
+  words: readonly string[];
+  fact: string;
+  kind: FieldKind;
+  /** Only in these parts of the request (a `size` means the crew's only under crew_status). */
+  scopes?: readonly Scope[];
+  /** The status is stated the other way round (`training_complete: false` means untrained). */
+  inverse?: true;
+}
+
+/** Singular, lower-case: how both field names and rules spell a word ("gusts" and "gust" are one word). */
+const singular = (w: string): string => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+
+const r = (words: string, fact: string, kind: FieldKind, extra: Partial<FieldRule> = {}): FieldRule => ({ words: words.split(' ').map(singular), fact, kind, ...extra });
+
+export const FIELD_RULES: readonly FieldRule[] = [
+  // wind
+  r('wind', 'wind.speed_mph', 'speed'), r('wind speed', 'wind.speed_mph', 'speed'), r('sustained', 'wind.speed_mph', 'speed'),
+  r('gust', 'wind.gust_mph', 'speed'), r('peak wind', 'wind.gust_mph', 'speed'), r('wind gust', 'wind.gust_mph', 'speed'),
+  r('max wind', 'wind.limit_mph', 'speed'), r('wind limit', 'wind.limit_mph', 'speed'), r('wind rating', 'wind.limit_mph', 'speed'),
+  r('rated wind', 'wind.limit_mph', 'speed'), r('maximum wind', 'wind.limit_mph', 'speed'), r('allowable wind', 'wind.limit_mph', 'speed'),
+  // heat
+  r('temperature', 'heat.temperature_c', 'temperature'), r('temp', 'heat.temperature_c', 'temperature'), r('air temp', 'heat.temperature_c', 'temperature'),
+  r('heat index', 'heat.index_c', 'temperature'), r('apparent temperature', 'heat.index_c', 'temperature'), r('feels like', 'heat.index_c', 'temperature'),
+  r('humidity', 'heat.humidity_pct', 'pct'), r('rh', 'heat.humidity_pct', 'pct'), r('relative humidity', 'heat.humidity_pct', 'pct'),
+  r('heat acclimatized', 'heat.acclimatized', 'status'), r('acclimatized', 'heat.acclimatized', 'status'), r('acclimatised', 'heat.acclimatized', 'status'), r('acclimated', 'heat.acclimatized', 'status'),
+  r('heat trained', 'heat.trained', 'status'),
+  r('heat illness control', 'heat.controls', 'status'), r('water rest shade', 'heat.controls', 'status'), r('heat plan', 'heat.controls', 'status'), r('heat control', 'heat.controls', 'status'),
+  r('water', 'heat.water', 'status'), r('drinking water', 'heat.water', 'status'), r('hydration', 'heat.water', 'status'),
+  r('shade', 'heat.shade', 'status'), r('rest break', 'heat.rest', 'status'), r('rest', 'heat.rest', 'status'), r('buddy system', 'heat.buddy', 'status'),
+  // weather
+  r('lightning', 'weather.lightning', 'status'), r('thunder', 'weather.lightning', 'status'), r('lightning distance', 'weather.lightning_miles', 'miles'),
+  r('lightning mile', 'weather.lightning_miles', 'miles'), r('indoors', 'weather.indoors', 'status'), r('indoor', 'weather.indoors', 'status'),
+  r('outdoors', 'weather.indoors', 'status', { inverse: true }), r('location', 'weather.indoors', 'location'),
+  // crew
+  r('size', 'crew.size', 'count', { scopes: ['crew'] }), r('crew size', 'crew.size', 'count'), r('headcount', 'crew.size', 'count'),
+  r('hours', 'crew.hours_on_site', 'hours', { scopes: ['crew', 'parameters'] }), r('hours site', 'crew.hours_on_site', 'hours'), r('hours worked', 'crew.hours_on_site', 'hours'),
+  r('shift hours', 'crew.hours_on_site', 'hours'), r('consecutive days', 'crew.consecutive_days', 'days'), r('days worked', 'crew.consecutive_days', 'days'),
+  r('new workers', 'crew.new_workers', 'count'), r('new hires', 'crew.new_workers', 'count'),
+  r('operator certified', 'crew.operator_certified', 'status'), r('certified operator', 'crew.operator_certified', 'status'), r('operator certification', 'crew.operator_certified', 'status'),
+  r('training complete', 'crew.untrained', 'status', { inverse: true }), r('trained', 'crew.untrained', 'status', { inverse: true }),
+  r('shift', 'crew.night', 'shift', { scopes: ['crew', 'other'] }),
+  r('briefing', 'crew.briefed', 'status'), r('pre task briefing', 'crew.briefed', 'status'), r('toolbox talk', 'crew.briefed', 'status'), r('jha', 'crew.briefed', 'status'),
+  r('jsa', 'crew.briefed', 'status'), r('pre lift meeting', 'crew.briefed', 'status'), r('tailgate', 'crew.briefed', 'status'), r('safety meeting', 'crew.briefed', 'status'),
+  r('pre task plan', 'crew.briefed', 'status'),
+  // falls, scaffolds, ladders
+  r('height', 'fall.height_ft', 'length'), r('work height', 'fall.height_ft', 'length'), r('platform height', 'fall.height_ft', 'length'), r('elevation', 'fall.height_ft', 'length'),
+  r('fall height', 'fall.height_ft', 'length'), r('fall distance', 'fall.height_ft', 'length'),
+  r('fall protection', 'fall.protected', 'status'), r('harness', 'fall.protected', 'status'), r('lanyard', 'fall.protected', 'status'), r('harness lanyard', 'fall.protected', 'status'),
+  r('tie off', 'fall.protected', 'status'), r('guardrail', 'fall.protected', 'status'), r('perimeter guardrail', 'fall.protected', 'status'), r('fall arrest', 'fall.protected', 'status'),
+  r('pfas', 'fall.protected', 'status'), r('guardrails', 'fall.protected', 'status'),
+  r('scaffold inspection', 'scaffold.inspected', 'status'), r('scaffold tag', 'scaffold.inspected', 'tag'), r('scaffold inspected', 'scaffold.inspected', 'status'),
+  r('extension landing', 'ladder.extension_ft', 'length'), r('extension above', 'ladder.extension_ft', 'length'), r('ladder extension', 'ladder.extension_ft', 'length'),
+  r('ladder material', 'ladder.metal', 'material'), r('ladder type', 'ladder.metal', 'material'), r('ladder secured', 'ladder.secured', 'status'),
+  // excavations
+  r('depth', 'trench.depth_ft', 'length'), r('trench depth', 'trench.depth_ft', 'length'), r('excavation depth', 'trench.depth_ft', 'length'), r('cut depth', 'trench.depth_ft', 'length'),
+  r('width', 'trench.width_ft', 'length'),
+  r('protective system', 'trench.protected', 'status'), r('trench box', 'trench.protected', 'status'), r('shoring', 'trench.protected', 'status'),
+  r('trench protection', 'trench.protected', 'status'), r('shield', 'trench.protected', 'status'), r('cave protection', 'trench.protected', 'status'),
+  r('soil', 'trench.soil', 'soil'), r('soil type', 'trench.soil', 'soil'), r('soil classification', 'trench.soil', 'soil'),
+  r('trench inspection', 'trench.inspected', 'status'), r('excavation inspection', 'trench.inspected', 'status'),
+  r('competent person inspection', 'inspection.competent_person', 'status'), r('competent person', 'inspection.competent_person', 'status'),
+  r('utilities located', 'trench.utilities_located', 'status'), r('utility locate', 'trench.utilities_located', 'status'),
+  // power lines
+  r('distance line', 'power_line.distance_ft', 'length'), r('line distance', 'power_line.distance_ft', 'length'), r('line clearance', 'power_line.distance_ft', 'length'),
+  r('power line', 'power_line.distance_ft', 'length'), r('distance power', 'power_line.distance_ft', 'length'), r('clearance', 'power_line.distance_ft', 'length'),
+  r('approach distance', 'power_line.distance_ft', 'length'), r('powerline', 'power_line.distance_ft', 'length'),
+  r('voltage', 'power_line.voltage_kv', 'voltage'), r('line voltage', 'power_line.voltage_kv', 'voltage'), r('kv', 'power_line.voltage_kv', 'voltage'),
+  r('deenergized', 'power_line.deenergized', 'status'), r('de energized', 'power_line.deenergized', 'status'), r('lines deenergized', 'power_line.deenergized', 'status'),
+  r('line grounded', 'power_line.deenergized', 'status'), r('utility clearance', 'power_line.deenergized', 'status'), r('deenergised', 'power_line.deenergized', 'status'),
+  r('utility contacted', 'power_line.utility_contacted', 'status'), r('encroachment plan', 'power_line.plan', 'status'),
+  // cranes
+  r('load', 'crane.load_lbs', 'weight'), r('weight', 'crane.load_lbs', 'weight'), r('gross load', 'crane.load_lbs', 'weight'), r('load weight', 'crane.load_lbs', 'weight'),
+  r('platform loaded', 'crane.platform_load_lbs', 'weight'), r('platform load', 'crane.platform_load_lbs', 'weight'),
+  r('rigging', 'crane.rigging_lbs', 'weight'), r('rigging weight', 'crane.rigging_lbs', 'weight'),
+  r('capacity', 'crane.capacity_lbs', 'weight'), r('rated capacity', 'crane.capacity_lbs', 'weight'), r('chart capacity', 'crane.capacity_lbs', 'weight'), r('rated load', 'crane.capacity_lbs', 'weight'),
+  r('load pct', 'crane.load_pct', 'pct'), r('load capacity', 'crane.load_pct', 'pct'), r('capacity pct', 'crane.load_pct', 'pct'), r('pct capacity', 'crane.load_pct', 'pct'),
+  r('percent capacity', 'crane.load_pct', 'pct'), r('chart pct', 'crane.load_pct', 'pct'), r('percent chart', 'crane.load_pct', 'pct'), r('utilization', 'crane.load_pct', 'pct'),
+  r('radius', 'crane.radius_ft', 'length'), r('boom', 'crane.boom_ft', 'length'), r('boom length', 'crane.boom_ft', 'length'),
+  r('lift plan', 'crane.lift_plan', 'status'), r('critical lift', 'crane.critical_lift_plan', 'status'), r('critical lift review', 'crane.critical_lift_plan', 'status'),
+  r('critical lift plan', 'crane.critical_lift_plan', 'status'), r('trial lift', 'crane.trial_lift', 'status'), r('proof test', 'crane.proof_test', 'status'),
+  r('ground bearing', 'crane.ground_assessed', 'status'), r('ground assessment', 'crane.ground_assessed', 'status'), r('ground assessed', 'crane.ground_assessed', 'status'),
+  r('outrigger', 'crane.outriggers_extended', 'status'), r('outriggers', 'crane.outriggers_extended', 'status'),
+  r('signal person', 'crane.signal_person', 'status'), r('signal', 'crane.signal_person', 'status'), r('spotter', 'site.spotter', 'status'), r('tag line', 'crane.tag_lines', 'status'),
+  r('rigging inspection', 'equipment.inspected', 'status'), r('crane inspection', 'equipment.inspected', 'status'), r('equipment inspection', 'equipment.inspected', 'status'),
+  r('pre use inspection', 'equipment.inspected', 'status'), r('harness inspection', 'equipment.inspected', 'status'), r('harness inspected', 'equipment.inspected', 'status'),
+  r('daily inspection', 'equipment.inspected', 'status'), r('inspection', 'equipment.inspected', 'status'),
+  // confined spaces
+  r('o2', 'confined_space.o2_pct', 'pct'), r('oxygen', 'confined_space.o2_pct', 'pct'), r('lel', 'confined_space.lel_pct', 'pct'), r('lfl', 'confined_space.lel_pct', 'pct'),
+  r('h2s', 'confined_space.h2s_ppm', 'ppm'), r('hydrogen sulfide', 'confined_space.h2s_ppm', 'ppm'), r('co', 'confined_space.co_ppm', 'ppm'), r('carbon monoxide', 'confined_space.co_ppm', 'ppm'),
+  r('attendant', 'confined_space.attendant', 'status'), r('ventilation', 'confined_space.ventilation', 'status'), r('rescue', 'confined_space.rescue', 'status'),
+  r('rescue service', 'confined_space.rescue', 'status'), r('retrieval', 'confined_space.rescue', 'status'), r('atmospheric test', 'confined_space.tested', 'status'),
+  r('gas test', 'confined_space.tested', 'status'), r('air test', 'confined_space.tested', 'status'), r('continuous monitoring', 'confined_space.monitoring', 'status'),
+  // hot work
+  r('fire watch', 'hot_work.fire_watch', 'status'), r('hot work permit', 'hot_work.permit', 'status'), r('extinguisher', 'hot_work.extinguisher', 'status'),
+  r('combustible cleared', 'hot_work.combustibles_cleared_ft', 'length'), r('combustible', 'hot_work.combustibles_cleared_ft', 'length'),
+  r('tank cleaned', 'hot_work.container_cleaned', 'status'), r('container cleaned', 'hot_work.container_cleaned', 'status'), r('cleaned', 'hot_work.container_cleaned', 'status'),
+  r('purged', 'hot_work.container_cleaned', 'status'), r('vapor test', 'hot_work.container_cleaned', 'status'), r('vapour test', 'hot_work.container_cleaned', 'status'),
+  r('gas free', 'hot_work.container_cleaned', 'status'),
+  // hazardous energy
+  r('lockout', 'loto.applied', 'status'), r('loto', 'loto.applied', 'status'), r('lockout tagout', 'loto.applied', 'status'), r('lock applied', 'loto.applied', 'status'),
+  r('tag applied', 'loto.applied', 'status'), r('lock', 'loto.applied', 'status'), r('isolation', 'loto.applied', 'status'),
+  r('zero energy', 'loto.verified', 'status'), r('zero energy verified', 'loto.verified', 'status'), r('verified dead', 'loto.verified', 'status'),
+  r('live work', 'loto.live_work', 'status'), r('energized work', 'loto.live_work', 'status'), r('stored energy', 'loto.stored_energy', 'status'),
+  // silica, demolition
+  r('dust control', 'silica.controls', 'status'), r('water delivery', 'silica.controls', 'status'), r('vacuum', 'silica.controls', 'status'),
+  r('dust collection', 'silica.controls', 'status'), r('wet cutting', 'silica.controls', 'status'), r('respirator', 'silica.respirator', 'status'),
+  r('engineering survey', 'demolition.survey', 'status'), r('structural survey', 'demolition.survey', 'status'),
+  // identifiers and bookkeeping: read, nothing to decide
+  r('permit no', 'record.permit_no', 'ignore'), r('permit number', 'record.permit_no', 'ignore'), r('tested at', 'record.tested_at', 'ignore'),
+  r('workers entering', 'record.entrants', 'ignore'), r('competent person eta', 'record.eta', 'ignore'), r('shoring inspection', 'equipment.inspected', 'status'),
+  r('fall protection plan', 'record.fall_protection_plan', 'status'), r('erection plan', 'record.erection_plan', 'status'), r('control plan', 'record.control_plan', 'status'), r('type', 'record.type', 'ignore', { scopes: ['other'] }),
+];
+
+/** Unit suffixes of field names. */
+const UNIT_SUFFIX: ReadonlyMap<string, Unit | 'mile'> = new Map<string, Unit | 'mile'>([
+  ['mph', 'mph'], ['kmh', 'kmh'], ['kph', 'kmh'], ['kmph', 'kmh'], ['ms', 'ms'], ['mps', 'ms'], ['kn', 'kn'], ['kt', 'kn'], ['kts', 'kn'], ['knots', 'kn'], ['knot', 'kn'],
+  ['c', 'degC'], ['celsius', 'degC'], ['f', 'degF'], ['fahrenheit', 'degF'], ['ft', 'ft'], ['feet', 'ft'], ['m', 'm'], ['metres', 'm'], ['meters', 'm'], ['in', 'in'], ['inches', 'in'], ['cm', 'cm'],
+  ['lb', 'lb'], ['lbs', 'lb'], ['pounds', 'lb'], ['kg', 'kg'], ['t', 'tonne'], ['tonnes', 'tonne'], ['tonne', 'tonne'], ['tons', 'ton'], ['ton', 'ton'],
+  ['kv', 'kv'], ['v', 'v'], ['pct', 'pct'], ['percent', 'pct'], ['ppm', 'ppm'], ['h', 'hour'], ['hr', 'hour'], ['hrs', 'hour'], ['min', 'minute'], ['mi', 'mile'], ['miles', 'mile'],
+]);
+
+export interface FieldName {
+  words: string[];
+  unit?: Unit | 'mile';
+}
+
+/** Splits a field name into words ("rated_capacity_lbs_at_radius", "windSpeedKmh") and its unit. */
+export function splitFieldName(name: string): FieldName {
+  const words: string[] = [];
+  let unit: Unit | 'mile' | undefined;
+  let current = '';
+  const flush = () => {
+    if (!current) return;
+    const w = current.toLowerCase();
+    current = '';
+    const u = UNIT_SUFFIX.get(w);
+    // A unit word counts as the unit only after the first word ("co" is carbon monoxide, "in_place" is no unit).
+    if (u && words.length > 0 && (w !== 'in' || unit === undefined)) unit ??= u;
+    else words.push(singular(w));
+  };
+  for (let i = 0; i < name.length && i < 100; i++) {
+    const ch = name[i];
+    const lower = ch.toLowerCase();
+    const isAlnum = (lower >= 'a' && lower <= 'z') || (ch >= '0' && ch <= '9');
+    if (!isAlnum) {
+      flush();
+      continue;
+    }
+    const prev = current[current.length - 1];
+    if (ch !== lower && prev !== undefined && prev >= 'a' && prev <= 'z') flush();
+    current += ch;
+  }
+  flush();
+  if (words.includes('hour')) unit ??= 'hour';
+  return { words, unit };
+}
+
+/** The rule for a field: the one whose words all appear, most words first; undefined when none does. */
+export function ruleFor(name: FieldName, scope: Scope): FieldRule | undefined {
+  let best: FieldRule | undefined;
+  for (const rule of FIELD_RULES) {
+    if (rule.scopes && !rule.scopes.includes(scope)) continue;
+    if (!rule.words.every((w) => name.words.includes(w))) continue;
+    if (!best || rule.words.length > best.words.length) best = rule;
+  }
+  return best;
+}

@@ -1,0 +1,250 @@
+import type { Catalogue } from '../reading/catalogue.js';
+import { type Reading, ReadingBuilder } from '../reading/reading.js';
+import type { Lexicon, PhraseMatch } from '../reading/text.js';
+import { heatIndexC } from '../reading/units.js';
+import type { ActionInput } from '../types.js';
+import { classifyAction, kindIn, kindOfField, readInstructions } from './classify-action.js';
+import { FactWriter, STRENGTH, type Strength } from './fact-writer.js';
+import type { Scope } from './field-names.js';
+import type { ReadKind } from './kinds.js';
+import { prepareText } from './prepare-text.js';
+import { type PendingText, readStructured } from './structured.js';
+import { readTextFacts, type TextReadout } from './text-facts.js';
+import { type TextSource, type TextView, viewOf } from './text-view.js';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** State fields read by name; every other top-level field is read by what its sub-fields say. */
+const STATE_SCOPES: Record<string, Scope> = {
+  environmental_conditions: 'environment',
+  crew_status: 'crew',
+  compliance_status: 'compliance',
+  equipment_limits: 'limits',
+};
+const STATE_TEXT_LISTS: Record<string, TextSource> = {
+  recent_observations: 'observation',
+  equipment_in_use: 'equipment',
+  active_hazards: 'hazard',
+};
+const AT_HEIGHT_KINDS = new Set(['roofing_work', 'scaffold_work', 'steel_erection', 'aerial_lift']);
+const LOTO_KINDS = new Set(['equipment_maintenance', 'electrical_work']);
+const TRENCH_KINDS = new Set(['trenching', 'excavation']);
+
+function sourceOfPending(p: PendingText): TextSource {
+  if (p.path.startsWith('action.')) return 'parameter';
+  if (p.scope === 'environment') return 'environment';
+  return 'observation';
+}
+
+function strengthOfSource(source: TextSource): Strength {
+  if (source === 'action') return STRENGTH.action;
+  if (source === 'parameter') return STRENGTH.parameter;
+  return STRENGTH.observed;
+}
+
+/** The hour of an ISO timestamp ("2024-07-15T22:00:00"), read by position, not by pattern. */
+function hourOf(timestamp: unknown): number | undefined {
+  if (typeof timestamp !== 'string' || timestamp.length < 13 || timestamp.length > 40) return undefined;
+  const t = timestamp.indexOf('T');
+  if (t < 0) return undefined;
+  const hour = Number(timestamp.slice(t + 1, t + 3));
+  return Number.isInteger(hour) && hour >= 0 && hour < 24 ? hour : undefined;
+}
+
+/**
+ * The construction pack's one reading of a request: structured fields by name (aliases and units),
+ * then the tool call's own arguments, then free text with the catalogue's vocabulary (negation scoped
+ * to its clause, numbers read by the words around them), then the action classifier. Facts the request
+ * does not give stay absent; derived facts (heat index, peak wind, load share of the chart) are
+ * computed only from facts that are there.
+ */
+export function readConstruction(state: Record<string, unknown>, action: ActionInput, catalogue: Catalogue): Reading {
+  const vocabulary: Lexicon = catalogue.vocabulary;
+  const b = new ReadingBuilder({ state, action: action as Record<string, unknown> });
+  const facts = new FactWriter(b);
+  const pending: PendingText[] = [];
+
+  // 1. The tool call's structured arguments, then the state's records.
+  readStructured(facts, action.parameters, 'action.parameters', 'parameters', STRENGTH.parameter, vocabulary, pending);
+  b.consume('state.site_id');
+  for (const [key, value] of Object.entries(state)) {
+    if (key === 'site_id' || key === 'task_description' || key === 'timestamp' || key in STATE_TEXT_LISTS) continue;
+    if (isRecord(value)) readStructured(facts, value, `state.${key}`, STATE_SCOPES[key] ?? 'other', STRENGTH.recorded, vocabulary, pending);
+    else if (typeof value === 'string') pending.push({ path: `state.${key}`, value, scope: 'other' });
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+      b.consume(`state.${key}`);
+      value.forEach((v, i) => pending.push({ path: `state.${key}.${i}`, value: v as string, scope: 'other' }));
+    }
+  }
+  const hour = hourOf(b.get('state.timestamp'));
+  if (hour !== undefined) facts.set('crew.night', hour >= 20 || hour < 6, `state.timestamp = ${String(state.timestamp)}`, STRENGTH.recorded);
+
+  // 2. Free text, each field once.
+  const views: TextView[] = [];
+  const spaced = (value: unknown) => (typeof value === 'string' ? prepareText(value) : value);
+  const addView = (path: string, value: unknown, source: TextSource) => {
+    const read = b.text(path, spaced(value), vocabulary);
+    if (read) views.push(viewOf(read, source, vocabulary));
+  };
+  const description = b.text('action.description', spaced(action.description), vocabulary);
+  const actionView = description ? viewOf(description, 'action', vocabulary) : undefined;
+  if (actionView) views.push(actionView);
+  addView('state.task_description', state.task_description, 'task');
+  for (const [key, source] of Object.entries(STATE_TEXT_LISTS)) {
+    const list = b.get(`state.${key}`);
+    if (Array.isArray(list)) list.forEach((v, i) => addView(`state.${key}.${i}`, v, source));
+  }
+  for (const p of pending) addView(p.path, p.value, sourceOfPending(p));
+
+  // 3. What the action does.
+  const instructions = readInstructions(actionView);
+  const removed = new Set<PhraseMatch>();
+  for (const ins of instructions.instructions) if (ins.head === 'remove') ins.controls.forEach((c) => removed.add(c));
+  const kindField = typeof action.kind === 'string' ? action.kind : undefined;
+  b.get('action.kind');
+
+  // 4. Facts from the text: the action first (its words say what will be done), then the rest.
+  const readout: TextReadout = { concepts: new Set(), controlsInPlace: new Set(), controlPhrases: new Set() };
+  const bySource = (s: TextSource) => views.filter((v) => v.source === s);
+  const actionReadout: TextReadout = { concepts: new Set(), controlsInPlace: new Set(), controlPhrases: new Set() };
+  for (const v of [...bySource('action'), ...bySource('parameter')]) readTextFacts(facts, v, strengthOfSource(v.source), actionReadout, removed);
+  for (const v of views.filter((v) => v.source !== 'action' && v.source !== 'parameter')) readTextFacts(facts, v, strengthOfSource(v.source), readout);
+  for (const c of actionReadout.concepts) readout.concepts.add(c);
+  for (const c of actionReadout.controlsInPlace) readout.controlsInPlace.add(c);
+
+  // What the action puts in place first counts as in place; what it takes away counts as gone.
+  for (const ins of instructions.instructions) {
+    if ((ins.head === 'mitigate' || ins.head === 'wait') && actionView) readTextFacts(facts, { ...actionView, matches: ins.controls }, STRENGTH.action, actionReadout);
+  }
+  for (const m of removed) {
+    facts.add('safeguards.removed', m.phrase, `action.description: "${m.phrase}"`);
+    if (actionView) readTextFacts(facts, { ...actionView, matches: [{ ...m, negated: true }], quantities: [] }, STRENGTH.parameter, { concepts: new Set(), controlsInPlace: new Set(), controlPhrases: new Set() });
+  }
+  if (actionView) {
+    // "Proceed without harnesses", "skip the briefing": a control the action does without is removed too.
+    for (const m of actionView.matches) {
+      if (m.concept.startsWith('control.') && m.negated && !removed.has(m)) facts.add('safeguards.removed', m.phrase, `action.description: "${m.phrase}"`);
+    }
+  }
+
+  const taskView = views.find((v) => v.source === 'task');
+  const equipment = bySource('equipment').flatMap((v) => v.matches);
+  const paramsKind = kindFromFacts(facts);
+  const evidence = {
+    field: kindOfField(kindField, vocabulary),
+    description: actionView ? kindIn(actionView.matches) : undefined,
+    parameters: paramsKind,
+    state: (taskView ? kindIn(taskView.matches) : undefined) ?? kindIn(equipment),
+  };
+  const actionReading = classifyAction(instructions, evidence);
+  const workKind = (actionReading.kind === 'stop_work' ? [evidence.field, evidence.description, evidence.parameters, evidence.state].find((k) => k && k !== 'stop_work') : actionReading.kind) ?? 'general_work';
+  const taskKind = workKind === 'personnel_platform' ? 'crane_lift' : workKind;
+  facts.set('task.kind', taskKind, `action ${actionReading.kind_source}`, STRENGTH.recorded);
+  if (evidence.field === 'personnel_platform' || evidence.description === 'personnel_platform' || evidence.state === 'personnel_platform') facts.set('crane.personnel', true, 'kind of work: personnel platform', STRENGTH.recorded);
+
+  derive(facts, taskKind, readout, bySource('action')[0], bySource('equipment'));
+  const structuredControls = ['crane.signal_person', 'crane.tag_lines', 'hot_work.fire_watch', 'site.spotter'].filter((c) => facts.recorded.get(`${STRENGTH.parameter}:${c}`) === true);
+  facts.set('plan.mitigations', actionReadout.controlPhrases.size + structuredControls.length, 'controls the action names or sets', STRENGTH.recorded);
+  const briefingRecord = facts.recorded.get(`${STRENGTH.recorded}:crew.briefed`);
+  if (typeof briefingRecord === 'boolean') facts.set('crew.briefing_recorded', briefingRecord, 'state.compliance_status', STRENGTH.recorded);
+  if (readout.concepts.has('hazard.suspended_load')) facts.set('site.suspended_load', true, 'a suspended load is named', STRENGTH.recorded);
+  if (bySource('equipment').some((v) => v.matches.some((m) => m.concept === 'cue.heavy_equipment'))) facts.set('site.heavy_equipment', true, 'state.equipment_in_use', STRENGTH.recorded);
+  facts.set('site.hazard_count', Array.isArray(state.active_hazards) ? state.active_hazards.length : 0, 'state.active_hazards', STRENGTH.recorded);
+  return b.build(actionReading);
+}
+
+/** The kind of work the tool call's arguments imply ("depth_m" and "protective_system": an excavation). */
+function kindFromFacts(facts: FactWriter): ReadKind | undefined {
+  const from = (fact: string) => facts.strengthOf(fact) === STRENGTH.parameter;
+  if (from('confined_space.o2_pct') || from('confined_space.lel_pct') || from('confined_space.h2s_ppm')) return 'confined_space';
+  if (from('trench.depth_ft') || from('trench.protected')) return 'trenching';
+  if (from('crane.platform_load_lbs')) return 'personnel_platform';
+  if (from('crane.load_lbs') || from('crane.capacity_lbs') || from('crane.load_pct') || from('crane.radius_ft')) return 'crane_lift';
+  if (from('loto.applied') || from('loto.verified')) return 'equipment_maintenance';
+  if (from('hot_work.fire_watch') || from('hot_work.permit')) return 'hot_work';
+  if (from('ladder.extension_ft') || from('ladder.metal')) return 'ladder';
+  return undefined;
+}
+
+/**
+ * Facts that follow from others: peak wind, the heat index (NWS) from temperature and humidity, water,
+ * rest and shade together, the share of the load chart, and whether each hazard is present at all.
+ * A presence fact is set only from evidence (the kind of work, a measurement, a mention); it is what
+ * lets an unknown deciding fact ask its question instead of staying silent.
+ */
+function derive(facts: FactWriter, kind: string, readout: TextReadout, actionView: TextView | undefined, equipment: TextView[]): void {
+  const R = STRENGTH.recorded;
+  const speed = facts.num('wind.speed_mph');
+  const gust = facts.num('wind.gust_mph');
+  if (speed !== undefined || gust !== undefined) facts.set('wind.peak_mph', Math.max(speed ?? 0, gust ?? 0), 'max(wind.speed_mph, wind.gust_mph)', R);
+
+  const temp = facts.num('heat.temperature_c');
+  const rh = facts.num('heat.humidity_pct');
+  if (temp !== undefined && rh !== undefined) facts.set('heat.index_c', heatIndexC(temp, rh), `NWS heat index of ${temp} °C and ${rh}% humidity`, R);
+  const [water, shade, rest] = [facts.bool('heat.water'), facts.bool('heat.shade'), facts.bool('heat.rest')];
+  // One missing control is enough to doubt a record that says water, rest and shade are in place.
+  if (water === false || shade === false || rest === false) facts.set('heat.controls', false, 'water, rest or shade not in place', STRENGTH.parameter);
+  else if (water && shade && rest) facts.set('heat.controls', true, 'water, rest and shade in place', R);
+  if (facts.bool('heat.new_to_heat')) facts.set('heat.acclimatized', false, 'workers new to the heat', R);
+  if ((facts.num('crew.new_workers') ?? 0) > 0 && facts.num('heat.index_c') !== undefined) facts.set('heat.acclimatized', false, 'new workers on the crew', R);
+  if (facts.bool('site.collapse') && (facts.num('heat.index_c') ?? facts.num('heat.temperature_c') ?? 0) >= 26.7) facts.set('heat.symptoms', true, 'a worker collapsed in the heat', R);
+
+  // Falls.
+  if (facts.num('fall.height_ft') !== undefined || AT_HEIGHT_KINDS.has(kind) || facts.bool('fall.exposure')) facts.set('fall.at_height', true, `work at height (${kind})`, R);
+
+  // Excavations.
+  const hazardConcepts = readout.concepts;
+  if (TRENCH_KINDS.has(kind) || facts.num('trench.depth_ft') !== undefined || facts.bool('trench.entry')) facts.set('trench.present', true, `excavation work (${kind})`, R);
+  const inspection = facts.bool('inspection.competent_person') ?? facts.bool('inspection.text');
+  if (inspection !== undefined) {
+    if (facts.bool('trench.present')) facts.set('trench.inspected', inspection, 'competent-person inspection', R);
+    if (kind === 'scaffold_work') facts.set('scaffold.inspected', inspection, 'competent-person inspection', R);
+  }
+  if (facts.bool('trench.spoil_at_edge')) facts.set('trench.spoil_setback_ft', 0, 'spoil at the edge', R);
+  if (facts.bool('trench.no_egress')) facts.set('trench.egress', false, 'no ladder or ramp in the trench', R);
+  // Appendix B to Subpart P: benching is not a protective system in Type C soil.
+  if (facts.get('trench.soil') === 'C' && facts.get('trench.system') === 'benching') facts.set('trench.protected', false, 'benching in Type C soil', STRENGTH.action);
+  if (facts.bool('weather.rain') && facts.bool('trench.present')) facts.set('trench.cave_in_signs', true, 'rain on the excavation', R);
+
+  // Power lines.
+  if (facts.num('power_line.distance_ft') !== undefined || facts.num('power_line.voltage_kv') !== undefined) facts.set('power_line.present', true, 'a distance to or voltage of a line is given', STRENGTH.parameter);
+
+  // Cranes.
+  const load = facts.num('crane.platform_load_lbs') ?? facts.num('crane.load_lbs');
+  const capacity = facts.num('crane.capacity_lbs');
+  if (facts.num('crane.platform_load_lbs') !== undefined) facts.set('crane.personnel', true, 'a loaded personnel platform is given', R);
+  if (load !== undefined && capacity !== undefined && capacity > 0) {
+    const rigging = facts.num('crane.rigging_lbs') ?? 0;
+    const pct = (100 * (load + rigging)) / capacity;
+    const given = facts.num('crane.load_pct');
+    if (given === undefined || pct > given) facts.set('crane.load_pct', pct, `(${load} lb load + ${rigging} lb rigging) / ${capacity} lb rated capacity`, STRENGTH.action);
+  }
+
+  // Confined spaces.
+  const gasKnown = ['confined_space.o2_pct', 'confined_space.lel_pct', 'confined_space.h2s_ppm', 'confined_space.co_ppm'].some((f) => facts.num(f) !== undefined);
+  if (kind === 'confined_space' || gasKnown || hazardConcepts.has('hazard.confined_space')) facts.set('confined_space.present', true, `confined-space work (${kind})`, R);
+  if (facts.bool('confined_space.present') && facts.bool('site.collapse')) facts.set('confined_space.entrant_down', true, 'an entrant collapsed or stopped responding', R);
+
+  // Hot work.
+  const actionConcepts = new Set(actionView?.matches.filter((m) => !m.negated).map((m) => m.concept) ?? []);
+  const torchOnSite = equipment.some((v) => v.matches.some((m) => m.concept === 'kind.hot_work'));
+  const cutting = actionView?.tokens.some((t) => t.text === 'cut' || t.text === 'cutting') ?? false;
+  if (kind === 'hot_work' || actionConcepts.has('kind.hot_work') || (torchOnSite && cutting)) facts.set('hot_work.present', true, `hot work (${kind})`, R);
+  if (facts.bool('hot_work.present')) {
+    const cleared = facts.bool('hot_work.combustibles_cleared') || (facts.num('hot_work.combustibles_cleared_ft') ?? 0) >= 35;
+    if (cleared) facts.set('hot_work.combustibles_near', false, 'combustibles cleared 35 ft or more', R);
+    else if (facts.bool('hot_work.combustibles_mentioned')) facts.set('hot_work.combustibles_near', true, 'combustibles named near the hot work', R);
+  }
+
+  // Hazardous energy.
+  if (LOTO_KINDS.has(kind) || facts.strengthOf('loto.applied') === STRENGTH.parameter || facts.bool('loto.live_work')) facts.set('loto.required', true, `servicing equipment or circuits (${kind})`, R);
+  if (facts.bool('loto.stored_energy') === false && facts.bool('loto.applied') !== false) facts.set('loto.verified', false, 'stored energy not blocked', R);
+
+  // Silica.
+  if (facts.bool('silica.mentioned') || hazardConcepts.has('condition.silica_task')) facts.set('silica.task', true, 'cutting or grinding concrete or masonry', R);
+  if (facts.bool('silica.dry')) facts.set('silica.controls', false, 'dry cutting', STRENGTH.action);
+
+  // Demolition, weather.
+  if (facts.bool('weather.outdoors')) facts.set('weather.indoors', false, 'outdoors', R);
+  if (kind === 'demolition' && facts.bool('demolition.survey') === undefined && facts.bool('demolition.structural')) facts.set('demolition.structural', true, 'structural members', R);
+}

@@ -1,0 +1,36 @@
+import type { Lexicon } from '../reading/text.js';
+import { tokenize } from '../reading/text.js';
+import { prepareText } from './prepare-text.js';
+
+/** How a record says a control or a check stands: in place, not in place, or unknown. */
+export type Status = boolean | undefined;
+
+/** Longest status value read; longer strings are free text, read as such. */
+const MAX_STATUS_CHARS = 100;
+/** Words that on their own say "not done" whatever follows ("none required", "not applied", "no"). */
+const NOT_DONE = new Set(['false', 'no', 'none', 'not', 'never', 'n', 'nil', 'without', 'zero', 'off', 'red']);
+/** Words that say nobody knows yet. */
+const UNKNOWN = new Set(['unknown', 'tbd', 'tbc', 'unsure', 'unclear', 'planned', 'scheduled', 'requested', 'na']);
+const DONE = new Set(['true', 'yes', 'y', 'ok', 'on', 'green', 'pass', 'passed', 'good', 'current', 'valid']);
+
+/**
+ * Reads a compliance item or a control written as a boolean, a count or a short status phrase
+ * ("completed", "not_applied", "none required per competent person", "guardrail + PFAS"). Negative
+ * words win, because a record that says "not" or "none" anywhere does not vouch for the control.
+ * A phrase that only names a control ("trench_box", "harness") says the control is there.
+ */
+export function statusOf(value: unknown, vocabulary: Lexicon): Status {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value > 0 : undefined;
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_STATUS_CHARS) return undefined;
+  const tokens = tokenize(prepareText(value));
+  const words = tokens.filter((t) => t.kind === 'word').map((t) => t.text);
+  if (words.some((w) => NOT_DONE.has(w))) return false;
+  if (words.some((w) => UNKNOWN.has(w)) || tokens.some((t) => t.text === '?')) return undefined;
+  const concepts = new Set(vocabulary.match(tokens, new Array<boolean>(tokens.length).fill(false)).map((m) => m.concept));
+  if (concepts.has('status.negative')) return false;
+  if (concepts.has('status.positive') || words.some((w) => DONE.has(w))) return true;
+  if ([...concepts].some((c) => c.startsWith('control.'))) return true;
+  if (tokens.some((t) => t.kind === 'number')) return true;
+  return undefined;
+}

@@ -1,0 +1,175 @@
+import type { Lexicon, Unit } from '../reading/text.js';
+import { quantities, tokenize } from '../reading/text.js';
+import { toCelsius, toFeet, toHours, toKilovolts, toMph, toPounds } from '../reading/units.js';
+import { type FactWriter, type Strength } from './fact-writer.js';
+import { ruleFor, type FieldRule, type Scope, splitFieldName } from './field-names.js';
+import { statusOf } from './status.js';
+
+/** A string field that is not a status or a number: read later as free text with the rest. */
+export interface PendingText {
+  path: string;
+  value: string;
+  scope: Scope;
+}
+
+const MAX_DEPTH = 5;
+const MAX_KEYS = 200;
+
+const MILES_PER_KM = 0.6213712;
+
+/** A number and its unit from a field value: a number, or a short string such as "25 km/h" or "18.2%". */
+function quantityOf(value: unknown, fallback: Unit | 'mile' | undefined): { value: number; unit: Unit | 'mile' | undefined } | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? { value, unit: fallback } : undefined;
+  if (typeof value !== 'string' || value.length > 100) return undefined;
+  const tokens = tokenize(value);
+  const q = quantities(tokens)[0];
+  if (!q) return undefined;
+  const after = tokens[q.last + 1]?.text;
+  if (!q.unit && (after === 'mi' || after === 'miles' || after === 'mile')) return { value: q.value, unit: 'mile' };
+  return { value: q.value, unit: q.unit ?? fallback };
+}
+
+/** Converts a field's number to the fact's canonical unit; undefined when the unit is of another dimension. */
+function canonical(rule: FieldRule, value: number, unit: Unit | 'mile' | undefined): number | undefined {
+  const u = unit === 'mile' ? undefined : unit;
+  switch (rule.kind) {
+    case 'speed':
+      return toMph(value, u);
+    case 'temperature':
+      // A bare "temperature" above what any site records in °C is in °F.
+      return toCelsius(value, u ?? (value > 55 ? 'degF' : 'degC'));
+    case 'length':
+      return toFeet(value, u);
+    case 'weight':
+      return toPounds(value, u);
+    case 'voltage':
+      return toKilovolts(value, u ?? (value > 1000 ? 'v' : 'kv'));
+    case 'pct':
+      return u === undefined || u === 'pct' ? value : undefined;
+    case 'ppm':
+      return u === undefined || u === 'ppm' ? value : undefined;
+    case 'hours':
+      return toHours(value, u);
+    case 'days':
+    case 'count':
+      return value;
+    case 'miles':
+      return unit === 'mile' || unit === undefined ? value : unit === 'kmh' ? value * MILES_PER_KM : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function unitLabel(unit: Unit | 'mile' | undefined): string {
+  return unit ? ` ${unit}` : '';
+}
+
+/**
+ * Reads the structured part of a request: each field by what its name says (aliases, unit suffixes,
+ * values with units in strings, statuses as booleans or words), nested objects recursively. Strings
+ * that are neither go to free-text reading; fields it cannot place are left unread, so `ignored`
+ * reports them.
+ */
+export function readStructured(
+  facts: FactWriter,
+  raw: unknown,
+  path: string,
+  scope: Scope,
+  strength: Strength,
+  vocabulary: Lexicon,
+  texts: PendingText[],
+  depth = 0,
+): void {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || depth > MAX_DEPTH) return;
+  const b = facts.builder;
+  // An empty record ("compliance_status: {}") has nothing left unread.
+  if (Object.keys(raw).length === 0) b.consume(path);
+  let keys = 0;
+  for (const key of Object.keys(raw)) {
+    if (++keys > MAX_KEYS) break;
+    const here = `${path}.${key}`;
+    const value = (raw as Record<string, unknown>)[key];
+    if (value === null || value === undefined) continue;
+    if (typeof value === 'object' && !Array.isArray(value)) {
+      readStructured(facts, value, here, scope, strength, vocabulary, texts, depth + 1);
+      continue;
+    }
+    if (Array.isArray(value)) {
+      const strings = value.filter((v): v is string => typeof v === 'string');
+      if (strings.length > 0) {
+        b.consume(here);
+        strings.forEach((s, i) => texts.push({ path: `${here}.${i}`, value: s, scope }));
+      }
+      continue;
+    }
+    const name = splitFieldName(key);
+    const rule = ruleFor(name, scope);
+    if (!rule) {
+      if (typeof value === 'string') {
+        b.consume(here);
+        texts.push({ path: here, value, scope });
+      }
+      continue;
+    }
+    b.get(here);
+    const source = `${here} = ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
+    if (rule.kind === 'ignore') continue;
+    if (rule.kind === 'status') {
+      const status = statusOf(value, vocabulary);
+      if (status === undefined && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
+      facts.set(rule.fact, status === undefined ? undefined : rule.inverse ? !status : status, source, strength);
+      if (rule.fact === 'trench.protected' && typeof value === 'string') {
+        const words = tokenize(value.toLowerCase()).map((t) => t.text);
+        if (words.some((w) => w.startsWith('bench'))) facts.set('trench.system', 'benching', source, strength);
+      }
+      continue;
+    }
+    if (rule.kind === 'soil' || rule.kind === 'tag' || rule.kind === 'material' || rule.kind === 'shift' || rule.kind === 'location') {
+      readWordField(facts, rule, value, source, strength);
+      continue;
+    }
+    const q = quantityOf(value, name.unit);
+    if (!q) {
+      if (typeof value === 'string') texts.push({ path: here, value, scope });
+      continue;
+    }
+    const v = canonical(rule, q.value, q.unit ?? name.unit);
+    facts.set(rule.fact, v, `${here} = ${q.value}${unitLabel(q.unit ?? name.unit)}`, strength);
+    // "18 mph gusting 32 mph": the first number is the field's; the words may say more.
+    if (typeof value === 'string' && quantities(tokenize(value)).length > 1) texts.push({ path: here, value, scope });
+  }
+}
+
+/** Fields whose value is a word: soil type, scaffold tag colour, ladder material, shift, indoors/outdoors. */
+function readWordField(facts: FactWriter, rule: FieldRule, value: unknown, source: string, strength: Strength): void {
+  if (typeof value === 'boolean' && rule.kind === 'location') return facts.set('weather.indoors', value, source, strength);
+  if (typeof value !== 'string' || value.length > 100) return;
+  const words = new Set(tokenize(value.replaceAll('_', ' ')).filter((t) => t.kind === 'word').map((t) => t.text));
+  switch (rule.kind) {
+    case 'soil': {
+      if (words.has('rock')) facts.set('trench.stable_rock', words.has('stable') || !words.has('fractured'), source, strength);
+      else facts.set('trench.stable_rock', false, source, strength);
+      for (const letter of ['a', 'b', 'c']) if (words.has(letter) && (words.has('type') || words.size === 1)) facts.set('trench.soil', letter.toUpperCase(), source, strength);
+      return;
+    }
+    case 'tag':
+      if (words.has('red') || words.has('danger') || words.has('unsafe')) {
+        facts.set('scaffold.tagged_out', true, source, strength);
+        facts.set('scaffold.inspected', false, source, strength);
+      } else if (words.has('green') || words.has('safe')) facts.set('scaffold.inspected', true, source, strength);
+      return;
+    case 'material':
+      if (words.has('aluminum') || words.has('aluminium') || words.has('metal') || words.has('steel')) facts.set('ladder.metal', true, source, strength);
+      else if (words.has('fiberglass') || words.has('fibreglass') || words.has('wood') || words.has('wooden')) facts.set('ladder.metal', false, source, strength);
+      return;
+    case 'shift':
+      if (words.has('night') || words.has('overnight') || words.has('graveyard') || words.has('third')) facts.set('crew.night', true, source, strength);
+      else if (words.has('day') || words.has('morning')) facts.set('crew.night', false, source, strength);
+      return;
+    case 'location':
+      if (words.has('indoors') || words.has('indoor') || words.has('inside') || words.has('interior')) facts.set('weather.indoors', true, source, strength);
+      else if (words.has('outdoors') || words.has('outdoor') || words.has('outside') || words.has('exterior')) facts.set('weather.indoors', false, source, strength);
+      return;
+    default:
+  }
+}

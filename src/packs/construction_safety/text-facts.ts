@@ -1,0 +1,290 @@
+import type { PhraseMatch, Quantity } from '../reading/text.js';
+import { toCelsius, toFeet, toHours, toKilovolts, toMph, toPounds } from '../reading/units.js';
+import { type FactWriter, STRENGTH, type Strength } from './fact-writer.js';
+import { conceptsNear, isHypothetical, isNegated, saysAbsent, type TextView, wordsOf } from './text-view.js';
+
+/** What each family of controls, named in free text, says about the facts. */
+function controlFact(m: PhraseMatch, view: TextView): string | undefined {
+  const p = m.phrase;
+  switch (m.concept) {
+    case 'control.fall':
+      return 'fall.protected';
+    case 'control.trench':
+      return 'trench.protected';
+    case 'control.loto':
+      if (p.startsWith('zero')) return 'loto.verified';
+      // "(de-energized)" next to a power line is about the line, not a lockout.
+      if (conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'hazard.power_line')) return 'power_line.deenergized';
+      return 'loto.applied';
+    case 'control.power':
+      return p.includes('ground') ? 'power_line.deenergized' : undefined;
+    case 'control.fire':
+      if (p.startsWith('fire watch')) return 'hot_work.fire_watch';
+      if (p.startsWith('hot work')) return 'hot_work.permit';
+      return p.startsWith('extinguisher') ? 'hot_work.extinguisher' : undefined;
+    case 'control.heat_water':
+      return 'heat.water';
+    case 'control.heat_shade':
+      return 'heat.shade';
+    case 'control.heat_station':
+      return 'heat.controls';
+    case 'control.heat_rest':
+      return p === 'water rest shade' ? 'heat.controls' : 'heat.rest';
+    case 'control.lift':
+      if (p.startsWith('tag')) return 'crane.tag_lines';
+      if (p.startsWith('signal')) return 'crane.signal_person';
+      if (p === 'trial lift') return 'crane.trial_lift';
+      if (p === 'lift plan') return 'crane.lift_plan';
+      return p.startsWith('spotter') ? 'site.spotter' : undefined;
+    case 'control.crane_setup':
+      // A bare mention of outriggers ("a leak on an outrigger") says nothing about how they are set.
+      if (p.startsWith('outrigger')) return saysAbsent(view, m) || conceptsNear(view, m.first, m.last, 4).some((c) => c.concept === 'status.positive') ? 'crane.outriggers_extended' : undefined;
+      return p.startsWith('ground') ? 'crane.ground_assessed' : undefined;
+    case 'control.cse':
+      if (p === 'attendant') return 'confined_space.attendant';
+      if (p.startsWith('ventilat') || p === 'blower' || p === 'fan' || p === 'forced air') return 'confined_space.ventilation';
+      if (p.includes('gas') || p.includes('test') || p.includes('monitor')) return 'confined_space.tested';
+      if (p === 'retrieval' || p === 'tripod' || p === 'winch' || p.startsWith('rescue')) return 'confined_space.rescue';
+      return 'confined_space.respiratory';
+    case 'control.silica':
+      return 'silica.controls';
+    case 'control.briefing':
+      return 'crew.briefed';
+    case 'control.inspection':
+      return 'inspection.text';
+    case 'control.device':
+      return 'device.present';
+    default:
+      return undefined;
+  }
+}
+
+/** Conditions named in free text, and the fact each one sets when affirmed (a negation sets it false). */
+const CONDITION_FACTS: Record<string, string> = {
+  'symptom.heat': 'heat.symptoms',
+  'event.collapse': 'site.collapse',
+  'symptom.fatigue': 'crew.fatigued',
+  'event.near_miss': 'site.near_miss',
+  'condition.defect': 'equipment.defect',
+  'hazard.cave_in_sign': 'trench.cave_in_signs',
+  'hazard.rain': 'weather.rain',
+  'hazard.wet': 'weather.wet',
+  'hazard.lightning': 'weather.lightning',
+  'hazard.low_light': 'site.low_light',
+  'condition.untrained': 'crew.untrained',
+  'condition.pressure': 'site.schedule_pressure',
+  'condition.acclimatized': 'heat.acclimatized',
+  'condition.new_to_heat': 'heat.new_to_heat',
+  'condition.dry_cutting': 'silica.dry',
+  'condition.silica_task': 'silica.mentioned',
+  'condition.combustible': 'hot_work.combustibles_mentioned',
+  'condition.container': 'hot_work.container_mentioned',
+  'condition.structural': 'demolition.structural',
+  'condition.indoors': 'weather.indoors',
+  'condition.outdoors': 'weather.outdoors',
+  'hazard.power_line': 'power_line.present',
+  'hazard.trench_entry': 'trench.entry',
+  'hazard.fall_exposure': 'fall.exposure',
+  'hazard.live_work': 'loto.live_work',
+  'hazard.under_load': 'crane.workers_under_load',
+  'hazard.spoil_at_edge': 'trench.spoil_at_edge',
+  'hazard.no_egress': 'trench.no_egress',
+  'meta.address': 'request.addressed_to_guardrail',
+  'kind.personnel_platform': 'crane.personnel',
+};
+
+/** Conditions whose negation says nothing useful ("no rush" is not "no pressure" evidence worth keeping). */
+const AFFIRM_ONLY = new Set(['hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
+/**
+ * A hazard list names kinds of hazard ("cave_in", "falling_debris"), not what was seen: only hazards whose
+ * naming is itself the fact (a power line, lightning, a suspended load) are read from it.
+ */
+const FROM_HAZARD_LIST = new Set(['hazard.power_line', 'hazard.lightning', 'hazard.suspended_load', 'condition.silica_task', 'hazard.fall_exposure', 'hazard.live_work', 'condition.combustible', 'kind.personnel_platform']);
+/** Conditions read only from sources that describe the present, not from the action's own plan. */
+const NOT_FROM_ACTION = new Set(['event.near_miss', 'condition.defect', 'hazard.cave_in_sign']);
+
+export interface TextReadout {
+  /** Concepts affirmed anywhere in the text, for presence derivations ("kind.hot_work" in the equipment list). */
+  concepts: Set<string>;
+  /** Controls the text names as in place, by family. */
+  controlsInPlace: Set<string>;
+  /** The same, by phrase, for the mitigation count. */
+  controlPhrases: Set<string>;
+}
+
+/** Sets the facts one free-text field states: controls with their status, conditions, numbers in context. */
+export function readTextFacts(facts: FactWriter, view: TextView, strength: Strength, out: TextReadout, skip: ReadonlySet<PhraseMatch> = new Set()): void {
+  const source = (m: { first: number; last: number }) => `${view.path}: "${wordsOf(view, Math.max(0, m.first - 2), Math.min(view.tokens.length - 1, m.last + 3))}"`;
+  for (const m of view.matches) {
+    // "before the deadline" is pressure whatever clause it sits in; other conditions in an "until" clause are not facts.
+    if (skip.has(m) || (isHypothetical(view, m) && m.concept !== 'condition.pressure')) continue;
+    if (!m.negated) out.concepts.add(m.concept);
+    if (m.concept.startsWith('control.')) {
+      if (view.source === 'task' || view.source === 'equipment') continue;
+      const fact = controlFact(m, view);
+      const absent = saysAbsent(view, m);
+      if (!absent) {
+        out.controlsInPlace.add(m.concept);
+        out.controlPhrases.add(m.phrase);
+      }
+      if (fact) facts.set(fact, !absent, source(m), strength);
+      continue;
+    }
+    // "spoil piled right at the edge of the trench": the pile and the edge in one clause.
+    if (m.concept === 'cue.at_edge' && !m.negated && conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'cue.spoil' && !c.negated)) {
+      facts.set('trench.spoil_at_edge', true, source(m), strength, true);
+      continue;
+    }
+    const fact = CONDITION_FACTS[m.concept];
+    if (!fact) continue;
+    if (view.source === 'hazard' && !FROM_HAZARD_LIST.has(m.concept)) continue;
+    if (view.source === 'action' && NOT_FROM_ACTION.has(m.concept)) continue;
+    // "without a spotter to finish quickly": a negation five words back does not take the hurry away.
+    const negated = isNegated(view, m) && (m.concept !== 'condition.pressure' || NEGATORS.has(view.tokens[m.first - 1]?.text ?? ''));
+    if (negated) {
+      if (!AFFIRM_ONLY.has(m.concept)) facts.set(fact, false, source(m), STRENGTH.observed, true);
+      continue;
+    }
+    if (m.concept === 'hazard.lightning' && conceptsNear(view, m.first, m.last, 5).some((c) => c.concept === 'cue.forecast')) continue;
+    if (m.concept === 'condition.combustible' && conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'status.positive' || c.concept === 'cue.cleared')) {
+      facts.set('hot_work.combustibles_cleared', true, source(m), strength);
+      continue;
+    }
+    facts.set(fact, true, source(m), strength, true);
+    if (m.concept === 'symptom.heat') facts.add('heat.symptom_words', m.phrase, source(m));
+  }
+  for (const q of view.quantities) readQuantity(facts, view, q, strength);
+}
+
+const NEGATORS = new Set(['no', 'not', 'without', 'never', "don't", 'dont']);
+const has = (near: readonly PhraseMatch[], concept: string) => near.some((m) => m.concept === concept);
+
+/**
+ * Whether a wind speed is the gust: "gusts 31 mph" and "gusting to 32" name the gust before it,
+ * "31 mph gusts" right after it; in "18 mph gusting 32 mph" the 18 is the sustained wind.
+ */
+function isGust(view: TextView, index: number, last: number, near: readonly PhraseMatch[]): boolean {
+  const tokens = view.tokens;
+  for (const m of near) {
+    if (m.concept !== 'cue.gust') continue;
+    if (m.last < index && index - m.last <= 4 && !tokens.slice(m.last + 1, index).some((t) => t.kind === 'number')) return true;
+    if (m.first === last + 1 && !tokens.slice(m.last + 1, m.last + 4).some((t) => t.kind === 'number')) return true;
+  }
+  return false;
+}
+
+/**
+ * A number in free text, read by the words around it in its clause: "gusts to 38 mph", "about 8 feet
+ * from the 69 kV line", "an 11 ft cut", "O2 18.2%", "H2S 22 ppm", "strikes 5 miles west". A size that
+ * names equipment ("a 40 ft boom lift", "110-ton crane") is not a measurement of the work.
+ */
+function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: Strength): void {
+  const tokens = view.tokens;
+  let unit = q.unit;
+  let last = q.last;
+  // "12-hour", "110-ton", "3-ft": the tokenizer leaves the hyphen between number and unit.
+  if (!unit && tokens[q.index + 1]?.text === '-' && tokens[q.index + 2]?.kind === 'word') {
+    const w = tokens[q.index + 2].text;
+    const hyphenated: Record<string, Quantity['unit']> = { ft: 'ft', foot: 'ft', feet: 'ft', ton: 'ton', tons: 'ton', hour: 'hour', hr: 'hour', inch: 'in', in: 'in', m: 'm', lb: 'lb', kv: 'kv', mph: 'mph', day: 'day' };
+    unit = hyphenated[w];
+    if (unit) last = q.index + 2;
+  }
+  const after = tokens[last + 1]?.text;
+  const near = conceptsNear(view, q.index, last, 6);
+  const path = `${view.path}: "${wordsOf(view, Math.max(0, q.index - 4), Math.min(tokens.length - 1, last + 4))}"`;
+  const sizeOfEquipment = near.some((m) => m.concept === 'cue.equipment' && m.first > last && m.first <= last + 3);
+  if (!unit && (after === 'miles' || after === 'mile' || after === 'mi')) {
+    if (has(near, 'hazard.lightning')) facts.set('weather.lightning_miles', q.value, path, strength);
+    return;
+  }
+  if (!unit) {
+    const before = near.filter((m) => m.last < q.index);
+    if (has(before, 'cue.oxygen')) facts.set('confined_space.o2_pct', q.value, path, strength);
+    else if (has(before, 'cue.lel')) facts.set('confined_space.lel_pct', q.value, path, strength);
+    else if (has(before, 'cue.h2s')) facts.set('confined_space.h2s_ppm', q.value, path, strength);
+    else if (has(before, 'cue.co')) facts.set('confined_space.co_ppm', q.value, path, strength);
+    return;
+  }
+  switch (unit) {
+    case 'mph':
+    case 'kmh':
+    case 'ms':
+    case 'kn': {
+      const mph = toMph(q.value, unit);
+      // "overnight gusts to 55 mph" was the wind, not the wind now; "below 20 mph" is a condition.
+      if (has(near, 'cue.threshold') || has(near, 'cue.past')) return;
+      if (has(near, 'cue.limit')) facts.set('wind.limit_mph', mph, path, strength);
+      else if (isGust(view, q.index, last, near)) facts.set('wind.gust_mph', mph, path, strength);
+      else facts.set('wind.speed_mph', mph, path, strength);
+      return;
+    }
+    case 'degF':
+    case 'degC': {
+      const c = toCelsius(q.value, unit);
+      facts.set(has(near, 'cue.heat_index') ? 'heat.index_c' : 'heat.temperature_c', c, path, strength);
+      return;
+    }
+    case 'ft':
+    case 'm':
+    case 'in':
+    case 'cm': {
+      if (sizeOfEquipment) return;
+      const ft = toFeet(q.value, unit);
+      if (ft === undefined) return;
+      // "within 6 feet of the line" is a clearance once a power line is known to be there.
+      const powerLine = near.find((m) => m.concept === 'hazard.power_line') ?? (facts.bool('power_line.present') ? near.find((m) => m.concept === 'cue.line') : undefined);
+      if (powerLine) {
+        if (!powerLine.negated) facts.set('power_line.distance_ft', ft, path, strength);
+        return;
+      }
+      if (has(near, 'cue.ladder_ext')) return facts.set('ladder.extension_ft', ft, path, strength);
+      if (has(near, 'cue.spoil')) return facts.set('trench.spoil_setback_ft', ft, path, strength);
+      if (has(near, 'condition.combustible') || has(near, 'cue.cleared')) return facts.set('hot_work.combustibles_cleared_ft', ft, path, strength);
+      if (unit === 'in' || unit === 'cm') return;
+      // "10 ft from the trench" is a distance, not a depth: then only a word that says depth or height counts.
+      const apart = has(near, 'cue.distance');
+      if (has(near, 'cue.depth_strong') || (!apart && has(near, 'cue.depth'))) return facts.set('trench.depth_ft', ft, path, strength);
+      if (has(near, 'cue.height_strong') || (!apart && (has(near, 'cue.height') || tokens[q.index - 1]?.text === 'at' || tokens[q.index - 1]?.text === '~'))) return facts.set('fall.height_ft', ft, path, strength);
+      return;
+    }
+    case 'kv':
+    case 'v': {
+      const kv = toKilovolts(q.value, unit);
+      if (kv !== undefined && (unit === 'kv' || kv >= 1)) {
+        facts.set('power_line.voltage_kv', kv, path, strength);
+        facts.set('power_line.present', true, path, strength);
+      }
+      return;
+    }
+    case 'lb':
+    case 'kg':
+    case 'ton':
+    case 'tonne': {
+      if (sizeOfEquipment) return;
+      const lb = toPounds(q.value, unit);
+      if (has(near, 'cue.capacity')) facts.set('crane.capacity_lbs', lb, path, strength);
+      else if (has(near, 'cue.rigging')) facts.set('crane.rigging_lbs', lb, path, strength);
+      else if (has(near, 'cue.load') || near.some((m) => m.concept === 'kind.crane_lift')) facts.set('crane.load_lbs', lb, path, strength);
+      return;
+    }
+    case 'pct': {
+      if (has(near, 'cue.oxygen')) facts.set('confined_space.o2_pct', q.value, path, strength);
+      else if (has(near, 'cue.lel')) facts.set('confined_space.lel_pct', q.value, path, strength);
+      else if (has(near, 'cue.humidity')) facts.set('heat.humidity_pct', q.value, path, strength);
+      else if (has(near, 'cue.capacity')) facts.set('crane.load_pct', q.value, path, strength);
+      return;
+    }
+    case 'ppm': {
+      if (has(near, 'cue.h2s')) facts.set('confined_space.h2s_ppm', q.value, path, strength);
+      else if (has(near, 'cue.co')) facts.set('confined_space.co_ppm', q.value, path, strength);
+      return;
+    }
+    case 'hour':
+      if (has(near, 'cue.hours')) facts.set('crew.hours_on_site', toHours(q.value, unit), path, strength);
+      return;
+    case 'day':
+      if (has(near, 'cue.consecutive')) facts.set('crew.consecutive_days', q.value, path, strength);
+      return;
+    default:
+  }
+}
