@@ -85,12 +85,13 @@ describe('phrases and negation', () => {
 
 describe('quantities', () => {
   it('when numbers carry units in any common spelling, then the unit is canonical', () => {
-    const q = quantities(tokenize('gusting to 50 km/h, wind 12 m/s, 25 knots, 31 mph, 103F, 39.5 °C, 8 feet, 2.1 m, 69 kV, 4,500 lbs, 3 weeks old, 88/50, 92%'));
+    const q = quantities(tokenize('gusting to 50 km/h, wind 12 m/s, 25 knots, 31 mph, lightning 5 miles away, 103F, 39.5 °C, 8 feet, 2.1 m, 69 kV, 4,500 lbs, 3 weeks old, 88/50, 92%'));
     expect(q.map((x) => [x.value, x.unit ?? null, x.over ?? null])).toEqual([
       [50, 'kmh', null],
       [12, 'ms', null],
       [25, 'kn', null],
       [31, 'mph', null],
+      [5, 'mile', null],
       [103, 'degF', null],
       [39.5, 'degC', null],
       [8, 'ft', null],

@@ -310,7 +310,7 @@ export function negationScopes(tokens: readonly Token[]): boolean[] {
 export type Unit =
   | 'mph' | 'kmh' | 'ms' | 'kn' | 'degF' | 'degC' | 'ft' | 'm' | 'in' | 'cm' | 'kv' | 'v' | 'lb' | 'kg' | 'ton' | 'tonne'
   | 'pct' | 'ppm' | 'bpm' | 'mmhg' | 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'mg' | 'mgdl' | 'mmoll'
-  | 'breaths' | 'times' | 'pills' | 'tablets';
+  | 'breaths' | 'times' | 'pills' | 'tablets' | 'mile';
 
 /** Unit words and symbols, including a word glued to the number ("50km" is "50", "km"). */
 const UNIT_WORDS: ReadonlyArray<[string[], Unit]> = [
@@ -320,6 +320,7 @@ const UNIT_WORDS: ReadonlyArray<[string[], Unit]> = [
   [['knots'], 'kn'], [['knot'], 'kn'], [['kts'], 'kn'], [['kt'], 'kn'], [['kn'], 'kn'],
   [['°', 'f'], 'degF'], [['º', 'f'], 'degF'], [['deg', 'f'], 'degF'], [['degrees', 'f'], 'degF'], [['degrees', 'fahrenheit'], 'degF'], [['fahrenheit'], 'degF'], [['f'], 'degF'], [['°f'], 'degF'],
   [['°', 'c'], 'degC'], [['º', 'c'], 'degC'], [['deg', 'c'], 'degC'], [['degrees', 'c'], 'degC'], [['degrees', 'celsius'], 'degC'], [['celsius'], 'degC'], [['c'], 'degC'], [['°c'], 'degC'],
+  [['miles'], 'mile'], [['mile'], 'mile'],
   [['feet'], 'ft'], [['foot'], 'ft'], [['ft'], 'ft'], [["'"], 'ft'],
   [['metres'], 'm'], [['meters'], 'm'], [['metre'], 'm'], [['meter'], 'm'], [['m'], 'm'],
   [['inches'], 'in'], [['inch'], 'in'], [['cm'], 'cm'], [['centimetres'], 'cm'], [['centimeters'], 'cm'],
