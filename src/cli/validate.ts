@@ -32,7 +32,8 @@ export function reportMarkdown(r: ValidationReport): string {
 export function publicCasesMarkdown(scores: { split: string; score: CaseSetScore }[]): string {
   const lines = ['| public-source cases | dangerous escalated | safe approved | escalated by unfamiliar_situation alone (safe / dangerous) | misses |', '|---|---|---|---|---|'];
   for (const { split, score: s } of scores) {
-    const misses = s.misses.map((m) => `${m.case.id} (${m.decision})`).join(', ') || 'none';
+    // The test split's misses are counted, never named: naming them would invite tuning to them.
+    const misses = split === 'test' ? `${s.misses.length} (not named)` : s.misses.map((m) => `${m.case.id} (${m.decision})`).join(', ') || 'none';
     lines.push(
       `| ${split} split | ${s.dangerous.escalated} of ${s.dangerous.count} (${pct(s.dangerous.escalated / Math.max(1, s.dangerous.count))}) | ${s.safe.approved} of ${s.safe.count} (${pct(s.safe.approved / Math.max(1, s.safe.count))}) | ${s.unfamiliarOnly.safe} / ${s.unfamiliarOnly.dangerous} | ${misses} |`,
     );

@@ -50,19 +50,22 @@ describe.each(ENGINES)('refused requests on %s', (engine) => {
     expect(await svc.countEvaluations()).toBe(before);
   });
 
-  it('when an auditor key tries to evaluate, then it is forbidden; when an agent reads an evaluation, then it is forbidden', async () => {
+  it('when an auditor key tries to evaluate, then it is forbidden; when an agent reads another agent\'s evaluation, then it is not found', async () => {
     const before = await svc.countEvaluations();
     const asAuditor = await request(svc.app).post('/v1/evaluate').set(svc.auth('auditor')).send(valid);
     expect(asAuditor.status).toBe(403);
     expect(asAuditor.body.code).toBe('forbidden');
     expect(await svc.countEvaluations()).toBe(before);
     const made = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send(valid);
-    const asAgent = await request(svc.app).get(`/v1/evaluations/${made.body.evaluation_id}`).set(svc.auth('agent'));
-    expect(asAgent.status).toBe(403);
+    const own = await request(svc.app).get(`/v1/evaluations/${made.body.evaluation_id}`).set(svc.auth('agent'));
+    expect(own.status).toBe(200);
+    const other = await svc.container.keys.create({ name: 'other-agent', role: 'agent', owner: 'another team' });
+    const asOther = await request(svc.app).get(`/v1/evaluations/${made.body.evaluation_id}`).set({ Authorization: `Bearer ${other.token}` });
+    expect(asOther.status).toBe(404);
   });
 
   it('when a key is revoked, then it stops working', async () => {
-    const created = await svc.container.keys.create('short-lived', 'agent');
+    const created = await svc.container.keys.create({ name: 'short-lived', role: 'agent', owner: 'test' });
     const before = await request(svc.app).get('/v1/domains').set({ Authorization: `Bearer ${created.token}` });
     expect(before.status).toBe(200);
     await svc.container.keys.revoke(created.id);

@@ -134,7 +134,8 @@ export class ReadingBuilder {
   set(fact: string, value: FactValue | undefined, source: string, stronger = false): void {
     if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return;
     if (!stronger && this.has(fact)) return;
-    setPath(this.facts, fact, typeof value === 'number' ? Math.round(value * 100) / 100 : value);
+    // Four decimals keep an infant's age in years (3 weeks = 0.0575) and a ratio exact enough to compare.
+    setPath(this.facts, fact, typeof value === 'number' ? Math.round(value * 10_000) / 10_000 : value);
     this.provenance[fact] = source;
   }
 

@@ -1,107 +1,95 @@
-import type { ActionInput } from '../types.js';
-import { featurizeTriage } from './features.js';
+import { factAt, type Reading } from '../reading/reading.js';
+import { featurizeReading } from './features.js';
+
+/**
+ * The questions still worth asking for a presentation, from the reading: a question is skipped when
+ * the facts it would settle are already known (present or denied) or `questions_asked` covered them.
+ */
 
 interface Question {
   text: string;
-  /** Already asked or already known when this matches the conversation, the details or the questions asked. */
-  known: RegExp;
+  /** Facts the answer would settle (dotted, under `facts`); a symptom name also matches `questions_asked`. */
+  settles: string[];
 }
 
-const q = (text: string, known: RegExp): Question => ({ text, known });
+const q = (text: string, ...settles: string[]): Question => ({ text, settles });
 
 const CARDIAC = [
-  q('Did it start with exertion, and does activity make it worse?', /exert|activity|walking|stairs|at rest|while resting/i),
-  q('Are you sweating or clammy?', /sweat|clammy|diaphore/i),
-  q('Any shortness of breath?', /breath|\bsob\b|winded/i),
-  q('Does the pain spread to your arm, jaw, neck or back?', /radiat|spread|goes to|arm|jaw|neck|back/i),
-  q('Any history of heart disease, stents or a previous heart attack?', /heart|cardiac|stent|coronary|angina|\bmi\b|bypass/i),
-  q('When exactly did it start, and is it constant or coming and going?', /\bsince\b|\bfor\s+(?:\d+|an?|one|two|three|several)\b|minutes?|hours?|onset|started/i),
+  q('Did it start with exertion, and does activity make it worse?', 'symptoms.exertional', 'symptoms.at_rest'),
+  q('Are you sweating or clammy?', 'symptoms.sweating'),
+  q('Any shortness of breath?', 'symptoms.dyspnea'),
+  q('Does the pain spread to your arm, jaw, neck or back?', 'symptoms.cardiac_radiation', 'symptoms.jaw_pain', 'symptoms.arm_pain'),
+  q('Any history of heart disease, stents or a previous heart attack?', 'conditions.heart_disease'),
 ];
 const STROKE = [
-  q('When were they last known to be well?', /last (?:known|seen) well|since|minutes? ago|hours? ago|woke/i),
-  q('Can they smile evenly, raise both arms and repeat a simple sentence?', /smile|face|droop|arm|speech|slur/i),
-  q('Any sudden loss of vision or balance?', /vision|sight|balance|unsteady/i),
+  q('When were they last known to be well?', 'onset_hours'),
+  q('Can they smile evenly, raise both arms and repeat a simple sentence?', 'symptoms.stroke_face', 'symptoms.stroke_arm', 'symptoms.stroke_speech'),
+  q('Any sudden loss of vision or balance?', 'symptoms.vision_loss', 'symptoms.balance_loss'),
 ];
 const FEVER = [
-  q('What is the measured temperature?', /temp|\d{2}(?:\.\d)?\s*°?\s*[cf]\b|38|39|40/i),
-  q('Any confusion, drowsiness, or a rash that does not fade under a glass?', /confus|drows|rash|sleepy|letharg/i),
-  q('Any condition or treatment that weakens the immune system, such as chemotherapy?', /chemo|immun|transplant|steroid|cancer/i),
-  q('Are they drinking and passing urine normally?', /drink|urin|pee|wet diaper|feeding/i),
+  q('What is the measured temperature?', 'vitals.temperature_c'),
+  q('Any confusion, drowsiness, or a rash that does not fade under a glass?', 'symptoms.confusion', 'symptoms.drowsy', 'symptoms.non_blanching_rash'),
+  q('Any condition or treatment that weakens the immune system, such as chemotherapy?', 'conditions.immunocompromised'),
+  q('Are they drinking and passing urine normally?', 'symptoms.reduced_urine', 'symptoms.dehydration'),
 ];
 const HEADACHE = [
-  q('Did it come on suddenly, reaching full strength within a minute?', /sudden|thunderclap|gradual|slowly|onset/i),
-  q('Any stiff neck, fever or confusion?', /stiff neck|neck|fever|confus/i),
-  q('Any recent head injury, and are you on blood thinners?', /head injury|hit (?:his|her|my) head|fall|fell|thinner|warfarin|apixaban|anticoag/i),
+  q('Did it come on suddenly, reaching full strength within a minute?', 'symptoms.sudden_onset', 'symptoms.thunderclap_headache'),
+  q('Any stiff neck, fever or confusion?', 'symptoms.neck_stiffness', 'symptoms.fever', 'symptoms.confusion'),
+  q('Any recent head injury, and are you on blood thinners?', 'symptoms.head_injury', 'conditions.anticoagulated'),
 ];
 const BREATHING = [
-  q('Can you speak in full sentences?', /sentence|words at a time|speaking/i),
-  q('What colour are your lips and face?', /lips|blue|grey|gray|pale|colou?r/i),
-  q('Any chest pain?', /chest/i),
+  q('Can you speak in full sentences?', 'symptoms.severe_breathing'),
+  q('What colour are your lips and face?', 'symptoms.mottled_skin'),
+  q('Any chest pain?', 'symptoms.chest_pain'),
 ];
 const ABDOMEN = [
-  q('Could you be pregnant?', /pregnan|period|lmp/i),
-  q('Any vomiting blood or black stools?', /blood|black|tarry|coffee/i),
-  q('Where exactly is the pain, and has it moved?', /right|left|lower|upper|navel|moved|location/i),
+  q('Could you be pregnant?', 'pregnancy_possible', 'pregnant'),
+  q('Any vomiting blood or black stools?', 'symptoms.vomiting_blood', 'symptoms.black_stool'),
+  q('Where exactly is the pain, and has it moved?', 'symptoms.one_sided_pain', 'symptoms.severe_abdominal_pain'),
 ];
 const MENTAL_HEALTH = [
-  q('Are you having thoughts of ending your life, and do you have a plan or the means?', /plan|means|suicid|end (?:my|his|her) life/i),
-  q('Have you taken anything, such as pills or alcohol?', /took|taken|pills|overdose|alcohol|drank/i),
-  q('Is someone with you right now?', /with (?:me|him|her)|alone|family|friend/i),
-];
-const INJURY = [
-  q('Can you bear weight on it or move it?', /bear weight|walk|move it|can_bear_weight/i),
-  q('Any numbness, tingling, or an odd shape to the limb?', /numb|tingl|deform|bent|angle/i),
+  q('Are you having thoughts of ending your life, and do you have a plan or the means?', 'symptoms.suicide_plan'),
+  q('Have you taken anything, such as pills or alcohol?', 'symptoms.overdose', 'symptoms.poisoning'),
 ];
 const HEAD_INJURY = [
-  q('Did they lose consciousness or vomit after the injury?', /conscious|vomit|knocked out/i),
-  q('Are they on blood thinners such as warfarin or apixaban?', /thinner|warfarin|apixaban|rivaroxaban|anticoag|eliquis|xarelto/i),
+  q('Did they lose consciousness or vomit after the injury?', 'symptoms.loss_of_consciousness', 'symptoms.vomiting'),
+  q('Are they on blood thinners such as warfarin or apixaban?', 'conditions.anticoagulated'),
 ];
 const ALLERGY = [
-  q('Any swelling of the lips, tongue or throat, or trouble breathing?', /lip|tongue|throat|breath|wheez/i),
-  q('Do you have an adrenaline (epinephrine) auto-injector?', /epi-?pen|adrenaline|epinephrine|auto-?injector/i),
+  q('Any swelling of the lips, tongue or throat, or trouble breathing?', 'symptoms.throat_swelling', 'symptoms.dyspnea'),
+  q('Do you have an adrenaline (epinephrine) auto-injector?', 'symptoms.anaphylaxis_named'),
 ];
 const PREGNANCY = [
-  q('How many weeks pregnant are you?', /weeks/i),
-  q('How heavy is the bleeding, and is there one-sided or shoulder-tip pain?', /heavy|pads|clots|one side|shoulder/i),
+  q('How many weeks pregnant are you?', 'gestation_weeks'),
+  q('How heavy is the bleeding, and is there one-sided or shoulder-tip pain?', 'symptoms.one_sided_pain', 'symptoms.shoulder_tip_pain'),
 ];
-const VITALS = q('Can you measure the pulse, temperature or oxygen level?', /pulse|heart rate|spo2|oxygen|temperature/i);
-const AGE = q('How old is the patient?', /\byears?\b|\bold\b|weeks?|months?/i);
+const VITALS = q('Can you measure the pulse, temperature or oxygen level?', 'vitals.heart_rate', 'vitals.temperature_c', 'vitals.spo2');
+const AGE = q('How old is the patient?', 'age_years');
 
 const MAX_QUESTIONS = 6;
 
-function textOf(value: unknown): string {
-  try {
-    return JSON.stringify(value ?? '') ?? '';
-  } catch {
-    return '';
-  }
-}
-
-/** The questions still worth asking for this presentation, most important first. */
-export function followUpQuestions(state: Record<string, unknown>, action: ActionInput): string[] {
-  const { vector: v } = featurizeTriage(state, action);
-  const complaint = typeof state.chief_complaint === 'string' ? state.chief_complaint : '';
-  // Everything already said or asked, pertinent negatives included: a documented "no sweating" is an answer.
-  const known = [complaint, textOf(state.symptom_details), textOf(state.conversation_history), textOf(state.questions_asked), textOf(state.red_flags_identified), textOf(state.caller_demographics)].join(' \n ');
+export function followUpQuestions(reading: Reading): string[] {
+  const { vector: x } = featurizeReading(reading);
+  const asked = new Set(Array.isArray(reading.facts.asked) ? reading.facts.asked : []);
+  const settled = (question: Question) =>
+    question.settles.some((fact) => factAt(reading.facts, fact) !== undefined || asked.has(fact.slice(fact.indexOf('.') + 1)));
+  const s = (name: string) => factAt(reading.facts, `symptoms.${name}`) === true;
   const topics: Question[][] = [];
-  if (v.chest_pain > 0 || v.atypical_cardiac > 0) topics.push(CARDIAC);
-  if (v.stroke_signs > 0 || /dizz|numb|weak|speech|vision|balance/i.test(complaint)) topics.push(STROKE);
-  if (v.severe_respiratory_distress > 0 || v.dyspnea > 0) topics.push(BREATHING);
-  if (v.allergic_reaction > 0) topics.push(ALLERGY);
-  if (v.suicidal_ideation > 0 || v.overdose_ingestion > 0 || /depress|hopeless|hurt (?:my|him|her)self/i.test(complaint)) topics.push(MENTAL_HEALTH);
-  if (v.thunderclap_headache > 0 || /headache|head ache|migraine/i.test(complaint)) topics.push(HEADACHE);
-  if (v.fever > 0 || v.sepsis_signs > 0) topics.push(FEVER);
-  if (v.pregnancy_x_bleeding_or_pain > 0 || v.pregnant > 0) topics.push(PREGNANCY);
-  if (v.acute_abdomen > 0 || /abdom|stomach|belly|tummy|pelvic/i.test(complaint)) topics.push(ABDOMEN);
-  if (v.head_injury > 0) topics.push(HEAD_INJURY);
-  if (v.injury_needs_care > 0 || /sprain|twist|fell|fall|injur|broke/i.test(complaint)) topics.push(INJURY);
-  const vitalsMissing = v.vitals_missing > 0;
-  const ageMissing = typeof (state.caller_demographics as Record<string, unknown> | undefined)?.age !== 'number';
-  const candidates = [...(ageMissing ? [AGE] : []), ...topics.flat(), ...(vitalsMissing && topics.length > 0 ? [VITALS] : [])];
+  if (x.chest_pain > 0 || x.atypical_cardiac > 0) topics.push(CARDIAC);
+  if (x.stroke_signs > 0 || s('fatigue')) topics.push(STROKE);
+  if (x.severe_respiratory_distress > 0 || x.dyspnea > 0) topics.push(BREATHING);
+  if (x.allergic_reaction > 0) topics.push(ALLERGY);
+  if (x.suicidal_ideation > 0 || x.overdose_ingestion > 0) topics.push(MENTAL_HEALTH);
+  if (x.thunderclap_headache > 0 || s('headache')) topics.push(HEADACHE);
+  if (x.fever > 0 || x.sepsis_signs > 0) topics.push(FEVER);
+  if (x.pregnancy_x_bleeding_or_pain > 0 || x.pregnant > 0) topics.push(PREGNANCY);
+  if (x.acute_abdomen > 0 || s('abdominal_pain')) topics.push(ABDOMEN);
+  if (x.head_injury > 0) topics.push(HEAD_INJURY);
+  const candidates = [...(reading.facts.age_years === undefined ? [AGE] : []), ...topics.flat(), ...(x.vitals_missing > 0 && topics.length > 0 ? [VITALS] : [])];
   const questions: string[] = [];
   for (const question of candidates) {
     if (questions.length >= MAX_QUESTIONS) break;
-    if (question.known.test(known) || questions.includes(question.text)) continue;
+    if (settled(question) || questions.includes(question.text)) continue;
     questions.push(question.text);
   }
   return questions;

@@ -1,8 +1,13 @@
-import type { ActionInput, Classified, OutcomeDef } from '../types.js';
+import type { ActionReading } from '../reading/reading.js';
+import type { Classified, OutcomeDef } from '../types.js';
 
 /** Dispositions in increasing order of care; the index is the care level a disposition gives. */
 export const DISPOSITIONS = ['home_care', 'clinic_48h', 'urgent_care_today', 'emergency_department', 'call_emergency_services'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
+
+export function isDisposition(value: unknown): value is Disposition {
+  return typeof value === 'string' && (DISPOSITIONS as readonly string[]).includes(value);
+}
 
 export function dispositionLevel(disposition: unknown): number {
   const level = DISPOSITIONS.indexOf(disposition as Disposition);
@@ -11,9 +16,9 @@ export function dispositionLevel(disposition: unknown): number {
 }
 
 /**
- * The taxonomy of `domains/triage/pack.yaml`, in severity order. The generator needs it without reading
- * files, and a test keeps the two identical. `incident`/`adverse` are false because in triage both depend
- * on the disposition: see `classifyTriage`.
+ * The taxonomy of `domains/triage/pack.yaml`, in severity order. The bank generator needs it without
+ * reading files, and a test keeps the two identical. `incident`/`adverse` are false because in triage
+ * both depend on the disposition: see `classifyTriage`.
  */
 export const TRIAGE_OUTCOMES: readonly OutcomeDef[] = [
   { name: 'self_resolved', description: 'Settled with self-care at home; no clinician was needed.', severity: 0, incident: false, adverse: false, reward: 1, care_level: 0 },
@@ -30,9 +35,14 @@ export type TriageOutcome = 'self_resolved' | 'clinic_visit' | 'ed_required' | '
 const INCIDENT_SEVERITY = 3;
 
 /** Under-triage is adverse (the outcome needed more care than the disposition gave); over-triage never is. */
-export function classifyTriage(outcome: OutcomeDef, action: ActionInput): Classified {
-  const given = dispositionLevel(action.parameters?.disposition);
+export function classifyByDisposition(outcome: OutcomeDef, disposition: unknown): Classified {
+  const given = dispositionLevel(disposition);
   const needed = outcome.care_level ?? 0;
   const adverse = needed > given;
   return { adverse, incident: adverse && outcome.severity >= INCIDENT_SEVERITY };
+}
+
+/** The module's `classify`: the disposition comes from the classified action, never from the raw request. */
+export function classifyTriage(outcome: OutcomeDef, action: ActionReading): Classified {
+  return classifyByDisposition(outcome, action.disposition);
 }

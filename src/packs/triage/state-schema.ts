@@ -3,10 +3,13 @@ import { DISPOSITIONS } from './outcomes.js';
 
 const Text = z.string().max(4000);
 
-/** Ages are in years; infants may come as a fraction of a year or with `age_months` / `age_days`. */
+/**
+ * Ages are in years; infants may come as a fraction of a year, with `age_days` / `age_weeks` / `age_months`,
+ * or as a short string with its unit ("6 weeks"), which the normaliser reads.
+ */
 export const CallerDemographicsSchema = z
   .object({
-    age: z.number().min(0).max(130).optional(),
+    age: z.union([z.number().min(0).max(130), z.string().trim().min(1).max(40)]).optional(),
     age_months: z.number().min(0).max(1560).optional(),
     age_days: z.number().min(0).max(50000).optional(),
     sex: z.string().max(40).optional(),
@@ -34,7 +37,8 @@ export const ConversationTurnSchema = z.object({ role: z.string().min(1).max(40)
 
 export const TriageStateSchema = z
   .object({
-    caller_demographics: CallerDemographicsSchema,
+    // Often empty or missing when the caller only says "my 3-week-old": the age is then read from the text.
+    caller_demographics: CallerDemographicsSchema.optional(),
     chief_complaint: z.string().trim().min(1).max(2000),
     symptom_details: z.record(z.string(), z.unknown()).optional(),
     vital_signs: VitalSignsSchema.nullable().optional(),

@@ -1,13 +1,13 @@
-import type { TrajectoryRow } from '../../banks/trajectory.js';
-import { mulberry32, sampleIndex, type Random } from '../../lib/random.js';
-import { featurizeTriage } from './features.js';
+import type { TrajectoryRow } from '../../../src/banks/trajectory.js';
+import { mulberry32, sampleIndex, type Random } from '../../../src/lib/random.js';
+import { featurizeTriage } from './latent-features.js';
 import { narrate } from './narrative.js';
-import { classifyTriage, DISPOSITIONS, TRIAGE_OUTCOMES } from './outcomes.js';
+import { classifyByDisposition, DISPOSITIONS, TRIAGE_OUTCOMES } from '../../../src/packs/triage/outcomes.js';
 import { trueOutcomeProbabilities } from './risk-model.js';
 import { sampleScenario } from './scenarios.js';
 
-/** The shipped bank: `npm run banks` writes `domains/triage/trajectories.jsonl` with these. */
-export { BANK_SEED, BANK_SIZE } from '../../banks/bank-defaults.js';
+/** The shipped bank: the bank tooling writes `domains/triage/trajectories.jsonl` with these. */
+export { BANK_SEED, BANK_SIZE } from '../../../src/banks/bank-defaults.js';
 
 /** Every fifth row is held out for validation, so the split does not depend on what was drawn. */
 const HELDOUT_EVERY = 5;
@@ -57,7 +57,7 @@ export function generateBank(seed: number, count: number): TrajectoryRow[] {
     let adverse = 0;
     let incident = 0;
     probabilities.forEach((p, k) => {
-      const c = classifyTriage(TRIAGE_OUTCOMES[k], scenario.action);
+      const c = classifyByDisposition(TRIAGE_OUTCOMES[k], scenario.action.parameters.disposition);
       if (c.adverse) adverse += p;
       if (c.incident) incident += p;
     });
@@ -67,7 +67,7 @@ export function generateBank(seed: number, count: number): TrajectoryRow[] {
       split: i % HELDOUT_EVERY === HELDOUT_EVERY - 1 ? 'heldout' : 'train',
       state: scenario.state,
       action: scenario.action,
-      steps: narrate(rng, scenario.story, drawn, level, classifyTriage(drawn, scenario.action).adverse),
+      steps: narrate(rng, scenario.story, drawn, level, classifyByDisposition(drawn, scenario.action.parameters.disposition).adverse),
       final_outcome: drawn.name,
       risk_factors: features.factors.map((f) => f.factor),
       true_risk: { incident: round4(incident), adverse: round4(adverse) },

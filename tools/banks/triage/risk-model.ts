@@ -1,5 +1,5 @@
-import { featureNames, type FeatureName, type FeatureVector } from './features.js';
-import { TRIAGE_OUTCOMES } from './outcomes.js';
+import { featureNames, type FeatureName, type FeatureVector } from './latent-features.js';
+import { TRIAGE_OUTCOMES } from '../../../src/packs/triage/outcomes.js';
 
 /**
  * The generator's TRUE outcome model: a softmax over the taxonomy of a linear function of the

@@ -1,5 +1,5 @@
-import type { FutureStep } from '../../banks/trajectory.js';
-import type { OutcomeDef } from '../types.js';
+import type { FutureStep } from '../../../src/banks/trajectory.js';
+import type { OutcomeDef } from '../../../src/packs/types.js';
 import type { Rng } from './generator.js';
 import type { Story } from './scenarios.js';
 

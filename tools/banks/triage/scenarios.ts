@@ -1,5 +1,5 @@
 import type { Rng } from './generator.js';
-import { DISPOSITIONS, type Disposition } from './outcomes.js';
+import { DISPOSITIONS, type Disposition } from '../../../src/packs/triage/outcomes.js';
 
 /**
  * Presentation families of the synthetic bank, from clearly safe to clearly dangerous, with the

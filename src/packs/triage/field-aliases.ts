@@ -1,0 +1,105 @@
+/**
+ * The names agents give the same measurement. A field name is a short, already-isolated token, so it is
+ * folded (lower case, letters and digits only) and looked up; the request's text is never scanned here.
+ */
+
+export type VitalKind = 'heart_rate' | 'respiratory_rate' | 'spo2' | 'systolic_bp' | 'diastolic_bp' | 'blood_pressure' | 'temperature' | 'gcs' | 'glucose' | 'ketones';
+
+/** A unit the field name itself carries ("temp_f", "glucose_mmol"). */
+export type UnitHint = 'degF' | 'degC' | 'mmoll' | 'mgdl';
+
+export interface VitalField {
+  kind: VitalKind;
+  unit?: UnitHint;
+}
+
+const MAX_FIELD_NAME = 100;
+
+/** "Heart_Rate (bpm)" → "heartratebpm". Bounded: a field name longer than 100 characters is no alias. */
+export function foldFieldName(name: string): string {
+  if (name.length > MAX_FIELD_NAME) return '';
+  let out = '';
+  for (const ch of name.toLowerCase()) if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) out += ch;
+  return out;
+}
+
+const entries: [string[], VitalField][] = [
+  [['heartrate', 'hr', 'pulse', 'pulserate', 'heartratebpm', 'hrbpm', 'pulsebpm', 'heartbeat', 'pr', 'heart'], { kind: 'heart_rate' }],
+  [['respiratoryrate', 'rr', 'resprate', 'resp', 'resps', 'respirations', 'respiration', 'breathingrate', 'respiratoryratebpm', 'breathsperminute', 'rrbpm'], { kind: 'respiratory_rate' }],
+  [['spo2', 'spo2pct', 'spo2percent', 'o2sat', 'o2sats', 'o2saturation', 'sats', 'sat', 'sao2', 'oxygensaturation', 'oxygen', 'pulseox', 'pulseoximetry', 'saturation', 'saturations', 'spo2ra'], { kind: 'spo2' }],
+  [['systolic', 'systolicbp', 'sbp', 'bpsystolic', 'sys', 'systolicbloodpressure', 'bpsys'], { kind: 'systolic_bp' }],
+  [['diastolic', 'diastolicbp', 'dbp', 'bpdiastolic', 'dia', 'diastolicbloodpressure', 'bpdia'], { kind: 'diastolic_bp' }],
+  [['bp', 'bloodpressure', 'nibp', 'bpmmhg', 'bloodpressuremmhg'], { kind: 'blood_pressure' }],
+  [['temperature', 'temp', 'bodytemperature', 'tympanictemp', 'tympanictemperature', 'oraltemp', 'rectaltemp', 'axillarytemp', 'measuredtemperature'], { kind: 'temperature' }],
+  [['temperaturec', 'tempc', 'temperaturecelsius', 'tempcelsius', 'tempdegc', 'temperaturedegc'], { kind: 'temperature', unit: 'degC' }],
+  [['temperaturef', 'tempf', 'temperaturefahrenheit', 'tempfahrenheit', 'tempdegf', 'temperaturedegf'], { kind: 'temperature', unit: 'degF' }],
+  [['gcs', 'glasgowcomascale', 'glasgow', 'gcsscore', 'glasgowcomascore'], { kind: 'gcs' }],
+  [['glucose', 'bloodglucose', 'bg', 'bm', 'bloodsugar', 'sugar', 'cbg', 'capillaryglucose', 'glucoselevel'], { kind: 'glucose' }],
+  [['glucosemgdl', 'bloodglucosemgdl', 'bgmgdl', 'sugarmgdl'], { kind: 'glucose', unit: 'mgdl' }],
+  [['glucosemmol', 'glucosemmoll', 'bloodglucosemmol', 'bloodglucosemmoll', 'bgmmol', 'bmmmol', 'sugarmmol'], { kind: 'glucose', unit: 'mmoll' }],
+  [['ketones', 'ketone', 'bloodketones', 'ketonesmmol', 'ketonesmmoll', 'bloodketone'], { kind: 'ketones' }],
+];
+
+const VITAL_FIELDS = new Map<string, VitalField>(entries.flatMap(([names, field]) => names.map((n) => [n, field] as const)));
+
+export function vitalField(name: string): VitalField | undefined {
+  return VITAL_FIELDS.get(foldFieldName(name));
+}
+
+/** Objects that hold measurements, besides the schema's `vital_signs`. */
+export const VITAL_CONTAINERS = ['vital_signs', 'vitals', 'observations', 'obs', 'measurements', 'vital_sign', 'vitalsigns'] as const;
+
+/** Free-text fields an agent may put the caller's account in (read second, after the structured ones). */
+export const TEXT_FIELDS = [
+  'chief_complaint', 'complaint', 'presenting_complaint', 'reason_for_call', 'reason', 'symptom_summary', 'summary', 'history',
+  'hpi', 'history_of_present_illness', 'notes', 'nurse_notes', 'call_notes', 'clinical_notes', 'triage_notes', 'observations',
+  'recent_observations', 'description', 'task', 'assessment', 'caller_statement', 'context', 'situation', 'details', 'symptoms', 'findings',
+] as const;
+
+/** Objects of symptom details (key: value pairs such as `radiation: left arm`). */
+export const DETAIL_FIELDS = ['symptom_details', 'symptoms', 'findings', 'presentation', 'assessment', 'details', 'history'] as const;
+
+export const CONVERSATION_FIELDS = ['conversation_history', 'conversation', 'messages', 'transcript', 'dialogue', 'turns', 'chat'] as const;
+
+export const RED_FLAG_FIELDS = ['red_flags_identified', 'red_flags', 'flags', 'warning_signs', 'red_flag'] as const;
+
+export const DEMOGRAPHIC_FIELDS = ['caller_demographics', 'patient', 'demographics', 'patient_demographics', 'patient_info', 'caller'] as const;
+
+/** Keys of a details object whose contents are pertinent negatives. */
+const NEGATIVE_KEYS = new Set(['absent', 'denies', 'denied', 'negatives', 'negative', 'pertinentnegatives', 'notpresent', 'ruledout', 'none', 'no', 'without', 'deniedsymptoms', 'absentsymptoms', 'negativesymptoms']);
+
+export function isNegativeKey(name: string): boolean {
+  return NEGATIVE_KEYS.has(foldFieldName(name));
+}
+
+/** Values that answer their key with a no (`fever: "no"`), or a yes. */
+const NO_VALUES = new Set(['no', 'none', 'nil', 'denied', 'denies', 'absent', 'negative', 'notpresent', 'false', 'n', 'nope', 'never', 'noneknown', 'na', 'normal', 'notsure']);
+const YES_VALUES = new Set(['yes', 'true', 'y', 'present', 'positive', 'confirmed', 'yesconfirmed']);
+
+/** "no" / "yes" / undefined for a value that answers something else. "normal" and "not sure" affirm nothing. */
+export function yesNo(value: string): 'yes' | 'no' | undefined {
+  if (value.length > 40) return undefined;
+  const folded = foldFieldName(value);
+  if (folded === 'normal' || folded === 'notsure' || folded === 'na') return undefined;
+  if (NO_VALUES.has(folded)) return 'no';
+  if (YES_VALUES.has(folded)) return 'yes';
+  return undefined;
+}
+
+/** Conversation roles whose words are the agent's own (questions, advice, hypotheticals), not the caller's account. */
+const AGENT_ROLES = new Set(['assistant', 'agent', 'system', 'bot', 'ai', 'model', 'tool', 'function', 'developer', 'triageagent', 'aiagent', 'triagebot', 'chatbot', 'virtualassistant', 'calltaker', 'callhandler', 'dispatcher', 'operator', 'advisor', 'triage', 'triageassistant', 'nurseline', 'nurselineagent']);
+
+export function isAgentRole(role: unknown): boolean {
+  return typeof role === 'string' && AGENT_ROLES.has(foldFieldName(role));
+}
+
+/** Units of time carried by a numeric details key ("duration_minutes", "onset_hours", "time_since_days"). */
+export function timeUnitOfKey(name: string): 'minute' | 'hour' | 'day' | 'week' | undefined {
+  const k = foldFieldName(name);
+  if (!/^(duration|onset|timesince|since|time|hoursago|minutesago|daysago|durationof|lasted)/.test(k) && !/(ago|duration)$/.test(k) && !/^(onset|duration)/.test(k)) return undefined;
+  if (k.includes('minute') || k.endsWith('mins') || k.endsWith('min')) return 'minute';
+  if (k.includes('hour') || k.endsWith('hrs') || k.endsWith('hr') || k.endsWith('h')) return 'hour';
+  if (k.includes('week') || k.endsWith('wks')) return 'week';
+  if (k.includes('day')) return 'day';
+  return undefined;
+}

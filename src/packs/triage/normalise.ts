@@ -1,0 +1,307 @@
+import type { Catalogue } from '../reading/catalogue.js';
+import { ReadingBuilder, type Reading } from '../reading/reading.js';
+import type { Token } from '../reading/text.js';
+import type { ActionInput } from '../types.js';
+import { classifyAction, type ActionTexts } from './classify-action.js';
+import {
+  CONVERSATION_FIELDS, DEMOGRAPHIC_FIELDS, DETAIL_FIELDS, RED_FLAG_FIELDS, TEXT_FIELDS, VITAL_CONTAINERS,
+  foldFieldName, isAgentRole, isNegativeKey, timeUnitOfKey, vitalField, yesNo,
+} from './field-aliases.js';
+import { Findings } from './findings.js';
+import { readAge, readPregnancyFields, readSex, readVitalField, readVitalsObject, rec } from './read-structured.js';
+import { readTokens, type TextMode, type TextRead } from './read-text.js';
+import { toHours } from '../reading/units.js';
+
+/**
+ * The triage normaliser: the one reading of a request. Structured fields first (demographics, vital
+ * signs under any of their names, symptom details), free text second (complaint, notes, the caller's
+ * side of the conversation, the agent's red flags, the action's own words), so `set` keeps the more
+ * explicit source. A fact the request does not give stays absent.
+ */
+
+type Rec = Record<string, unknown>;
+const MAX_DEPTH = 4;
+const MAX_ITEMS = 200;
+
+const CONDITION_FIELDS = ['conditions', 'medical_history', 'past_medical_history', 'pmh', 'history', 'comorbidities', 'diagnoses', 'problems', 'allergies', 'medications', 'meds', 'current_medications', 'drugs', 'medication'];
+const MEDICATION_FIELDS = new Set(['medications', 'meds', 'current_medications', 'drugs', 'medication']);
+/** Condition words that count towards the number of cardiac risk factors. */
+const RISK_FACTORS = ['hypertension', 'lipids', 'smoker', 'family_history', 'kidney'];
+const NONE_ITEMS = new Set(['none', 'nil', 'na', 'no', 'n', 'nothing', 'nonenoted', 'noneidentified', 'unknown', 'nkda', 'nka']);
+
+class TriageReader {
+  readonly b: ReadingBuilder;
+  readonly findings = new Findings();
+  readonly actionTexts: ActionTexts['texts'] = [];
+  private medicationsGiven = false;
+  private conditionsGiven = false;
+  private flagsRaised = 0;
+
+  constructor(
+    private readonly state: Rec,
+    private readonly action: ActionInput,
+    private readonly catalogue: Catalogue,
+  ) {
+    this.b = new ReadingBuilder({ state, action: action as unknown as Rec });
+  }
+
+  text(path: string, value: string, mode: TextMode, negate = false): TextRead | undefined {
+    const counted = mode === 'account' || mode === 'flags' || mode === 'action';
+    const read = this.b.text(path, value, counted ? this.catalogue.vocabulary : undefined);
+    if (!read) return undefined;
+    return this.tokens(read.tokens, path, value, mode, negate);
+  }
+
+  private tokens(tokens: readonly Token[], path: string, raw: string, mode: TextMode, negate: boolean): TextRead {
+    return readTokens(tokens, path, { b: this.b, lexicon: this.catalogue.vocabulary, findings: this.findings, mode, negate }, raw);
+  }
+
+  read(): Reading {
+    this.readDemographics();
+    this.readVitals();
+    for (const field of DETAIL_FIELDS) {
+      const obj = rec(this.state[field]);
+      if (obj) this.readDetails(`state.${field}`, obj, false, 0);
+    }
+    for (const field of TEXT_FIELDS) this.readTextField(`state.${field}`, this.state[field], 'account');
+    const complaint = this.state.chief_complaint ?? this.state.complaint ?? this.state.presenting_complaint;
+    if (typeof complaint === 'string') this.b.set('complaint', complaint.length > 200 ? `${complaint.slice(0, 197)}...` : complaint, 'state.chief_complaint');
+    for (const field of CONVERSATION_FIELDS) this.readConversation(`state.${field}`, this.state[field]);
+    for (const field of RED_FLAG_FIELDS) this.readRedFlags(`state.${field}`, this.state[field]);
+    this.readTextField('state.questions_asked', this.state.questions_asked, 'questions');
+    this.readActionTexts();
+    this.settleFacts();
+    const action = classifyAction({ texts: this.actionTexts, kind: typeof this.action.kind === 'string' ? this.action.kind : undefined, disposition: this.b.get('action.parameters.disposition') });
+    return this.b.build(action);
+  }
+
+  // ------------------------------------------------------------------------ structured fields
+
+  private readDemographics(): void {
+    const containers: [string, Rec][] = [];
+    for (const field of DEMOGRAPHIC_FIELDS) {
+      const obj = rec(this.state[field]);
+      if (obj) containers.push([`state.${field}`, obj]);
+      else if (this.state[field] === null) this.b.consume(`state.${field}`);
+    }
+    containers.push(['state', this.state]);
+    for (const [path, obj] of containers) {
+      readAge(this.b, path, obj);
+      readSex(this.b, path, obj);
+      readPregnancyFields(this.b, path, obj);
+      for (const field of CONDITION_FIELDS) {
+        if (!Object.hasOwn(obj, field) || (path === 'state' && field === 'history')) continue;
+        const value = this.b.get(`${path}.${field}`);
+        if (MEDICATION_FIELDS.has(field) && (Array.isArray(value) || typeof value === 'string')) this.medicationsGiven = true;
+        if (!MEDICATION_FIELDS.has(field) && (Array.isArray(value) || typeof value === 'string')) this.conditionsGiven = true;
+        this.readTextField(`${path}.${field}`, value, 'conditions');
+      }
+    }
+  }
+
+  private readVitals(): void {
+    for (const field of VITAL_CONTAINERS) {
+      const path = `state.${field}`;
+      const value = this.state[field];
+      if (value === null) this.b.consume(path);
+      const obj = rec(value);
+      if (obj) readVitalsObject(this.b, path, obj);
+      else if (typeof value === 'string') this.text(path, value, 'account');
+    }
+    // Measurements sent at the top level of the state ("heart_rate": 120).
+    for (const key of Object.keys(this.state)) {
+      const v = this.state[key];
+      if ((typeof v === 'number' || (typeof v === 'string' && v.length <= 40)) && vitalField(key)) readVitalField(this.b, `state.${key}`, key);
+    }
+  }
+
+  private readDetails(path: string, obj: Rec, negate: boolean, depth: number): void {
+    readPregnancyFields(this.b, path, obj);
+    let n = 0;
+    for (const key of Object.keys(obj)) {
+      if (++n > MAX_ITEMS) break;
+      const full = `${path}.${key}`;
+      const value = obj[key];
+      const words = key.split('_').join(' ').split('-').join(' ');
+      const negative = negate || isNegativeKey(key);
+      if (value === null || value === undefined) {
+        this.b.consume(full);
+        continue;
+      }
+      if (!negative && (typeof value === 'number' || typeof value === 'string') && vitalField(key) && readVitalField(this.b, full, key)) continue;
+      if (typeof value === 'number') {
+        this.b.get(full);
+        this.readDetailNumber(full, key, words, value, negative);
+      } else if (typeof value === 'boolean') {
+        this.b.get(full);
+        this.text(full, words, 'account', negative || !value);
+      } else if (typeof value === 'string') {
+        const answer = yesNo(value);
+        if (isNegativeKey(key)) this.text(full, value, 'account', true);
+        else if (answer) this.text(full, words, 'account', negative || answer === 'no');
+        else this.text(full, `${words} ${value}`, 'account', negative);
+      } else if (Array.isArray(value)) {
+        value.slice(0, MAX_ITEMS).forEach((item, i) => {
+          if (typeof item === 'string') this.text(`${full}.${i}`, isNegativeKey(key) ? item : `${words} ${item}`, 'account', negative);
+          else if (rec(item) && depth < MAX_DEPTH) this.readDetails(`${full}.${i}`, rec(item)!, negative, depth + 1);
+        });
+        this.b.consume(full);
+      } else if (rec(value) && depth < MAX_DEPTH) {
+        this.readDetails(full, rec(value)!, negative, depth + 1);
+      }
+    }
+  }
+
+  private readDetailNumber(path: string, key: string, words: string, value: number, negative: boolean): void {
+    const k = foldFieldName(key);
+    const source = `${path} = ${value}`;
+    if (!negative && (k.includes('pain') || k.includes('severity') || k === 'score') && value >= 0 && value <= 10) {
+      this.b.set('pain_score', value, source);
+      return;
+    }
+    if (k.startsWith('vomit') || k.startsWith('emesis')) {
+      if (value > 0 && !negative) this.findings.affirm('vomiting', source);
+      else this.findings.deny('vomiting', source);
+      return;
+    }
+    const unit = timeUnitOfKey(key);
+    if (unit && !negative) {
+      this.b.set('onset_hours', toHours(value, unit), source);
+      return;
+    }
+    if (!negative && (k.includes('tablet') || k.includes('pill') || k === 'quantity' || k === 'numbertaken' || k === 'amounttaken')) {
+      this.b.set('pills_taken', value, source);
+      if (value >= 10) this.findings.affirm('overdose', source);
+      return;
+    }
+    // A count of zero answers its key with a no ("seizures: 0"); any other number is read with its key.
+    this.text(path, value === 0 ? words : `${words} ${value}`, 'account', negative || value === 0);
+  }
+
+  private readTextField(path: string, value: unknown, mode: TextMode): void {
+    if (typeof value === 'string') this.text(path, value, mode);
+    else if (Array.isArray(value)) {
+      value.slice(0, MAX_ITEMS).forEach((item, i) => {
+        if (typeof item === 'string' && !(mode === 'conditions' && NONE_ITEMS.has(foldFieldName(item)))) this.text(`${path}.${i}`, item, mode);
+      });
+      this.b.consume(path);
+    }
+  }
+
+  private readConversation(path: string, value: unknown): void {
+    if (typeof value === 'string') {
+      this.text(path, value, 'account');
+      return;
+    }
+    if (!Array.isArray(value)) return;
+    this.b.consume(path);
+    value.slice(0, MAX_ITEMS).forEach((turn, i) => {
+      const t = rec(turn);
+      if (typeof turn === 'string') this.text(`${path}.${i}`, turn, 'account');
+      if (!t) return;
+      const role = t.role ?? t.speaker ?? t.from ?? t.author;
+      const contentKey = ['content', 'text', 'message', 'utterance'].find((k) => typeof t[k] === 'string');
+      if (!contentKey) return;
+      // The agent's own turns are not the caller's account: their questions and hypotheticals ("if you
+      // develop chest pain, call 911") assert nothing, and they can relay a danger but never deny one.
+      this.text(`${path}.${i}.${contentKey}`, t[contentKey] as string, isAgentRole(role) ? 'agent' : 'account');
+    });
+  }
+
+  private readRedFlags(path: string, value: unknown): void {
+    const items = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+    if (value !== undefined) this.b.consume(path);
+    items.slice(0, MAX_ITEMS).forEach((item, i) => {
+      if (typeof item !== 'string' || NONE_ITEMS.has(foldFieldName(item)) || yesNo(item) === 'no') return;
+      this.flagsRaised++;
+      this.text(Array.isArray(value) ? `${path}.${i}` : path, item, 'flags');
+    });
+  }
+
+  private readActionTexts(): void {
+    const description = this.b.get('action.description');
+    this.b.get('action.kind');
+    this.b.get('action.parameters.disposition');
+    if (typeof description === 'string') this.actionText('action.description', description);
+    const params = rec(this.action.parameters);
+    if (!params) return;
+    // Every other tool-call argument is read: danger may sit only there, behind a bland description.
+    const walk = (obj: Rec, path: string, depth: number): void => {
+      for (const [k, v] of Object.entries(obj)) {
+        const full = `${path}.${k}`;
+        if (full === 'action.parameters.disposition') continue;
+        if (typeof v === 'string') this.actionText(full, k === 'urgency' || k === 'acuity' || k === 'level' ? `${v} ${k}` : v);
+        else if (Array.isArray(v)) v.slice(0, MAX_ITEMS).forEach((item, i) => typeof item === 'string' && this.actionText(`${full}.${i}`, item));
+        else if (rec(v) && depth < MAX_DEPTH) walk(rec(v)!, full, depth + 1);
+        else if (typeof v === 'number' || typeof v === 'boolean') this.b.get(full);
+      }
+    };
+    walk(params, 'action.parameters', 0);
+  }
+
+  private actionText(path: string, value: string): void {
+    const read = this.b.text(path, value, this.catalogue.vocabulary);
+    if (!read) return;
+    const result = this.tokens(read.tokens, path, value, 'action', false);
+    this.actionTexts.push({ path, tokens: result.tokens, read: result });
+  }
+
+  // ------------------------------------------------------------------------ findings → facts
+
+  private settleFacts(): void {
+    const { b, findings } = this;
+    const female = b.facts.sex === 'female';
+    const male = b.facts.sex === 'male';
+    // Co-occurrence findings: a source of carbon monoxide together with a household pattern.
+    const coSource = findings.flags.get('exposure.co_source');
+    const coPattern = findings.flags.get('exposure.co_pattern');
+    if (coSource && coPattern) findings.affirm('co_exposure', `${coSource}; ${coPattern}`);
+    for (const [symptom, source] of findings.affirmed) {
+      if ((symptom === 'testicular_pain' && female) || (symptom === 'vaginal_bleeding' && male)) continue;
+      b.set(`symptoms.${symptom}`, true, source);
+    }
+    for (const [symptom, source] of findings.denied) if (!findings.affirmed.has(symptom)) b.set(`symptoms.${symptom}`, false, source);
+
+    const c = findings.conditions;
+    const known = (name: string) => c.get(name);
+    for (const name of ['diabetes', 'type1_diabetes', 'insulin', 'heart_disease', 'immunocompromised', 'anticoagulated', 'asthma', 'allergy']) {
+      const source = known(name);
+      if (source) b.set(`conditions.${name}`, true, source);
+      else if (findings.deniedConditions.has(name)) b.set(`conditions.${name}`, false, findings.deniedConditions.get(name)!);
+    }
+    if (known('type1_diabetes') || known('insulin')) b.set('conditions.diabetes', true, (known('type1_diabetes') ?? known('insulin'))!);
+    if (this.medicationsGiven) b.set('conditions.anticoagulated', false, 'no anticoagulant among the medications listed');
+    const riskFactors = RISK_FACTORS.filter((r) => c.has(r));
+    if (riskFactors.length > 0 || this.conditionsGiven) {
+      b.set('conditions.cardiac_risk_factors', riskFactors.length, riskFactors.length > 0 ? riskFactors.map((r) => c.get(r)).join('; ') : 'no cardiac risk factor among the conditions listed');
+    }
+
+    // Pregnancy: stated, a missed period (possible), excluded by sex, age or a statement.
+    const notPregnant = c.get('not_pregnant') ?? findings.deniedConditions.get('pregnant');
+    if (male) {
+      b.set('pregnant', false, 'male');
+      b.set('pregnancy_possible', false, 'male');
+    }
+    if (notPregnant) {
+      b.set('pregnant', false, notPregnant);
+      b.set('pregnancy_possible', false, notPregnant);
+    }
+    if (c.get('pregnant')) b.set('pregnant', true, c.get('pregnant')!);
+    if (c.get('postpartum')) b.set('postpartum', true, c.get('postpartum')!);
+    if (b.facts.pregnant === true) b.set('pregnancy_possible', true, b.provenance.pregnant);
+    if (c.get('missed_period')) b.set('pregnancy_possible', true, c.get('missed_period')!);
+    const age = typeof b.facts.age_years === 'number' ? b.facts.age_years : undefined;
+    if (age !== undefined && (age < 10 || age > 55)) b.set('pregnancy_possible', false, `age ${age}`);
+
+    const severe = findings.affirmed.has('severe');
+    const severity = severe ? 'severe' : findings.severities.has('moderate') ? 'moderate' : findings.severities.has('mild') ? 'mild' : undefined;
+    b.set('severity', severity, severe ? findings.affirmed.get('severe')! : 'severity words');
+    b.set('red_flags_raised', this.flagsRaised, 'red flags listed by the agent');
+    if (findings.asked.size > 0) b.set('asked', [...findings.asked], 'state.questions_asked');
+  }
+}
+
+/** The module's `read`: one request in, its reading out. */
+export function readTriage(state: Record<string, unknown>, action: ActionInput, catalogue: Catalogue): Reading {
+  return new TriageReader(state, action, catalogue).read();
+}

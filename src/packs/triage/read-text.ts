@@ -1,0 +1,424 @@
+import type { ReadingBuilder } from '../reading/reading.js';
+import { negationScopes, quantities, type Lexicon, type PhraseMatch, type Quantity, type Token } from '../reading/text.js';
+import { toCelsius, toHours, toYears } from '../reading/units.js';
+import type { Findings } from './findings.js';
+
+/**
+ * Reads one tokenized text of a triage request with the catalogue's vocabulary: symptoms affirmed or
+ * denied (NegEx scopes from reading/text.ts, questions and "if …" clauses affirm nothing), body site ×
+ * quality pairs within a clause ("heavy feeling in the middle of my chest" is chest pain), conditions,
+ * and numbers with what they measure ("BP 88/50", "temp 103F", "sats 89%", "3-week-old", "40 minutes
+ * ago"). Linear in the tokens: every scan looks a bounded number of tokens around a match.
+ */
+
+/** Whose words these are, which decides what counts. */
+export type TextMode = 'account' | 'flags' | 'conditions' | 'questions' | 'action' | 'agent';
+
+export interface TextContext {
+  b: ReadingBuilder;
+  lexicon: Lexicon;
+  findings: Findings;
+  mode: TextMode;
+  /** Everything read here is a pertinent negative (`symptom_details.absent`). */
+  negate?: boolean;
+}
+
+/** Negation words that can open a vocabulary phrase ("can't lift", "no wet nappy", "doesn't fade"). */
+const PHRASE_NEGATORS = new Set(["can't", 'cannot', "couldn't", "won't", "doesn't", "don't", "didn't", "hasn't", "haven't", "isn't", 'no', 'not', 'without', 'cant', 'dont', 'doesnt', 'didnt', 'hasnt', 'wont']);
+/** Words that open a hypothetical: what follows, to the next comma or sentence end, is not a finding. */
+const HYPOTHETICAL = new Set(['if', 'unless', 'whether', 'should']);
+/** Words that start a new statement: a negated list stops at them ("No fever, she has a rash"). */
+const STATEMENT_STARTERS = new Set(['i', 'he', 'she', 'they', 'we', 'it', 'my', 'his', 'her', 'their', 'has', 'have', 'had', 'is', 'was', 'are', 'were', 'now', 'just', 'still', 'also', 'but', "it's", "she's", "he's", "i'm", "i've"]);
+const COMPOSE_WINDOW = 6;
+const VITAL_LOOKBACK = 6;
+
+/** Body site × quality → symptom. A pair counts within a clause and a few tokens of each other. */
+const COMPOSE: ReadonlyArray<[site: string, quality: string, symptom: string]> = [
+  ['chest', 'pain', 'chest_pain'], ['jaw', 'pain', 'jaw_pain'], ['arm', 'pain', 'arm_pain'], ['head', 'pain', 'headache'],
+  ['abdomen', 'pain', 'abdominal_pain'], ['testicle', 'pain', 'testicular_pain'], ['back', 'pain', 'back_pain'], ['neck', 'pain', 'neck_pain'],
+  ['shoulder_tip', 'pain', 'shoulder_tip_pain'], ['one_side', 'abdomen', 'one_sided_pain'], ['one_side', 'pain', 'one_sided_pain'],
+  ['arm', 'weak', 'stroke_arm'], ['hand', 'weak', 'stroke_arm'], ['one_side', 'weak', 'stroke_arm'], ['one_side', 'numb', 'stroke_arm'], ['arm', 'numb', 'stroke_arm'],
+  ['face', 'droop', 'stroke_face'], ['face', 'numb', 'stroke_face'],
+  ['throat', 'swelling', 'throat_swelling'], ['tongue', 'swelling', 'throat_swelling'], ['lips', 'swelling', 'throat_swelling'],
+  ['face', 'swelling', 'facial_swelling'], ['hand', 'swelling', 'facial_swelling'],
+  ['neck', 'stiff', 'neck_stiffness'], ['lips', 'blue', 'severe_breathing'], ['face', 'blue', 'mottled_skin'],
+  ['eye', 'cant_see', 'vision_loss'], ['saddle', 'numb', 'saddle_numbness'],
+  ['both_legs', 'pain', 'bilateral_sciatica'], ['both_legs', 'numb', 'bilateral_sciatica'], ['both_legs', 'weak', 'bilateral_sciatica'],
+  ['chest', 'tearing', 'tearing_pain'], ['back', 'tearing', 'tearing_pain'], ['upper_back', 'tearing', 'tearing_pain'], ['upper_back', 'pain', 'upper_back_pain'], ['upper_back', 'radiates', 'cardiac_radiation'],
+  ['arm', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'jaw_pain'], ['arm', 'radiates', 'arm_pain'], ['head', 'impact', 'head_injury'], ['substance', 'ingested', 'poisoning'], ['neck', 'radiates', 'cardiac_radiation'], ['back', 'radiates', 'cardiac_radiation'],
+];
+
+const NUMBER_WORDS = new Map<string, number>([
+  ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12],
+  ['thirteen', 13], ['fourteen', 14], ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20], ['thirty', 30],
+  ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90], ['a', 1], ['an', 1], ['half', 0.5], ['couple', 2], ['few', 3],
+]);
+const TIME_UNITS = new Map<string, 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year'>([
+  ['minute', 'minute'], ['minutes', 'minute'], ['min', 'minute'], ['mins', 'minute'], ['hour', 'hour'], ['hours', 'hour'], ['hr', 'hour'], ['hrs', 'hour'],
+  ['day', 'day'], ['days', 'day'], ['week', 'week'], ['weeks', 'week'], ['wk', 'week'], ['wks', 'week'], ['month', 'month'], ['months', 'month'], ['mo', 'month'],
+  ['year', 'year'], ['years', 'year'], ['yr', 'year'], ['yrs', 'year'],
+]);
+/** The word right before a number that makes "2 months" an age rather than a duration. */
+const AGE_LEADS = new Set(['aged', 'age', "she's", "he's", "i'm", 'im', 'is', "baby's", "who's", 'being']);
+
+export interface TextRead {
+  /** The tokens the matches index into (hyphens between words dropped, see `readTokens`). */
+  tokens: Token[];
+  /** Every vocabulary match but the `general` words, with its negation; hypothetical ones included. */
+  matches: PhraseMatch[];
+  /** Per token: inside a question or an "if …" clause. */
+  hypothetical: boolean[];
+}
+
+/** Reads the tokens of one text field (`source` names it: "state.chief_complaint"). */
+export function readTokens(rawTokens: readonly Token[], source: string, ctx: TextContext, raw: string): TextRead {
+  const { lexicon, findings } = ctx;
+  // The phrase trie stops at a symbol, so "self-harming" or "3-week-old" would never meet their phrase:
+  // a hyphen between two words is dropped and the words read as one phrase.
+  const tokens = rawTokens.filter((t, i) => !(t.kind === 'symbol' && t.text === '-' && rawTokens[i - 1]?.end === t.start && rawTokens[i + 1]?.start === t.end));
+  const found = lexicon.match(tokens, new Array<boolean>(tokens.length).fill(false));
+  const negated = negationWithPhrases(tokens, found);
+  const hypothetical = hypotheticalScopes(tokens);
+  const quote = (first: number, last: number) => `${source}: "${clip(raw.slice(tokens[first].start, tokens[last].end))}"`;
+  const sites: PhraseMatch[] = [];
+  const qualities: PhraseMatch[] = [];
+  const all: PhraseMatch[] = [];
+  const matches: PhraseMatch[] = [];
+  for (const m0 of found) {
+    if (m0.concept === 'general' || pseudoFinding(tokens, m0, ctx.mode)) continue;
+    const m = { ...m0, negated: negated[m0.first] || ctx.negate === true };
+    all.push(m);
+    if (hypothetical[m0.first]) continue;
+    matches.push(m);
+    const dot = m.concept.indexOf('.');
+    const kind = m.concept.slice(0, dot);
+    const name = m.concept.slice(dot + 1);
+    switch (kind) {
+      case 'symptom':
+        if (ctx.mode === 'questions') findings.asked.add(name);
+        else if (ctx.mode !== 'conditions') record(findings, name, m.negated, quote(m.first, m.last), ctx.mode);
+        break;
+      case 'condition':
+        if (ctx.mode === 'questions') findings.asked.add(name);
+        else findings.condition(name, quote(m.first, m.last), m.negated);
+        break;
+      case 'site':
+        sites.push({ ...m, concept: name });
+        break;
+      case 'quality':
+        qualities.push({ ...m, concept: name });
+        break;
+      case 'exposure':
+        if (!m.negated && ctx.mode !== 'questions' && ctx.mode !== 'conditions') findings.flag(m.concept, quote(m.first, m.last));
+        break;
+      case 'severity':
+        if (!m.negated && ctx.mode !== 'questions' && ctx.mode !== 'conditions') findings.severities.add(name as 'mild' | 'moderate');
+        break;
+      default:
+    }
+  }
+  // A phrase of three words or more already says what its words mean ("like being hit on the back of the head").
+  const spans = matches.filter((m) => m.concept.startsWith('symptom.') && m.last - m.first >= 2);
+  if (ctx.mode !== 'conditions') compose(sites, qualities, spans, ctx, quote);
+  if (ctx.mode !== 'questions') readNumbers(tokens, matches, hypothetical, ctx, quote);
+  return { tokens, matches: all, hypothetical };
+}
+
+/** The agent's own words (the action) can add a danger, never a reassurance: no denials, no benign complaint. */
+const REASSURING = new Set(['self_care_complaint', 'clinic_complaint', 'chest_wall_pain']);
+
+/** Words that make a named diagnosis a worry or a guess ("worried it might be meningitis"), not a finding. */
+const WORRY = new Set(['worried', 'worry', 'worries', 'wonder', 'wondering', 'concerned', 'scared', 'afraid', 'might', 'maybe', 'could', 'think', 'thinks', 'thought', 'whether', 'unlikely', 'ruled', 'history', 'previous', 'previously', 'had', 'years']);
+const NOT_CONFUSION = new Set(['about', 'by', 'whether', 'as', 'with', 'over']);
+
+/** Matches that look like a finding and are not: "hay fever", "confused about the dose", a worried "stroke?". */
+function pseudoFinding(tokens: readonly Token[], m: PhraseMatch, mode: TextMode): boolean {
+  if (m.concept === 'symptom.fever') return tokens[m.first - 1]?.text === 'hay';
+  if (m.concept === 'symptom.confusion') return NOT_CONFUSION.has(tokens[m.last + 1]?.text ?? '');
+  if (mode !== 'flags' && m.concept.startsWith('symptom.') && m.concept.endsWith('_named')) {
+    for (let j = m.first - 1; j >= 0 && tokens[j].clause === m.clause && m.first - j <= 8; j--) if (WORRY.has(tokens[j].text)) return true;
+  }
+  return false;
+}
+
+function record(findings: Findings, symptom: string, negated: boolean, source: string, mode: TextMode = 'account'): void {
+  if ((mode === 'action' || mode === 'agent') && (negated || REASSURING.has(symptom))) return;
+  if (negated) findings.deny(symptom, source);
+  else findings.affirm(symptom, source);
+}
+
+/** Sets the age in years and in days together, so a baby's age in days is not rounded through years. */
+export function setAge(b: ReadingBuilder, years: number, source: string): void {
+  if (b.has('age_years')) return;
+  b.set('age_years', years, source);
+  b.set('age_days', Math.round(years * 365.25), source);
+}
+
+function clip(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+/**
+ * NegEx scopes, with one correction: a vocabulary phrase that opens with a negation word ("can't lift",
+ * "no wet nappies", "doesn't fade") is a finding, so its negation word does not negate what follows.
+ * Then a negated list runs on past its commas when it ends in "or" ("denies chest pain, arm pain or sweating").
+ */
+function negationWithPhrases(tokens: readonly Token[], found: readonly PhraseMatch[]): boolean[] {
+  let neutral: Token[] | undefined;
+  for (const m of found) {
+    if (m.concept === 'general' || !PHRASE_NEGATORS.has(tokens[m.first].text) || m.last === m.first) continue;
+    neutral ??= [...tokens];
+    neutral[m.first] = { ...tokens[m.first], text: '\u00b7' };
+  }
+  const negated = negationScopes(neutral ?? tokens);
+  extendListNegation(tokens, negated);
+  return negated;
+}
+
+function extendListNegation(tokens: readonly Token[], negated: boolean[]): void {
+  // "No swelling of her face or difficulty breathing": a scope cut at its "or" runs on to the end of that item.
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word' || (t.text !== 'or' && t.text !== 'nor') || !negated[i - 1] || negated[i]) continue;
+    let words = 0;
+    for (let j = i + 1; j < tokens.length && words < 4; j++) {
+      const u = tokens[j];
+      if (u.kind === 'break' || u.clause !== t.clause || (u.kind === 'symbol' && u.text === ',') || STATEMENT_STARTERS.has(u.text)) break;
+      negated[j] = true;
+      if (u.kind === 'word' || u.kind === 'number') words++;
+    }
+  }
+  for (let i = 1; i < tokens.length; i++) {
+    const comma = tokens[i];
+    if (comma.kind !== 'symbol' || comma.text !== ',' || !negated[i - 1]) continue;
+    let j = i + 1;
+    let words = 0;
+    let sawOr = false;
+    let ok = true;
+    for (; j < tokens.length && j - i <= 30; j++) {
+      const u = tokens[j];
+      if (u.kind === 'break') break;
+      if (u.clause !== comma.clause) {
+        ok = false;
+        break;
+      }
+      if (u.kind === 'symbol') {
+        if (u.text === ',') words = 0;
+        continue;
+      }
+      if (u.text === 'or' || u.text === 'nor') {
+        sawOr = true;
+        continue;
+      }
+      if (u.text === 'and') continue;
+      if (STATEMENT_STARTERS.has(u.text) || ++words > 4) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok && sawOr && j - i <= 30) for (let k = i + 1; k < j; k++) negated[k] = true;
+  }
+}
+
+/** Questions ("Any chest pain?") and conditional clauses ("if you develop chest pain, …") assert nothing. */
+function hypotheticalScopes(tokens: readonly Token[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  let sentenceStart = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'break') {
+      if (t.text === '?') for (let j = sentenceStart; j < i; j++) out[j] = true;
+      sentenceStart = i + 1;
+      continue;
+    }
+    const next = tokens[i + 1]?.text;
+    const opens =
+      (t.kind === 'word' && HYPOTHETICAL.has(t.text)) ||
+      (t.text === 'in' && next === 'case') ||
+      ((t.text === 'watch' || t.text === 'monitor') && next === 'for') ||
+      (t.text === 'look' && next === 'out') ||
+      (t.text === 'signs' && next === 'of') ||
+      (t.text === 'such' && next === 'as');
+    if (!opens) continue;
+    let j = i;
+    for (; j < tokens.length && tokens[j].kind !== 'break' && !(tokens[j].kind === 'symbol' && tokens[j].text === ','); j++) out[j] = true;
+    i = j - 1;
+  }
+  return out;
+}
+
+function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[], spans: readonly PhraseMatch[], ctx: TextContext, quote: (a: number, b: number) => string): void {
+  if (sites.length === 0 || qualities.length + sites.length < 2) return;
+  const all = [...sites, ...qualities].sort((a, b) => a.first - b.first);
+  // A sliding window over the matches in token order: each one meets those a few tokens after it, in its clause.
+  for (let i = 0; i < all.length; i++) {
+    const a = all[i];
+    for (let k = i + 1; k < all.length && all[k].first - a.last <= COMPOSE_WINDOW; k++) {
+      const b = all[k];
+      if (b.clause !== a.clause) continue;
+      const first = Math.min(a.first, b.first);
+      const last = Math.max(a.last, b.last);
+      if (spans.some((p) => p.first <= first && p.last >= last)) continue;
+      for (const [site, quality, symptom] of COMPOSE) {
+        if (!((a.concept === site && b.concept === quality) || (b.concept === site && a.concept === quality))) continue;
+        if (ctx.mode === 'questions') ctx.findings.asked.add(symptom);
+        else record(ctx.findings, symptom, ctx.negate === true || a.negated || b.negated, quote(first, last), ctx.mode);
+      }
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------ numbers in text
+
+function readNumbers(tokens: readonly Token[], matches: readonly PhraseMatch[], hypothetical: readonly boolean[], ctx: TextContext, quote: (a: number, b: number) => string): void {
+  const { b, findings } = ctx;
+  const vitalAt = new Map<number, { vital: string; first: number }>();
+  for (const m of matches) if (m.concept.startsWith('vital.')) vitalAt.set(m.last, { vital: m.concept.slice('vital.'.length), first: m.first });
+  const pregnancyMentioned = matches.some((m) => m.concept === 'condition.pregnant' && !m.negated);
+  for (const q of quantities(tokens)) {
+    if (hypothetical[q.index]) continue;
+    const vitalWord = nearestVital(tokens, q.index, vitalAt);
+    const vital = vitalWord?.vital;
+    const words = quote(vitalWord?.at ?? q.index, q.last);
+    const next = tokens[q.last + 1];
+    const over = q.over ?? (next?.text === 'over' && tokens[q.last + 2]?.kind === 'number' ? tokens[q.last + 2].value : undefined);
+    if (ctx.mode === 'conditions' || ctx.mode === 'flags') {
+      if (q.unit === 'week' && pregnancyMentioned) b.set('gestation_weeks', q.value, words);
+      continue;
+    }
+    if (readPainScore(tokens, q, over)) {
+      b.set('pain_score', q.value, words);
+      continue;
+    }
+    if (q.unit === 'week' && (pregnancyMentioned || tokens[q.last + 1]?.text === 'pregnant' || tokens[q.last + 1]?.text === 'gestation')) {
+      b.set('gestation_weeks', q.value, words);
+      continue;
+    }
+    if (q.unit === 'pills' || q.unit === 'tablets') {
+      b.set('pills_taken', q.value, words);
+      if (q.value >= 10) findings.affirm('overdose', words);
+      continue;
+    }
+    if (vital === 'blood_pressure' || (vital === undefined && over !== undefined && plausibleBp(q.value, over))) {
+      if (over !== undefined && plausibleBp(q.value, over)) {
+        b.set('vitals.systolic_bp', q.value, words);
+        b.set('vitals.diastolic_bp', over, words);
+      } else if (vital === 'blood_pressure' && q.unit === undefined && q.value >= 50 && q.value <= 260) b.set('vitals.systolic_bp', q.value, words);
+      continue;
+    }
+    if (vital !== undefined && setVital(b, vital, q, words)) continue;
+    if (q.unit === 'degC' || q.unit === 'degF') {
+      const c = toCelsius(q.value, q.unit);
+      if (c !== undefined && c >= 30 && c <= 44) b.set('vitals.temperature_c', c, words);
+      continue;
+    }
+    if (q.unit === 'bpm' && q.value >= 20 && q.value <= 300) {
+      b.set('vitals.heart_rate', q.value, words);
+      continue;
+    }
+    if (q.unit === 'year' && tokens[q.index + 1]?.text === 'yo') {
+      setAge(b, q.value, words);
+      continue;
+    }
+    readTime(tokens, q, b, words);
+  }
+  readWordAges(tokens, hypothetical, b, quote);
+}
+
+function nearestVital(tokens: readonly Token[], index: number, vitalAt: ReadonlyMap<number, { vital: string; first: number }>): { vital: string; at: number } | undefined {
+  for (let j = index - 1; j >= 0 && index - j <= VITAL_LOOKBACK; j--) {
+    if (tokens[j].kind === 'break' || tokens[j].kind === 'number') return undefined;
+    const v = vitalAt.get(j);
+    if (v !== undefined) return { vital: v.vital, at: v.first };
+  }
+  return undefined;
+}
+
+const plausibleBp = (sys: number, dia: number) => dia !== 10 && sys >= 50 && sys <= 260 && dia >= 20 && dia <= 160 && sys > dia;
+
+/** "7/10", "8 out of 10", "pain score 6". */
+function readPainScore(tokens: readonly Token[], q: Quantity, over: number | undefined): boolean {
+  if (q.value > 10 || q.value < 0) return false;
+  if (over === 10 && q.over === 10) return true;
+  return tokens[q.last + 1]?.text === 'out' && tokens[q.last + 2]?.text === 'of' && tokens[q.last + 3]?.value === 10;
+}
+
+function setVital(b: ReadingBuilder, vital: string, q: Quantity, words: string): boolean {
+  const v = q.value;
+  switch (vital) {
+    case 'heart_rate':
+      if (v < 20 || v > 300) return false;
+      b.set('vitals.heart_rate', v, words);
+      return true;
+    case 'respiratory_rate':
+      if (v < 3 || v > 100) return false;
+      b.set('vitals.respiratory_rate', v, words);
+      return true;
+    case 'spo2':
+      if (v < 40 || v > 100 || (q.unit !== undefined && q.unit !== 'pct')) return false;
+      b.set('vitals.spo2', v, words);
+      return true;
+    case 'temperature': {
+      const c = q.unit === 'degC' || q.unit === 'degF' ? toCelsius(v, q.unit) : v >= 93 && v <= 110 ? toCelsius(v, 'degF') : v;
+      if (c === undefined || c < 30 || c > 44) return false;
+      b.set('vitals.temperature_c', c, words);
+      return true;
+    }
+    case 'gcs':
+      if (v < 3 || v > 15) return false;
+      b.set('vitals.gcs', v, words);
+      return true;
+    case 'glucose': {
+      const mgdl = q.unit === 'mmoll' || (q.unit !== 'mgdl' && v < 35) ? v * 18 : v;
+      if (mgdl < 10 || mgdl > 2000) return false;
+      b.set('vitals.glucose_mg_dl', mgdl, words);
+      return true;
+    }
+    case 'ketones':
+      if (v < 0 || v > 15) return false;
+      b.set('ketones_mmol', v, words);
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** "started 40 minutes ago", "for 3 days": onset; "aged 67", "67 years old", "she's 2 months": age. */
+function readTime(tokens: readonly Token[], q: Quantity, b: ReadingBuilder, words: string): void {
+  const unit = q.unit;
+  if (unit !== 'minute' && unit !== 'hour' && unit !== 'day' && unit !== 'week' && unit !== 'month' && unit !== 'year') return;
+  const after = tokens[q.last + 1];
+  const before = q.index > 0 ? tokens[q.index - 1] : undefined;
+  const afterOld = after?.text === 'old' || (after?.text === '-' && tokens[q.last + 2]?.text === 'old');
+  if (afterOld || (before?.kind === 'word' && AGE_LEADS.has(before.text) && after?.text !== 'ago')) {
+    const years = toYears(q.value, unit === 'minute' || unit === 'hour' ? undefined : unit);
+    if (years !== undefined && years <= 120 && unit !== 'minute' && unit !== 'hour') setAge(b, years, words);
+    return;
+  }
+  if (after?.text === 'ago' || (before?.kind === 'word' && (before.text === 'for' || before.text === 'past' || before.text === 'last' || before.text === 'about'))) {
+    const hours = toHours(q.value, unit === 'month' || unit === 'year' ? undefined : unit);
+    if (hours !== undefined && unit !== 'month' && unit !== 'year') b.set('onset_hours', hours, words);
+  }
+}
+
+/** Ages and onsets written in words or with hyphens: "my 3-week-old", "six weeks old", "an hour ago". */
+function readWordAges(tokens: readonly Token[], hypothetical: readonly boolean[], b: ReadingBuilder, quote: (a: number, b: number) => string): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const value = t.kind === 'number' ? t.value : t.kind === 'word' ? NUMBER_WORDS.get(t.text) : undefined;
+    if (value === undefined || hypothetical[i]) continue;
+    let j = i + 1;
+    if (tokens[j]?.text === '-') j++;
+    const unit = tokens[j] ? TIME_UNITS.get(tokens[j].text) : undefined;
+    if (!unit) continue;
+    let k = j + 1;
+    if (tokens[k]?.text === '-') k++;
+    if (tokens[k]?.text === 'old' && unit !== 'minute' && unit !== 'hour') {
+      const years = toYears(value, unit);
+      if (years !== undefined && years <= 120) setAge(b, years, quote(i, k));
+    } else if (tokens[j + 1]?.text === 'ago' && t.kind === 'word') {
+      const hours = toHours(value, unit === 'month' || unit === 'year' ? undefined : unit);
+      if (hours !== undefined && unit !== 'month' && unit !== 'year') b.set('onset_hours', hours, quote(i, j + 1));
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/lib/project-root.js';
+import { loadCatalogue, severityRank } from '../../src/packs/reading/catalogue.js';
+import type { Reading } from '../../src/packs/reading/reading.js';
+import { PolicySchema } from '../../src/packs/policy-schema.js';
+import { readTriage } from '../../src/packs/triage/normalise.js';
+import type { ActionInput } from '../../src/packs/types.js';
+
+const catalogue = loadCatalogue(path.join(PROJECT_ROOT, 'domains/triage/catalogue.yaml'));
+const policy = PolicySchema.parse(YAML.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'policies/triage.yaml'), 'utf8')));
+const enforced = catalogue.hazards.filter((h) => severityRank(h.severity) >= severityRank(policy.catalogue.enforce));
+const fired = (r: Reading) => catalogue.hazards.filter((h) => h.test({ facts: r.facts, action: r.action as unknown as Record<string, unknown> })).map((h) => h.id);
+const dispose = (disposition: string): ActionInput => ({ description: 'Disposition given', parameters: { disposition } });
+
+/**
+ * Minimum-functionality cases, one or more per hazard, in words of their own (not the bank's): each must
+ * fire its hazard at a low disposition and fire nothing once emergency services are called.
+ */
+const CASES: [hazard: string, state: Record<string, unknown>][] = [
+  ['suspected_acs_not_ems', { caller_demographics: { age: 57, sex: 'male' }, chief_complaint: 'Squeezing in my chest going down my left arm, clammy' }],
+  ['chest_pain_low_acuity', { caller_demographics: { age: 33 }, chief_complaint: 'Chest has been hurting since this morning' }],
+  ['atypical_acs_low_acuity', { caller_demographics: { age: 66, sex: 'F', conditions: ['type 2 diabetes'] }, chief_complaint: 'Aching jaw and heartburn, feel washed out' }],
+  ['aortic_dissection_not_ems', { caller_demographics: { age: 70 }, chief_complaint: 'Sudden ripping pain through to my back' }],
+  ['stroke_signs_not_ems', { caller_demographics: { age: 80 }, chief_complaint: 'Dad is talking funny and one side of his face has dropped' }],
+  ['sudden_vision_loss_low_acuity', { caller_demographics: { age: 64 }, chief_complaint: 'Went blind in one eye an hour ago, like a shadow came across' }],
+  ['anaphylaxis_not_ems', { caller_demographics: { age: 12 }, chief_complaint: 'Ate a cashew, lips swollen and she is wheezing' }],
+  ['airway_or_breathing_distress_not_ems', { caller_demographics: { age: 50 }, chief_complaint: 'He is gasping and can only get out single words' }],
+  ['stridor_low_acuity', { caller_demographics: { age: 3 }, chief_complaint: 'Barking cough with high pitched breathing in' }],
+  ['severe_asthma_low_acuity', { caller_demographics: { age: 25, conditions: ['asthma'] }, chief_complaint: 'Wheezy and the blue inhaler is not helping' }],
+  ['hypoxia_low_acuity', { caller_demographics: { age: 45 }, chief_complaint: 'Cough', vital_signs: { spo2: 89 } }],
+  ['danger_zone_vitals_child_low_acuity', { caller_demographics: { age: 5 }, chief_complaint: 'Poorly', vital_signs: { heart_rate: 155 } }],
+  ['severe_vital_signs_low_acuity', { caller_demographics: { age: 40 }, chief_complaint: 'Feel faint', vitals: { sbp: 82 } }],
+  ['sepsis_high_risk_low_acuity', { caller_demographics: { age: 70 }, chief_complaint: 'Water infection and now muddled', vital_signs: { heart_rate: 112 } }],
+  ['fever_immunocompromised_low_acuity', { caller_demographics: { age: 52, conditions: ['on chemotherapy for breast cancer'] }, chief_complaint: 'Temperature 38.4 tonight' }],
+  ['infant_fever_low_acuity', { caller_demographics: {}, chief_complaint: 'My 5-week-old feels hot, thermometer says 38.2' }],
+  ['infant_fever_3_to_6_months', { caller_demographics: { age_months: 4 }, chief_complaint: 'Temp 39.3 and grizzly' }],
+  ['febrile_child_red_features_low_acuity', { caller_demographics: { age: 2 }, chief_complaint: 'Fever and she is floppy and not responding normally' }],
+  ['meningitis_rash_not_ems', { caller_demographics: { age: 19 }, chief_complaint: 'Headache and a purple rash that does not fade under a glass' }],
+  ['meningitis_signs_low_acuity', { caller_demographics: { age: 19 }, chief_complaint: 'High temperature and a stiff neck' }],
+  ['thunderclap_headache_low_acuity', { caller_demographics: { age: 48 }, chief_complaint: 'Explosive headache out of nowhere while lifting' }],
+  ['overdose_low_acuity', { caller_demographics: { age: 23 }, chief_complaint: 'Took a handful of pills an hour ago after an argument' }],
+  ['suicide_risk_not_ems', { caller_demographics: { age: 41 }, chief_complaint: 'I want to end it all, I have saved up my tablets' }],
+  ['suicidal_ideation_low_acuity', { caller_demographics: { age: 17 }, chief_complaint: 'She says she wishes she was dead and has been self-harming' }],
+  ['head_injury_red_flags_low_acuity', { caller_demographics: { age: 30 }, chief_complaint: 'Banged his head on a beam and was knocked out for a minute' }],
+  ['child_reduced_urine_low_acuity', { caller_demographics: { age: 1 }, chief_complaint: 'Diarrhoea and no wet nappies since this morning' }],
+  ['ectopic_pregnancy_low_acuity', { caller_demographics: { age: 26, sex: 'F' }, chief_complaint: 'Six weeks pregnant with pain in the tip of my shoulder' }],
+  ['pregnancy_bleeding_low_acuity', { caller_demographics: { age: 30, sex: 'F', pregnant: true }, chief_complaint: 'Some bleeding this morning' }],
+  ['pre_eclampsia_low_acuity', { caller_demographics: { age: 29, sex: 'F', gestation_weeks: 36 }, chief_complaint: 'Blurred vision and my face has puffed up' }],
+  ['testicular_torsion_low_acuity', { caller_demographics: { age: 13, sex: 'M' }, chief_complaint: 'Sudden agony in his right testicle' }],
+  ['cauda_equina_low_acuity', { caller_demographics: { age: 50 }, chief_complaint: 'Bad back and numbness around my back passage' }],
+  ['dka_low_acuity', { caller_demographics: { age: 15, conditions: ['type 1 diabetes'] }, chief_complaint: 'Being sick all day, blood ketones 3.8' }],
+  ['severe_hypoglycaemia_not_ems', { caller_demographics: { age: 60, medications: ['insulin'] }, chief_complaint: 'Sugar 2.4 and he cannot swallow' }],
+  ['carbon_monoxide_low_acuity', { caller_demographics: { age: 44 }, chief_complaint: 'The CO alarm went off and my husband collapsed' }],
+  ['carbon_monoxide_exposure', { caller_demographics: { age: 44 }, chief_complaint: 'We all get headaches at home, better when we go out, the gas heater is old' }],
+  ['gi_bleeding_low_acuity', { caller_demographics: { age: 58 }, chief_complaint: 'Passing black tarry stools since yesterday' }],
+  ['uncontrolled_bleeding_low_acuity', { caller_demographics: { age: 35 }, chief_complaint: 'Cut my arm and it is spurting' }],
+  ['heatstroke_not_ems', { caller_demographics: { age: 84 }, chief_complaint: 'Heatwave, no fan, she is confused and her skin is hot and dry' }],
+  ['altered_mental_status_low_acuity', { caller_demographics: { age: 77 }, chief_complaint: 'Suddenly disorientated, does not know where she is' }],
+];
+
+describe('triage hazard catalogue', () => {
+  it('when the catalogue is loaded, then every hazard cites its guidance, has a url, and every source has an id and a title', () => {
+    for (const h of catalogue.hazards) {
+      expect(h.citation.length, h.id).toBeGreaterThan(20);
+      expect(h.url, h.id).toMatch(/^https:\/\//);
+    }
+    expect(catalogue.size.hazards).toBeGreaterThanOrEqual(30);
+  });
+
+  it('when a fact has a worst value, then it is one whose absence should block: the age of a possibly febrile infant, pregnancy, blood thinners', () => {
+    const withWorst = [...catalogue.facts.entries()].filter(([, d]) => d.worst !== undefined).map(([name]) => name).sort();
+    expect(withWorst).toEqual(['age_days', 'conditions.anticoagulated', 'pregnancy_possible']);
+  });
+
+  it('when each enforced hazard is tested on a case of its own, then it fires at home care and nothing fires once emergency services are called', () => {
+    const covered = new Set(CASES.map(([id]) => id));
+    for (const h of enforced) expect(covered.has(h.id), `no minimum-functionality case for ${h.id}`).toBe(true);
+    for (const [id, state] of CASES) {
+      expect(fired(readTriage(state, dispose('home_care'), catalogue)), id).toContain(id);
+      expect(fired(readTriage(state, dispose('call_emergency_services'), catalogue)), id).toEqual([]);
+    }
+  });
+
+  it('when ordinary self-limiting complaints are read at home care, then no hazard fires', () => {
+    const benign: Record<string, unknown>[] = [
+      { caller_demographics: { age: 34, sex: 'F', medications: [] }, chief_complaint: 'Blocked nose and sneezing for four days, no fever', vital_signs: { temperature_c: 37.1 } },
+      { caller_demographics: { age: 29, sex: 'M' }, chief_complaint: 'Rolled my ankle at football, can walk on it, a bit swollen' },
+      { caller_demographics: { age: 8, sex: 'F' }, chief_complaint: 'Itchy insect bites on her legs from the garden' },
+      { caller_demographics: { age: 41, sex: 'M' }, chief_complaint: 'Loose stools since yesterday, no blood, drinking plenty' },
+      { caller_demographics: { age: 63, sex: 'F', medications: ['ramipril'] }, chief_complaint: 'Mild sunburn on my shoulders after gardening' },
+    ];
+    for (const state of benign) expect(fired(readTriage(state, dispose('home_care'), catalogue)), JSON.stringify(state)).toEqual([]);
+  });
+});
