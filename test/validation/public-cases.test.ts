@@ -50,7 +50,11 @@ describe('public-source case sets', () => {
     '%s (%s split): when the cases are evaluated, then at least 95%% of the dangerous escalate and 85%% of the safe approve',
     (domain, split) => {
       const score = scoreCases(outcomes.get(`${domain}/${split}`)!);
-      const misses = score.misses.map((m) => `${m.case.id} (${m.case.gold}, got ${m.decision}: ${m.reasons.join(', ') || 'no reason'}) ${m.case.title}`);
+      // The test split's misses are counted, never named, so that nobody tunes to them.
+      const misses =
+        split === 'test'
+          ? [`${score.misses.length} misses (not named)`]
+          : score.misses.map((m) => `${m.case.id} (${m.case.gold}, got ${m.decision}: ${m.reasons.join(', ') || 'no reason'}) ${m.case.title}`);
       const summary = `${formatScore(domain, split, score)}\n${misses.join('\n')}`;
       expect(score.dangerous.escalated / score.dangerous.count, summary).toBeGreaterThanOrEqual(0.95);
       expect(score.safe.approved / score.safe.count, summary).toBeGreaterThanOrEqual(0.85);
