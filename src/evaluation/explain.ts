@@ -73,7 +73,7 @@ export function explain(x: ExplanationInput): string {
       const what = m.replace('_', ' ');
       parts.push(
         e.basis === 'model_probability'
-          ? `The world model puts the ${what} at ${pct(e.rate)}, ${side} the ${pct(e.threshold)} threshold; ${k} of ${n} illustrative futures end in ${words.noun}${breakdown}.`
+          ? `The world model puts the ${what} at ${pct(e.rate)}, ${side} the ${pct(e.threshold)} threshold; ${k} of ${n} simulated futures, which illustrate that probability, end in ${words.noun}${breakdown}.`
           : `${k} of ${n} simulated futures end in ${words.noun}${breakdown}: estimated ${what} ${pct(e.rate)} ` +
               `(${pct(policy.confidence)} interval ${pct(e.interval[0])}–${pct(e.interval[1])}), ${side} the ${pct(e.threshold)} threshold.`,
       );
