@@ -1,4 +1,5 @@
 import { benchAdaptive } from './adaptive-sampling.js';
+import { benchAuditWrites } from './audit-writes.js';
 import { benchEmbedded } from './evaluate-embedded.js';
 import { benchOpenAI } from './openai-batching.js';
 import { benchSimilarCases } from './similar-cases.js';
@@ -11,6 +12,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['openai', benchOpenAI],
   ['adaptive', benchAdaptive],
   ['similar-cases', benchSimilarCases],
+  ['audit-writes', benchAuditWrites],
 ];
 
 console.log(`foresight bench — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseSigningKey } from './audit/signing-key.js';
 
 const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -33,6 +34,24 @@ const EnvSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
   /** How long a verified API key is trusted without asking the database again (0: never cached). */
   AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300000).default(5000),
+  /** Ed25519 private key that signs audit blocks (PEM, or base64 of PKCS#8 DER or of a 32-byte seed). Required with DATABASE_URL. */
+  AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  /** How often the leased sealer seals new rows into a block (0: only on demand and at stop). */
+  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(0).max(3600000).default(1000),
+  /** How long a sealer that stopped renewing keeps other replicas from taking over. */
+  AUDIT_SEAL_LEASE_MS: z.coerce.number().int().min(100).max(3600000).default(15000),
+  /** How often the leased sweeper records review timeouts (0: never; reads show overdue reviews as timed out regardless). */
+  SIGN_OFF_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(3600000).default(5000),
+  /** How long a sweeper that stopped renewing keeps other replicas from taking over. */
+  SIGN_OFF_SWEEP_LEASE_MS: z.coerce.number().int().min(100).max(3600000).default(15000),
+  /** Where escalations and their decisions are announced, unless a policy names its own `notify.webhook_url`. */
+  WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Signs every webhook (HMAC-SHA256); without it no webhook is sent. */
+  WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** The wait before the first retry; it doubles for every retry after. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3600000).default(1000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
 });
 
 export interface Config {
@@ -58,6 +77,9 @@ export interface Config {
   maxConcurrentEvaluations: number;
   shutdownGraceMs: number;
   authCacheTtlMs: number;
+  audit: { signingKey?: string; sealIntervalMs: number; sealLeaseMs: number };
+  signOff: { sweepIntervalMs: number; sweepLeaseMs: number };
+  webhooks: { url?: string; secret?: string; maxAttempts: number; retryBaseMs: number; timeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -74,6 +96,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   if (e.WORLD_MODEL_BACKEND === 'openai' && !e.WORLD_MODEL_URL) {
     throw new ConfigError('invalid configuration: WORLD_MODEL_URL is required when WORLD_MODEL_BACKEND=openai');
+  }
+  if (e.AUDIT_SIGNING_KEY) {
+    try {
+      parseSigningKey(e.AUDIT_SIGNING_KEY);
+    } catch (err) {
+      throw new ConfigError(`invalid configuration: AUDIT_SIGNING_KEY: ${(err as Error).message}`);
+    }
+  }
+  if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) {
+    throw new ConfigError('invalid configuration: WEBHOOK_SECRET is required when WEBHOOK_URL is set (webhooks are always signed)');
   }
   return {
     port: e.PORT,
@@ -98,5 +130,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxConcurrentEvaluations: e.MAX_CONCURRENT_EVALUATIONS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     authCacheTtlMs: e.AUTH_CACHE_TTL_MS,
+    audit: { signingKey: e.AUDIT_SIGNING_KEY, sealIntervalMs: e.AUDIT_SEAL_INTERVAL_MS, sealLeaseMs: e.AUDIT_SEAL_LEASE_MS },
+    signOff: { sweepIntervalMs: e.SIGN_OFF_SWEEP_INTERVAL_MS, sweepLeaseMs: e.SIGN_OFF_SWEEP_LEASE_MS },
+    webhooks: {
+      url: e.WEBHOOK_URL,
+      secret: e.WEBHOOK_SECRET,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    },
   };
 }

@@ -1,7 +1,13 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { buildApp } from './app.js';
+import { auditSignerFor } from './audit/audit-signer.js';
+import { PgAuditLedger } from './audit/pg-audit-ledger.js';
 import { PgEvaluationStore } from './audit/pg-evaluation-store.js';
+import { PgLeaseStore } from './audit/pg-lease-store.js';
+import { SEALED_TABLES } from './audit/pg-sealed-tables.js';
+import { AuditSealer } from './audit/sealer.js';
+import type { AuditSigner } from './audit/signing-key.js';
 import { bankCases, caseEmbedders } from './cases/bank-cases.js';
 import { PgCaseStore } from './cases/pg-case-store.js';
 import type { Config } from './config.js';
@@ -18,6 +24,14 @@ import { PROJECT_ROOT } from './lib/project-root.js';
 import { EmbeddedWorldModel } from './world-model/embedded/embedded-world-model.js';
 import { buildWorldModels } from './world-model/build-world-models.js';
 import type { WorldModel } from './world-model/world-model.js';
+import { LocalDecisionSignal } from './signoff/decision-signal.js';
+import { PgDecisionListener } from './signoff/pg-decision-listener.js';
+import { PgIdempotencyStore } from './signoff/pg-idempotency-store.js';
+import { PgSignOffStore } from './signoff/pg-sign-off-store.js';
+import { SignOffService } from './signoff/sign-off-service.js';
+import { TimeoutSweeper } from './signoff/timeout-sweeper.js';
+import { PgDeliveryStore } from './webhooks/pg-delivery-store.js';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 
 
 export interface ContainerOptions {
@@ -26,6 +40,8 @@ export interface ContainerOptions {
   database?: { schema?: string; pgliteDir?: string };
   /** Replaces the world model a domain uses (tests of failure modes). */
   worldModelFor?: (domain: LoadedDomain, embedded: EmbeddedWorldModel) => WorldModel;
+  /** The clock of keys and auth (when a rotated-out secret stops, how long a verified key is cached) and of sign-off deadlines and expiries (tests move it). */
+  clock?: () => Date;
 }
 
 export interface Container {
@@ -37,6 +53,10 @@ export interface Container {
   embedded: EmbeddedWorldModel;
   keys: PgKeyStore;
   evaluations: PgEvaluationStore;
+  /** The sealed audit trail: blocks, the sealer (tests call `sealer.seal()`), the key that signs. */
+  audit: { ledger: PgAuditLedger; sealer: AuditSealer; signer: AuditSigner };
+  /** Sign-off: reviews, the timeout sweeper (tests call `sweeper.sweep()`), webhook deliveries. */
+  signOffs: { service: SignOffService; sweeper: TimeoutSweeper; deliveries: PgDeliveryStore };
   /** Keys created on this start because the database had none: shown once, never again. */
   bootstrapKeys: CreatedKey[];
   startup: Record<string, number>;
@@ -47,6 +67,8 @@ export interface Container {
 export async function createContainer(config: Config, opts: ContainerOptions = {}): Promise<Container> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   const log = logger.child({ module: 'container' });
+  // First: a server database without a configured signing key must not start at all.
+  const { signer: auditSigner, generated: auditKeyFile } = auditSignerFor(config, opts.database?.pgliteDir ?? path.join(config.dataDir, 'pglite'));
   const t0 = performance.now();
   const domains = loadDomains(config.packsDir, DOMAIN_MODULES);
   const tPacks = performance.now();
@@ -59,6 +81,7 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
     pgliteDir: opts.database?.pgliteDir ?? path.join(config.dataDir, 'pglite'),
     schema: opts.database?.schema,
   });
+  let stopSignal: (() => Promise<void>) | undefined;
   try {
     const applied = await migrate(db, readMigrations(path.join(PROJECT_ROOT, 'migrations')));
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
@@ -73,17 +96,54 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
     }
     const tCases = performance.now();
 
-    const keys = new PgKeyStore(db);
-    const created = config.bootstrapKeys ? await bootstrapKeys(db, ROLES) : [];
+    const keys = new PgKeyStore(db, { now: opts.clock });
+    const created = config.bootstrapKeys ? await bootstrapKeys(db, ROLES, { now: opts.clock }) : [];
     const evaluations = new PgEvaluationStore(db);
+    const ledger = new PgAuditLedger(db, SEALED_TABLES);
+    await ledger.registerKey(auditSigner.keyId, auditSigner.publicKeyPem);
+    if (auditKeyFile) log.info({ file: auditKeyFile, keyId: auditSigner.keyId }, 'audit signing key generated');
+    const sealer = new AuditSealer({
+      ledger,
+      leases: new PgLeaseStore(db),
+      signer: auditSigner,
+      intervalMs: config.audit.sealIntervalMs,
+      leaseMs: config.audit.sealLeaseMs,
+      logger: logger.child({ module: 'audit' }),
+    });
     const { worldModels, worldModelFor } = buildWorldModels(config, domains, embedded, logger);
+    // Waiters of long polls: on a server, woken by one LISTEN connection per replica; on PGlite every writer is in this process.
+    const decisionSignal = config.database.url ? new PgDecisionListener(config.database.url, logger.child({ module: 'signoff' })) : new LocalDecisionSignal();
+    stopSignal = () => decisionSignal.stop();
+    if (decisionSignal instanceof PgDecisionListener) await decisionSignal.start();
+    const deliveries = new PgDeliveryStore(db);
+    const webhooks = new WebhookDispatcher({ ...config.webhooks, deliveries, logger: logger.child({ module: 'webhooks' }) });
+    const signOffs = new SignOffService({
+      store: new PgSignOffStore(db, { notify: db.engine === 'postgres' }),
+      domains,
+      keys,
+      signal: decisionSignal,
+      webhooks,
+      defaultWebhookUrl: config.webhooks.url,
+      clock: opts.clock,
+      newId: () => crypto.randomUUID(),
+      logger: logger.child({ module: 'signoff' }),
+    });
+    const sweeper = new TimeoutSweeper({
+      leases: new PgLeaseStore(db),
+      recordTimeouts: () => signOffs.recordTimeouts(),
+      intervalMs: config.signOff.sweepIntervalMs,
+      leaseMs: config.signOff.sweepLeaseMs,
+      logger: logger.child({ module: 'signoff' }),
+    });
     const evaluateDeps: EvaluateDeps = {
       domains,
       worldModelFor: opts.worldModelFor ? (d) => opts.worldModelFor!(d, embedded) : worldModelFor,
       fallback: embedded,
       cases,
       store: evaluations,
-      now: () => new Date(),
+      pendingEscalations: signOffs,
+      // The clock tests move: an escalation's review deadline runs from its created_at.
+      now: opts.clock ?? (() => new Date()),
       newId: () => crypto.randomUUID(),
       newSeed: () => crypto.randomInt(0, 2 ** 31 - 1),
     };
@@ -91,9 +151,12 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
     const app = buildApp({
       logger,
       db,
-      auth: createAuthenticator(keys, config.authCacheTtlMs),
+      auth: createAuthenticator(keys, { ttlMs: config.authCacheTtlMs, now: opts.clock }),
       evaluate: evaluateDeps,
       evaluations,
+      audit: ledger,
+      signOffs,
+      idempotency: new PgIdempotencyStore(db),
       worldModels: () => worldModels,
       bodyLimit: config.bodyLimit,
       maxConcurrentEvaluations: config.maxConcurrentEvaluations,
@@ -107,6 +170,8 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
       total_ms: Math.round(performance.now() - t0),
     };
     log.info({ ...startup, engine: db.engine, domains: [...domains.keys()], worldModel: embedded.version }, 'ready');
+    sealer.start();
+    sweeper.start();
     return {
       app,
       config,
@@ -116,15 +181,24 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
       embedded,
       keys,
       evaluations,
+      audit: { ledger, sealer, signer: auditSigner },
+      signOffs: { service: signOffs, sweeper, deliveries },
       bootstrapKeys: created,
       startup,
       async stop() {
         stopping = true;
         for (const wm of [...worldModels].reverse()) await wm.close();
+        // Long polls answer now; webhook retries still pending are given up (their attempts are recorded).
+        await decisionSignal.stop();
+        await sweeper.stop();
+        await webhooks.stop();
+        // Seals what was answered before the stop, while the database is still open.
+        await sealer.stop();
         await db.close();
       },
     };
   } catch (err) {
+    await stopSignal?.().catch(() => {});
     await db.close().catch(() => {});
     throw err;
   }

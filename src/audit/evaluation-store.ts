@@ -31,13 +31,20 @@ export interface EvaluationRecord {
 
 export interface StoredEvaluation extends EvaluationRecord {
   seq: number;
+  /** The digest of the row's content (see evaluation-digest.ts); a sealed block commits to it. */
   hash: string;
+  /** 2 for rows written since migration 0004; 1 for rows of the old global chain. */
+  hashScheme: 1 | 2;
+  /** The old chain's link to the previous row (scheme 1 only; null since 0004). */
   prevHash: string | null;
 }
 
-/** The audit log of evaluations: append-only. */
+/** The audit log of evaluations: append-only (the database refuses UPDATE and DELETE). */
 export interface EvaluationStore {
-  /** Durable when it resolves; throws when the record could not be stored. */
+  /**
+   * Durable when it resolves (the row has committed); throws when the record could not be stored.
+   * Appends never wait for one another: a sealer commits them to signed blocks afterwards.
+   */
   append(record: EvaluationRecord): Promise<void>;
   get(id: string): Promise<StoredEvaluation | null>;
 }

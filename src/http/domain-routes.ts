@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { LoadedDomain } from '../packs/load-domains.js';
-import type { Authenticator } from './auth.js';
+import { callerKey, type Authenticator } from './auth.js';
+import { scopeOf } from './authorization.js';
 
 function summary(d: LoadedDomain) {
   return {
@@ -15,9 +16,20 @@ function summary(d: LoadedDomain) {
   };
 }
 
+// What an agent may know of a policy: the bar it must clear, not the hard rules' source it could
+// word its requests around. An allow-list, so a field added to policies later stays hidden until
+// someone decides an agent should see it.
+const AGENT_POLICY_FIELDS = ['thresholds', 'decision_rule', 'confidence', 'interval', 'rollouts', 'horizon', 'deadline_ms', 'zero_tolerance'] as const;
+
+function agentView(d: LoadedDomain) {
+  const policy = d.policy as Record<string, unknown>;
+  const shown = Object.fromEntries(AGENT_POLICY_FIELDS.filter((f) => policy[f] !== undefined).map((f) => [f, policy[f]]));
+  // Rule ids only: they are named in the reasons of every escalation anyway.
+  return { ...shown, version: d.policyVersion, hard_rules: d.policy.hard_rules.map((r) => ({ id: r.id })) };
+}
+
 export function domainRoutes(domains: ReadonlyMap<string, LoadedDomain>, auth: Authenticator): Router {
   const router = Router();
-  const anyRole = auth.require('agent', 'supervisor', 'auditor');
   const schemas = new Map(
     [...domains.values()].map((d) => [
       d.name,
@@ -28,18 +40,19 @@ export function domainRoutes(domains: ReadonlyMap<string, LoadedDomain>, auth: A
     ]),
   );
 
-  router.get('/v1/domains', anyRole, (_req, res) => {
+  router.get('/v1/domains', auth.guard('GET /v1/domains'), (_req, res) => {
     res.json({ domains: [...domains.values()].map(summary) });
   });
 
-  router.get('/v1/domains/:domain', anyRole, (req, res) => {
+  router.get('/v1/domains/:domain', auth.guard('GET /v1/domains/:domain'), (req, res) => {
     const d = domains.get(String(req.params.domain));
     if (!d) throw new AppError('unknown_domain', `unknown domain '${req.params.domain}'`);
     const { examples, ...policy } = d.policy;
+    const full = scopeOf('GET /v1/domains/:domain', callerKey(res).role) !== 'without_rule_text';
     res.json({
       ...summary(d),
       outcomes: d.outcomes,
-      policy: { ...policy, version: d.policyVersion, examples: examples.length },
+      policy: full ? { ...policy, version: d.policyVersion, examples: examples.length } : agentView(d),
       schema: schemas.get(d.name),
     });
   });

@@ -1,8 +1,14 @@
-import { Router } from 'express';
+import crypto from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
 import { AppError } from '../errors.js';
-import { evaluate, EvaluateRequestSchema, type EvaluateDeps } from '../evaluation/evaluate.js';
-import type { EvaluationStore } from '../audit/evaluation-store.js';
-import type { Authenticator } from './auth.js';
+import { evaluate, EvaluateRequestSchema, type EvaluateDeps, type Evaluation } from '../evaluation/evaluate.js';
+import type { EvaluationStore, StoredEvaluation } from '../audit/evaluation-store.js';
+import { parseDuration } from '../keys/duration.js';
+import { canonicalJson } from '../lib/canonical-json.js';
+import type { IdempotencyStore } from '../signoff/idempotency-store.js';
+import { MAX_WAIT_MS, type ReviewView, type SignOffService } from '../signoff/sign-off-service.js';
+import { callerKey, type Authenticator } from './auth.js';
+import { mayAccess } from './authorization.js';
 import type { Metrics } from './metrics.js';
 import { parseBody } from './parse.js';
 
@@ -12,21 +18,119 @@ export interface EvaluateRouteDeps {
   auth: Authenticator;
   maxConcurrent: number;
   metrics: Metrics;
+  /** The review of every answer (effective decision, action hash, history) and the long poll. */
+  signOffs?: SignOffService;
+  /** Remembers Idempotency-Keys, so a retried evaluate gets its first answer. */
+  idempotency?: IdempotencyStore;
+}
+
+const reviewFields = (v: ReviewView) => ({ action_hash: v.action_hash, effective_decision: v.effective_decision, review: v.review });
+
+/** `?wait=30s` (or a number of seconds): how long a GET may wait for the effective decision to change. */
+function waitOf(req: Request): number {
+  const raw = req.query.wait;
+  if (raw === undefined) return 0;
+  let ms: number;
+  try {
+    ms = /^\d+$/.test(String(raw)) ? Number(raw) * 1000 : parseDuration(String(raw));
+  } catch {
+    throw new AppError('validation_failed', `wait: '${String(raw)}' is not a duration such as 30s`, { errors: [{ path: 'wait', message: 'a duration such as 30s' }] });
+  }
+  if (ms > MAX_WAIT_MS) throw new AppError('validation_failed', `wait: at most ${MAX_WAIT_MS / 1000}s`, { errors: [{ path: 'wait', message: `at most ${MAX_WAIT_MS / 1000}s` }] });
+  return ms;
+}
+
+/** Aborts when the client goes away, so an abandoned long poll stops waiting. */
+function abortOnClose(req: Request, res: Response): AbortSignal {
+  const ctl = new AbortController();
+  res.on('close', () => ctl.abort());
+  req.on('close', () => {
+    if (!res.writableEnded) ctl.abort();
+  });
+  return ctl.signal;
 }
 
 export function evaluateRoutes(deps: EvaluateRouteDeps): Router {
   const router = Router();
   let inFlight = 0;
 
-  router.post('/v1/evaluate', deps.auth.require('agent'), async (req, res) => {
+  /** The stored answer of an earlier evaluation, as evaluate gave it. */
+  const storedAnswer = async (id: string): Promise<{ stored: StoredEvaluation; body: Record<string, unknown> }> => {
+    const stored = await deps.evaluations.get(id);
+    if (!stored) throw new AppError('internal', `evaluation ${id} is missing`, { decision: 'escalate' });
+    return { stored, body: { ...stored.response, futures: stored.futures } };
+  };
+
+  const withReview = async (result: Evaluation, request: { domain: string; state: unknown; action: unknown }): Promise<Record<string, unknown>> => {
+    if (!deps.signOffs) return result.body;
+    if (result.repeated) {
+      const { stored } = await storedAnswer(result.id);
+      return { ...result.body, repeated: true, ...reviewFields(await deps.signOffs.view(stored)) };
+    }
+    const b = result.body as { created_at: string; override?: { allowed?: boolean } };
+    const view = deps.signOffs.freshView({
+      id: result.id,
+      domain: request.domain,
+      createdAt: new Date(b.created_at),
+      decision: result.decision,
+      overrideAllowed: b.override?.allowed ?? false,
+      actionHash: deps.signOffs.actionHashOf(request),
+    });
+    return { ...result.body, ...reviewFields(view) };
+  };
+
+  // Retries of one Idempotency-Key arriving while the first is still running share its answer.
+  const inFlightKeys = new Map<string, Promise<Evaluation>>();
+
+  router.post('/v1/evaluate', deps.auth.guard('POST /v1/evaluate'), async (req, res) => {
     const request = parseBody(EvaluateRequestSchema, req);
+    const key = callerKey(res);
+    const idempotencyKey = req.get('idempotency-key');
+    let bodyHash = '';
+    if (idempotencyKey !== undefined && deps.idempotency) {
+      if (!/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) throw new AppError('validation_failed', 'Idempotency-Key: 1 to 200 visible ASCII characters', { errors: [{ path: 'Idempotency-Key', message: '1 to 200 visible ASCII characters' }] });
+      bodyHash = crypto.createHash('sha256').update(canonicalJson(req.body)).digest('hex');
+      const first = await deps.idempotency.find(key.id, idempotencyKey);
+      if (first) {
+        if (first.bodyHash !== bodyHash) throw new AppError('idempotency_key_reused', `Idempotency-Key '${idempotencyKey}' was first used with another body; use a new key for a new request`);
+        const { stored, body } = await storedAnswer(first.evaluationId);
+        const review = deps.signOffs ? reviewFields(await deps.signOffs.view(stored)) : {};
+        res.status(200).location(`/v1/evaluations/${stored.id}`).set('Idempotent-Replayed', 'true').json({ ...body, ...review });
+        return;
+      }
+    }
     if (inFlight >= deps.maxConcurrent) throw new AppError('overloaded', `${inFlight} evaluations are in progress`, { decision: 'escalate' });
     inFlight++;
     try {
-      const result = await evaluate(deps.evaluate, request, { apiKeyId: res.locals.apiKey.id }).catch((err) => {
-        // Whatever went wrong, an agent that reads only the body must still see "escalate".
-        throw err instanceof AppError ? err : new AppError('internal', undefined, { decision: 'escalate' }, { cause: err });
-      });
+      // The key's owner is the actor; `Caller` carries only the key id for now, which names it (api_keys.owner).
+      const run = () =>
+        evaluate(deps.evaluate, request, { apiKeyId: key.id }).catch((err) => {
+          // Whatever went wrong, an agent that reads only the body must still see "escalate".
+          throw err instanceof AppError ? err : new AppError('internal', undefined, { decision: 'escalate' }, { cause: err });
+        });
+      let result: Evaluation;
+      if (idempotencyKey !== undefined && deps.idempotency) {
+        const slot = `${key.id}\u0000${idempotencyKey}\u0000${bodyHash}`;
+        const running = inFlightKeys.get(slot);
+        if (running) result = await running;
+        else {
+          const p = run();
+          inFlightKeys.set(slot, p);
+          try {
+            result = await p;
+          } finally {
+            inFlightKeys.delete(slot);
+          }
+          const kept = await deps.idempotency.remember(key.id, idempotencyKey, { bodyHash, evaluationId: result.id });
+          // Another replica answered the same key first: its answer is the one to give.
+          if (kept.evaluationId !== result.id) {
+            const { stored, body } = await storedAnswer(kept.evaluationId);
+            const review = deps.signOffs ? reviewFields(await deps.signOffs.view(stored)) : {};
+            res.status(200).location(`/v1/evaluations/${stored.id}`).set('Idempotent-Replayed', 'true').json({ ...body, ...review });
+            return;
+          }
+        }
+      } else result = await run();
       const body = result.body as { reasons: { code: string }[]; risk: { rollouts: number }; world_model: { backend: string }; timing_ms: { total: number; simulation: number } };
       deps.metrics.recordEvaluation({
         domain: request.domain,
@@ -37,17 +141,27 @@ export function evaluateRoutes(deps: EvaluateRouteDeps): Router {
         totalMs: body.timing_ms.total,
         simulationMs: body.timing_ms.simulation,
       });
-      res.status(200).location(`/v1/evaluations/${result.id}`).json(result.body);
+      res.status(200).location(`/v1/evaluations/${result.id}`).json(await withReview(result, request));
     } finally {
       inFlight--;
     }
   });
 
-  router.get('/v1/evaluations/:id', deps.auth.require('auditor', 'supervisor'), async (req, res) => {
+  router.get('/v1/evaluations/:id', deps.auth.guard('GET /v1/evaluations/:id'), async (req, res) => {
     const stored = await deps.evaluations.get(String(req.params.id));
-    if (!stored) throw new AppError('not_found', `no evaluation ${req.params.id}`);
+    // Outside the key's scope reads as absent, so ids of other agents' evaluations are not confirmed.
+    if (!stored || !mayAccess('GET /v1/evaluations/:id', callerKey(res), stored)) throw new AppError('not_found', `no evaluation ${req.params.id}`);
+    const waitMs = waitOf(req);
+    const presented = req.query.action_hash === undefined ? undefined : String(req.query.action_hash);
+    let review: Record<string, unknown> = {};
+    if (deps.signOffs) {
+      const view = waitMs > 0 ? await deps.signOffs.waitForChange(stored, waitMs, abortOnClose(req, res)) : await deps.signOffs.view(stored);
+      review = { ...reviewFields(view), ...(presented !== undefined ? { action_check: deps.signOffs.covers(view, presented) } : {}) };
+    }
+    if (res.writableEnded || res.destroyed) return;
     res.json({
       ...stored.response,
+      ...review,
       futures: stored.futures,
       request: stored.request,
       audit: { seq: stored.seq, hash: stored.hash, prev_hash: stored.prevHash, api_key_id: stored.apiKeyId ?? null, stored_timing_ms: stored.timing },

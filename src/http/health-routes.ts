@@ -1,19 +1,25 @@
 import { Router } from 'express';
 import type { Database } from '../db/database.js';
 import type { WorldModel } from '../world-model/world-model.js';
+import { optionalCallerKey, type Authenticator } from './auth.js';
+import { scopeOf } from './authorization.js';
 
 export interface HealthDeps {
   db: Database;
   worldModels: () => WorldModel[];
   isStopping: () => boolean;
+  auth: Authenticator;
 }
 
 export function healthRoutes(deps: HealthDeps): Router {
   const router = Router();
-  router.get('/healthz', (_req, res) => {
+  router.get('/healthz', deps.auth.guard('GET /healthz'), (_req, res) => {
     res.json({ status: 'ok' });
   });
-  router.get('/readyz', async (_req, res) => {
+  router.get('/readyz', deps.auth.guard('GET /readyz'), async (_req, res) => {
+    // Load balancers need only the status; a database error's text (host names, user names) and the
+    // world models' versions and breaker counts are for the operator.
+    const details = scopeOf('GET /readyz', optionalCallerKey(res)?.role) === 'details';
     const checks: Record<string, unknown> = {};
     let ready = !deps.isStopping();
     checks.accepting = ready;
@@ -22,13 +28,13 @@ export function healthRoutes(deps: HealthDeps): Router {
       checks.database = { ok: true, engine: deps.db.engine };
     } catch (err) {
       ready = false;
-      checks.database = { ok: false, error: (err as Error).message };
+      checks.database = details ? { ok: false, engine: deps.db.engine, error: (err as Error).message } : { ok: false, engine: deps.db.engine };
     }
     // A world model that is down does not make the replica unready: it still answers, by escalating
     // (fail closed). Taking every replica out of the load balancer would turn that into an outage.
     checks.world_models = deps.worldModels().map((wm) => {
       const h = wm.health();
-      return { backend: wm.backend, version: wm.version, ready: h.ready, ...h.detail };
+      return details ? { backend: wm.backend, version: wm.version, ready: h.ready, ...h.detail } : { backend: wm.backend, ready: h.ready };
     });
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks });
   });

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { WorldModel } from '../world-model/world-model.js';
+import type { Authenticator } from './auth.js';
 
 const BREAKER_LEVEL: Record<string, number> = { closed: 0, half_open: 1, open: 2 };
 
@@ -58,9 +59,10 @@ export function createMetrics(worldModels: () => WorldModel[]): Metrics {
   };
 }
 
-export function metricsRoutes(metrics: Metrics): Router {
+export function metricsRoutes(metrics: Metrics, auth: Authenticator): Router {
   const router = Router();
-  router.get('/metrics', async (_req, res) => {
+  // Decision counts by domain and reason say what the agents are trying: the operator's, not the public's.
+  router.get('/metrics', auth.guard('GET /metrics'), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   return router;

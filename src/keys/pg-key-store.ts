@@ -1,45 +1,78 @@
-import crypto from 'node:crypto';
-import type { Database } from '../db/database.js';
-import type { ApiKey, CreatedKey, KeyStore, Role } from './key-store.js';
-
-// Tokens are `fsk_<id>_<secret>`: the id finds the row, the secret (256 random bits) is checked
-// against its SHA-256. A fast hash is right here: the secret is random, not a guessable password.
-const TOKEN = /^fsk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
-
-const digest = (secret: string) => crypto.createHash('sha256').update(secret).digest();
+import type { Database, Queryable } from '../db/database.js';
+import { normaliseNewKey, type ApiKey, type CreatedKey, type KeyStore, type NewKey, type Role, type Rotation, type VerifiedKey } from './key-store.js';
+import { formatToken, newKeyId, newSecret, parseToken, secretDigest, secretMatches } from './token.js';
 
 interface KeyRow {
   id: string;
   name: string;
   role: Role;
+  owner: string;
+  domains: string[] | null;
   secret_hash: string;
+  previous_secret_hash: string | null;
+  previous_valid_until: Date | null;
   created_at: Date;
+  rotated_at: Date | null;
   revoked_at: Date | null;
 }
 
-const toKey = (r: KeyRow): ApiKey => ({ id: r.id, name: r.name, role: r.role, createdAt: r.created_at, revokedAt: r.revoked_at });
+const toKey = (r: KeyRow): ApiKey => ({
+  id: r.id,
+  name: r.name,
+  role: r.role,
+  owner: r.owner,
+  domains: r.domains,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+  rotatedAt: r.rotated_at,
+});
+
+export interface KeyStoreOptions {
+  /**
+   * The clock that decides when a rotated-out secret stops. The service's own clock, not the
+   * database's, so tests can move it; replicas' clocks agree well enough for grace periods of minutes.
+   */
+  now?: () => Date;
+}
 
 export class PgKeyStore implements KeyStore {
-  constructor(private readonly db: Database) {}
+  private readonly now: () => Date;
 
-  async create(name: string, role: Role): Promise<CreatedKey> {
-    const id = crypto.randomBytes(8).toString('hex');
-    const secret = crypto.randomBytes(32).toString('base64url');
-    const { rows } = await this.db.query<KeyRow>(
-      'INSERT INTO api_keys (id, name, role, secret_hash) VALUES ($1, $2, $3, $4) RETURNING *',
-      [id, name, role, digest(secret).toString('hex')],
-    );
-    return { ...toKey(rows[0]), token: `fsk_${id}_${secret}` };
+  constructor(
+    private readonly db: Queryable,
+    options: KeyStoreOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
   }
 
-  async verify(token: string): Promise<ApiKey | null> {
-    const m = TOKEN.exec(token);
-    if (!m) return null;
-    const { rows } = await this.db.query<KeyRow>('SELECT * FROM api_keys WHERE id = $1', [m[1]]);
-    const row = rows[0];
+  async create(spec: NewKey): Promise<CreatedKey> {
+    const k = normaliseNewKey(spec);
+    const id = newKeyId();
+    const secret = newSecret();
+    const { rows } = await this.db.query<KeyRow>(
+      `INSERT INTO api_keys (id, name, role, owner, domains, secret_hash, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      [id, k.name, k.role, k.owner, k.domains, secretDigest(secret), this.now()],
+    );
+    return { ...toKey(rows[0]), token: formatToken(id, secret) };
+  }
+
+  async verify(token: string): Promise<VerifiedKey | null> {
+    const parsed = parseToken(token);
+    if (!parsed) return null;
+    const row = await this.row(parsed.id);
     if (!row || row.revoked_at) return null;
-    const ok = crypto.timingSafeEqual(Buffer.from(row.secret_hash, 'hex'), digest(m[2]));
-    return ok ? toKey(row) : null;
+    if (secretMatches(row.secret_hash, parsed.secret)) return { key: toKey(row), validUntil: null };
+    const until = row.previous_valid_until;
+    if (until && until > this.now() && secretMatches(row.previous_secret_hash, parsed.secret)) {
+      return { key: toKey(row), validUntil: until };
+    }
+    return null;
+  }
+
+  async get(id: string): Promise<ApiKey | null> {
+    const row = await this.row(id);
+    return row ? toKey(row) : null;
   }
 
   async list(): Promise<ApiKey[]> {
@@ -47,8 +80,27 @@ export class PgKeyStore implements KeyStore {
     return rows.map(toKey);
   }
 
+  async rotate(id: string, graceMs: number): Promise<Rotation | null> {
+    if (!Number.isFinite(graceMs) || graceMs < 0) throw new RangeError('the grace period must be zero or more milliseconds');
+    const now = this.now();
+    const secret = newSecret();
+    // One previous secret at a time: rotating again inside a grace period ends the older one now.
+    const until = graceMs > 0 ? new Date(now.getTime() + graceMs) : null;
+    const { rows } = await this.db.query<KeyRow>(
+      `UPDATE api_keys
+          SET previous_secret_hash = CASE WHEN $3::timestamptz IS NULL THEN NULL ELSE secret_hash END,
+              previous_valid_until = $3::timestamptz,
+              secret_hash = $2, rotated_at = $4
+        WHERE id = $1 AND revoked_at IS NULL
+        RETURNING *`,
+      [id, secretDigest(secret), until, now],
+    );
+    if (!rows[0]) return null;
+    return { key: { ...toKey(rows[0]), token: formatToken(id, secret) }, previousValidUntil: until };
+  }
+
   async revoke(id: string): Promise<boolean> {
-    const { rowCount } = await this.db.query('UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
+    const { rowCount } = await this.db.query('UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, this.now()]);
     return (rowCount ?? 0) > 0;
   }
 
@@ -56,20 +108,28 @@ export class PgKeyStore implements KeyStore {
     const { rows } = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM api_keys WHERE revoked_at IS NULL');
     return rows[0].n;
   }
+
+  private async row(id: string): Promise<KeyRow | undefined> {
+    const { rows } = await this.db.query<KeyRow>('SELECT * FROM api_keys WHERE id = $1', [id]);
+    return rows[0];
+  }
 }
 
 // Replicas starting together on an empty database agree on one set of bootstrap keys.
 const BOOTSTRAP_LOCK_KEY = 7_365_201_946;
 
-/** On a database with no live keys, one key per role, created once; otherwise none. */
-export async function bootstrapKeys(db: Database, roles: readonly Role[]): Promise<CreatedKey[]> {
+/** Whom bootstrap keys belong to until someone replaces them with keys of named people and systems. */
+export const BOOTSTRAP_OWNER = 'bootstrap';
+
+/** On a database with no keys at all, one key per role, created once; otherwise none. */
+export async function bootstrapKeys(db: Database, roles: readonly Role[], options: KeyStoreOptions = {}): Promise<CreatedKey[]> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK_KEY]);
     const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM api_keys');
     if (rows[0].n > 0) return [];
-    const store = new PgKeyStore({ ...db, query: (text, params) => tx.query(text, params) });
+    const store = new PgKeyStore(tx, options);
     const created: CreatedKey[] = [];
-    for (const role of roles) created.push(await store.create(`bootstrap-${role}`, role));
+    for (const role of roles) created.push(await store.create({ name: `bootstrap-${role}`, role, owner: BOOTSTRAP_OWNER }));
     return created;
   });
 }

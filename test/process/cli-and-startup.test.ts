@@ -34,15 +34,15 @@ function run(script: string, args: string[], env: Record<string, string>, untilS
 }
 
 describe('foresight keys', () => {
-  it('when keys are created, listed and revoked from the CLI, then the list shows roles and states but never a secret', async () => {
+  it('when keys are created, listed and revoked from the CLI, then the list shows roles, owners and states but never a secret', async () => {
     const env = { DATA_DIR: tempDir('foresight-cli-') };
-    const created = await run('src/cli/foresight.ts', ['keys', 'create', '--role', 'supervisor', '--name', 'night-shift'], env);
+    const created = await run('src/cli/foresight.ts', ['keys', 'create', '--role', 'supervisor', '--name', 'night-shift', '--owner', 'alice@example.org', '--domains', 'triage,helpdesk'], env);
     expect(created.code).toBe(0);
     const token = /fsk_([0-9a-f]{16})_\S{43}/.exec(created.stdout)!;
     expect(token).not.toBeNull();
     const id = token[1];
     const listed = await run('src/cli/foresight.ts', ['keys', 'list'], env);
-    expect(listed.stdout).toMatch(new RegExp(`${id}\\s+supervisor\\s+active\\s+.*night-shift`));
+    expect(listed.stdout).toMatch(new RegExp(`${id}\\s+supervisor\\s+active\\s+.*night-shift\\s+owner=alice@example.org\\s+domains=helpdesk,triage`));
     expect(listed.stdout).not.toContain(token[0]);
     const revoked = await run('src/cli/foresight.ts', ['keys', 'revoke', id], env);
     expect(revoked.code).toBe(0);
@@ -50,9 +50,43 @@ describe('foresight keys', () => {
     const again = await run('src/cli/foresight.ts', ['keys', 'revoke', id], env);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/no active key/);
-    const badRole = await run('src/cli/foresight.ts', ['keys', 'create', '--role', 'root'], env);
-    expect(badRole.code).toBe(1);
-    expect(badRole.stderr).toMatch(/--role must be one of agent, supervisor, auditor, admin/);
+  });
+
+  it('when a key is rotated from the CLI, then a new secret is printed once with the end of the old one’s grace', async () => {
+    const env = { DATA_DIR: tempDir('foresight-cli-') };
+    const created = await run('src/cli/foresight.ts', ['keys', 'create', '--role', 'agent', '--name', 'triage-bot', '--owner', 'triage-team'], env);
+    const [oldToken, id] = /fsk_([0-9a-f]{16})_\S{43}/.exec(created.stdout)!;
+    const rotated = await run('src/cli/foresight.ts', ['keys', 'rotate', id, '--grace', '2h'], env);
+    expect(rotated.code).toBe(0);
+    const newToken = new RegExp(`fsk_${id}_\\S{43}`).exec(rotated.stdout)?.[0];
+    expect(newToken).toBeDefined();
+    expect(newToken).not.toBe(oldToken);
+    expect(rotated.stdout).toMatch(/the old secret keeps working until \d{4}-\d\d-\d\dT/);
+    expect((await run('src/cli/foresight.ts', ['keys', 'list'], env)).stdout).toMatch(new RegExp(`${id}\\s+agent\\s+active\\s+.*owner=triage-team\\s+rotated=`));
+    const badGrace = await run('src/cli/foresight.ts', ['keys', 'rotate', id, '--grace', 'soon'], env);
+    expect(badGrace.code).toBe(1);
+    expect(badGrace.stderr).toMatch(/not a duration/);
+  });
+
+  it.each([
+    ['no owner', ['--role', 'agent', '--name', 'x'], /--owner is required/],
+    ['no name', ['--role', 'agent', '--owner', 'ops'], /--name is required/],
+    ['an unknown role', ['--role', 'root', '--name', 'x', '--owner', 'ops'], /--role must be one of agent, supervisor, auditor, operator, admin/],
+    ['an unknown domain', ['--role', 'supervisor', '--name', 'x', '--owner', 'ops', '--domains', 'nuclear_plant'], /unknown domain: nuclear_plant/],
+    ['a domain scope on an agent', ['--role', 'agent', '--name', 'x', '--owner', 'ops', '--domains', 'triage'], /only supervisor keys/],
+  ])('when a key is created with %s, then the CLI refuses it and creates nothing', async (_what, args, message) => {
+    const env = { DATA_DIR: tempDir('foresight-cli-') };
+    const res = await run('src/cli/foresight.ts', ['keys', 'create', ...args], env);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(message);
+    expect(res.stdout).not.toMatch(/fsk_/);
+  });
+
+  it('when the role matrix is asked for, then the CLI prints the table the README carries', async () => {
+    const res = await run('src/cli/foresight.ts', ['keys', 'roles'], {});
+    expect(res.code).toBe(0);
+    const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(res.stdout.trim());
   });
 });
 
