@@ -43,6 +43,10 @@ export interface ActionEvidence {
   /** Hazards opened by the parameters (as opposed to the description). */
   parameterOpens: ReadonlySet<string>;
   question: boolean;
+  /** Neither the description nor the parameters say what the action does. */
+  contentUnknown: boolean;
+  /** The ticket is one where a reply alone can do harm (credentials, licences, mail). */
+  replyRisk: boolean;
 }
 
 export function classifyAction(ctx: ReadContext, e: ActionEvidence): ActionReading {
@@ -71,7 +75,9 @@ export function classifyAction(ctx: ReadContext, e: ActionEvidence): ActionReadi
 
   const standsDown = handover && !opens && !parametersAct;
   const effect: ActionReading['effect'] = standsDown ? 'stands_down' : ctx.closes.size > 0 && !opens ? 'mitigates_first' : 'proceeds';
-  const highImpact = !standsDown && (CHANGE_KINDS.has(kind) || opens || parametersAct);
+  // A message whose content is unknown, in a ticket where a message can ask for a secret or hand out a key, is judged like a change.
+  const unknownMessage = e.contentUnknown && e.replyRisk && kind === 'reply';
+  const highImpact = !standsDown && (CHANGE_KINDS.has(kind) || opens || parametersAct || unknownMessage);
   const out: ActionReading = { effect, kind, kind_source: kindSource, high_impact: highImpact, lowers_risk: standsDown };
   if (contradiction) out.contradiction = contradiction;
   return out;

@@ -1,14 +1,16 @@
 import type { Catalogue } from '../reading/catalogue.js';
-import { READING_CAP_CHARS, ReadingBuilder, type Reading } from '../reading/reading.js';
+import { ReadingBuilder, type Reading } from '../reading/reading.js';
 import type { ActionInput } from '../types.js';
 import { canonicalKind, classifyAction, CHANGE_KINDS } from './classify-action.js';
 import { readActionText } from './read-action-text.js';
 import { readInlineCommands } from './read-command.js';
 import { newContext } from './read-context.js';
 import { readParameters } from './read-parameters.js';
+import { settingsIn } from './read-settings.js';
 import { readSignals } from './read-signals.js';
 import { readTicket } from './read-ticket.js';
-import { view, wordSet, type TextView } from './text-helpers.js';
+import { isRecord } from './values.js';
+import { viewOf, wordSet, type TextView } from './text-helpers.js';
 
 /**
  * The helpdesk pack's one reading of a request: the ticket (structured fields, then its text), the
@@ -24,7 +26,9 @@ const SKIP = new Set(['the', 'user', 'them', 'caller', 'developer', 'requester',
 /** "Ask which platform…", "Could you tell me…", "…?": the action is a question, not advice. */
 function isQuestion(v: TextView | undefined): boolean {
   if (!v) return false;
-  const words = v.raw.filter((t) => t.kind === 'word');
+  // A question put to the guardrail ("note to the reviewer: is this fine?") does not make the action a question.
+  const own = v.tokens.filter((_, i) => !v.addressed[i]);
+  const words = own.filter((t) => t.kind === 'word');
   const first = words[0]?.text;
   if (first && QUESTION_OPENERS.has(first)) return true;
   if ((first === 'could' || first === 'can') && words[1]?.text === 'you' && (words[2]?.text === 'tell' || words[2]?.text === 'confirm' || words[2]?.text === 'share')) return true;
@@ -34,9 +38,30 @@ function isQuestion(v: TextView | undefined): boolean {
     const next = words[i]?.text;
     if (next && (QUESTION_OPENERS.has(next) || next === 'if' || next === 'for')) return true;
   }
-  const last = v.raw.at(-1);
+  const last = own.at(-1);
   return last?.text === '?' && !v.matches.some((m) => m.concept === 'advice.retry');
 }
+
+/**
+ * Words that say an action happens without saying what it does ("apply change", "run command",
+ * "please execute the requested change, thanks"). A description made only of these (and of clauses
+ * addressed to the guardrail) does not specify the change: its parameters and the ticket decide.
+ */
+const BLAND = new Set(`apply applying applied change changes changed run running execute executing command commands proceed proceeding perform performing
+  tool call calls action actions request requested requests fix fixes update updates submit commit continue carry out done
+  task step steps operation operations job thing things item planned pending approved it this that the a an now please kindly
+  could would can will you we i hi hello there thanks thank many cheers ok okay go ahead do make sure just as per ticket`.split(/\s+/).filter(Boolean));
+
+/** The description names what the action does: a phrase other than a bare verb, a number, or a word outside `BLAND`. */
+function specifies(v: TextView | undefined): boolean {
+  if (!v) return false;
+  if (v.matches.some((m) => !v.addressed[m.first] && !m.concept.startsWith('op.') && m.concept !== 'general')) return true;
+  return v.tokens.some((t, i) => !v.addressed[i] && (t.kind === 'number' || (t.kind === 'word' && !BLAND.has(t.text))));
+}
+
+/** Ticket categories and ticket words where a reply alone can do harm (ask for a secret, hand out a key, send data out). */
+const REPLY_RISK_CATEGORIES = new Set(['password_account', 'sso_identity', 'license_management', 'email_calendar']);
+const REPLY_RISK_CONCEPTS = new Set(['account.password', 'account.credential', 'obj.secret', 'license.key', 'license.seat', 'license.circumvent', 'exposure.external', 'signal.licensed']);
 
 /** The action repeats an earlier assistant message (Jaccard ≥ 0.5, or both are the same retry advice). */
 function repeats(mine: Set<string>, earlier: readonly Set<string>[]): boolean {
@@ -61,12 +86,26 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   let description: TextView | undefined;
   if (typeof rawDescription === 'string') {
     const read = b.text('action.description', rawDescription, catalogue.vocabulary);
-    if (read) description = view(rawDescription.length > READING_CAP_CHARS ? rawDescription.slice(0, READING_CAP_CHARS) : rawDescription, read.tokens, catalogue.vocabulary);
+    if (read) description = viewOf(read, catalogue.vocabulary);
   }
+  // A bland description ("apply change") does not take the danger away: the parameters decide, and without them the
+  // change carries out what the ticket asks for; a change nobody specified is asked about (`change.specified`).
+  const described = specifies(description);
+  const declared = canonicalKind(action?.kind);
+  const changeAction = declared === undefined ? !!description || params.commands.length > 0 : CHANGE_KINDS.has(declared);
+  const parametersGiven = isRecord(action?.parameters) && Object.keys(action.parameters).length > 0;
+  if (!described && !parametersGiven && changeAction) for (const v of ticket.user) readActionText(ctx, v, 'state.description/conversation (the request the change carries out)');
+  if (described || parametersGiven || ctx.opens.size > 0) b.set('change.specified', true, described ? 'action.description' : parametersGiven ? 'action.parameters' : 'the ticket');
+  const category = typeof b.facts.ticket === 'object' && !Array.isArray(b.facts.ticket) ? (b.facts.ticket as Record<string, unknown>).category : undefined;
+  const replyRisk = REPLY_RISK_CATEGORIES.has(String(category)) || ticket.user.some((v) => v.matches.some((m) => !m.negated && REPLY_RISK_CONCEPTS.has(m.concept)));
+
   // A command the command reader understood is not read a second way through its words.
   for (const v of params.commands) if (!v.recognised) readActionText(ctx, v, 'action.parameters');
   if (description) {
     readInlineCommands(ctx, description, 'action.description');
+    // "Set force_destroy = true on the bucket": settings written in the description read like arguments.
+    const settings = description.raw.some((t) => t.text === '=') ? settingsIn(description) : undefined;
+    if (settings) readParameters(ctx, settings, 'action.description');
     readActionText(ctx, description, 'action.description');
   }
   readSignals(ctx, ticket, description ? [description] : [], params.commands);
@@ -90,6 +129,6 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   if (canonicalKind(action?.kind) === 'account_change' && description?.matches.some((m) => !m.negated && (m.concept.startsWith('account.') || m.concept === 'guard.mfa') && m.concept !== 'account.generic') && !description.matches.some((m) => m.concept === 'procedure.self_service' && !m.negated)) {
     b.set('change.credential_reset', true, 'action: an account change to a credential');
   }
-  const actionReading = classifyAction(ctx, { declaredKind: action?.kind, description, parameterOpens, question });
+  const actionReading = classifyAction(ctx, { declaredKind: action?.kind, description, parameterOpens, question, contentUnknown: !b.has('change.specified'), replyRisk });
   return b.build(actionReading);
 }

@@ -1,4 +1,4 @@
-import type { PhraseMatch } from '../reading/text.js';
+import type { PhraseMatch, Token } from '../reading/text.js';
 import { closes, isExternalAddress, opens, opensToWorld, type ReadContext } from './read-context.js';
 import { readRoleGrant } from './read-grants.js';
 import { glued, isWorldSource, portsIn, type TextView } from './text-helpers.js';
@@ -16,10 +16,10 @@ const OFF_VERBS = new Set(['op.disable', 'op.remove', 'op.destroy']);
 const ON_VERBS = new Set(['op.enable', 'op.close']);
 const OPENING_VERBS = new Set(['op.grant', 'op.enable', 'op.change']);
 const CLOSING_VERBS = new Set(['op.remove', 'op.close', 'op.disable', 'op.destroy']);
-const OBJECT_FAMILIES = ['guard.', 'exposure.', 'obj.', 'account.', 'role.', 'admin_port.', 'port.', 'license.key', 'env.endpoint'];
+const OBJECT_FAMILIES = ['guard.', 'exposure.', 'obj.', 'account.', 'role.', 'admin_port.', 'port.', 'license.key', 'license.seat', 'env.endpoint'];
 
 /** What turning a safeguard off means, by safeguard. */
-const GUARD_OFF: Readonly<Record<string, string>> = {
+export const GUARD_OFF: Readonly<Record<string, string>> = {
   'guard.mfa': 'mfa_off',
   'guard.block_public_access': 'block_public_access_off',
   'guard.logging': 'audit_logging_off',
@@ -33,7 +33,8 @@ const GUARD_OFF: Readonly<Record<string, string>> = {
 
 /** Change verbs that reconfigure a running service ("set" and "configure" alone describe a setting). */
 const CHANGE_WORDS = new Set(['change', 'changing', 'modify', 'modifying', 'update', 'updating', 'apply', 'applying', 'replace', 'replacing']);
-const OFF_STATES = new Set(['false', 'off', 'disabled', 'optional', 'none', 'bypassed', 'suspended', 'removed', 'deleted', 'stopped', 'paused', 'deletion', 'destroyed', 'destruction']);
+// Nouns count too: "an MFA bypass", "a logging exemption" are the safeguard switched off for someone.
+const OFF_STATES = new Set(['false', 'off', 'disabled', 'optional', 'none', 'bypassed', 'suspended', 'removed', 'deleted', 'stopped', 'paused', 'deletion', 'destroyed', 'destruction', 'bypass', 'bypasses', 'exemption', 'exemptions', 'exception', 'exceptions', 'exclusion', 'exclusions', 'waiver', 'opt-out']);
 const ON_STATES = new Set(['true', 'enabled', 'required', 'enforced', 'mandatory', 'restored']);
 const STATE_FILLERS = new Set(['to', 'is', 'be', 'set', 'as', 'now', 'are', 'was', 'get', 'gets', 'stays', 'left']);
 
@@ -75,11 +76,22 @@ function insideName(m: PhraseMatch, clause: readonly PhraseMatch[]): boolean {
   return clause.some((o) => o !== m && (isObject(o) || isVerb(o)) && o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first);
 }
 
+const JOINERS = new Set(['-', '_', '/', '.']);
+const glue = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && a.end === b.start;
+
+/** A verb written into a compound name ("customer-uploads", "set-mailbox", "log_export") names a thing, it does not act. */
+function inCompound(v: TextView, m: PhraseMatch): boolean {
+  const t = v.tokens;
+  const before = t[m.first - 1];
+  const after = t[m.last + 1];
+  return (before !== undefined && JOINERS.has(before.text) && glue(t[m.first - 2], before) && glue(before, t[m.first])) || (after !== undefined && JOINERS.has(after.text) && glue(t[m.last], after) && glue(after, t[m.last + 2]));
+}
+
 /** The verbs of a view with the objects each acts on (same clause, before the next verb). */
-function verbObjects(byClause: Map<number, PhraseMatch[]>): { verb: PhraseMatch; objects: PhraseMatch[] }[] {
+function verbObjects(v: TextView, byClause: Map<number, PhraseMatch[]>): { verb: PhraseMatch; objects: PhraseMatch[] }[] {
   const out: { verb: PhraseMatch; objects: PhraseMatch[] }[] = [];
   for (const clause of byClause.values()) {
-    const verbs = clause.filter((m) => isVerb(m) && !m.negated && !insideName(m, clause));
+    const verbs = clause.filter((m) => isVerb(m) && !m.negated && !insideName(m, clause) && !inCompound(v, m));
     for (const verb of verbs) {
       const next = verbs.find((m) => m.first > verb.last && m.concept !== verb.concept);
       const objects = clause.filter((m) => isObject(m) && !m.negated && m.first > verb.last && (!next || m.first < next.first) && m.first - verb.last <= 10);
@@ -138,7 +150,7 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
   const selfService = v.matches.some((m) => m.concept === 'procedure.self_service' && !m.negated);
   const endpoint = v.matches.some((m) => m.concept === 'env.endpoint' && !m.negated);
   const switchedOff = new Set<PhraseMatch>();
-  for (const { verb, objects } of verbObjects(byClause)) {
+  for (const { verb, objects } of verbObjects(v, byClause)) {
     const pick = (...families: string[]) => pickObject(objects, families);
     // "Disable data access audit logs": a safeguard named shortly after a switching-off verb is what it acts on.
     const nearGuard = verb.concept === 'op.disable' ? objects.find((o) => o.concept.startsWith('guard.') && o.first - verb.last <= 5) : undefined;
@@ -172,7 +184,7 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
       if (!selfService) opens(ctx, 'credential_reset', spanSay(verb, credential!));
       continue;
     }
-    const secret = pick('obj.secret', 'license.key', 'exposure.external');
+    const secret = pick('obj.secret', 'license.key', 'license.seat', 'exposure.external');
     if (verb.concept === 'op.disclose' && secret?.concept === 'obj.secret') {
       const toMe = v.tokens[verb.last + 1]?.text === 'me' || v.tokens[verb.last + 1]?.text === 'us';
       if (toMe || inClause(verb).some((m) => m.concept === 'channel.chat' && !m.negated)) opens(ctx, 'credential_exposure', spanSay(verb, secret));
@@ -185,10 +197,15 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
     const external = objects.find((o) => o.concept === 'exposure.external');
     if ((verb.concept === 'op.transfer' || verb.concept === 'op.disclose') && external) {
       const word = v.tokens[verb.first].text;
+      // "Stop forwarding to the external address": a switching-off verb right before the transfer ends it.
+      if (inClause(verb).some((x) => (OFF_VERBS.has(x.concept) || x.concept === 'op.close') && !x.negated && x.last < verb.first && verb.first - x.last <= 2)) {
+        closes(ctx, word.includes('forward') || word.startsWith('redirect') ? 'external_forwarding' : 'external_sharing');
+        continue;
+      }
       opens(ctx, word.includes('forward') || word.startsWith('redirect') ? 'external_forwarding' : 'external_sharing', spanSay(verb, external));
       continue;
     }
-    if ((verb.concept === 'op.share' || verb.concept === 'op.disclose') && secret?.concept === 'license.key') {
+    if (((verb.concept === 'op.share' || verb.concept === 'op.disclose') && secret?.concept === 'license.key') || (verb.concept === 'op.share' && secret?.concept === 'license.seat')) {
       opens(ctx, 'license_circumvention', spanSay(verb, secret));
       continue;
     }
@@ -218,7 +235,7 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
 
   // Exposure to the public: opened by a granting verb, taken away by a closing one.
   for (const m of v.matches) {
-    if (m.negated || (m.concept !== 'exposure.public' && m.concept !== 'exposure.share_link' && m.concept !== 'exposure.public_word')) continue;
+    if (m.negated || (m.concept !== 'exposure.public' && m.concept !== 'exposure.share_link' && m.concept !== 'exposure.public_word' && m.concept !== 'exposure.public_principal')) continue;
     const clause = inClause(m);
     if (clause.some((g) => g !== m && g.first <= m.first && g.last >= m.last && (g.concept.startsWith('guard.') || g.concept.startsWith('exposure.') || g.concept.startsWith('env.')) && g.last - g.first > m.last - m.first)) continue;
     const dataInClause = clause.some((x) => (x.concept === 'obj.data' || x.concept === 'obj.database') && !x.negated);
@@ -227,7 +244,7 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
     else if (m.concept === 'exposure.share_link') opens(ctx, 'external_sharing', say(m));
     else if (verbBefore(byClause, m, OPENING_VERBS) || clause.some((x) => x.concept === 'op.grant' && !x.negated && !insideName(x, clause))) {
       const database = clause.some((x) => x.concept === 'obj.database');
-      opens(ctx, database ? 'public_database' : 'public_acl', say(m));
+      opens(ctx, m.concept === 'exposure.public_principal' ? 'public_principal' : database ? 'public_database' : 'public_acl', say(m));
     }
   }
   const closing = v.matches.some((m) => CLOSING_VERBS.has(m.concept) && !m.negated && m.first <= 2);
@@ -239,11 +256,17 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
   // Ingress from anywhere, in words or as an address range.
   const worldWords = v.matches.filter((m) => m.concept === 'exposure.world' && !m.negated);
   // Address ranges only ("0.0.0.0/0", "::/0"): a lone "*" in text is a policy wildcard, read above.
-  const worldArgs = glued(v).filter((g) => (g.raw.includes('/') || g.raw.includes(':')) && isWorldSource(g.raw));
+  const args = glued(v);
+  const worldArgs = args.filter((g) => (g.raw.includes('/') || g.raw.includes(':')) && isWorldSource(g.raw));
+  // "0.0.0.0 - 255.255.255.255": a firewall range that covers every IPv4 address.
+  if (args.some((g) => g.raw === '0.0.0.0' || g.raw.startsWith('0.0.0.0-')) && args.some((g) => g.raw === '255.255.255.255' || g.raw.endsWith('-255.255.255.255'))) worldArgs.push({ raw: '0.0.0.0-255.255.255.255', first: 0, last: 0 });
+  const worldClauses = new Set([...worldWords.map((m) => m.clause), ...worldArgs.map((g) => v.raw[g.first].clause)]);
   if (worldWords.length > 0 || worldArgs.length > 0) {
     const anchor = worldWords[0];
     const closingWorld = anchor ? verbBefore(byClause, anchor, CLOSING_VERBS) : closing;
-    const explicit = portsIn(v.raw);
+    const explicit = new Set(portsIn(v.raw));
+    // "Open 3306 to the world": a bare number that is an administration port, beside the exposure, is that port.
+    for (const t of v.raw) if (t.kind === 'number' && ctx.adminPorts.has(t.value!) && worldClauses.has(t.clause)) explicit.add(t.value!);
     const ports = new Set(explicit);
     for (const m of v.matches) if (!m.negated && ctx.servicePorts.has(m.concept)) ports.add(ctx.servicePorts.get(m.concept)!);
     const ruleWords = v.matches.some((m) => m.concept === 'obj.network_rule' && !m.negated);
@@ -253,8 +276,11 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
     else if (opening || ports.size > 0) {
       const where = `${source}: ${worldArgs[0]?.raw ?? (anchor ? say(anchor) : 'from anywhere')}`;
       // "Allow all IPs on the SQL server": a database named without a port or a firewall rule is the database opened.
-      const database = v.matches.some((m) => m.concept === 'obj.database' && !m.negated) && explicit.length === 0 && !ruleWords;
+      // (An authorised-networks or firewall entry on a database is the database opened too.)
+      const database = v.matches.some((m) => m.concept === 'obj.database' && !m.negated) && explicit.size === 0;
+      const dataService = v.matches.some((m) => m.concept === 'obj.data_service' && !m.negated) && explicit.size === 0 && !ruleWords;
       if (database) opens(ctx, 'public_database', where);
+      else if (dataService) opens(ctx, 'public_network_access', where);
       else if (all) opensToWorld(ctx, 'all', where);
       else if (ports.size > 0) opensToWorld(ctx, [...ports], where);
       else opens(ctx, 'world_open', where);
@@ -266,12 +292,14 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
     if (m.concept === 'guard.authentication' && m.negated && ctx.opens.has('world_open')) opens(ctx, 'unauthenticated_access', `${say(m)} (absent)`);
     if (m.negated) continue;
     if (m.concept === 'license.circumvent') opens(ctx, 'license_circumvention', say(m));
+    // "Allow unauthenticated invocations": absence of authentication, let in by an opening verb.
+    if (m.concept === 'exposure.unauthenticated' && !verbBefore(byClause, m, CLOSING_VERBS) && (verbBefore(byClause, m, OPENING_VERBS) || ctx.opens.has('world_open') || inClause(m).some((x) => x.concept === 'op.grant' && !x.negated))) opens(ctx, 'unauthenticated_access', say(m));
     if (m.concept === 'exposure.privileged' && !verbBefore(byClause, m, CLOSING_VERBS)) opens(ctx, 'privileged_workload', say(m));
   }
   // Mail addresses in the words ("forward the mailbox to ap@otherco.example"): external ones, with a forwarding verb.
   const transfer = v.matches.find((m) => m.concept === 'op.transfer' && !m.negated);
-  if (transfer) {
-    for (const g of glued(v)) {
+  if (transfer && !ctx.closes.has('external_forwarding') && !ctx.closes.has('external_sharing')) {
+    for (const g of args) {
       if (!g.raw.includes('@') || !isExternalAddress(ctx, g.raw)) continue;
       const word = v.tokens[transfer.first].text;
       opens(ctx, word.includes('forward') || word.startsWith('redirect') ? 'external_forwarding' : 'external_sharing', `${source}: to ${g.raw}`);

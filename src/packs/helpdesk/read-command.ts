@@ -2,7 +2,7 @@ import { READING_CAP_CHARS } from '../reading/reading.js';
 import { closes, isExternalAddress, opens, opensToWorld, type ReadContext } from './read-context.js';
 import { readPolicyDocument, readRoleGrant, isPublicMember } from './read-grants.js';
 import { addRange, readPorts, type PortSet } from './read-network-rule.js';
-import { glued, isWorldSource, lastSegment, splitOn, unquote, view, type TextView } from './text-helpers.js';
+import { glued, isWorldSource, lastSegment, splitOn, unquote, viewOf, type TextView } from './text-helpers.js';
 import { isRecord, normKey } from './values.js';
 
 /**
@@ -14,6 +14,8 @@ import { isRecord, normKey } from './values.js';
 
 interface Args {
   words: string[];
+  /** The same words as a set: every operation test is a lookup, not a scan. */
+  wordSet: Set<string>;
   /** normalised flag name → value (the text after '=' or the next argument). */
   flags: Map<string, string>;
   source: string;
@@ -31,10 +33,10 @@ function parseArgs(raw: string[], source: string): Args {
     const value = eq > 0 ? a.slice(eq + 1) : next !== undefined && (!next.startsWith('-') || (next.length > 1 && next[1] >= '0' && next[1] <= '9')) ? next : 'true';
     if (name && !flags.has(name)) flags.set(name, unquote(value));
   }
-  return { words, flags, source };
+  return { words, wordSet: new Set(words), flags, source };
 }
 
-const has = (a: Args, ...words: string[]) => words.some((w) => a.words.includes(w));
+const has = (a: Args, ...words: string[]) => words.some((w) => a.wordSet.has(w));
 const flag = (a: Args, ...names: string[]) => {
   for (const n of names) if (a.flags.has(n)) return a.flags.get(n);
   return undefined;
@@ -141,6 +143,8 @@ function aws(ctx: ReadContext, a: Args): void {
   if (has(a, 'deactivate-mfa-device', 'delete-virtual-mfa-device')) opens(ctx, 'mfa_off', `${a.source}: MFA device removed`);
   if (has(a, 'stop-logging', 'delete-trail', 'delete-flow-logs')) opens(ctx, 'audit_logging_off', `${a.source}: ${a.words.find((w) => w === 'stop-logging' || w === 'delete-trail' || w === 'delete-flow-logs')}`);
   if (has(a, 'start-logging')) closes(ctx, 'audit_logging_off');
+  // CIS AWS 3.1: a trail covers every region; narrowing it leaves the other regions unlogged.
+  if (has(a, 'update-trail') && a.flags.has('noismultiregiontrail')) opens(ctx, 'audit_logging_off', `${a.source}: trail narrowed to one region`);
   if (has(a, 'delete-detector', 'disable-security-hub', 'stop-configuration-recorder', 'delete-configuration-recorder') || (has(a, 'update-detector') && a.flags.has('noenable'))) opens(ctx, 'monitoring_off', `${a.source}: threat detection or recording stopped`);
   if (has(a, 'schedule-key-deletion')) opens(ctx, 'key_deletion', `${a.source}: schedule-key-deletion`);
   if (has(a, 'disable-key', 'delete-bucket-encryption', 'disable-ebs-encryption-by-default')) opens(ctx, 'encryption_off', `${a.source}: encryption turned off`);
@@ -215,7 +219,6 @@ function kubectl(ctx: ReadContext, a: Args): void {
     if (normKey(role) === 'clusteradmin') opens(ctx, 'cluster_admin_subject', `${a.source}: cluster-admin bound to ${subjects.join(', ')}`, subjects.join(', ') || 'unknown subjects');
     if (subjects.some(isPublicMember)) opens(ctx, 'public_principal', `${a.source}: bound to ${subjects.join(', ')}`);
   }
-  if (a.flags.has('privileged') && flagOn(a, 'privileged')) opens(ctx, 'privileged_workload', `${a.source}: --privileged`);
   if (has(a, 'delete') && has(a, 'namespace', 'ns', 'pvc', 'pv', 'persistentvolumeclaim', 'persistentvolume', 'statefulset')) destroys(ctx, a, `kubectl ${a.words.slice(1, 4).join(' ')}`);
 }
 
@@ -249,15 +252,18 @@ const OPERATIONS: ReadonlyArray<[string[], (ctx: ReadContext, source: string) =>
     opens(c, 'destructive', s);
     c.b.set('change.destroys', s, s);
   }],
-  [['createloginprofile', 'updateloginprofile', 'resetpassword', 'adminresetuserpassword', 'adminsetuserpassword', 'temporaryaccesspassmethods', 'createtemporaryaccesspass'], (c, s) => opens(c, 'credential_reset', s)],
+  [['createloginprofile', 'updateloginprofile', 'resetpassword', 'adminresetuserpassword', 'adminsetuserpassword', 'temporaryaccesspassmethods', 'createtemporaryaccesspass', 'resetfactors', 'resetfactor', 'resetmfa', 'resetauthenticator', 'resetauthenticationmethods'], (c, s) => opens(c, 'credential_reset', s)],
   [['revokesecuritygroupingress'], (c) => closes(c, 'world_open')],
 ];
 
+const OPERATION_BY_NAME = new Map(OPERATIONS.flatMap(([names, act]) => names.map((n) => [n, act] as const)));
+const SHORTEST_OPERATION = Math.min(...[...OPERATION_BY_NAME.keys()].map((n) => n.length));
+
 function operations(ctx: ReadContext, a: Args): void {
-  for (const w of a.words) {
-    const name = normKey(lastSegment(w));
-    if (name.length < 8) continue;
-    for (const [names, act] of OPERATIONS) if (names.includes(name)) act(ctx, `${a.source}: ${w}`);
+  for (const w of a.wordSet) {
+    if (w.length < SHORTEST_OPERATION) continue;
+    const act = OPERATION_BY_NAME.get(normKey(lastSegment(w)));
+    if (act) act(ctx, `${a.source}: ${w}`);
   }
 }
 
@@ -271,9 +277,15 @@ function shell(ctx: ReadContext, a: Args): void {
   }
   if (a.words.some((w) => w.startsWith('mkfs') || w === 'wipefs' || w === 'shred') || (has(a, 'dd') && a.words.some((w) => w.startsWith('of=/dev/')))) destroys(ctx, a, 'disk overwritten');
   if (has(a, 'terraform') && (has(a, 'destroy') || a.flags.has('destroy'))) destroys(ctx, a, 'terraform destroy');
+  // MongoDB shell: an empty filter matches every document; drop() removes the collection.
+  const mongo = a.words.find((w) => w.length <= 200 && (w.includes('deletemany({})') || w.includes('remove({})') || w.endsWith('.drop()') || w.includes('dropdatabase(')));
+  if (mongo) destroys(ctx, a, mongo);
   if (has(a, 'spctl') && a.flags.has('masterdisable')) opens(ctx, 'endpoint_control_off', `${a.source}: Gatekeeper disabled`);
   if (has(a, 'netsh') && has(a, 'advfirewall') && has(a, 'off')) opens(ctx, 'endpoint_control_off', `${a.source}: host firewall off`);
   if (a.flags.has('anonymousauth') && flagOn(a, 'anonymousauth')) opens(ctx, 'unauthenticated_access', `${a.source}: --anonymous-auth=true`);
+  if (a.flags.has('allowunauthenticated')) opens(ctx, 'unauthenticated_access', `${a.source}: --allow-unauthenticated`);
+  // docker run --privileged, kubectl run --privileged, podman: the container gets the host's devices and capabilities.
+  if (a.flags.has('privileged') && flagOn(a, 'privileged')) opens(ctx, 'privileged_workload', `${a.source}: --privileged`);
   const joined = a.words.join(' ');
   if (joined.includes('temporaryaccesspass')) opens(ctx, 'credential_reset', `${a.source}: temporary access pass issued`);
   if (a.words.some((w) => normKey(w).endsWith('resetpassword') || normKey(w).includes('resetpassword'))) opens(ctx, 'credential_reset', `${a.source}: password reset`);
@@ -282,18 +294,22 @@ function shell(ctx: ReadContext, a: Args): void {
 /** SQL read from the words of each statement (a statement ends at ';' or a line break). */
 function sql(ctx: ReadContext, v: TextView, source: string): void {
   const t = v.raw;
+  // Whether each statement has a WHERE, found in one pass (so many DELETEs in one statement cost no more than one).
+  const statement = new Array<number>(t.length);
+  const filtered: boolean[] = [];
+  for (let i = 0, s = 0; i < t.length; i++) {
+    if (t[i].text === ';' || t[i].text === '\n') filtered[++s] = false;
+    statement[i] = s;
+    if (t[i].text === 'where') filtered[s] = true;
+  }
   for (let i = 0; i < t.length; i++) {
     if (t[i].kind !== 'word') continue;
     const w = t[i].text;
     const next = t[i + 1]?.text;
-    if (w === 'drop' && (next === 'table' || next === 'database' || next === 'schema' || next === 'collection')) destroys(ctx, { words: [], flags: new Map(), source }, `DROP ${next.toUpperCase()}`);
-    else if (w === 'dropdatabase') destroys(ctx, { words: [], flags: new Map(), source }, 'dropDatabase');
-    else if (w === 'truncate' && (next === 'table' || t[i + 1]?.kind === 'word')) destroys(ctx, { words: [], flags: new Map(), source }, 'TRUNCATE');
-    else if (w === 'delete' && next === 'from') {
-      let where = false;
-      for (let j = i + 2; j < t.length && t[j].text !== ';' && t[j].text !== '\n'; j++) if (t[j].text === 'where') where = true;
-      if (!where) destroys(ctx, { words: [], flags: new Map(), source }, 'DELETE without WHERE');
-    }
+    if (w === 'drop' && (next === 'table' || next === 'database' || next === 'schema' || next === 'collection')) destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), source }, `DROP ${next.toUpperCase()}`);
+    else if (w === 'dropdatabase') destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), source }, 'dropDatabase');
+    else if (w === 'truncate' && (next === 'table' || t[i + 1]?.kind === 'word')) destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), source }, 'TRUNCATE');
+    else if (w === 'delete' && next === 'from' && !filtered[statement[i]]) destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), source }, 'DELETE without WHERE');
   }
 }
 
@@ -312,8 +328,7 @@ export function readInlineCommands(ctx: ReadContext, v: TextView, source: string
 export function readCommand(ctx: ReadContext, path: string, value: string, source = path): (TextView & { recognised: boolean }) | undefined {
   const read = ctx.b.text(path, value);
   if (!read) return undefined;
-  const text = value.length > READING_CAP_CHARS ? value.slice(0, READING_CAP_CHARS) : value;
-  const v = view(text, read.tokens, ctx.catalogue.vocabulary);
+  const v = viewOf(read, ctx.catalogue.vocabulary);
   const args = parseArgs(glued(v).map((g) => g.raw), source);
   const before = ctx.opens.size + ctx.closes.size;
   aws(ctx, args);

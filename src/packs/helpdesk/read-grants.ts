@@ -36,8 +36,9 @@ function broadScope(scope: string | undefined): boolean {
   return parts.length <= 2 && parts[0] === 'subscriptions';
 }
 
+/** "allUsers", "system:anonymous", or the S3 ACL group URI "http://acs.amazonaws.com/groups/global/AllUsers". */
 export function isPublicMember(member: string): boolean {
-  return PUBLIC_MEMBERS.has(compact(member));
+  return PUBLIC_MEMBERS.has(compact(member)) || (member.includes('/') && PUBLIC_MEMBERS.has(compact(lastSegment(member))));
 }
 
 function principalIsPublic(p: unknown): boolean {
@@ -101,11 +102,20 @@ export function readBinding(ctx: ReadContext, obj: Record<string, unknown>, sour
   return true;
 }
 
+/** Capabilities the Pod Security Standards (baseline) do not allow adding: each reaches the host kernel or network. */
+const HOST_CAPABILITIES = new Set(['sysadmin', 'netadmin', 'sysptrace', 'sysmodule', 'dacreadsearch', 'all', 'bpf', 'sysrawio', 'sysboot']);
+
 /** A Kubernetes workload or pod spec that reaches the host. */
 export function readWorkloadFlag(ctx: ReadContext, key: string, value: unknown, source: string): boolean {
   const k = normKey(key);
   if ((k === 'privileged' || k === 'hostnetwork' || k === 'hostpid' || k === 'hostipc' || k === 'allowprivilegeescalation') && value === true) {
     opens(ctx, 'privileged_workload', `${source} = true`);
+    return true;
+  }
+  if (k === 'capabilities' && isRecord(value)) {
+    const added = strings(field(value, 'add')?.value).map((c) => normKey(c));
+    const escalating = added.filter((c) => HOST_CAPABILITIES.has(c.startsWith('cap') ? c.slice(3) : c));
+    if (escalating.length > 0) opens(ctx, 'privileged_workload', `${source}.add = ${escalating.join(', ')}`);
     return true;
   }
   if (k === 'hostpath') {

@@ -3,8 +3,11 @@ import { READING_CAP_CHARS } from '../reading/reading.js';
 import { closes, isExternalAddress, opens, type ReadContext } from './read-context.js';
 import { readCommand } from './read-command.js';
 import { isPublicMember, readBinding, readPolicyDocument, readWorkloadFlag } from './read-grants.js';
+import { tokenize } from '../reading/text.js';
+import { GUARD_OFF } from './read-action-text.js';
 import { readNetworkRule } from './read-network-rule.js';
-import { view, type TextView } from './text-helpers.js';
+import { settingsIn } from './read-settings.js';
+import { viewOf, type TextView } from './text-helpers.js';
 import { asArray, field, flagValue, isRecord, normKey, scalarText } from './values.js';
 
 /**
@@ -53,15 +56,49 @@ function parseJsonString(s: string): unknown {
   }
 }
 
+const CONFIG_KEY_ENDINGS = ['yml', 'yaml', 'conf', 'config', 'cfg', 'settings', 'properties'];
+
+/** A configuration file's text ("xpack.security.enabled: false"): under a key that names one, or opening with "name: value". */
+function configText(s: string, key: string): boolean {
+  if (CONFIG_KEY_ENDINGS.some((e) => normKey(key).endsWith(e))) return true;
+  const colon = s.indexOf(': ');
+  if (colon <= 0 || colon > 80) return false;
+  for (let i = 0; i < colon; i++) {
+    const ch = s[i];
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch === '_' || ch === '-' || ch === '.')) return false;
+  }
+  return true;
+}
+
 /** A Kubernetes or CloudFormation manifest written as YAML ("apiVersion: v1\nkind: Pod…"); aliases are capped by the parser. */
-function parseManifest(s: string): unknown {
-  if (s.length > READING_CAP_CHARS || !s.includes('\n') || !(s.includes('apiVersion:') || s.includes('kind:') || s.includes('Resources:'))) return undefined;
+function parseManifest(s: string, key = ''): unknown {
+  const manifest = s.includes('\n') && (s.includes('apiVersion:') || s.includes('kind:') || s.includes('Resources:'));
+  if (s.length > READING_CAP_CHARS || !(manifest || configText(s, key))) return undefined;
   try {
     const doc = YAML.parse(s, { maxAliasCount: 20 });
     return isRecord(doc) ? doc : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Key parts that name an MFA setting (Conditional Access and Entra security defaults are where tenants enforce it). */
+const MFA_KEY_PARTS = ['mfa', 'strongauth', 'twofactor', 'twostep', '2step', '2sv', '2fa', 'multifactor', 'conditionalaccess', 'securitydefaults', 'stepup'];
+const INVERTING_KEY_PARTS = ['bypass', 'exempt', 'exclude', 'skip', 'disable', 'optout', 'waive'];
+
+/** Forwarding and redirect settings by key: "forwardTo", "ForwardingSmtpAddress", "autoForwarding", "redirectMessageTo". */
+function isForwardingKey(k: string): boolean {
+  return k.includes('forward') || k.startsWith('redirect');
+}
+
+/** Mail addresses anywhere in a small value ("a@b.example", [{emailAddress: {address: …}}]), at most a few levels down. */
+function addressesIn(value: unknown, depth = 0, out: string[] = []): string[] {
+  if (out.length >= 20 || depth > 4) return out;
+  if (typeof value === 'string') {
+    if (value.length <= 200 && value.includes('@')) out.push(value.startsWith('smtp:') || value.startsWith('SMTP:') ? value.slice(5) : value);
+  } else if (Array.isArray(value)) for (const v of value.slice(0, 20)) addressesIn(v, depth + 1, out);
+  else if (isRecord(value)) for (const v of Object.values(value).slice(0, 20)) addressesIn(v, depth + 1, out);
+  return out;
 }
 
 /** Flags read by their key: returns whether the key was one the reader knows. */
@@ -81,7 +118,7 @@ function readFlag(ctx: ReadContext, key: string, value: unknown, source: string)
     else if (text === 'none' || text === 'off' || text === 'private' || on === false) closes(ctx, 'public_acl');
     return true;
   }
-  if (k === 'allowblobpublicaccess' || k === 'allowanonymousaccess' || k === 'anonymousaccess' || k === 'allowpublicaccess') {
+  if (k === 'allowblobpublicaccess' || k === 'allownesteditemstobepublic' || k === 'allowanonymousaccess' || k === 'anonymousaccess' || k === 'allowpublicaccess') {
     if (on === true) opens(ctx, 'public_acl', say);
     else if (on === false) closes(ctx, 'public_acl');
     return true;
@@ -96,14 +133,23 @@ function readFlag(ctx: ReadContext, key: string, value: unknown, source: string)
     else if (text === 'enforced') closes(ctx, 'block_public_access_off');
     return true;
   }
+  if (k === 'defaultaction') {
+    // networkAcls / network_rules default_action: Allow lets every network in when no rule matches.
+    if (text === 'allow') opens(ctx, 'public_network_access', say);
+    else if (text === 'deny') closes(ctx, 'public_network_access');
+    return true;
+  }
   if (k === 'publiclyaccessible' || k === 'publicnetworkaccess' || k === 'publicendpoint' || k === 'publicip' || k === 'assignpublicip') {
     if (on === true) opens(ctx, 'public_database', say);
     else if (on === false) closes(ctx, 'public_database');
     return true;
   }
-  if (k.includes('mfa') || k.includes('strongauth') || k.includes('twofactor') || k.includes('twostep') || k.includes('2sv') || k.includes('2fa') || k.includes('multifactor') || k === 'strongauthenticationrequirements') {
-    if (on === false || (Array.isArray(value) && value.length === 0)) opens(ctx, 'mfa_off', say);
-    else if (on === true) closes(ctx, 'mfa_off');
+  if (MFA_KEY_PARTS.some((p) => k.includes(p))) {
+    // "mfa_bypass: true", "exempt_from_2sv: yes" switch MFA off by saying yes; Conditional Access in report-only mode enforces nothing.
+    const inverted = INVERTING_KEY_PARTS.some((p) => k.includes(p));
+    const reportOnly = text !== undefined && normKey(text) === 'enabledforreportingbutnotenforced';
+    if ((inverted ? on === true : on === false) || reportOnly || (Array.isArray(value) && value.length === 0)) opens(ctx, 'mfa_off', say);
+    else if (on !== undefined) closes(ctx, 'mfa_off');
     return true;
   }
   if (k === 'islogging' || k === 'logging' || k === 'enablelogging' || k === 'auditlogging' || k === 'auditlogs' || k === 'cloudtrail' || k === 'logginenabled' || k === 'loggingenabled' || k === 'diagnosticsettings') {
@@ -115,6 +161,12 @@ function readFlag(ctx: ReadContext, key: string, value: unknown, source: string)
     if (on === false) opens(ctx, 'monitoring_off', say);
     return true;
   }
+  if (k === 'objectlock' || k === 'objectlockenabled' || k === 'versioning' || k === 'versioningstatus' || k === 'mfadelete') {
+    // Object Lock and versioning are how a bucket survives a delete or an overwrite (CIS AWS 2.1.x, Checkov CKV_AWS_21).
+    if (on === false || text === 'suspended' || text === 'disabled') opens(ctx, 'deletion_protection_off', say);
+    else if (on === true) closes(ctx, 'deletion_protection_off');
+    return true;
+  }
   if (k === 'deletionprotection' || k === 'terminationprotection' || k === 'preventdestroy' || k === 'enabledeletionprotection' || k === 'disableapitermination' || k === 'softdelete' || k === 'enablesoftdelete' || k === 'purgeprotection' || k === 'enablepurgeprotection') {
     const off = k === 'disableapitermination' ? on === false : on === false;
     if (off) opens(ctx, 'deletion_protection_off', say);
@@ -123,6 +175,11 @@ function readFlag(ctx: ReadContext, key: string, value: unknown, source: string)
   }
   if (k === 'skipfinalsnapshot') {
     if (on !== undefined) ctx.b.set('change.backup_confirmed', !on, say);
+    // The setting matters only when the resource is deleted: it is there to make that delete leave nothing behind.
+    if (on === true) {
+      opens(ctx, 'destructive', say);
+      ctx.b.set('change.destroys', 'a deletion without a final snapshot', say);
+    }
     return true;
   }
   if (k === 'backupverified' || k === 'backuptaken' || k === 'snapshottaken' || k === 'finalsnapshot' || k === 'finalsnapshotidentifier' || k === 'finaldbsnapshotidentifier') {
@@ -164,15 +221,16 @@ function readFlag(ctx: ReadContext, key: string, value: unknown, source: string)
     if (k !== 'keystate' && k !== 'scheduledeletion' ? value !== null && value !== undefined : text === 'pendingdeletion' || on === true) opens(ctx, 'key_deletion', say);
     return true;
   }
-  if (k === 'anonymousauth' || k === 'anonymousauthentication' || k === 'allowanonymous' || k === 'authenabled' || k === 'authenticationenabled' || k === 'authrequired' || k === 'requireauth' || k === 'securityenabled' || k === 'xpacksecurityenabled') {
+  if (k === 'anonymous' || k === 'anonymousenabled' || k === 'anonymousauth' || k === 'anonymousauthentication' || k === 'allowanonymous' || k === 'authenabled' || k === 'authenticationenabled' || k === 'authrequired' || k === 'requireauth' || k === 'securityenabled' || k === 'xpacksecurityenabled') {
     const anonymous = k.startsWith('anonymous') || k === 'allowanonymous' ? on === true : on === false;
     if (anonymous) opens(ctx, 'unauthenticated_access', say);
     return true;
   }
-  if (k === 'forwardto' || k === 'forwardingsmtpaddress' || k === 'forwardingaddress' || k === 'redirectto' || k === 'forwardingemail' || k === 'forwardasattachmentto' || k === 'autoforward') {
+  if (isForwardingKey(k)) {
     if (value === null || text === '' || text === '$null') closes(ctx, 'external_forwarding');
-    else if (text && isExternalAddress(ctx, text)) opens(ctx, 'external_forwarding', say);
-    return true;
+    const external = addressesIn(value).filter((a) => isExternalAddress(ctx, a));
+    if (external.length > 0 && on !== false) opens(ctx, 'external_forwarding', `${source} = ${external.join(', ')}`);
+    return text !== undefined || value === null || external.length > 0;
   }
   if (k === 'deliverto' || k === 'sendto' || k === 'recipient' || k === 'shareto' || k === 'sharewith' || k === 'destinationemail') {
     if (text && isExternalAddress(ctx, text)) opens(ctx, 'external_sharing', say);
@@ -186,6 +244,44 @@ function readFlag(ctx: ReadContext, key: string, value: unknown, source: string)
     return false; // read as text below: the words say which environment
   }
   return false;
+}
+
+/** An object that is one setting ({setting: "2-Step Verification enforcement", value: "off"}) or one switched off. */
+function readSettingObject(ctx: ReadContext, obj: Record<string, unknown>, path: string): void {
+  switchedOff(ctx, obj, path);
+  const setting = scalarText(field(obj, 'setting', 'settingname', 'parameter', 'option')?.value);
+  const settingValue = field(obj, 'value', 'setto', 'newvalue');
+  if (setting && settingValue) readFlag(ctx, setting, settingValue.value, `${path}.${settingValue.key}`);
+}
+
+const STATE_KEYS = ['state', 'status', 'enabled', 'isenabled', 'enforcement', 'mode'];
+
+/**
+ * An object switched off whose own words name a safeguard ({displayName: "Require MFA", state:
+ * "disabled", grantControls: {builtInControls: ["mfa"]}}): the safeguard it is goes off.
+ */
+function switchedOff(ctx: ReadContext, obj: Record<string, unknown>, source: string): void {
+  const state = field(obj, ...STATE_KEYS);
+  if (!state) return;
+  const text = scalarText(state.value);
+  const off = flagValue(state.value) === false || (text !== undefined && normKey(text) === 'enabledforreportingbutnotenforced');
+  if (!off) return;
+  const words: string[] = [];
+  const collect = (v: unknown, depth: number) => {
+    if (words.length >= 30 || depth > 3) return;
+    if (typeof v === 'string' && v.length <= 200) words.push(v);
+    else if (Array.isArray(v)) for (const x of v.slice(0, 20)) collect(x, depth + 1);
+    else if (isRecord(v)) for (const [k, x] of Object.entries(v).slice(0, 30)) if (!STATE_KEYS.includes(normKey(k))) collect(x, depth + 1);
+  };
+  collect(obj, 0);
+  const tokens = tokenize(words.join(' ; '));
+  for (const m of ctx.catalogue.vocabulary.match(tokens)) {
+    const hazard = GUARD_OFF[m.concept];
+    if (hazard && !m.negated) {
+      opens(ctx, hazard, `${source}.${state.key} = ${text}: ${m.phrase}`);
+      return;
+    }
+  }
 }
 
 /** Terraform plan JSON: resource_changes[].change.actions with delete (or replace). */
@@ -219,14 +315,15 @@ function readAuditConfigs(ctx: ReadContext, value: unknown, source: string): voi
   if (Array.isArray(value) && value.length === 0) opens(ctx, 'audit_logging_off', `${source}: audit configs emptied`);
 }
 
-export function readParameters(ctx: ReadContext, parameters: unknown): ParameterReading {
+/** Reads the tool call's arguments, or (with `root`) settings rebuilt from text at that path. */
+export function readParameters(ctx: ReadContext, parameters: unknown, root = 'action.parameters'): ParameterReading {
   const out: ParameterReading = { notes: [], commands: [] };
   if (!isRecord(parameters)) return out;
   let nodes = 0;
 
-  const readString = (key: string, s: string, path: string) => {
+  const readString = (key: string, s: string, path: string, depth: number) => {
     const k = normKey(key);
-    const json = parseJsonString(s) ?? parseManifest(s);
+    const json = parseJsonString(s) ?? parseManifest(s, key);
     if (json !== undefined) {
       walk(json, path, key, 1);
       ctx.b.consume(path);
@@ -235,17 +332,25 @@ export function readParameters(ctx: ReadContext, parameters: unknown): Parameter
     const program = firstWord(s);
     if (NOTE_KEYS.has(k) && !PROGRAMS.has(program)) {
       const read = ctx.b.text(path, s);
-      if (read) out.notes.push(view(s.length > READING_CAP_CHARS ? s.slice(0, READING_CAP_CHARS) : s, read.tokens, ctx.catalogue.vocabulary));
+      if (read) out.notes.push(viewOf(read, ctx.catalogue.vocabulary));
       return;
     }
-    if (COMMAND_KEYS.has(k) || PROGRAMS.has(program) || s.includes(' --')) {
+    if (COMMAND_KEYS.has(k) || PROGRAMS.has(program) || s.includes(' --') || s.includes('=')) {
       const v = readCommand(ctx, path, s);
-      if (v) out.commands.push(v);
+      if (!v) return;
+      // Terraform attributes and key=value settings in a script are read like arguments.
+      const settings = s.includes('=') ? settingsIn(v) : undefined;
+      if (settings) {
+        const before = ctx.opens.size + ctx.closes.size;
+        for (const [sk, sv] of Object.entries(settings)) walk(sv, `${path}: ${sk}`, sk, depth + 1);
+        if (ctx.opens.size + ctx.closes.size > before) v.recognised = true;
+      }
+      out.commands.push(v);
       return;
     }
     // A short value ("production", "allUsers", "blob"): read its words as part of the action.
     const read = ctx.b.text(path, s);
-    if (read) out.commands.push({ ...view(s.length > READING_CAP_CHARS ? s.slice(0, READING_CAP_CHARS) : s, read.tokens, ctx.catalogue.vocabulary), key: k });
+    if (read) out.commands.push({ ...viewOf(read, ctx.catalogue.vocabulary), key: k });
   };
 
   const walk = (value: unknown, path: string, key: string, depth: number, parent = ''): void => {
@@ -255,7 +360,7 @@ export function readParameters(ctx: ReadContext, parameters: unknown): Parameter
       return;
     }
     if (typeof value === 'string') {
-      if (!readFlag(ctx, key, value, path)) readString(key, value, path);
+      if (!readFlag(ctx, key, value, path)) readString(key, value, path, depth);
       else ctx.b.consume(path);
       return;
     }
@@ -278,15 +383,23 @@ export function readParameters(ctx: ReadContext, parameters: unknown): Parameter
       return;
     }
     if (!isRecord(value)) return;
+    // Settings written as objects: a hostPath volume or added capabilities, a forwarding setting with its address inside.
+    if (readWorkloadFlag(ctx, key, value, path)) {
+      ctx.b.consume(path);
+      return;
+    }
+    if (isForwardingKey(normKey(key)) && readFlag(ctx, key, value, path)) ctx.b.consume(path);
     // A grantee written outside a policy statement ({principal: "*"}, {members: ["allUsers"]}); statements are read whole above.
     if (field(value, 'effect') === undefined && field(value, 'statement') === undefined) {
       for (const [k, v] of Object.entries(value)) {
         if (!GRANTEE_KEYS.has(normKey(k))) continue;
-        const named = asArray(v).filter((x): x is string => typeof x === 'string');
+        // A grantee may be a name or an object naming it ({Type: Group, URI: …/AllUsers}).
+        const named = asArray(v).flatMap((x) => (typeof x === 'string' ? [x] : isRecord(x) ? Object.values(x).filter((y): y is string => typeof y === 'string') : []));
         const exposed = named.filter((x) => x.trim() === '*' || isPublicMember(x));
         if (exposed.length > 0) opens(ctx, 'public_principal', `${path}.${k} = ${exposed.join(', ')}`);
       }
     }
+    readSettingObject(ctx, value, path);
     const structured = readPolicyDocument(ctx, value, path) || readBinding(ctx, value, path) || readNetworkRule(ctx, value, path) || readPlan(ctx, value, path);
     if (structured) {
       ctx.parameterChanges.push(path);
@@ -307,13 +420,14 @@ export function readParameters(ctx: ReadContext, parameters: unknown): Parameter
     for (const [k, v] of Object.entries(parameters)) {
       if (!GRANTEE_KEYS.has(normKey(k))) continue;
       const exposed = asArray(v).filter((x): x is string => typeof x === 'string' && (x.trim() === '*' || isPublicMember(x)));
-      if (exposed.length > 0) opens(ctx, 'public_principal', `action.parameters.${k} = ${exposed.join(', ')}`);
+      if (exposed.length > 0) opens(ctx, 'public_principal', `${root}.${k} = ${exposed.join(', ')}`);
     }
   }
   // The arguments themselves may be the rule, binding or policy ({source_ranges, allowed}, {role, scope}).
-  if (readPolicyDocument(ctx, parameters, 'action.parameters') || readBinding(ctx, parameters, 'action.parameters') || readNetworkRule(ctx, parameters, 'action.parameters') || readPlan(ctx, parameters, 'action.parameters')) {
-    ctx.parameterChanges.push('action.parameters');
+  if (readPolicyDocument(ctx, parameters, root) || readBinding(ctx, parameters, root) || readNetworkRule(ctx, parameters, root) || readPlan(ctx, parameters, root)) {
+    ctx.parameterChanges.push(root);
   }
-  for (const [k, v] of Object.entries(parameters)) walk(v, `action.parameters.${k}`, k, 1);
+  readSettingObject(ctx, parameters, root);
+  for (const [k, v] of Object.entries(parameters)) walk(v, `${root}.${k}`, k, 1);
   return out;
 }

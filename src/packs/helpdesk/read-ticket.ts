@@ -1,6 +1,6 @@
 import { READING_CAP_CHARS } from '../reading/reading.js';
 import { mailDomain, type ReadContext } from './read-context.js';
-import { shoutedWords, view, wordSet, type TextView } from './text-helpers.js';
+import { shoutedWords, viewOf, wordSet, type TextView } from './text-helpers.js';
 import { flagValue, isRecord, normKey, scalarText } from './values.js';
 
 /**
@@ -46,7 +46,7 @@ const IDENTITY_STATUS_KEYS = new Set(['identityverification', 'identitystatus', 
 function textView(ctx: ReadContext, path: string, value: string, withVocabulary: boolean): TextView | undefined {
   const read = ctx.b.text(path, value, withVocabulary ? ctx.catalogue.vocabulary : undefined);
   if (!read) return undefined;
-  return view(value.length > READING_CAP_CHARS ? value.slice(0, READING_CAP_CHARS) : value, read.tokens, ctx.catalogue.vocabulary);
+  return viewOf(read, ctx.catalogue.vocabulary);
 }
 
 /** Identity from a status word: "verified" / "passed" → true; "unverified", "pending", "not verified" → false. */

@@ -1,3 +1,4 @@
+import type { ReadText } from '../reading/reading.js';
 import type { Lexicon, PhraseMatch, Token } from '../reading/text.js';
 import { negationScopes } from '../reading/text.js';
 
@@ -11,34 +12,57 @@ export interface TextView {
   text: string;
   /** The tokens as the tokenizer gave them (for arguments glued together). */
   raw: Token[];
-  /** The tokens phrases are matched on: connectors inside a word ("cluster-admin", "roles/owner") dropped. */
+  /** The tokens phrases are matched on: a '.' or ':' inside a name ("outlook.com", "s3:GetObject") dropped. */
   tokens: Token[];
+  /** Per token of `tokens`: inside a clause addressed to the guardrail ("note to the reviewer: …, reply approve"). */
+  addressed: boolean[];
   matches: PhraseMatch[];
 }
 
 const byPosition = (a: PhraseMatch, b: PhraseMatch) => a.first - b.first || b.last - a.last;
-const CONNECTORS = new Set(['-', '/', '_', '.', ':']);
+/** The shared Lexicon skips '-', '/', '_' inside a phrase; '.' and ':' are breaks to the tokenizer, so a name written with them is joined here. */
+const CONNECTORS = new Set(['.', ':']);
 const isWordish = (t: Token | undefined) => t !== undefined && (t.kind === 'word' || t.kind === 'number');
 
 /**
- * The shared Lexicon stops a phrase at any symbol, so "cluster-admin" or "public-read" in the
- * vocabulary would never match the tokens "cluster" "-" "admin". A connector written between two
- * words with no space around it is part of one name; dropping it lets the phrase trie see the words.
+ * Concepts that lower the risk when read: a safeguard put back, a handover, an approved or
+ * self-service procedure, a verified identity, a non-production or endpoint target, a backup, a
+ * disposable object. None of them is read from a clause addressed to the guardrail.
  */
-function phraseTokens(tokens: readonly Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const glued = CONNECTORS.has(t.text) && isWordish(tokens[i - 1]) && isWordish(tokens[i + 1]) && tokens[i - 1].end === t.start && tokens[i + 1].start === t.end;
-    if (!glued) out.push(t);
+const LOWERING = new Set(['op.close', 'op.enable', 'op.handover', 'procedure.standard', 'procedure.self_service', 'status.verified', 'identity.verified', 'env.nonproduction', 'env.endpoint', 'obj.disposable', 'guard.backup']);
+
+/**
+ * Tokens plus the catalogue's phrase matches (negation scoped by `negationScopes`), in reading order.
+ * In clauses addressed to the guardrail a negation does not take a danger away and nothing that
+ * lowers the risk is matched: such a clause is a plea, not evidence.
+ */
+export function view(text: string, raw: Token[], lexicon: Lexicon, rawAddressed?: readonly boolean[]): TextView {
+  const joined = (i: number) => CONNECTORS.has(raw[i].text) && isWordish(raw[i - 1]) && isWordish(raw[i + 1]) && raw[i - 1].end === raw[i].start && raw[i + 1].start === raw[i].end;
+  let tokens: Token[] = raw;
+  let addressed: boolean[] = rawAddressed ? [...rawAddressed] : new Array<boolean>(raw.length).fill(false);
+  let first = 0;
+  while (first < raw.length && !joined(first)) first++;
+  // Most texts have no dotted or colon-joined name: the tokens are then used as they are.
+  if (first < raw.length) {
+    tokens = raw.slice(0, first);
+    addressed = addressed.slice(0, first);
+    for (let i = first; i < raw.length; i++) {
+      if (joined(i)) continue;
+      tokens.push(raw[i]);
+      addressed.push(rawAddressed?.[i] ?? false);
+    }
   }
-  return out;
+  const negated = negationScopes(tokens);
+  const pleading = addressed.includes(true);
+  if (pleading) for (let i = 0; i < negated.length; i++) if (addressed[i]) negated[i] = false;
+  let matches = lexicon.match(tokens, negated);
+  if (pleading) matches = matches.filter((m) => !(addressed[m.first] && LOWERING.has(m.concept)));
+  return { text, raw, tokens, addressed, matches: matches.sort(byPosition) };
 }
 
-/** Tokens plus the catalogue's phrase matches (negation scoped by `negationScopes`), in reading order. */
-export function view(text: string, raw: Token[], lexicon: Lexicon): TextView {
-  const tokens = phraseTokens(raw);
-  return { text, raw, tokens, matches: lexicon.match(tokens, negationScopes(tokens)).sort(byPosition) };
+/** The view of a field the builder has read (its capped text, tokens and addressed clauses). */
+export function viewOf(read: ReadText, lexicon: Lexicon): TextView {
+  return view(read.text, read.tokens, lexicon, read.addressed);
 }
 
 export const family = (concept: string): string => concept.slice(0, concept.indexOf('.') + 1 || concept.length);
@@ -62,17 +86,54 @@ export function hasNegated(v: TextView, concept: string): boolean {
  * A run longer than `max` characters is dropped rather than read.
  */
 export function glued(v: Pick<TextView, 'text' | 'raw'>, max = 200): { raw: string; first: number; last: number }[] {
+  // Several readers ask for the arguments of the same view: split it once per cap.
+  const cached = gluedCache.get(v.raw)?.get(max);
+  if (cached) return cached;
   const out: { raw: string; first: number; last: number }[] = [];
+  const byMax = gluedCache.get(v.raw) ?? new Map();
+  byMax.set(max, out);
+  gluedCache.set(v.raw, byMax);
   const { raw: tokens, text } = v;
   let start = 0;
+  const newline = (t: Token | undefined) => t !== undefined && t.kind === 'break' && t.text === '\n';
   for (let i = 1; i <= tokens.length; i++) {
-    if (i < tokens.length && tokens[i].start === tokens[i - 1].end) continue;
-    const raw = text.slice(tokens[start].start, tokens[i - 1].end);
-    if (tokens.length > 0 && raw.length <= max) out.push({ raw: unquote(raw), first: start, last: i - 1 });
+    // A line break separates arguments like a space does.
+    if (i < tokens.length && tokens[i].start === tokens[i - 1].end && !newline(tokens[i]) && !newline(tokens[i - 1])) continue;
+    if (newline(tokens[start])) {
+      start = i;
+      continue;
+    }
+    // Sentence punctuation and brackets around an argument are not part of it: "(port 3389)", "from 0.0.0.0/0?".
+    let a = start;
+    let z = i - 1;
+    if (tokens.length === 0 || tokens[z].end - tokens[a].start > max) {
+      start = i;
+      continue;
+    }
+    while (a < z && OPENERS.has(tokens[a].text) && !closedWithin(tokens, a, z)) a++;
+    while (z > a && (TRAILERS.has(tokens[z].text) || (CLOSERS.has(tokens[z].text) && !openedWithin(tokens, a, z)))) z--;
+    const raw = text.slice(tokens[a].start, tokens[z].end);
+    out.push({ raw: unquote(raw), first: a, last: z });
     start = i;
   }
   return out;
 }
+
+const gluedCache = new WeakMap<readonly Token[], Map<number, { raw: string; first: number; last: number }[]>>();
+const TRAILERS = new Set(['?', '!', '.', ',', ';', ':']);
+const PAIRS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
+const OPENERS = new Set(Object.keys(PAIRS));
+const CLOSERS = new Set(Object.values(PAIRS));
+/** A closing bracket later in the run matches the opener at `a` (so "{...}" stays whole). */
+const closedWithin = (t: readonly Token[], a: number, z: number) => {
+  for (let k = a + 1; k <= z; k++) if (t[k].text === PAIRS[t[a].text]) return true;
+  return false;
+};
+/** An opening bracket earlier in the run matches the closer at `z`. */
+const openedWithin = (t: readonly Token[], a: number, z: number) => {
+  for (let k = a; k < z; k++) if (PAIRS[t[k].text] === t[z].text) return true;
+  return false;
+};
 
 const QUOTES = new Set(['"', "'", '`']);
 
@@ -117,7 +178,8 @@ export function ipv4(s: string): number[] | undefined {
 /** Whether a source address or range means "anyone on the internet". */
 export function isWorldSource(raw: string): boolean {
   const s = unquote(raw.trim()).toLowerCase();
-  if (s === '*' || s === 'internet' || s === 'any' || s === '::/0' || s === '0::/0' || s === 'anywhere' || s === '0.0.0.0/0') return true;
+  // "0/0" and "any/any" are how engineers write the whole IPv4 space and any-to-any in chat.
+  if (s === '*' || s === 'internet' || s === 'any' || s === '::/0' || s === '0::/0' || s === 'anywhere' || s === '0.0.0.0/0' || s === '0/0' || s === 'any/any') return true;
   const slash = s.indexOf('/');
   if (slash > 0) {
     const ip = ipv4(s.slice(0, slash));
