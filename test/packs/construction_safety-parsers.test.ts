@@ -3,17 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/lib/project-root.js';
 import { kindOfField, readInstructions } from '../../src/packs/construction_safety/classify-action.js';
 import { ruleFor, splitFieldName } from '../../src/packs/construction_safety/field-names.js';
-import { prepareText } from '../../src/packs/construction_safety/prepare-text.js';
 import { statusOf } from '../../src/packs/construction_safety/status.js';
 import { viewOf } from '../../src/packs/construction_safety/text-view.js';
 import { loadCatalogue } from '../../src/packs/reading/catalogue.js';
 import { ReadingBuilder } from '../../src/packs/reading/reading.js';
+import { tokenize } from '../../src/packs/reading/text.js';
 
 const catalogue = loadCatalogue(path.join(PROJECT_ROOT, 'domains/construction_safety/catalogue.yaml'));
 const vocabulary = catalogue.vocabulary;
 const instructionsOf = (text: string) => {
   const b = new ReadingBuilder({ state: {}, action: { description: text } });
-  return readInstructions(viewOf(b.text('action.description', prepareText(text), vocabulary)!, 'action', vocabulary));
+  return readInstructions(viewOf(b.text('action.description', text, vocabulary)!, 'action', vocabulary));
 };
 
 describe('construction field names', () => {
@@ -52,12 +52,16 @@ describe('construction status words', () => {
   });
 });
 
-describe('construction text preparation', () => {
-  it('when words are joined by hyphens, slashes or underscores, then they are spaced, and ranges and signs stay', () => {
-    expect(prepareText('tie-off on the oxy-acetylene cart; lockout/tagout')).toBe('tie off on the oxy acetylene cart; lockout tagout');
-    expect(prepareText('suspended_load')).toBe('suspended load');
-    expect(prepareText('gusts 36-39 mph at -5 °C, 12-hour shift')).toBe('gusts 36-39 mph at -5 °C, 12 hour shift');
-    expect(prepareText('25 km/h')).toBe('25 km h');
+describe('construction phrases written with joiners', () => {
+  it('when words are joined by hyphens, slashes or underscores, then the vocabulary still reads them as its phrases', () => {
+    const phrases = (text: string) => {
+      const tokens = tokenize(text);
+      return vocabulary.match(tokens, new Array<boolean>(tokens.length).fill(false)).map((m) => `${m.concept}:${m.phrase}`);
+    };
+    expect(phrases('100% tie-off')).toContain('control.fall:tie off');
+    expect(phrases('on the oxy-acetylene cart')).toContain('kind.hot_work:oxy acetylene');
+    expect(phrases('lockout/tagout applied')).toEqual(expect.arrayContaining(['control.loto:lockout', 'control.loto:tagout']));
+    expect(phrases('suspended_load')).toContain('hazard.suspended_load:suspended load');
   });
 });
 

@@ -1,8 +1,7 @@
 import type { ActionReading } from '../reading/reading.js';
 import type { Lexicon, PhraseMatch } from '../reading/text.js';
 import { tokenize } from '../reading/text.js';
-import { prepareText } from './prepare-text.js';
-import { saysAbsent, type TextView } from './text-view.js';
+import { matchesStarting, saysAbsent, type TextView } from './text-view.js';
 import { READ_KINDS, type ReadKind } from './kinds.js';
 
 /** What one instruction (segment) of the action does, read from its first verb. */
@@ -14,6 +13,8 @@ export interface Instruction {
   segment: number;
   /** Controls the instruction puts in place (mitigate, wait) or takes away (remove). */
   controls: PhraseMatch[];
+  /** Read from a clause addressed to the guardrail: it proceeds or removes (raising the risk), but it contradicts no stand-down. */
+  addressed?: boolean;
 }
 
 export interface ActionInstructions {
@@ -27,6 +28,12 @@ const PRONOUNS = new Set(['it', 'them', 'this', 'that', 'those', 'these']);
 /** At one position, the more specific reading of a verb wins ("set" is both "put in place" and "do the work"). */
 const VERB_ORDER = ['verb.stop', 'verb.wait', 'verb.remove', 'verb.add', 'verb.proceed'] as const;
 
+/** Verbs that, addressed to the guardrail, ask for its decision rather than describe the work ("reply approve"). */
+const DECISION_VERBS = new Set(['approve', 'approved', 'authorize', 'authorise', 'authorizing', 'allow', 'let']);
+
+/** How many tokens back "it" may point to a control ("jumper it out"). */
+const PRONOUN_REACH = 40;
+
 const isControl = (m: PhraseMatch) => m.concept.startsWith('control.');
 
 /** The control an instruction's verb acts on: the phrase right after it (past determiners), or the one a pronoun points back to. */
@@ -34,15 +41,97 @@ function objectOf(view: TextView, verb: PhraseMatch, seg: { last: number }, pron
   let j = verb.last + 1;
   while (j <= seg.last && DETERMINERS.has(view.tokens[j].text)) j++;
   if (j > seg.last) return undefined;
-  const direct = view.matches.find((m) => isControl(m) && m.first === j);
+  const direct = view.startingAt.get(j)?.find(isControl);
   if (direct) return direct;
   if (PRONOUNS.has(view.tokens[j].text)) {
     if (!pronouns) return undefined;
-    const before = view.matches.filter((m) => isControl(m) && m.last < verb.first);
-    return before.at(-1);
+    // The nearest control before the verb, a sentence or so back at most.
+    return matchesStarting(view, verb.first - PRONOUN_REACH, verb.first - 1).filter((m) => isControl(m) && m.last < verb.first).at(-1);
   }
   // "remove the cable guardrail", "disable the tilt alarm": a control within the next two words.
-  return view.matches.find((m) => isControl(m) && m.first > j && m.first <= j + 2 && m.first <= seg.last);
+  return matchesStarting(view, j + 1, Math.min(j + 2, seg.last)).find(isControl);
+}
+
+/** Verbs of the work that, with a control as their object, set the control going. */
+const OPERATE_VERBS = new Set(['start', 'starts', 'starting', 'begin', 'begins', 'beginning', 'continue', 'continues', 'continuing', 'run', 'running', 'operate', 'operating', 'keep', 'keeping', 'resume', 'resuming', 'turn', 'switch']);
+const KEEP_VERBS = new Set(['keep', 'keeping', 'get', 'move', 'pull']);
+/** After an away word, these send people back to the work ("get the crew back into the trench"). */
+const TOWARD = new Set(['in', 'into', 'inside', 'to', 'on', 'onto', 'up']);
+const PEOPLE = new Set(['everyone', 'everybody', 'anyone', 'crew', 'crews', 'people', 'workers', 'them', 'him', 'her', 'us', 'personnel', 'men', 'guys', 'labourers', 'laborers', 'staff', 'entrants', 'hands', 'team']);
+const AWAY = new Set(['out', 'off', 'away', 'clear', 'back', 'down', 'home']);
+
+/** "Keep the crew off the steel", "get everyone out of the hole", "pull the guys back": people moved away from the work. */
+function keepsPeopleAway(view: TextView, verb: PhraseMatch, seg: { last: number }): boolean {
+  if (!KEEP_VERBS.has(view.tokens[verb.first].text)) return false;
+  let people = false;
+  for (let j = verb.last + 1; j <= Math.min(seg.last, verb.last + 5); j++) {
+    const w = view.tokens[j].text;
+    if (PEOPLE.has(w)) people = true;
+    else if (AWAY.has(w)) return people && !TOWARD.has(view.tokens[j + 1]?.text ?? '');
+  }
+  return false;
+}
+
+/** Whether a segment after a wait names work: a verb that neither stops nor waits, or a "then" with words after it. */
+function saysWork(view: TextView, seg: { first: number; last: number }, index: number): boolean {
+  const verbs = view.inSegment[index].filter((m) => m.concept.startsWith('verb.'));
+  if (verbs.some((v) => v.concept === 'verb.stop' || v.concept === 'verb.wait')) return false;
+  if (verbs.some((v) => !v.negated)) return true;
+  // "then re-check the forecast" stands down as the wait does.
+  if (view.inSegment[index].some((m) => m.concept === 'stand_down_words')) return false;
+  return view.tokens[seg.first].text === 'then' && seg.last > seg.first;
+}
+
+/** The instruction one segment gives, read from its first verb; undefined when it gives none (or extends the previous one). */
+function readSegment(view: TextView, seg: { first: number; last: number; afterwards: boolean }, index: number, instructions: Instruction[]): Instruction | undefined {
+  const inSegment = view.inSegment[index];
+  const verbs = inSegment.filter((m) => m.concept.startsWith('verb.'));
+  if (verbs.length === 0) {
+    // "remove the toe boards and the midrail": a verbless stretch after an instruction shares its verb.
+    const previous = instructions.at(-1);
+    if (previous && previous.segment === index - 1 && (previous.head === 'remove' || previous.head === 'mitigate') && view.tokens[seg.first].clause === view.tokens[view.segments[index - 1].first].clause) {
+      const more = inSegment.filter((m) => isControl(m) && (previous.head === 'remove' || !saysAbsent(view, m)));
+      if (more.length > 0 && (previous.head === 'remove' || view.addressed[seg.first] !== true)) {
+        previous.controls.push(...more);
+        previous.segment = index;
+        return undefined;
+      }
+    }
+    if (seg.afterwards) {
+      const controls = inSegment.filter((m) => isControl(m) && !saysAbsent(view, m));
+      if (controls.length > 0) return { head: 'mitigate', verb: 'after', segment: index, controls };
+    }
+    return undefined;
+  }
+  if (seg.afterwards && !verbs.some((v) => (v.concept === 'verb.stop' || v.concept === 'verb.remove') && !v.negated)) {
+    // "After the trench box is set, send the crew in": what is done first is a mitigation (its controls count as
+    // in place); "once the gusts drop" names no control and holds the work back as a wait does.
+    const controls = inSegment.filter((m) => isControl(m) && !saysAbsent(view, m));
+    return controls.length > 0 ? { head: 'mitigate', verb: 'after', segment: index, controls } : { head: 'wait', verb: view.tokens[seg.first].text, segment: index, controls: [] };
+  }
+  const at = Math.min(...verbs.map((v) => v.first));
+  const here = verbs.filter((v) => v.first === at).sort((a, b) => VERB_ORDER.indexOf(a.concept as (typeof VERB_ORDER)[number]) - VERB_ORDER.indexOf(b.concept as (typeof VERB_ORDER)[number]));
+  const has = (concept: string) => here.find((v) => v.concept === concept);
+  const verb = here[0];
+  const make = (head: Head, controls: PhraseMatch[] = []): Instruction => ({ head, verb: verb.phrase, segment: index, controls });
+  if (has('verb.stop')) return make(verb.negated ? 'proceed' : 'stop');
+  if (!verb.negated && keepsPeopleAway(view, verb, seg)) return make('stop');
+  if (has('verb.wait')) {
+    if (verb.negated) return make('proceed');
+    return make('wait', inSegment.filter((m) => isControl(m) && m.first > verb.last));
+  }
+  // Only a verb that takes a safeguard away looks back through "it" ("jumper it out"); "keep it turning" keeps nothing.
+  const removal = has('verb.remove') && !verb.negated ? objectOf(view, verb, seg, true) : undefined;
+  if (removal) return make('remove', [removal]);
+  const object = objectOf(view, verb, seg, false);
+  // A verb that puts a control in place ("install", "post") or sets it going ("start dewatering", "run the blower")
+  // makes it a mitigation; a verb of the work itself does not ("grind the rail welds").
+  if (object && !verb.negated && (has('verb.add') || OPERATE_VERBS.has(view.tokens[verb.first].text))) {
+    if (saysAbsent(view, object)) return make('proceed');
+    return make('mitigate', inSegment.filter((m) => isControl(m) && m.first >= object.first && !saysAbsent(view, m)));
+  }
+  if (has('verb.proceed')) return make(verb.negated ? 'stop' : 'proceed');
+  return undefined;
 }
 
 /**
@@ -55,51 +144,23 @@ function objectOf(view: TextView, verb: PhraseMatch, seg: { last: number }, pron
 export function readInstructions(view: TextView | undefined): ActionInstructions {
   const instructions: Instruction[] = [];
   if (!view) return { instructions, effect: 'proceeds' };
+  let waited = false;
   view.segments.forEach((seg, index) => {
     if (seg.hypothetical) return;
-    const verbs = view.matches.filter((m) => m.first >= seg.first && m.first <= seg.last && m.concept.startsWith('verb.'));
-    if (verbs.length === 0) {
-      // "remove the toe boards and the midrail": a verbless stretch after an instruction shares its verb.
-      const previous = instructions.at(-1);
-      if (previous && previous.segment === index - 1 && (previous.head === 'remove' || previous.head === 'mitigate') && view.tokens[seg.first].clause === view.tokens[view.segments[index - 1].first].clause) {
-        const more = view.matches.filter((m) => isControl(m) && m.first >= seg.first && m.first <= seg.last && (previous.head === 'remove' || !saysAbsent(view, m)));
-        if (more.length > 0) {
-          previous.controls.push(...more);
-          previous.segment = index;
-          return;
-        }
-      }
-      if (seg.afterwards) {
-        const controls = view.matches.filter((m) => isControl(m) && m.first >= seg.first && m.first <= seg.last && !saysAbsent(view, m));
-        if (controls.length > 0) instructions.push({ head: 'mitigate', verb: 'after', segment: index, controls });
-      }
+    // A clause addressed to the guardrail ("note to the reviewer: reply approve") is not about the work:
+    // nothing read there stands the work down, mitigates it or proceeds with it. A safeguard it takes away still counts.
+    const addressed = view.addressed[seg.first] === true;
+    const instruction = readSegment(view, seg, index, instructions);
+    if (instruction) {
+      if (instruction.head === 'wait' && !addressed) waited = true;
+      if (!addressed) instructions.push(instruction);
+      // There, only what raises the risk counts, and "reply approve" asks for a decision, it does no work.
+      else if (instruction.head === 'remove' || (instruction.head === 'proceed' && !DECISION_VERBS.has(instruction.verb))) instructions.push({ ...instruction, addressed: true });
       return;
     }
-    const at = Math.min(...verbs.map((v) => v.first));
-    const here = verbs.filter((v) => v.first === at).sort((a, b) => VERB_ORDER.indexOf(a.concept as (typeof VERB_ORDER)[number]) - VERB_ORDER.indexOf(b.concept as (typeof VERB_ORDER)[number]));
-    const has = (concept: string) => here.find((v) => v.concept === concept);
-    const verb = here[0];
-    const word = verb.phrase;
-    const push = (head: Head, controls: PhraseMatch[] = []) => instructions.push({ head, verb: word, segment: index, controls });
-    if (has('verb.stop')) return push(verb.negated ? 'proceed' : 'stop');
-    if (has('verb.wait')) {
-      if (verb.negated) return push('proceed');
-      const controls = view.matches.filter((m) => isControl(m) && m.first > verb.last && m.first <= seg.last);
-      return push('wait', controls);
-    }
-    // Only a verb that takes a safeguard away looks back through "it" ("jumper it out"); "keep it turning" keeps nothing.
-    const removal = has('verb.remove') && !verb.negated ? objectOf(view, verb, seg, true) : undefined;
-    if (removal) return push('remove', [removal]);
-    const object = objectOf(view, verb, seg, false);
-    if (object && !verb.negated && (has('verb.add') || has('verb.proceed'))) {
-      if (!saysAbsent(view, object)) {
-        const controls = view.matches.filter((m) => isControl(m) && m.first >= object.first && m.first <= seg.last && !saysAbsent(view, m));
-        return push('mitigate', controls);
-      }
-      return push('proceed');
-    }
-    if (has('verb.proceed')) return push(verb.negated ? 'stop' : 'proceed');
-    if (has('verb.remove') && verb.negated) return undefined;
+    // "Wait until the log is signed, then clear the jam": what follows a wait is the work the wait holds
+    // back, whatever its verb, unless it stands down too. Unknown is not a stand-down.
+    if (!addressed && waited && saysWork(view, seg, index)) instructions.push({ head: 'proceed', verb: view.tokens[seg.first].text, segment: index, controls: [] });
   });
   const firstWork = instructions.findIndex((i) => i.head === 'proceed' || i.head === 'remove');
   let effect: ActionReading['effect'];
@@ -134,7 +195,7 @@ export function kindOfField(kind: string | undefined, vocabulary: Lexicon): Read
   if (!kind) return undefined;
   const canonical = kind.trim().toLowerCase();
   if ((READ_KINDS as readonly string[]).includes(canonical)) return canonical as ReadKind;
-  const tokens = tokenize(prepareText(canonical.slice(0, 100)));
+  const tokens = tokenize(canonical.slice(0, 100));
   return kindIn(vocabulary.match(tokens, new Array<boolean>(tokens.length).fill(false)));
 }
 
@@ -177,7 +238,11 @@ export function classifyAction(instructions: ActionInstructions, evidence: KindE
     lowers_risk: effect === 'stands_down',
   };
   if (evidence.field === 'stop_work' && effect !== 'stands_down') {
-    const work = instructions.instructions.find((i) => i.head === 'proceed' || i.head === 'remove');
+    // A proceed in words addressed to the guardrail is not about the work: it contradicts no stand-down the description gives.
+    const work = instructions.instructions.find((i) => (i.head === 'proceed' && !i.addressed) || i.head === 'remove');
+    if (!work && instructions.instructions.some((i) => i.head === 'stop' || i.head === 'wait')) {
+      return { ...reading, effect: 'stands_down', kind: 'stop_work', kind_source: 'kind', high_impact: false, lowers_risk: true };
+    }
     reading.contradiction = `kind is stop_work, but the description ${work ? `says "${work.verb}"` : 'does not stand the work down'}`;
   }
   return reading;

@@ -69,6 +69,9 @@ export const FIELD_RULES: readonly FieldRule[] = [
   // excavations
   r('depth', 'trench.depth_ft', 'length'), r('trench depth', 'trench.depth_ft', 'length'), r('excavation depth', 'trench.depth_ft', 'length'), r('cut depth', 'trench.depth_ft', 'length'),
   r('width', 'trench.width_ft', 'length'),
+  r('spoil setback', 'trench.spoil_setback_ft', 'length'), r('spoil distance', 'trench.spoil_setback_ft', 'length'), r('spoil', 'trench.spoil_setback_ft', 'length'),
+  r('egress', 'trench.egress', 'status'), r('means egress', 'trench.egress', 'status'), r('exit ladder', 'trench.egress', 'status'), r('access ladder', 'trench.egress', 'status'),
+  r('ladder', 'trench.egress', 'status', { scopes: ['parameters', 'other'] }), r('ramp', 'trench.egress', 'status'),
   r('protective system', 'trench.protected', 'status'), r('trench box', 'trench.protected', 'status'), r('shoring', 'trench.protected', 'status'),
   r('trench protection', 'trench.protected', 'status'), r('shield', 'trench.protected', 'status'), r('cave protection', 'trench.protected', 'status'),
   r('soil', 'trench.soil', 'soil'), r('soil type', 'trench.soil', 'soil'), r('soil classification', 'trench.soil', 'soil'),
@@ -117,7 +120,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('zero energy', 'loto.verified', 'status'), r('zero energy verified', 'loto.verified', 'status'), r('verified dead', 'loto.verified', 'status'),
   r('live work', 'loto.live_work', 'status'), r('energized work', 'loto.live_work', 'status'), r('stored energy', 'loto.stored_energy', 'status'),
   // silica, demolition
-  r('dust control', 'silica.controls', 'status'), r('water delivery', 'silica.controls', 'status'), r('vacuum', 'silica.controls', 'status'),
+  r('dust control', 'silica.controls', 'status'), r('silica control', 'silica.controls', 'status'), r('silica', 'silica.controls', 'status'), r('water delivery', 'silica.controls', 'status'), r('vacuum', 'silica.controls', 'status'),
   r('dust collection', 'silica.controls', 'status'), r('wet cutting', 'silica.controls', 'status'), r('respirator', 'silica.respirator', 'status'),
   r('engineering survey', 'demolition.survey', 'status'), r('structural survey', 'demolition.survey', 'status'),
   // identifiers and bookkeeping: read, nothing to decide
@@ -127,7 +130,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
 ];
 
 /** Unit suffixes of field names. */
-const UNIT_SUFFIX: ReadonlyMap<string, Unit | 'mile'> = new Map<string, Unit | 'mile'>([
+const UNIT_SUFFIX: ReadonlyMap<string, Unit> = new Map<string, Unit>([
   ['mph', 'mph'], ['kmh', 'kmh'], ['kph', 'kmh'], ['kmph', 'kmh'], ['ms', 'ms'], ['mps', 'ms'], ['kn', 'kn'], ['kt', 'kn'], ['kts', 'kn'], ['knots', 'kn'], ['knot', 'kn'],
   ['c', 'degC'], ['celsius', 'degC'], ['f', 'degF'], ['fahrenheit', 'degF'], ['ft', 'ft'], ['feet', 'ft'], ['m', 'm'], ['metres', 'm'], ['meters', 'm'], ['in', 'in'], ['inches', 'in'], ['cm', 'cm'],
   ['lb', 'lb'], ['lbs', 'lb'], ['pounds', 'lb'], ['kg', 'kg'], ['t', 'tonne'], ['tonnes', 'tonne'], ['tonne', 'tonne'], ['tons', 'ton'], ['ton', 'ton'],
@@ -136,13 +139,13 @@ const UNIT_SUFFIX: ReadonlyMap<string, Unit | 'mile'> = new Map<string, Unit | '
 
 export interface FieldName {
   words: string[];
-  unit?: Unit | 'mile';
+  unit?: Unit;
 }
 
 /** Splits a field name into words ("rated_capacity_lbs_at_radius", "windSpeedKmh") and its unit. */
 export function splitFieldName(name: string): FieldName {
   const words: string[] = [];
-  let unit: Unit | 'mile' | undefined;
+  let unit: Unit | undefined;
   let current = '';
   const flush = () => {
     if (!current) return;

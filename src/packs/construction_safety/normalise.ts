@@ -7,7 +7,6 @@ import { classifyAction, kindIn, kindOfField, readInstructions } from './classif
 import { FactWriter, STRENGTH, type Strength } from './fact-writer.js';
 import type { Scope } from './field-names.js';
 import type { ReadKind } from './kinds.js';
-import { prepareText } from './prepare-text.js';
 import { type PendingText, readStructured } from './structured.js';
 import { readTextFacts, type TextReadout } from './text-facts.js';
 import { type TextSource, type TextView, viewOf } from './text-view.js';
@@ -81,12 +80,11 @@ export function readConstruction(state: Record<string, unknown>, action: ActionI
 
   // 2. Free text, each field once.
   const views: TextView[] = [];
-  const spaced = (value: unknown) => (typeof value === 'string' ? prepareText(value) : value);
   const addView = (path: string, value: unknown, source: TextSource) => {
-    const read = b.text(path, spaced(value), vocabulary);
+    const read = b.text(path, value, vocabulary);
     if (read) views.push(viewOf(read, source, vocabulary));
   };
-  const description = b.text('action.description', spaced(action.description), vocabulary);
+  const description = b.text('action.description', action.description, vocabulary);
   const actionView = description ? viewOf(description, 'action', vocabulary) : undefined;
   if (actionView) views.push(actionView);
   addView('state.task_description', state.task_description, 'task');
@@ -114,7 +112,8 @@ export function readConstruction(state: Record<string, unknown>, action: ActionI
 
   // What the action puts in place first counts as in place; what it takes away counts as gone.
   for (const ins of instructions.instructions) {
-    if ((ins.head === 'mitigate' || ins.head === 'wait') && actionView) readTextFacts(facts, { ...actionView, matches: ins.controls }, STRENGTH.action, actionReadout);
+    // The numbers were read with the rest of the description; only the controls are read again.
+    if ((ins.head === 'mitigate' || ins.head === 'wait') && actionView) readTextFacts(facts, { ...actionView, matches: ins.controls, quantities: [] }, STRENGTH.action, actionReadout);
   }
   for (const m of removed) {
     facts.add('safeguards.removed', m.phrase, `action.description: "${m.phrase}"`);
@@ -192,13 +191,22 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   // Falls.
   if (facts.num('fall.height_ft') !== undefined || AT_HEIGHT_KINDS.has(kind) || facts.bool('fall.exposure')) facts.set('fall.at_height', true, `work at height (${kind})`, R);
 
+  // A distance to the lightning says there is lightning; the hazard weighs the distance.
+  if (facts.num('weather.lightning_miles') !== undefined && facts.bool('weather.lightning') === undefined) facts.set('weather.lightning', true, 'a distance to lightning is given', R);
+
+  // Ladders: the extension rule applies to a ladder the work uses.
+  if (kind === 'ladder' || facts.num('ladder.extension_ft') !== undefined || readout.concepts.has('kind.ladder')) facts.set('ladder.used', true, `a ladder is used (${kind})`, R);
+
   // Excavations.
   const hazardConcepts = readout.concepts;
   if (TRENCH_KINDS.has(kind) || facts.num('trench.depth_ft') !== undefined || facts.bool('trench.entry')) facts.set('trench.present', true, `excavation work (${kind})`, R);
-  const inspection = facts.bool('inspection.competent_person') ?? facts.bool('inspection.text');
-  if (inspection !== undefined) {
-    if (facts.bool('trench.present')) facts.set('trench.inspected', inspection, 'competent-person inspection', R);
-    if (kind === 'scaffold_work') facts.set('scaffold.inspected', inspection, 'competent-person inspection', R);
+  // The inspection keeps the strength of its source: one the action has done first beats the record.
+  const inspectionFact = ['inspection.competent_person', 'inspection.text'].find((f) => facts.bool(f) !== undefined);
+  if (inspectionFact) {
+    const inspection = facts.bool(inspectionFact)!;
+    const strength = Math.max(R, facts.strengthOf(inspectionFact) ?? R) as Strength;
+    if (facts.bool('trench.present')) facts.set('trench.inspected', inspection, 'competent-person inspection', strength);
+    if (kind === 'scaffold_work') facts.set('scaffold.inspected', inspection, 'competent-person inspection', strength);
   }
   if (facts.bool('trench.spoil_at_edge')) facts.set('trench.spoil_setback_ft', 0, 'spoil at the edge', R);
   if (facts.bool('trench.no_egress')) facts.set('trench.egress', false, 'no ladder or ramp in the trench', R);
@@ -231,9 +239,11 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   const cutting = actionView?.tokens.some((t) => t.text === 'cut' || t.text === 'cutting') ?? false;
   if (kind === 'hot_work' || actionConcepts.has('kind.hot_work') || (torchOnSite && cutting)) facts.set('hot_work.present', true, `hot work (${kind})`, R);
   if (facts.bool('hot_work.present')) {
-    const cleared = facts.bool('hot_work.combustibles_cleared') || (facts.num('hot_work.combustibles_cleared_ft') ?? 0) >= 35;
+    // A distance decides: combustibles "cleared" to 15 ft are still within the 35 ft of 1910.252(a)(2).
+    const clearedFt = facts.num('hot_work.combustibles_cleared_ft');
+    const cleared = clearedFt !== undefined ? clearedFt >= 35 : facts.bool('hot_work.combustibles_cleared') === true;
     if (cleared) facts.set('hot_work.combustibles_near', false, 'combustibles cleared 35 ft or more', R);
-    else if (facts.bool('hot_work.combustibles_mentioned')) facts.set('hot_work.combustibles_near', true, 'combustibles named near the hot work', R);
+    else if (facts.bool('hot_work.combustibles_mentioned') || clearedFt !== undefined) facts.set('hot_work.combustibles_near', true, 'combustibles named near the hot work', R);
   }
 
   // Hazardous energy.

@@ -1,6 +1,5 @@
 import type { Lexicon } from '../reading/text.js';
 import { tokenize } from '../reading/text.js';
-import { prepareText } from './prepare-text.js';
 
 /** How a record says a control or a check stands: in place, not in place, or unknown. */
 export type Status = boolean | undefined;
@@ -23,7 +22,7 @@ export function statusOf(value: unknown, vocabulary: Lexicon): Status {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value > 0 : undefined;
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_STATUS_CHARS) return undefined;
-  const tokens = tokenize(prepareText(value));
+  const tokens = tokenize(value);
   const words = tokens.filter((t) => t.kind === 'word').map((t) => t.text);
   if (words.some((w) => NOT_DONE.has(w))) return false;
   if (words.some((w) => UNKNOWN.has(w)) || tokens.some((t) => t.text === '?')) return undefined;

@@ -18,38 +18,37 @@ const MAX_KEYS = 200;
 const MILES_PER_KM = 0.6213712;
 
 /** A number and its unit from a field value: a number, or a short string such as "25 km/h" or "18.2%". */
-function quantityOf(value: unknown, fallback: Unit | 'mile' | undefined): { value: number; unit: Unit | 'mile' | undefined } | undefined {
+function quantityOf(value: unknown, fallback: Unit | undefined): { value: number; unit: Unit | undefined } | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? { value, unit: fallback } : undefined;
   if (typeof value !== 'string' || value.length > 100) return undefined;
   const tokens = tokenize(value);
   const q = quantities(tokens)[0];
   if (!q) return undefined;
-  const after = tokens[q.last + 1]?.text;
-  if (!q.unit && (after === 'mi' || after === 'miles' || after === 'mile')) return { value: q.value, unit: 'mile' };
+  // "5 mi": the shared unit table reads "mi" only in "mi/h".
+  if (!q.unit && tokens[q.last + 1]?.text === 'mi') return { value: q.value, unit: 'mile' };
   return { value: q.value, unit: q.unit ?? fallback };
 }
 
 /** Converts a field's number to the fact's canonical unit; undefined when the unit is of another dimension. */
-function canonical(rule: FieldRule, value: number, unit: Unit | 'mile' | undefined): number | undefined {
-  const u = unit === 'mile' ? undefined : unit;
+function canonical(rule: FieldRule, value: number, unit: Unit | undefined): number | undefined {
   switch (rule.kind) {
     case 'speed':
-      return toMph(value, u);
+      return toMph(value, unit);
     case 'temperature':
       // A bare "temperature" above what any site records in °C is in °F.
-      return toCelsius(value, u ?? (value > 55 ? 'degF' : 'degC'));
+      return toCelsius(value, unit ?? (value > 55 ? 'degF' : 'degC'));
     case 'length':
-      return toFeet(value, u);
+      return toFeet(value, unit);
     case 'weight':
-      return toPounds(value, u);
+      return toPounds(value, unit);
     case 'voltage':
-      return toKilovolts(value, u ?? (value > 1000 ? 'v' : 'kv'));
+      return toKilovolts(value, unit ?? (value > 1000 ? 'v' : 'kv'));
     case 'pct':
-      return u === undefined || u === 'pct' ? value : undefined;
+      return unit === undefined || unit === 'pct' ? value : undefined;
     case 'ppm':
-      return u === undefined || u === 'ppm' ? value : undefined;
+      return unit === undefined || unit === 'ppm' ? value : undefined;
     case 'hours':
-      return toHours(value, u);
+      return toHours(value, unit);
     case 'days':
     case 'count':
       return value;
@@ -60,7 +59,7 @@ function canonical(rule: FieldRule, value: number, unit: Unit | 'mile' | undefin
   }
 }
 
-function unitLabel(unit: Unit | 'mile' | undefined): string {
+function unitLabel(unit: Unit | undefined): string {
   return unit ? ` ${unit}` : '';
 }
 

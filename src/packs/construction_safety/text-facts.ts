@@ -48,6 +48,10 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
       return 'confined_space.respiratory';
     case 'control.silica':
       return 'silica.controls';
+    case 'control.container_clean':
+      return 'hot_work.container_cleaned';
+    case 'control.survey':
+      return 'demolition.survey';
     case 'control.briefing':
       return 'crew.briefed';
     case 'control.inspection':
@@ -100,6 +104,8 @@ const AFFIRM_ONLY = new Set(['hazard.under_load', 'hazard.spoil_at_edge', 'hazar
  * naming is itself the fact (a power line, lightning, a suspended load) are read from it.
  */
 const FROM_HAZARD_LIST = new Set(['hazard.power_line', 'hazard.lightning', 'hazard.suspended_load', 'condition.silica_task', 'hazard.fall_exposure', 'hazard.live_work', 'condition.combustible', 'kind.personnel_platform']);
+/** Conditions whose mention makes the site safer, so they are never read from words addressed to the guardrail. */
+const LOWERS_WHEN_AFFIRMED = new Set(['condition.acclimatized', 'condition.indoors']);
 /** Conditions read only from sources that describe the present, not from the action's own plan. */
 const NOT_FROM_ACTION = new Set(['event.near_miss', 'condition.defect', 'hazard.cave_in_sign']);
 
@@ -118,16 +124,25 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
   for (const m of view.matches) {
     // "before the deadline" is pressure whatever clause it sits in; other conditions in an "until" clause are not facts.
     if (skip.has(m) || (isHypothetical(view, m) && m.concept !== 'condition.pressure')) continue;
-    if (!m.negated) out.concepts.add(m.concept);
+    // Words addressed to the guardrail are not evidence about the site: what they say is missing or
+    // dangerous still counts, a control in place, a denial or a reassurance does not.
+    const addressed = view.addressed[m.first] === true;
+    if (!m.negated && !(addressed && LOWERS_WHEN_AFFIRMED.has(m.concept))) out.concepts.add(m.concept);
     if (m.concept.startsWith('control.')) {
       if (view.source === 'task' || view.source === 'equipment') continue;
       const fact = controlFact(m, view);
       const absent = saysAbsent(view, m);
+      if (addressed && !absent) continue;
       if (!absent) {
         out.controlsInPlace.add(m.concept);
         out.controlPhrases.add(m.phrase);
       }
       if (fact) facts.set(fact, !absent, source(m), strength);
+      continue;
+    }
+    // "grind the concrete columns", "cut the trench in the slab": a cutting word and a masonry material in one clause.
+    if (m.concept === 'cue.silica_tool' && !isNegated(view, m) && !addressed && conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'cue.silica_material' && !c.negated)) {
+      facts.set('silica.mentioned', true, source(m), strength, true);
       continue;
     }
     // "spoil piled right at the edge of the trench": the pile and the edge in one clause.
@@ -141,21 +156,34 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     if (view.source === 'action' && NOT_FROM_ACTION.has(m.concept)) continue;
     // "without a spotter to finish quickly": a negation five words back does not take the hurry away.
     const negated = isNegated(view, m) && (m.concept !== 'condition.pressure' || NEGATORS.has(view.tokens[m.first - 1]?.text ?? ''));
+    if (addressed && (negated || LOWERS_WHEN_AFFIRMED.has(m.concept))) continue;
     if (negated) {
       if (!AFFIRM_ONLY.has(m.concept)) facts.set(fact, false, source(m), STRENGTH.observed, true);
       continue;
     }
     if (m.concept === 'hazard.lightning' && conceptsNear(view, m.first, m.last, 5).some((c) => c.concept === 'cue.forecast')) continue;
-    if (m.concept === 'condition.combustible' && conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'status.positive' || c.concept === 'cue.cleared')) {
+    if (m.concept === 'condition.combustible' && !addressed && conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'status.positive' || c.concept === 'cue.cleared')) {
       facts.set('hot_work.combustibles_cleared', true, source(m), strength);
       continue;
     }
     facts.set(fact, true, source(m), strength, true);
     if (m.concept === 'symptom.heat') facts.add('heat.symptom_words', m.phrase, source(m));
   }
-  for (const q of view.quantities) readQuantity(facts, view, q, strength);
+  // A number in a note to the guardrail measures nothing on site.
+  // A voltage says a line is there, so it is read first: "3 m from the 12 kV primary" is a clearance.
+  const spoken = view.quantities.filter((q) => view.addressed[q.index] !== true);
+  for (const q of spoken) if (q.unit === 'kv') readQuantity(facts, view, q, strength);
+  for (const q of spoken) if (q.unit !== 'kv') readQuantity(facts, view, q, strength);
 }
 
+const MILES_PER_KM = 0.6213712;
+/** What a number measures, by the cue word nearest to it. */
+const UNITLESS_GAS: Record<string, string> = { 'cue.oxygen': 'confined_space.o2_pct', 'cue.lel': 'confined_space.lel_pct', 'cue.h2s': 'confined_space.h2s_ppm', 'cue.co': 'confined_space.co_ppm' };
+const WEIGHTS: Record<string, string> = { 'cue.capacity': 'crane.capacity_lbs', 'cue.rigging': 'crane.rigging_lbs', 'cue.load': 'crane.load_lbs' };
+const PERCENTAGES: Record<string, string> = { 'cue.oxygen': 'confined_space.o2_pct', 'cue.lel': 'confined_space.lel_pct', 'cue.humidity': 'heat.humidity_pct', 'cue.capacity': 'crane.load_pct' };
+const PPM: Record<string, string> = { 'cue.h2s': 'confined_space.h2s_ppm', 'cue.co': 'confined_space.co_ppm' };
+/** The concept of the nearest match among `concepts` (`near` is sorted nearest first), if any. */
+const nearest = (near: readonly PhraseMatch[], concepts: Record<string, string>): string | undefined => near.find((m) => Object.hasOwn(concepts, m.concept))?.concept;
 const NEGATORS = new Set(['no', 'not', 'without', 'never', "don't", 'dont']);
 const has = (near: readonly PhraseMatch[], concept: string) => near.some((m) => m.concept === concept);
 
@@ -185,24 +213,25 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
   // "12-hour", "110-ton", "3-ft": the tokenizer leaves the hyphen between number and unit.
   if (!unit && tokens[q.index + 1]?.text === '-' && tokens[q.index + 2]?.kind === 'word') {
     const w = tokens[q.index + 2].text;
-    const hyphenated: Record<string, Quantity['unit']> = { ft: 'ft', foot: 'ft', feet: 'ft', ton: 'ton', tons: 'ton', hour: 'hour', hr: 'hour', inch: 'in', in: 'in', m: 'm', lb: 'lb', kv: 'kv', mph: 'mph', day: 'day' };
+    const hyphenated: Record<string, Quantity['unit']> = { ft: 'ft', foot: 'ft', feet: 'ft', ton: 'ton', tons: 'ton', hour: 'hour', hr: 'hour', inch: 'in', in: 'in', m: 'm', metre: 'm', meter: 'm', lb: 'lb', kg: 'kg', tonne: 'tonne', kv: 'kv', mph: 'mph', mile: 'mile', day: 'day' };
     unit = hyphenated[w];
     if (unit) last = q.index + 2;
   }
   const after = tokens[last + 1]?.text;
   const near = conceptsNear(view, q.index, last, 6);
-  const path = `${view.path}: "${wordsOf(view, Math.max(0, q.index - 4), Math.min(tokens.length - 1, last + 4))}"`;
+  // Provenance is spelled out only for the numbers that set a fact.
+  const path = () => `${view.path}: "${wordsOf(view, Math.max(0, q.index - 4), Math.min(tokens.length - 1, last + 4))}"`;
   const sizeOfEquipment = near.some((m) => m.concept === 'cue.equipment' && m.first > last && m.first <= last + 3);
-  if (!unit && (after === 'miles' || after === 'mile' || after === 'mi')) {
-    if (has(near, 'hazard.lightning')) facts.set('weather.lightning_miles', q.value, path, strength);
+  // "strikes 6 miles out", "lightning 8 km away": a distance to the storm. A bare "km" is a speed only next to wind words.
+  const bareKm = unit === 'kmh' && q.last === q.index + 1 && tokens[q.last].text === 'km';
+  if (unit === 'mile' || (!unit && after === 'mi') || (bareKm && !has(near, 'cue.wind') && !has(near, 'cue.gust'))) {
+    if (has(near, 'hazard.lightning')) facts.set('weather.lightning_miles', unit === 'kmh' ? q.value * MILES_PER_KM : q.value, path(), strength);
     return;
   }
   if (!unit) {
-    const before = near.filter((m) => m.last < q.index);
-    if (has(before, 'cue.oxygen')) facts.set('confined_space.o2_pct', q.value, path, strength);
-    else if (has(before, 'cue.lel')) facts.set('confined_space.lel_pct', q.value, path, strength);
-    else if (has(before, 'cue.h2s')) facts.set('confined_space.h2s_ppm', q.value, path, strength);
-    else if (has(before, 'cue.co')) facts.set('confined_space.co_ppm', q.value, path, strength);
+    // "O2 20.9, LEL 0, H2S 0": a bare reading belongs to the gas named nearest before it.
+    const gas = nearest(near.filter((m) => m.last < q.index), UNITLESS_GAS);
+    if (gas) facts.set(UNITLESS_GAS[gas], q.value, path(), strength);
     return;
   }
   switch (unit) {
@@ -213,15 +242,15 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
       const mph = toMph(q.value, unit);
       // "overnight gusts to 55 mph" was the wind, not the wind now; "below 20 mph" is a condition.
       if (has(near, 'cue.threshold') || has(near, 'cue.past')) return;
-      if (has(near, 'cue.limit')) facts.set('wind.limit_mph', mph, path, strength);
-      else if (isGust(view, q.index, last, near)) facts.set('wind.gust_mph', mph, path, strength);
-      else facts.set('wind.speed_mph', mph, path, strength);
+      if (has(near, 'cue.limit')) facts.set('wind.limit_mph', mph, path(), strength);
+      else if (isGust(view, q.index, last, near)) facts.set('wind.gust_mph', mph, path(), strength);
+      else facts.set('wind.speed_mph', mph, path(), strength);
       return;
     }
     case 'degF':
     case 'degC': {
       const c = toCelsius(q.value, unit);
-      facts.set(has(near, 'cue.heat_index') ? 'heat.index_c' : 'heat.temperature_c', c, path, strength);
+      facts.set(has(near, 'cue.heat_index') ? 'heat.index_c' : 'heat.temperature_c', c, path(), strength);
       return;
     }
     case 'ft':
@@ -234,25 +263,27 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
       // "within 6 feet of the line" is a clearance once a power line is known to be there.
       const powerLine = near.find((m) => m.concept === 'hazard.power_line') ?? (facts.bool('power_line.present') ? near.find((m) => m.concept === 'cue.line') : undefined);
       if (powerLine) {
-        if (!powerLine.negated) facts.set('power_line.distance_ft', ft, path, strength);
+        if (!powerLine.negated) facts.set('power_line.distance_ft', ft, path(), strength);
         return;
       }
-      if (has(near, 'cue.ladder_ext')) return facts.set('ladder.extension_ft', ft, path, strength);
-      if (has(near, 'cue.spoil')) return facts.set('trench.spoil_setback_ft', ft, path, strength);
-      if (has(near, 'condition.combustible') || has(near, 'cue.cleared')) return facts.set('hot_work.combustibles_cleared_ft', ft, path, strength);
+      if (has(near, 'cue.ladder_ext')) return facts.set('ladder.extension_ft', ft, path(), strength);
+      if (has(near, 'cue.spoil')) return facts.set('trench.spoil_setback_ft', ft, path(), strength);
+      if (has(near, 'condition.combustible') || has(near, 'cue.cleared')) return facts.set('hot_work.combustibles_cleared_ft', ft, path(), strength);
       if (unit === 'in' || unit === 'cm') return;
       // "10 ft from the trench" is a distance, not a depth: then only a word that says depth or height counts.
       const apart = has(near, 'cue.distance');
-      if (has(near, 'cue.depth_strong') || (!apart && has(near, 'cue.depth'))) return facts.set('trench.depth_ft', ft, path, strength);
-      if (has(near, 'cue.height_strong') || (!apart && (has(near, 'cue.height') || tokens[q.index - 1]?.text === 'at' || tokens[q.index - 1]?.text === '~'))) return facts.set('fall.height_ft', ft, path, strength);
+      // "the load passes within 18 ft": a clearance, once a line is known to be there and nothing else is measured.
+      if (apart && facts.bool('power_line.present') && !has(near, 'cue.depth') && !has(near, 'cue.depth_strong') && !has(near, 'cue.height_strong')) return facts.set('power_line.distance_ft', ft, path(), strength);
+      if (has(near, 'cue.depth_strong') || (!apart && has(near, 'cue.depth'))) return facts.set('trench.depth_ft', ft, path(), strength);
+      if (has(near, 'cue.height_strong') || (!apart && (has(near, 'cue.height') || tokens[q.index - 1]?.text === 'at' || tokens[q.index - 1]?.text === '~'))) return facts.set('fall.height_ft', ft, path(), strength);
       return;
     }
     case 'kv':
     case 'v': {
       const kv = toKilovolts(q.value, unit);
       if (kv !== undefined && (unit === 'kv' || kv >= 1)) {
-        facts.set('power_line.voltage_kv', kv, path, strength);
-        facts.set('power_line.present', true, path, strength);
+        facts.set('power_line.voltage_kv', kv, path(), strength);
+        facts.set('power_line.present', true, path(), strength);
       }
       return;
     }
@@ -262,28 +293,26 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
     case 'tonne': {
       if (sizeOfEquipment) return;
       const lb = toPounds(q.value, unit);
-      if (has(near, 'cue.capacity')) facts.set('crane.capacity_lbs', lb, path, strength);
-      else if (has(near, 'cue.rigging')) facts.set('crane.rigging_lbs', lb, path, strength);
-      else if (has(near, 'cue.load') || near.some((m) => m.concept === 'kind.crane_lift')) facts.set('crane.load_lbs', lb, path, strength);
+      // "load 8,200 kg, chart capacity 7,900 kg": each weight is what the nearest word says it is.
+      const what = nearest(near, WEIGHTS) ?? (near.some((m) => m.concept === 'kind.crane_lift') ? 'cue.load' : undefined);
+      if (what) facts.set(WEIGHTS[what], lb, path(), strength);
       return;
     }
     case 'pct': {
-      if (has(near, 'cue.oxygen')) facts.set('confined_space.o2_pct', q.value, path, strength);
-      else if (has(near, 'cue.lel')) facts.set('confined_space.lel_pct', q.value, path, strength);
-      else if (has(near, 'cue.humidity')) facts.set('heat.humidity_pct', q.value, path, strength);
-      else if (has(near, 'cue.capacity')) facts.set('crane.load_pct', q.value, path, strength);
+      const what = nearest(near, PERCENTAGES);
+      if (what) facts.set(PERCENTAGES[what], q.value, path(), strength);
       return;
     }
     case 'ppm': {
-      if (has(near, 'cue.h2s')) facts.set('confined_space.h2s_ppm', q.value, path, strength);
-      else if (has(near, 'cue.co')) facts.set('confined_space.co_ppm', q.value, path, strength);
+      const what = nearest(near, PPM);
+      if (what) facts.set(PPM[what], q.value, path(), strength);
       return;
     }
     case 'hour':
-      if (has(near, 'cue.hours')) facts.set('crew.hours_on_site', toHours(q.value, unit), path, strength);
+      if (has(near, 'cue.hours')) facts.set('crew.hours_on_site', toHours(q.value, unit), path(), strength);
       return;
     case 'day':
-      if (has(near, 'cue.consecutive')) facts.set('crew.consecutive_days', q.value, path, strength);
+      if (has(near, 'cue.consecutive')) facts.set('crew.consecutive_days', q.value, path(), strength);
       return;
     default:
   }

@@ -25,6 +25,13 @@ export interface TextView {
   segments: Segment[];
   /** For each token, the segment it belongs to. */
   segmentOf: Int32Array;
+  /** Per token: inside a clause addressed to the guardrail; nothing that lowers the risk is read from it. */
+  addressed: boolean[];
+  /** The matches by the token they start at, and by segment, so that reading near a word costs what the window does, not the text. */
+  startingAt: ReadonlyMap<number, PhraseMatch[]>;
+  inSegment: PhraseMatch[][];
+  /** Tokens spanned by the longest match, less one. */
+  maxSpan: number;
 }
 
 /** Words right after a control that deny it: "lanyards not attached", "the competent person hasn't looked". */
@@ -90,19 +97,69 @@ function segmentsOf(tokens: readonly Token[]): { segments: Segment[]; segmentOf:
   return { segments, segmentOf };
 }
 
+/**
+ * The numbers of a text with their units. A number followed by another number can have no unit, so
+ * runs of bare numbers ("9 9 9 …") are left out before the unit lookup, which costs a scan of the unit
+ * table per number; the last of a run, and a number after "/", stay.
+ */
+function quantitiesOf(tokens: readonly Token[]): Quantity[] {
+  const kept: Token[] = [];
+  const original: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'number' && tokens[i + 1]?.kind === 'number' && tokens[i - 1]?.text !== '/') continue;
+    kept.push(t);
+    original.push(i);
+  }
+  if (kept.length === tokens.length) return quantities(tokens);
+  return quantities(kept).map((q) => ({ ...q, index: original[q.index], last: original[q.last] }));
+}
+
+/** Builds a text field's view once: negation, phrases, numbers, segments, and the indexes that keep lookups local. */
 export function viewOf(read: ReadText, source: TextSource, vocabulary: Lexicon): TextView {
   const negated = negationScopes(read.tokens);
   const { segments, segmentOf } = segmentsOf(read.tokens);
+  const matches = outermost(vocabulary.match(read.tokens, negated));
+  const startingAt = new Map<number, PhraseMatch[]>();
+  const inSegment: PhraseMatch[][] = segments.map(() => []);
+  let maxSpan = 0;
+  for (const m of matches) {
+    const list = startingAt.get(m.first);
+    if (list) list.push(m);
+    else startingAt.set(m.first, [m]);
+    const s = segmentOf[m.first];
+    if (s >= 0) inSegment[s].push(m);
+    maxSpan = Math.max(maxSpan, m.last - m.first);
+  }
   return {
     path: read.path,
     source,
     tokens: read.tokens,
     negated,
-    matches: outermost(vocabulary.match(read.tokens, negated)),
-    quantities: quantities(read.tokens),
+    matches,
+    quantities: quantitiesOf(read.tokens),
     segments,
     segmentOf,
+    addressed: read.addressed,
+    startingAt,
+    inSegment,
+    maxSpan,
   };
+}
+
+/** The matches that start within [from, to], in text order. */
+export function matchesStarting(view: TextView, from: number, to: number): PhraseMatch[] {
+  const out: PhraseMatch[] = [];
+  for (let i = Math.max(0, from); i <= to && i < view.tokens.length; i++) {
+    const list = view.startingAt.get(i);
+    if (list) out.push(...list);
+  }
+  return out;
+}
+
+/** The matches that overlap [from, to]. */
+export function matchesOverlapping(view: TextView, from: number, to: number): PhraseMatch[] {
+  return matchesStarting(view, from - view.maxSpan, to).filter((m) => m.last >= from);
 }
 
 /** The words of a match as written in the text, for provenance. */
@@ -116,9 +173,7 @@ export function wordsOf(view: TextView, first: number, last: number): string {
 /** Concepts of the matches within `window` tokens of [first, last], in the same clause, nearest first. */
 export function conceptsNear(view: TextView, first: number, last: number, window: number): PhraseMatch[] {
   const clause = view.tokens[first].clause;
-  const near = view.matches.filter(
-    (m) => m.clause === clause && m.last >= first - window && m.first <= last + window && !(m.first >= first && m.last <= last),
-  );
+  const near = matchesOverlapping(view, first - window, last + window).filter((m) => m.clause === clause && !(m.first >= first && m.last <= last));
   const distance = (m: PhraseMatch) => (m.last < first ? first - m.last : m.first > last ? m.first - last : 0);
   return near.sort((a, b) => distance(a) - distance(b));
 }
@@ -137,9 +192,10 @@ export function isHypothetical(view: TextView, m: { first: number }): boolean {
 export function saysAbsent(view: TextView, m: PhraseMatch): boolean {
   if (isNegated(view, m)) return true;
   const clause = view.tokens[m.first].clause;
-  for (const s of view.matches) {
+  for (const s of matchesOverlapping(view, m.first - 2, m.last + 4)) {
     if (s.concept !== 'status.negative' || s.clause !== clause) continue;
-    if (s.first > m.last && s.first <= m.last + 4) return true;
+    // "the trial lift with the empty platform": past a preposition the status word is about something else.
+    if (s.first > m.last && s.first <= m.last + 4 && !view.tokens.slice(m.last + 1, s.first).some((t) => PREPOSITIONS.has(t.text))) return true;
     if (s.last < m.first && s.last >= m.first - 2) return true;
   }
   for (let j = m.last + 1; j <= m.last + 3 && j < view.tokens.length; j++) {
@@ -150,6 +206,7 @@ export function saysAbsent(view: TextView, m: PhraseMatch): boolean {
   return false;
 }
 
+const PREPOSITIONS = new Set(['with', 'on', 'at', 'for', 'from', 'of', 'in', 'into', 'to', 'by', 'near', 'beside', 'under', 'over']);
 const LIST_JOINERS = new Set(['or', 'nor', 'and', ',']);
 
 /**
@@ -162,7 +219,7 @@ export function isNegated(view: TextView, m: PhraseMatch): boolean {
   for (let hops = 0; hops < 4; hops++) {
     const joiner = view.tokens[at.first - 1];
     if (!joiner || !LIST_JOINERS.has(joiner.text)) return false;
-    const before = view.matches.find((p) => p.concept === m.concept && p.last === at.first - 2 && p.clause === m.clause);
+    const before = matchesOverlapping(view, at.first - 2, at.first - 2).find((p) => p.concept === m.concept && p.last === at.first - 2 && p.clause === m.clause);
     if (!before) return false;
     if (before.negated) return true;
     at = before;
