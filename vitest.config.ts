@@ -6,6 +6,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Workers are reused across files, so a worker learns each domain's bank once (readings, features
+    // and the fitted model are cached per process by the bank's and the catalogue's hashes).
+    isolate: false,
     // Tests against one PostgreSQL server use their own schemas, so files may run in parallel.
     fileParallelism: true,
   },

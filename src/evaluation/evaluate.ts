@@ -1,4 +1,6 @@
+import crypto from 'node:crypto';
 import { z } from 'zod';
+import { canonicalJson } from '../lib/canonical-json.js';
 import { AppError } from '../errors.js';
 import { msSince } from '../lib/elapsed.js';
 import type { EvaluationRecord, EvaluationStore } from '../audit/evaluation-store.js';
@@ -6,6 +8,7 @@ import type { CaseStore, SimilarCase } from '../cases/case-store.js';
 import type { LoadedDomain } from '../packs/load-domains.js';
 import type { RuleInput } from '../packs/rules/index.js';
 import type { ActionInput } from '../packs/types.js';
+import type { Reading } from '../packs/reading/reading.js';
 import { zeroToleranceEstimates } from './decision-rule.js';
 import type { WorldModel } from '../world-model/world-model.js';
 import { estimate } from './decision-rule.js';
@@ -37,6 +40,8 @@ export interface EvaluateDeps {
   fallback?: WorldModel;
   cases: Pick<CaseStore, 'findSimilar'>;
   store: EvaluationStore;
+  /** Escalations awaiting review: re-asking while one is pending returns it instead of a fresh roll. */
+  pendingEscalations?: PendingEscalations;
   now(): Date;
   newId(): string;
   newSeed(): number;
@@ -50,6 +55,27 @@ export interface Evaluation {
   id: string;
   decision: 'approve' | 'escalate';
   body: Record<string, unknown>;
+  /** The answer is a pending escalation asked for before (nothing was simulated or stored now). */
+  repeated?: boolean;
+}
+
+/** The port to the escalations awaiting review (src/signoff implements it). */
+export interface PendingEscalations {
+  /** The evaluation id of an escalation still pending under this key, if any. */
+  find(key: string): Promise<string | null>;
+  /** Records a new, stored escalation under its key. Must not throw: the answer escalates either way. */
+  opened(key: string, record: EvaluationRecord): Promise<void>;
+}
+
+/**
+ * What makes two asks the same for a pending escalation: the key that asks, the domain, the policy
+ * version, the normalised facts and the action's class. Not the wording, the seed, N, or
+ * `context.agent_id` (the caller sets it), so none of them buys a fresh roll.
+ */
+export function pendingEscalationKey(apiKeyId: string | undefined, domain: string, policyVersion: string, reading: Pick<Reading, 'facts' | 'action'>): string {
+  const { effect, kind, disposition } = reading.action;
+  const key = { api_key_id: apiKeyId ?? null, domain, policy_version: policyVersion, facts: reading.facts, action: { effect, kind, disposition: disposition ?? null } };
+  return `sha256:${crypto.createHash('sha256').update(canonicalJson(key)).digest('hex')}`;
 }
 
 const REASON_MESSAGES: Record<string, string> = {
@@ -96,6 +122,12 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
 
   // One reading of the request: everything below (rules, features, model, explanation) uses it.
   const reading = domain.read(state, action as ActionInput);
+  const pendingKey = deps.pendingEscalations ? pendingEscalationKey(caller.apiKeyId, domain.name, domain.policyVersion, reading) : undefined;
+  if (pendingKey) {
+    const pendingId = await deps.pendingEscalations!.find(pendingKey);
+    const pending = pendingId ? await deps.store.get(pendingId) : null;
+    if (pending) return { id: pending.id, decision: 'escalate', body: { ...pending.response, futures: pending.futures }, repeated: true };
+  }
   const features = domain.module.featurize(reading);
   const ruleInput: RuleInput = { facts: reading.facts, action: reading.action as unknown as Record<string, unknown> };
 
@@ -219,5 +251,8 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
   }
   timing.store = msSince(storeStarted);
   timing.total = msSince(started);
+  // Only a judgement about the action is sticky: an escalation because the world model was down or
+  // too slow says nothing about the action, and asking again once it is back must evaluate afresh.
+  if (pendingKey && decision === 'escalate' && !failure) await deps.pendingEscalations!.opened(pendingKey, rec);
   return { id, decision, body };
 }

@@ -37,26 +37,33 @@ export interface Bank {
   hash: string;
 }
 
-const bankFeatureCache = new WeakMap<Bank, number[][]>();
-
-const bankReadingCache = new WeakMap<Bank, Reading[]>();
+/**
+ * Readings and features of a bank depend only on the bank's bytes, the catalogue and the code of
+ * this process, so they are kept per process by those hashes: a second container (a test, a
+ * reload) does not read 18,000 rows again.
+ */
+const bankReadingCache = new Map<string, Reading[]>();
+const bankFeatureCache = new Map<string, number[][]>();
+export const bankKey = (domain: Pick<LoadedDomain, 'name' | 'bank' | 'catalogue'>) => `${domain.name}:${domain.bank.hash}:${domain.catalogue.hash}`;
 
 /** The reading of every bank row, computed once and shared (model training, case embedding, import). */
-export function bankReadings(domain: Pick<LoadedDomain, 'bank' | 'read'>): Reading[] {
-  let readings = bankReadingCache.get(domain.bank);
+export function bankReadings(domain: Pick<LoadedDomain, 'name' | 'bank' | 'catalogue' | 'read'>): Reading[] {
+  const key = bankKey(domain);
+  let readings = bankReadingCache.get(key);
   if (!readings) {
     readings = domain.bank.rows.map((r) => domain.read(r.state, r.action as ActionInput));
-    bankReadingCache.set(domain.bank, readings);
+    bankReadingCache.set(key, readings);
   }
   return readings;
 }
 
 /** The featuriser's values of every bank row, computed once and shared. */
-export function bankFeatures(domain: Pick<LoadedDomain, 'bank' | 'module' | 'read'>): number[][] {
-  let features = bankFeatureCache.get(domain.bank);
+export function bankFeatures(domain: Pick<LoadedDomain, 'name' | 'bank' | 'catalogue' | 'module' | 'read'>): number[][] {
+  const key = bankKey(domain);
+  let features = bankFeatureCache.get(key);
   if (!features) {
     features = bankReadings(domain).map((r) => domain.module.featurize(r).values);
-    bankFeatureCache.set(domain.bank, features);
+    bankFeatureCache.set(key, features);
   }
   return features;
 }

@@ -27,8 +27,14 @@ describe.each(ENGINES)('POST /v1/evaluate on %s', (engine) => {
     }
   });
 
+  // A key of its own, so that no escalation an earlier test left pending answers for it.
+  const freshAgent = async () => {
+    const key = await svc.container.keys.create({ name: `agent-${Math.random().toString(36).slice(2)}`, role: 'agent', owner: 'evaluate tests' });
+    return { Authorization: `Bearer ${key.token}` };
+  };
+
   it('when the gusty crane lift escalates, then the answer names the wind, the counts and similar cases', async () => {
-    const res = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send({ ...SCENARIOS.gustyCraneLift.body, options: { seed: 7 } });
+    const res = await request(svc.app).post('/v1/evaluate').set(await freshAgent()).send({ ...SCENARIOS.gustyCraneLift.body, options: { seed: 7 } });
     const codes = res.body.reasons.map((r: { code: string }) => r.code);
     expect(codes.some((c: string) => c.startsWith('hard_rule:'))).toBe(true);
     expect(res.body.risk.incident_rate).toBeGreaterThan(0.3);
@@ -50,8 +56,8 @@ describe.each(ENGINES)('POST /v1/evaluate on %s', (engine) => {
     expect(res.body.questions_to_ask.length).toBeGreaterThan(0);
   });
 
-  it('when the same request is sent twice with the same seed, then the futures and the decision are the same', async () => {
-    const body = { ...SCENARIOS.hotPourWithoutBriefing.body, options: { seed: 424242 } };
+  it('when the same approved request is sent twice with the same seed, then the futures and the decision are the same', async () => {
+    const body = { ...SCENARIOS.calmCraneLift.body, options: { seed: 424242 } };
     const a = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send(body);
     const b = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send(body);
     expect(a.body.evaluation_id).not.toBe(b.body.evaluation_id);

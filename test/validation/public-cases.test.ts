@@ -47,7 +47,7 @@ describe('public-source case sets', () => {
   });
 
   it.each(DOMAINS.flatMap((d) => SPLITS.map((s) => [d, s] as const)))(
-    '%s (%s split): when the cases are evaluated, then at least 95%% of the dangerous escalate and 85%% of the safe approve',
+    '%s (%s split): when the cases are evaluated, then at least 95 percent of the dangerous escalate and 85 percent of the safe approve',
     (domain, split) => {
       const score = scoreCases(outcomes.get(`${domain}/${split}`)!);
       // The test split's misses are counted, never named, so that nobody tunes to them.

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import YAML from 'yaml';
 import { z } from 'zod';
@@ -70,8 +71,10 @@ export interface Catalogue {
   vocabulary: Lexicon;
   /** The phrases by concept, as written. */
   concepts: ReadonlyMap<string, readonly string[]>;
-  /** sha256-free identity: the number of entries, for logs. */
+  /** The number of entries, for logs. */
   size: { facts: number; hazards: number; phrases: number };
+  /** sha256 of the catalogue's content: what a reading made with it depends on. */
+  hash: string;
 }
 
 export class CatalogueError extends Error {
@@ -123,5 +126,6 @@ export function compileCatalogue(raw: unknown, file = 'catalogue'): Catalogue {
     vocabulary: new Lexicon(entries),
     concepts: new Map(Object.entries(vocabulary)),
     size: { facts: factDefs.size, hazards: compiled.length, phrases: entries.length },
+    hash: crypto.createHash('sha256').update(JSON.stringify(parsed.data)).digest('hex'),
   };
 }

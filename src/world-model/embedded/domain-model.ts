@@ -1,5 +1,5 @@
 import type { TrajectoryRow, FutureStep } from '../../banks/trajectory.js';
-import { bankFeatures, bankReadings, type LoadedDomain } from '../../packs/load-domains.js';
+import { bankFeatures, bankKey, bankReadings, type LoadedDomain } from '../../packs/load-domains.js';
 import type { ActionReading } from '../../packs/reading/reading.js';
 import type { ActiveFactor, Features } from '../../packs/types.js';
 import { mixSeed, mulberry32, sampleIndex, type Random } from '../../lib/random.js';
@@ -8,6 +8,7 @@ import { NeighbourIndex } from './neighbour-index.js';
 import { fitSoftmax, probabilitiesOf, standardise, type SoftmaxModel } from './softmax-regression.js';
 
 const NEIGHBOURS_PER_OUTCOME = 8;
+const fittedModels = new Map<string, SoftmaxModel>();
 // A neighbour whose story agrees with the request on whether the outcome was bad is preferred this much.
 const SAME_VERDICT_WEIGHT = 20;
 // …and one where the same kind of action was taken (the same disposition, in triage).
@@ -60,7 +61,11 @@ export class DomainModel {
       const cls = domain.module.classify(domain.outcomeByName.get(domain.bank.rows[i].final_outcome)!, readings[i].action);
       return cls.incident || cls.adverse;
     });
-    this.model = fitSoftmax(vectors, labels, classes);
+    // The fit is deterministic in the bank and its reading, so one process fits each once.
+    const fitKey = bankKey(domain);
+    let model = fittedModels.get(fitKey);
+    if (!model) fittedModels.set(fitKey, (model = fitSoftmax(vectors, labels, classes)));
+    this.model = model;
     this.index = new NeighbourIndex(
       vectors.map((v) => standardise(this.model, v)),
       this.model.dims,
