@@ -1,7 +1,18 @@
 import { z } from 'zod';
+import { parseDuration } from '../keys/duration.js';
 import { SEVERITIES } from './reading/catalogue.js';
 
 const Rate = z.number().min(0).max(1);
+
+/** `30m`, `1h`, `2h30m`: between a second and thirty days, kept as text so the policy reads as written. */
+const PolicyDuration = z.string().refine((t) => {
+  try {
+    const ms = parseDuration(t);
+    return ms >= 1_000 && ms <= 30 * 86_400_000;
+  } catch {
+    return false;
+  }
+}, 'a duration between 1s and 30d, such as 30m or 1h');
 
 export const HardRuleSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'rule ids are snake_case'),
@@ -69,7 +80,19 @@ export const PolicySchema = z
         anchor_every: z.number().int().min(1).default(4),
       })
       .prefault({}),
-    override: z.object({ allowed: z.boolean().default(true), sign_offs: z.number().int().min(1).max(3).default(1) }).prefault({}),
+    override: z
+      .object({
+        allowed: z.boolean().default(true),
+        /** Distinct supervisors (by owner, not by key) who must approve before an escalation is approved. */
+        sign_offs: z.number().int().min(1).max(3).default(1),
+        /** An escalation nobody decides within this becomes `denied_timed_out`: a timeout never approves. */
+        review_timeout: PolicyDuration.default('30m'),
+        /** How long an approval holds; a signer may give a shorter `expires_in`, never a longer one. */
+        approval_ttl: PolicyDuration.default('1h'),
+      })
+      .prefault({}),
+    /** Where escalations awaiting review, and their decisions, are announced (a signed webhook); WEBHOOK_URL when absent. */
+    notify: z.object({ webhook_url: z.url({ protocol: /^https?$/ }).optional() }).strict().prefault({}),
     hard_rules: z.array(HardRuleSchema).default([]),
     examples: z.array(PolicyExampleSchema).default([]),
   })
