@@ -70,7 +70,7 @@ describe('embedded database on disk', () => {
     try {
       const first = await openDatabase({ pgliteDir: path.join(dir, 'pglite') });
       await migrate(first, shipped);
-      await first.query("INSERT INTO api_keys (id, name, role, secret_hash) VALUES ('k1', 'n', 'agent', 'h')");
+      await first.query("INSERT INTO api_keys (id, name, role, owner, secret_hash) VALUES ('k1', 'n', 'agent', 'o', 'h')");
       await first.close();
       const second = await openDatabase({ pgliteDir: path.join(dir, 'pglite') });
       const { rows } = await second.query<{ id: string }>('SELECT id FROM api_keys');
