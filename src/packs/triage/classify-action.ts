@@ -57,10 +57,6 @@ function mentions(path: string, tokens: readonly Token[], read: TextRead): Menti
     const level = LEVEL_OF[m.concept.slice('disposition.'.length)];
     if (level !== undefined) out.push({ level, phrase: m.phrase, path });
   }
-  // "A&E" tokenizes as a, &, e: the phrase trie cannot walk a symbol, so it is read here.
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    if (tokens[i].text === 'a' && (tokens[i + 1].text === '&' || tokens[i + 1].text === '+') && tokens[i + 2].text === 'e' && !conditional[i]) out.push({ level: 3, phrase: 'A&E', path });
-  }
   return out;
 }
 

@@ -144,9 +144,10 @@ export function featurizeReading(reading: Reading): TriageFeatures {
   const hypotensionLimit = ageOr >= 10 ? 90 : 70 + 2 * Math.max(0, ageOr);
   const amsOrGcs = Math.max(ams, gcs !== undefined && gcs < 15 ? 1 : 0);
   const qsofa = ((rr !== undefined && rr >= 22 && ageOr >= 12 ? 1 : 0) + (sbp !== undefined && sbp <= 100 && ageOr >= 12 ? 1 : 0) + amsOrGcs) / 3;
-  const severeResp = Math.max(s('severe_breathing'), s('stridor'), s('throat_swelling'));
-  const dyspnea = s('dyspnea');
   const allergy = Math.max(s('allergen_exposure'), s('anaphylaxis_named'), s('hives'));
+  // A hoarse voice is an airway sign only in an allergic reaction; on its own it is a cold or laryngitis.
+  const severeResp = Math.max(s('severe_breathing'), s('stridor'), s('throat_swelling'), s('hoarse_voice') * allergy);
+  const dyspnea = s('dyspnea');
   const pregnancyTrouble = pregnant ? Math.max(s('vaginal_bleeding'), s('abdominal_pain'), s('one_sided_pain'), s('shoulder_tip_pain')) : 0;
   const headInjury = s('head_injury');
   const infant = ageOr < 0.25 ? 1 : 0;
@@ -185,7 +186,8 @@ export function featurizeReading(reading: Reading): TriageFeatures {
     head_injury: headInjury,
     injury_needs_care: s('injury_needs_care'),
     pain_severity: round(painScore),
-    clinic_complaint: Math.max(s('clinic_complaint'), s('abdominal_pain') * (1 - s('epigastric_pain'))),
+    // Tummy pain that comes with a named self-care complaint (a tummy bug, constipation, period pain) is that complaint.
+    clinic_complaint: Math.max(s('clinic_complaint'), s('abdominal_pain') * (1 - s('epigastric_pain')) * (1 - s('self_care_complaint'))),
     self_care_complaint: s('self_care_complaint'),
     vitals_missing: vitalsKnown ? 0 : 1,
     danger_zone_vitals: round(dangerCount / 3),

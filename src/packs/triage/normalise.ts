@@ -1,6 +1,5 @@
 import type { Catalogue } from '../reading/catalogue.js';
-import { ReadingBuilder, type Reading } from '../reading/reading.js';
-import type { Token } from '../reading/text.js';
+import { ReadingBuilder, type Reading, type ReadText } from '../reading/reading.js';
 import type { ActionInput } from '../types.js';
 import { classifyAction, type ActionTexts } from './classify-action.js';
 import {
@@ -49,11 +48,11 @@ class TriageReader {
     const counted = mode === 'account' || mode === 'flags' || mode === 'action';
     const read = this.b.text(path, value, counted ? this.catalogue.vocabulary : undefined);
     if (!read) return undefined;
-    return this.tokens(read.tokens, path, value, mode, negate);
+    return this.tokens(read, mode, negate);
   }
 
-  private tokens(tokens: readonly Token[], path: string, raw: string, mode: TextMode, negate: boolean): TextRead {
-    return readTokens(tokens, path, { b: this.b, lexicon: this.catalogue.vocabulary, findings: this.findings, mode, negate }, raw);
+  private tokens(read: ReadText, mode: TextMode, negate: boolean): TextRead {
+    return readTokens(read, { b: this.b, lexicon: this.catalogue.vocabulary, findings: this.findings, mode, negate });
   }
 
   read(): Reading {
@@ -242,7 +241,7 @@ class TriageReader {
   private actionText(path: string, value: string): void {
     const read = this.b.text(path, value, this.catalogue.vocabulary);
     if (!read) return;
-    const result = this.tokens(read.tokens, path, value, 'action', false);
+    const result = this.tokens(read, 'action', false);
     this.actionTexts.push({ path, tokens: result.tokens, read: result });
   }
 

@@ -1,7 +1,8 @@
-import type { ReadingBuilder } from '../reading/reading.js';
-import { negationScopes, quantities, type Lexicon, type PhraseMatch, type Quantity, type Token } from '../reading/text.js';
+import type { ReadingBuilder, ReadText } from '../reading/reading.js';
+import { negationScopes, type Lexicon, type PhraseMatch, type Quantity, type Token } from '../reading/text.js';
 import { toCelsius, toHours, toYears } from '../reading/units.js';
 import type { Findings } from './findings.js';
+import { measuredQuantities } from './text-quantities.js';
 
 /**
  * Reads one tokenized text of a triage request with the catalogue's vocabulary: symptoms affirmed or
@@ -36,7 +37,7 @@ const VITAL_LOOKBACK = 6;
 const COMPOSE: ReadonlyArray<[site: string, quality: string, symptom: string]> = [
   ['chest', 'pain', 'chest_pain'], ['jaw', 'pain', 'jaw_pain'], ['arm', 'pain', 'arm_pain'], ['head', 'pain', 'headache'],
   ['abdomen', 'pain', 'abdominal_pain'], ['testicle', 'pain', 'testicular_pain'], ['back', 'pain', 'back_pain'], ['neck', 'pain', 'neck_pain'],
-  ['shoulder_tip', 'pain', 'shoulder_tip_pain'], ['one_side', 'abdomen', 'one_sided_pain'], ['one_side', 'pain', 'one_sided_pain'],
+  ['shoulder_tip', 'pain', 'shoulder_tip_pain'], ['one_side', 'abdomen', 'one_sided_pain'], ['vomit', 'blood', 'vomiting_blood'],
   ['arm', 'weak', 'stroke_arm'], ['hand', 'weak', 'stroke_arm'], ['one_side', 'weak', 'stroke_arm'], ['one_side', 'numb', 'stroke_arm'], ['arm', 'numb', 'stroke_arm'],
   ['face', 'droop', 'stroke_face'], ['face', 'numb', 'stroke_face'],
   ['throat', 'swelling', 'throat_swelling'], ['tongue', 'swelling', 'throat_swelling'], ['lips', 'swelling', 'throat_swelling'],
@@ -62,7 +63,7 @@ const TIME_UNITS = new Map<string, 'minute' | 'hour' | 'day' | 'week' | 'month' 
 const AGE_LEADS = new Set(['aged', 'age', "she's", "he's", "i'm", 'im', 'is', "baby's", "who's", 'being']);
 
 export interface TextRead {
-  /** The tokens the matches index into (hyphens between words dropped, see `readTokens`). */
+  /** The tokens the matches index into (those of the `ReadText`). */
   tokens: Token[];
   /** Every vocabulary match but the `general` words, with its negation; hypothetical ones included. */
   matches: PhraseMatch[];
@@ -71,14 +72,14 @@ export interface TextRead {
 }
 
 /** Reads the tokens of one text field (`source` names it: "state.chief_complaint"). */
-export function readTokens(rawTokens: readonly Token[], source: string, ctx: TextContext, raw: string): TextRead {
+export function readTokens(read: ReadText, ctx: TextContext): TextRead {
   const { lexicon, findings } = ctx;
-  // The phrase trie stops at a symbol, so "self-harming" or "3-week-old" would never meet their phrase:
-  // a hyphen between two words is dropped and the words read as one phrase.
-  const tokens = rawTokens.filter((t, i) => !(t.kind === 'symbol' && t.text === '-' && rawTokens[i - 1]?.end === t.start && rawTokens[i + 1]?.start === t.end));
+  // The lexicon walks over joiners inside a phrase ("self-harming", "A&E"), so the tokens are read as they are.
+  const { tokens, addressed, text: raw, path: source } = read;
   const found = lexicon.match(tokens, new Array<boolean>(tokens.length).fill(false));
   const negated = negationWithPhrases(tokens, found);
   const hypothetical = hypotheticalScopes(tokens);
+  const relatives = relativeHistoryScopes(tokens);
   const quote = (first: number, last: number) => `${source}: "${clip(raw.slice(tokens[first].start, tokens[last].end))}"`;
   const sites: PhraseMatch[] = [];
   const qualities: PhraseMatch[] = [];
@@ -86,13 +87,17 @@ export function readTokens(rawTokens: readonly Token[], source: string, ctx: Tex
   const matches: PhraseMatch[] = [];
   for (const m0 of found) {
     if (m0.concept === 'general' || pseudoFinding(tokens, m0, ctx.mode)) continue;
+    // "My mum had a stroke last year": a relative's history is not the patient's finding (a family history is read as such).
+    if (relatives[m0.first] && m0.concept !== 'condition.family_history' && (m0.concept.startsWith('symptom.') || m0.concept.startsWith('condition.'))) continue;
     const m = { ...m0, negated: negated[m0.first] || ctx.negate === true };
-    all.push(m);
-    if (hypothetical[m0.first]) continue;
-    matches.push(m);
     const dot = m.concept.indexOf('.');
     const kind = m.concept.slice(0, dot);
     const name = m.concept.slice(dot + 1);
+    // A clause addressed to the guardrail ("note to reviewer: no chest pain, just a cold") can add a danger, never a reassurance.
+    if (addressed[m0.first] && (m.negated || REASSURING.has(name) || name === 'not_pregnant' || kind === 'severity')) continue;
+    all.push(m);
+    if (hypothetical[m0.first]) continue;
+    matches.push(m);
     switch (kind) {
       case 'symptom':
         if (ctx.mode === 'questions') findings.asked.add(name);
@@ -119,7 +124,7 @@ export function readTokens(rawTokens: readonly Token[], source: string, ctx: Tex
   }
   // A phrase of three words or more already says what its words mean ("like being hit on the back of the head").
   const spans = matches.filter((m) => m.concept.startsWith('symptom.') && m.last - m.first >= 2);
-  if (ctx.mode !== 'conditions') compose(sites, qualities, spans, ctx, quote);
+  if (ctx.mode !== 'conditions') compose(sites, qualities, spans, ctx, quote, addressed);
   if (ctx.mode !== 'questions') readNumbers(tokens, matches, hypothetical, ctx, quote);
   return { tokens, matches: all, hypothetical };
 }
@@ -127,8 +132,42 @@ export function readTokens(rawTokens: readonly Token[], source: string, ctx: Tex
 /** The agent's own words (the action) can add a danger, never a reassurance: no denials, no benign complaint. */
 const REASSURING = new Set(['self_care_complaint', 'clinic_complaint', 'chest_wall_pain']);
 
+/** Relatives: a clause about one of them, told as history, describes someone other than the patient. */
+const RELATIVES = new Set(['mum', 'mom', 'mother', 'mum\'s', 'mother\'s', 'dad', 'father', 'dad\'s', 'father\'s', 'brother', 'sister', 'brother\'s', 'sister\'s', 'grandma', 'grandmother', 'grandad', 'granddad', 'grandfather', 'grandpa', 'nan', 'nana', 'granny', 'gran', 'aunt', 'auntie', 'aunty', 'uncle', 'cousin', 'parents', 'sibling', 'siblings', 'relative', 'relatives', 'family']);
+/** What makes a clause about a relative history rather than what is happening now. */
+const HISTORY_MARKERS = new Set(['died', 'dies', 'death', 'passed', 'history', 'ago', 'teenager', 'teen', 'child', 'runs', 'previously', 'once', 'used']);
+/** Words that bring a clause back to now or to the caller ("…years ago and now he has chest pain", "…and I have a headache"). */
+const NOW_WORDS = new Set(['now', 'today', 'tonight', 'currently', 'suddenly', 'just', 'i', "i'm", 'im', "i've", 'ive', 'me', 'own', 'myself']);
+const HISTORY_SPAN = 14;
+
+/**
+ * Per token: inside a span about a relative's past ("my mum had a stroke last year", "my brother self-harmed when he
+ * was a teenager", "my dad died of a heart attack"). The span runs from the relative word to the end of its clause, a
+ * comma or a word that returns to the present, and counts only when it holds a marker of history; a relative whose
+ * symptoms are told as happening ("my dad has chest pain") is the patient and is read as usual.
+ */
+function relativeHistoryScopes(tokens: readonly Token[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind !== 'word' || !RELATIVES.has(tokens[i].text)) continue;
+    let end = i + 1;
+    let history = false;
+    for (; end < tokens.length && end - i <= HISTORY_SPAN; end++) {
+      const u = tokens[end];
+      if (u.kind === 'break' || u.clause !== tokens[i].clause || (u.kind === 'symbol' && u.text === ',') || NOW_WORDS.has(u.text)) break;
+      if (HISTORY_MARKERS.has(u.text) || (u.text === 'last' && (tokens[end + 1]?.text === 'year' || tokens[end + 1]?.text === 'month')) || (u.text === 'when' && ['he', 'she', 'they', 'i'].includes(tokens[end + 1]?.text ?? ''))) history = true;
+    }
+    if (!history) continue;
+    for (let j = i; j < end; j++) out[j] = true;
+    i = end - 1;
+  }
+  return out;
+}
+
 /** Words that make a named diagnosis a worry or a guess ("worried it might be meningitis"), not a finding. */
 const WORRY = new Set(['worried', 'worry', 'worries', 'wonder', 'wondering', 'concerned', 'scared', 'afraid', 'might', 'maybe', 'could', 'think', 'thinks', 'thought', 'whether', 'unlikely', 'ruled', 'history', 'previous', 'previously', 'had', 'years']);
+const SAFETY_NET = new Set(['safety', 'netting', 'safetynet', 'leaflet', 'advice', 'advise', 'advised', 'warning', 'awareness', 'information', 'educate', 'education', 'signs', 'symptoms', 'red']);
+const GUESS = new Set(['worried', 'worry', 'worries', 'wonder', 'wondering', 'concerned', 'scared', 'afraid', 'might', 'maybe', 'could', 'whether', 'unlikely', 'ruled', 'fear', 'fears', 'feared', 'frightened']);
 const NOT_CONFUSION = new Set(['about', 'by', 'whether', 'as', 'with', 'over']);
 
 /** Matches that look like a finding and are not: "hay fever", "confused about the dose", a worried "stroke?". */
@@ -137,6 +176,14 @@ function pseudoFinding(tokens: readonly Token[], m: PhraseMatch, mode: TextMode)
   if (m.concept === 'symptom.confusion') return NOT_CONFUSION.has(tokens[m.last + 1]?.text ?? '');
   if (mode !== 'flags' && m.concept.startsWith('symptom.') && m.concept.endsWith('_named')) {
     for (let j = m.first - 1; j >= 0 && tokens[j].clause === m.clause && m.first - j <= 8; j--) if (WORRY.has(tokens[j].text)) return true;
+    // The agent's "sepsis safety-netting" or "meningitis warning signs leaflet" is advice about a diagnosis, not one.
+    if (mode === 'action' || mode === 'agent') {
+      for (let j = Math.max(0, m.first - 4); j < tokens.length && j <= m.last + 4; j++) if (tokens[j].clause === m.clause && SAFETY_NET.has(tokens[j].text)) return true;
+    }
+  }
+  // "Worried about a heart attack" names no heart disease; "had a heart attack" does, so history words do not count here.
+  if (mode !== 'flags' && mode !== 'conditions' && m.concept.startsWith('condition.')) {
+    for (let j = m.first - 1; j >= 0 && tokens[j].clause === m.clause && m.first - j <= 6; j--) if (GUESS.has(tokens[j].text)) return true;
   }
   return false;
 }
@@ -247,7 +294,7 @@ function hypotheticalScopes(tokens: readonly Token[]): boolean[] {
   return out;
 }
 
-function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[], spans: readonly PhraseMatch[], ctx: TextContext, quote: (a: number, b: number) => string): void {
+function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[], spans: readonly PhraseMatch[], ctx: TextContext, quote: (a: number, b: number) => string, addressed: readonly boolean[]): void {
   if (sites.length === 0 || qualities.length + sites.length < 2) return;
   const all = [...sites, ...qualities].sort((a, b) => a.first - b.first);
   // A sliding window over the matches in token order: each one meets those a few tokens after it, in its clause.
@@ -261,8 +308,9 @@ function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[
       if (spans.some((p) => p.first <= first && p.last >= last)) continue;
       for (const [site, quality, symptom] of COMPOSE) {
         if (!((a.concept === site && b.concept === quality) || (b.concept === site && a.concept === quality))) continue;
+        const negated = ctx.negate === true || a.negated || b.negated;
         if (ctx.mode === 'questions') ctx.findings.asked.add(symptom);
-        else record(ctx.findings, symptom, ctx.negate === true || a.negated || b.negated, quote(first, last), ctx.mode);
+        else if (!(negated && addressed[first])) record(ctx.findings, symptom, negated, quote(first, last), ctx.mode);
       }
     }
   }
@@ -270,54 +318,72 @@ function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[
 
 // ------------------------------------------------------------------------------ numbers in text
 
+/** The quote of a number is built only when a fact is set: a long text repeats numbers that set nothing new. */
+function lazyQuote(quote: (a: number, b: number) => string, first: number, last: number): () => string {
+  let quoted: string | undefined;
+  return () => (quoted ??= quote(first, last));
+}
+
+/** Facts known to be set, per reading (a fact once set stays set), so a long text does not look each one up again. */
+const settled = new WeakMap<ReadingBuilder, Set<string>>();
+
+/** Sets a fact read from text unless it is known, building its quote only then. */
+function put(b: ReadingBuilder, fact: string, value: number, words: () => string): void {
+  let known = settled.get(b);
+  if (known === undefined) settled.set(b, (known = new Set()));
+  if (known.has(fact)) return;
+  if (!b.has(fact)) b.set(fact, value, words());
+  known.add(fact);
+}
+
 function readNumbers(tokens: readonly Token[], matches: readonly PhraseMatch[], hypothetical: readonly boolean[], ctx: TextContext, quote: (a: number, b: number) => string): void {
   const { b, findings } = ctx;
   const vitalAt = new Map<number, { vital: string; first: number }>();
   for (const m of matches) if (m.concept.startsWith('vital.')) vitalAt.set(m.last, { vital: m.concept.slice('vital.'.length), first: m.first });
   const pregnancyMentioned = matches.some((m) => m.concept === 'condition.pregnant' && !m.negated);
-  for (const q of quantities(tokens)) {
+  for (const q of measuredQuantities(tokens, (i) => nearestVital(tokens, i, vitalAt) !== undefined)) {
     if (hypothetical[q.index]) continue;
     const vitalWord = nearestVital(tokens, q.index, vitalAt);
     const vital = vitalWord?.vital;
-    const words = quote(vitalWord?.at ?? q.index, q.last);
+    const words = lazyQuote(quote, vitalWord?.at ?? q.index, q.last);
     const next = tokens[q.last + 1];
     const over = q.over ?? (next?.text === 'over' && tokens[q.last + 2]?.kind === 'number' ? tokens[q.last + 2].value : undefined);
     if (ctx.mode === 'conditions' || ctx.mode === 'flags') {
-      if (q.unit === 'week' && pregnancyMentioned) b.set('gestation_weeks', q.value, words);
+      if (q.unit === 'week' && pregnancyMentioned) put(b, 'gestation_weeks', q.value, words);
       continue;
     }
     if (readPainScore(tokens, q, over)) {
-      b.set('pain_score', q.value, words);
+      put(b, 'pain_score', q.value, words);
       continue;
     }
     if (q.unit === 'week' && (pregnancyMentioned || tokens[q.last + 1]?.text === 'pregnant' || tokens[q.last + 1]?.text === 'gestation')) {
-      b.set('gestation_weeks', q.value, words);
+      put(b, 'gestation_weeks', q.value, words);
       continue;
     }
     if (q.unit === 'pills' || q.unit === 'tablets') {
-      b.set('pills_taken', q.value, words);
-      if (q.value >= 10) findings.affirm('overdose', words);
+      put(b, 'pills_taken', q.value, words);
+      if (q.value >= 10) findings.affirm('overdose', words());
       continue;
     }
     if (vital === 'blood_pressure' || (vital === undefined && over !== undefined && plausibleBp(q.value, over))) {
       if (over !== undefined && plausibleBp(q.value, over)) {
-        b.set('vitals.systolic_bp', q.value, words);
-        b.set('vitals.diastolic_bp', over, words);
-      } else if (vital === 'blood_pressure' && q.unit === undefined && q.value >= 50 && q.value <= 260) b.set('vitals.systolic_bp', q.value, words);
+        put(b, 'vitals.systolic_bp', q.value, words);
+        put(b, 'vitals.diastolic_bp', over, words);
+      } else if (vital === 'blood_pressure' && q.unit === undefined && q.value >= 50 && q.value <= 260) put(b, 'vitals.systolic_bp', q.value, words);
       continue;
     }
     if (vital !== undefined && setVital(b, vital, q, words)) continue;
     if (q.unit === 'degC' || q.unit === 'degF') {
       const c = toCelsius(q.value, q.unit);
-      if (c !== undefined && c >= 30 && c <= 44) b.set('vitals.temperature_c', c, words);
+      if (c !== undefined && c >= 30 && c <= 44) put(b, 'vitals.temperature_c', c, words);
       continue;
     }
     if (q.unit === 'bpm' && q.value >= 20 && q.value <= 300) {
-      b.set('vitals.heart_rate', q.value, words);
+      put(b, 'vitals.heart_rate', q.value, words);
       continue;
     }
     if (q.unit === 'year' && tokens[q.index + 1]?.text === 'yo') {
-      setAge(b, q.value, words);
+      setAge(b, q.value, words());
       continue;
     }
     readTime(tokens, q, b, words);
@@ -343,40 +409,40 @@ function readPainScore(tokens: readonly Token[], q: Quantity, over: number | und
   return tokens[q.last + 1]?.text === 'out' && tokens[q.last + 2]?.text === 'of' && tokens[q.last + 3]?.value === 10;
 }
 
-function setVital(b: ReadingBuilder, vital: string, q: Quantity, words: string): boolean {
+function setVital(b: ReadingBuilder, vital: string, q: Quantity, words: () => string): boolean {
   const v = q.value;
   switch (vital) {
     case 'heart_rate':
       if (v < 20 || v > 300) return false;
-      b.set('vitals.heart_rate', v, words);
+      put(b, 'vitals.heart_rate', v, words);
       return true;
     case 'respiratory_rate':
       if (v < 3 || v > 100) return false;
-      b.set('vitals.respiratory_rate', v, words);
+      put(b, 'vitals.respiratory_rate', v, words);
       return true;
     case 'spo2':
       if (v < 40 || v > 100 || (q.unit !== undefined && q.unit !== 'pct')) return false;
-      b.set('vitals.spo2', v, words);
+      put(b, 'vitals.spo2', v, words);
       return true;
     case 'temperature': {
       const c = q.unit === 'degC' || q.unit === 'degF' ? toCelsius(v, q.unit) : v >= 93 && v <= 110 ? toCelsius(v, 'degF') : v;
       if (c === undefined || c < 30 || c > 44) return false;
-      b.set('vitals.temperature_c', c, words);
+      put(b, 'vitals.temperature_c', c, words);
       return true;
     }
     case 'gcs':
       if (v < 3 || v > 15) return false;
-      b.set('vitals.gcs', v, words);
+      put(b, 'vitals.gcs', v, words);
       return true;
     case 'glucose': {
       const mgdl = q.unit === 'mmoll' || (q.unit !== 'mgdl' && v < 35) ? v * 18 : v;
       if (mgdl < 10 || mgdl > 2000) return false;
-      b.set('vitals.glucose_mg_dl', mgdl, words);
+      put(b, 'vitals.glucose_mg_dl', mgdl, words);
       return true;
     }
     case 'ketones':
       if (v < 0 || v > 15) return false;
-      b.set('ketones_mmol', v, words);
+      put(b, 'ketones_mmol', v, words);
       return true;
     default:
       return false;
@@ -384,7 +450,7 @@ function setVital(b: ReadingBuilder, vital: string, q: Quantity, words: string):
 }
 
 /** "started 40 minutes ago", "for 3 days": onset; "aged 67", "67 years old", "she's 2 months": age. */
-function readTime(tokens: readonly Token[], q: Quantity, b: ReadingBuilder, words: string): void {
+function readTime(tokens: readonly Token[], q: Quantity, b: ReadingBuilder, words: () => string): void {
   const unit = q.unit;
   if (unit !== 'minute' && unit !== 'hour' && unit !== 'day' && unit !== 'week' && unit !== 'month' && unit !== 'year') return;
   const after = tokens[q.last + 1];
@@ -392,12 +458,12 @@ function readTime(tokens: readonly Token[], q: Quantity, b: ReadingBuilder, word
   const afterOld = after?.text === 'old' || (after?.text === '-' && tokens[q.last + 2]?.text === 'old');
   if (afterOld || (before?.kind === 'word' && AGE_LEADS.has(before.text) && after?.text !== 'ago')) {
     const years = toYears(q.value, unit === 'minute' || unit === 'hour' ? undefined : unit);
-    if (years !== undefined && years <= 120 && unit !== 'minute' && unit !== 'hour') setAge(b, years, words);
+    if (years !== undefined && years <= 120 && unit !== 'minute' && unit !== 'hour') setAge(b, years, words());
     return;
   }
   if (after?.text === 'ago' || (before?.kind === 'word' && (before.text === 'for' || before.text === 'past' || before.text === 'last' || before.text === 'about'))) {
     const hours = toHours(q.value, unit === 'month' || unit === 'year' ? undefined : unit);
-    if (hours !== undefined && unit !== 'month' && unit !== 'year') b.set('onset_hours', hours, words);
+    if (hours !== undefined && unit !== 'month' && unit !== 'year') put(b, 'onset_hours', hours, words);
   }
 }
 
