@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Generous bounds: a process test starts the real service (it reads and learns three banks) up to three times.
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
     pool: 'forks',
     // Workers are reused across files, so a worker learns each domain's bank once (readings, features
     // and the fitted model are cached per process by the bank's and the catalogue's hashes).

@@ -139,28 +139,32 @@ describe('the service on an OpenAI-compatible world model (fake server over loop
 });
 
 describe('back-pressure on the OpenAI-compatible world model', () => {
-  it('when every request slot and the queue are taken, then a new evaluation is refused at once with 503 overloaded and nothing is stored', async () => {
-    const server = await startFakeOpenAIServer({ latencyMs: 300 });
-    const svc = await startService('pglite', {
-      // One request carries all of an evaluation's futures, so the first evaluation holds the only slot.
+  let server: FakeOpenAIServer;
+  let svc: TestService;
+  beforeAll(async () => {
+    server = await startFakeOpenAIServer({ latencyMs: 300 });
+    // One request carries all of an evaluation's futures, so the first evaluation holds the only slot.
+    svc = await startService('pglite', {
       env: { WORLD_MODEL_BACKEND: 'openai', WORLD_MODEL_URL: server.url, WORLD_MODEL_MAX_IN_FLIGHT: '1', WORLD_MODEL_MAX_QUEUE: '0', WORLD_MODEL_MAX_PER_REQUEST: '128' },
     });
-    try {
-      const body = { ...SCENARIOS.calmCraneLift.body, options: { rollouts: 16 } };
-      const first = request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send(body).then((r) => r);
-      for (let i = 0; i < 1000 && server.stats.requests === 0; i++) await new Promise((r) => setTimeout(r, 2));
-      expect(server.stats.requests).toBe(1);
-      const before = await svc.countEvaluations();
-      const t0 = performance.now();
-      const refused = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send(body);
-      expect(performance.now() - t0).toBeLessThan(150);
-      expect(refused.status).toBe(503);
-      expect(refused.body).toMatchObject({ code: 'overloaded', decision: 'escalate' });
-      expect(await svc.countEvaluations()).toBe(before);
-      expect((await first).status).toBe(200);
-    } finally {
-      await svc.stop();
-      await server.close();
-    }
+  });
+  afterAll(async () => {
+    await svc?.stop();
+    await server?.close();
+  });
+
+  it('when every request slot and the queue are taken, then a new evaluation is refused at once with 503 overloaded and nothing is stored', async () => {
+    const body = { ...SCENARIOS.calmCraneLift.body, options: { rollouts: 16 } };
+    const first = request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send(body).then((r) => r);
+    for (let i = 0; i < 1000 && server.stats.requests === 0; i++) await new Promise((r) => setTimeout(r, 2));
+    expect(server.stats.requests).toBe(1);
+    const before = await svc.countEvaluations();
+    const t0 = performance.now();
+    const refused = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send(body);
+    expect(performance.now() - t0).toBeLessThan(150);
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatchObject({ code: 'overloaded', decision: 'escalate' });
+    expect(await svc.countEvaluations()).toBe(before);
+    expect((await first).status).toBe(200);
   });
 });
