@@ -20,7 +20,9 @@ try {
     const cases = loadPublicCases(PROJECT_ROOT, domain, values.split as Split).filter((c) => !values.id || c.id === values.id);
     const outcomes: CaseOutcome[] = [];
     for (const c of cases) {
-      const res = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send({ domain, ...c.request, options: { seed: 1 } });
+      // A key per case: an escalation left pending by another case must not answer for this one.
+      const key = await svc.container.keys.create({ name: `case-${c.id}`, role: 'agent', owner: 'public-case runner' });
+      const res = await request(svc.app).post('/v1/evaluate').set({ Authorization: `Bearer ${key.token}` }).send({ domain, ...c.request, options: { seed: 1 } });
       const decision = res.status === 200 ? res.body.decision : 'refused';
       const reasons: string[] = res.status === 200 ? res.body.reasons.map((r: { code: string }) => r.code) : [res.body.code ?? String(res.status)];
       outcomes.push({ case: c, status: res.status, decision, reasons });

@@ -25,7 +25,9 @@ describe('public-source case sets', () => {
       for (const split of SPLITS) {
         const list: CaseOutcome[] = [];
         for (const c of loadPublicCases(PROJECT_ROOT, domain, split)) {
-          const res = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send({ domain, ...c.request });
+          // A key per case: an escalation left pending by another case must not answer for this one.
+          const key = await svc.container.keys.create({ name: `case-${c.id}`, role: 'agent', owner: 'public-case runner' });
+          const res = await request(svc.app).post('/v1/evaluate').set({ Authorization: `Bearer ${key.token}` }).send({ domain, ...c.request });
           list.push({
             case: c,
             status: res.status,
