@@ -39,7 +39,9 @@ describe('the seed cannot buy an approval', () => {
   it.each(requests)('when %s is asked with 30 different seeds, then every answer is the same decision for the same reasons', async (_name, body) => {
     const answers: string[] = [];
     for (let seed = 1; seed <= 30; seed++) {
-      const res = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send({ ...body, options: { seed: seed * 7919 } });
+      // A key per ask, so that it is the decision rule, not the pending escalation, that holds the answer.
+      const key = await svc.container.keys.create({ name: `seed-${seed}-${Math.random()}`, role: 'agent', owner: 'seed shopper' });
+      const res = await request(svc.app).post('/v1/evaluate').set({ Authorization: `Bearer ${key.token}` }).send({ ...body, options: { seed: seed * 7919 } });
       expect(res.status).toBe(200);
       answers.push(`${res.body.decision} ${res.body.reasons.map((r: { code: string }) => r.code).join(',')} ${res.body.risk.incident_rate}`);
     }
