@@ -90,6 +90,19 @@ const REASON_MESSAGES: Record<string, string> = {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/** The path of the first string (or key) holding U+0000, within a bounded walk. */
+function nulPath(value: unknown, path: string, depth: number): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (depth > 64 || value === null || typeof value !== 'object') return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const here = path ? `${path}.${k}` : k;
+    if (k.includes('\u0000')) return here;
+    const found = nulPath(v, here, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 function zodDetail(err: z.ZodError, prefix: string) {
   return err.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), message: i.message }));
 }
@@ -102,6 +115,11 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
   const started = performance.now();
   const domain = deps.domains.get(request.domain);
   if (!domain) throw new AppError('unknown_domain', `unknown domain '${request.domain}'; known: ${[...deps.domains.keys()].join(', ')}`);
+  // PostgreSQL text and jsonb cannot hold U+0000: such a request could never be stored, so it is refused as bad input.
+  const nulAt = nulPath(request, '', 0);
+  if (nulAt !== undefined) {
+    throw new AppError('validation_failed', `${nulAt || 'body'}: strings may not contain the NUL character (U+0000)`, { errors: [{ path: nulAt, message: 'contains U+0000' }] });
+  }
   const stateParsed = domain.module.stateSchema.safeParse(request.state);
   const actionParsed = domain.module.actionSchema.safeParse(request.action);
   if (!stateParsed.success || !actionParsed.success) {

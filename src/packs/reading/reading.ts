@@ -42,7 +42,7 @@ export interface Reading {
 }
 
 /** Text beyond this many characters in one field is not read; the evaluation escalates with `input_truncated`. */
-export const READING_CAP_CHARS = 20_000;
+export const READING_CAP_CHARS = 8_000;
 const MAX_IGNORED = 50;
 const MAX_WALK_DEPTH = 8;
 
