@@ -58,7 +58,9 @@ describe('instructions inside the request, on an OpenAI-compatible model', () =>
     expect(injected.body.decision).toBe('escalate');
     expect(codes(injected)).toEqual(codes(clean));
     expect(codes(injected).length).toBeGreaterThan(0);
-    expect(injected.body.reading.facts).toEqual(clean.body.reading.facts);
+    // The deciding facts (the wind against the crane's limit) are read the same with the injected text.
+    expect(injected.body.reading.facts.wind).toEqual(clean.body.reading.facts.wind);
+    expect(injected.body.reading.action).toEqual(clean.body.reading.action);
     // The model was fooled (every future safe), which is exactly why the floor must not depend on it.
     expect(injected.body.futures.every((f: { final_outcome: string }) => f.final_outcome === 'no_incident')).toBe(true);
   });
