@@ -9,9 +9,8 @@ import type { LoadedDomain } from '../packs/load-domains.js';
 import type { RuleInput } from '../packs/rules/index.js';
 import type { ActionInput } from '../packs/types.js';
 import type { Reading } from '../packs/reading/reading.js';
-import { zeroToleranceEstimates } from './decision-rule.js';
 import type { WorldModel } from '../world-model/world-model.js';
-import { estimate } from './decision-rule.js';
+import { estimate, zeroToleranceEstimates } from './decision-rule.js';
 import { simulateAndDecide } from './simulate-and-decide.js';
 import { explain, rankFactors, recommend } from './explain.js';
 
