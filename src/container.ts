@@ -70,7 +70,11 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
   // First: a server database without a configured signing key must not start at all.
   const { signer: auditSigner, generated: auditKeyFile } = auditSignerFor(config, opts.database?.pgliteDir ?? path.join(config.dataDir, 'pglite'));
   const t0 = performance.now();
-  const domains = loadDomains(config.packsDir, DOMAIN_MODULES);
+  // What start-up derives from the banks is kept under DATA_DIR: a restart does not read them again.
+  const domains = loadDomains(config.packsDir, DOMAIN_MODULES, {
+    cacheDir: path.join(config.dataDir, 'cache'),
+    onCacheError: (err) => log.warn({ err: err.message }, 'bank cache unusable; derived from the bank instead'),
+  });
   const tPacks = performance.now();
   const embedded = new EmbeddedWorldModel(domains.values());
   const tModel = performance.now();

@@ -2,6 +2,7 @@ import type { Queryable } from '../db/database.js';
 import type { LeafRef } from './block.js';
 import { evaluationContent, evaluationDigest, legacyEvaluationDigest } from './evaluation-digest.js';
 import type { AuditedRow, XidRange } from './ledger.js';
+import { SIGN_OFF_SEALED_TABLES } from '../signoff/pg-sign-off-sealed-tables.js';
 import { EVALUATION_COLUMNS, evaluationFromRow, futuresOf, type EvaluationRow } from './pg-evaluation-store.js';
 
 /**
@@ -85,4 +86,4 @@ export const evaluationsTable: PgSealedTable = {
 };
 
 /** Every table the sealer knows how to seal, by name. Others join as their migrations register them. */
-export const SEALED_TABLES: readonly PgSealedTable[] = [evaluationsTable];
+export const SEALED_TABLES: readonly PgSealedTable[] = [evaluationsTable, ...SIGN_OFF_SEALED_TABLES];

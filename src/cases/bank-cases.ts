@@ -1,4 +1,4 @@
-import { bankFeatures, bankReadings, type LoadedDomain } from '../packs/load-domains.js';
+import { bankDigest, bankFeatures, type LoadedDomain } from '../packs/load-domains.js';
 import type { ActionInput } from '../packs/types.js';
 import { fitCaseEmbedder, type CaseEmbedder } from './case-embedder.js';
 import type { NewCase } from './case-store.js';
@@ -10,18 +10,16 @@ export function caseEmbedders(domains: Iterable<LoadedDomain>): Map<string, Case
 
 /** The shipped bank as historical cases: every row, so similar-case search has history from the first request. */
 export function bankCases(domain: LoadedDomain): NewCase[] {
-  const values = bankFeatures(domain);
-  const readings = bankReadings(domain);
+  const { features: values, actions, summaries, texts } = bankDigest(domain);
   return domain.bank.rows.map((row, i) => {
     const action = row.action as ActionInput;
-    const reading = readings[i];
-    const cls = domain.module.classify(domain.outcomeByName.get(row.final_outcome)!, reading.action);
+    const cls = domain.module.classify(domain.outcomeByName.get(row.final_outcome)!, actions[i]);
     return {
       id: `bank:${domain.name}:${row.id}`,
       domain: domain.name,
       source: row.synthetic ? 'synthetic_bank' : 'bank',
-      summary: domain.module.summarize(reading),
-      body: reading.text,
+      summary: summaries[i],
+      body: texts[i],
       features: values[i],
       finalOutcome: row.final_outcome,
       incident: cls.incident,

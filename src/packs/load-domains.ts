@@ -7,7 +7,8 @@ import { TrajectoryRowSchema, type TrajectoryRow } from '../banks/trajectory.js'
 import { PolicySchema, type Policy } from './policy-schema.js';
 import { rateInterval } from '../evaluation/risk-stats.js';
 import { loadCatalogue, severityRank, type Catalogue, type CatalogueHazard } from './reading/catalogue.js';
-import type { Reading } from './reading/reading.js';
+import type { ActionReading, Reading } from './reading/reading.js';
+import { diskCache, type DiskCache } from './bank-cache.js';
 import { compileRule, type CompiledRule } from './rules/index.js';
 import type { ActionInput, DomainModule, OutcomeDef } from './types.js';
 
@@ -39,14 +40,14 @@ export interface Bank {
 
 /**
  * Readings and features of a bank depend only on the bank's bytes, the catalogue and the code of
- * this process, so they are kept per process by those hashes: a second container (a test, a
- * reload) does not read 18,000 rows again.
+ * this process, so they are kept per process by those hashes (a second container, a test, a reload
+ * does not read 18,000 rows again) and on disk under the domain's cache directory (a restart does not).
  */
 const bankReadingCache = new Map<string, Reading[]>();
-const bankFeatureCache = new Map<string, number[][]>();
+const bankDigestCache = new Map<string, BankDigest>();
 export const bankKey = (domain: Pick<LoadedDomain, 'name' | 'bank' | 'catalogue'>) => `${domain.name}:${domain.bank.hash}:${domain.catalogue.hash}`;
 
-/** The reading of every bank row, computed once and shared (model training, case embedding, import). */
+/** The reading of every bank row, computed once per process (validation reads it whole). */
 export function bankReadings(domain: Pick<LoadedDomain, 'name' | 'bank' | 'catalogue' | 'read'>): Reading[] {
   const key = bankKey(domain);
   let readings = bankReadingCache.get(key);
@@ -57,15 +58,38 @@ export function bankReadings(domain: Pick<LoadedDomain, 'name' | 'bank' | 'catal
   return readings;
 }
 
-/** The featuriser's values of every bank row, computed once and shared. */
-export function bankFeatures(domain: Pick<LoadedDomain, 'name' | 'bank' | 'catalogue' | 'module' | 'read'>): number[][] {
+/** What start-up needs of each bank row's reading: its features, its action, its summary and text. */
+export interface BankDigest {
+  features: number[][];
+  actions: ActionReading[];
+  summaries: string[];
+  texts: string[];
+}
+
+type DigestDomain = Pick<LoadedDomain, 'name' | 'bank' | 'catalogue' | 'module' | 'read' | 'cache'>;
+
+/** The bank's digest: from this process, from the disk cache, or read now (and stored). */
+export function bankDigest(domain: DigestDomain): BankDigest {
   const key = bankKey(domain);
-  let features = bankFeatureCache.get(key);
-  if (!features) {
-    features = bankReadings(domain).map((r) => domain.module.featurize(r).values);
-    bankFeatureCache.set(key, features);
+  let digest = bankDigestCache.get(key);
+  if (!digest) {
+    digest = domain.cache.get(`bank-${domain.name}`, key, () => {
+      const readings = bankReadings(domain);
+      return {
+        features: readings.map((r) => domain.module.featurize(r).values),
+        actions: readings.map((r) => r.action),
+        summaries: readings.map((r) => domain.module.summarize(r)),
+        texts: readings.map((r) => r.text),
+      };
+    });
+    bankDigestCache.set(key, digest);
   }
-  return features;
+  return digest;
+}
+
+/** The featuriser's values of every bank row. */
+export function bankFeatures(domain: DigestDomain): number[][] {
+  return bankDigest(domain).features;
 }
 
 export interface LoadedDomain {
@@ -88,6 +112,8 @@ export interface LoadedDomain {
   rolloutsToApprove: number;
   prompt: string;
   bank: Bank;
+  /** Where what is derived from the bank is kept between starts (nowhere, when no directory is given). */
+  cache: DiskCache;
 }
 
 /** A broken pack or policy stops start-up; the message names the file and the problem. */
@@ -209,7 +235,8 @@ function enforcedHazards(catalogue: Catalogue, policy: Policy, policyFile: strin
 }
 
 /** Loads every domain that has a pack directory, a policy and a code module. */
-export function loadDomains(rootDir: string, modules: ReadonlyMap<string, DomainModule>): Map<string, LoadedDomain> {
+export function loadDomains(rootDir: string, modules: ReadonlyMap<string, DomainModule>, opts: { cacheDir?: string; onCacheError?: (err: Error) => void } = {}): Map<string, LoadedDomain> {
+  const cache = diskCache(opts.cacheDir, opts.onCacheError);
   const domainsDir = path.join(rootDir, 'domains');
   if (!fs.existsSync(domainsDir)) throw new PackError(`${domainsDir}: no domains directory`);
   const loaded = new Map<string, LoadedDomain>();
@@ -240,7 +267,7 @@ export function loadDomains(rootDir: string, modules: ReadonlyMap<string, Domain
     }
     const hazardRules = enforcedHazards(catalogue, policy.policy, policyFile, policy.rules);
     const read = (state: Record<string, unknown>, action: ActionInput) => module.read(state, action, catalogue);
-    loaded.set(name, { name, title: pack.data.title, module, outcomes, outcomeByName, prompt, bank, catalogue, hazardRules, read, ...policy });
+    loaded.set(name, { name, title: pack.data.title, module, outcomes, outcomeByName, prompt, bank, catalogue, hazardRules, read, cache, ...policy });
   }
   if (loaded.size === 0) throw new PackError(`${domainsDir}: no domain packs found`);
   return loaded;

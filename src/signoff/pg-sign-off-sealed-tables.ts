@@ -66,9 +66,5 @@ export const signOffsTable = sealed<SignOffRow>({
   contentOf: (r) => signOffContent(signOffFromRow(r)),
 });
 
-/**
- * The sign-off tables, ready to seal. Not yet registered: registering means a migration adding
- * them to audit_sealed_tables AND these descriptors in SEALED_TABLES, together, or every ledger
- * built from SEALED_TABLES alone (the CLI, the bench) refuses to seal or verify.
- */
+/** The sign-off tables, sealed since migration 0006 (which lists them in audit_sealed_tables). */
 export const SIGN_OFF_SEALED_TABLES: readonly PgSealedTable[] = [escalationsTable, signOffsTable];

@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PgAuditLedger } from '../../src/audit/pg-audit-ledger.js';
-import { PgLeaseStore } from '../../src/audit/pg-lease-store.js';
-import { SEALED_TABLES } from '../../src/audit/pg-sealed-tables.js';
-import { AuditSealer } from '../../src/audit/sealer.js';
+import type { PgAuditLedger } from '../../src/audit/pg-audit-ledger.js';
+import type { AuditSealer } from '../../src/audit/sealer.js';
 import { verifyAudit } from '../../src/audit/verify.js';
-import { createLogger } from '../../src/logger.js';
-import { SIGN_OFF_SEALED_TABLES } from '../../src/signoff/pg-sign-off-sealed-tables.js';
 import { behindTheServicesBack, sealUntilSettled } from '../audit/audit-helpers.js';
 import { SCENARIOS } from '../support/scenarios.js';
 import { ENGINES } from '../support/engines.js';
 import { evaluateAs, signOff, startSignOffService, type SignOffTestService } from './sign-off-support.js';
 
 /**
- * The sign-off tables are ready to be sealed but not registered yet (see SIGN_OFF_SEALED_TABLES):
- * this registers them in a database of its own and shows that the sealer commits to their rows and
- * verify names a sign-off altered behind the service's back.
+ * The sign-off tables are sealed (migration 0006): the service's own sealer commits to their rows,
+ * and verify names a sign-off altered behind the service's back.
  */
 describe.each(ENGINES)('sealing sign-offs on %s', (engine) => {
   let svc: SignOffTestService;
@@ -27,12 +22,9 @@ describe.each(ENGINES)('sealing sign-offs on %s', (engine) => {
     const made = await evaluateAs(svc, 'agent', SCENARIOS.gustyCraneLift.body);
     const signed = await signOff(svc, 'alice', made.body.evaluation_id, { decision: 'approve', reason: 'Wind eased' });
     signOffId = signed.body.sign_off.id;
-    await svc.container.db.query(`INSERT INTO audit_sealed_tables (name) VALUES ('escalations'), ('sign_offs')`);
-    ledger = new PgAuditLedger(svc.container.db, [...SEALED_TABLES, ...SIGN_OFF_SEALED_TABLES]);
-    sealer = new AuditSealer({ ledger, leases: new PgLeaseStore(svc.container.db), signer: svc.container.audit.signer, intervalMs: 0, leaseMs: 10_000, logger: createLogger('silent') });
+    ({ ledger, sealer } = svc.container.audit);
   });
   afterAll(async () => {
-    await sealer?.stop();
     await svc?.stop();
   });
 

@@ -1,5 +1,5 @@
 import type { TrajectoryRow, FutureStep } from '../../banks/trajectory.js';
-import { bankFeatures, bankKey, bankReadings, type LoadedDomain } from '../../packs/load-domains.js';
+import { bankDigest, bankKey, type LoadedDomain } from '../../packs/load-domains.js';
 import type { ActionReading } from '../../packs/reading/reading.js';
 import type { ActiveFactor, Features } from '../../packs/types.js';
 import { mixSeed, mulberry32, sampleIndex, type Random } from '../../lib/random.js';
@@ -8,6 +8,14 @@ import { NeighbourIndex } from './neighbour-index.js';
 import { fitSoftmax, probabilitiesOf, standardise, type SoftmaxModel } from './softmax-regression.js';
 
 const NEIGHBOURS_PER_OUTCOME = 8;
+/** A fitted model on disk: its typed arrays as plain arrays (JSON keeps every bit of a double). */
+const SOFTMAX_CODEC = {
+  encode: (m: SoftmaxModel) => ({ classes: m.classes, dims: m.dims, mean: [...m.mean], scale: [...m.scale], weights: [...m.weights] }),
+  decode: (j: unknown): SoftmaxModel => {
+    const m = j as { classes: string[]; dims: number; mean: number[]; scale: number[]; weights: number[] };
+    return { classes: m.classes, dims: m.dims, mean: Float64Array.from(m.mean), scale: Float64Array.from(m.scale), weights: Float64Array.from(m.weights) };
+  },
+};
 const fittedModels = new Map<string, SoftmaxModel>();
 // A neighbour whose story agrees with the request on whether the outcome was bad is preferred this much.
 const SAME_VERDICT_WEIGHT = 20;
@@ -50,21 +58,20 @@ export class DomainModel {
     this.featureIndex = new Map(domain.module.featureNames.map((n, j) => [n, j]));
     const classes = domain.outcomes.map((o) => o.name);
     const classOf = new Map(classes.map((c, i) => [c, i]));
-    const all = bankFeatures(domain);
-    const readings = bankReadings(domain);
+    const { features: all, actions } = bankDigest(domain);
     const trainIdx = domain.bank.rows.flatMap((r, i) => (r.split === 'train' ? [i] : []));
     this.train = trainIdx.map((i) => domain.bank.rows[i]);
     const vectors = trainIdx.map((i) => all[i]);
     const labels = this.train.map((r) => classOf.get(r.final_outcome)!);
-    this.trainAction = trainIdx.map((i) => actionSignature(readings[i].action));
+    this.trainAction = trainIdx.map((i) => actionSignature(actions[i]));
     this.trainBad = trainIdx.map((i) => {
-      const cls = domain.module.classify(domain.outcomeByName.get(domain.bank.rows[i].final_outcome)!, readings[i].action);
+      const cls = domain.module.classify(domain.outcomeByName.get(domain.bank.rows[i].final_outcome)!, actions[i]);
       return cls.incident || cls.adverse;
     });
     // The fit is deterministic in the bank and its reading, so one process fits each once.
     const fitKey = bankKey(domain);
     let model = fittedModels.get(fitKey);
-    if (!model) fittedModels.set(fitKey, (model = fitSoftmax(vectors, labels, classes)));
+    if (!model) fittedModels.set(fitKey, (model = domain.cache.get(`model-${domain.name}`, fitKey, () => fitSoftmax(vectors, labels, classes), SOFTMAX_CODEC)));
     this.model = model;
     this.index = new NeighbourIndex(
       vectors.map((v) => standardise(this.model, v)),
