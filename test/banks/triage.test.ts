@@ -11,7 +11,7 @@ import { classifyByDisposition, DISPOSITIONS, TRIAGE_OUTCOMES } from '../../src/
 import { TriageActionSchema, TriageStateSchema } from '../../src/packs/triage/state-schema.js';
 import type { ActionInput } from '../../src/packs/types.js';
 import { fitSoftmax, probabilitiesOf, standardise } from '../../src/world-model/embedded/softmax-regression.js';
-import { serialiseBank } from '../../tools/banks/generate.js';
+import { bankRows, serialiseBank } from '../../tools/banks/generate.js';
 import { BANK_SEED, BANK_SIZE, generateBank } from '../../tools/banks/triage/generator.js';
 import { featurizeTriage, isSeriousFactor } from '../../tools/banks/triage/latent-features.js';
 import { trueOutcomeProbabilities } from '../../tools/banks/triage/risk-model.js';
@@ -54,8 +54,8 @@ describe('triage bank generator', () => {
     expect(JSON.stringify(generateBank(8, 200))).not.toBe(JSON.stringify(generateBank(7, 200)));
   });
 
-  it('when domains/triage/trajectories.jsonl is read, then it is byte-identical to generateBank(BANK_SEED, BANK_SIZE) (nobody edits the bank by hand)', () => {
-    expect(fs.readFileSync(bankFile, 'utf8') === serialiseBank(generateBank(BANK_SEED, BANK_SIZE))).toBe(true);
+  it('when domains/triage/trajectories.jsonl is read, then it is byte-identical to bankRows(triage): the generator’s rows less the seed scenarios (nobody edits the bank by hand)', () => {
+    expect(fs.readFileSync(bankFile, 'utf8') === serialiseBank(bankRows('triage'))).toBe(true);
   });
 
   it('when the bank is validated, then every row is a synthetic trajectory ending in a taxonomy outcome, with narrative steps from t = 1', () => {
@@ -101,7 +101,8 @@ describe('triage bank generator', () => {
 
   it('when similar presentations appear in the bank, then they come with correct, under- and over-triaged dispositions', () => {
     const atypical = shipped.filter((r) => (r.state.chief_complaint as string).startsWith('Indigestion and jaw pain'));
-    expect(atypical.length).toBeGreaterThan(100);
+    // The rows that said it word for word are gone (seed-scenarios.ts); its variations stay.
+    expect(atypical.length).toBeGreaterThan(40);
     expect(new Set(atypical.map((r) => disposition(r.action as ActionInput))).size).toBe(DISPOSITIONS.length);
   });
 });
