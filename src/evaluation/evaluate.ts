@@ -71,9 +71,13 @@ export interface PendingEscalations {
  * version, the normalised facts and the action's class. Not the wording, the seed, N, or
  * `context.agent_id` (the caller sets it), so none of them buys a fresh roll.
  */
-export function pendingEscalationKey(apiKeyId: string | undefined, domain: string, policyVersion: string, reading: Pick<Reading, 'facts' | 'action'>): string {
+export function pendingEscalationKey(apiKeyId: string | undefined, domain: string, policyVersion: string, reading: Pick<Reading, 'facts' | 'action' | 'unread'>): string {
   const { effect, kind, disposition } = reading.action;
-  const key = { api_key_id: apiKeyId ?? null, domain, policy_version: policyVersion, facts: reading.facts, action: { effect, kind, disposition: disposition ?? null } };
+  // What the reading understood keys by meaning, so rewording it does not escape; what it could not
+  // read keys by the words themselves (as a set), so two requests the reading cannot tell apart
+  // (both sparse, about different things) do not answer for each other.
+  const unread = [...new Set(reading.unread.unknown)].sort();
+  const key = { api_key_id: apiKeyId ?? null, domain, policy_version: policyVersion, facts: reading.facts, action: { effect, kind, disposition: disposition ?? null }, unread };
   return `sha256:${crypto.createHash('sha256').update(canonicalJson(key)).digest('hex')}`;
 }
 
