@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import { codeVersion } from '../../packs/bank-cache.js';
 import type { LoadedDomain } from '../../packs/load-domains.js';
 import { WorldModelError, type SimulateRequest, type SimulateResult, type WorldModel, type WorldModelHealth } from '../world-model.js';
 import { DomainModel, type Prediction } from './domain-model.js';
@@ -18,8 +20,13 @@ export class EmbeddedWorldModel implements WorldModel {
 
   constructor(domains: Iterable<LoadedDomain>) {
     this.models = new Map([...domains].map((d) => [d.name, new DomainModel(d)]));
-    const banks = [...this.models.values()].map((m) => `${m.domain.name}:${m.domain.bank.hash.slice(0, 12)}`);
-    this.version = `${EMBEDDED_MODEL_NAME}+${banks.join(',')}`;
+    // What the model learned from, per domain: the bank, the catalogue it was read with, and the
+    // code that read and fitted it. Any of them changing changes the probabilities, so the version.
+    const learned = [...this.models.values()].map((m) => {
+      const digest = crypto.createHash('sha256').update(`${m.domain.bank.hash}\0${m.domain.catalogue.hash}\0${codeVersion()}`).digest('hex');
+      return `${m.domain.name}:${digest.slice(0, 12)}`;
+    });
+    this.version = `${EMBEDDED_MODEL_NAME}+${learned.join(',')}`;
   }
 
   model(domain: string): DomainModel {
