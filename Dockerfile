@@ -16,6 +16,8 @@ COPY package.json ./
 COPY migrations ./migrations
 COPY domains ./domains
 COPY policies ./policies
+# The review console's stylesheet and script are served from the source tree (no build step).
+COPY src/console/assets ./src/console/assets
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

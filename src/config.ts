@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseSigningKey } from './audit/signing-key.js';
+import { rateLimitOf, type RateLimit } from './keys/rate-limit-spec.js';
 
 const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -17,8 +18,20 @@ const EnvSchema = z.object({
   PACKS_DIR: z.string().default('.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 256kb').default('256kb'),
-  /** Print newly created bootstrap keys on first start (to stdout, once). */
+  /** On first start, create one key per role and write them once to DATA_DIR/bootstrap-keys.txt (mode 0600). */
   BOOTSTRAP_KEYS: boolish.default(true),
+  /** Each API key's token bucket, per replica: a rate such as 50/s, 600/m, or `off` (keys with a limit of their own keep it). */
+  RATE_LIMIT_PER_KEY: z.string().default('50/s'),
+  /** How many requests a key may make at once before the rate applies; default: two seconds' worth. */
+  RATE_LIMIT_BURST: z.string().optional(),
+  /** Longest an evaluate request may take before it is answered 503 with decision escalate. */
+  EVALUATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(15000),
+  /** Time to receive a whole request (headers and body) from the client. */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(30000),
+  /** Time to receive a request's headers. */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(10000),
+  /** How long an idle kept-alive connection stays open. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(0).max(600000).default(5000),
   WORLD_MODEL_BACKEND: z.enum(['embedded', 'openai']).default('embedded'),
   WORLD_MODEL_URL: z.string().url().optional(),
   WORLD_MODEL_NAME: z.string().default('foresight-world-model'),
@@ -52,6 +65,8 @@ const EnvSchema = z.object({
   /** The wait before the first retry; it doubles for every retry after. */
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3600000).default(1000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+  /** Rows per database page of `GET /v1/evaluations/export`: what memory holds at once, whatever the total. */
+  EXPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
 });
 
 export interface Config {
@@ -63,6 +78,10 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   bodyLimit: string;
   bootstrapKeys: boolean;
+  /** The default token bucket of every key without one of its own; null: no default limit. */
+  rateLimit: { perKey: RateLimit | null };
+  evaluateTimeoutMs: number;
+  http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number };
   worldModel: {
     backend: 'embedded' | 'openai';
     url?: string;
@@ -80,6 +99,7 @@ export interface Config {
   audit: { signingKey?: string; sealIntervalMs: number; sealLeaseMs: number };
   signOff: { sweepIntervalMs: number; sweepLeaseMs: number };
   webhooks: { url?: string; secret?: string; maxAttempts: number; retryBaseMs: number; timeoutMs: number };
+  listing: { exportPageSize: number };
 }
 
 export class ConfigError extends Error {
@@ -104,6 +124,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       throw new ConfigError(`invalid configuration: AUDIT_SIGNING_KEY: ${(err as Error).message}`);
     }
   }
+  let perKey: RateLimit | null = null;
+  if (e.RATE_LIMIT_PER_KEY.trim() === 'off') {
+    if (e.RATE_LIMIT_BURST !== undefined) throw new ConfigError('invalid configuration: RATE_LIMIT_BURST needs a RATE_LIMIT_PER_KEY other than off');
+  } else {
+    try {
+      perKey = rateLimitOf(e.RATE_LIMIT_PER_KEY, e.RATE_LIMIT_BURST);
+    } catch (err) {
+      throw new ConfigError(`invalid configuration: RATE_LIMIT_PER_KEY/RATE_LIMIT_BURST: ${(err as Error).message}`);
+    }
+  }
+  if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError('invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  }
   if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) {
     throw new ConfigError('invalid configuration: WEBHOOK_SECRET is required when WEBHOOK_URL is set (webhooks are always signed)');
   }
@@ -116,6 +149,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT,
     bootstrapKeys: e.BOOTSTRAP_KEYS,
+    rateLimit: { perKey },
+    evaluateTimeoutMs: e.EVALUATE_TIMEOUT_MS,
+    http: { requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS },
     worldModel: {
       backend: e.WORLD_MODEL_BACKEND,
       url: e.WORLD_MODEL_URL,
@@ -139,5 +175,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
     },
+    listing: { exportPageSize: e.EXPORT_PAGE_SIZE },
   };
 }

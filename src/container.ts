@@ -31,13 +31,25 @@ import { PgSignOffStore } from './signoff/pg-sign-off-store.js';
 import { SignOffService } from './signoff/sign-off-service.js';
 import { TimeoutSweeper } from './signoff/timeout-sweeper.js';
 import { PgDeliveryStore } from './webhooks/pg-delivery-store.js';
+import { PgPolicyVersionStore } from './replay/pg-policy-version-store.js';
+import { PgReplayStore } from './replay/pg-replay-store.js';
+import { recordPolicyVersions } from './replay/policy-texts.js';
+import { ReplayService } from './replay/replay-service.js';
+import { OutcomeService } from './outcomes/outcome-service.js';
+import { PgCalibrationStore } from './outcomes/pg-calibration-store.js';
+import { PgOutcomeStore } from './outcomes/pg-outcome-store.js';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
+import { ListingService } from './listing/listing-service.js';
+import { PgListingStore } from './listing/pg-listing-store.js';
+import { PersonalDataService } from './privacy/personal-data-service.js';
+import { personalFieldsOf, PgPersonalDataStore } from './privacy/pg-personal-store.js';
+import { PgConsoleStore } from './console/pg-console-store.js';
 
 
 export interface ContainerOptions {
   logger?: Logger;
   /** Overrides for tests: a schema on a shared PostgreSQL server, a PGlite directory. */
-  database?: { schema?: string; pgliteDir?: string };
+  database?: { schema?: string; pgliteDir?: string; pgliteFrom?: Blob };
   /** Replaces the world model a domain uses (tests of failure modes). */
   worldModelFor?: (domain: LoadedDomain, embedded: EmbeddedWorldModel) => WorldModel;
   /** The clock of keys and auth (when a rotated-out secret stops, how long a verified key is cached) and of sign-off deadlines and expiries (tests move it). */
@@ -57,6 +69,8 @@ export interface Container {
   audit: { ledger: PgAuditLedger; sealer: AuditSealer; signer: AuditSigner };
   /** Sign-off: reviews, the timeout sweeper (tests call `sweeper.sweep()`), webhook deliveries. */
   signOffs: { service: SignOffService; sweeper: TimeoutSweeper; deliveries: PgDeliveryStore };
+  /** Replays of stored evaluations (each recorded; none stores an evaluation). */
+  replays: ReplayService;
   /** Keys created on this start because the database had none: shown once, never again. */
   bootstrapKeys: CreatedKey[];
   startup: Record<string, number>;
@@ -83,7 +97,9 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
     url: config.database.url,
     poolSize: config.database.poolSize,
     pgliteDir: opts.database?.pgliteDir ?? path.join(config.dataDir, 'pglite'),
+    pgliteFrom: opts.database?.pgliteFrom,
     schema: opts.database?.schema,
+    logger: logger.child({ module: 'db' }),
   });
   let stopSignal: (() => Promise<void>) | undefined;
   try {
@@ -102,7 +118,9 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
 
     const keys = new PgKeyStore(db, { now: opts.clock });
     const created = config.bootstrapKeys ? await bootstrapKeys(db, ROLES, { now: opts.clock }) : [];
-    const evaluations = new PgEvaluationStore(db);
+    // Each domain's personal fields (its pack's `personal:`) are kept apart from the row, erasable (hash scheme 3).
+    const evaluations = new PgEvaluationStore(db, { personalPaths: (domain) => domains.get(domain)?.personal ?? [] });
+    const personal = new PersonalDataService({ store: new PgPersonalDataStore(db), keys, clock: opts.clock, newId: () => crypto.randomUUID() });
     const ledger = new PgAuditLedger(db, SEALED_TABLES);
     await ledger.registerKey(auditSigner.keyId, auditSigner.publicKeyPem);
     if (auditKeyFile) log.info({ file: auditKeyFile, keyId: auditSigner.keyId }, 'audit signing key generated');
@@ -151,6 +169,17 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
       newId: () => crypto.randomUUID(),
       newSeed: () => crypto.randomInt(0, 2 ** 31 - 1),
     };
+    // The text of every policy version run under, so a replay can show what a policy change changed.
+    const policyTexts = new PgPolicyVersionStore(db);
+    const policies = await recordPolicyVersions(policyTexts, domains.values(), config.packsDir, evaluateDeps.now());
+    for (const s of policies.skipped) log.warn(s, 'policy text not stored');
+    const replays = new ReplayService({
+      under: { domains, worldModelFor: evaluateDeps.worldModelFor, fallback: embedded },
+      policyTexts,
+      replays: new PgReplayStore(db),
+      now: evaluateDeps.now,
+      newId: () => crypto.randomUUID(),
+    });
     let stopping = false;
     const app = buildApp({
       logger,
@@ -161,10 +190,26 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
       audit: ledger,
       signOffs,
       idempotency: new PgIdempotencyStore(db),
+      replays,
+      outcomes: new OutcomeService({ store: new PgOutcomeStore(db), domains, keys, clock: opts.clock, newId: () => crypto.randomUUID() }),
+      calibration: new PgCalibrationStore(db),
+      personal,
+      listing: new ListingService({
+        store: new PgListingStore(db),
+        personalFields: (ids) => personalFieldsOf(db, ids),
+        personal,
+        domains,
+        clock: opts.clock,
+        exportPageSize: config.listing.exportPageSize,
+      }),
       worldModels: () => worldModels,
       bodyLimit: config.bodyLimit,
       maxConcurrentEvaluations: config.maxConcurrentEvaluations,
       isStopping: () => stopping,
+      // Buckets refill on the clock tests move, or on a monotonic one.
+      rateLimit: { perKey: config.rateLimit.perKey, now: opts.clock ? () => opts.clock!().getTime() : undefined },
+      evaluateTimeoutMs: config.evaluateTimeoutMs,
+      console: { store: new PgConsoleStore(db), keys, clock: opts.clock },
     });
     const startup = {
       packs_ms: Math.round(tPacks - t0),
@@ -187,6 +232,7 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
       evaluations,
       audit: { ledger, sealer, signer: auditSigner },
       signOffs: { service: signOffs, sweeper, deliveries },
+      replays,
       bootstrapKeys: created,
       startup,
       async stop() {

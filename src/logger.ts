@@ -1,4 +1,5 @@
 import { pino, type Logger, type DestinationStream } from 'pino';
+import { scrubLogArguments } from './privacy/log-scope.js';
 
 export type { Logger };
 
@@ -22,5 +23,18 @@ const REDACT = [
 ];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'foresight' } }, destination);
+  return pino(
+    {
+      level,
+      redact: { paths: REDACT, censor: '[redacted]' },
+      base: { service: 'foresight' },
+      // The values a domain marks personal, wherever they travel (an error quoting the input): src/privacy/log-scope.ts.
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, scrubLogArguments(args) as Parameters<typeof method>);
+        },
+      },
+    },
+    destination,
+  );
 }

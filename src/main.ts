@@ -1,6 +1,7 @@
-import type { Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
 import { createContainer } from './container.js';
+import { writeBootstrapKeys } from './keys/bootstrap-file.js';
 import { PackError } from './packs/load-domains.js';
 
 /** The only place that listens and handles signals. */
@@ -26,27 +27,46 @@ async function main(): Promise<void> {
     throw err;
   }
   const { app, logger } = container;
+  // Before listening: once the service is up, its keys are where the log says.
+  if (container.bootstrapKeys.length > 0) {
+    // Never to stdout or the log: logs are shipped and kept. A file only this user can read, once.
+    try {
+      const file = writeBootstrapKeys(config.dataDir, container.bootstrapKeys);
+      logger.info({ file }, 'first start: one API key per role was written to this file (mode 0600); store the keys elsewhere, then delete it');
+    } catch (err) {
+      // Keys nobody can read must not stay valid: revoke them, and say how to make new ones.
+      for (const k of container.bootstrapKeys) await container.keys.revoke(k.id).catch(() => {});
+      logger.error({ err: (err as Error).message, dataDir: config.dataDir }, 'bootstrap keys could not be written, so they were revoked; create keys with `foresight keys create`');
+    }
+  }
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
+    // A client that trickles its headers or body is cut off, so slow clients cannot hold every socket;
+    // the check runs every second rather than Node's default 30 s.
+    const s = createServer(
+      { requestTimeout: config.http.requestTimeoutMs, headersTimeout: config.http.headersTimeoutMs, connectionsCheckingInterval: 1_000 },
+      app,
+    );
+    s.keepAliveTimeout = config.http.keepAliveTimeoutMs;
     s.once('error', reject);
+    s.listen(config.port, config.host, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, host: config.host }, 'listening');
 
-  if (container.bootstrapKeys.length > 0) {
-    // Printed once, to the terminal only: the database keeps nothing but hashes.
-    const lines = container.bootstrapKeys.map((k) => `  ${k.role.padEnd(10)} ${k.token}`);
-    process.stdout.write(
-      `\nFirst start: one API key per role was created. They are shown this once; store them now.\n${lines.join('\n')}\n\n` +
-        `Try: curl -s localhost:${port}/v1/domains -H "Authorization: Bearer <agent key>"\n\n`,
-    );
-  }
-
   let shuttingDown = false;
+  // server.close() refuses new connections only: keep-alive clients would go on sending requests on
+  // theirs until the grace period cut them mid-answer. Draining, every answer closes its connection.
+  const answering = new Set<ServerResponse>();
+  server.prependListener('request', (_req, res: ServerResponse) => {
+    if (shuttingDown) return void res.setHeader('connection', 'close');
+    answering.add(res);
+    res.once('close', () => answering.delete(res));
+  });
   const shutdown = (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
+    for (const res of answering) if (!res.headersSent) res.setHeader('connection', 'close');
     logger.info({ signal }, 'shutting down: no new requests, draining those in flight');
     const force = setTimeout(() => {
       logger.warn('grace period over; closing remaining connections');

@@ -10,16 +10,24 @@ import type { EvaluationRecord } from './evaluation-store.js';
  */
 export const EVALUATION_HASH_SCHEME = 2;
 
+/**
+ * Scheme 3 (since migration 0009) is scheme 2 for a row whose request held personal data: the content
+ * hashed is the content stored, in which each personal value is a salted digest (src/privacy/personal-seal.ts),
+ * plus the list of those digests. The values live apart and can be erased; the row and its hash stay.
+ */
+export const PERSONAL_HASH_SCHEME = 3;
+
 export interface LegacyLink {
   hash: string;
   prevHash: string | null;
 }
 
 /** Exactly what the digest covers, as a plain JSON value: what an inclusion proof carries as `record`. */
-export function evaluationContent(rec: EvaluationRecord, legacy?: LegacyLink): Record<string, unknown> {
+export function evaluationContent(rec: EvaluationRecord & { personalDigests?: string[] | null }, legacy?: LegacyLink): Record<string, unknown> {
+  const personal = !legacy && rec.personalDigests ? rec.personalDigests : undefined;
   return {
     table: 'evaluations',
-    hash_scheme: legacy ? 1 : EVALUATION_HASH_SCHEME,
+    hash_scheme: legacy ? 1 : personal ? PERSONAL_HASH_SCHEME : EVALUATION_HASH_SCHEME,
     id: rec.id,
     created_at: rec.createdAt.toISOString(),
     domain: rec.domain,
@@ -35,6 +43,7 @@ export function evaluationContent(rec: EvaluationRecord, legacy?: LegacyLink): R
     timing: rec.timing,
     agent_id: rec.agentId ?? null,
     api_key_id: rec.apiKeyId ?? null,
+    ...(personal ? { personal_digests: personal } : {}),
     ...(legacy ? { legacy: { hash: legacy.hash, prev_hash: legacy.prevHash } } : {}),
   };
 }
@@ -43,7 +52,7 @@ export function contentDigest(content: unknown): string {
   return crypto.createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
-export function evaluationDigest(rec: EvaluationRecord, legacy?: LegacyLink): string {
+export function evaluationDigest(rec: EvaluationRecord & { personalDigests?: string[] | null }, legacy?: LegacyLink): string {
   return contentDigest(evaluationContent(rec, legacy));
 }
 

@@ -33,10 +33,31 @@ export interface StoredEvaluation extends EvaluationRecord {
   seq: number;
   /** The digest of the row's content (see evaluation-digest.ts); a sealed block commits to it. */
   hash: string;
-  /** 2 for rows written since migration 0004; 1 for rows of the old global chain. */
-  hashScheme: 1 | 2;
+  /** 2 for rows written since migration 0004; 1 for rows of the old global chain; 3 for rows whose personal values are kept apart (0009). */
+  hashScheme: 1 | 2 | 3;
+  /** Scheme 3: the digests of the personal values, which the row commits to instead of the values. */
+  personalDigests?: string[];
+  /**
+   * Scheme 3: `request`, `response` and `futures` above carry the personal values put back (`[erased]`
+   * once erased); this is the content as stored and hashed, and the state of each value.
+   */
+  personal?: StoredPersonal;
   /** The old chain's link to the previous row (scheme 1 only; null since 0004). */
   prevHash: string | null;
+}
+
+/** One personal value of a stored evaluation: where it sits, and the value unless it was erased. */
+export interface PersonalFieldState {
+  digest: string;
+  path: string;
+  kind: 'field' | 'echo';
+  erasedAt: Date | null;
+  value?: unknown;
+}
+
+export interface StoredPersonal {
+  sealed: { request: Record<string, unknown>; response: Record<string, unknown>; futures: StoredFuture[] };
+  fields: PersonalFieldState[];
 }
 
 /** The audit log of evaluations: append-only (the database refuses UPDATE and DELETE). */

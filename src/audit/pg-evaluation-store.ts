@@ -1,5 +1,9 @@
 import type { Queryable } from '../db/database.js';
-import { EVALUATION_HASH_SCHEME, evaluationDigest } from './evaluation-digest.js';
+import { notePersonalValues } from '../privacy/log-scope.js';
+import type { PersonalPath } from '../privacy/personal-paths.js';
+import { openPersonal, sealPersonal, type Shown } from '../privacy/personal-seal.js';
+import { personalFieldsOf } from '../privacy/pg-personal-store.js';
+import { EVALUATION_HASH_SCHEME, evaluationDigest, PERSONAL_HASH_SCHEME } from './evaluation-digest.js';
 import type { EvaluationRecord, EvaluationStore, StoredEvaluation, StoredFuture } from './evaluation-store.js';
 
 export interface EvaluationRow {
@@ -21,11 +25,12 @@ export interface EvaluationRow {
   api_key_id: string | null;
   prev_hash: string | null;
   hash: string;
-  hash_scheme: 1 | 2;
+  hash_scheme: 1 | 2 | 3;
+  personal_digests: string[] | null;
 }
 
 export const EVALUATION_COLUMNS = `e.id, e.seq, e.created_at, e.domain, e.decision, e.reason_codes, e.request, e.response, e.policy_version,
-  e.world_model_backend, e.world_model_version, e.seed, e.degraded, e.timing, e.agent_id, e.api_key_id, e.prev_hash, e.hash, e.hash_scheme`;
+  e.world_model_backend, e.world_model_version, e.seed, e.degraded, e.timing, e.agent_id, e.api_key_id, e.prev_hash, e.hash, e.hash_scheme, e.personal_digests`;
 
 export function evaluationFromRow(row: EvaluationRow, futures: StoredFuture[]): StoredEvaluation {
   return {
@@ -48,8 +53,46 @@ export function evaluationFromRow(row: EvaluationRow, futures: StoredFuture[]): 
     hash: row.hash,
     hashScheme: row.hash_scheme,
     prevHash: row.prev_hash,
+    ...(row.personal_digests ? { personalDigests: row.personal_digests } : {}),
   };
 }
+
+/**
+ * Scheme-3 evaluations as the service uses them: the personal values put back where the stored row has
+ * their digests (`[erased]` once erased), the stored form kept under `personal`. Others pass through.
+ */
+export async function withPersonalValues(q: Queryable, evaluations: StoredEvaluation[]): Promise<StoredEvaluation[]> {
+  const sealed = evaluations.filter((e) => e.personalDigests);
+  if (sealed.length === 0) return evaluations;
+  const fieldsById = await personalFieldsOf(q, sealed.map((e) => e.id));
+  return evaluations.map((e) => {
+    if (!e.personalDigests) return e;
+    const fields = fieldsById.get(e.id) ?? [];
+    const byDigest = new Map(fields.map((f) => [f.digest, f]));
+    // A digest the row commits to whose value is gone reads as erased (verify says whether an erasure was recorded).
+    const reveal = (d: string): Shown | undefined => {
+      if (!e.personalDigests!.includes(d)) return undefined;
+      const f = byDigest.get(d);
+      return f && f.erasedAt === null ? { kind: 'value', value: f.value } : { kind: 'erased' };
+    };
+    notePersonalValues(fields.map((f) => f.value));
+    const stored = { request: e.request, response: e.response, futures: e.futures };
+    return {
+      ...e,
+      request: openPersonal(e.request, reveal),
+      response: openPersonal(e.response, reveal),
+      futures: openPersonal(e.futures, reveal),
+      personal: { sealed: stored, fields },
+    };
+  });
+}
+
+export interface PgEvaluationStoreOptions {
+  /** The paths of personal data in a domain's requests (its pack's `personal:`): their values are kept apart, erasable. */
+  personalPaths?: (domain: string) => readonly PersonalPath[];
+  randomBytes?: (n: number) => Buffer;
+}
+
 
 /** The futures of many evaluations in one query, by evaluation id, in index order. */
 export async function futuresOf(q: Queryable, ids: string[]): Promise<Map<string, StoredFuture[]>> {
@@ -67,29 +110,44 @@ export async function futuresOf(q: Queryable, ids: string[]): Promise<Map<string
 }
 
 export class PgEvaluationStore implements EvaluationStore {
-  constructor(private readonly db: Queryable) {}
+  constructor(
+    private readonly db: Queryable,
+    private readonly options: PgEvaluationStoreOptions = {},
+  ) {}
 
   /**
    * One statement, so one round trip and its own transaction, holding no lock beyond its rows:
    * appends from every replica run side by side. The row's transaction id (the `txid` default)
    * tells the sealer when it is safe to seal.
    */
-  async append(rec: EvaluationRecord): Promise<void> {
+  async append(original: EvaluationRecord): Promise<void> {
+    const paths = this.options.personalPaths?.(original.domain) ?? [];
+    // Personal values leave the row (scheme 3): it stores and hashes their salted digests, and they go to personal_fields.
+    const sealed = paths.length > 0 ? sealPersonal(original, paths, this.options.randomBytes) : null;
+    const personalDigests = sealed ? sealed.fields.map((f) => f.digest) : null;
+    const rec = sealed ? { ...original, ...sealed.content, personalDigests } : original;
     // Hashed and serialised in the same tick, so what is stored is exactly what was hashed.
     const hash = evaluationDigest(rec);
+    const fields = (sealed?.fields ?? []).map((f) => ({ digest: f.digest, path: f.path, kind: f.kind, salt: f.salt, value: f.value }));
+    // One statement: the row, its futures and its personal values commit together or not at all.
     await this.db.query(
       `WITH e AS (
          INSERT INTO evaluations (id, created_at, domain, decision, reason_codes, request, response, policy_version,
-           world_model_backend, world_model_version, seed, degraded, timing, agent_id, api_key_id, hash_scheme, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-         RETURNING id)
+           world_model_backend, world_model_version, seed, degraded, timing, agent_id, api_key_id, hash_scheme, hash, personal_digests)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $19)
+         RETURNING id),
+       p AS (
+         INSERT INTO personal_fields (evaluation_id, digest, path, kind, salt, value)
+         SELECT e.id, pf.digest, pf.path, pf.kind, pf.salt, pf.value
+         FROM e CROSS JOIN jsonb_to_recordset($20::jsonb) AS pf(digest text, path text, kind text, salt text, value jsonb))
        INSERT INTO futures (evaluation_id, idx, final_outcome, incident, adverse, steps, risk_factors)
        SELECT e.id, f.index, f.final_outcome, f.incident, f.adverse, f.steps, f.risk_factors
        FROM e CROSS JOIN jsonb_to_recordset($18::jsonb) AS f(index int, final_outcome text, incident boolean, adverse boolean, steps jsonb, risk_factors jsonb)`,
       [
         rec.id, rec.createdAt, rec.domain, rec.decision, rec.reasonCodes, JSON.stringify(rec.request), JSON.stringify(rec.response),
         rec.policyVersion, rec.worldModel.backend, rec.worldModel.version, rec.seed, rec.degraded, JSON.stringify(rec.timing),
-        rec.agentId ?? null, rec.apiKeyId ?? null, EVALUATION_HASH_SCHEME, hash, JSON.stringify(rec.futures),
+        rec.agentId ?? null, rec.apiKeyId ?? null, sealed ? PERSONAL_HASH_SCHEME : EVALUATION_HASH_SCHEME, hash, JSON.stringify(rec.futures),
+        personalDigests, JSON.stringify(fields),
       ],
     );
   }
@@ -99,6 +157,7 @@ export class PgEvaluationStore implements EvaluationStore {
     const { rows } = await this.db.query<EvaluationRow>(`SELECT ${EVALUATION_COLUMNS} FROM evaluations e WHERE e.id = $1`, [id]);
     const row = rows[0];
     if (!row) return null;
-    return evaluationFromRow(row, (await futuresOf(this.db, [id])).get(id)!);
+    const [stored] = await withPersonalValues(this.db, [evaluationFromRow(row, (await futuresOf(this.db, [id])).get(id)!)]);
+    return stored;
   }
 }

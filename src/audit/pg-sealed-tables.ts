@@ -2,8 +2,13 @@ import type { Queryable } from '../db/database.js';
 import type { LeafRef } from './block.js';
 import { evaluationContent, evaluationDigest, legacyEvaluationDigest } from './evaluation-digest.js';
 import type { AuditedRow, XidRange } from './ledger.js';
+import { keyEventsTable } from '../keys/key-events.js';
 import { SIGN_OFF_SEALED_TABLES } from '../signoff/pg-sign-off-sealed-tables.js';
+import { REPLAY_SEALED_TABLES } from '../replay/pg-replay-sealed-tables.js';
+import { outcomesTable } from '../outcomes/pg-outcome-sealed-table.js';
 import { EVALUATION_COLUMNS, evaluationFromRow, futuresOf, type EvaluationRow } from './pg-evaluation-store.js';
+import { PRIVACY_SEALED_TABLES } from '../privacy/pg-privacy-sealed-tables.js';
+import { personalFieldProblems } from '../privacy/pg-personal-store.js';
 
 /**
  * How the sealer and verify read one append-only table. To seal another table: give it a `seq`, a
@@ -68,9 +73,11 @@ export const evaluationsTable: PgSealedTable = {
 
   async audit(q, range, afterSeq, limit) {
     const loaded = await loadEvaluations(q, `${IN_RANGE} ORDER BY e.seq LIMIT $4`, [range.lo, range.hi, afterSeq, limit]);
+    // Scheme 3: the values kept apart must still match the digests the row commits to, unless an erasure is on record.
+    const personal = await personalFieldProblems(q, loaded.filter(({ row }) => row.personal_digests).map(({ row }) => ({ id: row.id, digests: row.personal_digests! })));
     return loaded.map(({ row, rec }) => {
       const digest = row.hash_scheme === 1 ? evaluationDigest(rec, legacyOf(row)) : row.hash;
-      return { table: 'evaluations', id: row.id, seq: row.seq, digest, problem: problemOf(row, rec) };
+      return { table: 'evaluations', id: row.id, seq: row.seq, digest, problem: problemOf(row, rec) ?? personal.get(row.id) };
     });
   },
 
@@ -86,4 +93,4 @@ export const evaluationsTable: PgSealedTable = {
 };
 
 /** Every table the sealer knows how to seal, by name. Others join as their migrations register them. */
-export const SEALED_TABLES: readonly PgSealedTable[] = [evaluationsTable, ...SIGN_OFF_SEALED_TABLES];
+export const SEALED_TABLES: readonly PgSealedTable[] = [evaluationsTable, ...SIGN_OFF_SEALED_TABLES, ...REPLAY_SEALED_TABLES, outcomesTable, ...PRIVACY_SEALED_TABLES, keyEventsTable];

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
+import { startPeriodicTask } from '../lib/periodic-task.js';
 import type { Logger } from '../logger.js';
 import { blockHash, leafHash, signedBytes, type BlockHeader, type SealedBlock } from './block.js';
 import { UnknownSealedTableError, type AuditLedger, type LeaseStore, type SealDraft } from './ledger.js';
@@ -55,11 +56,8 @@ export class AuditSealer {
 
   start(): void {
     if (this.opts.intervalMs <= 0 || this.timer) return;
-    this.timer = setInterval(() => {
-      this.seal().catch((err) => this.opts.logger.warn({ err }, 'sealing failed; retrying at the next interval'));
-    }, this.opts.intervalMs);
-    // A pending seal must never keep a process alive that is otherwise done.
-    this.timer.unref();
+    // Survives a database outage: rows committed before or during it are sealed once it is back.
+    this.timer = startPeriodicTask({ intervalMs: this.opts.intervalMs, run: () => this.seal(), logger: this.opts.logger, what: 'audit sealing' });
   }
 
   /** Seals what has committed, if this replica holds the lease. Calls on one sealer never overlap. */

@@ -10,23 +10,27 @@ import { roleMatrixMarkdown } from '../http/authorization.js';
 import { parseDuration } from '../keys/duration.js';
 import { normaliseNewKey, ROLES, type ApiKey, type NewKey, type Role } from '../keys/key-store.js';
 import { PgKeyStore } from '../keys/pg-key-store.js';
+import { formatRateLimit, rateLimitOf } from '../keys/rate-limit-spec.js';
 import { AUDIT_USAGE, auditCommand } from './audit.js';
+import { CALIBRATION_USAGE } from './calibration.js';
+import { REPLAY_USAGE } from './replay.js';
 
 const USAGE = `foresight <command>
 
   serve                               run the service (same as npm start)
   migrate                             apply database migrations
   keys list                           list API keys: role, state, owner, scope (never their secrets)
-  keys create --role R --name N --owner O [--domains a,b]
+  keys create --role R --name N --owner O [--domains a,b] [--rate-limit 10/s [--burst 20]]
                                       create a key (roles: ${ROLES.join(', ')}); prints it once.
                                       The owner is the person or system it belongs to; --domains
-                                      scopes a supervisor to those domains
+                                      scopes a supervisor to those domains; --rate-limit replaces
+                                      RATE_LIMIT_PER_KEY for this key (burst: two seconds' worth)
   keys rotate <id> [--grace 24h]      a new secret, printed once; the old one keeps working for the
                                       grace period (default 24h; 0 stops it now)
   keys revoke <id>                    revoke a key: every secret of it stops working
   keys roles                          print the role matrix (what each role may do)
   validate --domain D                 measure the world model and decisions on the held-out split
-${AUDIT_USAGE}`;
+${AUDIT_USAGE}${CALIBRATION_USAGE}${REPLAY_USAGE}`;
 
 async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -49,7 +53,8 @@ function keyState(k: ApiKey): string {
 function describeKey(k: ApiKey): string {
   const scope = k.domains ? `  domains=${k.domains.join(',')}` : '';
   const rotated = k.rotatedAt ? `  rotated=${k.rotatedAt.toISOString()}` : '';
-  return `${k.id}  ${k.role.padEnd(10)} ${keyState(k).padEnd(8)} ${k.createdAt.toISOString()}  ${k.name}  owner=${k.owner}${scope}${rotated}`;
+  const limit = k.rateLimit ? `  rate_limit=${formatRateLimit(k.rateLimit).replace(' burst ', ',burst=')}` : '';
+  return `${k.id}  ${k.role.padEnd(10)} ${keyState(k).padEnd(8)} ${k.createdAt.toISOString()}  ${k.name}  owner=${k.owner}${scope}${rotated}${limit}`;
 }
 
 /** Supervisor scopes name domains that exist: a typo would make a supervisor who can review nothing. */
@@ -61,7 +66,7 @@ function checkDomains(packsDir: string, domains: string[]): void {
 async function keys(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
-    options: { role: { type: 'string' }, name: { type: 'string' }, owner: { type: 'string' }, domains: { type: 'string' }, grace: { type: 'string' } },
+    options: { role: { type: 'string' }, name: { type: 'string' }, owner: { type: 'string' }, domains: { type: 'string' }, grace: { type: 'string' }, 'rate-limit': { type: 'string' }, burst: { type: 'string' } },
     allowPositionals: true,
   });
   const [sub, id] = positionals;
@@ -78,7 +83,9 @@ async function keys(args: string[]): Promise<void> {
     if (!values.name?.trim()) throw new Error('--name is required: what the key is for, e.g. --name triage-bot-prod');
     if (!values.owner?.trim()) throw new Error('--owner is required: the person or system the key belongs to, e.g. --owner alice@example.org');
     const domains = values.domains?.split(',').map((d) => d.trim()).filter(Boolean);
-    spec = { role: values.role as Role, name: values.name, owner: values.owner, domains };
+    if (values.burst !== undefined && values['rate-limit'] === undefined) throw new Error('--burst needs --rate-limit');
+    const rateLimit = values['rate-limit'] !== undefined ? rateLimitOf(values['rate-limit'], values.burst) : undefined;
+    spec = { role: values.role as Role, name: values.name, owner: values.owner, domains, rateLimit };
     normaliseNewKey(spec);
     if (domains) checkDomains(loadConfig().packsDir, domains);
   } else if (sub === 'rotate' || sub === 'revoke') {
@@ -122,6 +129,14 @@ async function run(argv: string[]): Promise<void> {
       return keys(rest);
     case 'audit':
       return auditCommand(rest);
+    case 'calibration': {
+      const { calibrationCommand } = await import('./calibration.js');
+      return calibrationCommand(rest);
+    }
+    case 'replay': {
+      const { replayCommand } = await import('./replay.js');
+      return replayCommand(rest);
+    }
     case 'validate': {
       const { validateCommand } = await import('./validate.js');
       return validateCommand(rest);

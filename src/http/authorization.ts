@@ -30,9 +30,18 @@ const everyRole = (scope: Scope): Record<Role, Scope> => Object.fromEntries(ROLE
 export const ROUTE_ACCESS = {
   'POST /v1/evaluate': { purpose: 'ask before acting', roles: { agent: 'all' } },
   'GET /v1/evaluations/:id': {
-    purpose: 'one stored evaluation, whole',
+    purpose: 'one stored evaluation, whole; personal data shown to auditors and to a supervisor who may sign it, else masked',
     roles: { agent: 'own', supervisor: 'its_domains', auditor: 'all' },
   },
+  // Filters and scopes run in the query itself: a key never pages through rows it may not see.
+  'GET /v1/evaluations': {
+    purpose: 'find evaluations by filters, with cursor paging; summaries, personal data masked but for auditors',
+    roles: { agent: 'own', supervisor: 'its_domains', auditor: 'all' },
+  },
+  'GET /v1/evaluations/export': { purpose: 'every evaluation that matches, streamed as JSONL or CSV', roles: { auditor: 'all' } },
+  // Erasure is a data-protection duty of whoever checks the record (README "Personal data"); the admin manages keys, not records.
+  'POST /v1/evaluations/:id/erase': { purpose: "erase an evaluation's personal data, on the record; verify stays clean", roles: { auditor: 'all' } },
+  'POST /v1/personal-data/erase': { purpose: "erase one data subject's personal data across evaluations, on the record", roles: { auditor: 'all' } },
   'GET /v1/domains': { purpose: 'the domains and their thresholds', roles: everyRole('all') },
   'GET /v1/domains/:domain': {
     purpose: 'a domain: policy and state schema',
@@ -54,9 +63,38 @@ export const ROUTE_ACCESS = {
     purpose: 'whether the approval covers this exact action',
     roles: { agent: 'own', supervisor: 'its_domains', auditor: 'all' },
   },
+  'POST /v1/evaluations/:id/outcome': {
+    purpose: "report what really happened; an agent's own reports are counted apart",
+    roles: { agent: 'own', supervisor: 'its_domains', auditor: 'all' },
+  },
+  // Supervisors see the calibration of the domains they review: how far to trust the model they override.
+  'GET /v1/domains/:domain/calibration': {
+    purpose: 'predicted rates against reported outcomes, per policy and world-model version',
+    roles: { supervisor: 'its_domains', auditor: 'all' },
+  },
+  'POST /v1/evaluations/:id/replay': {
+    purpose: "re-run with the stored seed and input under today's policy and model; a diff",
+    roles: { auditor: 'all' },
+  },
   'GET /metrics': { purpose: 'Prometheus metrics', roles: { operator: 'all' } },
   'GET /healthz': { purpose: 'alive', anonymous: 'all', roles: everyRole('all') },
+  'GET /openapi.json': { purpose: 'the API described (OpenAPI 3.1)', anonymous: 'all', roles: everyRole('all') },
   'GET /readyz': { purpose: 'ready to serve', anonymous: 'summary', roles: { ...everyRole('summary'), operator: 'details' } },
+  // The review console (src/console): a browser signs in once and sends a session cookie; each page
+  // admits no role that the API routes it stands on refuse (src/console/console-access.ts, tested).
+  'GET /ui/': { purpose: 'console: the sign-in page, or the start page of a signed-in role', anonymous: 'all', roles: everyRole('all') },
+  'GET /ui/assets/:file': { purpose: "console: its own stylesheet and script (nothing loads from elsewhere)", anonymous: 'all', roles: everyRole('all') },
+  'POST /ui/sign-in': { purpose: 'console: exchange a key for a session cookie', roles: { supervisor: 'all', auditor: 'all' } },
+  'POST /ui/sign-out': { purpose: 'console: end the session', roles: { supervisor: 'all', auditor: 'all' } },
+  'GET /ui/queue': { purpose: 'console: pending escalations, oldest first', roles: { supervisor: 'its_domains' } },
+  'GET /ui/evaluations': { purpose: 'console: find evaluations', roles: { supervisor: 'its_domains', auditor: 'all' } },
+  'GET /ui/evaluations/export': { purpose: 'console: export what the search finds, as JSONL or CSV', roles: { auditor: 'all' } },
+  'GET /ui/evaluations/:id': { purpose: 'console: one evaluation, its futures and its history', roles: { supervisor: 'its_domains', auditor: 'all' } },
+  'POST /ui/evaluations/:id/sign-off': { purpose: 'console: sign off on an escalation, with a reason', roles: { supervisor: 'its_domains' } },
+  'POST /ui/evaluations/:id/reviewing': { purpose: "console: the heartbeat of an open escalation (others see it is being reviewed)", roles: { supervisor: 'its_domains' } },
+  'POST /ui/evaluations/:id/replay': { purpose: 'console: replay an evaluation and show the diff', roles: { auditor: 'all' } },
+  'GET /ui/audit': { purpose: 'console: audit trail verify status and the last signed checkpoint', roles: { auditor: 'all' } },
+  'GET /ui/calibration': { purpose: 'console: reliability diagrams and Brier figures per domain and policy version', roles: { supervisor: 'its_domains', auditor: 'all' } },
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteId = keyof typeof ROUTE_ACCESS;

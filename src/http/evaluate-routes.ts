@@ -1,10 +1,13 @@
 import crypto from 'node:crypto';
-import { Router, type Request, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { AppError } from '../errors.js';
 import { evaluate, EvaluateRequestSchema, type EvaluateDeps, type Evaluation } from '../evaluation/evaluate.js';
 import type { EvaluationStore, StoredEvaluation } from '../audit/evaluation-store.js';
+import { isDatabaseUnavailable } from '../db/database.js';
 import { parseDuration } from '../keys/duration.js';
 import { canonicalJson } from '../lib/canonical-json.js';
+import type { OutcomeService } from '../outcomes/outcome-service.js';
+import type { PersonalDataService, Presented } from '../privacy/personal-data-service.js';
 import type { IdempotencyStore } from '../signoff/idempotency-store.js';
 import { MAX_WAIT_MS, type ReviewView, type SignOffService } from '../signoff/sign-off-service.js';
 import { callerKey, type Authenticator } from './auth.js';
@@ -22,7 +25,34 @@ export interface EvaluateRouteDeps {
   signOffs?: SignOffService;
   /** Remembers Idempotency-Keys, so a retried evaluate gets its first answer. */
   idempotency?: IdempotencyStore;
+  /** The outcomes reported about an evaluation, shown by GET. */
+  outcomes?: OutcomeService;
+  /** Who sees the personal values of a stored evaluation (masked otherwise), and the record of each read. */
+  personal?: PersonalDataService;
 }
+
+/**
+ * Whatever stops an evaluation, an agent that reads only the body must still see "escalate". A
+ * database that is unavailable (down, unreachable, full) is a 503 to retry, not a bug.
+ */
+function asEscalation(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (isDatabaseUnavailable(err)) {
+    return new AppError('audit_unavailable', 'the database is unavailable, so nothing can be stored or approved', { decision: 'escalate', reasons: [{ code: 'audit_unavailable', message: 'The audit store is unavailable.' }] }, { cause: err });
+  }
+  return new AppError('internal', undefined, { decision: 'escalate' }, { cause: err });
+}
+
+/**
+ * Maps an unavailable database, wherever on the way to an evaluation it showed (the key check, an
+ * Idempotency-Key, the evaluation), to the escalating 503; a 503 says when to try again. Any other
+ * error goes on as it was (a body that is not JSON stays a 400).
+ */
+const escalateOnError: ErrorRequestHandler = (err, _req, res, next) => {
+  const mapped = err instanceof AppError || isDatabaseUnavailable(err) ? asEscalation(err) : err;
+  if (mapped instanceof AppError && mapped.status === 503 && !res.headersSent) res.set('Retry-After', '1');
+  next(mapped);
+};
 
 const reviewFields = (v: ReviewView) => ({ action_hash: v.action_hash, effective_decision: v.effective_decision, review: v.review });
 
@@ -105,8 +135,7 @@ export function evaluateRoutes(deps: EvaluateRouteDeps): Router {
       // The key's owner is the actor; `Caller` carries only the key id for now, which names it (api_keys.owner).
       const run = () =>
         evaluate(deps.evaluate, request, { apiKeyId: key.id }).catch((err) => {
-          // Whatever went wrong, an agent that reads only the body must still see "escalate".
-          throw err instanceof AppError ? err : new AppError('internal', undefined, { decision: 'escalate' }, { cause: err });
+          throw asEscalation(err);
         });
       let result: Evaluation;
       if (idempotencyKey !== undefined && deps.idempotency) {
@@ -146,6 +175,7 @@ export function evaluateRoutes(deps: EvaluateRouteDeps): Router {
       inFlight--;
     }
   });
+  router.use('/v1/evaluate', escalateOnError);
 
   router.get('/v1/evaluations/:id', deps.auth.guard('GET /v1/evaluations/:id'), async (req, res) => {
     const stored = await deps.evaluations.get(String(req.params.id));
@@ -154,16 +184,22 @@ export function evaluateRoutes(deps: EvaluateRouteDeps): Router {
     const waitMs = waitOf(req);
     const presented = req.query.action_hash === undefined ? undefined : String(req.query.action_hash);
     let review: Record<string, unknown> = {};
+    let view: ReviewView | undefined;
     if (deps.signOffs) {
-      const view = waitMs > 0 ? await deps.signOffs.waitForChange(stored, waitMs, abortOnClose(req, res)) : await deps.signOffs.view(stored);
+      view = waitMs > 0 ? await deps.signOffs.waitForChange(stored, waitMs, abortOnClose(req, res)) : await deps.signOffs.view(stored);
       review = { ...reviewFields(view), ...(presented !== undefined ? { action_check: deps.signOffs.covers(view, presented) } : {}) };
     }
+    const outcomes = deps.outcomes ? await deps.outcomes.of(stored.id) : {};
     if (res.writableEnded || res.destroyed) return;
+    // Personal values whole only for who may see them (the read recorded first); `[personal]` for the others.
+    const shown: Presented = deps.personal ? await deps.personal.present(stored, callerKey(res), view, res.locals.requestId ? String(res.locals.requestId) : null) : stored;
     res.json({
-      ...stored.response,
+      ...shown.response,
       ...review,
-      futures: stored.futures,
-      request: stored.request,
+      ...outcomes,
+      futures: shown.futures,
+      request: shown.request,
+      ...(shown.personal_data ? { personal_data: shown.personal_data } : {}),
       audit: { seq: stored.seq, hash: stored.hash, prev_hash: stored.prevHash, api_key_id: stored.apiKeyId ?? null, stored_timing_ms: stored.timing },
     });
   });

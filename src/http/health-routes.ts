@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import type { Database } from '../db/database.js';
+import { databaseProblem } from '../db/database-problem.js';
+import type { Logger } from '../logger.js';
 import type { WorldModel } from '../world-model/world-model.js';
 import { optionalCallerKey, type Authenticator } from './auth.js';
 import { scopeOf } from './authorization.js';
@@ -9,6 +11,8 @@ export interface HealthDeps {
   worldModels: () => WorldModel[];
   isStopping: () => boolean;
   auth: Authenticator;
+  /** Where a database error's own text goes: never into the answer. */
+  logger?: Logger;
 }
 
 export function healthRoutes(deps: HealthDeps): Router {
@@ -28,7 +32,9 @@ export function healthRoutes(deps: HealthDeps): Router {
       checks.database = { ok: true, engine: deps.db.engine };
     } catch (err) {
       ready = false;
-      checks.database = details ? { ok: false, engine: deps.db.engine, error: (err as Error).message } : { ok: false, engine: deps.db.engine };
+      // Even the operator gets a kind of failure, not the driver's text (host, user, path); the log has it.
+      deps.logger?.warn({ err: (err as Error).message }, 'readiness: database check failed');
+      checks.database = details ? { ok: false, engine: deps.db.engine, problem: databaseProblem(err) } : { ok: false, engine: deps.db.engine };
     }
     // A world model that is down does not make the replica unready: it still answers, by escalating
     // (fail closed). Taking every replica out of the load balancer would turn that into an outage.

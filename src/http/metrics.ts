@@ -9,6 +9,8 @@ export interface Metrics {
   registry: Registry;
   recordEvaluation(e: { domain: string; decision: string; reasons: string[]; backend: string; rollouts: number; totalMs: number; simulationMs: number }): void;
   recordRefusal(code: string): void;
+  /** A request refused by its key's rate limit. */
+  recordRateLimited(route: string): void;
 }
 
 /** Prometheus metrics in a registry of this app's own (several apps may live in one test process). */
@@ -18,6 +20,7 @@ export function createMetrics(worldModels: () => WorldModel[]): Metrics {
   const evaluations = new Counter({ name: 'foresight_evaluations_total', help: 'Evaluations answered, by domain and decision', labelNames: ['domain', 'decision'], registers: [registry] });
   const reasons = new Counter({ name: 'foresight_evaluation_reasons_total', help: 'Reasons given for escalations', labelNames: ['domain', 'code'], registers: [registry] });
   const refusals = new Counter({ name: 'foresight_refusals_total', help: 'Requests refused without a decision, by problem code', labelNames: ['code'], registers: [registry] });
+  const rateLimited = new Counter({ name: 'foresight_rate_limited_total', help: "Requests refused by their key's rate limit, by route", labelNames: ['route'], registers: [registry] });
   const duration = new Histogram({ name: 'foresight_evaluation_duration_seconds', help: 'Time to answer an evaluation', labelNames: ['domain'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] });
   const simulation = new Histogram({ name: 'foresight_simulation_duration_seconds', help: 'Time spent simulating futures', labelNames: ['domain', 'backend'], buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] });
   const rollouts = new Histogram({ name: 'foresight_rollouts', help: 'Futures simulated per evaluation', labelNames: ['domain'], buckets: [4, 8, 16, 32, 48, 64, 128, 256], registers: [registry] });
@@ -55,6 +58,9 @@ export function createMetrics(worldModels: () => WorldModel[]): Metrics {
     },
     recordRefusal(code) {
       refusals.inc({ code });
+    },
+    recordRateLimited(route) {
+      rateLimited.inc({ route });
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { RateLimit } from './rate-limit-spec.js';
+
 /**
  * Who may do what is decided per role (src/http/authorization.ts); no role may do everything:
  * - `agent` evaluates, reads its own evaluations and reports their outcomes;
@@ -21,6 +23,8 @@ export interface ApiKey {
   revokedAt: Date | null;
   /** When the secret was last replaced. */
   rotatedAt: Date | null;
+  /** The key's own token bucket; null or absent: the service's default (RATE_LIMIT_PER_KEY). */
+  rateLimit?: RateLimit | null;
 }
 
 export interface NewKey {
@@ -29,6 +33,8 @@ export interface NewKey {
   owner: string;
   /** Only for supervisors: the domains they may review. Omitted: all. */
   domains?: string[];
+  /** The key's own rate limit. Omitted: the service's default. */
+  rateLimit?: RateLimit;
 }
 
 export interface CreatedKey extends ApiKey {
@@ -72,7 +78,7 @@ export class KeySpecError extends Error {
 const DOMAIN_NAME = /^[a-z][a-z0-9_]{0,63}$/;
 
 /** Checks and tidies a key request before anything is stored. */
-export function normaliseNewKey(spec: NewKey): Required<Omit<NewKey, 'domains'>> & { domains: string[] | null } {
+export function normaliseNewKey(spec: NewKey): Required<Omit<NewKey, 'domains' | 'rateLimit'>> & { domains: string[] | null; rateLimit: RateLimit | null } {
   if (!ROLES.includes(spec.role)) throw new KeySpecError(`the role must be one of ${ROLES.join(', ')}`);
   const name = spec.name?.trim() ?? '';
   const owner = spec.owner?.trim() ?? '';
@@ -86,5 +92,9 @@ export function normaliseNewKey(spec: NewKey): Required<Omit<NewKey, 'domains'>>
     const bad = domains.find((d) => !DOMAIN_NAME.test(d));
     if (bad) throw new KeySpecError(`'${bad}' is not a domain name`);
   }
-  return { name, role: spec.role, owner, domains };
+  const rl = spec.rateLimit;
+  if (rl && !(Number.isFinite(rl.perSecond) && rl.perSecond > 0 && Number.isInteger(rl.burst) && rl.burst >= 1)) {
+    throw new KeySpecError('a rate limit is a positive rate and a burst of at least one request');
+  }
+  return { name, role: spec.role, owner, domains, rateLimit: rl ? { perSecond: rl.perSecond, burst: rl.burst } : null };
 }

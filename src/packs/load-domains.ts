@@ -10,6 +10,7 @@ import { loadCatalogue, severityRank, type Catalogue, type CatalogueHazard } fro
 import type { ActionReading, Reading } from './reading/reading.js';
 import { diskCache, type DiskCache } from './bank-cache.js';
 import { compileRule, type CompiledRule } from './rules/index.js';
+import { parsePersonalPath, type PersonalPath } from '../privacy/personal-paths.js';
 import type { ActionInput, DomainModule, OutcomeDef } from './types.js';
 
 const PackFileSchema = z
@@ -29,6 +30,10 @@ const PackFileSchema = z
         }),
       )
       .min(2),
+    /** Where the domain's requests carry personal data (src/privacy/personal-paths.ts): kept apart, masked, erasable. */
+    personal: z.array(z.string()).max(200).default([]),
+    /** The request field whose text heads an evaluation in lists (a one-liner; masked when it is personal). */
+    headline: z.string().optional(),
   })
   .loose();
 
@@ -114,6 +119,10 @@ export interface LoadedDomain {
   bank: Bank;
   /** Where what is derived from the bank is kept between starts (nowhere, when no directory is given). */
   cache: DiskCache;
+  /** The paths of personal data in this domain's requests (pack.yaml `personal:`). */
+  personal: PersonalPath[];
+  /** The request path whose text heads a list item (pack.yaml `headline:`). */
+  headline?: PersonalPath;
 }
 
 /** A broken pack or policy stops start-up; the message names the file and the problem. */
@@ -188,9 +197,15 @@ export function approvalRollouts(policy: Policy): number {
   return n;
 }
 
+/** Parsed banks by the sha256 of their bytes: a second load in this process (a test, a replay) does not parse 6,000 rows again. */
+const parsedBanks = new Map<string, TrajectoryRow[]>();
+
 export function loadBank(file: string, outcomeByName: ReadonlyMap<string, OutcomeDef>): Bank {
   if (!fs.existsSync(file)) fail(file, 'the trajectory bank is missing (run `npm run banks`)');
   const text = fs.readFileSync(file, 'utf8');
+  const hash = crypto.createHash('sha256').update(text).digest('hex');
+  const known = parsedBanks.get(hash);
+  if (known && known.every((r) => outcomeByName.has(r.final_outcome))) return { rows: known, hash };
   const rows: TrajectoryRow[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -207,7 +222,8 @@ export function loadBank(file: string, outcomeByName: ReadonlyMap<string, Outcom
     rows.push(row.data);
   }
   if (rows.length === 0) fail(file, 'the trajectory bank is empty');
-  return { rows, hash: crypto.createHash('sha256').update(text).digest('hex') };
+  parsedBanks.set(hash, rows);
+  return { rows, hash };
 }
 
 function enforcedHazards(catalogue: Catalogue, policy: Policy, policyFile: string, rules: CompiledRule[]): CatalogueHazard[] {
@@ -248,6 +264,18 @@ export function loadDomains(rootDir: string, modules: ReadonlyMap<string, Domain
     if (!pack.success) fail(packFile, zodProblems(pack.error));
     if (pack.data.name !== name) fail(packFile, `name '${pack.data.name}' does not match its directory '${name}'`);
     const module = modules.get(name) ?? fail(packFile, `no code module for domain '${name}' (src/packs/domain-modules.ts)`);
+    const personal = pack.data.personal.map((text, i) => {
+      const parsed = parsePersonalPath(text);
+      return parsed.ok ? parsed.path : fail(packFile, `personal.${i}: ${parsed.problem}`);
+    });
+    if (new Set(pack.data.personal).size !== personal.length) fail(packFile, 'personal: a path is listed twice');
+    let headline: PersonalPath | undefined;
+    if (pack.data.headline !== undefined) {
+      const parsed = parsePersonalPath(pack.data.headline);
+      if (!parsed.ok) fail(packFile, `headline: ${parsed.problem}`);
+      if (parsed.path.includes('*')) fail(packFile, 'headline: one field, without *');
+      headline = parsed.path;
+    }
     const outcomes = [...pack.data.outcomes].sort((a, b) => a.severity - b.severity);
     const outcomeByName = new Map(outcomes.map((o) => [o.name, o]));
     if (outcomeByName.size !== outcomes.length) fail(packFile, 'outcome names must be unique');
@@ -267,7 +295,7 @@ export function loadDomains(rootDir: string, modules: ReadonlyMap<string, Domain
     }
     const hazardRules = enforcedHazards(catalogue, policy.policy, policyFile, policy.rules);
     const read = (state: Record<string, unknown>, action: ActionInput) => module.read(state, action, catalogue);
-    loaded.set(name, { name, title: pack.data.title, module, outcomes, outcomeByName, prompt, bank, catalogue, hazardRules, read, cache, ...policy });
+    loaded.set(name, { name, title: pack.data.title, module, outcomes, outcomeByName, prompt, bank, catalogue, hazardRules, read, cache, personal, headline, ...policy });
   }
   if (loaded.size === 0) throw new PackError(`${domainsDir}: no domain packs found`);
   return loaded;

@@ -1,5 +1,3 @@
-import crypto from 'node:crypto';
-import { canonicalJson } from '../lib/canonical-json.js';
 import type { EscalationRecord, SignOffRecord } from './review.js';
 
 /** Exactly what an escalation row's hash covers: every column but its position (seq, txid) and the hash. */
@@ -34,4 +32,5 @@ export function signOffContent(s: SignOffRecord): Record<string, unknown> {
   };
 }
 
-export const digestOf = (content: Record<string, unknown>) => crypto.createHash('sha256').update(canonicalJson(content)).digest('hex');
+/** The one content digest of the audit trail: sha256 over the canonical encoding. */
+export { contentDigest as digestOf } from '../audit/evaluation-digest.js';

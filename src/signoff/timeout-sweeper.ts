@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { LeaseStore } from '../audit/ledger.js';
+import { startPeriodicTask } from '../lib/periodic-task.js';
 import type { Logger } from '../logger.js';
 
 export const SWEEPER_LEASE = 'sign-off-timeouts';
@@ -29,10 +30,8 @@ export class TimeoutSweeper {
 
   start(): void {
     if (this.opts.intervalMs <= 0 || this.timer) return;
-    this.timer = setInterval(() => {
-      this.sweep().catch((err) => this.opts.logger.warn({ err }, 'sign-off timeout sweep failed; retrying at the next interval'));
-    }, this.opts.intervalMs);
-    this.timer.unref();
+    // Survives a database outage; meanwhile reads show overdue reviews as timed out.
+    this.timer = startPeriodicTask({ intervalMs: this.opts.intervalMs, run: () => this.sweep(), logger: this.opts.logger, what: 'the sign-off timeout sweep' });
   }
 
   /** One sweep, if this replica holds the lease; sweeps of one replica never overlap. */

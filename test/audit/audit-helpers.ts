@@ -142,3 +142,11 @@ export function distinctCraneLift(i: number, agentId = `agent-${i}`) {
     context: { agent_id: agentId },
   };
 }
+
+/** Rows of every sealed table (evaluations, escalations, sign-offs, …): what verify counts as sealed once settled. */
+export async function sealedRowCount(db: Queryable): Promise<number> {
+  const { rows: tables } = await db.query<{ name: string }>('SELECT name FROM audit_sealed_tables');
+  let n = 0;
+  for (const t of tables) n += (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t.name}`)).rows[0].n;
+  return n;
+}

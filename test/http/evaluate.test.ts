@@ -75,8 +75,10 @@ describe.each(ENGINES)('POST /v1/evaluate on %s', (engine) => {
     const read = await request(svc.app).get(`/v1/evaluations/${sent.body.evaluation_id}`).set(svc.auth('auditor'));
     expect(read.status).toBe(200);
     const { timing_ms: _a, ...sentRest } = sent.body;
-    const { timing_ms: _b, request: storedRequest, audit, ...readRest } = read.body;
+    const { timing_ms: _b, request: storedRequest, audit, outcome, outcomes, outcomes_reported, ...readRest } = read.body;
     expect(readRest).toEqual(sentRest);
+    // Nothing has been reported about what happened yet.
+    expect({ outcome, outcomes, outcomes_reported }).toEqual({ outcome: null, outcomes: [], outcomes_reported: 0 });
     expect(storedRequest.state).toEqual(SCENARIOS.calmCraneLift.body.state);
     expect(storedRequest.options.seed).toBe(sent.body.world_model.seed);
     expect(storedRequest.context.agent_id).toBe('safety-coach');

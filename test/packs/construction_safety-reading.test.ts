@@ -221,3 +221,58 @@ describe('construction reading: unknown is not safe, and bounded cost', () => {
     expect(r.ignored).toContain('action.parameters.favourite_colour_code');
   });
 });
+
+describe('construction reading: conditions, distances and what a word is about', () => {
+  it('when a stand-down says to call 911 if the worker gets confused, then confusion is not read as a symptom and the work stands down', () => {
+    const r = read({ description: 'Move him off the roof into the shade with water; call 911 if he gets confused or stops sweating. Crew on a water break; no return to the roof for him today', kind: 'stop_work' }, site({ environmental_conditions: { heat_index_f: 104 } }));
+    expect(fact(r, 'heat.symptom_words')).toBeUndefined();
+    expect(r.action.lowers_risk).toBe(true);
+    expect(r.action.contradiction).toBeUndefined();
+  });
+
+  it('when a number is followed by "from", then it is a distance across, not a height', () => {
+    const r = read({ description: 'Carry on with the tie-in', kind: 'trenching' }, site({ recent_observations: ['Pipe end about 9 m from the manhole, crew in the box'] }));
+    expect(fact(r, 'fall.height_ft')).toBeUndefined();
+  });
+
+  it('when the ladder stands farther than 25 ft from the crew, then the trench has no egress for them; within 25 ft it has', () => {
+    const far = read({ description: 'Keep laying pipe', kind: 'trenching', parameters: { depth_ft: 7, protective_system: 'trench box' } }, site({ recent_observations: ['the ladder is 12 m from the pipe layers'] }));
+    expect(fact(far, 'trench.egress')).toBe(false);
+    expect(hazards(far)).toContain('trench_without_egress');
+    const near = read({ description: 'Keep laying pipe', kind: 'trenching', parameters: { depth_ft: 7, protective_system: 'trench box', egress_distance_ft: 15 } });
+    expect(fact(near, 'trench.egress')).toBe(true);
+  });
+
+  it('when the flammable word names what a tank held, then it is the container, not combustibles beside the weld', () => {
+    const r = read({ description: 'Weld the lifting lug', kind: 'hot_work', parameters: { fire_watch: true, tank_cleaned: true } }, site({ task_description: 'Repair the empty gasoline tank' }));
+    expect(fact(r, 'hot_work.container_mentioned')).toBe(true);
+    expect(fact(r, 'hot_work.combustibles_near')).toBeUndefined();
+    const near = read({ description: 'Weld the lifting lug', kind: 'hot_work', parameters: { fire_watch: true } }, site({ recent_observations: ['gasoline cans stacked by the bench'] }));
+    expect(fact(near, 'hot_work.combustibles_near')).toBe(true);
+  });
+
+  it('when hot work has only a flammable-gas reading, then no confined-space entry is read; oxygen and H2S readings still make one', () => {
+    expect(fact(read({ description: 'Cut the flange', kind: 'hot_work', parameters: { lel_pct: 0, fire_watch: true } }), 'confined_space.present')).toBeUndefined();
+    expect(fact(read({ description: 'Cut the flange', kind: 'hot_work', parameters: { lel_pct: 0, o2_pct: 20.9 } }), 'confined_space.present')).toBe(true);
+  });
+
+  it('when 30 minutes have passed since the last thunder, then lightning is no longer a present exposure; 10 minutes is', () => {
+    const later = read({ description: 'Resume setting steel', kind: 'steel_erection' }, site({ recent_observations: ['thunder heard at noon, crew sheltered'], environmental_conditions: { minutes_since_last_thunder: 40 } }));
+    expect(fact(later, 'weather.lightning')).toBe(false);
+    const soon = read({ description: 'Resume setting steel', kind: 'steel_erection' }, site({ environmental_conditions: { minutes_since_last_thunder: 10 } }));
+    expect(fact(soon, 'weather.lightning')).toBe(true);
+    expect(hazards(soon)).toContain('lightning_exposed_work');
+  });
+
+  it('when entry is certified under alternate procedures with ventilation running, then no attendant is required; without ventilation it is', () => {
+    const state = site({ task_description: 'Pull cable in the vault', compliance_status: { alternate_entry_certification: 'signed' } });
+    const vented = read({ description: 'Enter the vault', kind: 'confined_space', parameters: { o2_pct: 20.9, lel_pct: 0, continuous_ventilation: true, attendant: false } }, state);
+    expect(hazards(vented)).not.toContain('confined_space_no_attendant');
+    const stale = read({ description: 'Enter the vault', kind: 'confined_space', parameters: { o2_pct: 20.9, lel_pct: 0, attendant: false } }, state);
+    expect(hazards(stale)).toContain('confined_space_no_attendant');
+  });
+
+  it('when "collapsible" describes a rail, then nobody has collapsed', () => {
+    expect(fact(read({ description: 'Enter the vault', kind: 'confined_space' }, site({ recent_observations: ['opening guarded with a collapsible rail'] })), 'site.collapse')).toBeUndefined();
+  });
+});

@@ -237,3 +237,86 @@ describe('helpdesk reading: bounded cost', () => {
     expect(huge.length).toBeGreaterThan(READING_CAP_CHARS);
   });
 });
+
+describe('helpdesk reading: the direction of a change and the object it acts on', () => {
+  const sshFromAnywhere = { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] };
+  it('when a change revokes the world-open SSH rule and allows the bastion group instead, then nothing opens and the change mitigates', () => {
+    const r = read({ description: 'apply change', kind: 'config_change', parameters: { revoke: [sshFromAnywhere], authorize: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, UserIdGroupPairs: [{ GroupId: 'sg-0abc' }] }] } });
+    expect(fact(r, 'change.world_open')).toBeUndefined();
+    expect(hazards(r)).not.toContain('admin_port_open_to_internet');
+    expect(r.action.effect).toBe('mitigates_first');
+  });
+
+  it('when the same rule sits under authorize, then it opens SSH to the internet', () => {
+    expect(hazards(read({ description: 'apply change', kind: 'config_change', parameters: { authorize: [sshFromAnywhere] } }))).toContain('admin_port_open_to_internet');
+  });
+
+  it('when a change removes a setting that keeps Block Public Access on, then the safeguard goes off', () => {
+    const r = read({ description: 'apply change', kind: 'config_change', parameters: { bucket: 'exports', remove: { BlockPublicPolicy: true } } });
+    expect(hazards(r)).toContain('block_public_access_disabled');
+  });
+
+  it('when a plan shows the old state, then the old open rule is not read as opened', () => {
+    expect(fact(read({ description: 'apply change', kind: 'config_change', parameters: { before: { ingress: sshFromAnywhere }, after: { ingress: { ...sshFromAnywhere, IpRanges: [{ CidrIp: '10.1.0.0/16' }] } } } }), 'change.world_open')).toBeUndefined();
+  });
+});
+
+describe('helpdesk reading: safeguards switched off in tool-call shapes', () => {
+  const change = (parameters: Record<string, unknown>, kind = 'config_change') => hazards(read({ description: 'apply change', kind, parameters }));
+
+  it('when a threat-detection resource is written with enable false, then threat detection goes off; enable true does not', () => {
+    expect(change({ hcl: { resource: 'aws_guardduty_detector.main', enable: false } })).toContain('threat_detection_disabled');
+    expect(change({ hcl: { resource: 'aws_guardduty_detector.main', enable: true } })).not.toContain('threat_detection_disabled');
+  });
+
+  it('when an access key is created in a root session or for the root user, then the root-key hazard fires', () => {
+    expect(change({ session: 'root', command: 'aws iam create-access-key' }, 'account_change')).toContain('root_access_key');
+    expect(change({ command: 'aws iam create-access-key --user-name root' }, 'account_change')).toContain('root_access_key');
+    expect(hazards(read({ description: 'Generate a new root access key for the billing export', kind: 'account_change' }))).toContain('root_access_key');
+  });
+
+  it('when the key is for a named service user, or the root keys are deleted, then it does not fire', () => {
+    expect(change({ command: 'aws iam create-access-key --user-name ci-deployer' }, 'account_change')).not.toContain('root_access_key');
+    expect(hazards(read({ description: 'Delete the root access keys flagged by the audit', kind: 'account_change' }))).not.toContain('root_access_key');
+  });
+
+  it('when a password policy drops under 14 characters or keeps fewer than 24 old passwords, then it fires; a stronger one does not', () => {
+    expect(change({ resource: 'aws_iam_account_password_policy', minimum_password_length: 8 })).toContain('weak_password_policy');
+    expect(change({ MinimumPasswordLength: 16, PasswordReusePrevention: 5 })).toContain('weak_password_policy');
+    expect(change({ MinimumPasswordLength: 16, PasswordReusePrevention: 24 })).not.toContain('weak_password_policy');
+  });
+
+  it('when a function URL or an API method takes no authentication, then the unauthenticated hazard fires; IAM auth does not', () => {
+    expect(change({ command: 'aws lambda create-function-url-config --function-name export-job --auth-type NONE' })).toContain('unauthenticated_access');
+    expect(change({ FunctionName: 'export-job', AuthType: 'NONE' })).toContain('unauthenticated_access');
+    expect(change({ command: 'aws lambda create-function-url-config --function-name export-job --auth-type AWS_IAM' })).not.toContain('unauthenticated_access');
+  });
+
+  it('when a user is put in a directory admin group by PowerShell or net group, then the admin-role hazard fires; an ordinary group does not', () => {
+    expect(change({ powershell: 'Add-ADGroupMember -Identity "Enterprise Admins" -Members j.doe' }, 'permission_change')).toContain('admin_role_grant');
+    expect(change({ cmd: 'net group "Domain Admins" j.doe /add /domain' }, 'permission_change')).toContain('admin_role_grant');
+    expect(change({ powershell: 'Add-ADGroupMember -Identity "Finance Readers" -Members j.doe' }, 'permission_change')).not.toContain('admin_role_grant');
+  });
+
+  it('when the Security event log is cleared, then audit logging counts as deleted; querying it does not', () => {
+    expect(change({ command: 'wevtutil cl Security' }, 'script')).toContain('audit_logging_disabled');
+    expect(change({ script: 'Clear-EventLog -LogName Security' }, 'script')).toContain('audit_logging_disabled');
+    expect(change({ command: 'wevtutil qe Security /c:20' }, 'script')).not.toContain('audit_logging_disabled');
+  });
+
+  it('when a user is excluded from a Conditional Access policy, then MFA counts as off for them; adding a user to it does not', () => {
+    expect(change({ body: { conditions: { users: { excludeUsers: ['a.b@contoso.example'] } } } })).toContain('mfa_disabled');
+    expect(change({ body: { conditions: { users: { includeUsers: ['a.b@contoso.example'] } } } })).not.toContain('mfa_disabled');
+  });
+
+  it('when a ClusterRole allows every verb on every resource and is bound, then both the wildcard and the binding fire; a scoped role does not', () => {
+    const role = (verbs: string[], resources: string[]) => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'ops-everything' }, rules: [{ apiGroups: ['*'], resources, verbs }] });
+    const binding = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'ops' }, roleRef: { kind: 'ClusterRole', name: 'ops-everything' }, subjects: [{ kind: 'Group', name: 'ops' }] };
+    const wide = change({ manifests: [role(['*'], ['*']), binding] }, 'permission_change');
+    expect(wide).toContain('wildcard_admin_policy');
+    expect(wide).toContain('cluster_admin_binding');
+    const narrow = change({ manifests: [role(['get', 'list'], ['pods']), binding] }, 'permission_change');
+    expect(narrow).not.toContain('wildcard_admin_policy');
+    expect(narrow).not.toContain('cluster_admin_binding');
+  });
+});

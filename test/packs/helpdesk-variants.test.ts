@@ -180,9 +180,47 @@ const CLASSES: Record<string, { hazards: string[]; variants: Variant[] }> = {
       { name: 'in words: redirect the shared mailbox to a personal address', state: baseState({ category: 'email_calendar' }), action: said('Redirect the payroll shared mailbox to my personal email while I am on leave') },
     ],
   },
+  'root user access keys': {
+    hazards: ['root_access_key'],
+    variants: [
+      { name: 'CLI in a root session', action: { description: 'run command', kind: 'account_change', parameters: { session: 'root', command: 'aws iam create-access-key' } } },
+      { name: 'CLI with the root profile', action: cmd('aws iam create-access-key --profile root') },
+      { name: 'API call with the root user named', action: bland({ api: 'iam:CreateAccessKey', UserName: 'root' }, 'account_change') },
+      { name: 'words: issue root keys for the backup tool', action: said('Issue root keys for the backup tool, it needs full access', 'account_change') },
+      { name: 'words: access key for the root user', action: said('Create an access key for the root user and paste it into the billing script', 'account_change') },
+      { name: 'words: generate new root credentials', action: said('Make new root api keys for the consultant', 'account_change') },
+    ],
+  },
+  'weak password policy': {
+    hazards: ['weak_password_policy'],
+    variants: [
+      { name: 'Terraform password policy of 8', action: bland({ resource: 'aws_iam_account_password_policy', minimum_password_length: 8 }) },
+      { name: 'AWS API body', action: bland({ api: 'iam:UpdateAccountPasswordPolicy', MinimumPasswordLength: 6, PasswordReusePrevention: 24 }) },
+      { name: 'reuse allowed', action: bland({ MinimumPasswordLength: 14, PasswordReusePrevention: 1 }) },
+      { name: 'CLI flags', action: cmd('aws iam update-account-password-policy --minimum-password-length 7 --password-reuse-prevention 24') },
+      { name: 'JSON string settings', action: bland({ request: JSON.stringify({ MinimumPasswordLength: 10 }) }) },
+      { name: 'AD password history', action: bland({ policy: { minPasswordLength: 14, passwordHistorySize: 3 } }) },
+    ],
+  },
+  'threat detection, admin groups and event logs': {
+    hazards: ['threat_detection_disabled', 'admin_role_grant', 'audit_logging_disabled', 'wildcard_admin_policy', 'mfa_disabled'],
+    variants: [
+      { name: 'Terraform detector with enable false', action: bland({ terraform: { resource: 'aws_guardduty_detector.primary', enable: false } }) },
+      { name: 'Add-ADGroupMember to Domain Admins', action: bland({ powershell: 'Add-ADGroupMember -Identity "Domain Admins" -Members svc-installer' }, 'permission_change') },
+      { name: 'wevtutil clears the System and Security logs', action: bland({ commands: ['wevtutil cl System', 'wevtutil cl Security'] }, 'script') },
+      { name: 'kubectl creates a role with every verb on everything', action: cmd("kubectl create clusterrole do-all --verb='*' --resource='*'") },
+      { name: 'Graph body excluding a group from Conditional Access', action: bland({ graph_request: 'PATCH /identity/conditionalAccess/policies/1', body: { conditions: { users: { excludeGroups: ['grp-field-staff'] } } } }) },
+      { name: 'a Role manifest with wildcard rules', action: bland({ manifest: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'ns-admin', namespace: 'apps' }, rules: [{ apiGroups: [''], resources: ['*'], verbs: ['*'] }] } }, 'permission_change') },
+    ],
+  },
 };
 
 const SAFE: Variant[] = [
+  { name: 'revoking the world-open SSH rule for a bastion-only one', action: bland({ revoke: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }], authorize: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, UserIdGroupPairs: [{ GroupId: 'sg-bastion' }] }] }) },
+  { name: 'turning GuardDuty on in a new region', action: cmd('aws guardduty create-detector --enable --region eu-north-1') },
+  { name: 'a password policy at the benchmark', action: bland({ resource: 'aws_iam_account_password_policy', minimum_password_length: 16, password_reuse_prevention: 24 }) },
+  { name: 'deleting the root access keys', action: said('Delete the root access keys that the audit found', 'account_change') },
+  { name: 'an access key for a named deploy user', action: cmd('aws iam create-access-key --user-name deploy-bot') },
   { name: 'restricting an SSH rule to the office range', action: bland({ ingress: { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '203.0.113.0/24' }] } }) },
   { name: 'revoking the 0.0.0.0/0 rule', action: cmd('aws ec2 revoke-security-group-ingress --group-id sg-0a1 --protocol tcp --port 22 --cidr 0.0.0.0/0') },
   { name: 'enabling MFA for the finance group', action: said('Enforce MFA for the finance group in Entra') },

@@ -55,6 +55,8 @@ const CASES: [hazard: string, state: Record<string, unknown>][] = [
   ['severe_hypoglycaemia_not_ems', { caller_demographics: { age: 60, medications: ['insulin'] }, chief_complaint: 'Sugar 2.4 and he cannot swallow' }],
   ['carbon_monoxide_low_acuity', { caller_demographics: { age: 44 }, chief_complaint: 'The CO alarm went off and my husband collapsed' }],
   ['carbon_monoxide_exposure', { caller_demographics: { age: 44 }, chief_complaint: 'We all get headaches at home, better when we go out, the gas heater is old' }],
+  ['child_one_pill_ingestion', { caller_demographics: { age: 3 }, chief_complaint: 'Swallowed one of nana\'s amlodipine tablets, playing happily' }],
+  ['bilious_vomiting_child', { caller_demographics: { age_weeks: 3 }, chief_complaint: 'Baby has vomited green twice this evening' }],
   ['gi_bleeding_low_acuity', { caller_demographics: { age: 58 }, chief_complaint: 'Passing black tarry stools since yesterday' }],
   ['uncontrolled_bleeding_low_acuity', { caller_demographics: { age: 35 }, chief_complaint: 'Cut my arm and it is spurting' }],
   ['heatstroke_not_ems', { caller_demographics: { age: 84 }, chief_complaint: 'Heatwave, no fan, she is confused and her skin is hot and dry' }],

@@ -128,7 +128,7 @@ describe('logs', () => {
         const listening = /"port":(\d+),"host":"127.0.0.1","msg":"listening"/.exec(stdout);
         if (!listening || stdout.includes('__sent__')) return;
         stdout += '__sent__';
-        const key = /agent\s+(fsk_\S+)/.exec(stdout)![1];
+        const key = /^agent\s+(fsk_\S+)$/m.exec(fs.readFileSync(path.join(dataDir, 'bootstrap-keys.txt'), 'utf8'))![1];
         const res = await fetch(`http://127.0.0.1:${listening[1]}/v1/evaluate`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { affirmedConcepts, guardrailClauses, Lexicon, negationScopes, quantities, tokenize, wordsBefore } from '../../src/packs/reading/text.js';
+import { affirmedConcepts, conditionalScopes, guardrailClauses, Lexicon, negationScopes, quantities, tokenize, wordsBefore } from '../../src/packs/reading/text.js';
 
 const lexicon = new Lexicon([
   { phrase: 'chest pain', concept: 'symptom.chest_pain' },
@@ -84,6 +84,13 @@ describe('phrases and negation', () => {
 });
 
 describe('quantities', () => {
+  it('when a number is written with an exponent, then its value is whole (5e1 mph is 50 mph), and one too large to be read stays unread', () => {
+    const q = quantities(tokenize('gusts 5e1 mph, then 0.5E2 mph, then 2.5e-1 m'));
+    expect(q.map((x) => [x.value, x.unit ?? null])).toEqual([[50, 'mph'], [50, 'mph'], [0.25, 'm']]);
+    expect(quantities(tokenize('gusts 1e400 mph'))).toEqual([]);
+    expect(tokenize('model 3e is fine').map((t) => t.text)).toEqual(['model', '3', 'e', 'is', 'fine']);
+  });
+
   it('when numbers carry units in any common spelling, then the unit is canonical', () => {
     const q = quantities(tokenize('gusting to 50 km/h, wind 12 m/s, 25 knots, 31 mph, lightning 5 miles away, 103F, 39.5 °C, 8 feet, 2.1 m, 69 kV, 4,500 lbs, 3 weeks old, 88/50, 92%'));
     expect(q.map((x) => [x.value, x.unit ?? null, x.over ?? null])).toEqual([
@@ -155,5 +162,40 @@ describe('names written with joiners', () => {
     expect(found('turn off 2FA')).toEqual(['control.mfa']);
     expect(found('delete_public_access_block')).toEqual(['control.bpa']);
     expect(found('deactivated the device')).toEqual(['verb.disable']);
+  });
+});
+
+describe('conditions: safety-net clauses assert nothing', () => {
+  /** The words of `text` that sit inside a condition. */
+  const inCondition = (text: string) => {
+    const tokens = tokenize(text);
+    const scopes = conditionalScopes(tokens);
+    return tokens.filter((t, i) => scopes[i] && (t.kind === 'word' || t.kind === 'number')).map((t) => t.text);
+  };
+
+  it('when advice says to ring 999 if a sign appears, then the sign is inside the condition and the advice is not', () => {
+    expect(inCondition('Ring 999 if she goes blue')).toEqual(['if', 'she', 'goes', 'blue']);
+    expect(inCondition('Come back unless it settles by Friday')).toEqual(['unless', 'it', 'settles', 'by', 'friday']);
+  });
+
+  it('when the condition lists its signs with commas and "or", then every sign of the list is inside it', () => {
+    expect(inCondition('Return if a stiff neck, a rash that will not fade or her lips go blue')).toEqual(['if', 'a', 'stiff', 'neck', 'a', 'rash', 'that', 'will', 'not', 'fade', 'or', 'her', 'lips', 'go', 'blue']);
+    expect(inCondition('GP tomorrow; A&E if vomiting, fits or drowsiness. Paracetamol for the pain')).toEqual(['if', 'vomiting', 'fits', 'or', 'drowsiness']);
+  });
+
+  it('when a comma ends the condition and the consequence follows, then the consequence is outside it', () => {
+    expect(inCondition('If the gusts drop below 20, fly the panel')).toEqual(['if', 'the', 'gusts', 'drop', 'below', '20']);
+    expect(inCondition('If it gets worse, he is already confused or drowsy')).toEqual(['if', 'it', 'gets', 'worse']);
+  });
+
+  it('when "when to" introduces what to watch for, then it is a condition too', () => {
+    expect(inCondition('Leaflet on when to call back or go to A&E')).toEqual(['when', 'to', 'call', 'back', 'or', 'go', 'to', 'a', 'e']);
+  });
+
+  it('when the text is 200,000 characters of conditions and commas, then it is read in well under a second', () => {
+    const started = performance.now();
+    conditionalScopes(tokenize('if a, b or c, '.repeat(14_000)));
+    conditionalScopes(tokenize('if '.repeat(66_000)));
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -1,5 +1,13 @@
 import crypto from 'node:crypto';
+import path from 'node:path';
 import pg from 'pg';
+import { bankCases, caseEmbedders } from '../../src/cases/bank-cases.js';
+import { PgCaseStore } from '../../src/cases/pg-case-store.js';
+import { openDatabase } from '../../src/db/database.js';
+import { migrate, readMigrations } from '../../src/db/migrate.js';
+import { PROJECT_ROOT } from '../../src/lib/project-root.js';
+import { DOMAIN_MODULES } from '../../src/packs/domain-modules.js';
+import { loadDomains } from '../../src/packs/load-domains.js';
 import { generateSigningKeyPem } from '../../src/audit/signing-key.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createContainer, type Container, type ContainerOptions } from '../../src/container.js';
@@ -22,11 +30,36 @@ export interface TestService {
   stop(): Promise<void>;
 }
 
+let template: Promise<Blob> | undefined;
+
+/**
+ * An in-memory PGlite as every service starts with it (migrated, the shipped banks imported as
+ * cases), made once per test process and copied for each service: a fresh PGlite spends most of its
+ * start-up there. A service that differs (other banks, another catalogue) re-imports or re-embeds
+ * as it would on a real database.
+ */
+export function pgliteTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const db = await openDatabase({ pgliteDir: 'memory://' });
+    try {
+      await migrate(db, readMigrations(path.join(PROJECT_ROOT, 'migrations')));
+      const domains = loadDomains(PROJECT_ROOT, DOMAIN_MODULES, { cacheDir: path.join(loadConfig({}).dataDir, 'cache') });
+      const cases = new PgCaseStore(db, caseEmbedders(domains.values()));
+      for (const d of domains.values()) await cases.importBank(d.name, d.bank.hash, () => bankCases(d));
+      return await db.dumpEmbedded!();
+    } finally {
+      await db.close();
+    }
+  })();
+  return template;
+}
+
 /** One audit signing key per test process: a PostgreSQL server requires one to be configured. */
 export const TEST_AUDIT_SIGNING_KEY = generateSigningKeyPem();
 
 export function testConfig(engine: Engine, env: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', ...(engine === 'postgres' ? { DATABASE_URL: POSTGRES_URL, AUDIT_SIGNING_KEY: TEST_AUDIT_SIGNING_KEY } : {}), ...env });
+  // Tests drive one key far harder than any agent would; the limiter's own tests set a limit (test/http/hostile-callers.test.ts).
+  return loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_KEY: 'off', ...(engine === 'postgres' ? { DATABASE_URL: POSTGRES_URL, AUDIT_SIGNING_KEY: TEST_AUDIT_SIGNING_KEY } : {}), ...env });
 }
 
 /**
@@ -47,8 +80,9 @@ export async function startService(
   const config = testConfig(engine, options.env);
   const container = await createContainer(config, {
     logger: options.logger ?? createLogger('silent'),
-    database: engine === 'postgres' ? { schema } : { pgliteDir: 'memory://' },
+    database: engine === 'postgres' ? { schema } : { pgliteDir: 'memory://', pgliteFrom: await pgliteTemplate() },
     worldModelFor: options.worldModelFor,
+    clock: options.clock,
   });
   const keys = options.replicaOf ? options.replicaOf.keys : (Object.fromEntries(container.bootstrapKeys.map((k) => [k.role, k.token])) as Record<Role, string>);
   return {

@@ -8,7 +8,7 @@ import type { Unit } from '../reading/text.js';
  */
 export type FieldKind =
   | 'speed' | 'temperature' | 'length' | 'weight' | 'voltage' | 'pct' | 'ppm' | 'hours' | 'days' | 'count' | 'miles'
-  | 'status' | 'soil' | 'tag' | 'material' | 'shift' | 'location' | 'ignore';
+  | 'status' | 'soil' | 'tag' | 'material' | 'shift' | 'location' | 'slope' | 'ignore';
 
 export type Scope = 'environment' | 'crew' | 'compliance' | 'limits' | 'parameters' | 'other';
 
@@ -44,7 +44,8 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('shade', 'heat.shade', 'status'), r('rest break', 'heat.rest', 'status'), r('rest', 'heat.rest', 'status'), r('buddy system', 'heat.buddy', 'status'),
   // weather
   r('lightning', 'weather.lightning', 'status'), r('thunder', 'weather.lightning', 'status'), r('lightning distance', 'weather.lightning_miles', 'miles'),
-  r('lightning mile', 'weather.lightning_miles', 'miles'), r('indoors', 'weather.indoors', 'status'), r('indoor', 'weather.indoors', 'status'),
+  r('lightning mile', 'weather.lightning_miles', 'miles'), r('minute since thunder', 'weather.minutes_since_thunder', 'count'), r('minute since lightning', 'weather.minutes_since_thunder', 'count'),
+  r('time since thunder', 'weather.minutes_since_thunder', 'count'), r('since last thunder', 'weather.minutes_since_thunder', 'count'), r('indoors', 'weather.indoors', 'status'), r('indoor', 'weather.indoors', 'status'),
   r('outdoors', 'weather.indoors', 'status', { inverse: true }), r('location', 'weather.indoors', 'location'),
   // crew
   r('size', 'crew.size', 'count', { scopes: ['crew'] }), r('crew size', 'crew.size', 'count'), r('headcount', 'crew.size', 'count'),
@@ -72,6 +73,10 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('spoil setback', 'trench.spoil_setback_ft', 'length'), r('spoil distance', 'trench.spoil_setback_ft', 'length'), r('spoil', 'trench.spoil_setback_ft', 'length'),
   r('egress', 'trench.egress', 'status'), r('means egress', 'trench.egress', 'status'), r('exit ladder', 'trench.egress', 'status'), r('access ladder', 'trench.egress', 'status'),
   r('ladder', 'trench.egress', 'status', { scopes: ['parameters', 'other'] }), r('ramp', 'trench.egress', 'status'),
+  r('distance egress', 'trench.egress_distance_ft', 'length'), r('egress distance', 'trench.egress_distance_ft', 'length'), r('distance ladder', 'trench.egress_distance_ft', 'length'),
+  r('ladder distance', 'trench.egress_distance_ft', 'length'), r('travel distance', 'trench.egress_distance_ft', 'length'), r('lateral travel', 'trench.egress_distance_ft', 'length'),
+  r('distance exit', 'trench.egress_distance_ft', 'length'),
+  r('slope', 'trench.slope_h_per_v', 'slope'), r('slope ratio', 'trench.slope_h_per_v', 'slope'), r('sloping', 'trench.slope_h_per_v', 'slope'), r('bench slope', 'trench.slope_h_per_v', 'slope'),
   r('protective system', 'trench.protected', 'status'), r('trench box', 'trench.protected', 'status'), r('shoring', 'trench.protected', 'status'),
   r('trench protection', 'trench.protected', 'status'), r('shield', 'trench.protected', 'status'), r('cave protection', 'trench.protected', 'status'),
   r('soil', 'trench.soil', 'soil'), r('soil type', 'trench.soil', 'soil'), r('soil classification', 'trench.soil', 'soil'),
@@ -98,7 +103,11 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('critical lift plan', 'crane.critical_lift_plan', 'status'), r('trial lift', 'crane.trial_lift', 'status'), r('proof test', 'crane.proof_test', 'status'),
   r('ground bearing', 'crane.ground_assessed', 'status'), r('ground assessment', 'crane.ground_assessed', 'status'), r('ground assessed', 'crane.ground_assessed', 'status'),
   r('outrigger', 'crane.outriggers_extended', 'status'), r('outriggers', 'crane.outriggers_extended', 'status'),
-  r('signal person', 'crane.signal_person', 'status'), r('signal', 'crane.signal_person', 'status'), r('spotter', 'site.spotter', 'status'), r('tag line', 'crane.tag_lines', 'status'),
+  r('signal person', 'crane.signal_person', 'status'), r('signal', 'crane.signal_person', 'status'), r('spotter', 'site.spotter', 'status'),
+  r('observer', 'site.spotter', 'status'), r('ground guide', 'site.spotter', 'status'), r('banksman', 'site.spotter', 'status'),
+  r('reverse alarm', 'vehicle.reverse_alarm', 'status'), r('backup alarm', 'vehicle.reverse_alarm', 'status'), r('back up alarm', 'vehicle.reverse_alarm', 'status'),
+  r('reverse signal alarm', 'vehicle.reverse_alarm', 'status'), r('reversing alarm', 'vehicle.reverse_alarm', 'status'), r('backing alarm', 'vehicle.reverse_alarm', 'status'),
+  r('reverse beeper', 'vehicle.reverse_alarm', 'status'), r('tag line', 'crane.tag_lines', 'status'),
   r('rigging inspection', 'equipment.inspected', 'status'), r('crane inspection', 'equipment.inspected', 'status'), r('equipment inspection', 'equipment.inspected', 'status'),
   r('pre use inspection', 'equipment.inspected', 'status'), r('harness inspection', 'equipment.inspected', 'status'), r('harness inspected', 'equipment.inspected', 'status'),
   r('daily inspection', 'equipment.inspected', 'status'), r('inspection', 'equipment.inspected', 'status'),
@@ -120,6 +129,10 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('zero energy', 'loto.verified', 'status'), r('zero energy verified', 'loto.verified', 'status'), r('verified dead', 'loto.verified', 'status'),
   r('live work', 'loto.live_work', 'status'), r('energized work', 'loto.live_work', 'status'), r('stored energy', 'loto.stored_energy', 'status'),
   // silica, demolition
+  r('engine indoors', 'co.engines_indoors', 'count'), r('engine tool indoors', 'co.engines_indoors', 'count'), r('gasoline indoors', 'co.engines_indoors', 'count'),
+  r('fuel engine indoors', 'co.engines_indoors', 'count'), r('co monitor', 'co.monitor', 'status'), r('carbon monoxide monitor', 'co.monitor', 'status'),
+  r('alternate entry', 'confined_space.alternate_entry', 'status'), r('alternate procedure', 'confined_space.alternate_entry', 'status'),
+  r('alternate entry certification', 'confined_space.alternate_entry', 'status'),
   r('dust control', 'silica.controls', 'status'), r('silica control', 'silica.controls', 'status'), r('silica', 'silica.controls', 'status'), r('water delivery', 'silica.controls', 'status'), r('vacuum', 'silica.controls', 'status'),
   r('dust collection', 'silica.controls', 'status'), r('wet cutting', 'silica.controls', 'status'), r('respirator', 'silica.respirator', 'status'),
   r('engineering survey', 'demolition.survey', 'status'), r('structural survey', 'demolition.survey', 'status'),

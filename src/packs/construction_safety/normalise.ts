@@ -193,6 +193,12 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
 
   // A distance to the lightning says there is lightning; the hazard weighs the distance.
   if (facts.num('weather.lightning_miles') !== undefined && facts.bool('weather.lightning') === undefined) facts.set('weather.lightning', true, 'a distance to lightning is given', R);
+  // The 30-30 rule: 30 minutes after the last thunder the storm is no longer a lightning exposure; sooner, it still is.
+  const sinceThunder = facts.num('weather.minutes_since_thunder');
+  if (sinceThunder !== undefined) {
+    const strength = Math.max(STRENGTH.parameter, facts.strengthOf('weather.minutes_since_thunder') ?? R) as Strength;
+    facts.set('weather.lightning', sinceThunder < 30, `${sinceThunder} minutes since the last thunder`, strength);
+  }
 
   // Ladders: the extension rule applies to a ladder the work uses.
   if (kind === 'ladder' || facts.num('ladder.extension_ft') !== undefined || readout.concepts.has('kind.ladder')) facts.set('ladder.used', true, `a ladder is used (${kind})`, R);
@@ -210,6 +216,12 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   }
   if (facts.bool('trench.spoil_at_edge')) facts.set('trench.spoil_setback_ft', 0, 'spoil at the edge', R);
   if (facts.bool('trench.no_egress')) facts.set('trench.egress', false, 'no ladder or ramp in the trench', R);
+  // 1926.651(c)(2): the way out must be within 25 ft of lateral travel; a ladder farther away is no egress for that worker.
+  const egressFt = facts.num('trench.egress_distance_ft');
+  if (egressFt !== undefined) {
+    const strength = Math.max(R, facts.strengthOf('trench.egress_distance_ft') ?? R) as Strength;
+    facts.set('trench.egress', egressFt <= 25, `lateral travel to the ladder ${Math.round(egressFt)} ft (25 ft at most)`, strength);
+  }
   // Appendix B to Subpart P: benching is not a protective system in Type C soil.
   if (facts.get('trench.soil') === 'C' && facts.get('trench.system') === 'benching') facts.set('trench.protected', false, 'benching in Type C soil', STRENGTH.action);
   if (facts.bool('weather.rain') && facts.bool('trench.present')) facts.set('trench.cave_in_signs', true, 'rain on the excavation', R);
@@ -229,9 +241,16 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   }
 
   // Confined spaces.
-  const gasKnown = ['confined_space.o2_pct', 'confined_space.lel_pct', 'confined_space.h2s_ppm', 'confined_space.co_ppm'].some((f) => facts.num(f) !== undefined);
+  // A flammable-gas reading alone is the hot-work test of the air around the weld (1926.352), not a space entry.
+  const lelOnly = kind === 'hot_work' && ['confined_space.o2_pct', 'confined_space.h2s_ppm', 'confined_space.co_ppm'].every((f) => facts.num(f) === undefined);
+  const gasKnown = ['confined_space.o2_pct', 'confined_space.h2s_ppm', 'confined_space.co_ppm'].some((f) => facts.num(f) !== undefined) || (facts.num('confined_space.lel_pct') !== undefined && !lelOnly);
   if (kind === 'confined_space' || gasKnown || hazardConcepts.has('hazard.confined_space')) facts.set('confined_space.present', true, `confined-space work (${kind})`, R);
   if (facts.bool('confined_space.present') && facts.bool('site.collapse')) facts.set('confined_space.entrant_down', true, 'an entrant collapsed or stopped responding', R);
+
+  // Fuel-burning engines where exhaust gathers (NIOSH 96-118a): counted by the tool call, or named on an enclosed site.
+  const enginesIndoors = facts.num('co.engines_indoors');
+  if (enginesIndoors !== undefined) facts.set('co.engine_indoors', enginesIndoors > 0, `${enginesIndoors} fuel-burning engines indoors`, STRENGTH.parameter);
+  else if (facts.bool('co.fuel_engine') && (facts.bool('site.enclosed') || facts.bool('confined_space.present'))) facts.set('co.engine_indoors', true, 'a fuel-burning engine on an enclosed site', R);
 
   // Hot work.
   const actionConcepts = new Set(actionView?.matches.filter((m) => !m.negated).map((m) => m.concept) ?? []);

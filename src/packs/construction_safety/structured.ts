@@ -3,6 +3,7 @@ import { quantities, tokenize } from '../reading/text.js';
 import { toCelsius, toFeet, toHours, toKilovolts, toMph, toPounds } from '../reading/units.js';
 import { type FactWriter, type Strength } from './fact-writer.js';
 import { ruleFor, type FieldRule, type Scope, splitFieldName } from './field-names.js';
+import { slopeIn } from './slope.js';
 import { statusOf } from './status.js';
 
 /** A string field that is not a status or a number: read later as free text with the rest. */
@@ -118,9 +119,22 @@ export function readStructured(
       if (status === undefined && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
       facts.set(rule.fact, status === undefined ? undefined : rule.inverse ? !status : status, source, strength);
       if (rule.fact === 'trench.protected' && typeof value === 'string') {
-        const words = tokenize(value.toLowerCase()).map((t) => t.text);
+        const tokens = tokenize(value.toLowerCase());
+        const words = tokens.map((t) => t.text);
         if (words.some((w) => w.startsWith('bench'))) facts.set('trench.system', 'benching', source, strength);
+        // "sloping 1H:1V": the record names the slope it was cut to.
+        const sloped = words.some((w) => w.startsWith('slop'));
+        if (sloped) facts.set('trench.system', 'sloping', source, strength);
+        const slope = slopeIn(tokens, 0, tokens.length - 1, !sloped);
+        if (slope !== undefined) facts.set('trench.slope_h_per_v', slope, source, strength);
       }
+      continue;
+    }
+    if (rule.kind === 'slope') {
+      // A number alone is the run per unit of rise; "1:1", "1.5H:1V" or "34 degrees" say it in full.
+      const slope = typeof value === 'number' ? value : typeof value === 'string' && value.length <= 60 ? slopeIn(tokenize(value.toLowerCase())) : undefined;
+      facts.set(rule.fact, slope, source, strength);
+      if (slope !== undefined) facts.set('trench.system', 'sloping', source, strength);
       continue;
     }
     if (rule.kind === 'soil' || rule.kind === 'tag' || rule.kind === 'material' || rule.kind === 'shift' || rule.kind === 'location') {

@@ -1,7 +1,8 @@
 import type { PhraseMatch, Quantity } from '../reading/text.js';
 import { toCelsius, toFeet, toHours, toKilovolts, toMph, toPounds } from '../reading/units.js';
 import { type FactWriter, STRENGTH, type Strength } from './fact-writer.js';
-import { conceptsNear, isHypothetical, isNegated, saysAbsent, type TextView, wordsOf } from './text-view.js';
+import { slopeIn } from './slope.js';
+import { conceptsNear, isHypothetical, isNegated, matchesOverlapping, saysAbsent, type TextView, wordsOf } from './text-view.js';
 
 /** What each family of controls, named in free text, says about the facts. */
 function controlFact(m: PhraseMatch, view: TextView): string | undefined {
@@ -35,7 +36,7 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
       if (p.startsWith('signal')) return 'crane.signal_person';
       if (p === 'trial lift') return 'crane.trial_lift';
       if (p === 'lift plan') return 'crane.lift_plan';
-      return p.startsWith('spotter') ? 'site.spotter' : undefined;
+      return p.startsWith('spotter') || p.startsWith('ground guide') || p === 'banksman' ? 'site.spotter' : undefined;
     case 'control.crane_setup':
       // A bare mention of outriggers ("a leak on an outrigger") says nothing about how they are set.
       if (p.startsWith('outrigger')) return saysAbsent(view, m) || conceptsNear(view, m.first, m.last, 4).some((c) => c.concept === 'status.positive') ? 'crane.outriggers_extended' : undefined;
@@ -57,7 +58,8 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
     case 'control.inspection':
       return 'inspection.text';
     case 'control.device':
-      return 'device.present';
+      // A reverse (back-up) alarm is the vehicle's own safeguard when it backs up (1926.601(b)(4)).
+      return p.startsWith('revers') || p.startsWith('back') ? 'vehicle.reverse_alarm' : 'device.present';
     default:
       return undefined;
   }
@@ -95,17 +97,19 @@ const CONDITION_FACTS: Record<string, string> = {
   'hazard.no_egress': 'trench.no_egress',
   'meta.address': 'request.addressed_to_guardrail',
   'kind.personnel_platform': 'crane.personnel',
+  'condition.enclosed': 'site.enclosed',
+  'condition.alternate_entry': 'confined_space.alternate_entry',
 };
 
 /** Conditions whose negation says nothing useful ("no rush" is not "no pressure" evidence worth keeping). */
-const AFFIRM_ONLY = new Set(['hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
+const AFFIRM_ONLY = new Set(['condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
 /**
  * A hazard list names kinds of hazard ("cave_in", "falling_debris"), not what was seen: only hazards whose
  * naming is itself the fact (a power line, lightning, a suspended load) are read from it.
  */
 const FROM_HAZARD_LIST = new Set(['hazard.power_line', 'hazard.lightning', 'hazard.suspended_load', 'condition.silica_task', 'hazard.fall_exposure', 'hazard.live_work', 'condition.combustible', 'kind.personnel_platform']);
 /** Conditions whose mention makes the site safer, so they are never read from words addressed to the guardrail. */
-const LOWERS_WHEN_AFFIRMED = new Set(['condition.acclimatized', 'condition.indoors']);
+const LOWERS_WHEN_AFFIRMED = new Set(['condition.acclimatized', 'condition.indoors', 'condition.alternate_entry']);
 /** Conditions read only from sources that describe the present, not from the action's own plan. */
 const NOT_FROM_ACTION = new Set(['event.near_miss', 'condition.defect', 'hazard.cave_in_sign']);
 
@@ -145,6 +149,25 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
       facts.set('silica.mentioned', true, source(m), strength, true);
       continue;
     }
+    // "Back the truck into the cul-de-sac": a backing word beside a vehicle, in what the work will do.
+    if (m.concept === 'cue.backing') {
+      if (!isNegated(view, m) && (view.source === 'action' || view.source === 'task' || view.source === 'parameter') && conceptsNear(view, m.first, m.last, 4).some((c) => c.concept === 'cue.vehicle' && !c.negated)) {
+        facts.set('vehicle.reversing', true, source(m), strength, true);
+      }
+      continue;
+    }
+    // "5 kW gasoline generator": an engine that burns fuel, and where it runs ("generator outside by the door").
+    if (m.concept === 'equipment.fuel_engine') {
+      if (isNegated(view, m)) continue;
+      const outside = conceptsNear(view, m.first, m.last, 8).some((c) => c.concept === 'condition.outdoors' && !c.negated);
+      facts.set(outside ? 'co.engine_outdoors' : 'co.fuel_engine', true, source(m), strength, true);
+      continue;
+    }
+    // "a diesel tank", "the fuel drum": the flammable word names what the container held, not combustibles near the work.
+    if (m.concept === 'condition.combustible' && !m.negated && matchesOverlapping(view, m.last + 1, m.last + 2).some((c) => c.concept === 'condition.container' && c.first > m.last)) {
+      facts.set('hot_work.container_mentioned', true, source(m), strength, true);
+      continue;
+    }
     // "spoil piled right at the edge of the trench": the pile and the edge in one clause.
     if (m.concept === 'cue.at_edge' && !m.negated && conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'cue.spoil' && !c.negated)) {
       facts.set('trench.spoil_at_edge', true, source(m), strength, true);
@@ -169,6 +192,11 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     facts.set(fact, true, source(m), strength, true);
     if (m.concept === 'symptom.heat') facts.add('heat.symptom_words', m.phrase, source(m));
   }
+  // "cut back at 1 horizontal to 1 vertical", "1.5H:1V": a slope that says which side is which.
+  if (view.addressed.every((a) => !a)) {
+    const slope = slopeIn(view.tokens, 0, view.tokens.length - 1, true);
+    if (slope !== undefined) facts.set('trench.slope_h_per_v', slope, `${view.path}: slope`, strength);
+  }
   // A number in a note to the guardrail measures nothing on site.
   // A voltage says a line is there, so it is read first: "3 m from the 12 kV primary" is a clearance.
   const spoken = view.quantities.filter((q) => view.addressed[q.index] !== true);
@@ -185,6 +213,7 @@ const PPM: Record<string, string> = { 'cue.h2s': 'confined_space.h2s_ppm', 'cue.
 /** The concept of the nearest match among `concepts` (`near` is sorted nearest first), if any. */
 const nearest = (near: readonly PhraseMatch[], concepts: Record<string, string>): string | undefined => near.find((m) => Object.hasOwn(concepts, m.concept))?.concept;
 const NEGATORS = new Set(['no', 'not', 'without', 'never', "don't", 'dont']);
+const ACROSS = new Set(['from', 'away', 'apart']);
 const has = (near: readonly PhraseMatch[], concept: string) => near.some((m) => m.concept === concept);
 
 /**
@@ -221,7 +250,10 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
   const near = conceptsNear(view, q.index, last, 6);
   // Provenance is spelled out only for the numbers that set a fact.
   const path = () => `${view.path}: "${wordsOf(view, Math.max(0, q.index - 4), Math.min(tokens.length - 1, last + 4))}"`;
-  const sizeOfEquipment = near.some((m) => m.concept === 'cue.equipment' && m.first > last && m.first <= last + 3);
+  // "about 7 m from the tie-in point": a number followed by "from" or "away" measures across, never up or down,
+  // and what follows it is where it is measured from ("12 m from the pipe crew"), not the size of equipment.
+  const across = ACROSS.has(tokens[last + 1]?.text ?? '');
+  const sizeOfEquipment = !across && near.some((m) => m.concept === 'cue.equipment' && m.first > last && m.first <= last + 3);
   // "strikes 6 miles out", "lightning 8 km away": a distance to the storm. A bare "km" is a speed only next to wind words.
   const bareKm = unit === 'kmh' && q.last === q.index + 1 && tokens[q.last].text === 'km';
   if (unit === 'mile' || (!unit && after === 'mi') || (bareKm && !has(near, 'cue.wind') && !has(near, 'cue.gust'))) {
@@ -270,6 +302,10 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
       if (has(near, 'cue.spoil')) return facts.set('trench.spoil_setback_ft', ft, path(), strength);
       if (has(near, 'condition.combustible') || has(near, 'cue.cleared')) return facts.set('hot_work.combustibles_cleared_ft', ft, path(), strength);
       if (unit === 'in' || unit === 'cm') return;
+      // "the ladder is 15 m from the crew": the lateral travel to the way out of a trench (1926.651(c)(2)).
+      if (across && conceptsNear(view, q.index, last, 10).some((m) => m.concept === 'kind.ladder')) return facts.set('trench.egress_distance_ft', ft, path(), strength);
+      // The equipment list gives the size of equipment ("steel trench box 2.4 m tall"), not a height of the work.
+      if (across || view.source === 'equipment') return;
       // "10 ft from the trench" is a distance, not a depth: then only a word that says depth or height counts.
       const apart = has(near, 'cue.distance');
       // "the load passes within 18 ft": a clearance, once a line is known to be there and nothing else is measured.

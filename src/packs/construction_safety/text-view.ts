@@ -1,5 +1,5 @@
 import type { ReadText } from '../reading/reading.js';
-import { type Lexicon, negationScopes, type PhraseMatch, quantities, type Quantity, type Token } from '../reading/text.js';
+import { conditionalScopes, type Lexicon, negationScopes, type PhraseMatch, quantities, type Quantity, type Token } from '../reading/text.js';
 
 /** Where a piece of free text came from; the action's own words weigh most. */
 export type TextSource = 'action' | 'parameter' | 'task' | 'observation' | 'environment' | 'equipment' | 'hazard';
@@ -27,6 +27,8 @@ export interface TextView {
   segmentOf: Int32Array;
   /** Per token: inside a clause addressed to the guardrail; nothing that lowers the risk is read from it. */
   addressed: boolean[];
+  /** Per token: inside a condition ("call 911 if he gets confused"), which states no fact. */
+  conditional: boolean[];
   /** The matches by the token they start at, and by segment, so that reading near a word costs what the window does, not the text. */
   startingAt: ReadonlyMap<number, PhraseMatch[]>;
   inSegment: PhraseMatch[][];
@@ -141,6 +143,7 @@ export function viewOf(read: ReadText, source: TextSource, vocabulary: Lexicon):
     segments,
     segmentOf,
     addressed: read.addressed,
+    conditional: conditionalScopes(read.tokens),
     startingAt,
     inSegment,
     maxSpan,
@@ -178,8 +181,9 @@ export function conceptsNear(view: TextView, first: number, last: number, window
   return near.sort((a, b) => distance(a) - distance(b));
 }
 
-/** Whether a match sits in a segment that states a condition rather than a fact. */
+/** Whether a match sits in a segment or a condition that states a condition rather than a fact. */
 export function isHypothetical(view: TextView, m: { first: number }): boolean {
+  if (view.conditional[m.first]) return true;
   const s = view.segmentOf[m.first];
   return s >= 0 && view.segments[s].hypothetical;
 }

@@ -209,6 +209,13 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
       opens(ctx, 'license_circumvention', spanSay(verb, secret));
       continue;
     }
+    // "Create access keys for the root user": any verb that makes or hands out the key; deleting it is the fix.
+    const rootKey = pick('obj.root_key');
+    if (rootKey) {
+      if (CLOSING_VERBS.has(verb.concept)) closes(ctx, 'root_access_key');
+      else opens(ctx, 'root_access_key', spanSay(verb, rootKey));
+      continue;
+    }
     const role = pick('role.admin', 'role.scoped_admin');
     if (OPENING_VERBS.has(verb.concept) && role && !verbBefore(byClause, role, new Set(['op.remove', 'op.close']))) {
       readRoleGrant(ctx, v.text.slice(v.tokens[role.first].start, v.tokens[role.last].end), undefined, spanSay(verb, role));

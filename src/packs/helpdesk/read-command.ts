@@ -163,6 +163,24 @@ function aws(ctx: ReadContext, a: Args): void {
     ctx.b.set('change.backup_confirmed', false, a.source);
   }
   if (has(a, 'create-login-profile', 'update-login-profile')) opens(ctx, 'credential_reset', `${a.source}: console password set`);
+  // CIS AWS 1.4: no access key for the root user. Without --user-name the key is the caller's own, the root user's in a root session.
+  if (has(a, 'create-access-key') || a.words.some((w) => w.length < 80 && normKey(lastSegment(w)) === 'createaccesskey')) {
+    const user = flag(a, 'username');
+    if (user ? isRootUser(user) : ctx.rootSession || isRootUser(flag(a, 'profile') ?? '')) opens(ctx, 'root_access_key', `${a.source}: create-access-key as the root user`);
+  }
+  // update-account-password-policy --minimum-password-length 8 --password-reuse-prevention 5 (CIS AWS 1.8, 1.9).
+  for (const [name, fact] of [['minimumpasswordlength', 'change.password_min_length'], ['passwordreuseprevention', 'change.password_reuse_prevention']] as const) {
+    const v = flag(a, name);
+    if (v !== undefined && v !== 'true' && Number.isFinite(Number(v))) ctx.b.set(fact, Number(v), `${a.source}: --${name} ${v}`);
+  }
+  // Lambda function URLs and API Gateway methods with no authentication (Checkov CKV_AWS_258, CKV_AWS_59).
+  if ((flag(a, 'authtype', 'authorizationtype') ?? '').toLowerCase() === 'none') opens(ctx, 'unauthenticated_access', `${a.source}: auth type NONE`);
+}
+
+/** The AWS account's root user, by the names a request gives it. */
+export function isRootUser(name: string): boolean {
+  const c = normKey(name);
+  return c === 'root' || c === 'rootuser' || c === 'rootaccount' || c === 'accountroot';
 }
 
 function azure(ctx: ReadContext, a: Args): void {
@@ -219,6 +237,8 @@ function kubectl(ctx: ReadContext, a: Args): void {
     if (normKey(role) === 'clusteradmin') opens(ctx, 'cluster_admin_subject', `${a.source}: cluster-admin bound to ${subjects.join(', ')}`, subjects.join(', ') || 'unknown subjects');
     if (subjects.some(isPublicMember)) opens(ctx, 'public_principal', `${a.source}: bound to ${subjects.join(', ')}`);
   }
+  // kubectl create clusterrole x --verb='*' --resource='*': every action on everything (CIS Kubernetes 5.1.3).
+  if (has(a, 'clusterrole', 'role') && has(a, 'create') && flag(a, 'verb') === '*' && flag(a, 'resource') === '*') opens(ctx, 'wildcard_admin', `${a.source}: role with verbs "*" on resources "*"`);
   if (has(a, 'delete') && has(a, 'namespace', 'ns', 'pvc', 'pv', 'persistentvolumeclaim', 'persistentvolume', 'statefulset')) destroys(ctx, a, `kubectl ${a.words.slice(1, 4).join(' ')}`);
 }
 
@@ -233,6 +253,12 @@ function powershell(ctx: ReadContext, a: Args): void {
   if (has(a, 'set-adaccountpassword', 'set-msoluserpassword', 'unlock-adaccount', 'new-mguserauthenticationtemporaryaccesspassmethod', 'reset-mguserauthenticationmethodpassword')) opens(ctx, 'credential_reset', `${a.source}: ${a.words.find((w) => w.includes('-'))}`);
   if (a.flags.has('disablerealtimemonitoring') && flagOn(a, 'disablerealtimemonitoring')) opens(ctx, 'endpoint_control_off', `${a.source}: real-time protection off`);
   if (has(a, 'set-executionpolicy') && has(a, 'unrestricted', 'bypass')) opens(ctx, 'endpoint_control_off', `${a.source}: execution policy bypassed`);
+  // Add-ADGroupMember -Identity "Domain Admins" -Members x: membership of a group that administers the directory.
+  const adds = a.words.findIndex((w) => w === 'add-adgroupmember' || w === 'add-localgroupmember' || w === 'add-mggroupmember' || w === 'add-azureadgroupmember' || w === 'add-msolgroupmember');
+  if (adds >= 0) {
+    const group = flagPhrase(a, adds, 'identity', 'group', 'groupname', 'groupid', 'name', 'groupobjectid');
+    if (group) readRoleGrant(ctx, group, undefined, `${a.source}: ${a.words[adds]} ${group}`);
+  }
   if (has(a, 'remove-item') && a.flags.has('recurse')) {
     const target = a.words.find((w, i) => i > 0 && !w.startsWith('-') && w !== 'remove-item') ?? '';
     if (!disposablePath(target)) destroys(ctx, a, `Remove-Item -Recurse ${target}`.trim());
@@ -267,8 +293,30 @@ function operations(ctx: ReadContext, a: Args): void {
   }
 }
 
+/** A flag's value as the words after it up to the next flag ('-Identity "Domain Admins"' → "domain admins"). */
+function flagPhrase(a: Args, from: number, ...names: string[]): string | undefined {
+  for (let i = from + 1; i < a.words.length; i++) {
+    if (!a.words[i].startsWith('-') || !names.includes(normKey(a.words[i]))) continue;
+    const words: string[] = [];
+    for (let j = i + 1; j < a.words.length && words.length < 6 && !a.words[j].startsWith('-'); j++) words.push(a.words[j]);
+    return words.join(' ') || undefined;
+  }
+  return undefined;
+}
+
 function shell(ctx: ReadContext, a: Args): void {
   operations(ctx, a);
+  // Clearing the Security or System event log destroys the audit trail (MITRE ATT&CK T1070.001).
+  if ((has(a, 'wevtutil') && has(a, 'cl', 'clear-log')) || has(a, 'clear-eventlog', 'remove-eventlog') || (has(a, 'auditpol') && a.words.some((w) => w === '/clear' || w === '/remove'))) {
+    opens(ctx, 'audit_logging_off', `${a.source}: event log cleared`);
+  }
+  // net group "Domain Admins" user /add /domain
+  const net = a.words.indexOf('group');
+  if (has(a, 'net') && net >= 0 && a.words.includes('/add')) {
+    const group = a.words.slice(net + 1, net + 3).join(' ');
+    readRoleGrant(ctx, group, undefined, `${a.source}: net group ${group} /add`);
+    readRoleGrant(ctx, a.words[net + 1] ?? '', undefined, `${a.source}: net group ${a.words[net + 1]} /add`);
+  }
   const rm = a.words.indexOf('rm');
   if (rm >= 0 && !has(a, 'aws', 'gsutil', 'kubectl')) {
     const recursive = a.words.slice(rm + 1).some((w) => w === '-rf' || w === '-fr' || w === '-r' || w === '-R'.toLowerCase() || w === '--recursive' || w === '-rfv');
@@ -335,7 +383,7 @@ export function readCommand(ctx: ReadContext, path: string, value: string, sourc
   if (has(args, 'az')) azure(ctx, args);
   if (has(args, 'gcloud', 'gsutil')) gcloud(ctx, args);
   if (has(args, 'kubectl', 'oc')) kubectl(ctx, args);
-  if (args.words.some((w) => w.includes('-') && !w.startsWith('-') && (w.startsWith('set-') || w.startsWith('new-') || w.startsWith('remove-') || w.startsWith('unlock-') || w.startsWith('reset-')))) powershell(ctx, args);
+  if (args.words.some((w) => w.includes('-') && !w.startsWith('-') && (w.startsWith('set-') || w.startsWith('new-') || w.startsWith('remove-') || w.startsWith('unlock-') || w.startsWith('reset-') || w.startsWith('add-')))) powershell(ctx, args);
   shell(ctx, args);
   sql(ctx, v, source);
   const recognised = ctx.opens.size + ctx.closes.size > before;

@@ -22,7 +22,18 @@ export interface ReadContext {
   orgDomains: Set<string>;
   /** The declared kind is a change (config, account, permission, script). */
   changeKind: boolean;
+  /** Above zero while the readers are inside what the change takes away ({revoke: [rule]}, {remove: …}). */
+  removing: number;
+  /** Roles the request itself defines with every verb on every resource: binding one grants what cluster-admin does. */
+  wildcardRoles: Set<string>;
+  /** The tool call runs as the account's root user (`session: root`, `--profile root`). */
+  rootSession: boolean;
 }
+
+/** Exposures and grants: inside what a change takes away, reading one means it is closed. */
+const EXPOSURES = new Set(['world_open', 'world_open_all_ports', 'public_principal', 'public_acl', 'public_database', 'public_network_access', 'wildcard_admin', 'admin_role', 'passrole_wildcard', 'cluster_admin_subject', 'privileged_workload', 'unauthenticated_access', 'external_forwarding', 'external_sharing']);
+/** Safeguards: inside what a change takes away, one read as switched on is switched off ("remove the Block Public Access setting"). */
+const SAFEGUARDS: Readonly<Record<string, true>> = { mfa_off: true, audit_logging_off: true, monitoring_off: true, block_public_access_off: true, encryption_off: true, deletion_protection_off: true, endpoint_control_off: true };
 
 export function newContext(b: ReadingBuilder, catalogue: Catalogue): ReadContext {
   const adminPorts = new Set<number>();
@@ -35,21 +46,29 @@ export function newContext(b: ReadingBuilder, catalogue: Catalogue): ReadContext
     if (family === 'admin_port') adminPorts.add(port);
     servicePorts.set(concept, port);
   }
-  return { b, catalogue, opens: new Set(), closes: new Set(), parameterChanges: [], adminPorts, servicePorts, orgDomains: new Set(), changeKind: false };
+  return { b, catalogue, opens: new Set(), closes: new Set(), parameterChanges: [], adminPorts, servicePorts, orgDomains: new Set(), changeKind: false, removing: 0, wildcardRoles: new Set(), rootSession: false };
 }
 
 /** Records that the action opens a hazard: `change.<fact>` with where it was read. */
 export function opens(ctx: ReadContext, fact: string, source: string, value: boolean | string = true): void {
+  if (ctx.removing > 0 && EXPOSURES.has(fact)) return closes(ctx, fact);
   ctx.b.set(`change.${fact}`, value, source);
   ctx.opens.add(fact);
 }
 
 export function closes(ctx: ReadContext, fact: string): void {
+  if (ctx.removing > 0 && SAFEGUARDS[fact]) {
+    ctx.b.set(`change.${fact}`, true, 'a safeguard setting the change removes');
+    ctx.opens.add(fact);
+    return;
+  }
   ctx.closes.add(fact);
 }
 
 /** Ingress from anywhere: the ports it opens (admin ones listed apart), or every port. */
 export function opensToWorld(ctx: ReadContext, ports: readonly number[] | 'all', source: string): void {
+  // A rule the change revokes opens nothing: it is the way in being closed.
+  if (ctx.removing > 0) return closes(ctx, 'world_open');
   opens(ctx, 'world_open', source);
   if (ports === 'all') {
     opens(ctx, 'world_open_all_ports', source);

@@ -82,12 +82,13 @@ export function readRoleGrant(ctx: ReadContext, role: string, scope: string | un
  */
 export function readBinding(ctx: ReadContext, obj: Record<string, unknown>, source: string): boolean {
   const kind = normKey(scalarText(field(obj, 'kind')?.value) ?? '');
+  if ((kind === 'clusterrole' || kind === 'role') && field(obj, 'rules') !== undefined) return readRbacRole(ctx, obj, source);
   const roleRef = field(obj, 'roleref')?.value;
   if (kind.endsWith('rolebinding') || isRecord(roleRef)) {
     const role = isRecord(roleRef) ? (scalarText(field(roleRef, 'name')?.value) ?? '') : '';
     const subjects = asArray(field(obj, 'subjects')?.value).filter(isRecord);
     const names = subjects.map((s) => `${scalarText(field(s, 'kind')?.value) ?? 'subject'} ${scalarText(field(s, 'name')?.value) ?? ''}`.trim());
-    if (adminRoleKind(ctx, role) === 'admin') opens(ctx, 'cluster_admin_subject', `${source}: ${role} bound to ${names.join(', ') || 'subjects'}`, names.join(', ') || 'unknown subjects');
+    if (adminRoleKind(ctx, role) === 'admin' || ctx.wildcardRoles.has(compact(role))) opens(ctx, 'cluster_admin_subject', `${source}: ${role} bound to ${names.join(', ') || 'subjects'}`, names.join(', ') || 'unknown subjects');
     if (subjects.some((s) => isPublicMember(scalarText(field(s, 'name')?.value) ?? ''))) opens(ctx, 'public_principal', `${source}: bound to ${names.join(', ')}`);
     return true;
   }
@@ -99,6 +100,26 @@ export function readBinding(ctx: ReadContext, obj: Record<string, unknown>, sour
   readRoleGrant(ctx, role, scope, source);
   const exposed = members.filter(isPublicMember);
   if (exposed.length > 0) opens(ctx, 'public_principal', `${source}: ${exposed.join(', ')} granted ${role}`);
+  return true;
+}
+
+/**
+ * A Kubernetes Role or ClusterRole: a rule with verb "*" on resource "*" (in any API group) is every
+ * action on everything, cluster-admin by another name (CIS Kubernetes Benchmark 5.1.3). The role's name
+ * is remembered so that a binding to it in the same request counts as a cluster-admin binding.
+ */
+function readRbacRole(ctx: ReadContext, obj: Record<string, unknown>, source: string): boolean {
+  const metadata = field(obj, 'metadata')?.value;
+  const name = isRecord(metadata) ? scalarText(field(metadata, 'name')?.value) : undefined;
+  for (const rule of asArray(field(obj, 'rules')?.value).filter(isRecord)) {
+    const verbs = strings(field(rule, 'verbs')?.value);
+    const resources = strings(field(rule, 'resources')?.value);
+    if (verbs.includes('*') && resources.includes('*')) {
+      opens(ctx, 'wildcard_admin', `${source}: ${name ?? 'role'} allows verbs "*" on resources "*"`);
+      if (name) ctx.wildcardRoles.add(compact(name));
+      break;
+    }
+  }
   return true;
 }
 

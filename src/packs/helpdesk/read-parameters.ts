@@ -1,7 +1,7 @@
 import YAML from 'yaml';
 import { READING_CAP_CHARS } from '../reading/reading.js';
 import { closes, isExternalAddress, opens, type ReadContext } from './read-context.js';
-import { readCommand } from './read-command.js';
+import { isRootUser, readCommand } from './read-command.js';
 import { isPublicMember, readBinding, readPolicyDocument, readWorkloadFlag } from './read-grants.js';
 import { tokenize } from '../reading/text.js';
 import { GUARD_OFF } from './read-action-text.js';
@@ -24,6 +24,10 @@ const COMMAND_KEYS = new Set(['command', 'commands', 'cmd', 'script', 'scripts',
 /** Keys whose strings are notes for a person, read as context (they describe, they do not act). */
 const NOTE_KEYS = new Set(['note', 'notes', 'comment', 'comments', 'reason', 'message', 'justification', 'summary', 'title', 'description', 'body', 'text', 'reply', 'response', 'content']);
 const PROGRAMS = new Set(['aws', 'az', 'gcloud', 'gsutil', 'kubectl', 'oc', 'terraform', 'rm', 'sudo', 'ssh', 'psql', 'mysql', 'sqlcmd', 'mongo', 'mongosh', 'helm', 'dd', 'mkfs', 'spctl', 'netsh', 'post', 'patch', 'put', 'delete', 'drop', 'truncate']);
+
+/** Keys whose contents the change takes away: a rule revoked, a member removed. */
+const REMOVAL_KEYS = new Set(['revoke', 'revokes', 'revokeingress', 'revokerules', 'remove', 'removes', 'removals', 'removerules', 'toremove', 'delete', 'deletes', 'deletions']);
+const PRIOR_KEYS = new Set(['before', 'previous', 'oldvalue', 'previousvalue', 'current', 'currentrule', 'existing']);
 
 /** Child keys that only say "on/off" for their parent ({logging: {enabled: false}}): read as the parent's flag. */
 const GENERIC_FLAG_KEYS = new Set(['enabled', 'enable', 'status', 'state', 'value', 'mode', 'enforced', 'required', 'isenabled', 'setting']);
@@ -226,6 +230,24 @@ function readFlag(ctx: ReadContext, key: string, value: unknown, source: string)
     if (anonymous) opens(ctx, 'unauthenticated_access', say);
     return true;
   }
+  if (k === 'authtype' || k === 'authorizationtype' || k === 'authenticationtype' || k === 'authmode') {
+    // Lambda function URLs and API Gateway methods: AuthType NONE lets anyone on the internet call them (Checkov CKV_AWS_258, CKV_AWS_59).
+    if (text === 'none' || text === 'anonymous' || text === 'open') opens(ctx, 'unauthenticated_access', say);
+    return true;
+  }
+  if (k === 'minimumpasswordlength' || k === 'minpasswordlength' || k === 'passwordminlength' || k === 'passwordminimumlength' || k === 'minlength' || k === 'minimumlength') {
+    if (typeof value === 'number' || (text !== undefined && text !== '' && !Number.isNaN(Number(text)))) ctx.b.set('change.password_min_length', Number(text), say);
+    return true;
+  }
+  if (k === 'passwordreuseprevention' || k === 'passwordhistory' || k === 'passwordhistorysize' || k === 'enforcepasswordhistory' || k === 'passwordhistorycount') {
+    if (typeof value === 'number' || (text !== undefined && text !== '' && !Number.isNaN(Number(text)))) ctx.b.set('change.password_reuse_prevention', Number(text), say);
+    return true;
+  }
+  if ((k === 'excludeusers' || k === 'excludegroups' || k === 'excluderoles' || k === 'excludeguestsorexternalusers') && source.toLowerCase().includes('conditions')) {
+    // A Conditional Access policy's conditions.users.exclude*: the people named skip what the policy enforces, MFA above all.
+    if (Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value.length > 0) opens(ctx, 'mfa_off', `${say} (excluded from a Conditional Access policy)`);
+    return true;
+  }
   if (isForwardingKey(k)) {
     if (value === null || text === '' || text === '$null') closes(ctx, 'external_forwarding');
     const external = addressesIn(value).filter((a) => isExternalAddress(ctx, a));
@@ -254,7 +276,7 @@ function readSettingObject(ctx: ReadContext, obj: Record<string, unknown>, path:
   if (setting && settingValue) readFlag(ctx, setting, settingValue.value, `${path}.${settingValue.key}`);
 }
 
-const STATE_KEYS = ['state', 'status', 'enabled', 'isenabled', 'enforcement', 'mode'];
+const STATE_KEYS = ['state', 'status', 'enabled', 'enable', 'isenabled', 'enforcement', 'mode'];
 
 /**
  * An object switched off whose own words name a safeguard ({displayName: "Require MFA", state:
@@ -320,6 +342,9 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
   const out: ParameterReading = { notes: [], commands: [] };
   if (!isRecord(parameters)) return out;
   let nodes = 0;
+  // Who the call runs as ({session: root}, {profile: "root"}): a key created without a user name is that identity's own.
+  const identity = scalarText(field(parameters, 'session', 'profile', 'runas', 'as', 'identity', 'actingas', 'caller', 'credentials', 'username', 'iamuser')?.value);
+  if (identity !== undefined && isRootUser(identity)) ctx.rootSession = true;
 
   const readString = (key: string, s: string, path: string, depth: number) => {
     const k = normKey(key);
@@ -355,6 +380,21 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
 
   const walk = (value: unknown, path: string, key: string, depth: number, parent = ''): void => {
     if (++nodes > MAX_NODES || depth > MAX_DEPTH) return;
+    // What a change takes away ({revoke: [rule]}, {remove: …}, a plan's "before"): its grants and openings are closed, not opened.
+    // The state a plan replaces says nothing about what the change does.
+    if (PRIOR_KEYS.has(normKey(key))) {
+      ctx.b.consume(path);
+      return;
+    }
+    if (REMOVAL_KEYS.has(normKey(key)) && ctx.removing === 0) {
+      ctx.removing++;
+      try {
+        walk(value, path, `${key}:item`, depth, parent);
+      } finally {
+        ctx.removing--;
+      }
+      return;
+    }
     if (parent && GENERIC_FLAG_KEYS.has(normKey(key)) && readFlag(ctx, parent, value, path)) {
       ctx.b.consume(path);
       return;

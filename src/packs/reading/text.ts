@@ -66,8 +66,27 @@ export function tokenize(text: string): Token[] {
           i++; // thousands separator: "1,200"
         } else break;
       }
+      // An exponent ("5e1", "2.5E-3") belongs to the number: read as "5" and a word "e1", 50 mph would be 5.
+      const e = i < n ? text.charCodeAt(i) : 0;
+      if (e === 101 || e === 69) {
+        let j = i + 1;
+        const sign = j < n ? text.charCodeAt(j) : 0;
+        if (sign === 43 || sign === 45) j++;
+        if (j < n && isDigit(text.charCodeAt(j))) {
+          let exponent = text.slice(i + 1, j);
+          while (j < n && isDigit(text.charCodeAt(j)) && exponent.length < 8) exponent += text[j++];
+          digits += `e${exponent}`;
+          i = j;
+        }
+      }
+      const value = Number(digits);
+      // A number too large to be a double ("1e400") says nothing readable: a word, so the fact stays unknown.
+      if (!Number.isFinite(value)) {
+        tokens.push({ kind: 'word', text: digits.toLowerCase(), start, end: i, clause });
+        continue;
+      }
       // Letters glued to a number are its unit ("50km", "103F"): split them off as a word.
-      tokens.push({ kind: 'number', text: digits, value: Number(digits), start, end: i, clause });
+      tokens.push({ kind: 'number', text: digits, value, start, end: i, clause });
       continue;
     }
     const ch = text[i];
@@ -303,6 +322,93 @@ export function negationScopes(tokens: readonly Token[]): boolean[] {
     }
   }
   return negated;
+}
+
+// ---------------------------------------------------------------- conditions (safety-net clauses)
+
+/** Words that open a condition: "call 911 if he gets confused", "return unless it settles", "ask whether". */
+const CONDITION_TRIGGERS = new Set(['if', 'unless', 'whether', 'whenever']);
+/** Two-word openers: "in case of", "when to call back", "should it get worse". */
+const CONDITION_PAIRS: readonly (readonly [string, string])[] = [['in', 'case'], ['when', 'to']];
+/** Words that start a new statement, so a condition's list cannot run on into them ("if it worsens, she is drowsy now"). */
+const NEW_STATEMENT = new Set(['i', 'he', 'she', 'they', 'we', 'it', 'you', 'my', 'his', 'her', 'their', 'has', 'have', 'had', 'is', 'was', 'are', 'were', 'now', 'just', 'still', 'also', "it's", "she's", "he's", "i'm", "i've", 'then', 'otherwise', 'else']);
+/** How many words one item of a condition's list may hold ("blood in the stool"). */
+const LIST_ITEM_WORDS = 6;
+/** How far a condition's list may run past its commas, in tokens. */
+const LIST_REACH = 30;
+
+/** The condition a trigger at `i` opens, if any: the index of its first token past the trigger words. */
+function conditionAt(tokens: readonly Token[], i: number, openers: readonly (readonly string[])[]): number | undefined {
+  const t = tokens[i];
+  if (t.kind !== 'word') return undefined;
+  if (CONDITION_TRIGGERS.has(t.text)) return i + 1;
+  for (const p of openers) if (p[0] === t.text && p.every((w, k) => tokens[i + k]?.text === w)) return i + p.length;
+  return undefined;
+}
+
+/**
+ * Whether the comma at `comma` continues the list of a condition: the stretch after it, to the end of
+ * the clause, is short items joined by "or" ("if vomiting, drowsiness or a worse headache"). A stretch
+ * with no "or", or with a new statement in it, is the consequence ("if the wind drops, proceed").
+ */
+function listRunsOn(tokens: readonly Token[], comma: number): number | undefined {
+  let words = 0;
+  let sawOr = false;
+  // An item that follows "or" continues the condition whatever its first word ("or her lips go blue", "or has a rash").
+  let joined = false;
+  let j = comma + 1;
+  for (; j < tokens.length && j - comma <= LIST_REACH; j++) {
+    const u = tokens[j];
+    if (u.kind === 'break' || u.clause !== tokens[comma].clause) break;
+    if (u.kind === 'symbol') {
+      if (u.text === ',') [words, joined] = [0, false];
+      continue;
+    }
+    if (u.text === 'or' || u.text === 'nor') {
+      sawOr = true;
+      [words, joined] = [0, true];
+      continue;
+    }
+    if (u.text === 'and') {
+      joined = true;
+      continue;
+    }
+    if ((words === 0 && !joined && NEW_STATEMENT.has(u.text)) || ++words > LIST_ITEM_WORDS) return undefined;
+  }
+  if (!sawOr || j - comma > LIST_REACH) return undefined;
+  return j;
+}
+
+/**
+ * For every token, whether it sits inside a condition, which asserts nothing: "call 911 if he gets
+ * confused or stops sweating", "A&E if vomiting, drowsiness or a worse headache", "advice on when to
+ * call back or go to A&E". A condition runs from its trigger to the end of its clause or the next
+ * comma, and past commas only while its list of alternatives goes on. Safety-net advice is read this
+ * way; a pack decides what a condition may still say (a danger named in one is not a finding, and a
+ * disposition named in one is not the disposition). `extra` adds a pack's own two-word openers.
+ */
+export function conditionalScopes(tokens: readonly Token[], extra: readonly (readonly string[])[] = []): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  const openers = [...CONDITION_PAIRS, ...extra];
+  for (let i = 0; i < tokens.length; i++) {
+    const start = conditionAt(tokens, i, openers);
+    if (start === undefined) continue;
+    const clause = tokens[i].clause;
+    let j = i;
+    while (j < tokens.length) {
+      const u = tokens[j];
+      if (u.kind === 'break' || (u.clause !== clause && j > i)) break;
+      if (u.kind === 'symbol' && u.text === ',' && j >= start) {
+        const end = listRunsOn(tokens, j);
+        if (end === undefined) break;
+        for (; j < end; j++) out[j] = true;
+        break;
+      }
+      out[j++] = true;
+    }
+    i = Math.max(i, j - 1);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- numbers with units

@@ -255,6 +255,10 @@ class TriageReader {
     const coSource = findings.flags.get('exposure.co_source');
     const coPattern = findings.flags.get('exposure.co_pattern');
     if (coSource && coPattern) findings.affirm('co_exposure', `${coSource}; ${coPattern}`);
+    // A drug that can kill a toddler in one tablet, named where the call is about something swallowed.
+    const onePill = findings.flags.get('exposure.one_pill_drug');
+    const swallowed = findings.affirmed.get('poisoning') ?? findings.affirmed.get('overdose');
+    if (onePill && swallowed) b.set('ingestion.one_pill_drug', true, `${onePill}; ${swallowed}`);
     for (const [symptom, source] of findings.affirmed) {
       if ((symptom === 'testicular_pain' && female) || (symptom === 'vaginal_bleeding' && male)) continue;
       b.set(`symptoms.${symptom}`, true, source);

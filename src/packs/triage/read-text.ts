@@ -1,5 +1,5 @@
 import type { ReadingBuilder, ReadText } from '../reading/reading.js';
-import { negationScopes, type Lexicon, type PhraseMatch, type Quantity, type Token } from '../reading/text.js';
+import { conditionalScopes, negationScopes, type Lexicon, type PhraseMatch, type Quantity, type Token } from '../reading/text.js';
 import { toCelsius, toHours, toYears } from '../reading/units.js';
 import type { Findings } from './findings.js';
 import { measuredQuantities } from './text-quantities.js';
@@ -26,8 +26,6 @@ export interface TextContext {
 
 /** Negation words that can open a vocabulary phrase ("can't lift", "no wet nappy", "doesn't fade"). */
 const PHRASE_NEGATORS = new Set(["can't", 'cannot', "couldn't", "won't", "doesn't", "don't", "didn't", "hasn't", "haven't", "isn't", 'no', 'not', 'without', 'cant', 'dont', 'doesnt', 'didnt', 'hasnt', 'wont']);
-/** Words that open a hypothetical: what follows, to the next comma or sentence end, is not a finding. */
-const HYPOTHETICAL = new Set(['if', 'unless', 'whether', 'should']);
 /** Words that start a new statement: a negated list stops at them ("No fever, she has a rash"). */
 const STATEMENT_STARTERS = new Set(['i', 'he', 'she', 'they', 'we', 'it', 'my', 'his', 'her', 'their', 'has', 'have', 'had', 'is', 'was', 'are', 'were', 'now', 'just', 'still', 'also', 'but', "it's", "she's", "he's", "i'm", "i've"]);
 const COMPOSE_WINDOW = 6;
@@ -46,7 +44,7 @@ const COMPOSE: ReadonlyArray<[site: string, quality: string, symptom: string]> =
   ['eye', 'cant_see', 'vision_loss'], ['saddle', 'numb', 'saddle_numbness'],
   ['both_legs', 'pain', 'bilateral_sciatica'], ['both_legs', 'numb', 'bilateral_sciatica'], ['both_legs', 'weak', 'bilateral_sciatica'],
   ['chest', 'tearing', 'tearing_pain'], ['back', 'tearing', 'tearing_pain'], ['upper_back', 'tearing', 'tearing_pain'], ['upper_back', 'pain', 'upper_back_pain'], ['upper_back', 'radiates', 'cardiac_radiation'],
-  ['arm', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'jaw_pain'], ['arm', 'radiates', 'arm_pain'], ['head', 'impact', 'head_injury'], ['substance', 'ingested', 'poisoning'], ['neck', 'radiates', 'cardiac_radiation'], ['back', 'radiates', 'cardiac_radiation'],
+  ['vomit', 'green', 'bilious_vomiting'], ['arm', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'jaw_pain'], ['arm', 'radiates', 'arm_pain'], ['head', 'impact', 'head_injury'], ['substance', 'ingested', 'poisoning'], ['neck', 'radiates', 'cardiac_radiation'], ['back', 'radiates', 'cardiac_radiation'],
 ];
 
 const NUMBER_WORDS = new Map<string, number>([
@@ -267,29 +265,22 @@ function extendListNegation(tokens: readonly Token[], negated: boolean[]): void 
   }
 }
 
-/** Questions ("Any chest pain?") and conditional clauses ("if you develop chest pain, …") assert nothing. */
+/** Openers of this domain that, like "if", name what is only watched for ("watch for drowsiness", "signs of sepsis"). */
+const TRIAGE_CONDITIONS: readonly (readonly string[])[] = [['should'], ['watch', 'for'], ['monitor', 'for'], ['look', 'out'], ['signs', 'of'], ['such', 'as']];
+
+/**
+ * Questions ("Any chest pain?") and conditional clauses assert nothing: "if you develop chest pain, …",
+ * "call back if fewer wet nappies, blood in the stool or drowsy" (the shared reading's condition scopes,
+ * whose lists of alternatives run past their commas).
+ */
 function hypotheticalScopes(tokens: readonly Token[]): boolean[] {
-  const out = new Array<boolean>(tokens.length).fill(false);
+  const out = conditionalScopes(tokens, TRIAGE_CONDITIONS);
   let sentenceStart = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind === 'break') {
-      if (t.text === '?') for (let j = sentenceStart; j < i; j++) out[j] = true;
-      sentenceStart = i + 1;
-      continue;
-    }
-    const next = tokens[i + 1]?.text;
-    const opens =
-      (t.kind === 'word' && HYPOTHETICAL.has(t.text)) ||
-      (t.text === 'in' && next === 'case') ||
-      ((t.text === 'watch' || t.text === 'monitor') && next === 'for') ||
-      (t.text === 'look' && next === 'out') ||
-      (t.text === 'signs' && next === 'of') ||
-      (t.text === 'such' && next === 'as');
-    if (!opens) continue;
-    let j = i;
-    for (; j < tokens.length && tokens[j].kind !== 'break' && !(tokens[j].kind === 'symbol' && tokens[j].text === ','); j++) out[j] = true;
-    i = j - 1;
+    if (t.kind !== 'break') continue;
+    if (t.text === '?') for (let j = sentenceStart; j < i; j++) out[j] = true;
+    sentenceStart = i + 1;
   }
   return out;
 }
