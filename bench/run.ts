@@ -1,6 +1,8 @@
 import { benchAdaptive } from './adaptive-sampling.js';
 import { benchAuditWrites } from './audit-writes.js';
 import { benchEmbedded } from './evaluate-embedded.js';
+import { benchJsonBody } from './json-body.js';
+import { BENCH_RATE_LIMIT } from './support.js';
 import { benchOpenAI } from './openai-batching.js';
 import { benchSimilarCases } from './similar-cases.js';
 
@@ -13,9 +15,10 @@ const benches: [string, () => Promise<string[]>][] = [
   ['adaptive', benchAdaptive],
   ['similar-cases', benchSimilarCases],
   ['audit-writes', benchAuditWrites],
+  ['json-body', benchJsonBody],
 ];
 
-console.log(`foresight bench — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
+console.log(`foresight bench — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores; per-key rate limit: ${BENCH_RATE_LIMIT} (RATE_LIMIT_PER_KEY)\n`);
 for (const [name, run] of benches) {
   if (only && only !== name) continue;
   const started = performance.now();
