@@ -32,9 +32,11 @@ export async function benchOpenAI(): Promise<string[]> {
       const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/v1/evaluate`;
       try {
         for (const n of [4, 16, 64]) {
-          const runs = label === 'naive loop' && n === 64 ? 10 : RUNS;
+          const runs = label === 'naive loop' ? 5 : RUNS; // the naive loop runs 88 futures one after another
           const times: number[] = [];
           let requests = 0;
+          let used = 0;
+          let degraded = 0;
           for (let i = 0; i < runs + 3; i++) {
             server.stats.reset();
             const t0 = performance.now();
@@ -43,15 +45,17 @@ export async function benchOpenAI(): Promise<string[]> {
               headers: { 'content-type': 'application/json', authorization: `Bearer ${svc.agentKey}` },
               body: JSON.stringify({ ...SCENARIOS.calmCraneLift.body, options: { rollouts: n, seed: i, deadline_ms: 60_000 } }),
             });
-            const body = (await res.json()) as { risk: { valid_rollouts: number } };
-            if (body.risk.valid_rollouts !== n) throw new Error(`expected ${n} futures, got ${body.risk.valid_rollouts}`);
+            const body = (await res.json()) as { risk: { valid_rollouts: number }; world_model: { backend: string; degraded: boolean } };
+            if (i >= 3 && (body.world_model.degraded || body.world_model.backend !== 'openai')) degraded++;
+            // The upper-bound rule raises a caller's N to what an approval needs (88 for the shipped policies): say what was used.
+            used = body.risk.valid_rollouts;
             if (i < 3) continue;
             times.push(performance.now() - t0);
             requests += server.stats.requests;
           }
           const p50 = percentile(times, 50);
           lines.push(
-            `  ${label.padEnd(10)} N=${String(n).padEnd(2)}: p50 ${fmt(p50, 1)} ms = ${fmt(p50 / L)} L (L + ${fmt(p50 - L, 1)} ms), p99 ${fmt(percentile(times, 99), 1)} ms = ${fmt(percentile(times, 99) / L)} L; ${fmt(requests / runs, 1)} requests per evaluation`,
+            `  ${label.padEnd(10)} N=${String(n).padEnd(2)} (used ${used}): p50 ${fmt(p50, 1)} ms = ${fmt(p50 / L)} L (L + ${fmt(p50 - L, 1)} ms), p99 ${fmt(percentile(times, 99), 1)} ms = ${fmt(percentile(times, 99) / L)} L; ${fmt(requests / runs, 1)} requests per evaluation${degraded > 0 ? `; ${degraded} of ${runs} answered by the fallback, not the server (not a measurement of batching)` : ''}`,
           );
         }
       } finally {

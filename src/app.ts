@@ -68,7 +68,13 @@ export interface AppDeps {
 /** The HTTP surface, assembled from its parts. It never listens: main.ts (or a test) does. */
 export function buildApp(deps: AppDeps): Express {
   const app = express();
-  const metrics = createMetrics(deps.worldModels);
+  const metrics = createMetrics(deps.worldModels, {
+    pool: () => deps.db.pool,
+    lastSealedAt: async () => {
+      const b = await deps.audit.latestBlock();
+      return b ? new Date(b.sealed_at) : null;
+    },
+  });
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(securityHeaders());

@@ -160,7 +160,7 @@ export function evaluateRoutes(deps: EvaluateRouteDeps): Router {
           }
         }
       } else result = await run();
-      const body = result.body as { reasons: { code: string }[]; risk: { rollouts: number }; world_model: { backend: string }; timing_ms: { total: number; simulation: number } };
+      const body = result.body as { reasons: { code: string }[]; risk: { rollouts: number }; world_model: { backend: string }; timing_ms: { total: number; simulation: number } & Record<string, number> };
       deps.metrics.recordEvaluation({
         domain: request.domain,
         decision: result.decision,
@@ -169,6 +169,7 @@ export function evaluateRoutes(deps: EvaluateRouteDeps): Router {
         rollouts: body.risk.rollouts,
         totalMs: body.timing_ms.total,
         simulationMs: body.timing_ms.simulation,
+        phases: body.timing_ms,
       });
       res.status(200).location(`/v1/evaluations/${result.id}`).json(await withReview(result, request));
     } finally {

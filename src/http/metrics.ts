@@ -7,14 +7,22 @@ const BREAKER_LEVEL: Record<string, number> = { closed: 0, half_open: 1, open: 2
 
 export interface Metrics {
   registry: Registry;
-  recordEvaluation(e: { domain: string; decision: string; reasons: string[]; backend: string; rollouts: number; totalMs: number; simulationMs: number }): void;
+  /** `phases`: the answer's timing_ms (rules, simulation, cases, store), each into its own series. */
+  recordEvaluation(e: { domain: string; decision: string; reasons: string[]; backend: string; rollouts: number; totalMs: number; simulationMs: number; phases?: Record<string, number> }): void;
   recordRefusal(code: string): void;
   /** A request refused by its key's rate limit. */
   recordRateLimited(route: string): void;
 }
 
+/** What the operator watches besides the evaluations: the connection pool, and how far sealing lags. */
+export interface MetricSources {
+  pool?: () => { totalCount: number; idleCount: number; waitingCount: number };
+  /** When the newest audit block was sealed (null before the first). */
+  lastSealedAt?: () => Promise<Date | null>;
+}
+
 /** Prometheus metrics in a registry of this app's own (several apps may live in one test process). */
-export function createMetrics(worldModels: () => WorldModel[]): Metrics {
+export function createMetrics(worldModels: () => WorldModel[], sources: MetricSources = {}): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const evaluations = new Counter({ name: 'foresight_evaluations_total', help: 'Evaluations answered, by domain and decision', labelNames: ['domain', 'decision'], registers: [registry] });
@@ -23,6 +31,35 @@ export function createMetrics(worldModels: () => WorldModel[]): Metrics {
   const rateLimited = new Counter({ name: 'foresight_rate_limited_total', help: "Requests refused by their key's rate limit, by route", labelNames: ['route'], registers: [registry] });
   const duration = new Histogram({ name: 'foresight_evaluation_duration_seconds', help: 'Time to answer an evaluation', labelNames: ['domain'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] });
   const simulation = new Histogram({ name: 'foresight_simulation_duration_seconds', help: 'Time spent simulating futures', labelNames: ['domain', 'backend'], buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] });
+  const phases = new Histogram({ name: 'foresight_evaluation_phase_seconds', help: 'Time per phase of an evaluation (rules, simulation, cases, store)', labelNames: ['domain', 'phase'], buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry] });
+  if (sources.pool) {
+    const pool = sources.pool;
+    new Gauge({
+      name: 'foresight_db_pool_connections',
+      help: 'Database pool connections by state (total, idle, and callers waiting for one)',
+      labelNames: ['state'],
+      registers: [registry],
+      collect() {
+        const p = pool();
+        this.set({ state: 'total' }, p.totalCount);
+        this.set({ state: 'idle' }, p.idleCount);
+        this.set({ state: 'waiting' }, p.waitingCount);
+      },
+    });
+  }
+  if (sources.lastSealedAt) {
+    const lastSealedAt = sources.lastSealedAt;
+    new Gauge({
+      name: 'foresight_audit_seconds_since_last_seal',
+      help: 'Seconds since the newest audit block was sealed (absent before the first)',
+      registers: [registry],
+      async collect() {
+        this.reset();
+        const at = await lastSealedAt().catch(() => null);
+        if (at) this.set((Date.now() - at.getTime()) / 1000);
+      },
+    });
+  }
   const rollouts = new Histogram({ name: 'foresight_rollouts', help: 'Futures simulated per evaluation', labelNames: ['domain'], buckets: [4, 8, 16, 32, 48, 64, 128, 256], registers: [registry] });
   new Gauge({
     name: 'foresight_world_model_ready',
@@ -55,6 +92,7 @@ export function createMetrics(worldModels: () => WorldModel[]): Metrics {
       duration.observe({ domain: e.domain }, e.totalMs / 1000);
       simulation.observe({ domain: e.domain, backend: e.backend }, e.simulationMs / 1000);
       rollouts.observe({ domain: e.domain }, e.rollouts);
+      for (const [phase, ms] of Object.entries(e.phases ?? {})) if (phase !== 'total' && Number.isFinite(ms)) phases.observe({ domain: e.domain, phase }, ms / 1000);
     },
     recordRefusal(code) {
       refusals.inc({ code });
