@@ -9,9 +9,9 @@ import { scopeOf } from '../http/authorization.js';
 import { CalibrationQuerySchema } from '../http/outcome-routes.js';
 import { OverrideSchema } from '../http/signoff-routes.js';
 import type { ApiKey } from '../keys/key-store.js';
-import { csvLine } from '../listing/csv.js';
+import { streamExport } from '../http/listing-routes.js';
 import { ExportQuerySchema, filtersOf, ListQuerySchema, parseQuery } from '../listing/list-query.js';
-import { listScopeOf, SUMMARY_COLUMNS, type EvaluationSummary } from '../listing/listing-service.js';
+import { listScopeOf } from '../listing/listing-service.js';
 import type { Logger } from '../logger.js';
 import { calibrationReport, type CalibrationReport } from '../outcomes/calibration-report.js';
 import type { CalibrationSource } from '../outcomes/outcome-store.js';
@@ -93,25 +93,6 @@ function listValues(query: Record<string, unknown>, extra: readonly string[] = [
   return out;
 }
 
-const FORMATS = {
-  jsonl: { type: 'application/x-ndjson; charset=utf-8', header: '', line: (s: EvaluationSummary) => `${JSON.stringify(s)}\n` },
-  csv: {
-    type: 'text/csv; charset=utf-8',
-    header: csvLine(SUMMARY_COLUMNS),
-    line: (s: EvaluationSummary) => csvLine(SUMMARY_COLUMNS.map((c) => (c === 'reason_codes' ? s.reason_codes.join(';') : s[c]))),
-  },
-} as const;
-
-const drained = (res: Response) =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.once('drain', done);
-    res.once('close', done);
-  });
 
 const SignOffForm = z.looseObject({ return: z.enum(['queue', 'evaluation']).optional(), csrf: z.string().optional() });
 const ReviewingForm = z.looseObject({ state: z.enum(['open', 'closed']).default('open') });
@@ -185,27 +166,7 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     const q = parseQuery(ExportQuerySchema, listValues(req.query as Record<string, unknown>, ['format']));
     const scope = listScopeOf(scopeOf('GET /v1/evaluations/export', key.role), key);
     if (!scope) throw new AppError('forbidden', `role '${key.role}' may not export`);
-    const format = FORMATS[q.format];
-    const aborted = new AbortController();
-    res.on('close', () => aborted.abort());
-    const pages = deps.listing.exportPages({ filters: filtersOf(q), scope, key, requestId: String(res.locals.requestId ?? '') || null, signal: aborted.signal });
-    let page = await pages.next();
-    res.status(200).type(format.type).set('content-disposition', `attachment; filename="evaluations.${q.format}"`);
-    try {
-      if (format.header && !res.write(format.header)) await drained(res);
-      while (!page.done && !aborted.signal.aborted) {
-        let chunk = '';
-        for (const s of page.value) chunk += format.line(s);
-        if (!res.write(chunk)) await drained(res);
-        page = await pages.next();
-      }
-      res.end();
-    } catch {
-      // Headers are gone: an export cut short must not look complete.
-      res.destroy();
-    } finally {
-      await pages.return(undefined);
-    }
+    await streamExport(res, deps.listing, { format: q.format, filters: filtersOf(q), scope, key });
   });
 
   router.get('/ui/evaluations', guard('GET /ui/evaluations'), async (req, res) => {

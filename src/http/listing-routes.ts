@@ -3,6 +3,7 @@ import { csvLine } from '../listing/csv.js';
 import { ExportQuerySchema, filtersOf, ListQuerySchema, parseQuery } from '../listing/list-query.js';
 import { listScopeOf, SUMMARY_COLUMNS, type EvaluationSummary, type ListingService } from '../listing/listing-service.js';
 import { AppError } from '../errors.js';
+import type { ApiKey } from '../keys/key-store.js';
 import { callerKey } from './auth.js';
 import { scopeOf, type RouteId } from './authorization.js';
 import type { RequestHandler } from 'express';
@@ -40,6 +41,40 @@ function scopeFor(route: RouteId, res: Response) {
   return { key, scope };
 }
 
+/**
+ * Streams every evaluation that matches as JSONL or CSV, a page at a time with back-pressure, never
+ * holding the result (the API's export and the console's share it).
+ */
+export async function streamExport(
+  res: Response,
+  listing: ListingRouteDeps['listing'],
+  o: { format: keyof typeof FORMATS; filters: ReturnType<typeof filtersOf>; scope: Parameters<ListingRouteDeps['listing']['exportPages']>[0]['scope']; key: ApiKey },
+): Promise<void> {
+  const format = FORMATS[o.format];
+  const aborted = new AbortController();
+  res.on('close', () => aborted.abort());
+  const pages = listing.exportPages({ filters: o.filters, scope: o.scope, key: o.key, requestId: String(res.locals.requestId ?? '') || null, signal: aborted.signal });
+  // The first page is read before the headers go out, so a failure there is still a problem+json answer.
+  let page = await pages.next();
+  res.status(200).type(format.type).set('content-disposition', `attachment; filename="evaluations.${o.format}"`).set('cache-control', 'no-store');
+  try {
+    if (format.header && !res.write(format.header)) await drained(res);
+    while (!page.done && !aborted.signal.aborted) {
+      let chunk = '';
+      for (const s of page.value) chunk += format.line(s);
+      // Back-pressure: the next page is read only once the client has taken this one.
+      if (!res.write(chunk)) await drained(res);
+      page = await pages.next();
+    }
+    res.end();
+  } catch {
+    // Headers are gone: an export cut short must not look complete, so the connection is dropped.
+    res.destroy();
+  } finally {
+    await pages.return(undefined);
+  }
+}
+
 /** Finding evaluations: `GET /v1/evaluations` (a page) and `GET /v1/evaluations/export` (all of it, streamed). */
 export function listingRoutes(deps: ListingRouteDeps): Router {
   const router = Router();
@@ -48,29 +83,7 @@ export function listingRoutes(deps: ListingRouteDeps): Router {
   router.get('/v1/evaluations/export', deps.guard('GET /v1/evaluations/export'), async (req, res) => {
     const q = parseQuery(ExportQuerySchema, req.query);
     const { key, scope } = scopeFor('GET /v1/evaluations/export', res);
-    const format = FORMATS[q.format];
-    const aborted = new AbortController();
-    res.on('close', () => aborted.abort());
-    const pages = deps.listing.exportPages({ filters: filtersOf(q), scope, key, requestId: String(res.locals.requestId ?? '') || null, signal: aborted.signal });
-    // The first page is read before the headers go out, so a failure there is still a problem+json answer.
-    let page = await pages.next();
-    res.status(200).type(format.type).set('content-disposition', `attachment; filename="evaluations.${q.format}"`).set('cache-control', 'no-store');
-    try {
-      if (format.header && !res.write(format.header)) await drained(res);
-      while (!page.done && !aborted.signal.aborted) {
-        let chunk = '';
-        for (const s of page.value) chunk += format.line(s);
-        // Back-pressure: the next page is read only once the client has taken this one.
-        if (!res.write(chunk)) await drained(res);
-        page = await pages.next();
-      }
-      res.end();
-    } catch {
-      // Headers are gone: an export cut short must not look complete, so the connection is dropped.
-      res.destroy();
-    } finally {
-      await pages.return(undefined);
-    }
+    await streamExport(res, deps.listing, { format: q.format, filters: filtersOf(q), scope, key });
   });
 
   router.get('/v1/evaluations', deps.guard('GET /v1/evaluations'), async (req, res) => {
