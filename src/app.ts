@@ -61,8 +61,8 @@ export interface AppDeps {
   rateLimit?: RateLimiterOptions;
   /** Past this, an evaluate is answered 503 with decision escalate (absent: 15 s). */
   evaluateTimeoutMs?: number;
-  /** The review console at /ui/: its sessions and review marks, the keys (who asked), the clock tests move. */
-  console: { store: ConsoleStore; keys: Pick<KeyStore, 'get'>; clock?: () => Date; sessionTtlMs?: number; reviewMarkMs?: number };
+  /** The review console at /ui/: its sessions and review marks, the clock tests move. */
+  console: { store: ConsoleStore; clock?: () => Date; sessionTtlMs?: number; reviewMarkMs?: number };
 }
 
 /** The HTTP surface, assembled from its parts. It never listens: main.ts (or a test) does. */
@@ -113,7 +113,6 @@ export function buildApp(deps: AppDeps): Express {
       listing: deps.listing,
       ledger: deps.audit,
       calibration: deps.calibration,
-      keys: deps.console.keys,
       domains: deps.evaluate.domains,
       store: deps.console.store,
       now: deps.console.clock ?? (() => new Date()),

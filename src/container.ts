@@ -209,7 +209,7 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
       // Buckets refill on the clock tests move, or on a monotonic one.
       rateLimit: { perKey: config.rateLimit.perKey, now: opts.clock ? () => opts.clock!().getTime() : undefined },
       evaluateTimeoutMs: config.evaluateTimeoutMs,
-      console: { store: new PgConsoleStore(db), keys, clock: opts.clock },
+      console: { store: new PgConsoleStore(db), clock: opts.clock },
     });
     const startup = {
       packs_ms: Math.round(tPacks - t0),

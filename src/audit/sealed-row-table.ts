@@ -1,9 +1,9 @@
 import type { Queryable } from '../db/database.js';
 import { contentDigest } from './evaluation-digest.js';
 import type { PgSealedTable } from './pg-sealed-tables.js';
+import { isUuid } from '../lib/uuid.js';
 
 const inRange = (alias: string) => `${alias}.txid >= $1::xid8 AND ($2::xid8 IS NULL OR ${alias}.txid < $2::xid8) AND ${alias}.seq > $3`;
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 /**
  * The descriptor the sealer and verify need (src/audit/pg-sealed-tables.ts) for an append-only

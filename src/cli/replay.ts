@@ -167,7 +167,8 @@ export async function replayCommand(args: string[]): Promise<void> {
   }
 
   const currentDomain = scope ? current.get(scope) : undefined;
-  const currentText = currentDomain ? policyTextOf(config.packsDir, currentDomain) : undefined;
+  // The file is read again only when there is a candidate to diff it against.
+  const currentText = candidate && currentDomain ? policyTextOf(config.packsDir, currentDomain) : undefined;
   const result: ReplayWindowResult = {
     window: { since: since.toISOString(), until: until.toISOString(), domain: scope ?? null },
     policy: {

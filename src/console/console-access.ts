@@ -1,5 +1,3 @@
-import type { Response } from 'express';
-import { optionalCallerKey } from '../http/auth.js';
 import { mayAccess, scopeOf, type Owned, type RouteId } from '../http/authorization.js';
 import type { ApiKey } from '../keys/key-store.js';
 
@@ -34,5 +32,3 @@ export function mayUse(route: ConsoleRouteId, key: ApiKey | undefined): boolean 
 
 /** Whether `key` may see or act on one record through the API route `api`. */
 export const mayOn = (api: RouteId, key: ApiKey, record: Owned): boolean => mayAccess(api, key, record);
-
-export const signedInKey = (res: Response): ApiKey | undefined => optionalCallerKey(res);

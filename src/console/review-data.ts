@@ -21,7 +21,6 @@ export interface ReviewServices {
   outcomes: OutcomeService;
   replays: ReplayService;
   listing: ListingService;
-  keys: Pick<KeyStore, 'get'>;
   domains: ReadonlyMap<string, LoadedDomain>;
   store: ConsoleStore;
   now: () => Date;
@@ -86,11 +85,11 @@ export async function loadQueue(s: ReviewServices, key: ApiKey, filters: { domai
     new Date(now.getTime() - s.reviewMarkMs),
   );
   const items: QueueItem[] = [];
-  const owners = new Map<string, string | null>();
-  const ownerOf = async (apiKeyId: string | null | undefined) => {
-    if (!apiKeyId) return null;
-    if (!owners.has(apiKeyId)) owners.set(apiKeyId, (await s.keys.get(apiKeyId))?.owner ?? null);
-    return owners.get(apiKeyId)!;
+  // The answer depends only on who asked: one key read per requesting key, not per row.
+  const mayAsk = new Map<string | null | undefined, Promise<boolean>>();
+  const canSignFor = (stored: StoredEvaluation) => {
+    if (!mayAsk.has(stored.apiKeyId)) mayAsk.set(stored.apiKeyId, s.signOffs.canSign(stored, key));
+    return mayAsk.get(stored.apiKeyId)!;
   };
   for (const summary of oldest) {
     const stored = await s.evaluations.get(summary.id);
@@ -113,7 +112,7 @@ export async function loadQueue(s: ReviewServices, key: ApiKey, filters: { domai
       received: r.sign_offs_received,
       remaining: r.sign_offs_remaining,
       signedByMe,
-      canSign: !signedByMe && (await ownerOf(stored.apiKeyId)) !== key.owner,
+      canSign: !signedByMe && (await canSignFor(stored)),
       reviewers: marks.filter((m) => m.evaluationId === stored.id && m.owner !== key.owner),
     });
   }
@@ -156,16 +155,14 @@ export async function loadEvaluation(s: ReviewServices, key: ApiKey, id: string,
   const now = s.now();
   const reviewers = (await s.store.reviewing([stored.id], new Date(now.getTime() - s.reviewMarkMs))).filter((m) => m.owner !== key.owner);
   const signedByMe = signedBy(view, key.owner);
-  const overrideAllowed = (stored.response.override as { allowed?: boolean } | undefined)?.allowed !== false;
+  // The service's own rule (the answer's, else the policy's): a missing answer does not read as "allowed".
+  const overrideAllowed = s.signOffs.escalationOf(stored, null).overrideAllowed;
   let cannotSign: string | null = null;
   if (!mayUse('POST /ui/evaluations/:id/sign-off', key) || !mayOn('POST /v1/evaluations/:id/override', key, stored)) cannotSign = 'role';
   else if (stored.decision !== 'escalate') cannotSign = 'The model approved this evaluation: there is nothing to sign off.';
   else if (view.effective_decision !== 'pending') cannotSign = `The review is ${view.effective_decision.replaceAll('_', ' ')}; a decided review is not decided again.`;
   else if (signedByMe) cannotSign = 'You have signed off on this evaluation; another person must sign.';
-  else {
-    const requester = stored.apiKeyId ? await s.keys.get(stored.apiKeyId) : null;
-    if (requester && requester.owner === key.owner) cannotSign = `You (${key.owner}) asked for this evaluation, so you cannot sign off on it.`;
-  }
+  else if (!(await s.signOffs.canSign(stored, key))) cannotSign = `You (${key.owner}) asked for this evaluation, so you cannot sign off on it.`;
   return {
     stored,
     view,

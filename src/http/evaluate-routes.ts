@@ -109,6 +109,13 @@ export function evaluateRoutes(deps: EvaluateRouteDeps): Router {
     return { ...result.body, ...reviewFields(view) };
   };
 
+  /** A retried Idempotency-Key: the first answer, with its review as it stands now. */
+  const sendFirstAnswer = async (res: Response, id: string) => {
+    const { stored, body } = await storedAnswer(id);
+    const review = deps.signOffs ? reviewFields(await deps.signOffs.view(stored)) : {};
+    res.status(200).location(`/v1/evaluations/${stored.id}`).set('Idempotent-Replayed', 'true').json({ ...body, ...review });
+  };
+
   // Retries of one Idempotency-Key arriving while the first is still running share its answer.
   const inFlightKeys = new Map<string, Promise<Evaluation>>();
 
@@ -123,9 +130,7 @@ export function evaluateRoutes(deps: EvaluateRouteDeps): Router {
       const first = await deps.idempotency.find(key.id, idempotencyKey);
       if (first) {
         if (first.bodyHash !== bodyHash) throw new AppError('idempotency_key_reused', `Idempotency-Key '${idempotencyKey}' was first used with another body; use a new key for a new request`);
-        const { stored, body } = await storedAnswer(first.evaluationId);
-        const review = deps.signOffs ? reviewFields(await deps.signOffs.view(stored)) : {};
-        res.status(200).location(`/v1/evaluations/${stored.id}`).set('Idempotent-Replayed', 'true').json({ ...body, ...review });
+        await sendFirstAnswer(res, first.evaluationId);
         return;
       }
     }
@@ -153,9 +158,7 @@ export function evaluateRoutes(deps: EvaluateRouteDeps): Router {
           const kept = await deps.idempotency.remember(key.id, idempotencyKey, { bodyHash, evaluationId: result.id });
           // Another replica answered the same key first: its answer is the one to give.
           if (kept.evaluationId !== result.id) {
-            const { stored, body } = await storedAnswer(kept.evaluationId);
-            const review = deps.signOffs ? reviewFields(await deps.signOffs.view(stored)) : {};
-            res.status(200).location(`/v1/evaluations/${stored.id}`).set('Idempotent-Replayed', 'true').json({ ...body, ...review });
+            await sendFirstAnswer(res, kept.evaluationId);
             return;
           }
         }

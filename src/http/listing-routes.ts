@@ -1,12 +1,12 @@
-import { Router, type Response } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import { csvLine } from '../listing/csv.js';
 import { ExportQuerySchema, filtersOf, ListQuerySchema, parseQuery } from '../listing/list-query.js';
 import { listScopeOf, SUMMARY_COLUMNS, type EvaluationSummary, type ListingService } from '../listing/listing-service.js';
+import type { EvaluationFilters, ListScope } from '../listing/listing-store.js';
 import { AppError } from '../errors.js';
 import type { ApiKey } from '../keys/key-store.js';
 import { callerKey } from './auth.js';
 import { scopeOf, type RouteId } from './authorization.js';
-import type { RequestHandler } from 'express';
 
 export interface ListingRouteDeps {
   listing: ListingService;
@@ -47,8 +47,8 @@ function scopeFor(route: RouteId, res: Response) {
  */
 export async function streamExport(
   res: Response,
-  listing: ListingRouteDeps['listing'],
-  o: { format: keyof typeof FORMATS; filters: ReturnType<typeof filtersOf>; scope: Parameters<ListingRouteDeps['listing']['exportPages']>[0]['scope']; key: ApiKey },
+  listing: ListingService,
+  o: { format: keyof typeof FORMATS; filters: EvaluationFilters; scope: ListScope; key: ApiKey },
 ): Promise<void> {
   const format = FORMATS[o.format];
   const aborted = new AbortController();

@@ -2,6 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { EvaluationStore } from '../audit/evaluation-store.js';
 import { AppError } from '../errors.js';
+import { parseQuery as parseSchemaQuery } from '../listing/list-query.js';
 import type { LoadedDomain } from '../packs/load-domains.js';
 import { calibrationReport } from '../outcomes/calibration-report.js';
 import type { OutcomeService } from '../outcomes/outcome-service.js';
@@ -39,12 +40,7 @@ export const CalibrationQuerySchema = z.strictObject({
 });
 
 function parseQuery(query: unknown): Omit<CalibrationQuery, 'domain'> {
-  const parsed = CalibrationQuerySchema.safeParse(query);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(query)', message: i.message }));
-    throw new AppError('validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
-  }
-  const q = parsed.data;
+  const q = parseSchemaQuery(CalibrationQuerySchema, query);
   const since = q.since === undefined ? undefined : new Date(q.since);
   const until = q.until === undefined ? undefined : new Date(q.until);
   if (since && until && since >= until) throw new AppError('validation_failed', 'since: must be before until', { errors: [{ path: 'since', message: 'must be before until' }] });

@@ -14,7 +14,7 @@ export interface KeyEvent {
   details: Record<string, unknown>;
 }
 
-export const keyEventContent = (e: KeyEvent): Record<string, unknown> => ({
+const keyEventContent = (e: KeyEvent): Record<string, unknown> => ({
   table: 'key_events',
   id: e.id,
   key_id: e.keyId,

@@ -12,10 +12,10 @@ const MIN_PER_SECOND = 1 / 86_400;
 const MAX_BURST = 10_000_000;
 
 /** Unless given, a bucket holds two seconds' worth (the default 50/s holds 100), and at least one request. */
-export const defaultBurst = (perSecond: number): number => Math.max(1, Math.ceil(2 * perSecond));
+const defaultBurst = (perSecond: number): number => Math.max(1, Math.ceil(2 * perSecond));
 
 /** `50/s`, `600/m`, `10/h` (decimals allowed) as requests per second; throws on anything else. */
-export function parseRate(text: string): number {
+function parseRate(text: string): number {
   const t = text.trim();
   const slash = t.indexOf('/');
   const amount = slash > 0 ? t.slice(0, slash) : '';

@@ -122,21 +122,24 @@ export class ListingService {
     const fields = whole && sealed.length > 0 ? await this.deps.personalFields(sealed.map((r) => r.id)) : new Map<string, PersonalFieldState[]>();
     const read: string[] = [];
     const out = rows.map((r) => {
-      let revealed = false;
-      const digests = new Set(r.personalDigests ?? []);
-      const byDigest = new Map((fields.get(r.id) ?? []).map((f) => [f.digest, f]));
-      const reveal = (d: string): Shown | undefined => {
-        if (!digests.has(d)) return undefined;
-        if (!whole) return { kind: 'masked' };
-        const f = byDigest.get(d);
-        if (!f || f.erasedAt !== null) return { kind: 'erased' };
-        revealed = true;
-        notePersonalValues([f.value]);
-        return { kind: 'value', value: f.value };
-      };
-      const action = r.personalDigests ? openPersonal(r.action, reveal) : r.action;
-      const headline = r.personalDigests ? openPersonal(r.headline, reveal) : r.headline;
-      if (revealed) read.push(r.id);
+      let { action, headline } = r;
+      if (r.personalDigests) {
+        let revealed = false;
+        const digests = new Set(r.personalDigests);
+        const byDigest = new Map((fields.get(r.id) ?? []).map((f) => [f.digest, f]));
+        const reveal = (d: string): Shown | undefined => {
+          if (!digests.has(d)) return undefined;
+          if (!whole) return { kind: 'masked' };
+          const f = byDigest.get(d);
+          if (!f || f.erasedAt !== null) return { kind: 'erased' };
+          revealed = true;
+          notePersonalValues([f.value]);
+          return { kind: 'value', value: f.value };
+        };
+        action = openPersonal(action, reveal);
+        headline = openPersonal(headline, reveal);
+        if (revealed) read.push(r.id);
+      }
       return {
         id: r.id,
         href: `/v1/evaluations/${r.id}`,

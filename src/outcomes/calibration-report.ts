@@ -79,7 +79,8 @@ function rounded(f: CalibrationFigures): CalibrationFigures {
   };
 }
 
-const groupKey = (policyVersion: string, worldModelVersion: string) => `${policyVersion}\u0000${worldModelVersion}`;
+const figureKey = (g: { policyVersion: string; worldModelVersion: string }, source: OutcomeSource, metric: RateMetric) =>
+  `${g.policyVersion}\u0000${g.worldModelVersion}\u0000${source}\u0000${metric}`;
 
 /** The calibration report of a domain: counts and bins from the database, the figures from the pure module. */
 export async function calibrationReport(source: CalibrationSource, query: CalibrationQuery): Promise<CalibrationReport> {
@@ -88,11 +89,13 @@ export async function calibrationReport(source: CalibrationSource, query: Calibr
   const rows = await source.binSums(query, groups);
   const byFigure = new Map<string, CalibrationBinRow[]>();
   for (const r of rows) {
-    const k = `${groupKey(r.policyVersion, r.worldModelVersion)}\u0000${r.source}\u0000${r.metric}`;
-    byFigure.set(k, [...(byFigure.get(k) ?? []), r]);
+    const k = figureKey(r, r.source, r.metric);
+    const list = byFigure.get(k);
+    if (list) list.push(r);
+    else byFigure.set(k, [r]);
   }
   const figures = (g: { policyVersion: string; worldModelVersion: string }, source: OutcomeSource, metric: RateMetric) =>
-    rounded(calibrationOf(byFigure.get(`${groupKey(g.policyVersion, g.worldModelVersion)}\u0000${source}\u0000${metric}`) ?? []));
+    rounded(calibrationOf(byFigure.get(figureKey(g, source, metric)) ?? []));
   return {
     domain: query.domain,
     window: {

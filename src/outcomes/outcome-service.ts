@@ -96,8 +96,9 @@ export class OutcomeService {
     if (!(REPORTER_ROLES as readonly string[]).includes(key.role)) throw new AppError('forbidden', `a ${key.role} key does not report outcomes`);
     const role = key.role as ReporterRole;
     // Nobody confirms their own agent's account: a supervisor or auditor key of the owner of the key that asked counts as the agent.
+    // A requesting key that cannot be found cannot be told apart from the reporter's owner: not a confirmation.
     const requester = stored.apiKeyId ? await this.deps.keys.get(stored.apiKeyId) : null;
-    const confirmed = role !== 'agent' && !(requester && requester.owner === key.owner);
+    const confirmed = role !== 'agent' && !(stored.apiKeyId && (!requester || requester.owner === key.owner));
     const cls = domain.module.classify(def, this.actionOf(stored, domain));
     const rec: OutcomeRecord = {
       id: this.deps.newId(),

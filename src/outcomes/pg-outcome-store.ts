@@ -2,6 +2,7 @@ import type { Queryable } from '../db/database.js';
 import { outcomeDigest } from './outcome-digest.js';
 import type { OutcomeRecord, ReporterRole } from './outcome.js';
 import type { OutcomeHistory, OutcomeStore } from './outcome-store.js';
+import { isUuid } from '../lib/uuid.js';
 
 export interface OutcomeRow {
   id: string;
@@ -38,7 +39,6 @@ export const outcomeFromRow = (r: OutcomeRow): OutcomeRecord => ({
   recordedAt: r.recorded_at,
 });
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export class PgOutcomeStore implements OutcomeStore {
   constructor(private readonly db: Queryable) {}

@@ -2,8 +2,8 @@ import type { Database, Queryable } from '../db/database.js';
 import type { PersonalFieldState } from '../audit/evaluation-store.js';
 import { personalDigest } from './personal-seal.js';
 import { erasureContent, personalReadContent, recordDigest, type Actor, type ErasureRecord, type PersonalReadRecord } from './privacy-records.js';
+import { isUuid } from '../lib/uuid.js';
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 interface FieldRow {
   evaluation_id: string;

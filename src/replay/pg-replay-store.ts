@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.js';
+import { isUuid } from '../lib/uuid.js';
 import { digestOf, replayContent } from './replay-digest.js';
 import type { ReplayRecord, ReplayStore, ReplaySummary } from './replay-store.js';
 
@@ -60,7 +61,7 @@ export class PgReplayStore implements ReplayStore {
   }
 
   async forEvaluation(evaluationId: string): Promise<ReplayRecord[]> {
-    if (!/^[0-9a-f-]{36}$/i.test(evaluationId)) return [];
+    if (!isUuid(evaluationId)) return [];
     const { rows } = await this.db.query<ReplayRow>(`SELECT ${REPLAY_COLUMNS} FROM replays r WHERE r.evaluation_id = $1 ORDER BY r.seq`, [evaluationId]);
     return rows.map(replayFromRow);
   }

@@ -17,8 +17,6 @@ export const signOffsTable = sealedRowTable<SignOffRow>({
   name: 'sign_offs',
   alias: 's',
   columns: SIGN_OFF_COLUMNS,
-  idColumn: 'id',
-  idOf: (r) => r.id,
   contentOf: (r) => signOffContent(signOffFromRow(r)),
   problem: 'its content (choice, reason, signer, times) no longer matches its hash',
 });

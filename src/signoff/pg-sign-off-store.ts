@@ -2,6 +2,7 @@ import type { Database, Queryable } from '../db/database.js';
 import type { EscalationRecord, ReviewSnapshot, SignOffKind, SignOffRecord } from './review.js';
 import { digestOf, escalationContent, signOffContent } from './sign-off-digest.js';
 import type { SignOffStore } from './sign-off-store.js';
+import { isUuid } from '../lib/uuid.js';
 
 /** The channel a committed decision is announced on, with the evaluation id as payload. */
 export const DECISION_CHANNEL = 'foresight_decisions';
@@ -68,7 +69,6 @@ export const signOffFromRow = (r: SignOffRow): SignOffRecord => ({
   createdAt: r.created_at,
 });
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export interface PgSignOffStoreOptions {
   /** Announce committed decisions with pg_notify (a PostgreSQL server; PGlite's waiters are all in this process). */

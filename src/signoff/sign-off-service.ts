@@ -157,6 +157,12 @@ export class SignOffService {
     return current;
   }
 
+  /** Whether `key`'s owner is not the one who asked for `stored` (no one signs off on their own request). */
+  async canSign(stored: Pick<StoredEvaluation, 'apiKeyId'>, key: Pick<ApiKey, 'owner'>): Promise<boolean> {
+    const requester = stored.apiKeyId ? await this.deps.keys.get(stored.apiKeyId) : null;
+    return !(requester && requester.owner === key.owner);
+  }
+
   /** A supervisor's approve, deny or request for changes. */
   async signOff(stored: StoredEvaluation, signer: ApiKey, input: SignOffInput): Promise<ReviewView & { sign_off: ReturnType<typeof signOffView> }> {
     const reason = input.reason.trim();
@@ -167,7 +173,7 @@ export class SignOffService {
       shorterMs = durationOrFail(input.expires_in, 'expires_in');
     }
     if (stored.decision === 'escalate') await this.deps.store.openEscalation(this.escalationOf(stored, null));
-    const requester = stored.apiKeyId ? await this.deps.keys.get(stored.apiKeyId) : null;
+    const mayAsk = await this.canSign(stored, signer);
     const result = await this.deps.store
       .decide(stored.id, this.at(), (snap) => {
         if (snap.decision !== 'escalate' || !snap.escalation) throw new AppError('not_reviewable', `evaluation ${stored.id} was approved by the model: there is nothing to sign off`, { effective_decision: reviewOf(snap).effective_decision });
@@ -175,8 +181,8 @@ export class SignOffService {
         if (review.effective_decision !== 'pending') {
           throw new AppError('already_decided', `evaluation ${stored.id} is ${review.effective_decision}; a decided review is not decided again (ask for a new evaluation)`, { effective_decision: review.effective_decision });
         }
-        if (requester && requester.owner === signer.owner) {
-          throw new AppError('self_approval', `'${signer.owner}' asked for this evaluation (key ${requester.id}), so cannot sign off on it`);
+        if (!mayAsk) {
+          throw new AppError('self_approval', `'${signer.owner}' asked for this evaluation (key ${stored.apiKeyId}), so cannot sign off on it`);
         }
         if (snap.signOffs.some((s) => s.signer?.owner === signer.owner && s.kind !== 'revoke')) {
           throw new AppError('duplicate_sign_off', `'${signer.owner}' has already signed off on evaluation ${stored.id}; another person must sign (distinct people count, not keys)`, {

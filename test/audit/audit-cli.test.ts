@@ -1,31 +1,15 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/lib/project-root.js';
+import { runCli } from '../support/process.js';
 import { behindTheServicesBack, newSigner, openHarness, sampleRecord, sealUntilSettled } from './audit-helpers.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'foresight-audit-cli-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 const pgliteDir = path.join(dataDir, 'pglite');
 
-const withoutDatabaseUrl = ({ DATABASE_URL: _ignored, ...env }: NodeJS.ProcessEnv) => env;
-
-function foresight(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/cli/foresight.ts'), ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...withoutDatabaseUrl(process.env), DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const foresight = (...args: string[]) => runCli(args, { DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
 
 describe('foresight audit', () => {
   const ids: string[] = [];

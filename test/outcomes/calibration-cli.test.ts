@@ -1,34 +1,18 @@
 import crypto from 'node:crypto';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/lib/project-root.js';
 import { calibrationReport } from '../../src/outcomes/calibration-report.js';
 import { PgCalibrationStore } from '../../src/outcomes/pg-calibration-store.js';
 import { PgOutcomeStore } from '../../src/outcomes/pg-outcome-store.js';
 import { openHarness, sampleRecord } from '../audit/audit-helpers.js';
+import { runCli } from '../support/process.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'foresight-calibration-cli-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-const withoutDatabaseUrl = ({ DATABASE_URL: _ignored, ...env }: NodeJS.ProcessEnv) => env;
-
-function foresight(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/cli/foresight.ts'), ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...withoutDatabaseUrl(process.env), DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const foresight = (...args: string[]) => runCli(args, { DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
 
 describe('foresight calibration', () => {
   let httpReport: Record<string, unknown>;

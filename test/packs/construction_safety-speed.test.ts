@@ -43,10 +43,12 @@ function fastestMs(body: Body): number {
 
 describe('construction reading: cost of long text', () => {
   for (const [field, put] of Object.entries(FIELDS)) {
-    it.each(PATTERNS)(`when ${field} holds 20,000 characters of "%s", then one reading takes well under 30 ms`, (pattern) => {
+    it.each(PATTERNS)(`when ${field} holds 20,000 characters of "%s", then one reading takes well under 100 ms`, (pattern) => {
       const body = base();
       put(body, pattern.repeat(Math.ceil(READING_CAP_CHARS / pattern.length)).slice(0, READING_CAP_CHARS));
-      expect(fastestMs(body)).toBeLessThan(30);
+      // About 15 ms on a quiet machine; the bound is there to catch backtracking (seconds), not to
+      // time the reading, so it leaves room for a suite running two workers on two cores.
+      expect(fastestMs(body)).toBeLessThan(100);
     });
   }
 

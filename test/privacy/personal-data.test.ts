@@ -93,6 +93,11 @@ describe.each(ENGINES)('personal data on %s', (engine) => {
     expect((await get(id, 'triageOnly')).body.personal_data.shown).toBe('whole');
     const own = await get(id, 'agentsOwnSupervisor');
     expect(own.body.request.state.chief_complaint).toBe('[personal]');
+    // A supervisor of another domain does not see it at all: outside its scope it reads as absent.
+    const other = await svc.container.keys.create({ name: 'helpdesk-desk', role: 'supervisor', owner: 'hana@example.org', domains: ['helpdesk'] });
+    const outside = await request(svc.app).get(`/v1/evaluations/${id}`).set({ Authorization: `Bearer ${other.token}` });
+    expect(outside.status).toBe(404);
+    expect(JSON.stringify(outside.body)).not.toContain(PERSON.complaint);
   });
 
   it('when the list is read, then the complaint heads the item for the auditor (recorded) and is masked for the supervisor and the agent', async () => {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,28 +5,13 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
-import { PROJECT_ROOT } from '../../src/lib/project-root.js';
 import { ENGINES, POSTGRES_URL } from '../support/engines.js';
+import { runCli } from '../support/process.js';
 import { SCENARIOS } from '../support/scenarios.js';
 import { cliEnv, LOWERED_SITE_THRESHOLD, newPlace, openService, removePlace, replaceOnce, shippedPolicy, tokensOf, type Place } from './replay-support.js';
 
-const withoutDatabaseUrl = ({ DATABASE_URL: _ignored, ...env }: NodeJS.ProcessEnv) => env;
-
-/** `foresight replay …` as a real process, the way an operator runs it. */
-function foresight(place: Place, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/cli/foresight.ts'), 'replay', ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...withoutDatabaseUrl(process.env), LOG_LEVEL: 'silent', ...cliEnv(place) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** `foresight replay …` as a real process, the way an operator runs it (it learns the models in scope: up to the test's timeout). */
+const foresight = (place: Place, ...args: string[]) => runCli(['replay', ...args], { LOG_LEVEL: 'silent', ...cliEnv(place) }, 180_000);
 
 describe.each(ENGINES)('foresight replay on %s', (engine) => {
   let place: Place;
