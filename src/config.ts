@@ -49,6 +49,8 @@ const EnvSchema = z.object({
   AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300000).default(5000),
   /** Ed25519 private key that signs audit blocks (PEM, or base64 of PKCS#8 DER or of a 32-byte seed). Required with DATABASE_URL. */
   AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  /** Group commit: evaluations stored at the same moment share one commit (`false`: each commits on its own). Either way no answer precedes its commit. */
+  AUDIT_GROUP_COMMIT: boolish.default(true),
   /** How often the leased sealer seals new rows into a block (0: only on demand and at stop). */
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(0).max(3600000).default(1000),
   /** How long a sealer that stopped renewing keeps other replicas from taking over. */
@@ -96,7 +98,7 @@ export interface Config {
   maxConcurrentEvaluations: number;
   shutdownGraceMs: number;
   authCacheTtlMs: number;
-  audit: { signingKey?: string; sealIntervalMs: number; sealLeaseMs: number };
+  audit: { signingKey?: string; sealIntervalMs: number; sealLeaseMs: number; groupCommit: boolean };
   signOff: { sweepIntervalMs: number; sweepLeaseMs: number };
   webhooks: { url?: string; secret?: string; maxAttempts: number; retryBaseMs: number; timeoutMs: number };
   listing: { exportPageSize: number };
@@ -166,7 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxConcurrentEvaluations: e.MAX_CONCURRENT_EVALUATIONS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     authCacheTtlMs: e.AUTH_CACHE_TTL_MS,
-    audit: { signingKey: e.AUDIT_SIGNING_KEY, sealIntervalMs: e.AUDIT_SEAL_INTERVAL_MS, sealLeaseMs: e.AUDIT_SEAL_LEASE_MS },
+    audit: { signingKey: e.AUDIT_SIGNING_KEY, sealIntervalMs: e.AUDIT_SEAL_INTERVAL_MS, sealLeaseMs: e.AUDIT_SEAL_LEASE_MS, groupCommit: e.AUDIT_GROUP_COMMIT },
     signOff: { sweepIntervalMs: e.SIGN_OFF_SWEEP_INTERVAL_MS, sweepLeaseMs: e.SIGN_OFF_SWEEP_LEASE_MS },
     webhooks: {
       url: e.WEBHOOK_URL,

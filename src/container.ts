@@ -114,12 +114,13 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
       const reembedded = await cases.reembed(d.name);
       if (reembedded > 0) log.info({ domain: d.name, cases: reembedded }, 'case embeddings recomputed for a new bank');
     }
+    await cases.warm(domains.keys());
     const tCases = performance.now();
 
     const keys = new PgKeyStore(db, { now: opts.clock });
     const created = config.bootstrapKeys ? await bootstrapKeys(db, ROLES, { now: opts.clock }) : [];
     // Each domain's personal fields (its pack's `personal:`) are kept apart from the row, erasable (hash scheme 3).
-    const evaluations = new PgEvaluationStore(db, { personalPaths: (domain) => domains.get(domain)?.personal ?? [] });
+    const evaluations = new PgEvaluationStore(db, { personalPaths: (domain) => domains.get(domain)?.personal ?? [], ...(config.audit.groupCommit ? {} : { groupCommit: false }) });
     const personal = new PersonalDataService({ store: new PgPersonalDataStore(db), keys, clock: opts.clock, newId: () => crypto.randomUUID() });
     const ledger = new PgAuditLedger(db, SEALED_TABLES);
     await ledger.registerKey(auditSigner.keyId, auditSigner.publicKeyPem);

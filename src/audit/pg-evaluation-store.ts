@@ -91,8 +91,23 @@ export interface PgEvaluationStoreOptions {
   /** The paths of personal data in a domain's requests (its pack's `personal:`): their values are kept apart, erasable. */
   personalPaths?: (domain: string) => readonly PersonalPath[];
   randomBytes?: (n: number) => Buffer;
+  /**
+   * Group commit: appends that arrive while earlier ones are being written wait and share the next
+   * commit (one statement, one transaction, one flush to disk). `false` writes each on its own.
+   */
+  groupCommit?: GroupCommit | false;
 }
 
+export interface GroupCommit {
+  /** Most evaluations in one commit. */
+  maxRows: number;
+  /** Most bytes of serialised rows in one commit (a batch holds at least one row, whatever its size). */
+  maxBytes: number;
+  /** Commits in flight at once; while they all are, new appends queue and share the next one. */
+  maxInFlight: number;
+}
+
+export const DEFAULT_GROUP_COMMIT: GroupCommit = { maxRows: 64, maxBytes: 4 * 1024 * 1024, maxInFlight: 2 };
 
 /** The futures of many evaluations in one query, by evaluation id, in index order. */
 export async function futuresOf(q: Queryable, ids: string[]): Promise<Map<string, StoredFuture[]>> {
@@ -109,47 +124,111 @@ export async function futuresOf(q: Queryable, ids: string[]): Promise<Map<string
   return byId;
 }
 
+/**
+ * Any number of evaluations, each with its futures and personal values, in one statement: they
+ * commit together or not at all. Each row is one element of `$1`, serialised when it was hashed.
+ */
+const INSERT_EVALUATIONS = `WITH r AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, created_at timestamptz, domain text, decision text, reason_codes text[],
+      request jsonb, response jsonb, policy_version text, world_model_backend text, world_model_version text, seed bigint, degraded boolean,
+      timing jsonb, agent_id text, api_key_id text, hash_scheme smallint, hash text, personal_digests text[], futures jsonb, personal jsonb)),
+  e AS (
+    INSERT INTO evaluations (id, created_at, domain, decision, reason_codes, request, response, policy_version,
+      world_model_backend, world_model_version, seed, degraded, timing, agent_id, api_key_id, hash_scheme, hash, personal_digests)
+    SELECT id, created_at, domain, decision, reason_codes, request, response, policy_version,
+      world_model_backend, world_model_version, seed, degraded, timing, agent_id, api_key_id, hash_scheme, hash, personal_digests
+    FROM r
+    RETURNING id),
+  p AS (
+    INSERT INTO personal_fields (evaluation_id, digest, path, kind, salt, value)
+    SELECT e.id, pf.digest, pf.path, pf.kind, pf.salt, pf.value
+    FROM e JOIN r USING (id) CROSS JOIN jsonb_to_recordset(r.personal) AS pf(digest text, path text, kind text, salt text, value jsonb))
+  INSERT INTO futures (evaluation_id, idx, final_outcome, incident, adverse, steps, risk_factors)
+  SELECT e.id, f.index, f.final_outcome, f.incident, f.adverse, f.steps, f.risk_factors
+  FROM e JOIN r USING (id) CROSS JOIN jsonb_to_recordset(r.futures) AS f(index int, final_outcome text, incident boolean, adverse boolean, steps jsonb, risk_factors jsonb)`;
+
+interface QueuedAppend {
+  row: string;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
 export class PgEvaluationStore implements EvaluationStore {
+  private readonly groupCommit: GroupCommit | false;
+  private readonly queue: QueuedAppend[] = [];
+  private inFlight = 0;
+
   constructor(
     private readonly db: Queryable,
     private readonly options: PgEvaluationStoreOptions = {},
-  ) {}
+  ) {
+    this.groupCommit = options.groupCommit === undefined ? DEFAULT_GROUP_COMMIT : options.groupCommit;
+  }
 
   /**
-   * One statement, so one round trip and its own transaction, holding no lock beyond its rows:
-   * appends from every replica run side by side. The row's transaction id (the `txid` default)
-   * tells the sealer when it is safe to seal.
+   * Resolves once the evaluation is committed. No lock beyond its rows is held, so appends from
+   * every replica run side by side; within a process, appends that arrive together share a commit.
+   * The row's transaction id (the `txid` default) tells the sealer when it is safe to seal.
    */
   async append(original: EvaluationRecord): Promise<void> {
+    const row = this.serialise(original);
+    if (!this.groupCommit) return this.insert([row]);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ row, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** The row as stored: hashed and serialised in the same tick, so what is stored is exactly what was hashed. */
+  private serialise(original: EvaluationRecord): string {
     const paths = this.options.personalPaths?.(original.domain) ?? [];
     // Personal values leave the row (scheme 3): it stores and hashes their salted digests, and they go to personal_fields.
     const sealed = paths.length > 0 ? sealPersonal(original, paths, this.options.randomBytes) : null;
     const personalDigests = sealed ? sealed.fields.map((f) => f.digest) : null;
     const rec = sealed ? { ...original, ...sealed.content, personalDigests } : original;
-    // Hashed and serialised in the same tick, so what is stored is exactly what was hashed.
     const hash = evaluationDigest(rec);
-    const fields = (sealed?.fields ?? []).map((f) => ({ digest: f.digest, path: f.path, kind: f.kind, salt: f.salt, value: f.value }));
-    // One statement: the row, its futures and its personal values commit together or not at all.
-    await this.db.query(
-      `WITH e AS (
-         INSERT INTO evaluations (id, created_at, domain, decision, reason_codes, request, response, policy_version,
-           world_model_backend, world_model_version, seed, degraded, timing, agent_id, api_key_id, hash_scheme, hash, personal_digests)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $19)
-         RETURNING id),
-       p AS (
-         INSERT INTO personal_fields (evaluation_id, digest, path, kind, salt, value)
-         SELECT e.id, pf.digest, pf.path, pf.kind, pf.salt, pf.value
-         FROM e CROSS JOIN jsonb_to_recordset($20::jsonb) AS pf(digest text, path text, kind text, salt text, value jsonb))
-       INSERT INTO futures (evaluation_id, idx, final_outcome, incident, adverse, steps, risk_factors)
-       SELECT e.id, f.index, f.final_outcome, f.incident, f.adverse, f.steps, f.risk_factors
-       FROM e CROSS JOIN jsonb_to_recordset($18::jsonb) AS f(index int, final_outcome text, incident boolean, adverse boolean, steps jsonb, risk_factors jsonb)`,
-      [
-        rec.id, rec.createdAt, rec.domain, rec.decision, rec.reasonCodes, JSON.stringify(rec.request), JSON.stringify(rec.response),
-        rec.policyVersion, rec.worldModel.backend, rec.worldModel.version, rec.seed, rec.degraded, JSON.stringify(rec.timing),
-        rec.agentId ?? null, rec.apiKeyId ?? null, sealed ? PERSONAL_HASH_SCHEME : EVALUATION_HASH_SCHEME, hash, JSON.stringify(rec.futures),
-        personalDigests, JSON.stringify(fields),
-      ],
-    );
+    return JSON.stringify({
+      id: rec.id, created_at: rec.createdAt.toISOString(), domain: rec.domain, decision: rec.decision, reason_codes: rec.reasonCodes,
+      request: rec.request, response: rec.response, policy_version: rec.policyVersion, world_model_backend: rec.worldModel.backend,
+      world_model_version: rec.worldModel.version, seed: rec.seed, degraded: rec.degraded, timing: rec.timing,
+      agent_id: rec.agentId ?? null, api_key_id: rec.apiKeyId ?? null, hash_scheme: sealed ? PERSONAL_HASH_SCHEME : EVALUATION_HASH_SCHEME,
+      hash, personal_digests: personalDigests, futures: rec.futures,
+      personal: (sealed?.fields ?? []).map((f) => ({ digest: f.digest, path: f.path, kind: f.kind, salt: f.salt, value: f.value })),
+    });
+  }
+
+  private async insert(rows: string[]): Promise<void> {
+    await this.db.query(INSERT_EVALUATIONS, [`[${rows.join(',')}]`]);
+  }
+
+  /** Starts a commit of what is queued whenever fewer than `maxInFlight` are running. */
+  private pump(): void {
+    const group = this.groupCommit as GroupCommit;
+    while (this.inFlight < group.maxInFlight && this.queue.length > 0) {
+      let n = 0;
+      let bytes = 0;
+      while (n < this.queue.length && n < group.maxRows && (n === 0 || bytes + this.queue[n].row.length <= group.maxBytes)) bytes += this.queue[n++].row.length;
+      const batch = this.queue.splice(0, n);
+      this.inFlight++;
+      void this.commit(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async commit(batch: QueuedAppend[]): Promise<void> {
+    try {
+      await this.insert(batch.map((b) => b.row));
+      for (const b of batch) b.resolve();
+    } catch (err) {
+      if (batch.length === 1) {
+        batch[0].reject(err);
+        return;
+      }
+      // One row the database refuses must not fail the rows that shared its commit: each is tried alone.
+      await Promise.all(batch.map((b) => this.insert([b.row]).then(b.resolve, b.reject)));
+    }
   }
 
   async get(id: string): Promise<StoredEvaluation | null> {

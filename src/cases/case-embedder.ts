@@ -11,6 +11,8 @@ export interface CaseEmbedder {
   embed(values: ArrayLike<number>): number[];
   /** Distance between two full feature vectors in standardised units. */
   distance(a: ArrayLike<number>, b: ArrayLike<number>): number;
+  /** A full feature vector in standardised units (Euclidean distance between two is `distance`). */
+  standardise(values: ArrayLike<number>): Float64Array;
 }
 
 const EMBEDDING_DIMS = 8;
@@ -61,6 +63,9 @@ export function fitCaseEmbedder(vectors: ArrayLike<number>[], dims = EMBEDDING_D
     embed(values) {
       const s = z(values);
       return components.map((c) => round(c.reduce((acc, x, j) => acc + x * s[j], 0)));
+    },
+    standardise(values) {
+      return Float64Array.from({ length: d }, (_, j) => (Number(values[j] ?? 0) - mean[j]) / scale[j]);
     },
     distance(a, b) {
       let t = 0;

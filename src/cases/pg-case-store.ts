@@ -1,10 +1,23 @@
 import type { Database } from '../db/database.js';
+import { NeighbourIndex } from '../lib/neighbour-index.js';
 import type { CaseEmbedder } from './case-embedder.js';
 import type { CaseQuery, CaseStore, NewCase, SimilarCase } from './case-store.js';
 
-// Nearest candidates by the GiST index, then re-ranked on all structured features and the words.
+// Nearest candidates (exactly in memory, or by the GiST index), then re-ranked on all structured features and the words.
 const CANDIDATES = 60;
 const TEXT_WEIGHT = 0.2;
+/**
+ * A domain with at most this many cases (a shipped bank is about 6,000) is searched in memory: an
+ * exact scan is under a millisecond and costs the database nothing. Beyond it, the GiST index.
+ */
+export const IN_MEMORY_CASES = 20_000;
+
+/** A domain's cases held in memory for search, or `null` when there are too many (the database searches). */
+interface MemoryCases {
+  rows: CandidateRow[];
+  words: Set<string>[];
+  index: NeighbourIndex;
+}
 
 interface CandidateRow {
   id: string;
@@ -30,6 +43,8 @@ export class PgCaseStore implements CaseStore {
   constructor(
     private readonly db: Database,
     private readonly embedders: ReadonlyMap<string, CaseEmbedder>,
+    /** Domains with more cases than this are searched by the database's index. */
+    private readonly inMemoryMax = IN_MEMORY_CASES,
   ) {}
 
   private embedder(domain: string): CaseEmbedder {
@@ -38,20 +53,62 @@ export class PgCaseStore implements CaseStore {
     return e;
   }
 
-  async findSimilar(q: CaseQuery): Promise<SimilarCase[]> {
-    const embedder = this.embedder(q.domain);
+  /** Per domain, its cases in memory (loaded once, dropped when this store changes them), or null. */
+  private readonly memory = new Map<string, Promise<MemoryCases | null>>();
+
+  /**
+   * Loads a domain's cases into memory when there are few enough; every replica imports the same
+   * banks at start, and this store drops its copy whenever it adds or re-embeds cases.
+   */
+  private inMemory(domain: string): Promise<MemoryCases | null> {
+    let loaded = this.memory.get(domain);
+    if (!loaded) {
+      loaded = (async () => {
+        const { rows: [{ n }] } = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE domain = $1', [domain]);
+        if (n > this.inMemoryMax) return null;
+        const { rows } = await this.db.query<CandidateRow>(
+          'SELECT id, summary, body, final_outcome, incident, adverse, source, features FROM cases WHERE domain = $1 ORDER BY id',
+          [domain],
+        );
+        const embedder = this.embedder(domain);
+        const dims = rows[0]?.features.length ?? 0;
+        return { rows, words: rows.map((r) => words(r.body)), index: new NeighbourIndex(rows.map((r) => embedder.standardise(r.features)), dims, () => 0, 1) };
+      })();
+      // A failed load is not remembered: the next search tries again.
+      loaded.catch(() => this.memory.delete(domain));
+      this.memory.set(domain, loaded);
+    }
+    return loaded;
+  }
+
+  /** Loads what the first searches will need, so they do not wait for it. */
+  async warm(domains: Iterable<string>): Promise<void> {
+    for (const d of domains) await this.inMemory(d);
+  }
+
+  private async candidates(q: CaseQuery, embedder: CaseEmbedder): Promise<{ row: CandidateRow; words: Set<string>; distance: number }[]> {
+    const memory = await this.inMemory(q.domain);
+    if (memory) {
+      const [nearest] = memory.index.nearestPerGroup(embedder.standardise(q.features), CANDIDATES);
+      return nearest.map((n) => ({ row: memory.rows[n.row], words: memory.words[n.row], distance: n.distance }));
+    }
     const { rows } = await this.db.query<CandidateRow>(
       `SELECT id, summary, body, final_outcome, incident, adverse, source, features
        FROM cases WHERE domain = $1 AND embedding IS NOT NULL
        ORDER BY embedding <-> cube($2::float8[]) LIMIT ${CANDIDATES}`,
       [q.domain, embedder.embed(q.features)],
     );
+    return rows.map((row) => ({ row, words: words(row.body), distance: embedder.distance(q.features, row.features) }));
+  }
+
+  async findSimilar(q: CaseQuery): Promise<SimilarCase[]> {
+    const embedder = this.embedder(q.domain);
     const queryWords = words(q.text);
-    return rows
-      .map((r) => {
+    return (await this.candidates(q, embedder))
+      .map(({ row: r, words: rowWords, distance }) => {
         // 1 for identical features, ½ at one standard deviation per feature on average.
-        const structured = 1 / (1 + embedder.distance(q.features, r.features) / Math.sqrt(Math.max(1, q.features.length)));
-        const similarity = (1 - TEXT_WEIGHT) * structured + TEXT_WEIGHT * jaccard(queryWords, words(r.body));
+        const structured = 1 / (1 + distance / Math.sqrt(Math.max(1, q.features.length)));
+        const similarity = (1 - TEXT_WEIGHT) * structured + TEXT_WEIGHT * jaccard(queryWords, rowWords);
         return { case_id: r.id, summary: r.summary, outcome: r.final_outcome, incident: r.incident, adverse: r.adverse, source: r.source, similarity: Math.round(similarity * 1000) / 1000 };
       })
       .sort((a, b) => b.similarity - a.similarity)
@@ -59,6 +116,7 @@ export class PgCaseStore implements CaseStore {
   }
 
   async add(cases: NewCase[]): Promise<void> {
+    for (const d of new Set(cases.map((c) => c.domain))) this.memory.delete(d);
     const chunk = 500;
     for (let i = 0; i < cases.length; i += chunk) {
       const part = cases.slice(i, i + chunk).map((c) => {
@@ -91,6 +149,7 @@ export class PgCaseStore implements CaseStore {
         [domain, e.version],
       );
       if (rows.length === 0) return done;
+      this.memory.delete(domain);
       await this.db.query(
         `UPDATE cases SET embedding = cube(ARRAY(SELECT jsonb_array_elements_text(u.embedding)::float8)), embedding_version = $2
          FROM jsonb_to_recordset($1::jsonb) AS u(id text, embedding jsonb) WHERE cases.id = u.id`,

@@ -4,12 +4,18 @@ import { PgCaseStore } from '../../src/cases/pg-case-store.js';
 import type { ActionInput } from '../../src/packs/types.js';
 import { ENGINES, startService, type TestService } from '../support/service.js';
 
-describe.each(ENGINES)('similar cases on %s', (engine) => {
+// A bank-sized history is searched in memory; a larger one by the database's GiST index. Both must find the same.
+const SEARCHES = ENGINES.flatMap((engine) => [
+  { engine, search: 'in memory', inMemoryMax: undefined },
+  { engine, search: 'by the index', inMemoryMax: 0 },
+]);
+
+describe.each(SEARCHES)('similar cases on $engine, searched $search', ({ engine, inMemoryMax }) => {
   let svc: TestService;
   let cases: PgCaseStore;
   beforeAll(async () => {
     svc = await startService(engine);
-    cases = new PgCaseStore(svc.container.db, caseEmbedders(svc.container.domains.values()));
+    cases = new PgCaseStore(svc.container.db, caseEmbedders(svc.container.domains.values()), inMemoryMax);
   });
   afterAll(async () => {
     await svc?.stop();
@@ -47,5 +53,16 @@ describe.each(ENGINES)('similar cases on %s', (engine) => {
     const f = d.module.featurize(reading);
     const found = await cases.findSimilar({ domain: 'helpdesk', text: reading.text, features: f.values, limit: 1 });
     expect(found[0].case_id).toBe(`bank:helpdesk:${row.id}`);
+  });
+
+  it('when a case is added after searches have run, then the next search finds it', async () => {
+    const d = svc.container.domains.get('triage')!;
+    const row = d.bank.rows[42];
+    const reading = d.read(row.state, row.action as ActionInput);
+    const f = d.module.featurize(reading);
+    await cases.findSimilar({ domain: 'triage', text: reading.text, features: f.values, limit: 1 });
+    await cases.add([{ id: 'reported:42', domain: 'triage', source: 'reported', summary: 'a reported case', body: reading.text, features: f.values, finalOutcome: row.final_outcome, incident: false, adverse: false, state: row.state, action: row.action }]);
+    const found = await cases.findSimilar({ domain: 'triage', text: reading.text, features: f.values, limit: 2 });
+    expect(found.map((c) => c.case_id).sort()).toEqual([`bank:triage:${row.id}`, 'reported:42']);
   });
 });

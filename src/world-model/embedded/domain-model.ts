@@ -4,7 +4,7 @@ import type { ActionReading } from '../../packs/reading/reading.js';
 import type { ActiveFactor, Features } from '../../packs/types.js';
 import { mixSeed, mulberry32, sampleIndex, type Random } from '../../lib/random.js';
 import type { Future } from '../world-model.js';
-import { NeighbourIndex } from './neighbour-index.js';
+import { NeighbourIndex } from '../../lib/neighbour-index.js';
 import { fitSoftmax, probabilitiesOf, standardise, type SoftmaxModel } from './softmax-regression.js';
 
 const NEIGHBOURS_PER_OUTCOME = 8;

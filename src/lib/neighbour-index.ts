@@ -25,20 +25,25 @@ export class NeighbourIndex {
   /** The k nearest rows of each group (e.g. each final outcome), nearest first. */
   nearestPerGroup(z: ArrayLike<number>, k: number): Neighbour[][] {
     const best: Neighbour[][] = Array.from({ length: this.groups }, () => []);
+    // A group's k-th best squared distance so far: a row's sum stops as soon as it passes it.
+    const bound = new Float64Array(this.groups).fill(Infinity);
+    const { data, dims } = this;
     for (let i = 0; i < this.size; i++) {
+      const g = this.groupOf(i);
+      const limit = bound[g];
       let d = 0;
-      const base = i * this.dims;
-      for (let j = 0; j < this.dims; j++) {
-        const t = this.data[base + j] - z[j];
+      const base = i * dims;
+      for (let j = 0; j < dims && d < limit; j++) {
+        const t = data[base + j] - z[j];
         d += t * t;
       }
-      const list = best[this.groupOf(i)];
-      if (list.length < k || d < list[list.length - 1].distance) {
-        let at = list.length;
-        while (at > 0 && list[at - 1].distance > d) at--;
-        list.splice(at, 0, { row: i, distance: d });
-        if (list.length > k) list.pop();
-      }
+      if (d >= limit) continue;
+      const list = best[g];
+      let at = list.length;
+      while (at > 0 && list[at - 1].distance > d) at--;
+      list.splice(at, 0, { row: i, distance: d });
+      if (list.length > k) list.pop();
+      if (list.length === k) bound[g] = list[k - 1].distance;
     }
     for (const list of best) for (const n of list) n.distance = Math.sqrt(n.distance);
     return best;
