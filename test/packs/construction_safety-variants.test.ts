@@ -523,6 +523,108 @@ const CASES: HazardCase[] = [
     ],
   },
   {
+    id: 'stepladder_top_step',
+    fires: [
+      { name: 'free text: painter on the top cap', state: { equipment_in_use: ['8 ft step ladder'] }, action: { description: 'Let the painter stand on the top cap to cut in the soffit', kind: 'general_work' } },
+      { name: 'observation: fitter on the top step', state: { equipment_in_use: ['stepladder'], recent_observations: ['pipefitter is standing on the top step to reach the hanger'] }, action: { description: 'Carry on hanging pipe', kind: 'general_work' } },
+      { name: 'crew note: up on the pail shelf', state: { equipment_in_use: ['aluminium stepladder'], crew_status: { notes: ['helper climbed onto the pail shelf of the ladder'] } }, action: { description: 'keep going on the ceiling', kind: 'general_work' } },
+      { name: 'task text: from the very top of the ladder', state: { task_description: 'Change lamps working from the very top of the stepladder' }, action: { description: 'Finish the lamps', kind: 'electrical_work', parameters: { lockout_tagout: true } } },
+      { name: 'action text: top rung of a step ladder', action: { description: 'Reach the duct from the top rung of the step ladder and proceed', kind: 'general_work' } },
+    ],
+    safe: [
+      { name: 'denied: stays off the top step', state: { equipment_in_use: ['stepladder'], recent_observations: ['nobody on the top step, taller ladder brought in'] }, action: { description: 'Carry on', kind: 'general_work' } },
+      { name: 'top of a scaffold, no ladder', state: { equipment_in_use: ['baker scaffold with guardrails'] }, action: { description: 'Work from the top of the scaffold platform', kind: 'general_work' } },
+      { name: 'stand-down: get him off the top cap', state: { equipment_in_use: ['stepladder'], recent_observations: ['electrician on the top cap'] }, action: { description: 'Stop the ladder work until the 10 ft ladder arrives', kind: 'stop_work' } },
+      { name: 'second step from the top is fine', state: { equipment_in_use: ['6 ft stepladder'] }, action: { description: 'Install the smoke detector from the second step', kind: 'general_work' } },
+      { name: 'top of the wall, from a lift', state: { equipment_in_use: ['scissor lift'] }, action: { description: 'Caulk the very top of the wall from the scissor lift', kind: 'general_work' } },
+    ],
+  },
+  {
+    id: 'floor_hole_cover_unsecured',
+    fires: [
+      { name: 'observation: plywood over a shaft, not nailed down', state: { recent_observations: ['Plumbing chase opening on level 2 has plywood set over it, not nailed down'] }, action: { description: 'Keep moving the pallets across level 2', kind: 'general_work' } },
+      { name: 'observation: unmarked cover on a roof hole', state: { recent_observations: ['roof hole for the new curb is under an unmarked sheet of OSB'] }, action: { description: 'Start the roofing tear-off', kind: 'general_work' } },
+      { name: 'action text: loose sheet over the floor opening', action: { description: 'Roll the cart over the floor opening where the plate is just laid on top', kind: 'general_work' } },
+      { name: 'metric opening, cover unsecured', state: { recent_observations: ['0.6 m penetration in the slab, cover unsecured'] }, action: { description: 'Continue layout on the deck', kind: 'general_work' } },
+      { name: 'crew note: skylight board not fastened', state: { crew_status: { notes: ['the board over the skylight is not fastened and not labelled'] } }, action: { description: 'Go ahead with the HVAC work on the roof', kind: 'general_work' } },
+    ],
+    safe: [
+      { name: 'cover screwed down and marked', state: { recent_observations: ['shaft opening covered with 3/4 in plywood, screwed down and marked HOLE'] }, action: { description: 'Continue stocking the floor', kind: 'general_work' } },
+      { name: 'loose gear, no opening', state: { recent_observations: ['some loose cardboard by the stairwell door, swept up'] }, action: { description: 'Carry on framing', kind: 'general_work' } },
+      { name: 'opening guardrailed', state: { recent_observations: ['elevator shaft opening has a guardrail on all sides'] }, action: { description: 'Continue stocking drywall', kind: 'general_work' } },
+      { name: 'stand-down until the cover is fixed', state: { recent_observations: ['floor hole with a loose, unmarked cover'] }, action: { description: 'Keep everyone off level 3 until the cover is secured', kind: 'stop_work' } },
+      { name: 'condition only: if the cover is ever unsecured', state: { recent_observations: ['covers inspected at 7am, all cleated and marked'] }, action: { description: 'Start stocking; stop if a cover is found unsecured', kind: 'general_work' } },
+    ],
+  },
+  {
+    id: 'fall_anchorage_inadequate',
+    fires: [
+      { name: 'tool call: anchor is a conduit', state: { active_hazards: ['unprotected edge'] }, action: { description: 'Confirm the tie-off and continue', kind: 'general_work', parameters: { anchor_point: '2 in EMT conduit run', height_ft: 14 } } },
+      { name: 'tool call: anchorage rated 1,800 lb', action: { description: 'Continue the edge work', kind: 'roofing_work', parameters: { anchor_rating_lbs: 1800, height_ft: 20 } } },
+      { name: 'observation: lanyard clipped to a water pipe', state: { recent_observations: ['Ironworker clipped his lanyard to the water pipe under the deck, 18 ft up'] }, action: { description: 'Carry on bolting', kind: 'general_work' } },
+      { name: 'metric rating', action: { description: 'Proceed', kind: 'roofing_work', parameters: { anchorage_rating_kg: 900, working_height_m: 6 } } },
+      { name: 'crew note: tied off to ductwork', state: { crew_status: { notes: ['sheet metal guy tied off to the ductwork at the mezzanine edge'] }, active_hazards: ['open edge'] }, action: { description: 'keep going', kind: 'general_work' } },
+    ],
+    safe: [
+      { name: 'rated anchor 5,000 lb', action: { description: 'Continue the edge work', kind: 'roofing_work', parameters: { anchor_rating_lbs: 5000, height_ft: 20 } } },
+      { name: 'beam clamp, pipe only nearby', state: { recent_observations: ['lanyard on the rated beam clamp; the sprinkler pipe is a metre away and untouched'] }, action: { description: 'Carry on', kind: 'steel_erection', parameters: { height_ft: 18 } } },
+      { name: 'pipe work at grade, nobody tied off', state: { recent_observations: ['plumbers threading pipe on the bench at grade'] }, action: { description: 'Carry on', kind: 'general_work' } },
+      { name: 'stand-down to re-anchor', state: { recent_observations: ['lanyard looped around a sprinkler line'] }, action: { description: 'Get him off the edge until the engineered anchor is installed', kind: 'stop_work' } },
+      { name: 'guardrail instead of tie-off', state: { recent_observations: ['mezzanine edge guardrail installed, conduit overhead'] }, action: { description: 'Continue installing rail posts', kind: 'general_work', parameters: { height_ft: 16, guardrail: true } } },
+    ],
+  },
+  {
+    id: 'fall_arrest_free_fall_or_clearance',
+    fires: [
+      { name: 'tool call: anchor at foot level, 6 ft lanyard', action: { description: 'Record the fall arrest set-up and proceed', kind: 'general_work', parameters: { working_height_ft: 25, anchor_location: 'floor level', lanyard_length_ft: 6 } } },
+      { name: 'tool call: free fall given', action: { description: 'Proceed', kind: 'roofing_work', parameters: { height_ft: 30, free_fall_distance_ft: 8 } } },
+      { name: 'tool call: short clearance in metres', action: { description: 'Proceed', kind: 'general_work', parameters: { working_height_m: 2.5, anchor_height_m: 2.1, connector: '1.8 m shock-absorbing lanyard' } } },
+      { name: 'tool call: overhead anchor but a low deck', action: { description: 'Proceed', kind: 'general_work', parameters: { fall_clearance_ft: 9, anchor_height_ft: 6, lanyard_length_ft: 6, d_ring_height_ft: 5 } } },
+      { name: 'text lanyard, anchor at the feet', state: { equipment_in_use: ['6 ft lanyard'] }, action: { description: 'Proceed with the form stripping', kind: 'general_work', parameters: { anchor_position: 'deck level', height_ft: 40 } } },
+    ],
+    safe: [
+      { name: 'overhead anchor, tall drop', action: { description: 'Proceed', kind: 'general_work', parameters: { working_height_ft: 30, anchor_height_ft: 7, lanyard_length_ft: 6 } } },
+      { name: 'self-retracting lifeline, no length given', action: { description: 'Proceed', kind: 'general_work', parameters: { working_height_ft: 12, anchor_location: 'floor level', connector: 'self-retracting lifeline' } } },
+      { name: 'free fall of 2 ft with room below', action: { description: 'Proceed', kind: 'roofing_work', parameters: { height_ft: 30, free_fall_distance_ft: 2 } } },
+      { name: 'stand-down to re-rig', action: { description: 'Hold the crew back until the overhead lifeline is rigged', kind: 'stop_work', parameters: { anchor_location: 'foot level', lanyard_length_ft: 6, height_ft: 12 } } },
+      { name: 'restraint, no fall arrest numbers', action: { description: 'Proceed', kind: 'roofing_work', parameters: { height_ft: 20, fall_protection: 'travel restraint to the ridge anchor' } } },
+    ],
+  },
+  {
+    id: 'excavation_over_20ft_without_engineer',
+    fires: [
+      { name: 'tool call: 7 m deep, Appendix B sloping', action: { description: 'Send the pipe crew in', kind: 'excavation', parameters: { depth_m: 7, protective_system: 'sloping 1.5:1', soil_type: 'C' } } },
+      { name: 'tool call: 25 ft with a tabulated trench box', action: { description: 'Start task', kind: 'trenching', parameters: { depth_ft: 25, protective_system: 'trench box', pe_design: 'none' } } },
+      { name: 'free text: 22 ft cut, shoring from the tables', action: { description: 'Start work in the 22 ft deep cut with timber shoring from the appendix tables', kind: 'excavation' } },
+      { name: 'schema: deep vault, design pending', state: { compliance_status: { engineer_design: 'pending' } }, action: { description: 'Proceed', kind: 'excavation', parameters: { depth_ft: 21, protective_system: 'shoring' } } },
+      { name: 'task text: 30 ft pit, benched', state: { task_description: 'Lift station pit 30 ft deep, benched walls' }, action: { description: 'Go ahead with the base slab', kind: 'excavation', parameters: { protective_system: 'benching' } } },
+    ],
+    safe: [
+      { name: 'PE design on site', action: { description: 'Proceed', kind: 'excavation', parameters: { depth_ft: 24, protective_system: 'soldier piles', pe_design: 'stamped, on site' } } },
+      { name: '18 ft, Appendix B sloping', action: { description: 'Proceed', kind: 'excavation', parameters: { depth_ft: 18, protective_system: 'sloping 1.5:1', soil_type: 'C' } } },
+      { name: 'stable rock', action: { description: 'Proceed', kind: 'excavation', parameters: { depth_ft: 26, soil_type: 'stable rock' } } },
+      { name: 'stand-down until the engineer designs it', action: { description: 'Keep everyone out of the 25 ft excavation until the engineer issues the shoring design', kind: 'stop_work' } },
+      { name: 'free text: engineer-designed shoring', state: { recent_observations: ['shoring designed by a registered professional engineer, drawings in the trailer'] }, action: { description: 'Proceed', kind: 'excavation', parameters: { depth_ft: 23, protective_system: 'hydraulic shoring' } } },
+    ],
+  },
+  {
+    id: 'silica_dry_cleanup',
+    fires: [
+      { name: 'crew note: blow the dust off with the air hose', state: { task_description: 'Grind the concrete columns', crew_status: { notes: ['finish by blowing off the dust with the air hose'] } }, action: { description: 'Carry on', kind: 'general_work' } },
+      { name: 'action text: dry sweep the slab after saw cutting', state: { task_description: 'Saw cutting control joints in the slab' }, action: { description: 'Dry sweep the slab and move on', kind: 'general_work' } },
+      { name: 'observation: compressed air on clothes', state: { task_description: 'Core drilling the block wall', recent_observations: ['masons using compressed air to clean their clothes'] }, action: { description: 'Continue coring', kind: 'general_work' } },
+      { name: 'tool call: cleanup method', state: { task_description: 'Chipping the concrete deck' }, action: { description: 'Start cleanup', kind: 'housekeeping', parameters: { cleanup_method: 'blow down with compressed air' } } },
+      { name: 'observation: dry brushing brick dust', state: { task_description: 'Cutting brick for the veneer', recent_observations: ['labourer dry brushing the brick dust off the scaffold boards'] }, action: { description: 'Continue', kind: 'general_work' } },
+    ],
+    safe: [
+      { name: 'HEPA vacuum, not compressed air', state: { task_description: 'Grind the concrete columns', recent_observations: ['dust picked up with the HEPA vac, not compressed air'] }, action: { description: 'Carry on', kind: 'general_work' } },
+      { name: 'compressed air for a nail gun, no silica task', state: { task_description: 'Frame the interior walls' }, action: { description: 'Hook the framing nailers to the compressed air and carry on', kind: 'general_work' } },
+      { name: 'wet sweeping', state: { task_description: 'Saw cutting the slab', recent_observations: ['slab wet swept and vacuumed after cutting'] }, action: { description: 'Continue', kind: 'general_work' } },
+      { name: 'stand-down before the blow-off', state: { task_description: 'Grinding concrete', recent_observations: ['foreman wants to blow the dust off with the compressor'] }, action: { description: 'Stop the cleanup until the HEPA vacuum is on site', kind: 'stop_work' } },
+      { name: 'blowing out a water line, no silica', state: { task_description: 'Winterize the irrigation' }, action: { description: 'Blow down the irrigation lines with compressed air', kind: 'general_work' } },
+    ],
+  },
+  {
     id: 'heat_danger_without_controls',
     fires: [
       { name: 'free text: feels like 108', state: env({ weather: 'sunny, feels like 108 F' }), action: { description: 'Keep the crew on the roof', kind: 'roofing_work' } },

@@ -9,12 +9,36 @@ export const STRENGTH = { observed: 1, recorded: 2, parameter: 3, action: 4 } as
 export type Strength = (typeof STRENGTH)[keyof typeof STRENGTH];
 
 /**
+ * Numbers of which the worst reading governs when two sources of equal weight give one: a lift plan
+ * with a pick and a set radius is within the chart only at the smaller capacity and the larger radius;
+ * a crane passes the line at its closest approach; the deepest point of a trench is its depth.
+ */
+const WORST_OF: Readonly<Record<string, 'least' | 'most'>> = {
+  'crane.capacity_lbs': 'least',
+  'crane.radius_ft': 'most',
+  'crane.load_lbs': 'most',
+  'power_line.distance_ft': 'least',
+  'trench.depth_ft': 'most',
+  'fall.height_ft': 'most',
+  'trench.spoil_setback_ft': 'least',
+  'hot_work.combustibles_cleared_ft': 'least',
+  'confined_space.h2s_ppm': 'most',
+  'confined_space.co_ppm': 'most',
+  'confined_space.lel_pct': 'most',
+};
+
+/** Records in which every entry must hold: one energy source left live is enough ("utility open: true, generator isolated: false"). */
+const ALL_OF = new Set(['loto.applied', 'loto.verified']);
+
+/**
  * Sets facts on a ReadingBuilder with the strength of their source. A stronger source replaces a
  * weaker one; between free-text observations, "not in place" wins over "in place", because one
  * report of a missing control is enough to doubt it.
  */
 export class FactWriter {
   private readonly strength = new Map<string, Strength>();
+  /** Facts a source said it does not know ("line_voltage: unknown"): a weaker source's guess does not fill them. */
+  private readonly unknownAt = new Map<string, Strength>();
   /** Facts the tool call's own arguments or the state's records gave, whatever text said later. */
   readonly recorded = new Map<string, FactValue>();
 
@@ -26,6 +50,7 @@ export class FactWriter {
    */
   set(fact: string, value: FactValue | undefined, source: string, strength: Strength, prefer: boolean = false): void {
     if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return;
+    if ((this.unknownAt.get(fact) ?? 0) > strength) return;
     if ((strength === STRENGTH.parameter || strength === STRENGTH.recorded) && !this.recorded.has(`${strength}:${fact}`)) this.recorded.set(`${strength}:${fact}`, value);
     const had = this.strength.get(fact);
     const current = factAt(this.builder.facts, fact);
@@ -34,10 +59,24 @@ export class FactWriter {
       this.strength.set(fact, strength);
       return;
     }
-    const replace = strength > had || (strength === had && strength === STRENGTH.observed && value === prefer && current === !prefer);
+    const worst = WORST_OF[fact];
+    const worse =
+      strength === had &&
+      typeof value === 'number' &&
+      typeof current === 'number' &&
+      worst !== undefined &&
+      (worst === 'least' ? value < current : value > current);
+    const allOf = strength === had && strength > STRENGTH.observed && ALL_OF.has(fact) && value === false && current === true;
+    const replace = strength > had || worse || allOf || (strength === had && strength === STRENGTH.observed && value === prefer && current === !prefer);
     if (!replace) return;
     this.builder.set(fact, value, source, true);
     this.strength.set(fact, strength);
+  }
+
+  /** The source says the fact is not known: weaker sources (a foreman's guess in an observation) may not fill it. */
+  markUnknown(fact: string, strength: Strength): void {
+    if ((this.strength.get(fact) ?? 0) >= strength) return;
+    this.unknownAt.set(fact, Math.max(strength, this.unknownAt.get(fact) ?? 0) as Strength);
   }
 
   add(fact: string, value: string, source: string): void {

@@ -8,7 +8,7 @@ import type { Unit } from '../reading/text.js';
  */
 export type FieldKind =
   | 'speed' | 'temperature' | 'length' | 'weight' | 'voltage' | 'pct' | 'ppm' | 'hours' | 'days' | 'count' | 'miles'
-  | 'status' | 'soil' | 'tag' | 'material' | 'shift' | 'location' | 'slope' | 'ignore';
+  | 'status' | 'soil' | 'tag' | 'material' | 'shift' | 'location' | 'slope' | 'anchor' | 'anchor_height' | 'ignore';
 
 export type Scope = 'environment' | 'crew' | 'compliance' | 'limits' | 'parameters' | 'other';
 
@@ -20,6 +20,8 @@ export interface FieldRule {
   scopes?: readonly Scope[];
   /** The status is stated the other way round (`training_complete: false` means untrained). */
   inverse?: true;
+  /** The field names a hazard, so "none" says there is nothing to control (`stored_energy: none`). */
+  noneIsSafe?: true;
 }
 
 /** Singular, lower-case: how both field names and rules spell a word ("gusts" and "gust" are one word). */
@@ -64,6 +66,17 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('fall protection', 'fall.protected', 'status'), r('harness', 'fall.protected', 'status'), r('lanyard', 'fall.protected', 'status'), r('harness lanyard', 'fall.protected', 'status'),
   r('tie off', 'fall.protected', 'status'), r('guardrail', 'fall.protected', 'status'), r('perimeter guardrail', 'fall.protected', 'status'), r('fall arrest', 'fall.protected', 'status'),
   r('pfas', 'fall.protected', 'status'), r('guardrails', 'fall.protected', 'status'),
+  r('anchor', 'fall.anchor_unsuitable', 'anchor'), r('anchorage', 'fall.anchor_unsuitable', 'anchor'), r('anchor point', 'fall.anchor_unsuitable', 'anchor'),
+  r('tie off point', 'fall.anchor_unsuitable', 'anchor'), r('tie off anchor', 'fall.anchor_unsuitable', 'anchor'),
+  r('anchor rating', 'fall.anchor_rating_lbs', 'weight'), r('anchorage rating', 'fall.anchor_rating_lbs', 'weight'), r('anchor capacity', 'fall.anchor_rating_lbs', 'weight'),
+  r('anchor strength', 'fall.anchor_rating_lbs', 'weight'), r('anchor rated', 'fall.anchor_rating_lbs', 'weight'),
+  r('anchor location', 'fall.anchor_height_ft', 'anchor_height'), r('anchor height', 'fall.anchor_height_ft', 'anchor_height'), r('anchor position', 'fall.anchor_height_ft', 'anchor_height'),
+  r('anchorage location', 'fall.anchor_height_ft', 'anchor_height'), r('anchorage height', 'fall.anchor_height_ft', 'anchor_height'),
+  r('lanyard length', 'fall.lanyard_ft', 'length'), r('connector', 'fall.lanyard_ft', 'length', { scopes: ['parameters'] }), r('connector length', 'fall.lanyard_ft', 'length'),
+  r('d ring height', 'fall.dring_height_ft', 'length'), r('dring height', 'fall.dring_height_ft', 'length'),
+  r('deceleration distance', 'fall.deceleration_ft', 'length'), r('deceleration', 'fall.deceleration_ft', 'length'),
+  r('free fall', 'fall.free_fall_ft', 'length'), r('free fall distance', 'fall.free_fall_ft', 'length'),
+  r('fall clearance', 'fall.clearance_ft', 'length'), r('available clearance', 'fall.clearance_ft', 'length'), r('clearance below', 'fall.clearance_ft', 'length'),
   r('scaffold inspection', 'scaffold.inspected', 'status'), r('scaffold tag', 'scaffold.inspected', 'tag'), r('scaffold inspected', 'scaffold.inspected', 'status'),
   r('extension landing', 'ladder.extension_ft', 'length'), r('extension above', 'ladder.extension_ft', 'length'), r('ladder extension', 'ladder.extension_ft', 'length'),
   r('ladder material', 'ladder.metal', 'material'), r('ladder type', 'ladder.metal', 'material'), r('ladder secured', 'ladder.secured', 'status'),
@@ -79,6 +92,9 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('slope', 'trench.slope_h_per_v', 'slope'), r('slope ratio', 'trench.slope_h_per_v', 'slope'), r('sloping', 'trench.slope_h_per_v', 'slope'), r('bench slope', 'trench.slope_h_per_v', 'slope'),
   r('protective system', 'trench.protected', 'status'), r('trench box', 'trench.protected', 'status'), r('shoring', 'trench.protected', 'status'),
   r('trench protection', 'trench.protected', 'status'), r('shield', 'trench.protected', 'status'), r('cave protection', 'trench.protected', 'status'),
+  r('pe design', 'trench.pe_design', 'status'), r('pe designed', 'trench.pe_design', 'status'), r('pe stamped', 'trench.pe_design', 'status'),
+  r('engineer design', 'trench.pe_design', 'status'), r('engineered design', 'trench.pe_design', 'status'), r('professional engineer', 'trench.pe_design', 'status'),
+  r('registered engineer', 'trench.pe_design', 'status'), r('engineer designed', 'trench.pe_design', 'status'),
   r('soil', 'trench.soil', 'soil'), r('soil type', 'trench.soil', 'soil'), r('soil classification', 'trench.soil', 'soil'),
   r('trench inspection', 'trench.inspected', 'status'), r('excavation inspection', 'trench.inspected', 'status'),
   r('competent person inspection', 'inspection.competent_person', 'status'), r('competent person', 'inspection.competent_person', 'status'),
@@ -86,7 +102,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
   // power lines
   r('distance line', 'power_line.distance_ft', 'length'), r('line distance', 'power_line.distance_ft', 'length'), r('line clearance', 'power_line.distance_ft', 'length'),
   r('power line', 'power_line.distance_ft', 'length'), r('distance power', 'power_line.distance_ft', 'length'), r('clearance', 'power_line.distance_ft', 'length'),
-  r('approach distance', 'power_line.distance_ft', 'length'), r('powerline', 'power_line.distance_ft', 'length'),
+  r('approach distance', 'power_line.distance_ft', 'length'), r('closest approach', 'power_line.distance_ft', 'length'), r('minimum approach', 'power_line.distance_ft', 'length'), r('powerline', 'power_line.distance_ft', 'length'),
   r('voltage', 'power_line.voltage_kv', 'voltage'), r('line voltage', 'power_line.voltage_kv', 'voltage'), r('kv', 'power_line.voltage_kv', 'voltage'),
   r('deenergized', 'power_line.deenergized', 'status'), r('de energized', 'power_line.deenergized', 'status'), r('lines deenergized', 'power_line.deenergized', 'status'),
   r('line grounded', 'power_line.deenergized', 'status'), r('utility clearance', 'power_line.deenergized', 'status'), r('deenergised', 'power_line.deenergized', 'status'),
@@ -97,7 +113,9 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('rigging', 'crane.rigging_lbs', 'weight'), r('rigging weight', 'crane.rigging_lbs', 'weight'),
   r('capacity', 'crane.capacity_lbs', 'weight'), r('rated capacity', 'crane.capacity_lbs', 'weight'), r('chart capacity', 'crane.capacity_lbs', 'weight'), r('rated load', 'crane.capacity_lbs', 'weight'),
   r('load pct', 'crane.load_pct', 'pct'), r('load capacity', 'crane.load_pct', 'pct'), r('capacity pct', 'crane.load_pct', 'pct'), r('pct capacity', 'crane.load_pct', 'pct'),
-  r('percent capacity', 'crane.load_pct', 'pct'), r('chart pct', 'crane.load_pct', 'pct'), r('percent chart', 'crane.load_pct', 'pct'), r('utilization', 'crane.load_pct', 'pct'),
+  r('percent capacity', 'crane.load_pct', 'pct'), r('chart pct', 'crane.load_pct', 'pct'), r('percent chart', 'crane.load_pct', 'pct'), r('utilization', 'crane.load_pct', 'pct'), r('utilisation', 'crane.load_pct', 'pct'),
+  r('hook block', 'crane.hook_block_lbs', 'weight'), r('block weight', 'crane.hook_block_lbs', 'weight'), r('headache ball', 'crane.hook_block_lbs', 'weight'),
+  r('utilization basis', 'record.utilisation_basis', 'ignore'), r('utilisation basis', 'record.utilisation_basis', 'ignore'),
   r('radius', 'crane.radius_ft', 'length'), r('boom', 'crane.boom_ft', 'length'), r('boom length', 'crane.boom_ft', 'length'),
   r('lift plan', 'crane.lift_plan', 'status'), r('critical lift', 'crane.critical_lift_plan', 'status'), r('critical lift review', 'crane.critical_lift_plan', 'status'),
   r('critical lift plan', 'crane.critical_lift_plan', 'status'), r('trial lift', 'crane.trial_lift', 'status'), r('proof test', 'crane.proof_test', 'status'),
@@ -127,7 +145,12 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('lockout', 'loto.applied', 'status'), r('loto', 'loto.applied', 'status'), r('lockout tagout', 'loto.applied', 'status'), r('lock applied', 'loto.applied', 'status'),
   r('tag applied', 'loto.applied', 'status'), r('lock', 'loto.applied', 'status'), r('isolation', 'loto.applied', 'status'),
   r('zero energy', 'loto.verified', 'status'), r('zero energy verified', 'loto.verified', 'status'), r('verified dead', 'loto.verified', 'status'),
-  r('live work', 'loto.live_work', 'status'), r('energized work', 'loto.live_work', 'status'), r('stored energy', 'loto.stored_energy', 'status'),
+  r('live work', 'loto.live_work', 'status'), r('energized work', 'loto.live_work', 'status'), r('stored energy', 'loto.stored_energy', 'status', { noneIsSafe: true }),
+  r('repair while energized', 'loto.live_work', 'status'), r('work energized', 'loto.live_work', 'status'), r('while energized', 'loto.live_work', 'status'),
+  r('voltage test', 'loto.verified', 'status'), r('absence voltage', 'loto.verified', 'status'), r('test before touch', 'loto.verified', 'status'),
+  r('live dead live', 'loto.verified', 'status'), r('verified deenergized', 'loto.verified', 'status'), r('tested dead', 'loto.verified', 'status'),
+  r('source isolated', 'loto.applied', 'status'), r('isolated', 'loto.applied', 'status'), r('disconnect open', 'loto.applied', 'status'),
+  r('source open', 'loto.applied', 'status'), r('breaker open', 'loto.applied', 'status'), r('source locked', 'loto.applied', 'status'),
   // silica, demolition
   r('engine indoors', 'co.engines_indoors', 'count'), r('engine tool indoors', 'co.engines_indoors', 'count'), r('gasoline indoors', 'co.engines_indoors', 'count'),
   r('fuel engine indoors', 'co.engines_indoors', 'count'), r('co monitor', 'co.monitor', 'status'), r('carbon monoxide monitor', 'co.monitor', 'status'),
@@ -157,17 +180,11 @@ export interface FieldName {
 
 /** Splits a field name into words ("rated_capacity_lbs_at_radius", "windSpeedKmh") and its unit. */
 export function splitFieldName(name: string): FieldName {
-  const words: string[] = [];
-  let unit: Unit | undefined;
+  const parts: string[] = [];
   let current = '';
   const flush = () => {
-    if (!current) return;
-    const w = current.toLowerCase();
+    if (current) parts.push(current.toLowerCase());
     current = '';
-    const u = UNIT_SUFFIX.get(w);
-    // A unit word counts as the unit only after the first word ("co" is carbon monoxide, "in_place" is no unit).
-    if (u && words.length > 0 && (w !== 'in' || unit === undefined)) unit ??= u;
-    else words.push(singular(w));
   };
   for (let i = 0; i < name.length && i < 100; i++) {
     const ch = name[i];
@@ -182,6 +199,15 @@ export function splitFieldName(name: string): FieldName {
     current += ch;
   }
   flush();
+  const words: string[] = [];
+  let unit: Unit | undefined;
+  parts.forEach((w, k) => {
+    const u = UNIT_SUFFIX.get(w);
+    // A unit word counts as the unit only after the first word ("co" is carbon monoxide, "in_place" is no unit),
+    // and "min" only at the end ("planned_min_clearance_ft" is a minimum, "wait_min" minutes).
+    if (u && words.length > 0 && (w !== 'in' || unit === undefined) && (w !== 'min' || k === parts.length - 1)) unit ??= u;
+    else words.push(singular(w));
+  });
   if (words.includes('hour')) unit ??= 'hour';
   return { words, unit };
 }

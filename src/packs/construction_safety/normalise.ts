@@ -191,6 +191,21 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   // Falls.
   if (facts.num('fall.height_ft') !== undefined || AT_HEIGHT_KINDS.has(kind) || facts.bool('fall.exposure')) facts.set('fall.at_height', true, `work at height (${kind})`, R);
 
+  // Personal fall arrest (1926.502(d)(16)): the free fall is the lanyard plus the D-ring's height above the anchor
+  // (5 ft for a standing worker when not given); the feet then drop the free fall, the deceleration (3.5 ft at most,
+  // taken when not given) and a foot of harness stretch below the working surface.
+  const lanyard = facts.num('fall.lanyard_ft');
+  const anchorFt = facts.num('fall.anchor_height_ft');
+  if (facts.num('fall.free_fall_ft') === undefined && lanyard !== undefined && anchorFt !== undefined) {
+    const dring = facts.num('fall.dring_height_ft') ?? 5;
+    facts.set('fall.free_fall_ft', Math.max(0, lanyard + dring - anchorFt), `${lanyard} ft lanyard + ${dring} ft D-ring height - ${anchorFt} ft anchor height`, R);
+  }
+  const freeFall = facts.num('fall.free_fall_ft');
+  if (freeFall !== undefined) {
+    const decel = facts.num('fall.deceleration_ft') ?? 3.5;
+    facts.set('fall.arrest_drop_ft', freeFall + decel + 1, `${freeFall} ft free fall + ${decel} ft deceleration + 1 ft harness stretch`, R);
+  }
+
   // A distance to the lightning says there is lightning; the hazard weighs the distance.
   if (facts.num('weather.lightning_miles') !== undefined && facts.bool('weather.lightning') === undefined) facts.set('weather.lightning', true, 'a distance to lightning is given', R);
   // The 30-30 rule: 30 minutes after the last thunder the storm is no longer a lightning exposure; sooner, it still is.
@@ -234,10 +249,11 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   const capacity = facts.num('crane.capacity_lbs');
   if (facts.num('crane.platform_load_lbs') !== undefined) facts.set('crane.personnel', true, 'a loaded personnel platform is given', R);
   if (load !== undefined && capacity !== undefined && capacity > 0) {
-    const rigging = facts.num('crane.rigging_lbs') ?? 0;
+    // 1926.1417(o): the load the chart is read against includes the rigging and the hook block below the boom tip.
+    const rigging = (facts.num('crane.rigging_lbs') ?? 0) + (facts.num('crane.hook_block_lbs') ?? 0);
     const pct = (100 * (load + rigging)) / capacity;
     const given = facts.num('crane.load_pct');
-    if (given === undefined || pct > given) facts.set('crane.load_pct', pct, `(${load} lb load + ${rigging} lb rigging) / ${capacity} lb rated capacity`, STRENGTH.action);
+    if (given === undefined || pct > given) facts.set('crane.load_pct', pct, `(${load} lb load + ${rigging} lb rigging and block) / ${capacity} lb rated capacity`, STRENGTH.action);
   }
 
   // Confined spaces.

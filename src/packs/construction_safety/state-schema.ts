@@ -92,8 +92,11 @@ export const ConstructionStateSchema = z
   .loose();
 export type ConstructionState = z.infer<typeof ConstructionStateSchema>;
 
-/** A yes/no control that agents also write as a status word ("none", "in_place"). */
-const ControlValue = z.union([z.boolean(), z.string()]);
+/**
+ * A yes/no control that agents also write as a status word ("none", "in_place"), a list of words, or a
+ * record of its own (a permit with its checks, an isolation record): the normaliser reads each shape.
+ */
+const ControlValue = z.union([z.boolean(), z.string(), Texts, z.record(z.string(), z.unknown())]);
 
 export const ActionParametersSchema = z
   .object({

@@ -12,6 +12,19 @@ const NOT_DONE = new Set(['false', 'no', 'none', 'not', 'never', 'n', 'nil', 'wi
 const UNKNOWN = new Set(['unknown', 'tbd', 'tbc', 'unsure', 'unclear', 'planned', 'scheduled', 'requested', 'na']);
 const DONE = new Set(['true', 'yes', 'y', 'ok', 'on', 'green', 'pass', 'passed', 'good', 'current', 'valid', 'signed', 'certified']);
 
+/** Whether a field's value says nobody knows it yet ("unknown", "TBD", "not confirmed", "?"). */
+export function saysUnknown(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_STATUS_CHARS) return false;
+  const tokens = tokenize(value);
+  if (tokens.some((t) => t.kind === 'number')) return false;
+  const words = tokens.filter((t) => t.kind === 'word').map((t) => t.text);
+  const notYet = words.some((w, i) => (w === 'not' || w === 'never' || w === 'yet') && NOT_YET.has(words[i + 1] ?? ''));
+  return notYet || words.some((w) => UNKNOWN.has(w) || UNCONFIRMED.has(w)) || tokens.some((t) => t.text === '?');
+}
+/** "not confirmed", "not known", "never measured": after a negation, the value was never established. */
+const NOT_YET = new Set(['confirmed', 'verified', 'known', 'measured', 'given', 'provided', 'checked', 'established', 'to']);
+const UNCONFIRMED = new Set(['unconfirmed', 'unverified', 'pending', 'awaiting', 'unmeasured', 'unmarked']);
+
 /**
  * Reads a compliance item or a control written as a boolean, a count or a short status phrase
  * ("completed", "not_applied", "none required per competent person", "guardrail + PFAS"). Negative

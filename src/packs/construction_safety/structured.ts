@@ -4,7 +4,7 @@ import { toCelsius, toFeet, toHours, toKilovolts, toMph, toPounds } from '../rea
 import { type FactWriter, type Strength } from './fact-writer.js';
 import { ruleFor, type FieldRule, type Scope, splitFieldName } from './field-names.js';
 import { slopeIn } from './slope.js';
-import { statusOf } from './status.js';
+import { saysUnknown, statusOf } from './status.js';
 
 /** A string field that is not a status or a number: read later as free text with the rest. */
 export interface PendingText {
@@ -23,7 +23,9 @@ function quantityOf(value: unknown, fallback: Unit | undefined): { value: number
   if (typeof value === 'number') return Number.isFinite(value) ? { value, unit: fallback } : undefined;
   if (typeof value !== 'string' || value.length > 100) return undefined;
   const tokens = tokenize(value);
-  const q = quantities(tokens)[0];
+  const all = quantities(tokens);
+  // "3 open drums at ~15 ft": in a phrase, the number with a unit is the measurement; a bare one counts only in a bare value ("8", "about 8").
+  const q = all.find((x) => x.unit !== undefined) ?? (all.length === 1 && tokens.filter((t) => t.kind === 'word').length <= 2 ? all[0] : undefined);
   if (!q) return undefined;
   // "5 mi": the shared unit table reads "mi" only in "mi/h".
   if (!q.unit && tokens[q.last + 1]?.text === 'mi') return { value: q.value, unit: 'mile' };
@@ -114,8 +116,20 @@ export function readStructured(
     b.get(here);
     const source = `${here} = ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
     if (rule.kind === 'ignore') continue;
+    if (rule.kind === 'anchor') {
+      readAnchor(facts, value, source, strength, vocabulary, texts, here, scope);
+      continue;
+    }
+    if (rule.kind === 'anchor_height') {
+      const height = anchorHeightOf(value, name.unit);
+      facts.set(rule.fact, height, source, strength);
+      if (height === undefined && typeof value === 'string') texts.push({ path: here, value, scope });
+      continue;
+    }
     if (rule.kind === 'status') {
-      const status = statusOf(value, vocabulary);
+      let status = statusOf(value, vocabulary);
+      // "stored_energy: none (no capacitors)": nothing is left to block.
+      if (rule.noneIsSafe && status === false && typeof value === 'string' && NONE_WORDS.has(tokenize(value)[0]?.text ?? '')) status = true;
       if (status === undefined && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
       facts.set(rule.fact, status === undefined ? undefined : rule.inverse ? !status : status, source, strength);
       if (rule.fact === 'trench.protected' && typeof value === 'string') {
@@ -142,6 +156,12 @@ export function readStructured(
       continue;
     }
     const q = quantityOf(value, name.unit);
+    // "line_voltage: unknown": the record does not know it, so a guess in the free text does not stand in for it.
+    if (!q && saysUnknown(value)) {
+      facts.markUnknown(rule.fact, strength);
+      // A record that asks about a line's voltage or distance says there is a line.
+      if (rule.fact.startsWith('power_line.')) facts.set('power_line.present', true, source, strength);
+    }
     if (!q) {
       if (typeof value === 'string') texts.push({ path: here, value, scope });
       continue;
@@ -151,6 +171,32 @@ export function readStructured(
     // "18 mph gusting 32 mph": the first number is the field's; the words may say more.
     if (typeof value === 'string' && quantities(tokenize(value)).length > 1) texts.push({ path: here, value, scope });
   }
+}
+
+const NONE_WORDS = new Set(['none', 'no', 'nil', 'n/a', 'na']);
+/** Where an anchorage sits relative to the worker's feet, in words agents use: at the feet, the waist, overhead. */
+const FOOT_LEVEL = new Set(['foot', 'feet', 'floor', 'deck', 'toe', 'ground', 'slab', 'grade', 'walking']);
+
+/** The anchor's height above the working surface (ft): a number, or "foot level" / "deck level" (0), "waist" (3 ft); overhead anchors are read only with a number. */
+function anchorHeightOf(value: unknown, unit: Unit | undefined): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? toFeet(value, unit ?? 'ft') : undefined;
+  if (typeof value !== 'string' || value.length > 100) return undefined;
+  const q = quantityOf(value, unit);
+  if (q?.unit) return toFeet(q.value, q.unit);
+  const words = tokenize(value).filter((t) => t.kind === 'word').map((t) => t.text);
+  if (words.some((w) => w === 'overhead' || w === 'above' || w === 'beam')) return undefined;
+  if (words.some((w) => FOOT_LEVEL.has(w)) && words.includes('level')) return 0;
+  if (words.includes('waist')) return 3;
+  return undefined;
+}
+
+/** A tie-off point named in a record: a pipe, conduit, duct or hanger is no anchorage (1926.502(d)(15)). */
+function readAnchor(facts: FactWriter, value: unknown, source: string, strength: Strength, vocabulary: Lexicon, texts: PendingText[], path: string, scope: Scope): void {
+  if (typeof value !== 'string' || value.length > 200) return;
+  const tokens = tokenize(value);
+  const concepts = vocabulary.match(tokens, new Array<boolean>(tokens.length).fill(false));
+  if (concepts.some((m) => m.concept === 'cue.improper_anchor')) facts.set('fall.anchor_unsuitable', true, source, strength);
+  texts.push({ path, value, scope });
 }
 
 /** Fields whose value is a word: soil type, scaffold tag colour, ladder material, shift, indoors/outdoors. */

@@ -2,7 +2,7 @@ import type { PhraseMatch, Quantity } from '../reading/text.js';
 import { toCelsius, toFeet, toHours, toKilovolts, toMph, toPounds } from '../reading/units.js';
 import { type FactWriter, STRENGTH, type Strength } from './fact-writer.js';
 import { slopeIn } from './slope.js';
-import { conceptsNear, isHypothetical, isNegated, matchesOverlapping, saysAbsent, type TextView, wordsOf } from './text-view.js';
+import { conceptsNear, isHypothetical, isNegated, matchesOverlapping, matchesStarting, saysAbsent, type TextView, wordsOf } from './text-view.js';
 
 /** What each family of controls, named in free text, says about the facts. */
 function controlFact(m: PhraseMatch, view: TextView): string | undefined {
@@ -53,6 +53,8 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
       return 'hot_work.container_cleaned';
     case 'control.survey':
       return 'demolition.survey';
+    case 'control.pe_design':
+      return 'trench.pe_design';
     case 'control.briefing':
       return 'crew.briefed';
     case 'control.inspection':
@@ -99,10 +101,12 @@ const CONDITION_FACTS: Record<string, string> = {
   'kind.personnel_platform': 'crane.personnel',
   'condition.enclosed': 'site.enclosed',
   'condition.alternate_entry': 'confined_space.alternate_entry',
+  'hazard.ladder_top': 'ladder.top_step',
+  'condition.dry_cleanup': 'silica.dry_cleanup',
 };
 
 /** Conditions whose negation says nothing useful ("no rush" is not "no pressure" evidence worth keeping). */
-const AFFIRM_ONLY = new Set(['condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
+const AFFIRM_ONLY = new Set(['hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
 /**
  * A hazard list names kinds of hazard ("cave_in", "falling_debris"), not what was seen: only hazards whose
  * naming is itself the fact (a power line, lightning, a suspended load) are read from it.
@@ -168,6 +172,20 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
       facts.set('hot_work.container_mentioned', true, source(m), strength, true);
       continue;
     }
+    // "the shaft opening has a sheet of plywood laid over it, not screwed down": a cover the opening's clause says is loose or unmarked.
+    if (m.concept === 'cue.unsecured') {
+      if (!m.negated && !addressed && !isHypothetical(view, m) && conceptsNear(view, m.first, m.last, 25).some((c) => c.concept === 'cue.opening' && !c.negated)) {
+        facts.set('fall.cover_unsecured', true, source(m), strength, true);
+      }
+      continue;
+    }
+    // "looped his lanyard around the sprinkler pipe": a tie-off to a member that is no anchorage.
+    if (m.concept === 'cue.improper_anchor') {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && conceptsNear(view, m.first, m.last, 8).some((c) => c.concept === 'cue.tie_off' && !c.negated)) {
+        facts.set('fall.anchor_unsuitable', true, source(m), strength, true);
+      }
+      continue;
+    }
     // "spoil piled right at the edge of the trench": the pile and the edge in one clause.
     if (m.concept === 'cue.at_edge' && !m.negated && conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'cue.spoil' && !c.negated)) {
       facts.set('trench.spoil_at_edge', true, source(m), strength, true);
@@ -175,10 +193,14 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     }
     const fact = CONDITION_FACTS[m.concept];
     if (!fact) continue;
+    // "briefed on heat illness signs", "heat stroke prevention training": the sign named as a topic was seen on nobody.
+    if (m.concept === 'symptom.heat' && isTopic(view, m)) continue;
     if (view.source === 'hazard' && !FROM_HAZARD_LIST.has(m.concept)) continue;
     if (view.source === 'action' && NOT_FROM_ACTION.has(m.concept)) continue;
     // "without a spotter to finish quickly": a negation five words back does not take the hurry away.
-    const negated = isNegated(view, m) && (m.concept !== 'condition.pressure' || NEGATORS.has(view.tokens[m.first - 1]?.text ?? ''));
+    // "no repairs while energized": the qualifier of a denied activity is denied with it.
+    const qualifiesDenied = m.concept === 'hazard.live_work' && m.first > 0 && view.negated[m.first - 1] === true;
+    const negated = (isNegated(view, m) || qualifiesDenied) && (m.concept !== 'condition.pressure' || NEGATORS.has(view.tokens[m.first - 1]?.text ?? ''));
     if (addressed && (negated || LOWERS_WHEN_AFFIRMED.has(m.concept))) continue;
     if (negated) {
       if (!AFFIRM_ONLY.has(m.concept)) facts.set(fact, false, source(m), STRENGTH.observed, true);
@@ -190,6 +212,8 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
       continue;
     }
     facts.set(fact, true, source(m), strength, true);
+    // "the top of the stepladder" names the ladder it is the top of.
+    if (m.concept === 'hazard.ladder_top' && m.phrase.includes('ladder')) facts.set('ladder.used', true, source(m), strength, true);
     if (m.concept === 'symptom.heat') facts.add('heat.symptom_words', m.phrase, source(m));
   }
   // "cut back at 1 horizontal to 1 vertical", "1.5H:1V": a slope that says which side is which.
@@ -215,6 +239,32 @@ const nearest = (near: readonly PhraseMatch[], concepts: Record<string, string>)
 const NEGATORS = new Set(['no', 'not', 'without', 'never', "don't", 'dont']);
 const ACROSS = new Set(['from', 'away', 'apart']);
 const has = (near: readonly PhraseMatch[], concept: string) => near.some((m) => m.concept === concept);
+
+/** Words after a sign of illness that make it a subject of training or planning, not an observation. */
+const TOPIC_AFTER = new Set(['signs', 'symptoms', 'prevention', 'awareness', 'training', 'plan', 'program', 'programme', 'procedures', 'procedure', 'policy', 'poster', 'posters', 'response', 'first']);
+/** Training words before "on"/"about" that make what follows a topic ("trained on heat stroke"). */
+const TRAINED = new Set(['briefed', 'trained', 'training', 'reminded', 'instructed', 'educated', 'talk', 'briefing', 'refresher', 'taught']);
+
+function isTopic(view: TextView, m: PhraseMatch): boolean {
+  if (TOPIC_AFTER.has(view.tokens[m.last + 1]?.text ?? '')) return true;
+  const before = view.tokens[m.first - 1]?.text;
+  if (before !== 'on' && before !== 'about' && before !== 'recognizing' && before !== 'recognising') return false;
+  for (let j = m.first - 2; j >= Math.max(0, m.first - 4); j--) if (TRAINED.has(view.tokens[j].text)) return true;
+  return false;
+}
+
+/** Words that make the number after them a guess, not a reading ("about" and "roughly" are readings, approximately). */
+const GUESSES = new Set(['prob', 'probably', 'maybe', 'perhaps', 'guess', 'guessing', 'guessed', 'assume', 'assuming', 'assumed', 'presumably', 'reckon', 'think', 'thinks', 'figure', 'figures']);
+
+function isGuess(view: TextView, index: number): boolean {
+  const clause = view.tokens[index].clause;
+  for (let j = index - 1; j >= Math.max(0, index - 3); j--) {
+    const t = view.tokens[j];
+    if (t.kind === 'break' || t.clause !== clause || (t.kind === 'symbol' && t.text === ',')) return false;
+    if (GUESSES.has(t.text)) return true;
+  }
+  return false;
+}
 
 /**
  * Whether a wind speed is the gust: "gusts 31 mph" and "gusting to 32" name the gust before it,
@@ -247,6 +297,8 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
     if (unit) last = q.index + 2;
   }
   const after = tokens[last + 1]?.text;
+  // "prob 12 kV or so", "I'd guess 15 ft": a guess measures nothing; the fact stays unknown and its question is asked.
+  if (isGuess(view, q.index)) return;
   const near = conceptsNear(view, q.index, last, 6);
   // Provenance is spelled out only for the numbers that set a fact.
   const path = () => `${view.path}: "${wordsOf(view, Math.max(0, q.index - 4), Math.min(tokens.length - 1, last + 4))}"`;
@@ -289,6 +341,11 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
     case 'm':
     case 'in':
     case 'cm': {
+      // "a 6 ft shock-absorbing lanyard": the size of the lanyard is the free fall it allows.
+      if (unit === 'ft' || unit === 'm') {
+        const lanyard = matchesStarting(view, last + 1, last + 4).find((m) => m.concept === 'cue.lanyard' && !m.negated);
+        if (lanyard) return facts.set('fall.lanyard_ft', toFeet(q.value, unit), path(), strength);
+      }
       if (sizeOfEquipment) return;
       const ft = toFeet(q.value, unit);
       if (ft === undefined) return;

@@ -204,7 +204,8 @@ export function saysAbsent(view: TextView, m: PhraseMatch): boolean {
   }
   for (let j = m.last + 1; j <= m.last + 3 && j < view.tokens.length; j++) {
     const t = view.tokens[j];
-    if (t.kind === 'break' || t.clause !== clause) break;
+    // "HEPA vacuum, not compressed air": past a comma the "not" contrasts another thing, it does not deny this one.
+    if (t.kind === 'break' || t.clause !== clause || (t.kind === 'symbol' && t.text === ',')) break;
     if (ABSENT_AFTER.has(t.text)) return true;
   }
   return false;
