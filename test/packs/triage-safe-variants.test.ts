@@ -703,6 +703,47 @@ const VARIANTS: Variant[] = [
     flag: 'fainted with chest pain',
     twin: says('I just passed out in the kitchen and now my chest hurts.'),
   },
+  {
+    id: 'back-strain-regular-paracetamol',
+    source: 'NHS Back pain (keep moving, painkillers such as paracetamol or ibuprofen); NHS Paracetamol for adults (up to 4 g in 24 hours)',
+    disposition: 'home_care',
+    description: 'Keep active, heat pack, carry on with the painkillers at the usual dose',
+    state: {
+      ...adult(46, 'male', { medications: ['paracetamol 1 g up to four times a day'] }),
+      chief_complaint: 'Lower back ache after digging the garden',
+      symptom_details: { duration_days: 3, legs: 'no numbness or weakness', bladder_and_bowels: 'normal' },
+      conversation_history: [caller("Stiff and sore low down since the weekend, eases when I walk about. I'm sticking to two paracetamol four times a day.")],
+    },
+    flag: 'far more paracetamol than the daily maximum',
+    twin: says('To be honest I have been taking extra, with the cold and flu sachets it comes to about 9 grams a day.'),
+  },
+  {
+    id: 'cold-in-a-house-with-a-gas-fire',
+    source: 'NHS Common cold (self-care); NHS Carbon monoxide poisoning (pets or others in the home unwell too)',
+    disposition: 'home_care',
+    description: 'Self-care for a cold: rest, fluids, paracetamol',
+    state: {
+      ...adult(37, 'female'),
+      chief_complaint: 'Runny nose and a sore throat',
+      conversation_history: [caller('Blocked up and sneezing for two days. We sit by the gas fire in the evenings, I just wanted to check what helps.')],
+    },
+    flag: 'the pets unwell too',
+    twin: says("Now I think of it, the dog's been listless and off her food as well."),
+  },
+  {
+    id: 'type1-sick-day-normal-ketones',
+    source: 'NHS Type 1 diabetes sick day rules (keep taking insulin, check ketones; ketones under 0.6 mmol/L are normal); NHS Diabetic ketoacidosis',
+    disposition: 'home_care',
+    description: 'Sick-day rules: keep taking insulin, test sugar and ketones every few hours, plenty of fluids',
+    state: {
+      ...adult(27, 'female', { conditions: ['type 1 diabetes'], medications: ['insulin pump'] }),
+      chief_complaint: 'Head cold, sugars up a little',
+      symptom_details: { blood_ketone_mmol: 0.2, eating: 'yes, normal meals' },
+      conversation_history: [caller('Sugars have been 12 to 13 with this cold, ketones 0.2 on the meter, eating and drinking fine.')],
+    },
+    flag: 'vomiting with high ketones',
+    twin: says('Update: I have been sick three times and the meter now says ketones 3.1.'),
+  },
 ];
 
 interface Answer {

@@ -42,8 +42,21 @@ const entries: [string[], VitalField][] = [
 
 const VITAL_FIELDS = new Map<string, VitalField>(entries.flatMap(([names, field]) => names.map((n) => [n, field] as const)));
 
+/** Unit suffixes a field name may carry after its measurement ("blood_ketones_mmol_l", "pulse_bpm"), with the unit they say. */
+const UNIT_SUFFIXES: readonly [suffix: string, unit: UnitHint | undefined][] = [
+  ['mmoll', 'mmoll'], ['mmol', 'mmoll'], ['mgdl', 'mgdl'], ['bpm', undefined], ['mmhg', undefined], ['percent', undefined], ['pct', undefined], ['perminute', undefined], ['permin', undefined],
+];
+
 export function vitalField(name: string): VitalField | undefined {
-  return VITAL_FIELDS.get(foldFieldName(name));
+  const folded = foldFieldName(name);
+  const direct = VITAL_FIELDS.get(folded);
+  if (direct) return direct;
+  for (const [suffix, unit] of UNIT_SUFFIXES) {
+    if (!folded.endsWith(suffix) || folded.length === suffix.length) continue;
+    const field = VITAL_FIELDS.get(folded.slice(0, -suffix.length));
+    if (field) return unit !== undefined && field.unit === undefined && (field.kind === 'glucose' || field.kind === 'ketones') ? { ...field, unit } : field;
+  }
+  return undefined;
 }
 
 /** Objects that hold measurements, besides the schema's `vital_signs`. */

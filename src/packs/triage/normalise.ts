@@ -121,7 +121,7 @@ class TriageReader {
       if (++n > MAX_ITEMS) break;
       const full = `${path}.${key}`;
       const value = obj[key];
-      const words = key.split('_').join(' ').split('-').join(' ');
+      const words = keyWords(key);
       const negative = negate || isNegativeKey(key);
       if (value === null || value === undefined) {
         this.b.consume(full);
@@ -229,10 +229,16 @@ class TriageReader {
       for (const [k, v] of Object.entries(obj)) {
         const full = `${path}.${k}`;
         if (full === 'action.parameters.disposition') continue;
-        if (typeof v === 'string') this.actionText(full, k === 'urgency' || k === 'acuity' || k === 'level' ? `${v} ${k}` : v);
+        // A screen's answers ("q2_suicidal_thoughts": "yes", "chest_pain": true) say what their key names: the
+        // key is read for a yes. A no is not read, as nothing in the action can deny a danger.
+        const answer = typeof v === 'string' ? yesNo(v) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : undefined;
+        if (answer !== undefined) {
+          this.b.get(full);
+          if (answer === 'yes') this.actionText(full, keyWords(k));
+        } else if (typeof v === 'string') this.actionText(full, k === 'urgency' || k === 'acuity' || k === 'level' ? `${v} ${k}` : v);
         else if (Array.isArray(v)) v.slice(0, MAX_ITEMS).forEach((item, i) => typeof item === 'string' && this.actionText(`${full}.${i}`, item));
         else if (rec(v) && depth < MAX_DEPTH) walk(rec(v)!, full, depth + 1);
-        else if (typeof v === 'number' || typeof v === 'boolean') this.b.get(full);
+        else if (typeof v === 'number') this.b.get(full);
       }
     };
     walk(params, 'action.parameters', 0);
@@ -259,6 +265,9 @@ class TriageReader {
     const onePill = findings.flags.get('exposure.one_pill_drug');
     const swallowed = findings.affirmed.get('poisoning') ?? findings.affirmed.get('overdose');
     if (onePill && swallowed) b.set('ingestion.one_pill_drug', true, `${onePill}; ${swallowed}`);
+    // More paracetamol than the adult maximum of 4 g in 24 hours is an overdose, staggered or not (NHS).
+    const paracetamol = b.facts.paracetamol_g;
+    if (typeof paracetamol === 'number' && paracetamol > 4) findings.affirm('overdose', `${b.provenance.paracetamol_g} (${paracetamol} g of paracetamol)`);
     for (const [symptom, source] of findings.affirmed) {
       if ((symptom === 'testicular_pain' && female) || (symptom === 'vaginal_bleeding' && male)) continue;
       b.set(`symptoms.${symptom}`, true, source);
@@ -302,6 +311,11 @@ class TriageReader {
     b.set('red_flags_raised', this.flagsRaised, 'red flags listed by the agent');
     if (findings.asked.size > 0) b.set('asked', [...findings.asked], 'state.questions_asked');
   }
+}
+
+/** A field name as words: "q2_suicidal_thoughts" → "q2 suicidal thoughts". */
+function keyWords(key: string): string {
+  return key.split('_').join(' ').split('-').join(' ');
 }
 
 /** The module's `read`: one request in, its reading out. */

@@ -44,7 +44,9 @@ const COMPOSE: ReadonlyArray<[site: string, quality: string, symptom: string]> =
   ['eye', 'cant_see', 'vision_loss'], ['saddle', 'numb', 'saddle_numbness'],
   ['both_legs', 'pain', 'bilateral_sciatica'], ['both_legs', 'numb', 'bilateral_sciatica'], ['both_legs', 'weak', 'bilateral_sciatica'],
   ['chest', 'tearing', 'tearing_pain'], ['back', 'tearing', 'tearing_pain'], ['upper_back', 'tearing', 'tearing_pain'], ['upper_back', 'pain', 'upper_back_pain'], ['upper_back', 'radiates', 'cardiac_radiation'],
-  ['vomit', 'green', 'bilious_vomiting'], ['arm', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'jaw_pain'], ['arm', 'radiates', 'arm_pain'], ['head', 'impact', 'head_injury'], ['substance', 'ingested', 'poisoning'], ['neck', 'radiates', 'cardiac_radiation'], ['back', 'radiates', 'cardiac_radiation'],
+  ['vomit', 'green', 'bilious_vomiting'], ['fontanelle', 'bulging', 'bulging_fontanelle'], ['cry', 'cry_abnormal', 'abnormal_cry'],
+  // A pet unwell in the same home: with a source of fumes, the household pattern of carbon monoxide (a flag, not a symptom).
+  ['pet', 'unwell', 'exposure.co_pattern'], ['arm', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'jaw_pain'], ['arm', 'radiates', 'arm_pain'], ['head', 'impact', 'head_injury'], ['substance', 'ingested', 'poisoning'], ['neck', 'radiates', 'cardiac_radiation'], ['back', 'radiates', 'cardiac_radiation'],
 ];
 
 const NUMBER_WORDS = new Map<string, number>([
@@ -76,9 +78,10 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
   const { tokens, addressed, text: raw, path: source } = read;
   const found = lexicon.match(tokens, new Array<boolean>(tokens.length).fill(false));
   const negated = negationWithPhrases(tokens, found);
-  const hypothetical = hypotheticalScopes(tokens);
+  const hypothetical = hypotheticalScopes(tokens, ctx.mode);
   const relatives = relativeHistoryScopes(tokens);
   const quote = (first: number, last: number) => `${source}: "${clip(raw.slice(tokens[first].start, tokens[last].end))}"`;
+  const labels = measurementLabels(tokens, found);
   const sites: PhraseMatch[] = [];
   const qualities: PhraseMatch[] = [];
   const all: PhraseMatch[] = [];
@@ -98,6 +101,8 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
     matches.push(m);
     switch (kind) {
       case 'symptom':
+        // "Ketones 0.3": the word labels a measurement, and the number, not the word, says whether they are high.
+        if (labels.has(m.first) && MEASURED_BY.has(m.concept)) break;
         if (ctx.mode === 'questions') findings.asked.add(name);
         else if (ctx.mode !== 'conditions') record(findings, name, m.negated, quote(m.first, m.last), ctx.mode);
         break;
@@ -123,8 +128,31 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
   // A phrase of three words or more already says what its words mean ("like being hit on the back of the head").
   const spans = matches.filter((m) => m.concept.startsWith('symptom.') && m.last - m.first >= 2);
   if (ctx.mode !== 'conditions') compose(sites, qualities, spans, ctx, quote, addressed);
-  if (ctx.mode !== 'questions') readNumbers(tokens, matches, hypothetical, ctx, quote);
+  if (ctx.mode !== 'questions') {
+    readNumbers(tokens, matches, hypothetical, ctx, quote);
+    readParacetamol(tokens, matches, hypothetical, ctx.b, quote);
+  }
   return { tokens, matches: all, hypothetical };
+}
+
+/** Symptoms whose word is also the label of their measurement: followed by a number, the number decides. */
+const MEASURED_BY = new Set(['symptom.ketosis']);
+const LABEL_REACH = 4;
+
+/** Token indexes where a `vital.*` phrase starts that a number follows within its clause ("blood ketones 0.3 mmol"). */
+function measurementLabels(tokens: readonly Token[], found: readonly PhraseMatch[]): Set<number> {
+  const out = new Set<number>();
+  for (const m of found) {
+    if (!m.concept.startsWith('vital.')) continue;
+    for (let j = m.last + 1; j < tokens.length && j - m.last <= LABEL_REACH; j++) {
+      if (tokens[j].kind === 'break' || tokens[j].clause !== m.clause) break;
+      if (tokens[j].kind === 'number') {
+        out.add(m.first);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** The agent's own words (the action) can add a danger, never a reassurance: no denials, no benign complaint. */
@@ -163,7 +191,9 @@ function relativeHistoryScopes(tokens: readonly Token[]): boolean[] {
 }
 
 /** Words that make a named diagnosis a worry or a guess ("worried it might be meningitis"), not a finding. */
-const WORRY = new Set(['worried', 'worry', 'worries', 'wonder', 'wondering', 'concerned', 'scared', 'afraid', 'might', 'maybe', 'could', 'think', 'thinks', 'thought', 'whether', 'unlikely', 'ruled', 'history', 'previous', 'previously', 'had', 'years']);
+const WORRY = new Set(['worried', 'worry', 'worries', 'wonder', 'wondering', 'concerned', 'scared', 'afraid', 'might', 'maybe', 'could', 'think', 'thinks', 'thought', 'whether', 'unlikely', 'ruled', 'history', 'previous', 'previously', 'had', 'years',
+  // What the caller read or heard about ("I've read about sepsis", "heard meningitis is going round") is not a diagnosis.
+  'read', 'reading', 'heard', 'googled', 'googling', 'searched', 'article', 'articles', 'online', 'internet', 'news', 'leaflet']);
 const SAFETY_NET = new Set(['safety', 'netting', 'safetynet', 'leaflet', 'advice', 'advise', 'advised', 'warning', 'awareness', 'information', 'educate', 'education', 'signs', 'symptoms', 'red']);
 const GUESS = new Set(['worried', 'worry', 'worries', 'wonder', 'wondering', 'concerned', 'scared', 'afraid', 'might', 'maybe', 'could', 'whether', 'unlikely', 'ruled', 'fear', 'fears', 'feared', 'frightened']);
 const NOT_CONFUSION = new Set(['about', 'by', 'whether', 'as', 'with', 'over']);
@@ -273,8 +303,8 @@ const TRIAGE_CONDITIONS: readonly (readonly string[])[] = [['should'], ['watch',
  * "call back if fewer wet nappies, blood in the stool or drowsy" (the shared reading's condition scopes,
  * whose lists of alternatives run past their commas).
  */
-function hypotheticalScopes(tokens: readonly Token[]): boolean[] {
-  const out = conditionalScopes(tokens, TRIAGE_CONDITIONS);
+function hypotheticalScopes(tokens: readonly Token[], mode: TextMode): boolean[] {
+  const out = conditionalScopes(mode === 'action' || mode === 'agent' ? safetyNetAsConditions(tokens) : tokens, TRIAGE_CONDITIONS);
   let sentenceStart = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -283,6 +313,42 @@ function hypotheticalScopes(tokens: readonly Token[]): boolean[] {
     sentenceStart = i + 1;
   }
   return out;
+}
+
+/** The agent's safety-net verbs: "seek help at once for pain or fainting", "call back for any bleeding". */
+const SAFETY_NET_VERBS = new Set(['seek', 'seeking', 'return', 'back', 'help', 'attention']);
+const SAFETY_NET_REACH = 4;
+/** The agent's self-monitoring advice: what it says to test or measure ("test sugar and ketones every few hours") is watched, not found. */
+const CHECK_VERBS = new Set(['check', 'checking', 'test', 'testing', 'measure', 'measuring', 'recheck', 'monitor', 'monitoring']);
+
+/**
+ * The agent's advice names what to come back for: in its own words (the action, its turns), the "for" of a
+ * safety-net verb opens a condition like "if" does, so its list ("for pain, heavier bleeding or fainting")
+ * asserts nothing. Only the list after "for" is conditional: a disposition named before it still counts.
+ * A verb of self-monitoring ("test", "check", "measure") opens one too: its objects are what to watch.
+ */
+function safetyNetAsConditions(tokens: readonly Token[]): readonly Token[] {
+  let out: Token[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind !== 'word') continue;
+    // "Check in at A&E" is a disposition, not a test.
+    if (CHECK_VERBS.has(tokens[i].text) && tokens[i + 1]?.text !== 'in' && tokens[i + 1]?.text !== 'into') {
+      out ??= [...tokens];
+      out[i] = { ...tokens[i], text: 'if' };
+      continue;
+    }
+    if (!SAFETY_NET_VERBS.has(tokens[i].text)) continue;
+    for (let j = i + 1; j < tokens.length && j - i <= SAFETY_NET_REACH; j++) {
+      const u = tokens[j];
+      // A terminator word may sit between ("seek help at once for …"): only a sentence break or a comma stops the search.
+      if (u.kind === 'break' || (u.kind === 'symbol' && u.text === ',')) break;
+      if (u.text !== 'for') continue;
+      out ??= [...tokens];
+      out[j] = { ...u, text: 'if' };
+      break;
+    }
+  }
+  return out ?? tokens;
 }
 
 function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[], spans: readonly PhraseMatch[], ctx: TextContext, quote: (a: number, b: number) => string, addressed: readonly boolean[]): void {
@@ -301,7 +367,9 @@ function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[
         if (!((a.concept === site && b.concept === quality) || (b.concept === site && a.concept === quality))) continue;
         const negated = ctx.negate === true || a.negated || b.negated;
         if (ctx.mode === 'questions') ctx.findings.asked.add(symptom);
-        else if (!(negated && addressed[first])) record(ctx.findings, symptom, negated, quote(first, last), ctx.mode);
+        else if (symptom.startsWith('exposure.')) {
+          if (!negated && ctx.mode !== 'conditions') ctx.findings.flag(symptom, quote(first, last));
+        } else if (!(negated && addressed[first])) record(ctx.findings, symptom, negated, quote(first, last), ctx.mode);
       }
     }
   }
@@ -332,6 +400,7 @@ function readNumbers(tokens: readonly Token[], matches: readonly PhraseMatch[], 
   const vitalAt = new Map<number, { vital: string; first: number }>();
   for (const m of matches) if (m.concept.startsWith('vital.')) vitalAt.set(m.last, { vital: m.concept.slice('vital.'.length), first: m.first });
   const pregnancyMentioned = matches.some((m) => m.concept === 'condition.pregnant' && !m.negated);
+  const substanceAt = new Set(matches.filter((m) => m.concept === 'site.substance' || m.concept === 'drug.paracetamol').map((m) => m.first));
   for (const q of measuredQuantities(tokens, (i) => nearestVital(tokens, i, vitalAt) !== undefined)) {
     if (hypothetical[q.index]) continue;
     const vitalWord = nearestVital(tokens, q.index, vitalAt);
@@ -349,6 +418,12 @@ function readNumbers(tokens: readonly Token[], matches: readonly PhraseMatch[], 
     }
     if (q.unit === 'week' && (pregnancyMentioned || tokens[q.last + 1]?.text === 'pregnant' || tokens[q.last + 1]?.text === 'gestation')) {
       put(b, 'gestation_weeks', q.value, words);
+      continue;
+    }
+    // "took 16 paracetamol", "swallowed 20 of her sleeping tablets": a count of a named medicine.
+    if (q.unit === undefined && countsSubstance(tokens, q.last + 1, substanceAt)) {
+      put(b, 'pills_taken', q.value, words);
+      if (q.value >= 10) findings.affirm('overdose', words());
       continue;
     }
     if (q.unit === 'pills' || q.unit === 'tablets') {
@@ -380,6 +455,51 @@ function readNumbers(tokens: readonly Token[], matches: readonly PhraseMatch[], 
     readTime(tokens, q, b, words);
   }
   readWordAges(tokens, hypothetical, b, quote);
+}
+
+const POSSESSIVES = new Set(['my', 'her', 'his', 'their', 'the', 'your', 'our', "mum's", "dad's", "nan's"]);
+
+/** Whether the tokens from `at` name a medicine counted by the number before them: "16 paracetamol", "20 of her tablets". */
+function countsSubstance(tokens: readonly Token[], at: number, substanceAt: ReadonlySet<number>): boolean {
+  let i = at;
+  if (tokens[i]?.text === 'of') i++;
+  if (tokens[i] !== undefined && POSSESSIVES.has(tokens[i].text)) i++;
+  for (let k = 0; k < 2 && i + k < tokens.length; k++) if (substanceAt.has(i + k)) return true;
+  return false;
+}
+
+/** Units of a mass of medicine, to grams. */
+const GRAMS: ReadonlyMap<string, number> = new Map([['g', 1], ['gm', 1], ['gms', 1], ['gram', 1], ['grams', 1], ['mg', 0.001], ['milligrams', 0.001], ['milligram', 0.001]]);
+/** How far (in tokens, within a sentence) an amount may sit from the paracetamol it measures. */
+const PARACETAMOL_REACH = 15;
+
+/**
+ * Paracetamol taken, in grams: an amount with a mass unit ("8 g", "6000 mg", "ten grams") near a name of
+ * paracetamol or a product that contains it (co-codamol, cold remedies). The largest amount read counts;
+ * over 4 g is more than the adult maximum in 24 hours (NHS), read by the normaliser as an overdose.
+ */
+function readParacetamol(tokens: readonly Token[], matches: readonly PhraseMatch[], hypothetical: readonly boolean[], b: ReadingBuilder, quote: (a: number, b: number) => string): void {
+  const named = matches.filter((m) => m.concept === 'drug.paracetamol' && !m.negated).map((m) => m.first);
+  if (named.length === 0) return;
+  let k = 0;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    const value = t.kind === 'number' ? t.value : t.kind === 'word' && t.text !== 'a' && t.text !== 'an' ? NUMBER_WORDS.get(t.text) : undefined;
+    const perGram = GRAMS.get(tokens[i + 1].text);
+    if (value === undefined || perGram === undefined || hypothetical[i] || tokens[i + 1].kind !== 'word') continue;
+    // The paracetamol names are in token order: move to the first one that could still be in reach.
+    while (k < named.length && named[k] < i - PARACETAMOL_REACH) k++;
+    let near = false;
+    for (let n = k; n < named.length && named[n] <= i + PARACETAMOL_REACH && !near; n++) {
+      const [from, to] = named[n] < i ? [named[n], i] : [i, named[n]];
+      near = true;
+      for (let j = from; j <= to; j++) if (tokens[j].kind === 'break') near = false;
+    }
+    const grams = value * perGram;
+    if (!near || grams <= 0 || grams > 200) continue;
+    const known = b.facts.paracetamol_g;
+    if (typeof known !== 'number' || grams > known) b.set('paracetamol_g', grams, quote(i, i + 1), true);
+  }
 }
 
 function nearestVital(tokens: readonly Token[], index: number, vitalAt: ReadonlyMap<number, { vital: string; first: number }>): { vital: string; at: number } | undefined {
@@ -431,10 +551,13 @@ function setVital(b: ReadingBuilder, vital: string, q: Quantity, words: () => st
       put(b, 'vitals.glucose_mg_dl', mgdl, words);
       return true;
     }
-    case 'ketones':
+    case 'ketones': {
       if (v < 0 || v > 15) return false;
-      put(b, 'ketones_mmol', v, words);
+      // Ketones are re-tested as a call goes on: the highest reading counts ("0.2 this morning, now 3.1").
+      const known = b.facts.ketones_mmol;
+      if (typeof known !== 'number' || v > known) b.set('ketones_mmol', v, words(), true);
       return true;
+    }
     default:
       return false;
   }
