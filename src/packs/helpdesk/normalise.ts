@@ -6,6 +6,7 @@ import { readActionText } from './read-action-text.js';
 import { readInlineCommands } from './read-command.js';
 import { newContext } from './read-context.js';
 import { readParameters } from './read-parameters.js';
+import { readRemoteAccessTools } from './read-remote-access.js';
 import { settingsIn } from './read-settings.js';
 import { readSignals } from './read-signals.js';
 import { readTicket } from './read-ticket.js';
@@ -100,7 +101,19 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   const replyRisk = REPLY_RISK_CATEGORIES.has(String(category)) || ticket.user.some((v) => v.matches.some((m) => !m.negated && REPLY_RISK_CONCEPTS.has(m.concept)));
 
   // A command the command reader understood is not read a second way through its words.
-  for (const v of params.commands) if (!v.recognised) readActionText(ctx, v, 'action.parameters');
+  for (const v of params.commands) {
+    if (v.recognised) continue;
+    // Words inside what the change takes away (a rule revoked, a resource a plan deletes) describe what goes, not what opens.
+    if (!v.removed) readActionText(ctx, v, 'action.parameters');
+    else {
+      ctx.removing++;
+      try {
+        readActionText(ctx, v, 'action.parameters (what the change removes)');
+      } finally {
+        ctx.removing--;
+      }
+    }
+  }
   if (description) {
     readInlineCommands(ctx, description, 'action.description');
     // "Set force_destroy = true on the bucket": settings written in the description read like arguments.
@@ -108,6 +121,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
     if (settings) readParameters(ctx, settings, 'action.description');
     readActionText(ctx, description, 'action.description');
   }
+  readRemoteAccessTools(ctx, description, params.commands);
   readSignals(ctx, ticket, description ? [description] : [], params.commands);
 
   // The action may say itself that it skips verification ("reset it without verifying, they are in a hurry").

@@ -16,7 +16,9 @@ const OFF_VERBS = new Set(['op.disable', 'op.remove', 'op.destroy']);
 const ON_VERBS = new Set(['op.enable', 'op.close']);
 const OPENING_VERBS = new Set(['op.grant', 'op.enable', 'op.change']);
 const CLOSING_VERBS = new Set(['op.remove', 'op.close', 'op.disable', 'op.destroy']);
-const OBJECT_FAMILIES = ['guard.', 'exposure.', 'obj.', 'account.', 'role.', 'admin_port.', 'port.', 'license.key', 'license.seat', 'env.endpoint'];
+const OBJECT_FAMILIES = ['guard.', 'exposure.', 'obj.', 'account.', 'role.', 'admin_port.', 'port.', 'license.key', 'license.seat', 'env.endpoint', 'software.'];
+/** Verbs that let software run (allow, install, unblock) and verbs that stop it. */
+const RUN_VERBS = new Set(['op.grant', 'op.enable', 'op.install']);
 
 /** What turning a safeguard off means, by safeguard. */
 export const GUARD_OFF: Readonly<Record<string, string>> = {
@@ -175,6 +177,15 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
       const where = spanSay(verb, target!);
       opens(ctx, 'destructive', where);
       ctx.b.set('change.destroys', v.text.slice(v.tokens[target!.first].start, v.tokens[target!.last].end), where);
+      continue;
+    }
+    // "Install AnyDesk for the vendor", "whitelist ScreenConnect": remote-access software let run (CISA AA23-025A).
+    const remote = pick('software.remote_access');
+    if (remote && (RUN_VERBS.has(verb.concept) || CLOSING_VERBS.has(verb.concept))) {
+      // "Remove the block on it", "disable the blocking rule for it": a block taken away lets the tool run.
+      const unblocking = verb.concept === 'op.close' && inClause(verb).some((x) => (x.concept === 'op.remove' || x.concept === 'op.disable') && !x.negated && x.last < verb.first && verb.first - x.last <= 2);
+      if (RUN_VERBS.has(verb.concept) || unblocking) opens(ctx, 'remote_access_tool', spanSay(verb, remote), v.text.slice(v.tokens[remote.first].start, v.tokens[remote.last].end));
+      else closes(ctx, 'remote_access_tool');
       continue;
     }
     const credential = pick('account.', 'guard.mfa', 'obj.data', 'obj.database');

@@ -1,8 +1,9 @@
 import { READING_CAP_CHARS } from '../reading/reading.js';
 import { closes, isExternalAddress, opens, opensToWorld, type ReadContext } from './read-context.js';
-import { readPolicyDocument, readRoleGrant, isPublicMember } from './read-grants.js';
+import { readPolicyDocument, readRoleDefinition, readRoleGrant, isPublicMember } from './read-grants.js';
 import { addRange, readPorts, type PortSet } from './read-network-rule.js';
 import { glued, isWorldSource, lastSegment, splitOn, unquote, viewOf, type TextView } from './text-helpers.js';
+import { safeguardsNamed } from './safeguard-names.js';
 import { isRecord, normKey } from './values.js';
 
 /**
@@ -18,22 +19,91 @@ interface Args {
   wordSet: Set<string>;
   /** normalised flag name → value (the text after '=' or the next argument). */
   flags: Map<string, string>;
+  /** Flags as written (lower case, without the leading dashes), with their values: "no-enable-flow-logs" → "true". */
+  named: [string, string][];
   source: string;
+}
+
+/** Opening minus closing brackets in an argument. */
+function brackets(s: string): number {
+  let n = 0;
+  for (const ch of s) n += ch === '{' || ch === '[' ? 1 : ch === '}' || ch === ']' ? -1 : 0;
+  return n;
 }
 
 function parseArgs(raw: string[], source: string): Args {
   const words = raw.map((a) => a.toLowerCase());
   const flags = new Map<string, string>();
+  const named: [string, string][] = [];
+  let joins = 0;
   for (let i = 0; i < raw.length; i++) {
     const a = raw[i];
     if (!a.startsWith('-') || a.length < 2 || (a[1] >= '0' && a[1] <= '9')) continue;
     const eq = a.indexOf('=');
     const name = normKey(eq > 0 ? a.slice(0, eq) : a);
     const next = raw[i + 1];
-    const value = eq > 0 ? a.slice(eq + 1) : next !== undefined && (!next.startsWith('-') || (next.length > 1 && next[1] >= '0' && next[1] <= '9')) ? next : 'true';
+    let value = eq > 0 ? a.slice(eq + 1) : next !== undefined && (!next.startsWith('-') || (next.length > 1 && next[1] >= '0' && next[1] <= '9')) ? next : 'true';
+    // A JSON value with spaces in it ('{"Name": "Ops all", …}') spans several arguments: joined back until its brackets close.
+    if ((value[0] === '{' || value[0] === '[') && joins++ < 20) {
+      let depth = brackets(value);
+      const parts = [value];
+      for (let j = eq > 0 ? i + 1 : i + 2; depth > 0 && j < raw.length && j < i + 100; j++) {
+        parts.push(raw[j]);
+        depth += brackets(raw[j]);
+      }
+      if (depth <= 0) value = parts.join(' ');
+    }
     if (name && !flags.has(name)) flags.set(name, unquote(value));
+    if (name && named.length < 50) {
+      let start = 0;
+      while (start < a.length && a[start] === '-') start++;
+      named.push([(eq > 0 ? a.slice(start, eq) : a.slice(start)).toLowerCase(), unquote(value)]);
+    }
   }
-  return { words, wordSet: new Set(words), flags, source };
+  return { words, wordSet: new Set(words), flags, named, source };
+}
+
+const OFF_PREFIXES = ['no-', 'disable-', 'no_', 'disable_'];
+const ON_PREFIXES = ['enable-', 'require-', 'enable_', 'require_'];
+const OFF_WORDS = new Set(['delete', 'disable', 'stop', 'remove', 'purge', 'suspend', 'pause']);
+const ON_WORDS = new Set(['enable', 'create', 'start', 'restore', 'resume']);
+const CLOUD_PROGRAMS = ['aws', 'az', 'gcloud', 'gsutil', 'bq', 'kubectl', 'oc'];
+const STATE_FLAGS = new Set(['enabled', 'enable', 'state', 'status', 'mode', 'set']);
+
+/**
+ * Safeguards switched by a command's own words, whatever the service: a flag that names one and turns it
+ * off ("--no-enable-flow-logs", "--disable-audit-logging", "--https-only false") or on
+ * ("--enable-flow-logs"), and a cloud CLI subcommand that deletes or stops one ("az network watcher
+ * flow-log delete"). The per-service readers above know the operations that need more than a name.
+ */
+function safeguardSwitches(ctx: ReadContext, a: Args): void {
+  // The command group up to its verb: "network watcher flow-log delete", "cloudtrail stop-logging". Names after the verb are resources.
+  const program = a.words.findIndex((w) => CLOUD_PROGRAMS.includes(w));
+  const group: string[] = [];
+  let verb: string | undefined;
+  for (let i = program + 1; program >= 0 && i < a.words.length && i <= program + 6 && !a.words[i].startsWith('-'); i++) {
+    const w = a.words[i];
+    const dash = w.indexOf('-');
+    verb = OFF_WORDS.has(w) || ON_WORDS.has(w) ? w : dash > 0 && (OFF_WORDS.has(w.slice(0, dash)) || ON_WORDS.has(w.slice(0, dash))) ? w.slice(0, dash) : undefined;
+    if (verb !== undefined && verb !== w) group.push(w.slice(dash + 1));
+    if (verb !== undefined) break;
+    group.push(w);
+  }
+  if (verb !== undefined) for (const hazard of safeguardsNamed(ctx, group.join(' '))) (OFF_WORDS.has(verb) ? opens(ctx, hazard, `${a.source}: ${a.words.slice(program, program + group.length + 2).join(' ')}`) : closes(ctx, hazard));
+  for (const [written, value] of a.named) {
+    let name = written;
+    const off = OFF_PREFIXES.find((p) => name.startsWith(p));
+    if (off) name = name.slice(off.length);
+    const on = ON_PREFIXES.find((p) => name.startsWith(p));
+    if (on) name = name.slice(on.length);
+    const flagOff = value.toLowerCase() === 'false' || value.toLowerCase() === 'off' || value === '0' || value.toLowerCase() === 'disabled';
+    const switchedOff = off ? !flagOff : flagOff;
+    const switchedOn = !switchedOff && (on !== undefined || value.toLowerCase() === 'true' || value.toLowerCase() === 'enabled');
+    if (!switchedOff && !switchedOn) continue;
+    // "az webapp auth update --enabled false": a flag that only says on or off switches what the command group names.
+    const named = STATE_FLAGS.has(normKey(name)) ? group.join(' ') : name;
+    for (const hazard of safeguardsNamed(ctx, named)) (switchedOff ? opens(ctx, hazard, `${a.source}: --${written}${value === 'true' ? '' : ` ${value}`}`) : closes(ctx, hazard));
+  }
 }
 
 const has = (a: Args, ...words: string[]) => words.some((w) => a.wordSet.has(w));
@@ -155,6 +225,11 @@ function aws(ctx: ReadContext, a: Args): void {
   const deleted = a.words.find((w) => ['delete-db-instance', 'delete-db-cluster', 'delete-table', 'delete-bucket', 'terminate-instances', 'delete-volume', 'delete-file-system', 'delete-stack', 'delete-cluster', 'delete-repository', 'delete-objects'].includes(w));
   if (deleted) destroys(ctx, a, deleted);
   if (has(a, 'rb') && a.flags.has('force')) destroys(ctx, a, 'bucket removed with --force');
+  // Secrets Manager keeps a deleted secret for a recovery window (7-30 days); forcing the delete skips it and the secret is gone.
+  if (has(a, 'delete-secret')) {
+    if (a.flags.has('forcedeletewithoutrecovery') && flagOn(a, 'forcedeletewithoutrecovery')) destroys(ctx, a, 'secret deleted without a recovery window');
+    else opens(ctx, 'service_disruption', `${a.source}: delete-secret (every service that reads it loses it)`);
+  }
   if (has(a, 'rm') && has(a, 's3') && a.flags.has('recursive')) destroys(ctx, a, 'objects removed recursively');
   if (a.flags.has('skipfinalsnapshot')) ctx.b.set('change.backup_confirmed', false, `${a.source}: --skip-final-snapshot`);
   if (a.flags.has('finaldbsnapshotidentifier')) ctx.b.set('change.backup_confirmed', true, `${a.source}: final snapshot`);
@@ -189,6 +264,10 @@ function azure(ctx: ReadContext, a: Args): void {
   const level = flag(a, 'publicaccess')?.toLowerCase();
   if (level === 'blob' || level === 'container') opens(ctx, 'public_acl', `${a.source}: --public-access ${level}`);
   else if (level === 'off') closes(ctx, 'public_acl');
+  if (has(a, 'role') && has(a, 'definition') && has(a, 'create', 'update')) {
+    const definition = parseJson(flag(a, 'roledefinition'));
+    if (isRecord(definition)) readRoleDefinition(ctx, definition, a.source);
+  }
   if (has(a, 'role') && has(a, 'assignment') && has(a, 'create')) {
     const role = flag(a, 'role');
     if (role) readRoleGrant(ctx, role, flag(a, 'scope'), a.source);
@@ -219,6 +298,8 @@ function gcloud(ctx: ReadContext, a: Args): void {
   if (networks && splitOn(networks, ',').some(isWorldSource)) opens(ctx, 'public_database', `${a.source}: --authorized-networks ${networks}`);
   if (has(a, 'sinks') && has(a, 'delete')) opens(ctx, 'audit_logging_off', `${a.source}: log sink deleted`);
   if (has(a, 'kms') && has(a, 'destroy')) opens(ctx, 'key_deletion', `${a.source}: key version destroyed`);
+  // Secret Manager deletes a secret and all its versions at once, and a destroyed version cannot be brought back.
+  if (has(a, 'secrets') && (has(a, 'delete') || (has(a, 'versions') && has(a, 'destroy')))) destroys(ctx, a, `gcloud ${a.words.slice(1, 4).join(' ')}`);
   if (has(a, 'delete') && has(a, 'projects', 'instances', 'buckets', 'clusters', 'datasets') && !has(a, 'sinks', 'firewall-rules')) destroys(ctx, a, `gcloud ${a.words.slice(1, 4).join(' ')}`);
   // gsutil iam ch allUsers:objectViewer gs://b ; gsutil acl ch -u AllUsers:R gs://b
   if (has(a, 'gsutil') && has(a, 'ch')) {
@@ -354,10 +435,10 @@ function sql(ctx: ReadContext, v: TextView, source: string): void {
     if (t[i].kind !== 'word') continue;
     const w = t[i].text;
     const next = t[i + 1]?.text;
-    if (w === 'drop' && (next === 'table' || next === 'database' || next === 'schema' || next === 'collection')) destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), source }, `DROP ${next.toUpperCase()}`);
-    else if (w === 'dropdatabase') destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), source }, 'dropDatabase');
-    else if (w === 'truncate' && (next === 'table' || t[i + 1]?.kind === 'word')) destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), source }, 'TRUNCATE');
-    else if (w === 'delete' && next === 'from' && !filtered[statement[i]]) destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), source }, 'DELETE without WHERE');
+    if (w === 'drop' && (next === 'table' || next === 'database' || next === 'schema' || next === 'collection')) destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), named: [], source }, `DROP ${next.toUpperCase()}`);
+    else if (w === 'dropdatabase') destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), named: [], source }, 'dropDatabase');
+    else if (w === 'truncate' && (next === 'table' || t[i + 1]?.kind === 'word')) destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), named: [], source }, 'TRUNCATE');
+    else if (w === 'delete' && next === 'from' && !filtered[statement[i]]) destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), named: [], source }, 'DELETE without WHERE');
   }
 }
 
@@ -366,7 +447,8 @@ export function readInlineCommands(ctx: ReadContext, v: TextView, source: string
   const args = parseArgs(glued(v).map((g) => g.raw), source);
   aws(ctx, args);
   if (has(args, 'az')) azure(ctx, args);
-  if (has(args, 'gcloud', 'gsutil')) gcloud(ctx, args);
+  if (has(args, 'gcloud', 'gsutil', 'bq')) gcloud(ctx, args);
+  safeguardSwitches(ctx, args);
   if (has(args, 'kubectl', 'oc')) kubectl(ctx, args);
   shell(ctx, args);
   sql(ctx, v, source);
@@ -381,7 +463,8 @@ export function readCommand(ctx: ReadContext, path: string, value: string, sourc
   const before = ctx.opens.size + ctx.closes.size;
   aws(ctx, args);
   if (has(args, 'az')) azure(ctx, args);
-  if (has(args, 'gcloud', 'gsutil')) gcloud(ctx, args);
+  if (has(args, 'gcloud', 'gsutil', 'bq')) gcloud(ctx, args);
+  safeguardSwitches(ctx, args);
   if (has(args, 'kubectl', 'oc')) kubectl(ctx, args);
   if (args.words.some((w) => w.includes('-') && !w.startsWith('-') && (w.startsWith('set-') || w.startsWith('new-') || w.startsWith('remove-') || w.startsWith('unlock-') || w.startsWith('reset-') || w.startsWith('add-')))) powershell(ctx, args);
   shell(ctx, args);

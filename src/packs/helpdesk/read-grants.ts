@@ -104,6 +104,26 @@ export function readBinding(ctx: ReadContext, obj: Record<string, unknown>, sour
 }
 
 /**
+ * An Azure custom role definition ({Actions, NotActions, AssignableScopes}, or ARM's
+ * {permissions: [{actions}], assignableScopes}): Actions "*" assignable at a subscription, management
+ * group or the root is an Owner outside Azure's own roles (CIS Azure 1.23, no custom subscription
+ * administrator roles). Returns whether it was one.
+ */
+export function readRoleDefinition(ctx: ReadContext, obj: Record<string, unknown>, source: string): boolean {
+  const scopesField = field(obj, 'assignablescopes');
+  if (scopesField === undefined && field(obj, 'iscustom') === undefined) return false;
+  const permissions = asArray(field(obj, 'permissions')?.value).filter(isRecord);
+  const actions = [...strings(field(obj, 'actions')?.value), ...permissions.flatMap((p) => strings(field(p, 'actions')?.value))].map((a) => a.trim().toLowerCase());
+  if (actions.length === 0 && permissions.length === 0) return false;
+  const scopes = strings(scopesField?.value);
+  const broad = scopes.length === 0 || scopes.some((s) => broadScope(s));
+  const name = scalarText(field(obj, 'name', 'rolename', 'displayname')?.value) ?? 'custom role';
+  if (broad && actions.includes('*')) opens(ctx, 'wildcard_admin', `${source}: ${name} allows Actions "*" at ${scopes.join(', ') || 'an unknown scope'}`);
+  else if (broad && (actions.includes('microsoft.authorization/*') || actions.includes('microsoft.authorization/roleassignments/write'))) opens(ctx, 'admin_role', `${source}: ${name} can assign roles at ${scopes.join(', ') || 'an unknown scope'}`, `${name} (role assignments)`);
+  return true;
+}
+
+/**
  * A Kubernetes Role or ClusterRole: a rule with verb "*" on resource "*" (in any API group) is every
  * action on everything, cluster-admin by another name (CIS Kubernetes Benchmark 5.1.3). The role's name
  * is remembered so that a binding to it in the same request counts as a cluster-admin binding.

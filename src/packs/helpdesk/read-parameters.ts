@@ -2,11 +2,12 @@ import YAML from 'yaml';
 import { READING_CAP_CHARS } from '../reading/reading.js';
 import { closes, isExternalAddress, opens, type ReadContext } from './read-context.js';
 import { isRootUser, readCommand } from './read-command.js';
-import { isPublicMember, readBinding, readPolicyDocument, readWorkloadFlag } from './read-grants.js';
+import { isPublicMember, readBinding, readPolicyDocument, readRoleDefinition, readWorkloadFlag } from './read-grants.js';
 import { tokenize } from '../reading/text.js';
 import { GUARD_OFF } from './read-action-text.js';
 import { readNetworkRule } from './read-network-rule.js';
 import { settingsIn } from './read-settings.js';
+import { safeguardsNamed } from './safeguard-names.js';
 import { viewOf, type TextView } from './text-helpers.js';
 import { asArray, field, flagValue, isRecord, normKey, scalarText } from './values.js';
 
@@ -23,7 +24,7 @@ const MAX_NODES = 2000;
 const COMMAND_KEYS = new Set(['command', 'commands', 'cmd', 'script', 'scripts', 'powershell', 'shell', 'bash', 'sql', 'query', 'queries', 'statement', 'statements', 'steps', 'args', 'argv', 'cli', 'run', 'exec', 'execute', 'graphrequest', 'request', 'api', 'apicall', 'operation', 'method', 'toolcall', 'tool', 'action', 'actions', 'cmdline', 'commandline', 'code', 'kubectl', 'terraform', 'aws', 'az', 'gcloud']);
 /** Keys whose strings are notes for a person, read as context (they describe, they do not act). */
 const NOTE_KEYS = new Set(['note', 'notes', 'comment', 'comments', 'reason', 'message', 'justification', 'summary', 'title', 'description', 'body', 'text', 'reply', 'response', 'content']);
-const PROGRAMS = new Set(['aws', 'az', 'gcloud', 'gsutil', 'kubectl', 'oc', 'terraform', 'rm', 'sudo', 'ssh', 'psql', 'mysql', 'sqlcmd', 'mongo', 'mongosh', 'helm', 'dd', 'mkfs', 'spctl', 'netsh', 'post', 'patch', 'put', 'delete', 'drop', 'truncate']);
+const PROGRAMS = new Set(['aws', 'az', 'gcloud', 'gsutil', 'bq', 'kubectl', 'oc', 'terraform', 'rm', 'sudo', 'ssh', 'psql', 'mysql', 'sqlcmd', 'mongo', 'mongosh', 'helm', 'dd', 'mkfs', 'spctl', 'netsh', 'post', 'patch', 'put', 'delete', 'drop', 'truncate']);
 
 /** Keys whose contents the change takes away: a rule revoked, a member removed. */
 const REMOVAL_KEYS = new Set(['revoke', 'revokes', 'revokeingress', 'revokerules', 'remove', 'removes', 'removals', 'removerules', 'toremove', 'delete', 'deletes', 'deletions']);
@@ -31,7 +32,8 @@ const PRIOR_KEYS = new Set(['before', 'previous', 'oldvalue', 'previousvalue', '
 
 /** Child keys that only say "on/off" for their parent ({logging: {enabled: false}}): read as the parent's flag. */
 const GENERIC_FLAG_KEYS = new Set(['enabled', 'enable', 'status', 'state', 'value', 'mode', 'enforced', 'required', 'isenabled', 'setting']);
-const GRANTEE_KEYS = new Set(['principal', 'principals', 'grantee', 'grantees', 'member', 'members', 'entity', 'subject', 'subjects', 'assignee', 'sharedwith', 'audience']);
+// BigQuery dataset access entries name their grantee as specialGroup ("allAuthenticatedUsers") or iamMember.
+const GRANTEE_KEYS = new Set(['principal', 'principals', 'grantee', 'grantees', 'member', 'members', 'entity', 'subject', 'subjects', 'assignee', 'sharedwith', 'audience', 'specialgroup', 'iammember']);
 const ACL_PUBLIC = new Set(['publicread', 'publicreadwrite', 'authenticatedread', 'public', 'allusers']);
 const CONTAINER_PUBLIC = new Set(['blob', 'container', 'public', 'anonymous']);
 
@@ -39,7 +41,7 @@ export interface ParameterReading {
   /** Free-text notes and descriptions inside the parameters. */
   notes: TextView[];
   /** Command lines and API calls inside the parameters; `recognised` when the command reader knew the operation. */
-  commands: (TextView & { recognised?: boolean; key?: string })[];
+  commands: (TextView & { recognised?: boolean; key?: string; removed?: boolean })[];
 }
 
 function firstWord(s: string): string {
@@ -104,6 +106,11 @@ function addressesIn(value: unknown, depth = 0, out: string[] = []): string[] {
   else if (isRecord(value)) for (const v of Object.values(value).slice(0, 20)) addressesIn(v, depth + 1, out);
   return out;
 }
+
+/** Key parts that name the SIM a phone number is moved to. */
+const SIM_KEY_PARTS = ['esim', 'iccid', 'simcard', 'newsim', 'simswap', 'swapsim', 'portout', 'neweid', 'targeteid'];
+/** Parts distinctive enough to count anywhere in a key ("new_esim_eid", "target_iccid"). */
+const SIM_KEY_INNER = ['esim', 'iccid', 'simswap', 'swapsim'];
 
 /** Flags read by their key: returns whether the key was one the reader knows. */
 function readFlag(ctx: ReadContext, key: string, value: unknown, source: string): boolean {
@@ -210,6 +217,13 @@ function readFlag(ctx: ReadContext, key: string, value: unknown, source: string)
     }
     return true;
   }
+  if (k === 'forcedeletewithoutrecovery') {
+    if (on === true) {
+      opens(ctx, 'destructive', say);
+      ctx.b.set('change.destroys', 'a deletion without a recovery window', say);
+    }
+    return true;
+  }
   if (k === 'forcedelete' || k === 'deleteobjects' || k === 'deletevolumes' || k === 'purge' || k === 'forcedestroy' || k === 'deletecontents' || k === 'recursive') {
     if (on === true) {
       opens(ctx, 'destructive', say);
@@ -262,6 +276,11 @@ function readFlag(ctx: ReadContext, key: string, value: unknown, source: string)
     if (text === 'anyone' || text === 'public' || text === 'anonymous') opens(ctx, 'external_sharing', say);
     return true;
   }
+  if (SIM_KEY_PARTS.some((p) => k === p || k.startsWith(p) || k.endsWith(p)) || SIM_KEY_INNER.some((p) => k.includes(p))) {
+    // A phone number moved to another SIM or eSIM (a SIM swap, a port-out): every SMS and voice code goes with it (AA23-320A).
+    if (text !== undefined && text !== '' && on !== false) opens(ctx, 'credential_reset', `${say} (the number's SMS and voice codes move to another SIM)`);
+    return true;
+  }
   if (k === 'environment' || k === 'env' || k === 'stage' || k === 'workspace' || k === 'tier') {
     return false; // read as text below: the words say which environment
   }
@@ -306,23 +325,72 @@ function switchedOff(ctx: ReadContext, obj: Record<string, unknown>, source: str
   }
 }
 
-/** Terraform plan JSON: resource_changes[].change.actions with delete (or replace). */
-function readPlan(ctx: ReadContext, obj: Record<string, unknown>, source: string): boolean {
+/**
+ * Resource types that hold access or network configuration, not data: deleting one loses nothing that a
+ * backup would bring back (a firewall rule, a binding, a policy attachment). What it did is read from its
+ * `before` state as something the change takes away: an SSH rule open to 0.0.0.0/0 is closed, a public
+ * access block is switched off. Any other type deleted is data or a resource, and destructive.
+ */
+const CONFIGURATION_TYPE_PARTS = ['securitygrouprule', 'securitygroupingressrule', 'securitygroupegressrule', 'vpcsecuritygroupingressrule', 'vpcsecuritygroupegressrule', 'firewallrule', 'computefirewall', 'networksecurityrule', 'nsgrule', 'networkaclrule', 'iambinding', 'iammember', 'iampolicy', 'roleassignment', 'policyattachment', 'rolepolicy', 'userpolicy', 'grouppolicy', 'bucketpolicy', 'publicaccessblock', 'bucketacl', 'rolebinding', 'clusterrolebinding', 'accesspolicy', 'ipset', 'firewallpolicy'];
+
+function configurationType(type: string | undefined): boolean {
+  if (!type) return false;
+  const t = normKey(type);
+  return CONFIGURATION_TYPE_PARTS.some((p) => t.endsWith(p));
+}
+
+export interface PlanDeletion {
+  /** The deleted resource's state before the change, read as what the change takes away. */
+  before: Record<string, unknown>;
+  path: string;
+}
+
+/**
+ * Terraform plan JSON: resource_changes[].change.actions with delete (or replace). Returns whether it was a
+ * plan, and the configuration resources it deletes (their `before` states) for the caller to read as removals.
+ */
+function readPlan(ctx: ReadContext, obj: Record<string, unknown>, source: string, removed: PlanDeletion[] = []): boolean {
   const changes = Object.entries(obj).find(([k]) => normKey(k) === 'resourcechanges')?.[1];
   if (!Array.isArray(changes)) return false;
   const deleted: string[] = [];
-  for (const rc of changes.slice(0, 500)) {
-    if (!isRecord(rc)) continue;
+  changes.slice(0, 500).forEach((rc, i) => {
+    if (!isRecord(rc)) return;
     const change = Object.entries(rc).find(([k]) => normKey(k) === 'change')?.[1];
     const actions = isRecord(change) ? change.actions : undefined;
-    if (Array.isArray(actions) && actions.includes('delete')) deleted.push(scalarText(rc.address) ?? scalarText(rc.type) ?? 'resource');
-  }
+    if (!Array.isArray(actions) || !actions.includes('delete')) return;
+    const name = scalarText(rc.address) ?? scalarText(rc.type) ?? 'resource';
+    const before = isRecord(change) ? change.before : undefined;
+    // Replaced (delete then create) or without a known type, a resource counts as data.
+    // A deny rule or statement deleted lets in what it kept out: that stays a destructive change, asked about.
+    if (configurationType(scalarText(rc.type) ?? lastDotted(name)) && !actions.includes('create') && isRecord(before) && !holdsDeny(before)) removed.push({ before, path: `${source}.resource_changes.${i}.change.before` });
+    else deleted.push(name);
+  });
   if (deleted.length > 0) {
     opens(ctx, 'destructive', `${source}: plan deletes ${deleted.slice(0, 5).join(', ')}${deleted.length > 5 ? ` and ${deleted.length - 5} more` : ''}`);
     ctx.b.set('change.destroys', deleted.slice(0, 5).join(', '), source);
     ctx.b.add('change.resource_names', deleted.slice(0, 5).join(' '), source);
   }
   return true;
+}
+
+const DENY_KEYS = new Set(['effect', 'access', 'action', 'ruleaction', 'type']);
+
+/** Whether a configuration object denies something (a Deny statement, an NSG or NACL deny rule), a few levels down. */
+function holdsDeny(value: unknown, depth = 0, budget = { nodes: 200 }): boolean {
+  if (depth > 5 || --budget.nodes < 0) return false;
+  if (Array.isArray(value)) return value.slice(0, 50).some((v) => holdsDeny(v, depth + 1, budget));
+  if (!isRecord(value)) return false;
+  for (const [k, v] of Object.entries(value)) {
+    if (DENY_KEYS.has(normKey(k)) && typeof v === 'string' && normKey(v) === 'deny') return true;
+    if (typeof v === 'object' && v !== null && holdsDeny(v, depth + 1, budget)) return true;
+  }
+  return false;
+}
+
+/** "module.net.aws_security_group_rule.ssh" → "aws_security_group_rule": the type part of a resource address. */
+function lastDotted(address: string): string | undefined {
+  const parts = address.split('.', 20);
+  return parts.length >= 2 ? parts[parts.length - 2] : undefined;
 }
 
 /** GCP audit configs: a diff (before → after) or a list that drops DATA_READ / DATA_WRITE logging. */
@@ -337,11 +405,45 @@ function readAuditConfigs(ctx: ReadContext, value: unknown, source: string): voi
   if (Array.isArray(value) && value.length === 0) opens(ctx, 'audit_logging_off', `${source}: audit configs emptied`);
 }
 
+/** Keys under which a REST call carries what it writes. */
+const BODY_KEYS = new Set(['body', 'payload', 'requestbody', 'data', 'json', 'patch']);
+const URL_KEYS = new Set(['url', 'uri', 'endpoint', 'path', 'href', 'resource', 'resourcepath']);
+
+/** An id or a version in a URL path ("2c8a-7e11", "v1.0", a GUID): it names an instance, not the setting. */
+function idSegment(seg: string): boolean {
+  let digits = 0;
+  for (const ch of seg) if (ch >= '0' && ch <= '9') digits++;
+  return seg.length === 0 || (digits > 0 && (seg.length >= 8 || seg[0] === 'v' || seg[0] === 'V' || digits === seg.length)) || seg.startsWith('{') || seg.startsWith(':');
+}
+
+/**
+ * The setting a REST call in the arguments writes, named by the last segments of its URL path
+ * ("PATCH https://graph.microsoft.com/v1.0/policies/identitySecurityDefaultsEnforcementPolicy" →
+ * "policies identitySecurityDefaultsEnforcementPolicy"); undefined when the arguments hold no URL.
+ */
+function requestTargetOf(parameters: Record<string, unknown>): string | undefined {
+  for (const [k, v] of Object.entries(parameters).slice(0, 50)) {
+    const key = normKey(k);
+    if (typeof v !== 'string' || v.length > 2000 || !(COMMAND_KEYS.has(key) || URL_KEYS.has(key))) continue;
+    const scheme = v.indexOf('://');
+    let start = scheme >= 0 ? v.indexOf('/', scheme + 3) : v.indexOf(' /') >= 0 ? v.indexOf(' /') + 1 : v.startsWith('/') ? 0 : -1;
+    if (start < 0) continue;
+    let end = start;
+    while (end < v.length && v[end] !== '?' && v[end] !== ' ' && v[end] !== '\n' && v[end] !== '#') end++;
+    const segments = v.slice(start, end).split('/', 40).filter((seg) => !idSegment(seg));
+    if (segments.length > 0) return segments.slice(-3).join(' ');
+    start = end;
+  }
+  return undefined;
+}
+
 /** Reads the tool call's arguments, or (with `root`) settings rebuilt from text at that path. */
 export function readParameters(ctx: ReadContext, parameters: unknown, root = 'action.parameters'): ParameterReading {
   const out: ParameterReading = { notes: [], commands: [] };
   if (!isRecord(parameters)) return out;
   let nodes = 0;
+  const planRemovals: PlanDeletion[] = [];
+  const requestTarget = requestTargetOf(parameters);
   // Who the call runs as ({session: root}, {profile: "root"}): a key created without a user name is that identity's own.
   const identity = scalarText(field(parameters, 'session', 'profile', 'runas', 'as', 'identity', 'actingas', 'caller', 'credentials', 'username', 'iamuser')?.value);
   if (identity !== undefined && isRootUser(identity)) ctx.rootSession = true;
@@ -370,12 +472,12 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
         for (const [sk, sv] of Object.entries(settings)) walk(sv, `${path}: ${sk}`, sk, depth + 1);
         if (ctx.opens.size + ctx.closes.size > before) v.recognised = true;
       }
-      out.commands.push(v);
+      out.commands.push({ ...v, key: k, removed: ctx.removing > 0 });
       return;
     }
     // A short value ("production", "allUsers", "blob"): read its words as part of the action.
     const read = ctx.b.text(path, s);
-    if (read) out.commands.push({ ...viewOf(read, ctx.catalogue.vocabulary), key: k });
+    if (read) out.commands.push({ ...viewOf(read, ctx.catalogue.vocabulary), key: k, removed: ctx.removing > 0 });
   };
 
   const walk = (value: unknown, path: string, key: string, depth: number, parent = ''): void => {
@@ -395,9 +497,24 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
       }
       return;
     }
+    // A policy statement's Condition is a test on the request ("aws:MultiFactorAuthPresent": "false" denies
+    // when MFA is absent), not a setting: its keys are not read as flags. The statement itself was read whole.
+    if (normKey(key) === 'condition' && normKey(parent) === 'statement') {
+      ctx.b.consume(path);
+      return;
+    }
     if (parent && GENERIC_FLAG_KEYS.has(normKey(key)) && readFlag(ctx, parent, value, path)) {
       ctx.b.consume(path);
       return;
+    }
+    // {flow_logs: {enabled: false}}: a parent no flag reader knows, whose name is a safeguard, switched by its child.
+    if (parent && GENERIC_FLAG_KEYS.has(normKey(key)) && flagValue(value) !== undefined) {
+      const hazards = safeguardsNamed(ctx, parent);
+      for (const hazard of hazards) (flagValue(value) === false ? opens(ctx, hazard, `${path} = ${scalarText(value)} (${parent})`) : closes(ctx, hazard));
+      if (hazards.length > 0) {
+        ctx.b.consume(path);
+        return;
+      }
     }
     if (typeof value === 'string') {
       if (!readFlag(ctx, key, value, path)) readString(key, value, path, depth);
@@ -440,7 +557,7 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
       }
     }
     readSettingObject(ctx, value, path);
-    const structured = readPolicyDocument(ctx, value, path) || readBinding(ctx, value, path) || readNetworkRule(ctx, value, path) || readPlan(ctx, value, path);
+    const structured = readPolicyDocument(ctx, value, path) || readRoleDefinition(ctx, value, path) || readBinding(ctx, value, path) || readNetworkRule(ctx, value, path) || readPlan(ctx, value, path, planRemovals);
     if (structured) {
       ctx.parameterChanges.push(path);
       ctx.b.consume(path);
@@ -452,7 +569,8 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
         readAuditConfigs(ctx, v, p);
         continue;
       }
-      walk(v, p, k, depth + 1, key);
+      // A request body is the setting its URL names: PATCH …/identitySecurityDefaultsEnforcementPolicy {isEnabled: false}.
+      walk(v, p, k, depth + 1, requestTarget && BODY_KEYS.has(normKey(key)) ? requestTarget : key);
     }
   };
 
@@ -464,10 +582,19 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
     }
   }
   // The arguments themselves may be the rule, binding or policy ({source_ranges, allowed}, {role, scope}).
-  if (readPolicyDocument(ctx, parameters, root) || readBinding(ctx, parameters, root) || readNetworkRule(ctx, parameters, root) || readPlan(ctx, parameters, root)) {
+  if (readPolicyDocument(ctx, parameters, root) || readRoleDefinition(ctx, parameters, root) || readBinding(ctx, parameters, root) || readNetworkRule(ctx, parameters, root) || readPlan(ctx, parameters, root, planRemovals)) {
     ctx.parameterChanges.push(root);
   }
   readSettingObject(ctx, parameters, root);
   for (const [k, v] of Object.entries(parameters)) walk(v, `${root}.${k}`, k, 1);
+  // Configuration a plan deletes: what it allowed is taken away, a safeguard it held is switched off.
+  for (const r of planRemovals.splice(0)) {
+    ctx.removing++;
+    try {
+      walk(r.before, r.path, 'before:item', 1);
+    } finally {
+      ctx.removing--;
+    }
+  }
   return out;
 }

@@ -104,6 +104,15 @@ function readInformation(ctx: ReadContext, out: TicketText): void {
       }
       if (k === 'usersentiment' || k === 'sentiment' || k === 'mood') ctx.b.set('ticket.sentiment', value.toLowerCase().slice(0, 40), path);
       if (k === 'verificationmethod' || k === 'identitymethod') ctx.b.set('identity.method', value.slice(0, 80), path);
+      // How the requester was verified: answers anyone can look up (employee ID, date of birth, manager's name) prove nothing
+      // about who is asking (NIST SP 800-63B 5.1.1.2; CISA/FBI AA23-320A). A method that also names a real check counts as that check.
+      const aboutVerification = k.includes('verif') || k.startsWith('identity') || IDENTITY_STATUS_KEYS.has(k);
+      if (aboutVerification) {
+        const knowledge = v.matches.some((m) => m.concept === 'identity.knowledge_based' && !m.negated);
+        const proof = v.matches.some((m) => m.concept === 'identity.proof' && !m.negated);
+        if (knowledge && !proof) ctx.b.set('identity.knowledge_based', true, `${path} = ${value.slice(0, 80)}`);
+        else if (proof) ctx.b.set('identity.knowledge_based', false, `${path} = ${value.slice(0, 80)}`);
+      }
       out.info.push(v);
     } else if (Array.isArray(value)) {
       ctx.b.consume(path);
@@ -167,6 +176,10 @@ export function readTicket(ctx: ReadContext): TicketText {
     const verified = v.matches.some((m) => m.concept === 'identity.verified' && !m.negated);
     if (unverified) b.set('identity.verified', false, 'state.conversation_history: identity not verified');
     else if (verified) b.set('identity.verified', true, 'state.conversation_history: identity verified');
+    // "Verified you with your employee ID and date of birth": the verification the message reports is knowledge answers only.
+    if (verified && !unverified && v.matches.some((m) => m.concept === 'identity.knowledge_based' && !m.negated) && !v.matches.some((m) => m.concept === 'identity.proof' && !m.negated)) {
+      b.set('identity.knowledge_based', true, 'state.conversation_history: verified by knowledge answers only');
+    }
   }
   const frustration = [...out.user].reduce((n, v) => n + v.matches.filter((m) => m.concept === 'user.frustration').length + exclamations(v), 0);
   const shouting = out.user.reduce((n, v) => n + shoutedWords(v.text, v.raw), 0);

@@ -1,0 +1,49 @@
+import { tokenize, type PhraseMatch } from '../reading/text.js';
+import { GUARD_OFF } from './read-action-text.js';
+import type { ReadContext } from './read-context.js';
+
+/**
+ * The safeguards an identifier names: a CLI flag ("--no-enable-flow-logs"), a subcommand
+ * ("flow-log delete"), the last segment of an API path ("identitySecurityDefaultsEnforcementPolicy").
+ * Its words are split at dashes, underscores and lower-to-upper case changes and read with the
+ * catalogue's vocabulary; a safeguard inside a name of something else ("basic auth", a legacy
+ * protocol; "firewall" in "firewall-rules", a network rule) is that other thing. Returns the hazard that switching each one off opens (`GUARD_OFF`).
+ */
+
+const MAX_NAME = 200;
+
+/** "identitySecurityDefaults_policy" → "identity Security Defaults policy": linear, one pass. */
+export function identifierWords(name: string): string {
+  const s = name.length > MAX_NAME ? name.slice(0, MAX_NAME) : name;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    const prev = s[i - 1];
+    if (c === '-' || c === '_' || c === '.' || c === '/' || c === ':') {
+      out += ' ';
+      continue;
+    }
+    const upper = c >= 'A' && c <= 'Z';
+    if (upper && prev !== undefined && ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9'))) out += ' ';
+    out += c;
+  }
+  return out;
+}
+
+/** Inside a longer name of something else, or the same words naming a thing too ("firewall" of "firewall-rules" is a rule). */
+function covered(m: PhraseMatch, all: readonly PhraseMatch[]): boolean {
+  return all.some((o) => {
+    if (o === m || o.concept.startsWith('guard.') || o.concept === 'general' || o.concept.startsWith('op.') || o.first > m.first || o.last < m.last) return false;
+    return o.last - o.first > m.last - m.first || o.concept.startsWith('obj.');
+  });
+}
+
+export function safeguardsNamed(ctx: ReadContext, name: string): string[] {
+  const matches = ctx.catalogue.vocabulary.match(tokenize(identifierWords(name)), []);
+  const out: string[] = [];
+  for (const m of matches) {
+    const hazard = GUARD_OFF[m.concept];
+    if (hazard && !covered(m, matches) && !out.includes(hazard)) out.push(hazard);
+  }
+  return out;
+}
