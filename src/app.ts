@@ -14,7 +14,9 @@ import { listingRoutes } from './http/listing-routes.js';
 import { personalLogScope, privacyRoutes } from './http/privacy-routes.js';
 import type { ListingService } from './listing/listing-service.js';
 import type { PersonalDataService } from './privacy/personal-data-service.js';
-import { createMetrics, metricsRoutes } from './http/metrics.js';
+import { metricsRoutes, type Metrics } from './http/metrics.js';
+import { adminRoutes } from './http/admin-routes.js';
+import type { ReloadReport } from './reload/pack-reloader.js';
 import { notFound, problemHandler } from './http/problem.js';
 import { createRateLimiter, withRateLimit, type RateLimiterOptions } from './http/rate-limit.js';
 import { requestDeadline } from './http/request-deadline.js';
@@ -54,6 +56,10 @@ export interface AppDeps {
   /** Who sees personal values, the record of each read, and erasure. */
   personal: PersonalDataService;
   worldModels: () => WorldModel[];
+  /** Prometheus metrics: made by the composition root, which also feeds them the world models' calls. */
+  metrics: Metrics;
+  /** Loads the packs and policies again (POST /v1/admin/reload). */
+  reload(): Promise<ReloadReport>;
   bodyLimit: string;
   maxConcurrentEvaluations: number;
   isStopping: () => boolean;
@@ -68,13 +74,7 @@ export interface AppDeps {
 /** The HTTP surface, assembled from its parts. It never listens: main.ts (or a test) does. */
 export function buildApp(deps: AppDeps): Express {
   const app = express();
-  const metrics = createMetrics(deps.worldModels, {
-    pool: () => deps.db.pool,
-    lastSealedAt: async () => {
-      const b = await deps.audit.latestBlock();
-      return b ? new Date(b.sealed_at) : null;
-    },
-  });
+  const { metrics } = deps;
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(securityHeaders());
@@ -102,6 +102,7 @@ export function buildApp(deps: AppDeps): Express {
   app.use(privacyRoutes({ personal: deps.personal, guard: (route) => deps.auth.guard(route) }));
   app.use(domainRoutes(deps.evaluate.domains, deps.auth));
   app.use(auditRoutes({ ledger: deps.audit, guard: (route) => deps.auth.guard(route) }));
+  app.use(adminRoutes({ reload: () => deps.reload(), guard: (route) => deps.auth.guard(route) }));
   app.use(
     consoleRoutes({
       auth: deps.auth,

@@ -15,6 +15,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrate, readMigrations } from './db/migrate.js';
 import type { EvaluateDeps } from './evaluation/evaluate.js';
 import { createAuthenticator } from './http/auth.js';
+import { createMetrics } from './http/metrics.js';
 import { ROLES, type CreatedKey } from './keys/key-store.js';
 import { bootstrapKeys, PgKeyStore } from './keys/pg-key-store.js';
 import { createLogger, type Logger } from './logger.js';
@@ -23,6 +24,9 @@ import { loadDomains, type LoadedDomain } from './packs/load-domains.js';
 import { PROJECT_ROOT } from './lib/project-root.js';
 import { EmbeddedWorldModel } from './world-model/embedded/embedded-world-model.js';
 import { buildWorldModels } from './world-model/build-world-models.js';
+import { meteredWorldModels } from './world-model/metered-world-model.js';
+import { buildGeneration, LivePacks } from './reload/live-packs.js';
+import { PackReloader, type ReloadReport, type ReloadTrigger } from './reload/pack-reloader.js';
 import type { WorldModel } from './world-model/world-model.js';
 import { LocalDecisionSignal } from './signoff/decision-signal.js';
 import { PgDecisionListener } from './signoff/pg-decision-listener.js';
@@ -61,8 +65,10 @@ export interface Container {
   config: Config;
   logger: Logger;
   db: Database;
-  domains: Map<string, LoadedDomain>;
-  embedded: EmbeddedWorldModel;
+  /** The domains in force: a reload swaps them whole. */
+  domains: ReadonlyMap<string, LoadedDomain>;
+  /** The embedded model in force (learned again when a reload brings a new bank). */
+  readonly embedded: EmbeddedWorldModel;
   keys: PgKeyStore;
   evaluations: PgEvaluationStore;
   /** The sealed audit trail: blocks, the sealer (tests call `sealer.seal()`), the key that signs. */
@@ -74,6 +80,8 @@ export interface Container {
   /** Keys created on this start because the database had none: shown once, never again. */
   bootstrapKeys: CreatedKey[];
   startup: Record<string, number>;
+  /** Loads the packs and policies again, checked first; a broken file keeps those in force (an AppError naming it). */
+  reload(trigger: ReloadTrigger): Promise<ReloadReport>;
   /** Stops accepting evaluations, then closes world models and the database, in reverse order of creation. */
   stop(): Promise<void>;
 }
@@ -85,10 +93,12 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
   const { signer: auditSigner, generated: auditKeyFile } = auditSignerFor(config, opts.database?.pgliteDir ?? path.join(config.dataDir, 'pglite'));
   const t0 = performance.now();
   // What start-up derives from the banks is kept under DATA_DIR: a restart does not read them again.
-  const domains = loadDomains(config.packsDir, DOMAIN_MODULES, {
-    cacheDir: path.join(config.dataDir, 'cache'),
-    onCacheError: (err) => log.warn({ err: err.message }, 'bank cache unusable; derived from the bank instead'),
-  });
+  const load = () =>
+    loadDomains(config.packsDir, DOMAIN_MODULES, {
+      cacheDir: path.join(config.dataDir, 'cache'),
+      onCacheError: (err) => log.warn({ err: err.message }, 'bank cache unusable; derived from the bank instead'),
+    });
+  const domains = load();
   const tPacks = performance.now();
   const embedded = new EmbeddedWorldModel(domains.values());
   const tModel = performance.now();
@@ -107,7 +117,10 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     const tDb = performance.now();
 
-    const cases = new PgCaseStore(db, caseEmbedders(domains.values()));
+    // The packs in force, and what is derived from them, swapped whole by a reload (src/reload).
+    const models = buildWorldModels(config, domains, embedded, logger, { anchorModel: () => packs.current.embedded });
+    const packs = new LivePacks({ domains, embedded, embedders: caseEmbedders(domains.values()), worldModelFor: models.worldModelFor });
+    const cases = new PgCaseStore(db, packs.embedders);
     for (const d of domains.values()) {
       const added = await cases.importBank(d.name, d.bank.hash, () => bankCases(d));
       if (added > 0) log.info({ domain: d.name, cases: added }, 'bank imported as historical cases');
@@ -120,7 +133,7 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
     const keys = new PgKeyStore(db, { now: opts.clock });
     const created = config.bootstrapKeys ? await bootstrapKeys(db, ROLES, { now: opts.clock }) : [];
     // Each domain's personal fields (its pack's `personal:`) are kept apart from the row, erasable (hash scheme 3).
-    const evaluations = new PgEvaluationStore(db, { personalPaths: (domain) => domains.get(domain)?.personal ?? [], ...(config.audit.groupCommit ? {} : { groupCommit: false }) });
+    const evaluations = new PgEvaluationStore(db, { personalPaths: (domain) => packs.domains.get(domain)?.personal ?? [], ...(config.audit.groupCommit ? {} : { groupCommit: false }) });
     const personal = new PersonalDataService({ store: new PgPersonalDataStore(db), keys, clock: opts.clock, newId: () => crypto.randomUUID() });
     const ledger = new PgAuditLedger(db, SEALED_TABLES);
     await ledger.registerKey(auditSigner.keyId, auditSigner.publicKeyPem);
@@ -133,7 +146,16 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
       leaseMs: config.audit.sealLeaseMs,
       logger: logger.child({ module: 'audit' }),
     });
-    const { worldModels, worldModelFor } = buildWorldModels(config, domains, embedded, logger);
+    const worldModels = () => [packs.current.embedded, ...models.remote];
+    const metrics = createMetrics(worldModels, {
+      pool: () => db.pool,
+      lastSealedAt: async () => {
+        const b = await ledger.latestBlock();
+        return b ? new Date(b.sealed_at) : null;
+      },
+    });
+    // Every world-model call is seen by the metrics: batch sizes, and the futures that were unusable.
+    const metered = meteredWorldModels(metrics, (domain, outcome) => packs.domains.get(domain)?.outcomeByName.has(outcome) ?? false);
     // Waiters of long polls: on a server, woken by one LISTEN connection per replica; on PGlite every writer is in this process.
     const decisionSignal = config.database.url ? new PgDecisionListener(config.database.url, logger.child({ module: 'signoff' })) : new LocalDecisionSignal();
     stopSignal = () => decisionSignal.stop();
@@ -142,7 +164,7 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
     const webhooks = new WebhookDispatcher({ ...config.webhooks, deliveries, logger: logger.child({ module: 'webhooks' }) });
     const signOffs = new SignOffService({
       store: new PgSignOffStore(db, { notify: db.engine === 'postgres' }),
-      domains,
+      domains: packs.domains,
       keys,
       signal: decisionSignal,
       webhooks,
@@ -159,9 +181,13 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
       logger: logger.child({ module: 'signoff' }),
     });
     const evaluateDeps: EvaluateDeps = {
-      domains,
-      worldModelFor: opts.worldModelFor ? (d) => opts.worldModelFor!(d, embedded) : worldModelFor,
-      fallback: embedded,
+      domains: packs.domains,
+      // Each domain object runs on the models of the generation it was loaded in.
+      worldModelFor: (d) => metered(opts.worldModelFor ? opts.worldModelFor(d, packs.generationOf(d).embedded) : packs.worldModelFor(d)),
+      // A getter: the embedded model in force. evaluate-routes copies these deps per evaluation, in the tick it looks the domain up.
+      get fallback() {
+        return metered(packs.current.embedded);
+      },
       cases,
       store: evaluations,
       pendingEscalations: signOffs,
@@ -175,11 +201,27 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
     const policies = await recordPolicyVersions(policyTexts, domains.values(), config.packsDir, evaluateDeps.now());
     for (const s of policies.skipped) log.warn(s, 'policy text not stored');
     const replays = new ReplayService({
-      under: { domains, worldModelFor: evaluateDeps.worldModelFor, fallback: embedded },
+      under: {
+        domains: packs.domains,
+        worldModelFor: evaluateDeps.worldModelFor,
+        get fallback() {
+          return evaluateDeps.fallback;
+        },
+      },
       policyTexts,
       replays: new PgReplayStore(db),
       now: evaluateDeps.now,
       newId: () => crypto.randomUUID(),
+    });
+    const reloader = new PackReloader({
+      packs,
+      packsDir: config.packsDir,
+      load,
+      build: (next, previous) => buildGeneration(next, models.route, previous),
+      policyTexts,
+      cases,
+      now: evaluateDeps.now,
+      logger,
     });
     let stopping = false;
     const app = buildApp({
@@ -192,18 +234,20 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
       signOffs,
       idempotency: new PgIdempotencyStore(db),
       replays,
-      outcomes: new OutcomeService({ store: new PgOutcomeStore(db), domains, keys, clock: opts.clock, newId: () => crypto.randomUUID() }),
+      outcomes: new OutcomeService({ store: new PgOutcomeStore(db), domains: packs.domains, keys, clock: opts.clock, newId: () => crypto.randomUUID() }),
       calibration: new PgCalibrationStore(db),
       personal,
       listing: new ListingService({
         store: new PgListingStore(db),
         personalFields: (ids) => personalFieldsOf(db, ids),
         personal,
-        domains,
+        domains: packs.domains,
         clock: opts.clock,
         exportPageSize: config.listing.exportPageSize,
       }),
-      worldModels: () => worldModels,
+      worldModels,
+      metrics,
+      reload: () => reloader.reload('admin'),
       bodyLimit: config.bodyLimit,
       maxConcurrentEvaluations: config.maxConcurrentEvaluations,
       isStopping: () => stopping,
@@ -227,8 +271,10 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
       config,
       logger,
       db,
-      domains,
-      embedded,
+      domains: packs.domains,
+      get embedded() {
+        return packs.current.embedded;
+      },
       keys,
       evaluations,
       audit: { ledger, sealer, signer: auditSigner },
@@ -236,9 +282,12 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
       replays,
       bootstrapKeys: created,
       startup,
+      reload: (trigger) => reloader.reload(trigger),
       async stop() {
         stopping = true;
-        for (const wm of [...worldModels].reverse()) await wm.close();
+        // A reload under way finishes first: it may be writing to the database.
+        await reloader.stop();
+        for (const wm of [...models.worldModels].reverse()) await wm.close();
         // Long polls answer now; webhook retries still pending are given up (their attempts are recorded).
         await decisionSignal.stop();
         await sweeper.stop();

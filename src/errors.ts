@@ -25,6 +25,7 @@ export const ERRORS = {
   rate_limited: { status: 429, title: 'Too many requests with this API key; retry after Retry-After seconds', operational: true },
   deadline_exceeded: { status: 503, title: 'The request did not finish within its deadline, so it is not approved', operational: true },
   audit_unavailable: { status: 503, title: 'The evaluation could not be stored, so it is not approved', operational: true },
+  reload_rejected: { status: 422, title: 'The packs or policies on disk did not load; those in force keep serving', operational: true },
   invalid_checkpoint: { status: 400, title: 'The audit checkpoint is malformed or does not hold together', operational: true },
   database_unavailable: { status: 503, title: 'The database is unavailable; retry shortly', operational: true },
   not_ready: { status: 503, title: 'Not ready', operational: true },

@@ -6,6 +6,9 @@ import { PackError } from './packs/load-domains.js';
 
 /** The only place that listens and handles signals. */
 async function main(): Promise<void> {
+  // Until the service is up there is nothing to reload (start-up is reading the files now), and the default would end the process.
+  const hupWhileStarting = () => process.stderr.write('foresight: SIGHUP during start-up ignored: the packs and policies are being loaded now\n');
+  process.on('SIGHUP', hupWhileStarting);
   let config;
   try {
     config = loadConfig();
@@ -82,6 +85,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // Packs and policies again, without a restart. A refusal is logged by the reloader (which file, why);
+  // the process serves on with those in force. Left unhandled, SIGHUP would end the process.
+  process.off('SIGHUP', hupWhileStarting);
+  process.on('SIGHUP', () => {
+    if (shuttingDown) return void logger.info('SIGHUP while shutting down: not reloading');
+    container.reload('SIGHUP').catch(() => {});
+  });
 }
 
 main().catch((err) => {

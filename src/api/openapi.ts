@@ -5,7 +5,7 @@ import { CalibrationQuerySchema, OutcomeSchema } from '../http/outcome-routes.js
 import { EraseSchema, SubjectEraseSchema } from '../http/privacy-routes.js';
 import { CheckSchema, OverrideSchema, RevokeSchema } from '../http/signoff-routes.js';
 import { ExportQuerySchema, ListQuerySchema } from '../listing/list-query.js';
-import { CheckAnswerSchema, EvaluateAnswerSchema, HealthSchema, ProblemSchema, StoredEvaluationSchema } from './schemas.js';
+import { CheckAnswerSchema, EvaluateAnswerSchema, HealthSchema, ProblemSchema, ReloadAnswerSchema, StoredEvaluationSchema } from './schemas.js';
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the routes parse requests with and
@@ -50,6 +50,8 @@ export const OPERATIONS: Partial<Record<RouteId, Operation>> = {
   'GET /v1/audit/checkpoint': { ok: Anything, problems: [404] },
   'GET /v1/evaluations/:id/proof': { ok: Anything, problems: [404] },
   'GET /metrics': { okMediaType: 'text/plain' },
+  // No body (or `{}`). 422: a file on disk did not load, and the problem names it (`file`, `problem`); 503: the database, or a stop.
+  'POST /v1/admin/reload': { ok: ReloadAnswerSchema, problems: [400, 415, 422, 503] },
   'GET /healthz': { ok: HealthSchema },
   'GET /readyz': { ok: HealthSchema, problems: [503] },
 };

@@ -102,3 +102,21 @@ export const ProblemSchema = z.object({
 export type Problem = z.infer<typeof ProblemSchema>;
 
 export const HealthSchema = z.object({ status: z.string() }).loose();
+
+const VersionChange = z.object({ from: z.string(), to: z.string() });
+
+/** The answer of POST /v1/admin/reload once the packs and policies on disk loaded (changed or not). */
+export const ReloadAnswerSchema = z.object({
+  reloaded_at: z.string(),
+  trigger: z.enum(['admin', 'SIGHUP']),
+  changed: z.boolean().describe('whether anything in force changed; false when the files on disk are those already loaded'),
+  domains: z.array(z.object({
+    domain: z.string(),
+    changed: z.boolean(),
+    policy_version: VersionChange.describe('the policy version before and after (evaluations answer with the new one from now on)'),
+    files: z.array(z.string()).describe('the files whose content changed, relative to PACKS_DIR'),
+  }).loose()),
+  world_model: z.object({ embedded_version: VersionChange }).loose(),
+  duration_ms: z.number(),
+}).loose();
+export type ReloadAnswer = z.infer<typeof ReloadAnswerSchema>;

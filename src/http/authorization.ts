@@ -77,6 +77,7 @@ export const ROUTE_ACCESS = {
     roles: { auditor: 'all' },
   },
   'GET /metrics': { purpose: 'Prometheus metrics', roles: { operator: 'all' } },
+  'POST /v1/admin/reload': { purpose: 'load the packs and policies again, checked first; a broken file keeps those in force', roles: { admin: 'all' } },
   'GET /healthz': { purpose: 'alive', anonymous: 'all', roles: everyRole('all') },
   'GET /openapi.json': { purpose: 'the API described (OpenAPI 3.1)', anonymous: 'all', roles: everyRole('all') },
   'GET /readyz': { purpose: 'ready to serve', anonymous: 'summary', roles: { ...everyRole('summary'), operator: 'details' } },

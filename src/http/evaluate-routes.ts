@@ -138,8 +138,11 @@ export function evaluateRoutes(deps: EvaluateRouteDeps): Router {
     inFlight++;
     try {
       // The key's owner is the actor; `Caller` carries only the key id for now, which names it (api_keys.owner).
+      // A copy per evaluation reads the deps' getters (the fallback model of the packs in force) in the
+      // same tick as evaluate looks its domain up: a reload cannot hand it one generation's policy and
+      // another's model.
       const run = () =>
-        evaluate(deps.evaluate, request, { apiKeyId: key.id }).catch((err) => {
+        evaluate({ ...deps.evaluate }, request, { apiKeyId: key.id }).catch((err) => {
           throw asEscalation(err);
         });
       let result: Evaluation;

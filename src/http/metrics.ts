@@ -1,11 +1,13 @@
 import { Router } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { WorldModelObserver } from '../world-model/metered-world-model.js';
 import type { WorldModel } from '../world-model/world-model.js';
 import type { Authenticator } from './auth.js';
 
 const BREAKER_LEVEL: Record<string, number> = { closed: 0, half_open: 1, open: 2 };
 
-export interface Metrics {
+/** Also observes every world-model call (src/world-model/metered-world-model.ts). */
+export interface Metrics extends WorldModelObserver {
   registry: Registry;
   /** `phases`: the answer's timing_ms (rules, simulation, cases, store), each into its own series. */
   recordEvaluation(e: { domain: string; decision: string; reasons: string[]; backend: string; rollouts: number; totalMs: number; simulationMs: number; phases?: Record<string, number> }): void;
@@ -61,6 +63,9 @@ export function createMetrics(worldModels: () => WorldModel[], sources: MetricSo
     });
   }
   const rollouts = new Histogram({ name: 'foresight_rollouts', help: 'Futures simulated per evaluation', labelNames: ['domain'], buckets: [4, 8, 16, 32, 48, 64, 128, 256], registers: [registry] });
+  // Per call, not per evaluation: an adaptive evaluation on a sampled backend asks in several batches.
+  const batchSize = new Histogram({ name: 'foresight_world_model_batch_size', help: 'Futures asked of a world model per call (the count is the calls made)', labelNames: ['backend'], buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024], registers: [registry] });
+  const invalidOutputs = new Counter({ name: 'foresight_world_model_invalid_outputs_total', help: 'Futures a world model returned that were unusable (malformed, cut off, or naming no outcome of the domain) and were dropped', labelNames: ['backend', 'domain'], registers: [registry] });
   new Gauge({
     name: 'foresight_world_model_ready',
     help: 'Whether each world model is ready (1) or not (0)',
@@ -99,6 +104,13 @@ export function createMetrics(worldModels: () => WorldModel[], sources: MetricSo
     },
     recordRateLimited(route) {
       rateLimited.inc({ route });
+    },
+    batch(call) {
+      batchSize.observe({ backend: call.backend }, call.rollouts);
+    },
+    // Incremented by 0 too, so that the series exists (and can be alerted on) before the first bad future.
+    invalid(call) {
+      invalidOutputs.inc({ backend: call.backend, domain: call.domain }, call.invalid);
     },
   };
 }

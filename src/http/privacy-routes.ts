@@ -19,13 +19,14 @@ export interface PrivacyRouteDeps {
  * request causes; values read from the database later join them (src/privacy/log-scope.ts).
  */
 export function personalLogScope(domains: ReadonlyMap<string, LoadedDomain>): RequestHandler {
-  const all: PersonalPath[] = [...domains.values()].flatMap((d) => d.personal);
+  // Per request, since a reload may change a pack's `personal:`.
+  const all = (): PersonalPath[] => [...domains.values()].flatMap((d) => d.personal);
   return (req, _res, next) => {
     const body = req.body as unknown;
     let values: unknown[] = [];
     if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
       const named = (body as { domain?: unknown }).domain;
-      const paths = typeof named === 'string' && domains.has(named) ? domains.get(named)!.personal : all;
+      const paths = typeof named === 'string' && domains.has(named) ? domains.get(named)!.personal : all();
       values = matchPersonal(body as Record<string, unknown>, paths).map((m) => m.value);
     }
     runWithPersonalScope(values, () => next());

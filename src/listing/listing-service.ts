@@ -98,21 +98,19 @@ export function listScopeOf(scope: string | undefined, key: ApiKey): ListScope |
  * everyone else sees `[personal]`.
  */
 export class ListingService {
-  private readonly reviewDefaults: Map<string, ReviewDefaults>;
-  private readonly headlines: Map<string, readonly string[]>;
+  constructor(private readonly deps: ListingServiceDeps) {}
 
-  constructor(private readonly deps: ListingServiceDeps) {
-    this.reviewDefaults = new Map(
-      [...deps.domains.values()].map((d) => [
+  // Read from the domains per page, not once: a reload may change a policy's review rules or a pack's headline.
+  private rows(filters: EvaluationFilters, scope: ListScope, limit: number, beforeSeq?: number): Promise<ListedEvaluation[]> {
+    const domains = [...this.deps.domains.values()];
+    const reviewDefaults = new Map<string, ReviewDefaults>(
+      domains.map((d) => [
         d.name,
         { signOffs: d.policy.override.sign_offs, reviewTimeoutMs: parseDuration(d.policy.override.review_timeout), approvalTtlMs: parseDuration(d.policy.override.approval_ttl) },
       ]),
     );
-    this.headlines = new Map([...deps.domains.values()].filter((d) => d.headline).map((d) => [d.name, d.headline!]));
-  }
-
-  private rows(filters: EvaluationFilters, scope: ListScope, limit: number, beforeSeq?: number): Promise<ListedEvaluation[]> {
-    return this.deps.store.page({ filters, scope, limit, beforeSeq, at: this.deps.clock?.() ?? null, reviewDefaults: this.reviewDefaults, headlines: this.headlines });
+    const headlines = new Map<string, readonly string[]>(domains.filter((d) => d.headline).map((d) => [d.name, d.headline!]));
+    return this.deps.store.page({ filters, scope, limit, beforeSeq, at: this.deps.clock?.() ?? null, reviewDefaults, headlines });
   }
 
   /** Summaries of `rows` as `key` may see them; records the read when personal values are shown. */

@@ -125,13 +125,19 @@ export interface LoadedDomain {
   headline?: PersonalPath;
 }
 
-/** A broken pack or policy stops start-up; the message names the file and the problem. */
+/** A broken pack or policy stops start-up (and refuses a reload); the message names the file and the problem. */
 export class PackError extends Error {
   override name = 'PackError';
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${problem}`);
+  }
 }
 
 function fail(file: string, problem: string): never {
-  throw new PackError(`${file}: ${problem}`);
+  throw new PackError(file, problem);
 }
 
 function zodProblems(err: z.ZodError): string {
@@ -146,12 +152,25 @@ function readYaml(file: string): unknown {
   }
 }
 
+function parseYaml(file: string, text: string): unknown {
+  try {
+    return YAML.parse(text);
+  } catch (err) {
+    return fail(file, `not valid YAML: ${(err as Error).message}`);
+  }
+}
+
 export function loadPolicy(
   file: string,
   domain: Pick<LoadedDomain, 'name' | 'module' | 'outcomeByName'>,
 ): Pick<LoadedDomain, 'policy' | 'policyVersion' | 'rules' | 'rolloutsToApprove'> {
-  const bytes = fs.readFileSync(file);
-  const parsed = PolicySchema.safeParse(YAML.parse(bytes.toString('utf8')));
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    return fail(file, `cannot be read: ${(err as Error).message}`);
+  }
+  const parsed = PolicySchema.safeParse(parseYaml(file, bytes.toString('utf8')));
   if (!parsed.success) fail(file, zodProblems(parsed.error));
   const policy = parsed.data;
   if (policy.domain !== domain.name) fail(file, `policy is for domain '${policy.domain}', expected '${domain.name}'`);
@@ -254,7 +273,7 @@ function enforcedHazards(catalogue: Catalogue, policy: Policy, policyFile: strin
 export function loadDomains(rootDir: string, modules: ReadonlyMap<string, DomainModule>, opts: { cacheDir?: string; onCacheError?: (err: Error) => void } = {}): Map<string, LoadedDomain> {
   const cache = diskCache(opts.cacheDir, opts.onCacheError);
   const domainsDir = path.join(rootDir, 'domains');
-  if (!fs.existsSync(domainsDir)) throw new PackError(`${domainsDir}: no domains directory`);
+  if (!fs.existsSync(domainsDir)) throw new PackError(domainsDir, 'no domains directory');
   const loaded = new Map<string, LoadedDomain>();
   for (const name of fs.readdirSync(domainsDir).sort()) {
     const dir = path.join(domainsDir, name);
@@ -297,6 +316,6 @@ export function loadDomains(rootDir: string, modules: ReadonlyMap<string, Domain
     const read = (state: Record<string, unknown>, action: ActionInput) => module.read(state, action, catalogue);
     loaded.set(name, { name, title: pack.data.title, module, outcomes, outcomeByName, prompt, bank, catalogue, hazardRules, read, cache, personal, headline, ...policy });
   }
-  if (loaded.size === 0) throw new PackError(`${domainsDir}: no domain packs found`);
+  if (loaded.size === 0) throw new PackError(domainsDir, 'no domain packs found');
   return loaded;
 }

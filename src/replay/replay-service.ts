@@ -47,12 +47,14 @@ export class ReplayService {
 
   async replay(stored: StoredEvaluation, key: ApiKey): Promise<ReplayAnswer> {
     const domain = this.deps.under.domains.get(stored.domain);
+    // Held for the whole replay: a reload meanwhile must not pair this policy's text with another's run.
+    const under: ReplayUnder = { ...this.deps.under, domains: new Map(domain ? [[domain.name, domain]] : []) };
     const [thenText, nowText] = await Promise.all([
       this.deps.policyTexts.text(stored.domain, stored.policyVersion),
       domain ? this.deps.policyTexts.text(domain.name, domain.policyVersion) : Promise.resolve(null),
     ]);
     const at = this.deps.now();
-    const { diff, options } = await replayEvaluation(stored, this.deps.under, { then: thenText, now: nowText }, at);
+    const { diff, options } = await replayEvaluation(stored, under, { then: thenText, now: nowText }, at);
     const actor: ReplayActor = { keyId: key.id, owner: key.owner, name: key.name, role: key.role };
     const record: ReplayRecord = {
       id: this.deps.newId(),

@@ -54,6 +54,8 @@ const CALLS: Record<RouteId, (f: Fixture) => Call> = {
   'POST /v1/evaluations/:id/outcome': (f) => ({ method: 'post', path: `/v1/evaluations/${f.evaluationId}/outcome`, body: { outcome: 'no_incident', occurred_at: new Date().toISOString() }, admitted: [201] }),
   'GET /v1/domains/:domain/calibration': (f) => ({ method: 'get', path: `/v1/domains/${f.domain}/calibration` }),
   'GET /metrics': () => ({ method: 'get', path: '/metrics' }),
+  // The shipped packs and policies, loaded again (and checked first).
+  'POST /v1/admin/reload': () => ({ method: 'post', path: '/v1/admin/reload' }),
   'GET /healthz': () => ({ method: 'get', path: '/healthz' }),
   'GET /openapi.json': () => ({ method: 'get', path: '/openapi.json' }),
   'GET /readyz': () => ({ method: 'get', path: '/readyz' }),
@@ -103,6 +105,11 @@ const SCOPE_SHOWS: Partial<Record<RouteId, (scope: Scope, body: Record<string, a
     expect(models.length).toBeGreaterThan(0);
     if (scope === 'details') expect(models.every((m) => typeof m.version === 'string')).toBe(true);
     else expect(models.every((m) => Object.keys(m).sort().join() === 'backend,ready')).toBe(true);
+  },
+  // The shipped packs, read again: usually unchanged (test/http/reload.test.ts edits a copy of its own).
+  'POST /v1/admin/reload': (_scope, body) => {
+    expect(typeof body.changed).toBe('boolean');
+    expect(body.domains.map((d: { domain: string }) => d.domain)).toContain(SCENARIOS.calmCraneLift.body.domain);
   },
   'GET /metrics': (_scope, body) => {
     expect(String(body)).toMatch(/foresight_evaluations_total/);

@@ -99,6 +99,20 @@ describe('loading domain packs and policies', () => {
     expect(() => loadDomains(root, DOMAIN_MODULES)).toThrow(/triage\/pack.yaml: outcomes/);
   });
 
+  it('when a policy file is not valid YAML, then loading fails with a PackError naming the file, not a parser crash', () => {
+    const root = copyOfPacks();
+    const file = path.join(root, 'policies/helpdesk.yaml');
+    edit(file, (t) => `${t}\nthresholds: [unclosed\n`);
+    let err: unknown;
+    try {
+      loadDomains(root, DOMAIN_MODULES);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(PackError);
+    expect(err).toMatchObject({ file, problem: expect.stringMatching(/^not valid YAML: /) });
+  });
+
   it('when a bank row uses an outcome outside the taxonomy, then loading fails naming the line', () => {
     const root = copyOfPacks();
     const bank = path.join(root, 'domains/helpdesk/trajectories.jsonl');

@@ -9,7 +9,8 @@ import type { EmbeddedWorldModel } from './embedded-world-model.js';
  */
 export class BankAnchorIndex implements AnchorIndex {
   constructor(
-    private readonly embedded: EmbeddedWorldModel,
+    /** The embedded model, or anything that finds the one in force (the packs may be reloaded). */
+    private readonly embedded: Pick<EmbeddedWorldModel, 'model'>,
     private readonly maxDistance = 1.0,
   ) {}
 
