@@ -2,6 +2,7 @@ import { benchAdaptive } from './adaptive-sampling.js';
 import { benchAuditWrites } from './audit-writes.js';
 import { benchEmbedded } from './evaluate-embedded.js';
 import { benchJsonBody } from './json-body.js';
+import { benchLoadTable } from './load-table.js';
 import { BENCH_RATE_LIMIT } from './support.js';
 import { benchOpenAI } from './openai-batching.js';
 import { benchSimilarCases } from './similar-cases.js';
@@ -9,6 +10,7 @@ import { benchSimilarCases } from './similar-cases.js';
 // Benchmarks print figures measured in this one run; they never run inside `npm test`.
 const only = process.argv[2];
 const benches: [string, () => Promise<string[]>][] = [
+  ['load-table', benchLoadTable],
   ['embedded-postgres', () => benchEmbedded('postgres')],
   ['embedded-pglite', () => benchEmbedded('pglite')],
   ['openai', benchOpenAI],
