@@ -1,11 +1,25 @@
+import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { embeddedGenerator } from '../test/support/embedded-generator.js';
-import { startFakeOpenAIServer } from '../test/support/fake-openai-server.js';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../src/lib/project-root.js';
 import { SCENARIOS } from '../test/support/scenarios.js';
-import type { EmbeddedWorldModel } from '../src/world-model/embedded/embedded-world-model.js';
 import { benchService, fmt, percentile } from './support.js';
 
-const L = 50;
+/** The fake server in its own process (bench/fake-openai-process.ts), as a model server would be. */
+async function fakeServerProcess(latencyMs: number): Promise<{ url: string; close(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench', 'fake-openai-process.ts'), String(latencyMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+      if (out.includes('\n')) resolve(out.split('\n')[0].trim());
+    });
+    child.once('exit', (code) => reject(new Error(`the fake OpenAI server exited (${code}) before it listened`)));
+  });
+  return { url, close: () => child.kill('SIGTERM') };
+}
+
+const L = 100;
 const RUNS = 60;
 
 /**
@@ -14,34 +28,37 @@ const RUNS = 60;
  * loop (one future per request, one after another).
  */
 export async function benchOpenAI(): Promise<string[]> {
-  let embedded: EmbeddedWorldModel | undefined;
-  const server = await startFakeOpenAIServer({ latencyMs: L, generate: embeddedGenerator(() => embedded!) });
-  const lines = [`OpenAI-compatible world model, fixed latency L = ${L} ms per request, ${RUNS} sequential evaluations per row (calm crane lift, fixed N):`];
+  const server = await fakeServerProcess(L);
+  const lines = [`OpenAI-compatible world model (a fake server in its own process), fixed latency L = ${L} ms per request, ${RUNS} sequential evaluations per row (calm crane lift, fixed N):`];
   try {
     for (const [label, env] of [
       ['batched', { WORLD_MODEL_MAX_PER_REQUEST: '16' }],
       ['naive loop', { WORLD_MODEL_MAX_PER_REQUEST: '1', WORLD_MODEL_MAX_IN_FLIGHT: '1', WORLD_MODEL_MAX_QUEUE: '1000' }],
     ] as const) {
       const svc = await benchService('postgres', { env: { WORLD_MODEL_BACKEND: 'openai', WORLD_MODEL_URL: server.url, ...env } });
-      embedded = svc.container.embedded;
       // The bench asks for N below the shipped policy minimum (16) to show the whole curve.
       svc.container.domains.get('construction_safety')!.policy.rollouts.min = 4;
       svc.container.domains.get('construction_safety')!.policy.deadline_ms.max = 60_000;
+      // World-model calls (each one round trip: its requests run in parallel), from the service's own metric.
+      const modelCalls = async () => {
+        const metric = await svc.container.metrics.registry.getSingleMetric('foresight_world_model_batch_size')!.get();
+        return metric.values.filter((v) => (v as { metricName?: string }).metricName === 'foresight_world_model_batch_size_count' && v.labels.backend === 'openai').reduce((n, v) => n + v.value, 0);
+      };
       const http = svc.container.app.listen(0, '127.0.0.1');
       await new Promise((r) => http.once('listening', r));
       const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/v1/evaluate`;
       try {
         for (const n of [4, 16, 64]) {
-          const runs = label === 'naive loop' ? 5 : RUNS; // the naive loop runs 88 futures one after another
+          const runs = label === 'naive loop' ? 3 : RUNS; // the naive loop runs 88 futures one after another
           const times: number[] = [];
-          let requests = 0;
+          let rounds = 0;
           let used = 0;
           let degraded = 0;
           for (let i = 0; i < runs + 3; i++) {
             // A key per evaluation: a run that escalates would otherwise stay pending, and every later
             // ask with the same key would get that escalation back without simulating (sticky escalation).
             const key = await svc.container.keys.create({ name: `bench-${label}-${n}-${i}`, role: 'agent', owner: 'bench' });
-            server.stats.reset();
+            const callsBefore = await modelCalls();
             const t0 = performance.now();
             const res = await fetch(url, {
               method: 'POST',
@@ -54,11 +71,11 @@ export async function benchOpenAI(): Promise<string[]> {
             used = body.risk.valid_rollouts;
             if (i < 3) continue;
             times.push(performance.now() - t0);
-            requests += server.stats.requests;
+            rounds += (await modelCalls()) - callsBefore;
           }
           const p50 = percentile(times, 50);
           lines.push(
-            `  ${label.padEnd(10)} N=${String(n).padEnd(2)} (used ${used}): p50 ${fmt(p50, 1)} ms = ${fmt(p50 / L)} L (L + ${fmt(p50 - L, 1)} ms), p99 ${fmt(percentile(times, 99), 1)} ms = ${fmt(percentile(times, 99) / L)} L; ${fmt(requests / runs, 1)} requests per evaluation${degraded > 0 ? `; ${degraded} of ${runs} answered without simulating (fallback or a repeated escalation; not a measurement of batching)` : ''}`,
+            `  ${label.padEnd(10)} N=${String(n).padEnd(2)} (used ${used}): p50 ${fmt(p50, 1)} ms = ${fmt(p50 / L)} L (L + ${fmt(p50 - L, 1)} ms), p99 ${fmt(percentile(times, 99), 1)} ms = ${fmt(percentile(times, 99) / L)} L; ${fmt(rounds / runs, 1)} model round trips per evaluation (each up to ${Math.ceil(used / (label === 'batched' ? 16 : 1))} requests of ≤ ${label === 'batched' ? 16 : 1} futures${label === 'batched' ? ' in parallel' : ', one after another'})${degraded > 0 ? `; ${degraded} of ${runs} answered without simulating (fallback or a repeated escalation; not a measurement of batching)` : ''}`,
           );
         }
       } finally {
@@ -67,7 +84,7 @@ export async function benchOpenAI(): Promise<string[]> {
       }
     }
   } finally {
-    await server.close();
+    server.close();
   }
   return lines;
 }

@@ -15,7 +15,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrate, readMigrations } from './db/migrate.js';
 import type { EvaluateDeps } from './evaluation/evaluate.js';
 import { createAuthenticator } from './http/auth.js';
-import { createMetrics } from './http/metrics.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
 import { ROLES, type CreatedKey } from './keys/key-store.js';
 import { bootstrapKeys, PgKeyStore } from './keys/pg-key-store.js';
 import { createLogger, type Logger } from './logger.js';
@@ -71,6 +71,8 @@ export interface Container {
   readonly embedded: EmbeddedWorldModel;
   keys: PgKeyStore;
   evaluations: PgEvaluationStore;
+  /** The Prometheus registry /metrics serves (the bench reads it in process). */
+  metrics: Metrics;
   /** The sealed audit trail: blocks, the sealer (tests call `sealer.seal()`), the key that signs. */
   audit: { ledger: PgAuditLedger; sealer: AuditSealer; signer: AuditSigner };
   /** Sign-off: reviews, the timeout sweeper (tests call `sweeper.sweep()`), webhook deliveries. */
@@ -277,6 +279,7 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
       },
       keys,
       evaluations,
+      metrics,
       audit: { ledger, sealer, signer: auditSigner },
       signOffs: { service: signOffs, sweeper, deliveries },
       replays,
