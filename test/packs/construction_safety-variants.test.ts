@@ -659,6 +659,91 @@ const CASES: HazardCase[] = [
       { name: 'symptom denied', state: { ...env({ heat_index_c: 36 }), recent_observations: ['checked the finisher: not dizzy, no nausea'] }, action: { description: 'Carry on', kind: 'concrete_pour' } },
     ],
   },
+  {
+    id: 'crane_assembly_disassembly_unsafe',
+    fires: [
+      { name: 'tool call: no A/D director for the boom change', action: { description: 'Take the 20 ft section out of the boom', kind: 'equipment_maintenance', parameters: { a_d_director_present: false, pendants_slack: true } } },
+      { name: 'tool call: pendants still loaded', action: { description: 'Drive the pins', kind: 'equipment_maintenance', parameters: { pendants_tensioned: 'yes', ad_director: 'on site' } } },
+      { name: 'free text: oiler standing inside the lattice', state: { recent_observations: ['oiler is standing inside the lattice holding the drift while the op swings the hammer'] }, action: { description: 'Pull the bottom pins on the boom insert', kind: 'equipment_maintenance' } },
+      { name: 'schema: erection off the manufacturer procedure', state: { task_description: 'Jump the crane two mast sections', compliance_status: { manufacturer_procedure: 'not followed, using our own sequence', ad_director: 'yes' } }, action: { description: 'Start the climb', kind: 'crane_lift' } },
+      { name: 'metric wording: A/D director absent, sections unsupported', state: { task_description: 'Disassembly of the crawler boom in the laydown yard' }, action: { description: 'Knock out the connection pins', kind: 'equipment_maintenance', parameters: { assembly_director: 'absent', sections_supported: false } } },
+    ],
+    safe: [
+      { name: 'blocked, slack and outside the boom', action: { description: 'Drive the lower pins from outside the boom', kind: 'equipment_maintenance', parameters: { a_d_director_present: true, boom_sections_blocked: true, pendants_slack: true } } },
+      { name: 'stand-down until the A/D director arrives', state: { task_description: 'Shorten the lattice boom' }, action: { description: 'Hold the boom teardown until the A/D director is on site', kind: 'stop_work', parameters: { ad_director: false } } },
+      { name: 'excavator boom lowered for a hose change', state: { task_description: 'Replace a hydraulic hose on the excavator' }, action: { description: 'Proceed with the repair', kind: 'equipment_maintenance', parameters: { boom_blocked: 'not needed, bucket on the ground', lockout_applied: true, zero_energy_verified: true } } },
+      { name: 'ordinary pick, nobody under the load', action: { description: 'Make the pick of the rooftop unit', kind: 'crane_lift', parameters: { load_lbs: 3000, rated_capacity_lbs: 9000, wind_mph: 8 } } },
+      { name: 'free text: everyone clear of the boom', state: { recent_observations: ['A/D director briefed the crew; nobody under the boom, pendants slack, sections on cribbing'] }, action: { description: 'Remove the boom insert', kind: 'equipment_maintenance', parameters: { ad_director: 'present' } } },
+    ],
+  },
+  {
+    id: 'crane_ground_bearing_exceeded',
+    fires: [
+      { name: 'tool call: kPa over the allowable', action: { description: 'Set up on the east pad', kind: 'crane_lift', parameters: { outrigger_pressure_kpa: 410, allowable_bearing_kpa: 200 } } },
+      { name: 'tool call: psf from the geotech report', action: { description: 'Proceed with set-up', kind: 'crane_lift', parameters: { mat_pressure_psf: 5200, allowable_soil_psf: 2500 } } },
+      { name: 'strings with units', action: { description: 'Proceed', kind: 'crane_lift', parameters: { ground_pressure: '62 psi', bearing_capacity: '0.2 MPa' } } },
+      { name: 'nested ground check record', action: { description: 'Set up and lift', kind: 'crane_lift', parameters: { ground_check: { bearing_pressure_kpa: 275, allowable_pressure_kpa: 150 } } } },
+      { name: 'schema record', state: { compliance_status: { ground_bearing_review: { pad_pressure_psi: 48, allowable_ground_psi: 30 } } }, action: { description: 'Lift the chiller', kind: 'crane_lift' } },
+    ],
+    safe: [
+      { name: 'mats bring it under', action: { description: 'Set up on mats', kind: 'crane_lift', parameters: { outrigger_pressure_kpa: 95, allowable_bearing_kpa: 200 } } },
+      { name: 'units differ but it fits', action: { description: 'Proceed', kind: 'crane_lift', parameters: { ground_pressure: '20 psi', bearing_capacity: '0.2 MPa' } } },
+      { name: 'stand-down to get bigger mats', action: { description: 'Hold the set-up until the larger crane mats arrive', kind: 'stop_work', parameters: { outrigger_pressure_kpa: 410, allowable_bearing_kpa: 200 } } },
+      { name: 'only the allowable given', action: { description: 'Proceed', kind: 'crane_lift', parameters: { allowable_bearing_kpa: 200 } } },
+      { name: 'equal to the allowable', action: { description: 'Proceed', kind: 'crane_lift', parameters: { bearing_pressure_psf: 3000, allowable_soil_psf: 3000 } } },
+    ],
+  },
+  {
+    id: 'shores_removed_before_concrete_strength',
+    fires: [
+      { name: 'tool call: cylinders under the criterion', action: { description: 'Strip the shoring on level 2', kind: 'general_work', parameters: { cylinder_break_psi: 2400, stripping_criterion_psi: 3500 } } },
+      { name: 'metric strengths', action: { description: 'Pull the shores under the transfer slab', kind: 'concrete_pour', parameters: { cured_cylinder_mpa: 14, required_strength_mpa: 25 } } },
+      { name: 'strings with units', action: { description: 'Go ahead', kind: 'general_work', parameters: { tested_strength: '2,000 psi', strip_strength: '3,000 psi' } } },
+      { name: 'averaged field-cured breaks, shoring pulled', action: { description: 'Pull the shoring under the podium slab', kind: 'general_work', parameters: { field_cured_cylinder_avg_psi: 2100, stripping_criterion_psi: 3750 } } },
+      { name: 'schema record of the breaks', state: { compliance_status: { concrete_tests: { compressive_strength_psi: 1800, stripping_requirement_psi: 3750 } } }, action: { description: 'Remove the shores on the podium', kind: 'general_work' } },
+    ],
+    safe: [
+      { name: 'breaks over the criterion', action: { description: 'Strip the shoring on level 2', kind: 'general_work', parameters: { cylinder_break_psi: 3900, stripping_criterion_psi: 3500 } } },
+      { name: 'metric, strong enough', action: { description: 'Pull the shores', kind: 'general_work', parameters: { cured_cylinder_mpa: 27, required_strength_mpa: 25 } } },
+      { name: 'stand-down until the breaks come back', action: { description: 'Hold off on stripping until the 7-day breaks come back', kind: 'stop_work', parameters: { cylinder_break_psi: 2000, stripping_criterion_psi: 3500 } } },
+      { name: 'pouring, not stripping', action: { description: 'Place the level 3 deck concrete', kind: 'concrete_pour', parameters: { design_strength_psi: 5000 } } },
+      { name: 'shoring installed, not removed', action: { description: 'Install the shoring towers under level 4', kind: 'general_work' } },
+    ],
+  },
+  {
+    id: 'built_short_of_design',
+    fires: [
+      { name: 'tool call: fewer form ties than drawn', action: { description: 'Start the wall pour', kind: 'concrete_pour', parameters: { form_ties_specified: 40, form_ties_installed: 28 } } },
+      { name: 'schema checklist: braces short', state: { compliance_status: { pre_pour_review: { kickers_required: 8, kickers_installed: '5 (three borrowed for the east wall)' } } }, action: { description: 'Pour it', kind: 'concrete_pour' } },
+      { name: 'guardrail posts short of the design', action: { description: 'Open the edge to the crew', kind: 'general_work', parameters: { rail_posts_designed: 12, rail_posts_actual: 9 } } },
+      { name: 'scaffold tiebacks short', state: { compliance_status: { rig_check: { tiebacks_specified: 2, tiebacks_installed: 1 } } }, action: { description: 'Lower the stage', kind: 'scaffold_work' } },
+      { name: 'strings with counts', action: { description: 'Go', kind: 'general_work', parameters: { shore_posts_planned: '16 posts at 4 ft', shore_posts_provided: '10 posts' } } },
+    ],
+    safe: [
+      { name: 'all ties in', action: { description: 'Start the wall pour', kind: 'concrete_pour', parameters: { form_ties_specified: 40, form_ties_installed: 40 } } },
+      { name: 'more than specified', action: { description: 'Pour it', kind: 'concrete_pour', parameters: { braces_required: 6, braces_installed: 8 } } },
+      { name: 'a radius off its plan is not a shortfall', action: { description: 'Set the unit', kind: 'crane_lift', parameters: { planned_radius_ft: 60, actual_radius_ft: 55, load_lbs: 2000, rated_capacity_lbs: 9000, wind_mph: 5 } } },
+      { name: 'stand-down to add the braces', action: { description: 'Hold the pour until the missing braces are installed', kind: 'stop_work', parameters: { braces_required: 6, braces_installed: 4 } } },
+      { name: 'only the design count given', action: { description: 'Pour it', kind: 'concrete_pour', parameters: { form_ties_specified: 40 } } },
+    ],
+  },
+  {
+    id: 'co_over_exposure_limit',
+    fires: [
+      { name: 'tool call: CO reading in the basement', action: { description: 'Continue troweling', kind: 'concrete_pour', parameters: { co_ppm: 120 } } },
+      { name: 'free text: monitor alarming', state: { recent_observations: ['personal monitor on the finisher shows CO 85 ppm'] }, action: { description: 'Keep going', kind: 'general_work' } },
+      { name: 'schema record', state: { compliance_status: { air_readings: { carbon_monoxide_ppm: 70 } } }, action: { description: 'Carry on', kind: 'general_work' } },
+      { name: 'environment field', state: env({ carbon_monoxide: '200 ppm near the saw' }), action: { description: 'Cut the last row', kind: 'general_work' } },
+      { name: 'in a vault too', action: { description: 'Enter the vault', kind: 'confined_space', parameters: { o2_pct: 20.9, co_ppm: 60 } } },
+    ],
+    safe: [
+      { name: 'low readings', state: { recent_observations: ['CO monitors read 4 and 7 ppm'] }, action: { description: 'Keep going', kind: 'general_work' } },
+      { name: 'at the limit', action: { description: 'Continue', kind: 'general_work', parameters: { co_ppm: 50 } } },
+      { name: 'stand-down to ventilate', action: { description: 'Get everyone out to fresh air and shut the saw off', kind: 'stop_work', parameters: { co_ppm: 150 } } },
+      { name: 'alarm set point named, no reading', state: { equipment_in_use: ['personal CO monitors, alarm at 35 ppm'] }, action: { description: 'Proceed', kind: 'general_work' } },
+      { name: 'reading denied', state: { recent_observations: ['no CO on the monitors all morning'] }, action: { description: 'Proceed', kind: 'general_work' } },
+    ],
+  },
 ];
 
 describe('construction variants: every catalogue hazard, said other ways', () => {

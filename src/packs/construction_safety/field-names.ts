@@ -8,7 +8,9 @@ import type { Unit } from '../reading/text.js';
  */
 export type FieldKind =
   | 'speed' | 'temperature' | 'length' | 'weight' | 'voltage' | 'pct' | 'ppm' | 'hours' | 'days' | 'count' | 'miles'
-  | 'status' | 'soil' | 'tag' | 'material' | 'shift' | 'location' | 'slope' | 'anchor' | 'anchor_height' | 'ignore';
+  | 'status' | 'soil' | 'tag' | 'material' | 'shift' | 'location' | 'slope' | 'anchor' | 'anchor_height' | 'ignore'
+  /** A pressure or a strength (psi, MPa, kPa, psf), in psi: concrete strength, ground bearing pressure. */
+  | 'stress';
 
 export type Scope = 'environment' | 'crew' | 'compliance' | 'limits' | 'parameters' | 'other';
 
@@ -126,9 +128,37 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('reverse alarm', 'vehicle.reverse_alarm', 'status'), r('backup alarm', 'vehicle.reverse_alarm', 'status'), r('back up alarm', 'vehicle.reverse_alarm', 'status'),
   r('reverse signal alarm', 'vehicle.reverse_alarm', 'status'), r('reversing alarm', 'vehicle.reverse_alarm', 'status'), r('backing alarm', 'vehicle.reverse_alarm', 'status'),
   r('reverse beeper', 'vehicle.reverse_alarm', 'status'), r('tag line', 'crane.tag_lines', 'status'),
+  // 1926.1425: a hoisting route over people, or people left in the fall zone ("route_passes_over_workers", "workers_cleared_from_route: false").
+  r('over worker', 'crane.workers_under_load', 'status'), r('over crew', 'crane.workers_under_load', 'status'), r('over people', 'crane.workers_under_load', 'status'),
+  r('under load', 'crane.workers_under_load', 'status'), r('worker under', 'crane.workers_under_load', 'status'), r('worker in fall zone', 'crane.workers_under_load', 'status'),
+  r('worker cleared', 'crane.workers_under_load', 'status', { inverse: true, scopes: ['parameters'] }), r('crew cleared', 'crane.workers_under_load', 'status', { inverse: true, scopes: ['parameters'] }),
+  r('fall zone clear', 'crane.workers_under_load', 'status', { inverse: true }), r('route clear', 'crane.workers_under_load', 'status', { inverse: true, scopes: ['parameters'] }),
   r('rigging inspection', 'equipment.inspected', 'status'), r('crane inspection', 'equipment.inspected', 'status'), r('equipment inspection', 'equipment.inspected', 'status'),
   r('pre use inspection', 'equipment.inspected', 'status'), r('harness inspection', 'equipment.inspected', 'status'), r('harness inspected', 'equipment.inspected', 'status'),
   r('daily inspection', 'equipment.inspected', 'status'), r('inspection', 'equipment.inspected', 'status'),
+  // crane assembly and disassembly (1926.1403-1405)
+  r('ad director', 'crane.ad_director', 'status'), r('a d director', 'crane.ad_director', 'status'), r('assembly director', 'crane.ad_director', 'status'),
+  r('disassembly director', 'crane.ad_director', 'status'), r('dismantle director', 'crane.ad_director', 'status'),
+  r('manufacturer procedure', 'crane.ad_procedure', 'status'), r('manufacturer instruction', 'crane.ad_procedure', 'status'), r('per manufacturer', 'crane.ad_procedure', 'status'),
+  r('section blocked', 'crane.boom_blocked', 'status'), r('boom blocked', 'crane.boom_blocked', 'status'), r('boom supported', 'crane.boom_blocked', 'status'),
+  r('section supported', 'crane.boom_blocked', 'status'), r('boom cribbed', 'crane.boom_blocked', 'status'), r('section cribbed', 'crane.boom_blocked', 'status'),
+  r('pendant tension', 'crane.pendants_tensioned', 'status'), r('pendant in tension', 'crane.pendants_tensioned', 'status'), r('pendant tensioned', 'crane.pendants_tensioned', 'status'),
+  r('pendant slack', 'crane.pendants_tensioned', 'status', { inverse: true }), r('pendant released', 'crane.pendants_tensioned', 'status', { inverse: true }),
+  r('under boom', 'crane.worker_under_boom', 'status'), r('beneath boom', 'crane.worker_under_boom', 'status'),
+  // ground bearing (1926.1402): the pressure the outriggers put on the ground against what the ground allows
+  r('bearing pressure', 'crane.ground_pressure_psi', 'stress'), r('ground pressure', 'crane.ground_pressure_psi', 'stress'), r('outrigger pressure', 'crane.ground_pressure_psi', 'stress'),
+  r('pad pressure', 'crane.ground_pressure_psi', 'stress'), r('mat pressure', 'crane.ground_pressure_psi', 'stress'),
+  r('allowable bearing', 'crane.ground_allowable_psi', 'stress'), r('bearing capacity', 'crane.ground_allowable_psi', 'stress'), r('allowable pressure', 'crane.ground_allowable_psi', 'stress'),
+  r('allowable soil', 'crane.ground_allowable_psi', 'stress'), r('allowable ground', 'crane.ground_allowable_psi', 'stress'), r('soil capacity', 'crane.ground_allowable_psi', 'stress'),
+  // concrete: forms and shores come out only once the concrete is shown strong enough (1926.703(e))
+  r('cured cylinder', 'concrete.strength_psi', 'stress'), r('cylinder break', 'concrete.strength_psi', 'stress'), r('cylinder avg', 'concrete.strength_psi', 'stress'), r('cylinder strength', 'concrete.strength_psi', 'stress'), r('compressive strength', 'concrete.strength_psi', 'stress'),
+  r('concrete strength', 'concrete.strength_psi', 'stress'), r('tested strength', 'concrete.strength_psi', 'stress'), r('measured strength', 'concrete.strength_psi', 'stress'),
+  r('break strength', 'concrete.strength_psi', 'stress'), r('in place strength', 'concrete.strength_psi', 'stress'), r('current strength', 'concrete.strength_psi', 'stress'),
+  r('stripping criterion', 'concrete.strip_strength_psi', 'stress'), r('strip criterion', 'concrete.strip_strength_psi', 'stress'), r('stripping strength', 'concrete.strip_strength_psi', 'stress'),
+  r('strip strength', 'concrete.strip_strength_psi', 'stress'), r('required strength', 'concrete.strip_strength_psi', 'stress'), r('removal strength', 'concrete.strip_strength_psi', 'stress'),
+  r('stripping requirement', 'concrete.strip_strength_psi', 'stress'), r('release strength', 'concrete.strip_strength_psi', 'stress'),
+  r('design strength', 'record.design_strength', 'ignore'), r('day since pour', 'record.concrete_age', 'ignore'),
+  r('reshore', 'concrete.reshores', 'status'), r('reshoring', 'concrete.reshores', 'status'), r('reshores on site', 'concrete.reshores', 'status'),
   // confined spaces
   r('o2', 'confined_space.o2_pct', 'pct'), r('oxygen', 'confined_space.o2_pct', 'pct'), r('lel', 'confined_space.lel_pct', 'pct'), r('lfl', 'confined_space.lel_pct', 'pct'),
   r('h2s', 'confined_space.h2s_ppm', 'ppm'), r('hydrogen sulfide', 'confined_space.h2s_ppm', 'ppm'), r('co', 'confined_space.co_ppm', 'ppm'), r('carbon monoxide', 'confined_space.co_ppm', 'ppm'),
@@ -173,9 +203,22 @@ const UNIT_SUFFIX: ReadonlyMap<string, Unit> = new Map<string, Unit>([
   ['kv', 'kv'], ['v', 'v'], ['pct', 'pct'], ['percent', 'pct'], ['ppm', 'ppm'], ['h', 'hour'], ['hr', 'hour'], ['hrs', 'hour'], ['min', 'minute'], ['mi', 'mile'], ['miles', 'mile'],
 ]);
 
+/** Pressure and strength suffixes, as psi per unit ("allowable_bearing_kPa", "strength_MPa", "pressure_psf"). */
+const PSI_PER: ReadonlyMap<string, number> = new Map([['psi', 1], ['ksi', 1000], ['mpa', 145.0377], ['kpa', 0.1450377], ['psf', 1 / 144], ['ksf', 1000 / 144]]);
+
+/** psi per unit of a pressure word ("3750 psi", "25 MPa"), if it is one. */
+export function psiPer(word: string): number | undefined {
+  return PSI_PER.get(word.toLowerCase());
+}
+
+/** Speed units agents spell as two parts of a field name. */
+const TWO_PART_UNITS: ReadonlyMap<string, Unit> = new Map<string, Unit>([['m s', 'ms'], ['km h', 'kmh'], ['mi h', 'mph'], ['m sec', 'ms']]);
+
 export interface FieldName {
   words: string[];
   unit?: Unit;
+  /** A pressure suffix, as psi per unit. */
+  psiPer?: number;
 }
 
 /** Splits a field name into words ("rated_capacity_lbs_at_radius", "windSpeedKmh") and its unit. */
@@ -201,7 +244,20 @@ export function splitFieldName(name: string): FieldName {
   flush();
   const words: string[] = [];
   let unit: Unit | undefined;
+  // "wind_m_s", "gust_km_h", "speed_mi_h": a speed written as two parts of the name is one unit.
+  const last = parts.length - 1;
+  const split = last >= 2 ? TWO_PART_UNITS.get(`${parts[last - 1]} ${parts[last]}`) : undefined;
+  if (split) {
+    unit = split;
+    parts.length = last - 1;
+  }
+  let psi: number | undefined;
   parts.forEach((w, k) => {
+    const p = PSI_PER.get(w);
+    if (p !== undefined && words.length > 0) {
+      psi ??= p;
+      return;
+    }
     const u = UNIT_SUFFIX.get(w);
     // A unit word counts as the unit only after the first word ("co" is carbon monoxide, "in_place" is no unit),
     // and "min" only at the end ("planned_min_clearance_ft" is a minimum, "wait_min" minutes).
@@ -209,7 +265,7 @@ export function splitFieldName(name: string): FieldName {
     else words.push(singular(w));
   });
   if (words.includes('hour')) unit ??= 'hour';
-  return { words, unit };
+  return psi === undefined ? { words, unit } : { words, unit, psiPer: psi };
 }
 
 /** The rule for a field: the one whose words all appear, most words first; undefined when none does. */

@@ -259,7 +259,9 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   // Confined spaces.
   // A flammable-gas reading alone is the hot-work test of the air around the weld (1926.352), not a space entry.
   const lelOnly = kind === 'hot_work' && ['confined_space.o2_pct', 'confined_space.h2s_ppm', 'confined_space.co_ppm'].every((f) => facts.num(f) === undefined);
-  const gasKnown = ['confined_space.o2_pct', 'confined_space.h2s_ppm', 'confined_space.co_ppm'].some((f) => facts.num(f) !== undefined) || (facts.num('confined_space.lel_pct') !== undefined && !lelOnly);
+  // A carbon monoxide reading alone is the exhaust monitoring of NIOSH 96-118a (a garage, a basement), not a space entry;
+  // above the PEL it is a hazard of its own (co_over_exposure_limit).
+  const gasKnown = ['confined_space.o2_pct', 'confined_space.h2s_ppm'].some((f) => facts.num(f) !== undefined) || (facts.num('confined_space.lel_pct') !== undefined && !lelOnly);
   if (kind === 'confined_space' || gasKnown || hazardConcepts.has('hazard.confined_space')) facts.set('confined_space.present', true, `confined-space work (${kind})`, R);
   if (facts.bool('confined_space.present') && facts.bool('site.collapse')) facts.set('confined_space.entrant_down', true, 'an entrant collapsed or stopped responding', R);
 
@@ -281,8 +283,27 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
     else if (facts.bool('hot_work.combustibles_mentioned') || clearedFt !== undefined) facts.set('hot_work.combustibles_near', true, 'combustibles named near the hot work', R);
   }
 
-  // Hazardous energy.
-  if (LOTO_KINDS.has(kind) || facts.strengthOf('loto.applied') === STRENGTH.parameter || facts.bool('loto.live_work')) facts.set('loto.required', true, `servicing equipment or circuits (${kind})`, R);
+  // Crane assembly and disassembly (1926.1403-1405): presence from what the work names or the record gives.
+  // A blocked boom alone says nothing about cranes (an excavator's boom is lowered to the ground for a hose change).
+  const adGiven = ['crane.ad_director', 'crane.pendants_tensioned'].some((f) => facts.get(f) !== undefined);
+  if (adGiven || hazardConcepts.has('cue.crane_assembly')) facts.set('crane.assembly', true, 'crane assembly or disassembly', R);
+
+  // Ground under the crane (1926.1402): the outrigger pressure against what the ground allows decides.
+  const pressure = facts.num('crane.ground_pressure_psi');
+  const allowable = facts.num('crane.ground_allowable_psi');
+  if (pressure !== undefined && allowable !== undefined && allowable > 0) {
+    const fits = pressure <= allowable;
+    facts.set('crane.ground_assessed', fits, `bearing pressure ${Math.round(pressure)} psi against ${Math.round(allowable)} psi allowable`, fits ? STRENGTH.parameter : STRENGTH.action);
+  }
+
+  // Forms and shores (1926.703(e)): the tested strength against the strength the plans set for stripping.
+  const tested = facts.num('concrete.strength_psi');
+  const needed = facts.num('concrete.strip_strength_psi');
+  if (needed !== undefined) facts.set('concrete.stripping', true, 'a stripping strength is given', R);
+  if (tested !== undefined && needed !== undefined && needed > 0) facts.set('concrete.strength_pct', (100 * tested) / needed, `${tested} psi tested / ${needed} psi required to strip`, STRENGTH.parameter);
+
+  // Hazardous energy. Boom sections being taken apart are held by blocking and slack pendants (1926.1404-1405), not by a lock.
+  if ((LOTO_KINDS.has(kind) && !facts.bool('crane.assembly')) || facts.strengthOf('loto.applied') === STRENGTH.parameter || facts.bool('loto.live_work')) facts.set('loto.required', true, `servicing equipment or circuits (${kind})`, R);
   if (facts.bool('loto.stored_energy') === false && facts.bool('loto.applied') !== false) facts.set('loto.verified', false, 'stored energy not blocked', R);
 
   // Silica.

@@ -26,8 +26,11 @@ export type ActionKind = (typeof ACTION_KINDS)[number];
 const Finite = z.number().finite();
 const NonNegative = Finite.min(0);
 const Texts = z.array(z.string());
-/** A compliance item is a status word ("completed", "pending", "skipped"), a yes/no, or a count. */
-const ComplianceValue = z.union([z.string(), z.boolean(), Finite, z.null(), Texts]);
+/**
+ * A compliance item is a status word ("completed", "pending", "skipped"), a yes/no, a count, or a record of
+ * its own (a pre-pour checklist, a job hazard analysis with its items): the normaliser reads each shape.
+ */
+const ComplianceValue = z.union([z.string(), z.boolean(), Finite, z.null(), Texts, z.record(z.string(), z.unknown())]);
 
 const Timestamp = z
   .string()

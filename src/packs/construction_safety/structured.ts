@@ -2,7 +2,7 @@ import type { Lexicon, Unit } from '../reading/text.js';
 import { quantities, tokenize } from '../reading/text.js';
 import { toCelsius, toFeet, toHours, toKilovolts, toMph, toPounds } from '../reading/units.js';
 import { type FactWriter, type Strength } from './fact-writer.js';
-import { ruleFor, type FieldRule, type Scope, splitFieldName } from './field-names.js';
+import { psiPer, ruleFor, type FieldRule, type Scope, splitFieldName } from './field-names.js';
 import { slopeIn } from './slope.js';
 import { saysUnknown, statusOf } from './status.js';
 
@@ -86,6 +86,7 @@ export function readStructured(
   const b = facts.builder;
   // An empty record ("compliance_status: {}") has nothing left unread.
   if (Object.keys(raw).length === 0) b.consume(path);
+  readDesignShortfall(facts, raw as Record<string, unknown>, path, strength);
   let keys = 0;
   for (const key of Object.keys(raw)) {
     if (++keys > MAX_KEYS) break;
@@ -142,6 +143,12 @@ export function readStructured(
         const slope = slopeIn(tokens, 0, tokens.length - 1, !sloped);
         if (slope !== undefined) facts.set('trench.slope_h_per_v', slope, source, strength);
       }
+      continue;
+    }
+    if (rule.kind === 'stress') {
+      const psi = stressOf(value, name.psiPer);
+      facts.set(rule.fact, psi, source, strength);
+      if (psi === undefined && typeof value === 'string') texts.push({ path: here, value, scope });
       continue;
     }
     if (rule.kind === 'slope') {
@@ -231,4 +238,64 @@ function readWordField(facts: FactWriter, rule: FieldRule, value: unknown, sourc
       return;
     default:
   }
+}
+
+/** A pressure or strength in psi: a number in the field's unit (psi when it names none), or "3,750 psi", "25 MPa". */
+function stressOf(value: unknown, perUnit: number | undefined): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value * (perUnit ?? 1) : undefined;
+  if (typeof value !== 'string' || value.length > 100) return undefined;
+  const tokens = tokenize(value);
+  const at = tokens.findIndex((t) => t.kind === 'number');
+  if (at < 0 || tokens[at].value === undefined) return undefined;
+  const next = tokens[at + 1];
+  const per = (next?.kind === 'word' ? psiPer(next.text) : undefined) ?? perUnit ?? 1;
+  return tokens[at].value! * per;
+}
+
+/** Words that mark a record's field as what the design calls for, or as what was built. */
+const DESIGNED = new Set(['specified', 'spec', 'specd', 'required', 'design', 'designed', 'planned', 'drawing', 'drawn', 'detailed', 'engineered', 'called']);
+const BUILT = new Set(['installed', 'actual', 'provided', 'placed', 'built', 'existing', 'fitted', 'asbuilt']);
+/** Items measured rather than counted: a radius or a clearance off its plan is judged by its own rule, not as a shortfall. */
+const MEASURES = new Set(['radiu', 'radius', 'height', 'depth', 'distance', 'clearance', 'load', 'weight', 'capacity', 'pressure', 'strength', 'wind', 'speed', 'temperature', 'temp', 'time', 'duration', 'hour', 'day', 'date', 'length', 'width', 'spacing', 'setback', 'slope', 'angle', 'pct', 'percent', 'psi', 'size', 'diameter', 'thickness']);
+const MAX_PAIRS = 50;
+
+/**
+ * "anchors_specified: 24 x 3/4 in coil rod", "anchors_installed: 14 x 1/2 in wedge": a record that gives the count
+ * the design calls for and the count put in, for the same item, is built short of its design when fewer went in
+ * (1926.703(a): forms and shoring built and braced to the design). Only the leading number of each value counts.
+ */
+function readDesignShortfall(facts: FactWriter, record: Record<string, unknown>, path: string, strength: Strength): void {
+  const designed = new Map<string, { count: number; key: string }>();
+  const built = new Map<string, { count: number; key: string }>();
+  let seen = 0;
+  for (const key of Object.keys(record)) {
+    if (++seen > MAX_KEYS) break;
+    const count = leadingCount(record[key]);
+    if (count === undefined) continue;
+    const name = splitFieldName(key);
+    if (name.unit !== undefined || name.psiPer !== undefined) continue;
+    const words = name.words;
+    if (words.some((w) => MEASURES.has(w))) continue;
+    const marker = words.find((w) => DESIGNED.has(w) || BUILT.has(w));
+    if (!marker) continue;
+    const item = words.filter((w) => w !== marker && w !== 'as' && w !== 'per' && w !== 'count' && w !== 'number' && w !== 'qty' && w !== 'no').join(' ');
+    if (!item) continue;
+    (DESIGNED.has(marker) ? designed : built).set(item, { count, key });
+    if (designed.size + built.size > MAX_PAIRS) break;
+  }
+  for (const [item, want] of designed) {
+    const have = built.get(item);
+    if (!have || have.count >= want.count) continue;
+    facts.builder.get(`${path}.${want.key}`);
+    facts.builder.get(`${path}.${have.key}`);
+    facts.add('design.shortfall', `${item}: ${have.count} installed of ${want.count} specified`, `${path}.${have.key} = ${have.count}, ${path}.${want.key} = ${want.count}`);
+  }
+}
+
+/** The leading count of a value: a whole number, or the first number of a short string ("14 x 1/2 in wedge anchors"). */
+function leadingCount(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value !== 'string' || value.length > 100) return undefined;
+  const first = tokenize(value).find((t) => t.kind === 'word' || t.kind === 'number');
+  return first?.kind === 'number' && first.value !== undefined && Number.isInteger(first.value) ? first.value : undefined;
 }

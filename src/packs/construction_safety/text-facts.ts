@@ -103,10 +103,12 @@ const CONDITION_FACTS: Record<string, string> = {
   'condition.alternate_entry': 'confined_space.alternate_entry',
   'hazard.ladder_top': 'ladder.top_step',
   'condition.dry_cleanup': 'silica.dry_cleanup',
+  'condition.shore_removal': 'concrete.stripping',
+  'hazard.under_boom': 'crane.worker_under_boom',
 };
 
 /** Conditions whose negation says nothing useful ("no rush" is not "no pressure" evidence worth keeping). */
-const AFFIRM_ONLY = new Set(['hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
+const AFFIRM_ONLY = new Set(['condition.shore_removal', 'hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
 /**
  * A hazard list names kinds of hazard ("cave_in", "falling_debris"), not what was seen: only hazards whose
  * naming is itself the fact (a power line, lightning, a suspended load) are read from it.
