@@ -8,7 +8,7 @@ import type { CaseStore, SimilarCase } from '../cases/case-store.js';
 import type { LoadedDomain } from '../packs/load-domains.js';
 import type { RuleInput } from '../packs/rules/index.js';
 import type { ActionInput } from '../packs/types.js';
-import type { Reading } from '../packs/reading/reading.js';
+import { READING_CAP_CHARS, type Reading } from '../packs/reading/reading.js';
 import type { WorldModel } from '../world-model/world-model.js';
 import { estimate, zeroToleranceEstimates } from './decision-rule.js';
 import { simulateAndDecide } from './simulate-and-decide.js';
@@ -93,14 +93,26 @@ const REASON_MESSAGES: Record<string, string> = {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** The path of the first string (or key) holding U+0000, within a bounded walk. */
-function nulPath(value: unknown, path: string, depth: number): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+/**
+ * The most characters one text field may hold: four times the reading cap. Text between the cap and
+ * this is recorded and escalates with `input_truncated`; longer text is refused, naming the field,
+ * before it costs a reading or a stored row.
+ */
+export const TEXT_FIELD_MAX_CHARS = 4 * READING_CAP_CHARS;
+
+/** The first string (or key) that cannot be taken, within a bounded walk: one holding U+0000, or one over the field limit. */
+function textProblem(value: unknown, path: string, depth: number): { path: string; message: string } | undefined {
+  if (typeof value === 'string') {
+    // PostgreSQL text and jsonb cannot hold U+0000: such a request could never be stored.
+    if (value.includes('\u0000')) return { path, message: 'strings may not contain the NUL character (U+0000)' };
+    if (value.length > TEXT_FIELD_MAX_CHARS) return { path, message: `${value.length} characters; a text field may hold at most ${TEXT_FIELD_MAX_CHARS} (the first ${READING_CAP_CHARS} are read)` };
+    return undefined;
+  }
   if (depth > 64 || value === null || typeof value !== 'object') return undefined;
   for (const [k, v] of Object.entries(value)) {
     const here = path ? `${path}.${k}` : k;
-    if (k.includes('\u0000')) return here;
-    const found = nulPath(v, here, depth + 1);
+    if (k.includes('\u0000')) return { path: here, message: 'strings may not contain the NUL character (U+0000)' };
+    const found = textProblem(v, here, depth + 1);
     if (found !== undefined) return found;
   }
   return undefined;
@@ -118,10 +130,9 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
   const started = performance.now();
   const domain = deps.domains.get(request.domain);
   if (!domain) throw new AppError('unknown_domain', `unknown domain '${request.domain}'; known: ${[...deps.domains.keys()].join(', ')}`);
-  // PostgreSQL text and jsonb cannot hold U+0000: such a request could never be stored, so it is refused as bad input.
-  const nulAt = nulPath(request, '', 0);
-  if (nulAt !== undefined) {
-    throw new AppError('validation_failed', `${nulAt || 'body'}: strings may not contain the NUL character (U+0000)`, { errors: [{ path: nulAt, message: 'contains U+0000' }] });
+  const bad = textProblem(request, '', 0);
+  if (bad !== undefined) {
+    throw new AppError('validation_failed', `${bad.path || 'body'}: ${bad.message}`, { errors: [{ path: bad.path || 'body', message: bad.message }] });
   }
   const stateParsed = domain.module.stateSchema.safeParse(request.state);
   const actionParsed = domain.module.actionSchema.safeParse(request.action);

@@ -85,6 +85,9 @@ describe('bounded cost on any input', () => {
     server = svc.app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     port = (server.address() as AddressInfo).port;
+    // One ordinary request of each domain first: the first request after start compiles the path it
+    // takes (about 150-350 ms here, whatever its size), which is not what this test measures.
+    for (const body of Object.values(BASES)) await send(port, 'POST', '/v1/evaluate', svc.keys.agent, body);
   });
   afterAll(async () => {
     await new Promise((r) => server?.close(r));
@@ -104,10 +107,9 @@ describe('bounded cost on any input', () => {
         expect(answer.ms).toBeLessThan(2000);
         expect([200, 400, 413, 422]).toContain(answer.status);
         expect(answer.decision).not.toBe('approve');
-        // The target is 100 ms; on this 2-core machine under a parallel suite the worst seen was about
-        // 120 ms (the PGlite insert of a 200 KB request runs on the event loop). This bound catches a
-        // reading that blocks; closing the gap to 100 ms is open work (see the notes).
-        expect(Math.max(0, ...health)).toBeLessThan(250);
+        // A field this long is refused before it is read or stored (the field limit is four times the
+        // reading cap), so nothing in its path holds the event loop for long.
+        expect(Math.max(0, ...health)).toBeLessThan(100);
       }),
       { numRuns: 24 },
     );

@@ -43,6 +43,12 @@ export interface Reading {
 
 /** Text beyond this many characters in one field is not read; the evaluation escalates with `input_truncated`. */
 export const READING_CAP_CHARS = 8_000;
+/**
+ * Text read across all fields of a request's state: past it, further state text is not read and the
+ * evaluation escalates with `input_truncated`, so many long fields cost no more than a few. The
+ * action's own fields are always read (each within the cap): they are what is judged.
+ */
+export const READING_TOTAL_CHARS = 5 * READING_CAP_CHARS;
 const MAX_IGNORED = 50;
 const MAX_WALK_DEPTH = 8;
 
@@ -156,10 +162,14 @@ export class ReadingBuilder {
     if (typeof value !== 'string' || value.length === 0) return undefined;
     this.consumed.add(path);
     let text = value;
-    if (text.length > READING_CAP_CHARS) {
+    const budgeted = !path.startsWith('action.');
+    const cap = budgeted ? Math.min(READING_CAP_CHARS, READING_TOTAL_CHARS - this.charsRead) : READING_CAP_CHARS;
+    if (text.length > cap) {
       this.truncated.push(path);
-      text = text.slice(0, READING_CAP_CHARS);
+      if (cap <= 0) return undefined;
+      text = text.slice(0, cap);
     }
+    if (budgeted) this.charsRead += text.length;
     this.texts.push(text.length > 500 ? text.slice(0, 500) : text);
     const tokens = tokenize(text);
     const meta = guardrailClauses(tokens);
@@ -179,6 +189,7 @@ export class ReadingBuilder {
     }
   }
   private unknownCount = 0;
+  private charsRead = 0;
 
   build(action: ActionReading): Reading {
     return {
