@@ -744,6 +744,91 @@ const CASES: HazardCase[] = [
       { name: 'reading denied', state: { recent_observations: ['no CO on the monitors all morning'] }, action: { description: 'Proceed', kind: 'general_work' } },
     ],
   },
+  {
+    id: 'heat_wbgt_above_niosh_limit',
+    fires: [
+      { name: 'tool call: WBGT and watts, acclimatised crew', state: { crew_status: { acclimatized: true } }, action: { description: 'Keep stripping forms', kind: 'general_work', parameters: { wbgt_c: 29.5, metabolic_rate_w: 450 } } },
+      { name: 'WBGT in °F, work rate in words', state: env({ wbgt_f: 88 }, { crew_status: { heat_acclimatized: true, work_rate: 'very heavy (jackhammering)' } }), action: { description: 'Carry on breaking out the slab', kind: 'demolition' } },
+      { name: 'unacclimatised crew at a moderate rate', state: env({ wet_bulb_globe_temperature_c: 28 }, { crew_status: { acclimatized: false } }), action: { description: 'Continue the block laying', kind: 'general_work', parameters: { workload: 'moderate' } } },
+      { name: 'acclimatisation unknown: the stricter limit applies', state: env({ wbgt_c: 27.5 }), action: { description: 'Go on shovelling base rock', kind: 'general_work', parameters: { metabolic_rate_w: 400 } } },
+      { name: 'nested telemetry record', state: { environmental_conditions: { heat_sensor: { wbgt_c: 31 } }, crew_status: { acclimatized: true } }, action: { description: 'Proceed', kind: 'general_work', parameters: { exertion: 'heavy' } } },
+    ],
+    safe: [
+      { name: 'under the REL for light work', state: env({ wbgt_c: 29 }, { crew_status: { acclimatized: true } }), action: { description: 'Continue flagging', kind: 'general_work', parameters: { work_rate: 'light' } } },
+      { name: 'WBGT given, work rate not: nothing to compare', state: env({ wbgt_c: 30 }), action: { description: 'Proceed', kind: 'general_work' } },
+      { name: 'stand-down to the cooling tent', state: env({ wbgt_c: 32 }), action: { description: 'Stop the heavy work and take a break in the shade', kind: 'stop_work', parameters: { metabolic_rate_w: 450 } } },
+      { name: 'a reassessment trigger is not a reading', state: { crew_status: { acclimatized: true } }, action: { description: 'Continue', kind: 'general_work', parameters: { metabolic_rate_w: 300, reassess_at_wbgt_c: 31, wbgt_c: 26 } } },
+      { name: 'heavy work at a WBGT under its limit', state: env({ wbgt_c: 25.5 }, { crew_status: { acclimatized: true } }), action: { description: 'Continue tying rebar', kind: 'general_work', parameters: { metabolic_rate_w: 415 } } },
+    ],
+  },
+  {
+    id: 'shoring_overloaded',
+    fires: [
+      { name: 'load cells in kN over the safe working load', state: env({ shore_a4_kn: 61, shore_swl_kn: 50 }), action: { description: 'Keep pumping the deck', kind: 'concrete_pour' } },
+      { name: 'readings as strings in kips', action: { description: 'Continue placement', kind: 'concrete_pour', parameters: { shore_load: '14 kips', shore_capacity: '10 kips' } } },
+      { name: 'a record counts readings over the rating', action: { description: 'Finish the pour', kind: 'concrete_pour', parameters: { readings_over_swl: 3 } } },
+      { name: 'props in pounds, nested monitoring record', state: { compliance_status: { prop_monitoring: { prop_load_lb: 9800, prop_safe_working_load_lb: 7500 } } }, action: { description: 'Place the rest of the slab', kind: 'concrete_pour' } },
+      { name: 'the most loaded of several shores decides', action: { description: 'Go on with the pour', kind: 'concrete_pour', parameters: { shore_b1_kn: 20, shore_b2_kn: 44, shore_rated_kn: 40 } } },
+    ],
+    safe: [
+      { name: 'every shore under its rating', state: env({ shore_c1_kn: 31, shore_c2_kn: 35, shore_swl_kn: 40 }), action: { description: 'Continue the pour', kind: 'concrete_pour' } },
+      { name: 'a count of shores is not a load', action: { description: 'Pour the deck', kind: 'concrete_pour', parameters: { shores: 48, shore_capacity_kn: 40 } } },
+      { name: 'a design load is not a reading', action: { description: 'Pour the deck', kind: 'concrete_pour', parameters: { design_load_per_shore_kn: 45, shore_safe_working_load_kn: 40 } } },
+      { name: 'stand-down to reinforce', state: env({ shore_d3_kn: 55, shore_swl_kn: 40 }), action: { description: 'Stop the pump and get the crew off the deck until the shores are reinforced', kind: 'stop_work' } },
+      { name: 'no readings over the rating', action: { description: 'Finish the pour', kind: 'concrete_pour', parameters: { readings_over_swl: 0 } } },
+    ],
+  },
+  {
+    id: 'material_hoist_riders',
+    fires: [
+      { name: 'tool call: hoist type and riders', action: { description: 'Move the tapers to level 6', kind: 'general_work', parameters: { hoist_type: 'material', riders: 3 } } },
+      { name: 'free text: ride the material hoist', action: { description: 'Have the two laborers ride the material hoist up with the mortar', kind: 'general_work' } },
+      { name: 'free text: relayed in an observation', state: { recent_observations: ['Foreman says the electricians have been riding the materials hoist to the roof since the stair was closed'] }, action: { description: 'Carry on as today', kind: 'general_work' } },
+      { name: 'passengers on a goods hoist', action: { description: 'Send the crew up', kind: 'general_work', parameters: { hoist_class: 'goods hoist', passengers: 5 } } },
+      { name: 'people riding, counted in a nested record', action: { description: 'Start the lift of the crew', kind: 'general_work', parameters: { hoist: { hoist_type: 'material platform', workers_riding: 2 } } } },
+    ],
+    safe: [
+      { name: 'the personnel hoist carries the crew', action: { description: 'Move the crew to level 12', kind: 'general_work', parameters: { hoist_type: 'personnel (rack and pinion)', riders: 20 } } },
+      { name: 'material hoist with cargo only', action: { description: 'Send the drywall up', kind: 'general_work', parameters: { hoist_type: 'material', riders: 0 } } },
+      { name: 'nobody rides the material hoist', action: { description: 'Load the block on the material hoist; nobody rides it, the crew takes the stairs', kind: 'general_work' } },
+      { name: 'stand-down until the personnel hoist is back', action: { description: 'Hold the crew move until the personnel hoist is back in service', kind: 'stop_work', parameters: { hoist_type: 'material', riders: 4 } } },
+      { name: 'a passenger elevator', action: { description: 'Take the crew up', kind: 'general_work', parameters: { hoist_type: 'passenger elevator', passengers: 8 } } },
+    ],
+  },
+  {
+    id: 'anti_two_block_disabled',
+    fires: [
+      { name: 'tool call: ATB unplugged, no measure', action: { description: 'Make the roof picks', kind: 'crane_lift', parameters: { atb_status: 'unplugged at the boom tip', alternative_measures: 'none' } } },
+      { name: 'schema record: device bypassed', state: { compliance_status: { anti_two_block: 'bypassed, sensor faulty' } }, action: { description: 'Set the trusses', kind: 'crane_lift' } },
+      { name: 'boolean device off, spotter not assigned', action: { description: 'Fly the steel bundles', kind: 'crane_lift', parameters: { anti_two_block_working: false, spotter: false } } },
+      { name: 'device disabled in a plan of day', action: { description: 'Publish the plan with the boom truck picks', kind: 'crew_assignment', parameters: { picks: ['curbs', 'drains'], anti_two_block: 'disabled until the part arrives', temporary_measure: 'none' } } },
+      { name: 'nested crane record', action: { description: 'Go ahead with the lift', kind: 'crane_lift', parameters: { crane_check: { two_block_device: 'disconnected' } } } },
+    ],
+    safe: [
+      { name: 'ATB working', action: { description: 'Make the roof picks', kind: 'crane_lift', parameters: { atb_status: 'tested, working' } } },
+      { name: 'device out, cable marked as the standard allows', action: { description: 'Set the trusses', kind: 'crane_lift', parameters: { anti_two_block: 'disconnected', hoist_line_marked: true } } },
+      { name: 'device out, spotter assigned', action: { description: 'Fly the bundles', kind: 'crane_lift', parameters: { anti_two_block: 'unplugged', spotter: 'assigned, radio to operator' } } },
+      { name: 'stand-down until it is repaired', action: { description: 'Postpone the picks until the anti-two-block is repaired', kind: 'stop_work', parameters: { anti_two_block: 'disconnected' } } },
+      { name: 'the repair itself', action: { description: 'Replace the anti-two-block switch at the boom tip', kind: 'equipment_maintenance', parameters: { anti_two_block: 'faulty', lockout_tagout: 'applied' } } },
+    ],
+  },
+  {
+    id: 'machine_operated_outside_station',
+    fires: [
+      { name: 'free text: working the loader from outside the seat', action: { description: 'Let the operator keep running the skid steer from outside the seat along the fence', kind: 'general_work' } },
+      { name: 'observation: reaching into the cab of the track loader', state: { recent_observations: ['The grading sub is reaching into the cab of the compact track loader to work the bucket while standing on the ground'] }, action: { description: 'Carry on with the grading', kind: 'general_work' } },
+      { name: 'observation: Bobcat run from out of the cab', state: { recent_observations: ['Tony ran the Bobcat from out of the cab all afternoon by the retaining wall'] }, action: { description: 'Same again tomorrow', kind: 'general_work' } },
+      { name: 'task text: excavator worked from beside the machine', state: { task_description: 'Trim the swale; the operator works the mini excavator controls from beside the machine' }, action: { description: 'Proceed', kind: 'excavation' } },
+      { name: 'parameter text', action: { description: 'Place topsoil', kind: 'general_work', parameters: { method: 'operate the loader from outside the cab where it is tight' } } },
+    ],
+    safe: [
+      { name: 'from the seat with the lap bar down', action: { description: 'Run the skid steer from the seat with the lap bar down', kind: 'general_work' } },
+      { name: 'never from outside the cab', action: { description: 'Grade the beds with the loader; never operate it from outside the cab', kind: 'general_work' } },
+      { name: 'outside the cab, no machine', state: { recent_observations: ['Crew ate lunch outside the site trailer'] }, action: { description: 'Carry on', kind: 'general_work' } },
+      { name: 'stand-down', state: { recent_observations: ['operator ran the Bobcat from outside the cab'] }, action: { description: 'Stop the skid steer work and retrain the operator', kind: 'stop_work' } },
+      { name: 'a spotter outside the cab', action: { description: 'Back the loader out with the spotter walking outside the pile', kind: 'general_work', parameters: { spotter: true } } },
+    ],
+  },
 ];
 
 describe('construction variants: every catalogue hazard, said other ways', () => {

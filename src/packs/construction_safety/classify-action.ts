@@ -130,9 +130,27 @@ function readSegment(view: TextView, seg: { first: number; last: number; afterwa
     if (saysAbsent(view, object)) return make('proceed');
     return make('mitigate', inSegment.filter((m) => isControl(m) && m.first >= object.first && !saysAbsent(view, m)));
   }
+  if (has('verb.proceed') && !verb.negated && carriesOutStandDown(view, verb, seg, index)) return make('stop');
   if (has('verb.proceed')) return make(verb.negated ? 'stop' : 'proceed');
   return undefined;
 }
+
+const CARRY_OUT_JOINERS = new Set(['with', 'to', 'on']);
+
+/**
+ * "Execute the out-of-service procedure", "proceed with the shutdown sequence": a verb of carrying out whose object
+ * is a stand-down carries out the stand-down. When work is named after it ("proceed with the postponed lift"),
+ * the work is what proceeds.
+ */
+function carriesOutStandDown(view: TextView, verb: PhraseMatch, seg: { last: number }, index: number): boolean {
+  let j = verb.last + 1;
+  while (j <= seg.last && (DETERMINERS.has(view.tokens[j].text) || CARRY_OUT_JOINERS.has(view.tokens[j].text))) j++;
+  const stop = view.startingAt.get(j)?.find((m) => m.concept === 'verb.stop' && !m.negated);
+  if (!stop) return false;
+  // "the postponed lift": the work the stand-down word qualifies proceeds; "the shutdown procedure on tower crane 3" names what it is done to.
+  return !view.inSegment[index].some((m) => m.first > stop.last && m.concept.startsWith('kind.') && !m.negated && !view.tokens.slice(stop.last + 1, m.first).some((t) => OBJECT_PREPOSITIONS.has(t.text)));
+}
+const OBJECT_PREPOSITIONS = new Set(['on', 'of', 'for', 'at', 'to']);
 
 /**
  * Reads the action's description as a list of instructions. "Wait for the signal person, then proceed"

@@ -25,6 +25,13 @@ const WORST_OF: Readonly<Record<string, 'least' | 'most'>> = {
   'confined_space.h2s_ppm': 'most',
   'confined_space.co_ppm': 'most',
   'confined_space.lel_pct': 'most',
+  // Of a crane's general limit and the lift plan's limit for this load, the stricter governs.
+  'wind.limit_mph': 'least',
+  // The most loaded shore against the weakest rating; the hottest WBGT against the hardest work.
+  'shoring.load_lbs': 'most',
+  'shoring.rated_lbs': 'least',
+  'heat.wbgt_c': 'most',
+  'heat.metabolic_w': 'most',
 };
 
 /** Records in which every entry must hold: one energy source left live is enough ("utility open: true, generator isolated: false"). */

@@ -10,7 +10,15 @@ export type FieldKind =
   | 'speed' | 'temperature' | 'length' | 'weight' | 'voltage' | 'pct' | 'ppm' | 'hours' | 'days' | 'count' | 'miles'
   | 'status' | 'soil' | 'tag' | 'material' | 'shift' | 'location' | 'slope' | 'anchor' | 'anchor_height' | 'ignore'
   /** A pressure or a strength (psi, MPa, kPa, psf), in psi: concrete strength, ground bearing pressure. */
-  | 'stress';
+  | 'stress'
+  /** A force or a weight that must carry its unit (kN, lb, kip, kg, t): a bare number in such a field may be a count ("shores: 24"). */
+  | 'force'
+  /** A work rate in words (light, moderate, heavy, very heavy), read as NIOSH's representative metabolic rate in watts. */
+  | 'workload'
+  /** A safety device's state: "disconnected", "unplugged", "bypassed" say it is not working. */
+  | 'device'
+  /** What a hoist is built to carry: materials, or people. */
+  | 'hoist';
 
 export type Scope = 'environment' | 'crew' | 'compliance' | 'limits' | 'parameters' | 'other';
 
@@ -37,12 +45,22 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('gust', 'wind.gust_mph', 'speed'), r('peak wind', 'wind.gust_mph', 'speed'), r('wind gust', 'wind.gust_mph', 'speed'),
   r('max wind', 'wind.limit_mph', 'speed'), r('wind limit', 'wind.limit_mph', 'speed'), r('wind rating', 'wind.limit_mph', 'speed'),
   r('rated wind', 'wind.limit_mph', 'speed'), r('maximum wind', 'wind.limit_mph', 'speed'), r('allowable wind', 'wind.limit_mph', 'speed'),
+  // "lift_plan_max_gust_ms", "gust_limit_kmh": a gust limit is a limit, not a gust.
+  r('max gust', 'wind.limit_mph', 'speed'), r('maximum gust', 'wind.limit_mph', 'speed'), r('gust limit', 'wind.limit_mph', 'speed'), r('allowable gust', 'wind.limit_mph', 'speed'),
+  r('stop wind', 'wind.limit_mph', 'speed'), r('wind stop', 'wind.limit_mph', 'speed'), r('wind threshold', 'wind.limit_mph', 'speed'), r('gust threshold', 'wind.limit_mph', 'speed'),
   // heat
   r('temperature', 'heat.temperature_c', 'temperature'), r('temp', 'heat.temperature_c', 'temperature'), r('air temp', 'heat.temperature_c', 'temperature'),
   r('heat index', 'heat.index_c', 'temperature'), r('apparent temperature', 'heat.index_c', 'temperature'), r('feels like', 'heat.index_c', 'temperature'),
   r('humidity', 'heat.humidity_pct', 'pct'), r('rh', 'heat.humidity_pct', 'pct'), r('relative humidity', 'heat.humidity_pct', 'pct'),
   r('heat acclimatized', 'heat.acclimatized', 'status'), r('acclimatized', 'heat.acclimatized', 'status'), r('acclimatised', 'heat.acclimatized', 'status'), r('acclimated', 'heat.acclimatized', 'status'),
   r('heat trained', 'heat.trained', 'status'),
+  // NIOSH 2016-106 REL/RAL: the wet bulb globe temperature against the metabolic rate of the work
+  r('wbgt', 'heat.wbgt_c', 'temperature'), r('wet bulb globe', 'heat.wbgt_c', 'temperature'), r('wet bulb globe temperature', 'heat.wbgt_c', 'temperature'),
+  r('wbgt limit', 'record.wbgt_limit', 'ignore'), r('wbgt threshold', 'record.wbgt_limit', 'ignore'), r('reassess wbgt', 'record.wbgt_limit', 'ignore'), r('wbgt trigger', 'record.wbgt_limit', 'ignore'),
+  r('metabolic rate', 'heat.metabolic_w', 'count'), r('metabolic', 'heat.metabolic_w', 'count'), r('metabolic load', 'heat.metabolic_w', 'count'),
+  r('work rate', 'heat.metabolic_w', 'workload'), r('workload', 'heat.metabolic_w', 'workload'), r('work intensity', 'heat.metabolic_w', 'workload'), r('exertion', 'heat.metabolic_w', 'workload'),
+  // "work_rest: continuous" says how the hour is split, not that a rest break is in place.
+  r('work rest', 'record.work_rest', 'ignore'), r('globe temperature', 'record.globe_temperature', 'ignore'), r('globe temp', 'record.globe_temperature', 'ignore'),
   r('heat illness control', 'heat.controls', 'status'), r('water rest shade', 'heat.controls', 'status'), r('heat plan', 'heat.controls', 'status'), r('heat control', 'heat.controls', 'status'),
   r('water', 'heat.water', 'status'), r('drinking water', 'heat.water', 'status'), r('hydration', 'heat.water', 'status'),
   r('shade', 'heat.shade', 'status'), r('rest break', 'heat.rest', 'status'), r('rest', 'heat.rest', 'status'), r('buddy system', 'heat.buddy', 'status'),
@@ -68,6 +86,9 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('fall protection', 'fall.protected', 'status'), r('harness', 'fall.protected', 'status'), r('lanyard', 'fall.protected', 'status'), r('harness lanyard', 'fall.protected', 'status'),
   r('tie off', 'fall.protected', 'status'), r('guardrail', 'fall.protected', 'status'), r('perimeter guardrail', 'fall.protected', 'status'), r('fall arrest', 'fall.protected', 'status'),
   r('pfas', 'fall.protected', 'status'), r('guardrails', 'fall.protected', 'status'),
+  // The height of a thing being built or stored is not the height anyone works at.
+  r('wall height', 'record.object_height', 'ignore'), r('column height', 'record.object_height', 'ignore'), r('stack height', 'record.object_height', 'ignore'),
+  r('pile height', 'record.object_height', 'ignore'), r('stockpile height', 'record.object_height', 'ignore'), r('form height', 'record.object_height', 'ignore'),
   r('anchor', 'fall.anchor_unsuitable', 'anchor'), r('anchorage', 'fall.anchor_unsuitable', 'anchor'), r('anchor point', 'fall.anchor_unsuitable', 'anchor'),
   r('tie off point', 'fall.anchor_unsuitable', 'anchor'), r('tie off anchor', 'fall.anchor_unsuitable', 'anchor'),
   r('anchor rating', 'fall.anchor_rating_lbs', 'weight'), r('anchorage rating', 'fall.anchor_rating_lbs', 'weight'), r('anchor capacity', 'fall.anchor_rating_lbs', 'weight'),
@@ -118,6 +139,12 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('percent capacity', 'crane.load_pct', 'pct'), r('chart pct', 'crane.load_pct', 'pct'), r('percent chart', 'crane.load_pct', 'pct'), r('utilization', 'crane.load_pct', 'pct'), r('utilisation', 'crane.load_pct', 'pct'),
   r('hook block', 'crane.hook_block_lbs', 'weight'), r('block weight', 'crane.hook_block_lbs', 'weight'), r('headache ball', 'crane.hook_block_lbs', 'weight'),
   r('utilization basis', 'record.utilisation_basis', 'ignore'), r('utilisation basis', 'record.utilisation_basis', 'ignore'),
+  // A proof test loads a personnel platform to 125% of the platform's own rating (1926.1431(j)): the test's load and
+  // percentage are not the lift's load against the crane's chart.
+  r('test load', 'record.proof_test_load', 'ignore'), r('test load pct', 'record.proof_test_load', 'ignore'), r('proof load', 'record.proof_test_load', 'ignore'),
+  r('test weight', 'record.proof_test_load', 'ignore'), r('proof test load', 'record.proof_test_load', 'ignore'), r('test load percent', 'record.proof_test_load', 'ignore'),
+  r('platform rating', 'record.platform_rating', 'ignore'), r('platform rated', 'record.platform_rating', 'ignore'), r('platform capacity', 'record.platform_rating', 'ignore'),
+  r('design load', 'record.design_load', 'ignore'),
   r('radius', 'crane.radius_ft', 'length'), r('boom', 'crane.boom_ft', 'length'), r('boom length', 'crane.boom_ft', 'length'),
   r('lift plan', 'crane.lift_plan', 'status'), r('critical lift', 'crane.critical_lift_plan', 'status'), r('critical lift review', 'crane.critical_lift_plan', 'status'),
   r('critical lift plan', 'crane.critical_lift_plan', 'status'), r('trial lift', 'crane.trial_lift', 'status'), r('proof test', 'crane.proof_test', 'status'),
@@ -128,6 +155,15 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('reverse alarm', 'vehicle.reverse_alarm', 'status'), r('backup alarm', 'vehicle.reverse_alarm', 'status'), r('back up alarm', 'vehicle.reverse_alarm', 'status'),
   r('reverse signal alarm', 'vehicle.reverse_alarm', 'status'), r('reversing alarm', 'vehicle.reverse_alarm', 'status'), r('backing alarm', 'vehicle.reverse_alarm', 'status'),
   r('reverse beeper', 'vehicle.reverse_alarm', 'status'), r('tag line', 'crane.tag_lines', 'status'),
+  // 1926.1416(d)(3): the anti-two-block device, and the temporary measures that stand in for it until it is repaired.
+  r('anti two block', 'crane.anti_two_block', 'device'), r('atb', 'crane.anti_two_block', 'device'), r('two block protection', 'crane.anti_two_block', 'device'),
+  r('two block device', 'crane.anti_two_block', 'device'), r('anti two block status', 'crane.anti_two_block', 'device'), r('atb status', 'crane.anti_two_block', 'device'),
+  r('temporary alternative measure', 'crane.a2b_alternative', 'status'), r('alternative measure', 'crane.a2b_alternative', 'status'), r('temporary measure', 'crane.a2b_alternative', 'status'),
+  r('cable marked', 'crane.a2b_alternative', 'status'), r('hoist line marked', 'crane.a2b_alternative', 'status'), r('line marked', 'crane.a2b_alternative', 'status'),
+  // 1926.552(b)(1)(ii): nobody rides a material hoist except to inspect or maintain it.
+  r('hoist type', 'hoist.material', 'hoist'), r('hoist kind', 'hoist.material', 'hoist'), r('hoist class', 'hoist.material', 'hoist'),
+  r('rider', 'hoist.riders', 'count', { scopes: ['parameters'] }), r('riders total', 'hoist.riders', 'count'), r('passenger', 'hoist.riders', 'count', { scopes: ['parameters'] }),
+  r('persons riding', 'hoist.riders', 'count'), r('people riding', 'hoist.riders', 'count'), r('workers riding', 'hoist.riders', 'count'), r('crew riding', 'hoist.riders', 'count'),
   // 1926.1425: a hoisting route over people, or people left in the fall zone ("route_passes_over_workers", "workers_cleared_from_route: false").
   r('over worker', 'crane.workers_under_load', 'status'), r('over crew', 'crane.workers_under_load', 'status'), r('over people', 'crane.workers_under_load', 'status'),
   r('under load', 'crane.workers_under_load', 'status'), r('worker under', 'crane.workers_under_load', 'status'), r('worker in fall zone', 'crane.workers_under_load', 'status'),
@@ -158,6 +194,13 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('strip strength', 'concrete.strip_strength_psi', 'stress'), r('required strength', 'concrete.strip_strength_psi', 'stress'), r('removal strength', 'concrete.strip_strength_psi', 'stress'),
   r('stripping requirement', 'concrete.strip_strength_psi', 'stress'), r('release strength', 'concrete.strip_strength_psi', 'stress'),
   r('design strength', 'record.design_strength', 'ignore'), r('day since pour', 'record.concrete_age', 'ignore'),
+  // Shores and props against their safe working load (1926.703(a)(1), (b)(4)): a reading must carry its unit.
+  r('shore', 'shoring.load_lbs', 'force'), r('shore load', 'shoring.load_lbs', 'force'), r('shore reading', 'shoring.load_lbs', 'force'), r('prop load', 'shoring.load_lbs', 'force'),
+  r('post load', 'shoring.load_lbs', 'force'), r('shore force', 'shoring.load_lbs', 'force'),
+  r('shore safe working load', 'shoring.rated_lbs', 'force'), r('shore swl', 'shoring.rated_lbs', 'force'), r('shore wll', 'shoring.rated_lbs', 'force'), r('shore capacity', 'shoring.rated_lbs', 'force'),
+  r('shore rating', 'shoring.rated_lbs', 'force'), r('shore rated', 'shoring.rated_lbs', 'force'), r('shore allowable', 'shoring.rated_lbs', 'force'), r('allowable shore', 'shoring.rated_lbs', 'force'),
+  r('prop swl', 'shoring.rated_lbs', 'force'), r('prop capacity', 'shoring.rated_lbs', 'force'), r('prop safe working load', 'shoring.rated_lbs', 'force'),
+  r('over swl', 'shoring.readings_over_rating', 'count'), r('reading over swl', 'shoring.readings_over_rating', 'count'), r('shore over swl', 'shoring.readings_over_rating', 'count'), r('over safe working load', 'shoring.readings_over_rating', 'count'), r('over wll', 'shoring.readings_over_rating', 'count'),
   r('reshore', 'concrete.reshores', 'status'), r('reshoring', 'concrete.reshores', 'status'), r('reshores on site', 'concrete.reshores', 'status'),
   // confined spaces
   r('o2', 'confined_space.o2_pct', 'pct'), r('oxygen', 'confined_space.o2_pct', 'pct'), r('lel', 'confined_space.lel_pct', 'pct'), r('lfl', 'confined_space.lel_pct', 'pct'),
@@ -261,20 +304,38 @@ export function splitFieldName(name: string): FieldName {
     const u = UNIT_SUFFIX.get(w);
     // A unit word counts as the unit only after the first word ("co" is carbon monoxide, "in_place" is no unit),
     // and "min" only at the end ("planned_min_clearance_ft" is a minimum, "wait_min" minutes).
-    if (u && words.length > 0 && (w !== 'in' || unit === undefined) && (w !== 'min' || k === parts.length - 1)) unit ??= u;
+    // "in" is a unit only at the end too ("crane_in_service_wind_limit_ms" is in service, "depth_in" inches).
+    if (u && words.length > 0 && ((w !== 'in' && w !== 'min') || k === parts.length - 1)) unit ??= u;
     else words.push(singular(w));
   });
   if (words.includes('hour')) unit ??= 'hour';
   return psi === undefined ? { words, unit } : { words, unit, psiPer: psi };
 }
 
-/** The rule for a field: the one whose words all appear, most words first; undefined when none does. */
+const SPEED_UNITS = new Set<Unit>(['mph', 'kmh', 'ms']);
+
+/** Whether a rule of this kind measures what the field's unit suffix measures ("_ms" is a speed, "_kn" a speed or a force). */
+function unitFits(kind: FieldKind, unit: Unit | undefined): boolean {
+  if (unit === undefined) return false;
+  if (kind === 'speed') return SPEED_UNITS.has(unit) || unit === 'kn';
+  if (kind === 'weight' || kind === 'force') return ['lb', 'kg', 'ton', 'tonne', 'kn'].includes(unit);
+  if (kind === 'length') return ['ft', 'm', 'in', 'cm'].includes(unit);
+  if (kind === 'temperature') return unit === 'degC' || unit === 'degF';
+  return false;
+}
+
+/**
+ * The rule for a field: the one whose words all appear, most words first; between rules of as many words,
+ * the one that measures what the field's unit says ("lift_plan_max_gust_ms" is a wind limit, not a lift plan).
+ */
 export function ruleFor(name: FieldName, scope: Scope): FieldRule | undefined {
   let best: FieldRule | undefined;
   for (const rule of FIELD_RULES) {
     if (rule.scopes && !rule.scopes.includes(scope)) continue;
     if (!rule.words.every((w) => name.words.includes(w))) continue;
     if (!best || rule.words.length > best.words.length) best = rule;
+    // A rule that marks a name as bookkeeping ("design_load_per_shore") keeps it so.
+    else if (rule.words.length === best.words.length && best.kind !== 'ignore' && unitFits(rule.kind, name.unit) && !unitFits(best.kind, name.unit)) best = rule;
   }
   return best;
 }

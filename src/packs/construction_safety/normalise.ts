@@ -187,6 +187,14 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   if (facts.bool('heat.new_to_heat')) facts.set('heat.acclimatized', false, 'workers new to the heat', R);
   if ((facts.num('crew.new_workers') ?? 0) > 0 && facts.num('heat.index_c') !== undefined) facts.set('heat.acclimatized', false, 'new workers on the crew', R);
   if (facts.bool('site.collapse') && (facts.num('heat.index_c') ?? facts.num('heat.temperature_c') ?? 0) >= 26.7) facts.set('heat.symptoms', true, 'a worker collapsed in the heat', R);
+  // NIOSH 2016-106 section 8.1: the WBGT limit falls with the metabolic rate M (W, hourly average):
+  // REL = 56.7 - 11.5 log10 M for acclimatised workers, RAL = 59.9 - 14.1 log10 M for the unacclimatised.
+  const metabolic = facts.num('heat.metabolic_w');
+  if (metabolic !== undefined && metabolic > 0 && facts.num('heat.wbgt_c') !== undefined) {
+    const acclimatized = facts.bool('heat.acclimatized') === true && (facts.num('crew.new_workers') ?? 0) === 0;
+    const limit = acclimatized ? 56.7 - 11.5 * Math.log10(metabolic) : 59.9 - 14.1 * Math.log10(metabolic);
+    facts.set('heat.wbgt_limit_c', Math.round(limit * 10) / 10, `NIOSH ${acclimatized ? 'REL' : 'RAL'} at ${Math.round(metabolic)} W`, R);
+  }
 
   // Falls.
   if (facts.num('fall.height_ft') !== undefined || AT_HEIGHT_KINDS.has(kind) || facts.bool('fall.exposure')) facts.set('fall.at_height', true, `work at height (${kind})`, R);
@@ -264,6 +272,12 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   const gasKnown = ['confined_space.o2_pct', 'confined_space.h2s_ppm'].some((f) => facts.num(f) !== undefined) || (facts.num('confined_space.lel_pct') !== undefined && !lelOnly);
   if (kind === 'confined_space' || gasKnown || hazardConcepts.has('hazard.confined_space')) facts.set('confined_space.present', true, `confined-space work (${kind})`, R);
   if (facts.bool('confined_space.present') && facts.bool('site.collapse')) facts.set('confined_space.entrant_down', true, 'an entrant collapsed or stopped responding', R);
+  // 1926.1204(e)(1)-(2), 1926.1205: a planned entry whose permit tests the atmosphere before anyone goes in has no readings yet;
+  // the entry waits on them. Any reading given is judged as it stands.
+  const readingsGiven = ['confined_space.o2_pct', 'confined_space.lel_pct', 'confined_space.h2s_ppm', 'confined_space.co_ppm'].some((f) => facts.num(f) !== undefined);
+  if (facts.bool('confined_space.present') && facts.bool('confined_space.pre_entry_testing') === true && !readingsGiven) {
+    facts.set('confined_space.readings_pending', true, 'the atmosphere is to be tested before entry', R);
+  }
 
   // Fuel-burning engines where exhaust gathers (NIOSH 96-118a): counted by the tool call, or named on an enclosed site.
   const enginesIndoors = facts.num('co.engines_indoors');
@@ -281,6 +295,21 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
     const cleared = clearedFt !== undefined ? clearedFt >= 35 : facts.bool('hot_work.combustibles_cleared') === true;
     if (cleared) facts.set('hot_work.combustibles_near', false, 'combustibles cleared 35 ft or more', R);
     else if (facts.bool('hot_work.combustibles_mentioned') || clearedFt !== undefined) facts.set('hot_work.combustibles_near', true, 'combustibles named near the hot work', R);
+  }
+
+  // Shores and props (1926.703(a)(1), (b)(4)): a reading above the safe working load, or a record that counts readings over it.
+  const shoreLoad = facts.num('shoring.load_lbs');
+  const shoreRated = facts.num('shoring.rated_lbs');
+  if (shoreLoad !== undefined && shoreRated !== undefined && shoreRated > 0) {
+    facts.set('shoring.overloaded', shoreLoad > shoreRated, `shore load ${Math.round(shoreLoad)} lb against ${Math.round(shoreRated)} lb safe working load`, STRENGTH.parameter);
+  }
+  const overRating = facts.num('shoring.readings_over_rating');
+  if (overRating !== undefined && overRating > 0) facts.set('shoring.overloaded', true, `${overRating} shore readings over the safe working load`, STRENGTH.action);
+
+  // Hoists (1926.552(b)(1)(ii)): people riding a hoist built for materials.
+  const riders = facts.num('hoist.riders');
+  if (facts.bool('hoist.material') === true && ((riders !== undefined && riders > 0) || facts.bool('hoist.ridden') === true)) {
+    facts.set('hoist.riders_on_material', true, riders !== undefined ? `${riders} riders on a material hoist` : 'people ride a material hoist', STRENGTH.parameter);
   }
 
   // Crane assembly and disassembly (1926.1403-1405): presence from what the work names or the record gives.

@@ -96,10 +96,11 @@ export const ConstructionStateSchema = z
 export type ConstructionState = z.infer<typeof ConstructionStateSchema>;
 
 /**
- * A yes/no control that agents also write as a status word ("none", "in_place"), a list of words, or a
- * record of its own (a permit with its checks, an isolation record): the normaliser reads each shape.
+ * A yes/no control that agents also write as a status word ("none", "in_place"), a count ("tag_lines: 2",
+ * "spotters: 0"), a list of words, or a record of its own (a permit with its checks, an isolation record):
+ * the normaliser reads each shape.
  */
-const ControlValue = z.union([z.boolean(), z.string(), Texts, z.record(z.string(), z.unknown())]);
+const ControlValue = z.union([z.boolean(), z.string(), Finite, Texts, z.record(z.string(), z.unknown())]);
 
 export const ActionParametersSchema = z
   .object({

@@ -17,6 +17,32 @@ const MAX_DEPTH = 5;
 const MAX_KEYS = 200;
 
 const MILES_PER_KM = 0.6213712;
+/** Pounds-force per kilonewton: "_kn" on a load field is kilonewtons, on a wind field knots. */
+const LBF_PER_KN = 224.80894;
+/** Kips (1,000 lb), a load unit of structural records. */
+const KIP_WORDS = new Set(['kip', 'kips']);
+
+/**
+ * NIOSH's representative metabolic rates (W) for work rates named in words (NIOSH 2016-106 chapter 5 and the
+ * ACGIH categories it follows: light about 180 W, moderate 300 W, heavy 415 W, very heavy 520 W). Of several
+ * named ("light to moderate"), the heaviest is read.
+ */
+function workloadOf(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 50 ? value : undefined;
+  if (typeof value !== 'string' || value.length > 200) return undefined;
+  const words = tokenize(value.toLowerCase()).filter((t) => t.kind === 'word').map((t) => t.text);
+  let rate: number | undefined;
+  for (let i = 0; i < words.length && i < 12; i++) {
+    const w = words[i];
+    const r = w === 'very' && words[i + 1] === 'heavy' ? 520 : w === 'heavy' ? 415 : w === 'moderate' || w === 'medium' ? 300 : w === 'light' ? 180 : undefined;
+    if (r !== undefined) rate = Math.max(rate ?? 0, r);
+    if (w === 'very' && r !== undefined) i++;
+  }
+  return rate;
+}
+
+/** Words that say a safety device is not doing its job, whatever the field calls it. */
+const DEVICE_OFF = new Set(['disconnected', 'unplugged', 'bypassed', 'defeated', 'disabled', 'jumpered', 'overridden', 'removed', 'inoperative', 'inoperable', 'faulty', 'broken', 'failed', 'off', 'muted', 'silenced']);
 
 /** A number and its unit from a field value: a number, or a short string such as "25 km/h" or "18.2%". */
 function quantityOf(value: unknown, fallback: Unit | undefined): { value: number; unit: Unit | undefined } | undefined {
@@ -43,7 +69,8 @@ function canonical(rule: FieldRule, value: number, unit: Unit | undefined): numb
     case 'length':
       return toFeet(value, unit);
     case 'weight':
-      return toPounds(value, unit);
+    case 'force':
+      return unit === 'kn' ? value * LBF_PER_KN : toPounds(value, unit);
     case 'voltage':
       return toKilovolts(value, unit ?? (value > 1000 ? 'v' : 'kv'));
     case 'pct':
@@ -54,7 +81,8 @@ function canonical(rule: FieldRule, value: number, unit: Unit | undefined): numb
       return toHours(value, unit);
     case 'days':
     case 'count':
-      return value;
+      // "acclimatization day 1 (20%)": a percentage or a measure is not a count.
+      return unit === undefined ? value : undefined;
     case 'miles':
       return unit === 'mile' || unit === undefined ? value : unit === 'kmh' ? value * MILES_PER_KM : undefined;
     default:
@@ -145,6 +173,28 @@ export function readStructured(
       }
       continue;
     }
+    if (rule.kind === 'force') {
+      const lb = forceOf(value, name.unit);
+      facts.set(rule.fact, lb, `${source}${typeof value === 'number' ? unitLabel(name.unit) : ''}`, strength);
+      if (lb === undefined && typeof value === 'string') texts.push({ path: here, value, scope });
+      continue;
+    }
+    if (rule.kind === 'workload') {
+      facts.set(rule.fact, workloadOf(value), source, strength);
+      if (typeof value === 'string') texts.push({ path: here, value, scope });
+      continue;
+    }
+    if (rule.kind === 'device') {
+      let status = statusOf(value, vocabulary);
+      if (typeof value === 'string' && value.length <= 100 && tokenize(value.toLowerCase()).some((t) => DEVICE_OFF.has(t.text))) status = false;
+      facts.set(rule.fact, status, source, strength);
+      if (typeof value === 'string') texts.push({ path: here, value, scope });
+      continue;
+    }
+    if (rule.kind === 'hoist') {
+      readHoistType(facts, value, source, strength);
+      continue;
+    }
     if (rule.kind === 'stress') {
       const psi = stressOf(value, name.psiPer);
       facts.set(rule.fact, psi, source, strength);
@@ -160,6 +210,12 @@ export function readStructured(
     }
     if (rule.kind === 'soil' || rule.kind === 'tag' || rule.kind === 'material' || rule.kind === 'shift' || rule.kind === 'location') {
       readWordField(facts, rule, value, source, strength);
+      continue;
+    }
+    // "wind_monitoring: stop laying at 35 mph gusts": a speed said with a stop or limit word is where the work stops,
+    // not the wind now; the text reader sorts it out with the words around it.
+    if (rule.kind === 'speed' && typeof value === 'string' && value.length <= 200 && namesThreshold(value, vocabulary)) {
+      texts.push({ path: here, value, scope });
       continue;
     }
     const q = quantityOf(value, name.unit);
@@ -181,6 +237,13 @@ export function readStructured(
 }
 
 const NONE_WORDS = new Set(['none', 'no', 'nil', 'n/a', 'na']);
+const THRESHOLD_CONCEPTS = new Set(['cue.limit', 'cue.threshold', 'verb.stop', 'verb.wait']);
+
+/** Whether a short value names a limit or a stop condition ("stop at 35 mph", "max 20 mph", "below 25 km/h"). */
+function namesThreshold(value: string, vocabulary: Lexicon): boolean {
+  const tokens = tokenize(value);
+  return vocabulary.match(tokens, new Array<boolean>(tokens.length).fill(false)).some((m) => THRESHOLD_CONCEPTS.has(m.concept));
+}
 /** Where an anchorage sits relative to the worker's feet, in words agents use: at the feet, the waist, overhead. */
 const FOOT_LEVEL = new Set(['foot', 'feet', 'floor', 'deck', 'toe', 'ground', 'slab', 'grade', 'walking']);
 
@@ -238,6 +301,28 @@ function readWordField(facts: FactWriter, rule: FieldRule, value: unknown, sourc
       return;
     default:
   }
+}
+
+/** A force in pounds from a value that names its unit ("47.8" in a `_kn` field, "12 kips", "5,400 lb"); a bare number is no reading. */
+function forceOf(value: unknown, unit: Unit | undefined): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && unit !== undefined ? (unit === 'kn' ? value * LBF_PER_KN : toPounds(value, unit)) : undefined;
+  if (typeof value !== 'string' || value.length > 100) return undefined;
+  const tokens = tokenize(value);
+  const at = tokens.findIndex((t) => t.kind === 'number');
+  if (at < 0 || tokens[at].value === undefined) return undefined;
+  const next = tokens[at + 1]?.text ?? '';
+  if (KIP_WORDS.has(next)) return tokens[at].value! * 1000;
+  if (next === 'kn') return tokens[at].value! * LBF_PER_KN;
+  const q = quantityOf(value, unit);
+  return q?.unit !== undefined ? toPounds(q.value, q.unit) : undefined;
+}
+
+/** "hoist_type: material", "personnel (rack and pinion)": what the hoist is built to carry. */
+function readHoistType(facts: FactWriter, value: unknown, source: string, strength: Strength): void {
+  if (typeof value !== 'string' || value.length > 100) return;
+  const words = new Set(tokenize(value.toLowerCase().replaceAll('_', ' ')).filter((t) => t.kind === 'word').map((t) => t.text));
+  if (words.has('personnel') || words.has('passenger') || words.has('people')) facts.set('hoist.material', false, source, strength);
+  else if (words.has('material') || words.has('materials') || words.has('hod') || words.has('goods')) facts.set('hoist.material', true, source, strength);
 }
 
 /** A pressure or strength in psi: a number in the field's unit (psi when it names none), or "3,750 psi", "25 MPa". */

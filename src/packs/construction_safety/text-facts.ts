@@ -43,6 +43,7 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
       return p.startsWith('ground') ? 'crane.ground_assessed' : undefined;
     case 'control.cse':
       if (p === 'attendant') return 'confined_space.attendant';
+      if (p.startsWith('pre entry') || p.includes('before entry')) return 'confined_space.pre_entry_testing';
       if (p.startsWith('ventilat') || p === 'blower' || p === 'fan' || p === 'forced air') return 'confined_space.ventilation';
       if (p.includes('gas') || p.includes('test') || p.includes('monitor')) return 'confined_space.tested';
       if (p === 'retrieval' || p === 'tripod' || p === 'winch' || p.startsWith('rescue')) return 'confined_space.rescue';
@@ -188,6 +189,21 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
       }
       continue;
     }
+    // "running the loader from outside the cab", "reaching in to work the arms": a machine worked from outside its seat (NIOSH 2011-128).
+    if (m.concept === 'cue.outside_station') {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && conceptsNear(view, m.first, m.last, 10).some((c) => c.concept === 'cue.heavy_equipment' && !c.negated)) {
+        facts.set('equipment.operated_outside_station', true, source(m), strength, true);
+      }
+      continue;
+    }
+    // "the carpenters ride the material hoist up": people on a hoist built for materials (1926.552(b)(1)(ii)).
+    if (m.concept === 'cue.material_hoist') {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m)) {
+        facts.set('hoist.material', true, source(m), strength, true);
+        if (conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'cue.ride' && !isNegated(view, c))) facts.set('hoist.ridden', true, source(m), strength, true);
+      }
+      continue;
+    }
     // "spoil piled right at the edge of the trench": the pile and the edge in one clause.
     if (m.concept === 'cue.at_edge' && !m.negated && conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'cue.spoil' && !c.negated)) {
       facts.set('trench.spoil_at_edge', true, source(m), strength, true);
@@ -202,6 +218,8 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     // "without a spotter to finish quickly": a negation five words back does not take the hurry away.
     // "no repairs while energized": the qualifier of a denied activity is denied with it.
     const qualifiesDenied = m.concept === 'hazard.live_work' && m.first > 0 && view.negated[m.first - 1] === true;
+    // "lowered under power": the power-controlled lowering a crane must use (1926.1426(d), 1926.1431(d)), not live work.
+    if (m.concept === 'hazard.live_work' && m.phrase === 'under power' && HOIST_MOTION.has(view.tokens[m.first - 1]?.text ?? '')) continue;
     const negated = (isNegated(view, m) || qualifiesDenied) && (m.concept !== 'condition.pressure' || NEGATORS.has(view.tokens[m.first - 1]?.text ?? ''));
     if (addressed && (negated || LOWERS_WHEN_AFFIRMED.has(m.concept))) continue;
     if (negated) {
@@ -239,6 +257,8 @@ const PPM: Record<string, string> = { 'cue.h2s': 'confined_space.h2s_ppm', 'cue.
 /** The concept of the nearest match among `concepts` (`near` is sorted nearest first), if any. */
 const nearest = (near: readonly PhraseMatch[], concepts: Record<string, string>): string | undefined => near.find((m) => Object.hasOwn(concepts, m.concept))?.concept;
 const NEGATORS = new Set(['no', 'not', 'without', 'never', "don't", 'dont']);
+/** Verbs of a hoist's own motion: what they do "under power" is the load line's controlled motion. */
+const HOIST_MOTION = new Set(['lowered', 'lowering', 'lower', 'lowers', 'raised', 'raising', 'raise', 'hoisted', 'hoisting', 'boomed', 'booming', 'swung', 'travelled', 'traveled']);
 const ACROSS = new Set(['from', 'away', 'apart']);
 const has = (near: readonly PhraseMatch[], concept: string) => near.some((m) => m.concept === concept);
 
@@ -328,7 +348,15 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
       const mph = toMph(q.value, unit);
       // "overnight gusts to 55 mph" was the wind, not the wind now; "below 20 mph" is a condition.
       if (has(near, 'cue.threshold') || has(near, 'cue.past')) return;
-      if (has(near, 'cue.limit')) facts.set('wind.limit_mph', mph, path(), strength);
+      // "9 kN" on a load cell is a force: the ambiguous "kn" is knots only beside a wind word.
+      if (unit === 'kn' && tokens[q.last]?.text === 'kn' && !has(near, 'cue.wind') && !has(near, 'cue.gust')) return;
+      // A limit word measures the number next to it, not one across another number ("8 mph gusting 12, limit is 20");
+      // "stop laying at 35 mph gusts" names where the work stops, a limit too.
+      const nothingBetween = (c: PhraseMatch) => !(c.last < q.index ? tokens.slice(c.last + 1, q.index) : tokens.slice(last + 1, c.first)).some((t) => t.kind === 'number');
+      // After the number, the limit word follows it closely ("30 mph limit", "25 mph max"); "14, limit is 25" limits the 25.
+      const limitsThis = (c: PhraseMatch) => nothingBetween(c) && (c.last < q.index || (c.first <= last + 2 && !tokens.slice(last + 1, c.first).some((t) => t.kind !== 'word')));
+      const limit = near.some((c) => c.concept === 'cue.limit' && limitsThis(c)) || near.some((c) => c.concept === 'verb.stop' && c.last < q.index && !c.negated && nothingBetween(c));
+      if (limit) facts.set('wind.limit_mph', mph, path(), strength);
       else if (isGust(view, q.index, last, near)) facts.set('wind.gust_mph', mph, path(), strength);
       else facts.set('wind.speed_mph', mph, path(), strength);
       return;
@@ -336,6 +364,11 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
     case 'degF':
     case 'degC': {
       const c = toCelsius(q.value, unit);
+      // "WBGT 15-min avg 30.6 C": a wet bulb globe reading is not the air temperature; a trigger or limit is neither.
+      if (has(near, 'cue.wbgt')) {
+        if (!has(near, 'cue.threshold') && !has(near, 'cue.limit')) facts.set('heat.wbgt_c', c, path(), strength);
+        return;
+      }
       facts.set(has(near, 'cue.heat_index') ? 'heat.index_c' : 'heat.temperature_c', c, path(), strength);
       return;
     }
@@ -386,7 +419,9 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
     case 'kg':
     case 'ton':
     case 'tonne': {
-      if (sizeOfEquipment) return;
+      // The equipment list gives sizes and ratings of equipment, not the lift's load or the chart at its radius;
+      // a proof test's weights test the platform, they are not the lift (1926.1431(j)).
+      if (sizeOfEquipment || view.source === 'equipment' || has(near, 'cue.proof_test')) return;
       const lb = toPounds(q.value, unit);
       // "load 8,200 kg, chart capacity 7,900 kg": each weight is what the nearest word says it is.
       const what = nearest(near, WEIGHTS) ?? (near.some((m) => m.concept === 'kind.crane_lift') ? 'cue.load' : undefined);
@@ -395,6 +430,7 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
     }
     case 'pct': {
       const what = nearest(near, PERCENTAGES);
+      if (what === 'cue.capacity' && has(near, 'cue.proof_test')) return;
       if (what) facts.set(PERCENTAGES[what], q.value, path(), strength);
       return;
     }
