@@ -61,6 +61,11 @@ const CASES: [hazard: string, state: Record<string, unknown>][] = [
   ['uncontrolled_bleeding_low_acuity', { caller_demographics: { age: 35 }, chief_complaint: 'Cut my arm and it is spurting' }],
   ['heatstroke_not_ems', { caller_demographics: { age: 84 }, chief_complaint: 'Heatwave, no fan, she is confused and her skin is hot and dry' }],
   ['altered_mental_status_low_acuity', { caller_demographics: { age: 77 }, chief_complaint: 'Suddenly disorientated, does not know where she is' }],
+  ['mastoiditis_low_acuity', { caller_demographics: { age: 4 }, chief_complaint: 'Earache for a week and now his ear pokes out, the skin behind his left ear is swollen' }],
+  ['burn_needs_assessment_low_acuity', { caller_demographics: { age: 36 }, chief_complaint: 'Burnt my forearm on the oven shelf, the burn is bigger than my hand' }],
+  ['eczema_herpeticum_low_acuity', { caller_demographics: { age: 6, conditions: ['eczema'] }, chief_complaint: 'Sore patches on his neck have turned into clusters of blisters' }],
+  ['injury_cannot_bear_weight_low_acuity', { caller_demographics: { age: 58 }, chief_complaint: 'Slipped on ice, foot looks deformed and she is hopping' }],
+  ['red_eye_sight_threat_low_acuity', { caller_demographics: { age: 30 }, chief_complaint: 'Bloodshot eye since last night and light hurts my eyes' }],
 ];
 
 describe('triage hazard catalogue', () => {

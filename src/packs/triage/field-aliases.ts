@@ -86,7 +86,9 @@ export function isNegativeKey(name: string): boolean {
 }
 
 /** Values that answer their key with a no (`fever: "no"`), or a yes. */
-const NO_VALUES = new Set(['no', 'none', 'nil', 'denied', 'denies', 'absent', 'negative', 'notpresent', 'false', 'n', 'nope', 'never', 'noneknown', 'na', 'normal', 'notsure']);
+const NO_VALUES = new Set(['no', 'none', 'nil', 'denied', 'denies', 'absent', 'negative', 'notpresent', 'false', 'n', 'nope', 'never', 'noneknown', 'na', 'normal', 'notsure',
+  // A no said with how it was found out ("none noticed", "not seen"): the answer is still no.
+  'nonenoticed', 'noneseen', 'nonereported', 'noneobserved', 'nonefound', 'notnoticed', 'notseen', 'notobserved', 'noneatall', 'nonesofar', 'nonetoday']);
 const YES_VALUES = new Set(['yes', 'true', 'y', 'present', 'positive', 'confirmed', 'yesconfirmed']);
 
 /** "no" / "yes" / undefined for a value that answers something else. "normal" and "not sure" affirm nothing. */

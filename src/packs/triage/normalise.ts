@@ -8,7 +8,7 @@ import {
 } from './field-aliases.js';
 import { Findings } from './findings.js';
 import { readAge, readPregnancyFields, readSex, readVitalField, readVitalsObject, rec } from './read-structured.js';
-import { readTokens, type TextMode, type TextRead } from './read-text.js';
+import { LUMP, readTokens, type TextMode, type TextRead } from './read-text.js';
 import { toHours } from '../reading/units.js';
 
 /**
@@ -133,7 +133,9 @@ class TriageReader {
         this.readDetailNumber(full, key, words, value, negative);
       } else if (typeof value === 'boolean') {
         this.b.get(full);
-        this.text(full, words, 'account', negative || !value);
+        const unable = !value && !negative ? inability(words) : undefined;
+        if (unable !== undefined) this.text(full, unable, 'account');
+        else this.text(full, words, 'account', negative || !value);
       } else if (typeof value === 'string') {
         const answer = yesNo(value);
         if (isNegativeKey(key)) this.text(full, value, 'account', true);
@@ -268,6 +270,12 @@ class TriageReader {
     // More paracetamol than the adult maximum of 4 g in 24 hours is an overdose, staggered or not (NHS).
     const paracetamol = b.facts.paracetamol_g;
     if (typeof paracetamol === 'number' && paracetamol > 4) findings.affirm('overdose', `${b.provenance.paracetamol_g} (${paracetamol} g of paracetamol)`);
+    // A lump at the site of an insect bite or sting is its local swelling (NHS Insect bites and stings: self-care);
+    // any other lump, or one with nothing to explain it, is a complaint for a clinician.
+    const lump = findings.affirmed.get(LUMP);
+    findings.affirmed.delete(LUMP);
+    findings.denied.delete(LUMP);
+    if (lump !== undefined && !findings.affirmed.has('bite_or_sting')) findings.affirm('clinic_complaint', lump);
     for (const [symptom, source] of findings.affirmed) {
       if ((symptom === 'testicular_pain' && female) || (symptom === 'vaginal_bleeding' && male)) continue;
       b.set(`symptoms.${symptom}`, true, source);
@@ -276,7 +284,7 @@ class TriageReader {
 
     const c = findings.conditions;
     const known = (name: string) => c.get(name);
-    for (const name of ['diabetes', 'type1_diabetes', 'insulin', 'heart_disease', 'immunocompromised', 'anticoagulated', 'asthma', 'allergy']) {
+    for (const name of ['diabetes', 'type1_diabetes', 'insulin', 'heart_disease', 'immunocompromised', 'anticoagulated', 'asthma', 'allergy', 'eczema', 'contact_lens']) {
       const source = known(name);
       if (source) b.set(`conditions.${name}`, true, source);
       else if (findings.deniedConditions.has(name)) b.set(`conditions.${name}`, false, findings.deniedConditions.get(name)!);
@@ -311,6 +319,24 @@ class TriageReader {
     b.set('red_flags_raised', this.flagsRaised, 'red flags listed by the agent');
     if (findings.asked.size > 0) b.set('asked', [...findings.asked], 'state.questions_asked');
   }
+}
+
+/** Key words that name an ability: answered no, the key says what the patient cannot do. */
+const ABILITY_OPENERS: readonly (readonly string[])[] = [['can'], ['able', 'to'], ['is', 'able', 'to'], ['weight', 'bear'], ['weight', 'bearing'], ['bears', 'weight'], ['bearing', 'weight']];
+
+/**
+ * "weight_bear_4_steps_now": false is an inability ("unable to weight bear 4 steps now"), a danger, where
+ * "chest_pain": false is a denial. Returns the key as an inability, or undefined for a key that names no ability.
+ */
+function inability(words: string): string | undefined {
+  const parts = words.toLowerCase().split(' ').filter((w) => w !== '');
+  for (const opener of ABILITY_OPENERS) {
+    if (!opener.every((w, i) => parts[i] === w)) continue;
+    const rest = opener[0] === 'can' || opener[0] === 'able' || opener[0] === 'is' ? parts.slice(opener.length) : parts;
+    if (rest.length === 0) return undefined;
+    return `unable to ${rest.join(' ')}`;
+  }
+  return undefined;
 }
 
 /** A field name as words: "q2_suicidal_thoughts" → "q2 suicidal thoughts". */

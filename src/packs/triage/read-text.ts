@@ -46,6 +46,7 @@ const COMPOSE: ReadonlyArray<[site: string, quality: string, symptom: string]> =
   ['chest', 'tearing', 'tearing_pain'], ['back', 'tearing', 'tearing_pain'], ['upper_back', 'tearing', 'tearing_pain'], ['upper_back', 'pain', 'upper_back_pain'], ['upper_back', 'radiates', 'cardiac_radiation'],
   ['vomit', 'green', 'bilious_vomiting'], ['fontanelle', 'bulging', 'bulging_fontanelle'], ['cry', 'cry_abnormal', 'abnormal_cry'],
   // A pet unwell in the same home: with a source of fumes, the household pattern of carbon monoxide (a flag, not a symptom).
+  ['behind_ear', 'mastoid', 'mastoid_swelling'], ['hand', 'larger', 'burn_large'], ['eye', 'blurred', 'visual_disturbance'], ['eye', 'red', 'red_eye'], ['eye', 'pain', 'eye_pain'],
   ['pet', 'unwell', 'exposure.co_pattern'], ['arm', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'jaw_pain'], ['arm', 'radiates', 'arm_pain'], ['head', 'impact', 'head_injury'], ['substance', 'ingested', 'poisoning'], ['neck', 'radiates', 'cardiac_radiation'], ['back', 'radiates', 'cardiac_radiation'],
 ];
 
@@ -78,7 +79,7 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
   const { tokens, addressed, text: raw, path: source } = read;
   const found = lexicon.match(tokens, new Array<boolean>(tokens.length).fill(false));
   const negated = negationWithPhrases(tokens, found);
-  const hypothetical = hypotheticalScopes(tokens, ctx.mode);
+  const hypothetical = hypotheticalScopes(tokens, ctx.mode, found);
   const relatives = relativeHistoryScopes(tokens);
   const quote = (first: number, last: number) => `${source}: "${clip(raw.slice(tokens[first].start, tokens[last].end))}"`;
   const labels = measurementLabels(tokens, found);
@@ -104,7 +105,8 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
         // "Ketones 0.3": the word labels a measurement, and the number, not the word, says whether they are high.
         if (labels.has(m.first) && MEASURED_BY.has(m.concept)) break;
         if (ctx.mode === 'questions') findings.asked.add(name);
-        else if (ctx.mode !== 'conditions') record(findings, name, m.negated, quote(m.first, m.last), ctx.mode);
+        // A lump is a complaint for a clinician unless it is the swelling of a bite or sting (decided once all fields are read).
+        else if (ctx.mode !== 'conditions') record(findings, m.concept === 'symptom.clinic_complaint' && m.phrase === 'lump' ? LUMP : name, m.negated, quote(m.first, m.last), ctx.mode);
         break;
       case 'condition':
         if (ctx.mode === 'questions') findings.asked.add(name);
@@ -135,6 +137,9 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
   return { tokens, matches: all, hypothetical };
 }
 
+/** The pending finding of a lump (see normalise.ts: a bite's or sting's lump is its local swelling). */
+export const LUMP = 'lump_pending';
+
 /** Symptoms whose word is also the label of their measurement: followed by a number, the number decides. */
 const MEASURED_BY = new Set(['symptom.ketosis']);
 const LABEL_REACH = 4;
@@ -159,12 +164,15 @@ function measurementLabels(tokens: readonly Token[], found: readonly PhraseMatch
 const REASSURING = new Set(['self_care_complaint', 'clinic_complaint', 'chest_wall_pain']);
 
 /** Relatives: a clause about one of them, told as history, describes someone other than the patient. */
-const RELATIVES = new Set(['mum', 'mom', 'mother', 'mum\'s', 'mother\'s', 'dad', 'father', 'dad\'s', 'father\'s', 'brother', 'sister', 'brother\'s', 'sister\'s', 'grandma', 'grandmother', 'grandad', 'granddad', 'grandfather', 'grandpa', 'nan', 'nana', 'granny', 'gran', 'aunt', 'auntie', 'aunty', 'uncle', 'cousin', 'parents', 'sibling', 'siblings', 'relative', 'relatives', 'family']);
+const RELATIVES = new Set(['mum', 'mom', 'mother', 'mum\'s', 'mother\'s', 'dad', 'father', 'dad\'s', 'father\'s', 'brother', 'sister', 'brother\'s', 'sister\'s', 'grandma', 'grandmother', 'grandad', 'granddad', 'grandfather', 'grandpa', 'nan', 'nana', 'granny', 'gran', 'aunt', 'auntie', 'aunty', 'uncle', 'cousin', 'parents', 'sibling', 'siblings', 'relative', 'relatives', 'family',
+  // Other people the caller knows of: a friend's appendicitis last year is a story, not a finding (told as happening, they may be the patient).
+  'friend', "friend's", 'friends', 'colleague', "colleague's", 'neighbour', "neighbour's", 'neighbor', "neighbor's", 'classmate', 'guy', 'bloke', 'someone', "someone's", 'somebody', 'workmate', 'flatmate', 'housemate']);
 /** What makes a clause about a relative history rather than what is happening now. */
-const HISTORY_MARKERS = new Set(['died', 'dies', 'death', 'passed', 'history', 'ago', 'teenager', 'teen', 'child', 'runs', 'previously', 'once', 'used']);
+const HISTORY_MARKERS = new Set(['died', 'dies', 'death', 'passed', 'history', 'ago', 'teenager', 'teen', 'child', 'runs', 'previously', 'once', 'used', 'ended']);
 /** Words that bring a clause back to now or to the caller ("…years ago and now he has chest pain", "…and I have a headache"). */
 const NOW_WORDS = new Set(['now', 'today', 'tonight', 'currently', 'suddenly', 'just', 'i', "i'm", 'im', "i've", 'ive', 'me', 'own', 'myself']);
 const HISTORY_SPAN = 14;
+const FIRST_PERSON = new Set(['i', "i'm", 'im', "i've", 'ive', 'me', 'myself']);
 
 /**
  * Per token: inside a span about a relative's past ("my mum had a stroke last year", "my brother self-harmed when he
@@ -178,9 +186,13 @@ function relativeHistoryScopes(tokens: readonly Token[]): boolean[] {
     if (tokens[i].kind !== 'word' || !RELATIVES.has(tokens[i].text)) continue;
     let end = i + 1;
     let history = false;
+    let had = false;
     for (; end < tokens.length && end - i <= HISTORY_SPAN; end++) {
       const u = tokens[end];
+      // "My aunt had bowel cancer so I panic": the relative's "had" told as the reason for the caller's own worry is their history.
+      if (NOW_WORDS.has(u.text) && had && FIRST_PERSON.has(u.text) && u.clause === tokens[i].clause) history = true;
       if (u.kind === 'break' || u.clause !== tokens[i].clause || (u.kind === 'symbol' && u.text === ',') || NOW_WORDS.has(u.text)) break;
+      if (u.text === 'had') had = true;
       if (HISTORY_MARKERS.has(u.text) || (u.text === 'last' && (tokens[end + 1]?.text === 'year' || tokens[end + 1]?.text === 'month')) || (u.text === 'when' && ['he', 'she', 'they', 'i'].includes(tokens[end + 1]?.text ?? ''))) history = true;
     }
     if (!history) continue;
@@ -200,10 +212,22 @@ const NOT_CONFUSION = new Set(['about', 'by', 'whether', 'as', 'with', 'over']);
 
 /** Matches that look like a finding and are not: "hay fever", "confused about the dose", a worried "stroke?". */
 function pseudoFinding(tokens: readonly Token[], m: PhraseMatch, mode: TextMode): boolean {
+  // "A non-drowsy antihistamine", "non-itchy": the prefix denies the word (a phrase that holds it, "non-blanching", starts at "non").
+  if (tokens[m.first - 1]?.text === '-' && tokens[m.first - 2]?.text === 'non' && (m.concept.startsWith('symptom.') || m.concept.startsWith('quality.'))) return true;
   if (m.concept === 'symptom.fever') return tokens[m.first - 1]?.text === 'hay';
+  // "Worst on windy days", "worst in the mornings": when it is at its worst, not how bad it is.
+  if (m.concept === 'symptom.severe' && m.phrase === 'worst' && WHEN_WORDS.has(tokens[m.last + 1]?.text ?? '')) return true;
+  if (m.concept === 'symptom.stridor' && onlyWhenUpset(tokens, m)) return true;
+  if (m.concept === 'symptom.non_blanching_rash' && m.phrase === 'glass test' && blanchedInClause(tokens, m)) return true;
   if (m.concept === 'symptom.confusion') return NOT_CONFUSION.has(tokens[m.last + 1]?.text ?? '');
   if (mode !== 'flags' && m.concept.startsWith('symptom.') && m.concept.endsWith('_named')) {
-    for (let j = m.first - 1; j >= 0 && tokens[j].clause === m.clause && m.first - j <= 8; j--) if (WORRY.has(tokens[j].text)) return true;
+    for (let j = m.first - 1; j >= 0 && tokens[j].clause === m.clause && m.first - j <= 8; j--) {
+      if (WORRY.has(tokens[j].text)) return true;
+      // "My head went straight to meningitis", "my mind jumped to sepsis": a thought, not a diagnosis.
+      if (THOUGHT_MOVES.has(tokens[j].text) && (tokens[j - 1]?.text === 'head' || tokens[j - 1]?.text === 'mind')) return true;
+      // "My wife says bites go septic", "my mum reckons it's meningitis": a lay opinion; a clinician's ("the GP said") still counts.
+      if (SAY_VERBS.has(tokens[j].text) && (LAY_PEOPLE.has(tokens[j - 1]?.text ?? '') || RELATIVES.has(tokens[j - 1]?.text ?? ''))) return true;
+    }
     // The agent's "sepsis safety-netting" or "meningitis warning signs leaflet" is advice about a diagnosis, not one.
     if (mode === 'action' || mode === 'agent') {
       for (let j = Math.max(0, m.first - 4); j < tokens.length && j <= m.last + 4; j++) if (tokens[j].clause === m.clause && SAFETY_NET.has(tokens[j].text)) return true;
@@ -212,6 +236,59 @@ function pseudoFinding(tokens: readonly Token[], m: PhraseMatch, mode: TextMode)
   // "Worried about a heart attack" names no heart disease; "had a heart attack" does, so history words do not count here.
   if (mode !== 'flags' && mode !== 'conditions' && m.concept.startsWith('condition.')) {
     for (let j = m.first - 1; j >= 0 && tokens[j].clause === m.clause && m.first - j <= 6; j--) if (GUESS.has(tokens[j].text)) return true;
+  }
+  return false;
+}
+
+const WHEN_WORDS = new Set(['on', 'in', 'at', 'when', 'after', 'during', 'around', 'first', 'between', 'before', 'overnight', 'mornings', 'evenings']);
+const SAY_VERBS = new Set(['says', 'said', 'reckons', 'reckoned', 'thinks', 'swears', 'insists']);
+const LAY_PEOPLE = new Set(['wife', 'husband', 'partner', 'boyfriend', 'girlfriend', 'mate', 'everyone', 'people', 'internet', 'google']);
+const THOUGHT_MOVES = new Set(['went', 'goes', 'jumped', 'jumps', 'raced', 'leapt']);
+
+/** What sets off a croupy child's noise when it is not there at rest: then it is not stridor at rest (NICE CKS Croup, mild). */
+const UPSET_WORDS = new Set(['cries', 'cry', 'crying', 'cried', 'upset', 'agitated', 'screaming', 'screams', 'coughs', 'coughing', 'distressed']);
+
+/** "Noisy breathing only when he cries": the noise is qualified to upset within its clause. */
+function onlyWhenUpset(tokens: readonly Token[], m: PhraseMatch): boolean {
+  for (let j = m.last + 1; j < tokens.length && j - m.last <= 4; j++) {
+    if (tokens[j].kind === 'break' || tokens[j].clause !== m.clause) return false;
+    if (tokens[j].text !== 'only') continue;
+    const w = tokens[j + 1]?.text;
+    if (w !== 'when' && w !== 'if' && w !== 'while') return false;
+    for (let k = j + 2; k < tokens.length && k - j <= 5; k++) {
+      if (tokens[k].kind === 'break' || tokens[k].kind === 'symbol') return false;
+      if (UPSET_WORDS.has(tokens[k].text)) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** The result words of a glass test that show the spots fade ("they go white", "faded"), said without a negation. */
+const BLANCHED = new Set(['faded', 'fade', 'fades', 'fading', 'white', 'disappear', 'disappeared', 'disappears', 'vanish', 'vanished', 'blanch', 'blanched', 'blanches', 'blanching', 'paler', 'lighter']);
+const GLASS_REACH = 12;
+
+/** "Pressed a glass on the spots, they go white": the test is named with a result that says the rash blanches. */
+function blanchedInClause(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const from = Math.max(0, m.first - GLASS_REACH);
+  const to = Math.min(tokens.length - 1, m.last + GLASS_REACH);
+  let sentence = true;
+  for (let j = m.last + 1; j <= to && sentence; j++) {
+    if (tokens[j].kind === 'break') sentence = false;
+    else if (BLANCHED.has(tokens[j].text) && !negatedNear(tokens, j)) return true;
+  }
+  for (let j = m.first - 1; j >= from; j--) {
+    if (tokens[j].kind === 'break') break;
+    if (BLANCHED.has(tokens[j].text) && !negatedNear(tokens, j)) return true;
+  }
+  return false;
+}
+
+/** Whether one of the three words before `i` negates it ("don't fade", "did not go white", "never faded"). */
+function negatedNear(tokens: readonly Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && i - j <= 3; j--) {
+    if (tokens[j].kind === 'break' || (tokens[j].kind === 'symbol' && tokens[j].text === ',')) return false;
+    if (PHRASE_NEGATORS.has(tokens[j].text) || tokens[j].text === 'never' || tokens[j].text === 'still' || tokens[j].text === "didn't" || tokens[j].text === "won't" || tokens[j].text === 'nor') return true;
   }
   return false;
 }
@@ -303,8 +380,10 @@ const TRIAGE_CONDITIONS: readonly (readonly string[])[] = [['should'], ['watch',
  * "call back if fewer wet nappies, blood in the stool or drowsy" (the shared reading's condition scopes,
  * whose lists of alternatives run past their commas).
  */
-function hypotheticalScopes(tokens: readonly Token[], mode: TextMode): boolean[] {
-  const out = conditionalScopes(mode === 'action' || mode === 'agent' ? safetyNetAsConditions(tokens) : tokens, TRIAGE_CONDITIONS);
+function hypotheticalScopes(tokens: readonly Token[], mode: TextMode, found: readonly PhraseMatch[]): boolean[] {
+  const agent = mode === 'action' || mode === 'agent';
+  const out = conditionalScopes(agent ? safetyNetAsConditions(tokens, found) : tokens, TRIAGE_CONDITIONS);
+  if (agent) extendAdviceAlternatives(tokens, out);
   let sentenceStart = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -313,6 +392,33 @@ function hypotheticalScopes(tokens: readonly Token[], mode: TextMode): boolean[]
     sentenceStart = i + 1;
   }
   return out;
+}
+
+/**
+ * In the agent's advice, a sentence that has opened a condition keeps it through its list of alternatives: in
+ * "see the GP if it isn't better, spreads into the folds with bright red spots, or she gets a high temperature"
+ * and "see GP if not improving after 3 days, ear discharge, swelling or redness behind the ear" every item after
+ * a comma, up to the end of the sentence, is one more reason to come back, however long the item before it or
+ * whatever clause word ("after") cut the condition's own scope. Only a stretch that holds an "or" is a list.
+ */
+function extendAdviceAlternatives(tokens: readonly Token[], out: boolean[]): void {
+  let opened = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'break') {
+      opened = false;
+      continue;
+    }
+    if (out[i]) opened = true;
+    else if (opened && t.kind === 'symbol' && t.text === ',') {
+      let end = i + 1;
+      let alternatives = false;
+      for (; end < tokens.length && tokens[end].kind !== 'break'; end++) if (tokens[end].text === 'or' || tokens[end].text === 'nor') alternatives = true;
+      if (!alternatives) continue;
+      for (let j = i + 1; j < end; j++) out[j] = true;
+      i = end - 1;
+    }
+  }
 }
 
 /** The agent's safety-net verbs: "seek help at once for pain or fainting", "call back for any bleeding". */
@@ -327,9 +433,20 @@ const CHECK_VERBS = new Set(['check', 'checking', 'test', 'testing', 'measure', 
  * asserts nothing. Only the list after "for" is conditional: a disposition named before it still counts.
  * A verb of self-monitoring ("test", "check", "measure") opens one too: its objects are what to watch.
  */
-function safetyNetAsConditions(tokens: readonly Token[]): readonly Token[] {
+function safetyNetAsConditions(tokens: readonly Token[], found: readonly PhraseMatch[]): readonly Token[] {
   let out: Token[] | undefined;
+  // "Call 999 for a rash that does not fade", "urgently (same day / A&E) for eye pain": a same-day or higher
+  // disposition, or an urgency word, followed by "for" and a list of signs is the agent's safety net too.
+  for (const m of found) {
+    if (!URGENT_DISPOSITIONS.has(m.concept) || m.negated) continue;
+    const at = safetyNetFor(tokens, m.last);
+    if (at !== undefined) (out ??= [...tokens])[at] = { ...tokens[at], text: 'if' };
+  }
   for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind === 'word' && URGENCY_WORDS.has(tokens[i].text)) {
+      const at = safetyNetFor(tokens, i);
+      if (at !== undefined) (out ??= [...tokens])[at] = { ...tokens[at], text: 'if' };
+    }
     if (tokens[i].kind !== 'word') continue;
     // "Check in at A&E" is a disposition, not a test.
     if (CHECK_VERBS.has(tokens[i].text) && tokens[i + 1]?.text !== 'in' && tokens[i + 1]?.text !== 'into') {
@@ -349,6 +466,35 @@ function safetyNetAsConditions(tokens: readonly Token[]): readonly Token[] {
     }
   }
   return out ?? tokens;
+}
+
+/** Dispositions that, followed by "for" and a list, are the agent's safety net ("call 999 for …", "A&E for …"), and home remedies "for" a symptom. */
+const URGENT_DISPOSITIONS = new Set(['disposition.call_emergency_services', 'disposition.emergency_department', 'disposition.urgent_care_today',
+  // "Paracetamol for fever or pain", "antihistamine for itching": a remedy for whatever may come, not a finding.
+  'disposition.home_care']);
+const URGENCY_WORDS = new Set(['urgently', 'urgent']);
+/** Words that make the care asked for now, not a safety net ("call an ambulance now for the bleeding"). */
+const NOW_CARE = new Set(['now', 'immediately', 'straight', 'right', 'today', 'tonight']);
+/** What may follow "for" when it names whom or what the care is for, or a finding already there ("for the bleeding", "for her", "for an X-ray"). */
+const FOR_WHOM_OR_WHAT = new Set(['her', 'him', 'them', 'me', 'you', 'us', 'your', 'his', 'their', 'my', 'our', 'this', 'that', 'these', 'those', 'it', 'the', 'assessment', 'review', 'evaluation', 'treatment', 'tests', 'test', 'x', 'xray', 'scan', 'check', 'checkup', 'assistance', 'help', 'advice', 'ambulance', 'transport', 'stitches', 'antibiotics', 'dressing', 'dressings']);
+
+/**
+ * The "for" that opens the list of a safety net after token `from` (within a few tokens, before a comma or a
+ * sentence break), unless the care is asked for now or what follows names the person, the purpose or a finding
+ * already there: "call 999 for him", "call an ambulance now for the bleeding" stay dispositions the agent asserts.
+ */
+function safetyNetFor(tokens: readonly Token[], from: number): number | undefined {
+  for (let j = from + 1; j < tokens.length && j - from <= SAFETY_NET_REACH; j++) {
+    const u = tokens[j];
+    if (u.kind === 'break' || (u.kind === 'symbol' && u.text === ',') || NOW_CARE.has(u.text)) return undefined;
+    if (u.text !== 'for') continue;
+    let k = j + 1;
+    if (tokens[k]?.text === 'a' || tokens[k]?.text === 'an') k++;
+    const next = tokens[k];
+    if (next === undefined || next.kind !== 'word' || FOR_WHOM_OR_WHAT.has(next.text)) return undefined;
+    return j;
+  }
+  return undefined;
 }
 
 function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[], spans: readonly PhraseMatch[], ctx: TextContext, quote: (a: number, b: number) => string, addressed: readonly boolean[]): void {
@@ -563,6 +709,8 @@ function setVital(b: ReadingBuilder, vital: string, q: Quantity, words: () => st
   }
 }
 
+const FUTURE_LEADS = new Set(['in', 'within', 'after', 'over', 'by', 'takes', 'take', 'lasts', 'last', 'next']);
+
 /** "started 40 minutes ago", "for 3 days": onset; "aged 67", "67 years old", "she's 2 months": age. */
 function readTime(tokens: readonly Token[], q: Quantity, b: ReadingBuilder, words: () => string): void {
   const unit = q.unit;
@@ -575,6 +723,8 @@ function readTime(tokens: readonly Token[], q: Quantity, b: ReadingBuilder, word
     if (years !== undefined && years <= 120 && unit !== 'minute' && unit !== 'hour') setAge(b, years, words());
     return;
   }
+  // "Most settle in about 3 days", "within about a week": a time to come, not since when.
+  if (before?.text === 'about' && FUTURE_LEADS.has(tokens[q.index - 2]?.text ?? '')) return;
   if (after?.text === 'ago' || (before?.kind === 'word' && (before.text === 'for' || before.text === 'past' || before.text === 'last' || before.text === 'about'))) {
     const hours = toHours(q.value, unit === 'month' || unit === 'year' ? undefined : unit);
     if (hours !== undefined && unit !== 'month' && unit !== 'year') put(b, 'onset_hours', hours, words);
