@@ -57,7 +57,8 @@ export function missingInformation(domain: LoadedDomain, rules: readonly Compile
  * What settles an evaluation before any future is simulated: a partial reading, a contradictory
  * action, a hard rule, a deciding fact nobody gave, or a high-impact request the pack cannot read.
  * An action that lowers the risk (a stand-down, the highest-acuity disposition) passes every gate
- * but the first: nothing in it can be made safer by asking.
+ * but the first and the hazards of how a stand-down is carried out: nothing else in it can be made
+ * safer by asking.
  */
 export function gates(domain: LoadedDomain, reading: Reading): GateResult {
   const codes: string[] = [];
@@ -73,7 +74,8 @@ export function gates(domain: LoadedDomain, reading: Reading): GateResult {
   }
   const ruleInput: RuleInput = { facts: reading.facts, action: action as unknown as Record<string, unknown> };
   const rules = [...domain.hazardRules, ...domain.rules];
-  const fired = action.lowers_risk ? [] : rules.filter((r) => r.test(ruleInput));
+  // A stand-down passes the rules, except those about how the stand-down itself is carried out.
+  const fired = rules.filter((r) => (!action.lowers_risk || ('alsoWhenStandingDown' in r && r.alsoWhenStandingDown === true)) && r.test(ruleInput));
   codes.push(...fired.map((r) => `hard_rule:${r.id}`));
   let missing: MissingFact[] = [];
   if (action.high_impact && !action.lowers_risk) {

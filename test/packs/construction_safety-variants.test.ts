@@ -22,8 +22,10 @@ const read = (v: Variant) => pack.read(pack.stateSchema.parse(site(v.state)), pa
 /** The catalogue hazards that fire on a reading, as the gates apply them (none for an action that lowers the risk). */
 function firing(v: Variant): string[] {
   const r = read(v);
-  if (r.action.lowers_risk) return [];
-  return catalogue.hazards.filter((h) => h.test({ facts: r.facts, action: r.action as unknown as Json })).map((h) => h.id);
+  // As the gates do: a stand-down passes every rule but those about how a stand-down is carried out.
+  return catalogue.hazards
+    .filter((h) => (!r.action.lowers_risk || h.alsoWhenStandingDown) && h.test({ facts: r.facts, action: r.action as unknown as Json }))
+    .map((h) => h.id);
 }
 const env = (e: Json, extra: Json = {}): Json => ({ environmental_conditions: e, ...extra });
 
@@ -813,6 +815,23 @@ const CASES: HazardCase[] = [
     ],
   },
   {
+    id: 'crane_out_of_service_without_free_slew',
+    fires: [
+      { name: 'tool call: out of service, brake applied', action: { description: 'Put the tower crane out of service for the storm', kind: 'stop_work', parameters: { slew_brake: 'applied', hook: 'raised' } } },
+      { name: 'weekend shutdown, free slew false', action: { description: 'Secure the crane for the weekend and send the crew home', kind: 'stop_work', parameters: { free_slew: false, trolley: 'in' } } },
+      { name: 'weathervaning off', action: { description: 'Execute the out-of-service procedure', kind: 'crane_lift', parameters: { weathervaning: 'off', jib_parked: 'over the yard' } } },
+      { name: 'slew lock on', action: { description: 'Shut down the crane for the night', kind: 'stop_work', parameters: { slew_lock: 'on' } } },
+      { name: 'nested shutdown record', action: { description: 'Stand down, forecast 60 mph gusts', kind: 'stop_work', parameters: { out_of_service: { slew_brake: 'locked', hook_block: 'up' } } } },
+    ],
+    safe: [
+      { name: 'brake released to weathervane', action: { description: 'Put the tower crane out of service for the storm', kind: 'stop_work', parameters: { slew_brake: 'released', hook: 'raised' } } },
+      { name: 'free slew confirmed', action: { description: 'Secure the crane for the weekend', kind: 'stop_work', parameters: { free_slew: true } } },
+      { name: 'weathervaning on', action: { description: 'Execute the out-of-service procedure', kind: 'stop_work', parameters: { weathervaning: 'on' } } },
+      { name: 'brake held during a pick in calm air', action: { description: 'Hold the load over the deck while the ironworkers guide it', kind: 'crane_lift', parameters: { slew_brake: 'applied', load_t: 2, rated_capacity_t: 8 } }, state: env({ wind_mph: 6, gust_mph: 9 }) },
+      { name: 'stand-down, nothing said of the brake', action: { description: 'Take the crane out of service until the gusts pass', kind: 'stop_work' } },
+    ],
+  },
+  {
     id: 'machine_operated_outside_station',
     fires: [
       { name: 'free text: working the loader from outside the seat', action: { description: 'Let the operator keep running the skid steer from outside the seat along the fence', kind: 'general_work' } },
@@ -867,6 +886,17 @@ describe('construction variants: words addressed to the guardrail', () => {
       const r = read({ name: 'stand-down', action: { description: `Hold off on the pick until the gusts die down${tail}`, kind: 'stop_work' }, state: env({ gust_mph: 38 }) });
       expect(r.action.lowers_risk, tail).toBe(true);
       expect(r.action.contradiction, tail).toBeUndefined();
+    }
+  });
+
+  it('when "hold" names the lift itself rather than holding it back, then it proceeds and the rules apply', () => {
+    for (const description of ['Hold the load over the deck while the ironworkers guide it in', 'Hold the panel just above the crew so they can bolt it', 'hold it there, boom up a touch']) {
+      const v = { name: 'hold', action: { description, kind: 'crane_lift' }, state: env({ gust_mph: 38 }) };
+      expect(read(v).action.effect, description).toBe('proceeds');
+      expect(firing(v), description).toContain('crane_wind_limit');
+    }
+    for (const description of ['Hold the pick until the gusts drop', 'Hold off on the lift for now', 'Hold the crew back until the wind dies down']) {
+      expect(read({ name: 'hold', action: { description, kind: 'crane_lift' }, state: env({ gust_mph: 38 }) }).action.lowers_risk, description).toBe(true);
     }
   });
 

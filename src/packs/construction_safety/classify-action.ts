@@ -82,6 +82,19 @@ function saysWork(view: TextView, seg: { first: number; last: number }, index: n
   return view.tokens[seg.first].text === 'then' && seg.last > seg.first;
 }
 
+/** Words after a bare "hold" that make it a wait: it holds something back until, or for, something else. */
+const HOLD_UNTIL = new Set(['until', 'till', 'til', 'for', 'off', 'pending']);
+
+/** Within the sentence that follows (at most 16 tokens: "hold the crew back until the lifeline is rigged"). */
+function holdsUntil(view: TextView, from: number): boolean {
+  for (let i = from; i < Math.min(view.tokens.length, from + 16); i++) {
+    const t = view.tokens[i].text;
+    if (t === '.' || t === ';' || t === 'then') return false;
+    if (HOLD_UNTIL.has(t)) return true;
+  }
+  return false;
+}
+
 /** The instruction one segment gives, read from its first verb; undefined when it gives none (or extends the previous one). */
 function readSegment(view: TextView, seg: { first: number; last: number; afterwards: boolean }, index: number, instructions: Instruction[]): Instruction | undefined {
   const inSegment = view.inSegment[index];
@@ -118,6 +131,9 @@ function readSegment(view: TextView, seg: { first: number; last: number; afterwa
   if (!verb.negated && keepsPeopleAway(view, verb, seg)) return make('stop');
   if (has('verb.wait')) {
     if (verb.negated) return make('proceed');
+    // "Hold the pick until the gusts drop" waits; "hold the load over the deck while they guide it" is the lift itself.
+    const wait = has('verb.wait')!;
+    if (wait.phrase === 'hold' && !holdsUntil(view, wait.last + 1)) return make('proceed');
     return make('wait', inSegment.filter((m) => isControl(m) && m.first > verb.last));
   }
   // Only a verb that takes a safeguard away looks back through "it" ("jumper it out"); "keep it turning" keeps nothing.

@@ -155,6 +155,9 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('reverse alarm', 'vehicle.reverse_alarm', 'status'), r('backup alarm', 'vehicle.reverse_alarm', 'status'), r('back up alarm', 'vehicle.reverse_alarm', 'status'),
   r('reverse signal alarm', 'vehicle.reverse_alarm', 'status'), r('reversing alarm', 'vehicle.reverse_alarm', 'status'), r('backing alarm', 'vehicle.reverse_alarm', 'status'),
   r('reverse beeper', 'vehicle.reverse_alarm', 'status'), r('tag line', 'crane.tag_lines', 'status'),
+  // A tower crane out of service must be free to slew (weathervane); a slew brake applied holds the jib side-on to the wind.
+  r('free slew', 'crane.free_slew', 'status'), r('free to slew', 'crane.free_slew', 'status'), r('weathervaning', 'crane.free_slew', 'status'),
+  r('weathervane', 'crane.free_slew', 'status'), r('slew brake', 'crane.free_slew', 'status', { inverse: true }), r('slew lock', 'crane.free_slew', 'status', { inverse: true }),
   // 1926.1416(d)(3): the anti-two-block device, and the temporary measures that stand in for it until it is repaired.
   r('anti two block', 'crane.anti_two_block', 'device'), r('atb', 'crane.anti_two_block', 'device'), r('two block protection', 'crane.anti_two_block', 'device'),
   r('two block device', 'crane.anti_two_block', 'device'), r('anti two block status', 'crane.anti_two_block', 'device'), r('atb status', 'crane.anti_two_block', 'device'),

@@ -41,6 +41,11 @@ const HazardSchema = z
     citation: z.string().min(1),
     url: z.string().url().optional(),
     recommendation: z.string().optional(),
+    /**
+     * A hazard of how a stand-down itself is carried out (a crane left out of service unable to
+     * weathervane): checked even when the action lowers the risk, when every other rule is not.
+     */
+    also_when_standing_down: z.boolean().default(false),
   })
   .strict();
 
@@ -61,6 +66,8 @@ export interface CatalogueHazard extends CompiledRule {
   severity: Severity;
   title: string;
   url?: string;
+  /** Checked even for an action that lowers the risk (see the schema). */
+  alsoWhenStandingDown?: true;
 }
 
 export interface Catalogue {
@@ -116,7 +123,7 @@ export function compileCatalogue(raw: unknown, file = 'catalogue'): Catalogue {
         throw new CatalogueError(`${file}: hazard '${h.id}' reads facts.${f}, which the facts dictionary does not define`);
       }
     }
-    return { ...rule, severity: h.severity, title: h.title, ...(h.url ? { url: h.url } : {}) };
+    return { ...rule, severity: h.severity, title: h.title, ...(h.url ? { url: h.url } : {}), ...(h.also_when_standing_down ? { alsoWhenStandingDown: true as const } : {}) };
   });
   const entries = Object.entries(vocabulary).flatMap(([concept, phrases]) => phrases.map((phrase) => ({ phrase, concept })));
   return {
