@@ -10,7 +10,7 @@ import { openDatabase } from '../src/db/database.js';
 import { PROJECT_ROOT } from '../src/lib/project-root.js';
 import { POSTGRES_URL } from '../test/support/engines.js';
 import { SCENARIOS } from '../test/support/scenarios.js';
-import { benchService, fmt } from './support.js';
+import { benchService, fmt, percentile } from './support.js';
 
 /** What the issue fixes for every row unless the row varies it: the embedded model, N = 32, horizon 5. */
 const N = 32;
@@ -70,12 +70,16 @@ const evaluateBody = (rollouts = N, horizon = HORIZON) => JSON.stringify({ ...SC
 
 type Row = [figure: string, setting: string, load: Load, note?: string];
 
-async function serviceRows(engine: 'postgres' | 'pglite', rows: Row[], extra: { concurrency: number[]; growth: boolean; env?: Record<string, string>; label?: string }) {
+/** Appends the service's rows; returns its load at concurrency 32 (every call measures it). */
+async function serviceRows(engine: 'postgres' | 'pglite', rows: Row[], extra: { concurrency: number[]; growth: boolean; env?: Record<string, string>; label?: string }): Promise<Load> {
   const svc = await benchService(engine, { env: { ...extra.env } });
   const { server, url } = await listen(svc.container.app);
+  let c32: Load | undefined;
   try {
     for (const c of extra.concurrency) {
-      rows.push([extra.label ?? `evaluate, ${engine === 'postgres' ? 'PostgreSQL server' : 'PGlite'}`, `N=${N}, h=${HORIZON}, c=${c}`, await measure(`${url}/v1/evaluate`, evaluateBody(), svc.agentKey, c)]);
+      const load = await measure(`${url}/v1/evaluate`, evaluateBody(), svc.agentKey, c);
+      if (c === 32) c32 = load;
+      rows.push([extra.label ?? `evaluate, ${engine === 'postgres' ? 'PostgreSQL server' : 'PGlite'}`, `N=${N}, h=${HORIZON}, c=${c}`, load]);
     }
     if (extra.growth) {
       for (const n of [16, 64, 128]) rows.push(['cost as N doubles', `N=${n}, h=${HORIZON}, c=8`, await measure(`${url}/v1/evaluate`, evaluateBody(n), svc.agentKey, 8)]);
@@ -85,6 +89,8 @@ async function serviceRows(engine: 'postgres' | 'pglite', rows: Row[], extra: { 
     server.close();
     await svc.stop();
   }
+  if (!c32) throw new Error('serviceRows: every run measures concurrency 32');
+  return c32;
 }
 
 /** A bare Express 5 endpoint: the same body parsed, a small JSON answer. The ceiling of the HTTP layer. */
@@ -121,9 +127,7 @@ async function bareInsert(): Promise<Load> {
         }
       }),
     );
-    latencies.sort((a, b) => a - b);
-    const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-    return { rps: latencies.length / ((performance.now() - started) / 1000), p50: at(50), p99: at(99), refused: 0 };
+    return { rps: latencies.length / ((performance.now() - started) / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99), refused: 0 };
   } finally {
     await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await db.close();
@@ -139,12 +143,11 @@ async function bareInsert(): Promise<Load> {
 export async function benchLoadTable(): Promise<string[]> {
   const rows: Row[] = [];
   const ceilings = { express: await bareExpress(), insert: await bareInsert() };
-  await serviceRows('postgres', rows, { concurrency: [1, 8, 32, 128], growth: true });
-  await serviceRows('postgres', rows, { concurrency: [32], growth: false, env: { AUDIT_GROUP_COMMIT: 'false' }, label: 'evaluate, PostgreSQL, one commit per evaluation' });
+  const c32 = await serviceRows('postgres', rows, { concurrency: [1, 8, 32, 128], growth: true });
+  const alone = await serviceRows('postgres', rows, { concurrency: [32], growth: false, env: { AUDIT_GROUP_COMMIT: 'false' }, label: 'evaluate, PostgreSQL, one commit per evaluation' });
   await serviceRows('pglite', rows, { concurrency: [1, 8, 32, 128], growth: false });
   rows.push(['ceiling: bare Express 5 JSON endpoint', 'same body, c=32', ceilings.express]);
   rows.push(['ceiling: bare durable insert, PostgreSQL', 'one row per commit, c=32', ceilings.insert]);
-  const c32 = rows.find((r) => r[0].startsWith('evaluate, PostgreSQL server') && r[1].endsWith('c=32'))![2];
   const lines = [
     `load over loopback HTTP, autocannon in its own process, ${SECONDS} s per row after ${WARM_SECONDS} s of warm-up; embedded model, calm crane lift (approves); latencies over all answers, refusals (503 past MAX_CONCURRENT_EVALUATIONS=64 in flight) included:`,
     '',
@@ -154,7 +157,6 @@ export async function benchLoadTable(): Promise<string[]> {
     '',
     `  evaluate at c=32 (PostgreSQL) against the ceilings: ${fmt(c32.rps / ceilings.express.rps, 3)} of the bare Express endpoint, ${fmt(c32.rps / ceilings.insert.rps, 3)} of the bare durable insert`,
   ];
-  const alone = rows.find((r) => r[0].includes('one commit per evaluation'))![2];
   lines.push(`  shared commits against one commit per evaluation at c=32: ${fmt(c32.rps / alone.rps, 2)}× the throughput, p99 ${fmt(c32.p99, 0)} against ${fmt(alone.p99, 0)} ms`);
   return lines;
 }

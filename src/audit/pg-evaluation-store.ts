@@ -193,7 +193,7 @@ export class PgEvaluationStore implements EvaluationStore {
       world_model_version: rec.worldModel.version, seed: rec.seed, degraded: rec.degraded, timing: rec.timing,
       agent_id: rec.agentId ?? null, api_key_id: rec.apiKeyId ?? null, hash_scheme: sealed ? PERSONAL_HASH_SCHEME : EVALUATION_HASH_SCHEME,
       hash, personal_digests: personalDigests, futures: rec.futures,
-      personal: (sealed?.fields ?? []).map((f) => ({ digest: f.digest, path: f.path, kind: f.kind, salt: f.salt, value: f.value })),
+      personal: sealed?.fields ?? [],
     });
   }
 

@@ -64,12 +64,12 @@ export class PgCaseStore implements CaseStore {
     let loaded = this.memory.get(domain);
     if (!loaded) {
       loaded = (async () => {
-        const { rows: [{ n }] } = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE domain = $1', [domain]);
-        if (n > this.inMemoryMax) return null;
+        // One row past the bound says there are too many, without counting them first.
         const { rows } = await this.db.query<CandidateRow>(
-          'SELECT id, summary, body, final_outcome, incident, adverse, source, features FROM cases WHERE domain = $1 ORDER BY id',
-          [domain],
+          'SELECT id, summary, body, final_outcome, incident, adverse, source, features FROM cases WHERE domain = $1 ORDER BY id LIMIT $2',
+          [domain, this.inMemoryMax + 1],
         );
+        if (rows.length > this.inMemoryMax) return null;
         const embedder = this.embedder(domain);
         const dims = rows[0]?.features.length ?? 0;
         return { rows, words: rows.map((r) => words(r.body)), index: new NeighbourIndex(rows.map((r) => embedder.standardise(r.features)), dims, () => 0, 1) };

@@ -100,18 +100,20 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  */
 export const TEXT_FIELD_MAX_CHARS = 4 * READING_CAP_CHARS;
 
+const NUL_MESSAGE = 'strings may not contain the NUL character (U+0000)';
+
 /** The first string (or key) that cannot be taken, within a bounded walk: one holding U+0000, or one over the field limit. */
 function textProblem(value: unknown, path: string, depth: number): { path: string; message: string } | undefined {
   if (typeof value === 'string') {
     // PostgreSQL text and jsonb cannot hold U+0000: such a request could never be stored.
-    if (value.includes('\u0000')) return { path, message: 'strings may not contain the NUL character (U+0000)' };
+    if (value.includes('\u0000')) return { path, message: NUL_MESSAGE };
     if (value.length > TEXT_FIELD_MAX_CHARS) return { path, message: `${value.length} characters; a text field may hold at most ${TEXT_FIELD_MAX_CHARS} (the first ${READING_CAP_CHARS} are read)` };
     return undefined;
   }
   if (depth > 64 || value === null || typeof value !== 'object') return undefined;
   for (const [k, v] of Object.entries(value)) {
     const here = path ? `${path}.${k}` : k;
-    if (k.includes('\u0000')) return { path: here, message: 'strings may not contain the NUL character (U+0000)' };
+    if (k.includes('\u0000')) return { path: here, message: NUL_MESSAGE };
     const found = textProblem(v, here, depth + 1);
     if (found !== undefined) return found;
   }

@@ -1,6 +1,7 @@
 import type { LoadedDomain } from '../packs/load-domains.js';
 import { factAt, type Facts, type Reading } from '../packs/reading/reading.js';
 import type { CompiledRule, RuleInput } from '../packs/rules/index.js';
+import type { CatalogueHazard } from '../packs/reading/catalogue.js';
 
 /** An unknown fact whose plausible worst value would make a hard rule fire. */
 export interface MissingFact {
@@ -54,6 +55,15 @@ export function missingInformation(domain: LoadedDomain, rules: readonly Compile
 }
 
 /**
+ * The rules a reading breaks. A stand-down passes them all, except the catalogue hazards about how a
+ * stand-down itself is carried out (`also_when_standing_down`).
+ */
+export function firedRules<R extends CompiledRule>(rules: readonly R[], reading: Pick<Reading, 'facts' | 'action'>): R[] {
+  const input: RuleInput = { facts: reading.facts, action: reading.action as unknown as Record<string, unknown> };
+  return rules.filter((r) => (!reading.action.lowers_risk || (r as Partial<CatalogueHazard>).alsoWhenStandingDown === true) && r.test(input));
+}
+
+/**
  * What settles an evaluation before any future is simulated: a partial reading, a contradictory
  * action, a hard rule, a deciding fact nobody gave, or a high-impact request the pack cannot read.
  * An action that lowers the risk (a stand-down, the highest-acuity disposition) passes every gate
@@ -72,10 +82,8 @@ export function gates(domain: LoadedDomain, reading: Reading): GateResult {
     codes.push('action_contradiction');
     messages.action_contradiction = `The action contradicts itself: ${action.contradiction}.`;
   }
-  const ruleInput: RuleInput = { facts: reading.facts, action: action as unknown as Record<string, unknown> };
   const rules = [...domain.hazardRules, ...domain.rules];
-  // A stand-down passes the rules, except those about how the stand-down itself is carried out.
-  const fired = rules.filter((r) => (!action.lowers_risk || ('alsoWhenStandingDown' in r && r.alsoWhenStandingDown === true)) && r.test(ruleInput));
+  const fired = firedRules(rules, reading);
   codes.push(...fired.map((r) => `hard_rule:${r.id}`));
   let missing: MissingFact[] = [];
   if (action.high_impact && !action.lowers_risk) {

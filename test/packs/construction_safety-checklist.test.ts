@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { firedRules } from '../../src/evaluation/gates.js';
 import { PROJECT_ROOT } from '../../src/lib/project-root.js';
 import { featureNames } from '../../src/packs/construction_safety/features.js';
 import { constructionSafetyModule as pack } from '../../src/packs/construction_safety/index.js';
@@ -11,7 +12,7 @@ import type { ActionInput } from '../../src/packs/types.js';
 const catalogue = loadCatalogue(path.join(PROJECT_ROOT, 'domains/construction_safety/catalogue.yaml'));
 const enforced = catalogue.hazards.filter((h) => h.severity === 'high' || h.severity === 'critical');
 const read = (state: Record<string, unknown>, action: Record<string, unknown>) => pack.read(pack.stateSchema.parse(state), pack.actionSchema.parse(action) as ActionInput, catalogue);
-const hazards = (r: ReturnType<typeof read>) => (r.action.lowers_risk ? [] : enforced.filter((h) => h.test({ facts: r.facts, action: r.action as unknown as Record<string, unknown> })).map((h) => h.id).sort());
+const hazards = (r: ReturnType<typeof read>) => firedRules(enforced, r).map((h) => h.id).sort();
 const feature = (r: ReturnType<typeof read>, name: (typeof featureNames)[number]) => pack.featurize(r).values[featureNames.indexOf(name)];
 const site = (env: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ site_id: 'S-4', task_description: 'Set the roof trusses', environmental_conditions: env, crew_status: { size: 5, hours_on_site: 3 }, ...extra });
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { firedRules } from '../../src/evaluation/gates.js';
 import { PROJECT_ROOT } from '../../src/lib/project-root.js';
 import { constructionSafetyModule as pack } from '../../src/packs/construction_safety/index.js';
 import { loadCatalogue } from '../../src/packs/reading/catalogue.js';
@@ -15,9 +16,7 @@ const site = (extra: Json = {}): Json => ({ site_id: 'JOB-88', task_description:
 const read = (state: Json, action: Json) => pack.read(pack.stateSchema.parse(site(state)), pack.actionSchema.parse(action) as ActionInput, catalogue);
 const fact = (r: ReturnType<typeof read>, name: string) => factAt(r.facts, name);
 const firing = (state: Json, action: Json): string[] => {
-  const r = read(state, action);
-  if (r.action.lowers_risk) return [];
-  return catalogue.hazards.filter((h) => h.test({ facts: r.facts, action: r.action as unknown as Json })).map((h) => h.id);
+  return firedRules(catalogue.hazards, read(state, action)).map((h) => h.id);
 };
 
 describe('construction reading: controls given as counts', () => {

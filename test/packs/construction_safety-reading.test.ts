@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { firedRules } from '../../src/evaluation/gates.js';
 import { PROJECT_ROOT } from '../../src/lib/project-root.js';
 import { constructionSafetyModule as pack } from '../../src/packs/construction_safety/index.js';
 import { loadCatalogue } from '../../src/packs/reading/catalogue.js';
@@ -15,7 +16,7 @@ const read = (action: Record<string, unknown>, state: Record<string, unknown> = 
 type R = ReturnType<typeof read>;
 const fact = (r: R, name: string) => factAt(r.facts, name);
 const enforced = catalogue.hazards.filter((h) => h.severity === 'high' || h.severity === 'critical');
-const hazards = (r: R) => (r.action.lowers_risk ? [] : enforced.filter((h) => h.test({ facts: r.facts, action: r.action as unknown as Record<string, unknown> })).map((h) => h.id));
+const hazards = (r: R) => firedRules(enforced, r).map((h) => h.id);
 
 describe('construction reading: units and field names', () => {
   it('when wind comes as wind_speed_kmh and gusts_kmh, then it is read in mph and the crane limit fires', () => {

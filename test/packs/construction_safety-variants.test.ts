@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { firedRules } from '../../src/evaluation/gates.js';
 import { PROJECT_ROOT } from '../../src/lib/project-root.js';
 import { constructionSafetyModule as pack } from '../../src/packs/construction_safety/index.js';
 import { loadCatalogue } from '../../src/packs/reading/catalogue.js';
@@ -21,11 +22,7 @@ const site = (extra: Json = {}): Json => ({ site_id: 'JOB-417', task_description
 const read = (v: Variant) => pack.read(pack.stateSchema.parse(site(v.state)), pack.actionSchema.parse(v.action) as ActionInput, catalogue);
 /** The catalogue hazards that fire on a reading, as the gates apply them (none for an action that lowers the risk). */
 function firing(v: Variant): string[] {
-  const r = read(v);
-  // As the gates do: a stand-down passes every rule but those about how a stand-down is carried out.
-  return catalogue.hazards
-    .filter((h) => (!r.action.lowers_risk || h.alsoWhenStandingDown) && h.test({ facts: r.facts, action: r.action as unknown as Json }))
-    .map((h) => h.id);
+  return firedRules(catalogue.hazards, read(v)).map((h) => h.id);
 }
 const env = (e: Json, extra: Json = {}): Json => ({ environmental_conditions: e, ...extra });
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { firedRules } from '../../src/evaluation/gates.js';
 import { PROJECT_ROOT } from '../../src/lib/project-root.js';
 import { loadCatalogue } from '../../src/packs/reading/catalogue.js';
 import { factAt } from '../../src/packs/reading/reading.js';
@@ -13,7 +14,7 @@ type Json = Record<string, unknown>;
 const read = (state: Json, description: string, disposition = 'home_care') =>
   pack.read(pack.stateSchema.parse(state), pack.actionSchema.parse({ kind: 'disposition', description, parameters: { disposition } }) as ActionInput, catalogue);
 type R = ReturnType<typeof read>;
-const hazards = (r: R) => (r.action.lowers_risk ? [] : catalogue.hazards.filter((h) => h.test({ facts: r.facts, action: r.action as unknown as Json })).map((h) => h.id));
+const hazards = (r: R) => firedRules(catalogue.hazards, r).map((h) => h.id);
 const caller = (age: number, text: string, extra: Json = {}): Json => ({ caller_demographics: { age }, chief_complaint: text, conversation_history: [{ role: 'caller', content: text }], ...extra });
 
 describe('triage reading: safety-net advice names what to watch for, it asserts none of it', () => {

@@ -1,4 +1,4 @@
-import type { Unit } from '../reading/text.js';
+import { identifierParts, type Unit } from '../reading/text.js';
 
 /**
  * What a structured field means, read from its name: agents write `wind_mph`, `wind_speed_kmh`,
@@ -269,25 +269,7 @@ export interface FieldName {
 
 /** Splits a field name into words ("rated_capacity_lbs_at_radius", "windSpeedKmh") and its unit. */
 export function splitFieldName(name: string): FieldName {
-  const parts: string[] = [];
-  let current = '';
-  const flush = () => {
-    if (current) parts.push(current.toLowerCase());
-    current = '';
-  };
-  for (let i = 0; i < name.length && i < 100; i++) {
-    const ch = name[i];
-    const lower = ch.toLowerCase();
-    const isAlnum = (lower >= 'a' && lower <= 'z') || (ch >= '0' && ch <= '9');
-    if (!isAlnum) {
-      flush();
-      continue;
-    }
-    const prev = current[current.length - 1];
-    if (ch !== lower && prev !== undefined && prev >= 'a' && prev <= 'z') flush();
-    current += ch;
-  }
-  flush();
+  const parts = identifierParts(name, 100);
   const words: string[] = [];
   let unit: Unit | undefined;
   // "wind_m_s", "gust_km_h", "speed_mi_h": a speed written as two parts of the name is one unit.

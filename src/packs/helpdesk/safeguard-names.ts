@@ -1,4 +1,4 @@
-import { tokenize, type PhraseMatch } from '../reading/text.js';
+import { identifierParts, tokenize, type PhraseMatch } from '../reading/text.js';
 import { GUARD_OFF } from './read-action-text.js';
 import type { ReadContext } from './read-context.js';
 
@@ -12,22 +12,9 @@ import type { ReadContext } from './read-context.js';
 
 const MAX_NAME = 200;
 
-/** "identitySecurityDefaults_policy" → "identity Security Defaults policy": linear, one pass. */
+/** "identitySecurityDefaults_policy" → "identity security defaults policy". */
 export function identifierWords(name: string): string {
-  const s = name.length > MAX_NAME ? name.slice(0, MAX_NAME) : name;
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    const prev = s[i - 1];
-    if (c === '-' || c === '_' || c === '.' || c === '/' || c === ':') {
-      out += ' ';
-      continue;
-    }
-    const upper = c >= 'A' && c <= 'Z';
-    if (upper && prev !== undefined && ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9'))) out += ' ';
-    out += c;
-  }
-  return out;
+  return identifierParts(name, MAX_NAME, true).join(' ');
 }
 
 /** Inside a longer name of something else, or the same words naming a thing too ("firewall" of "firewall-rules" is a rule). */

@@ -31,6 +31,36 @@ export const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'ex
  * hyphens split words ("tie-off" → "tie", "off"), a decimal point or thousands comma between digits
  * stays in the number, and "°" is a symbol of its own.
  */
+/**
+ * The words of an identifier, lower case: split at every character that is not a letter or digit and
+ * where a capital follows a lower-case letter (or, with `afterDigit`, a digit: "v2Policy")
+ * ("identitySecurityDefaults_policy", "--no-enable-flow-logs", "windGust_kmh"). One pass over at most
+ * `max` characters.
+ */
+export function identifierParts(name: string, max: number, afterDigit = false): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (let i = 0; i < name.length && i < max; i++) {
+    const ch = name[i];
+    const lower = ch.toLowerCase();
+    const digit = ch >= '0' && ch <= '9';
+    if (!digit && !(lower >= 'a' && lower <= 'z')) {
+      if (current) parts.push(current);
+      current = '';
+      continue;
+    }
+    // The character before, as written: "ABCDef" stays one word, "windGust" is two.
+    const prev = current ? name[i - 1] : undefined;
+    if (ch !== lower && prev !== undefined && ((prev >= 'a' && prev <= 'z') || (afterDigit && prev >= '0' && prev <= '9'))) {
+      parts.push(current);
+      current = '';
+    }
+    current += lower;
+  }
+  if (current) parts.push(current);
+  return parts;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let clause = 0;
