@@ -31,13 +31,21 @@ interface Load {
  * autocannon in a process of its own, so the load generator does not share the service's event
  * loop (on 2 cores it still shares the machine: every row says so by running the same way).
  */
-function cannon(url: string, body: string, token: string | undefined, connections: number, seconds: number): Promise<Load> {
+function cannon(url: string, body: Body, token: string | undefined, connections: number, seconds: number): Promise<Load> {
   const file = path.join(os.tmpdir(), `foresight-bench-${crypto.randomBytes(4).toString('hex')}.json`);
-  fs.writeFileSync(file, body);
-  const args = ['-c', String(connections), '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', '-i', file, '-j', url];
-  if (token) args.push('-H', `authorization=Bearer ${token}`);
+  let command: string;
+  let args: string[];
+  if (typeof body === 'string') {
+    fs.writeFileSync(file, body);
+    command = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'autocannon');
+    args = ['-c', String(connections), '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', '-i', file, '-j', url];
+    if (token) args.push('-H', `authorization=Bearer ${token}`);
+  } else {
+    command = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+    args = [path.join(PROJECT_ROOT, 'bench', 'cannon-varied.ts'), url, token ?? '', String(connections), String(seconds), String(body.rollouts), String(body.horizon)];
+  }
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'autocannon'), args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
     child.on('error', reject);
@@ -53,7 +61,10 @@ function cannon(url: string, body: string, token: string | undefined, connection
   });
 }
 
-async function measure(url: string, body: string, token: string | undefined, connections: number): Promise<Load> {
+/** One body sent again and again, or (`varied`) a fresh calm lift per request, drawn in the load generator. */
+type Body = string | { varied: true; rollouts: number; horizon: number };
+
+async function measure(url: string, body: Body, token: string | undefined, connections: number): Promise<Load> {
   await cannon(url, body, token, connections, WARM_SECONDS);
   return cannon(url, body, token, connections, SECONDS);
 }
@@ -71,7 +82,7 @@ const evaluateBody = (rollouts = N, horizon = HORIZON) => JSON.stringify({ ...SC
 type Row = [figure: string, setting: string, load: Load, note?: string];
 
 /** Appends the service's rows; returns its load at concurrency 32 (every call measures it). */
-async function serviceRows(engine: 'postgres' | 'pglite', rows: Row[], extra: { concurrency: number[]; growth: boolean; env?: Record<string, string>; label?: string }): Promise<Load> {
+async function serviceRows(engine: 'postgres' | 'pglite', rows: Row[], extra: { concurrency: number[]; growth: boolean; varied?: boolean; env?: Record<string, string>; label?: string }): Promise<Load> {
   const svc = await benchService(engine, { env: { ...extra.env } });
   const { server, url } = await listen(svc.container.app);
   let c32: Load | undefined;
@@ -80,6 +91,11 @@ async function serviceRows(engine: 'postgres' | 'pglite', rows: Row[], extra: { 
       const load = await measure(`${url}/v1/evaluate`, evaluateBody(), svc.agentKey, c);
       if (c === 32) c32 = load;
       rows.push([extra.label ?? `evaluate, ${engine === 'postgres' ? 'PostgreSQL server' : 'PGlite'}`, `N=${N}, h=${HORIZON}, c=${c}`, load]);
+    }
+    if (extra.varied) {
+      for (const c of [1, 32]) {
+        rows.push([`evaluate, ${engine === 'postgres' ? 'PostgreSQL server' : 'PGlite'}, every request a new situation`, `N=${N}, h=${HORIZON}, c=${c}`, await measure(`${url}/v1/evaluate`, { varied: true, rollouts: N, horizon: HORIZON }, svc.agentKey, c)]);
+      }
     }
     if (extra.growth) {
       for (const n of [16, 64, 128]) rows.push(['cost as N doubles', `N=${n}, h=${HORIZON}, c=8`, await measure(`${url}/v1/evaluate`, evaluateBody(n), svc.agentKey, 8)]);
@@ -143,13 +159,13 @@ async function bareInsert(): Promise<Load> {
 export async function benchLoadTable(): Promise<string[]> {
   const rows: Row[] = [];
   const ceilings = { express: await bareExpress(), insert: await bareInsert() };
-  const c32 = await serviceRows('postgres', rows, { concurrency: [1, 8, 32, 128], growth: true });
+  const c32 = await serviceRows('postgres', rows, { concurrency: [1, 8, 32, 128], growth: true, varied: true });
   const alone = await serviceRows('postgres', rows, { concurrency: [32], growth: false, env: { AUDIT_GROUP_COMMIT: 'false' }, label: 'evaluate, PostgreSQL, one commit per evaluation' });
   await serviceRows('pglite', rows, { concurrency: [1, 8, 32, 128], growth: false });
   rows.push(['ceiling: bare Express 5 JSON endpoint', 'same body, c=32', ceilings.express]);
   rows.push(['ceiling: bare durable insert, PostgreSQL', 'one row per commit, c=32', ceilings.insert]);
   const lines = [
-    `load over loopback HTTP, autocannon in its own process, ${SECONDS} s per row after ${WARM_SECONDS} s of warm-up; embedded model, calm crane lift (approves); latencies over all answers, refusals (503 past MAX_CONCURRENT_EVALUATIONS=64 in flight) included:`,
+    `load over loopback HTTP, autocannon in its own process, ${SECONDS} s per row after ${WARM_SECONDS} s of warm-up; embedded model, calm crane lift (approves; the same body each time, except in the rows marked 'a new situation', where the load generator draws wind, gusts and hours on site afresh for every request, so no remembered prediction or similar-case search answers for it); latencies over all answers, refusals (503 past MAX_CONCURRENT_EVALUATIONS=64 in flight) included:`,
     '',
     '| figure | setting | answers/s (2xx) | p50 ms | p99 ms | refused |',
     '|---|---|---|---|---|---|',

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.js';
+import { CanonicalText } from '../lib/canonical-json.js';
 import { notePersonalValues } from '../privacy/log-scope.js';
 import type { PersonalPath } from '../privacy/personal-paths.js';
 import { openPersonal, sealPersonal, type Shown } from '../privacy/personal-seal.js';
@@ -186,15 +187,19 @@ export class PgEvaluationStore implements EvaluationStore {
     const sealed = paths.length > 0 ? sealPersonal(original, paths, this.options.randomBytes) : null;
     const personalDigests = sealed ? sealed.fields.map((f) => f.digest) : null;
     const rec = sealed ? { ...original, ...sealed.content, personalDigests } : original;
-    const hash = evaluationDigest(rec);
-    return JSON.stringify({
+    // The large parts are written once, as canonical JSON, and that text is both hashed and stored.
+    const request = CanonicalText.of(rec.request);
+    const response = CanonicalText.of(rec.response);
+    const futures = CanonicalText.of(rec.futures);
+    const hash = evaluationDigest({ ...rec, request, response, futures } as unknown as typeof rec);
+    const head = JSON.stringify({
       id: rec.id, created_at: rec.createdAt.toISOString(), domain: rec.domain, decision: rec.decision, reason_codes: rec.reasonCodes,
-      request: rec.request, response: rec.response, policy_version: rec.policyVersion, world_model_backend: rec.worldModel.backend,
+      policy_version: rec.policyVersion, world_model_backend: rec.worldModel.backend,
       world_model_version: rec.worldModel.version, seed: rec.seed, degraded: rec.degraded, timing: rec.timing,
       agent_id: rec.agentId ?? null, api_key_id: rec.apiKeyId ?? null, hash_scheme: sealed ? PERSONAL_HASH_SCHEME : EVALUATION_HASH_SCHEME,
-      hash, personal_digests: personalDigests, futures: rec.futures,
-      personal: sealed?.fields ?? [],
+      hash, personal_digests: personalDigests, personal: sealed?.fields ?? [],
     });
+    return `${head.slice(0, -1)},"request":${request.text},"response":${response.text},"futures":${futures.text}}`;
   }
 
   private async insert(rows: string[]): Promise<void> {

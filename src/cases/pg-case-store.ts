@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/database.js';
 import { NeighbourIndex } from '../lib/neighbour-index.js';
 import type { CaseEmbedder } from './case-embedder.js';
@@ -17,7 +18,16 @@ interface MemoryCases {
   rows: CandidateRow[];
   words: Set<string>[];
   index: NeighbourIndex;
+  /**
+   * Answers to recent searches of these cases, by query: a search is a pure function of the query
+   * and the cases, so it is dropped with them. Bounded in entries and in the text it keys by.
+   */
+  answers: LRUCache<string, SimilarCase[]>;
 }
+
+/** Searches remembered per domain, and the longest query text remembered (longer ones are searched every time). */
+const ANSWERS_KEPT = 2_000;
+const ANSWER_KEY_MAX_CHARS = 4_000;
 
 interface CandidateRow {
   id: string;
@@ -72,7 +82,12 @@ export class PgCaseStore implements CaseStore {
         if (rows.length > this.inMemoryMax) return null;
         const embedder = this.embedder(domain);
         const dims = rows[0]?.features.length ?? 0;
-        return { rows, words: rows.map((r) => words(r.body)), index: new NeighbourIndex(rows.map((r) => embedder.standardise(r.features)), dims, () => 0, 1) };
+        return {
+          rows,
+          words: rows.map((r) => words(r.body)),
+          index: new NeighbourIndex(rows.map((r) => embedder.standardise(r.features)), dims, () => 0, 1),
+          answers: new LRUCache<string, SimilarCase[]>({ max: ANSWERS_KEPT }),
+        };
       })();
       // A failed load is not remembered: the next search tries again.
       loaded.catch(() => this.memory.delete(domain));
@@ -102,6 +117,17 @@ export class PgCaseStore implements CaseStore {
   }
 
   async findSimilar(q: CaseQuery): Promise<SimilarCase[]> {
+    const memory = await this.inMemory(q.domain);
+    const key = memory && q.text.length <= ANSWER_KEY_MAX_CHARS ? `${q.limit}\0${q.features.join(',')}\0${q.text}` : undefined;
+    const known = key === undefined ? undefined : memory!.answers.get(key);
+    // A copy of each case: the caller may put them in an answer it changes.
+    if (known) return known.map((c) => ({ ...c }));
+    const found = await this.search(q);
+    if (key !== undefined) memory!.answers.set(key, found.map((c) => ({ ...c })));
+    return found;
+  }
+
+  private async search(q: CaseQuery): Promise<SimilarCase[]> {
     const embedder = this.embedder(q.domain);
     const queryWords = words(q.text);
     return (await this.candidates(q, embedder))

@@ -1,8 +1,50 @@
+/**
+ * Object keys as JSON strings, remembered: records repeat the same few hundred keys (every future's
+ * steps, every reading's facts). Bounded, so callers' own keys cannot grow it without limit.
+ */
+const quotedKeys = new Map<string, string>();
+const QUOTED_KEYS_KEPT = 10_000;
+
+function quoteKey(k: string): string {
+  let q = quotedKeys.get(k);
+  if (q === undefined) {
+    q = JSON.stringify(k);
+    if (quotedKeys.size < QUOTED_KEYS_KEPT) quotedKeys.set(k, q);
+  }
+  return q;
+}
+
+/**
+ * A value already written as canonical JSON: `canonicalJson` puts its text in place as it is, so a large
+ * part of a record written once can be both hashed and stored without being written twice.
+ */
+export class CanonicalText {
+  constructor(readonly text: string) {}
+
+  static of(value: unknown): CanonicalText {
+    return new CanonicalText(canonicalJson(value));
+  }
+}
+
 /** JSON with object keys sorted at every level: the same value always gives the same text (for hashing). */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
   // Built by appending (no intermediate arrays): an evaluation's record is hashed on every answer.
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      // What JSON.stringify writes for a number.
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      return JSON.stringify(value) ?? 'null';
+  }
+  if (value === null) return 'null';
+  if (value instanceof CanonicalText) return value.text;
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) {
     let s = '[';
     for (let i = 0; i < value.length; i++) {
@@ -13,12 +55,16 @@ export function canonicalJson(value: unknown): string {
     return `${s}]`;
   }
   const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  if (keys.length > 1) keys.sort();
   let s = '{';
-  for (const k of Object.keys(obj).sort()) {
+  for (const k of keys) {
     const v = obj[k];
     if (v === undefined) continue;
     if (s.length > 1) s += ',';
-    s += `${JSON.stringify(k)}:${canonicalJson(v)}`;
+    s += quoteKey(k);
+    s += ':';
+    s += canonicalJson(v);
   }
   return `${s}}`;
 }

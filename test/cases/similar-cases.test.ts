@@ -60,9 +60,23 @@ describe.each(SEARCHES)('similar cases on $engine, searched $search', ({ engine,
     const row = d.bank.rows[42];
     const reading = d.read(row.state, row.action as ActionInput);
     const f = d.module.featurize(reading);
-    await cases.findSimilar({ domain: 'triage', text: reading.text, features: f.values, limit: 1 });
+    // The same search before and after: a remembered answer must not outlive the cases it was drawn from.
+    const before = await cases.findSimilar({ domain: 'triage', text: reading.text, features: f.values, limit: 2 });
+    expect(before.map((c) => c.case_id)).not.toContain('reported:42');
     await cases.add([{ id: 'reported:42', domain: 'triage', source: 'reported', summary: 'a reported case', body: reading.text, features: f.values, finalOutcome: row.final_outcome, incident: false, adverse: false, state: row.state, action: row.action }]);
     const found = await cases.findSimilar({ domain: 'triage', text: reading.text, features: f.values, limit: 2 });
     expect(found.map((c) => c.case_id).sort()).toEqual([`bank:triage:${row.id}`, 'reported:42']);
+  });
+
+  it('when the same search runs again after its caller changed the answer, then the answer is the one found the first time', async () => {
+    const d = svc.container.domains.get('construction_safety')!;
+    const row = d.bank.rows[77];
+    const reading = d.read(row.state, row.action as ActionInput);
+    const query = { domain: d.name, text: reading.text, features: d.module.featurize(reading).values, limit: 3 };
+    const first = await cases.findSimilar(query);
+    const kept = structuredClone(first);
+    first[0].summary = 'changed by the caller';
+    first.pop();
+    expect(await cases.findSimilar(query)).toEqual(kept);
   });
 });

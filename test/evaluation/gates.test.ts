@@ -59,6 +59,16 @@ describe('the gates before simulation', () => {
     expect(g.missing).toEqual([{ fact: 'wind.gust_mph', question: 'What are the gusts at the crane?', rules: ['crane_wind'] }]);
   });
 
+  it('when worst values are tried for the unknown facts, then the reading itself is left as it was', () => {
+    const facts: Facts = { wind: { speed_mph: 12 }, crew: { size: 4 } };
+    const r = reading(facts);
+    const before = structuredClone(r.facts);
+    expect(gates(domain, r).codes).toEqual(['missing_information']);
+    expect(r.facts).toEqual(before);
+    // Asking again gives the same answer: nothing of the first try stayed behind.
+    expect(gates(domain, r).missing.map((m) => m.fact)).toEqual(['wind.gust_mph']);
+  });
+
   it('when the gusts are unknown but the action stands the crew down, then no question blocks it', () => {
     expect(gates(domain, reading({}, { effect: 'stands_down', lowers_risk: true, high_impact: false })).codes).toEqual([]);
   });

@@ -80,10 +80,23 @@ function setPath(facts: Facts, dotted: string, value: FactValue): void {
   at[keys.at(-1)!] = value;
 }
 
+/** Dotted fact names split once: rules name the same few hundred facts on every evaluation. */
+const factPaths = new Map<string, readonly string[]>();
+const FACT_PATHS_KEPT = 10_000;
+
+function factPath(dotted: string): readonly string[] {
+  let keys = factPaths.get(dotted);
+  if (keys === undefined) {
+    keys = dotted.split('.');
+    if (factPaths.size < FACT_PATHS_KEPT) factPaths.set(dotted, keys);
+  }
+  return keys;
+}
+
 /** Reads a nested fact by dotted name; undefined when unknown. */
 export function factAt(facts: Facts, dotted: string): FactValue | Facts | undefined {
   let at: FactValue | Facts | undefined = facts;
-  for (const k of dotted.split('.')) {
+  for (const k of factPath(dotted)) {
     if (at === undefined || typeof at !== 'object' || Array.isArray(at) || !Object.hasOwn(at, k)) return undefined;
     at = (at as Facts)[k];
   }

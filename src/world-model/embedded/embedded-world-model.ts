@@ -1,10 +1,13 @@
 import crypto from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { codeVersion } from '../../packs/bank-cache.js';
 import type { LoadedDomain } from '../../packs/load-domains.js';
 import { WorldModelError, type SimulateRequest, type SimulateResult, type WorldModel, type WorldModelHealth } from '../world-model.js';
 import { DomainModel, type Prediction } from './domain-model.js';
 
 const EMBEDDED_MODEL_NAME = 'embedded-softmax-v1';
+/** Distinct situations whose prediction is kept (each a few kilobytes). */
+const PREDICTIONS_KEPT = 2_000;
 
 /** The default world model: learned in-process from each domain's shipped bank. No GPU, no network. */
 export class EmbeddedWorldModel implements WorldModel {
@@ -17,6 +20,12 @@ export class EmbeddedWorldModel implements WorldModel {
    * (featurise + neighbour scan) is made once per evaluation and forgotten with it.
    */
   private readonly predictions = new WeakMap<object, { action: object; domain: string; prediction: Prediction }>();
+  /**
+   * Predictions by what they are computed from (the domain, the feature values, the active factors
+   * and the action's reading), across evaluations: a prediction is a pure function of them, and
+   * agents ask about the same situation again and again. Bounded; a hit is the same object, never changed.
+   */
+  private readonly recent = new LRUCache<string, Prediction>({ max: PREDICTIONS_KEPT });
 
   constructor(domains: Iterable<LoadedDomain>) {
     this.models = new Map([...domains].map((d) => [d.name, new DomainModel(d)]));
@@ -47,7 +56,10 @@ export class EmbeddedWorldModel implements WorldModel {
     let cached = this.predictions.get(req.state);
     if (!cached || cached.action !== req.action || cached.domain !== req.domain) {
       const { features, reading } = this.readingOf(model, req);
-      cached = { action: req.action, domain: req.domain, prediction: model.predict(features, reading.action) };
+      const key = `${req.domain}\0${features.values.join(',')}\0${JSON.stringify(features.factors)}\0${JSON.stringify(reading.action)}`;
+      let prediction = this.recent.get(key);
+      if (!prediction) this.recent.set(key, (prediction = model.predict(features, reading.action)));
+      cached = { action: req.action, domain: req.domain, prediction };
       this.predictions.set(req.state, cached);
     }
     const { prediction } = cached;
