@@ -147,8 +147,18 @@ function readSegment(view: TextView, seg: { first: number; last: number; afterwa
     return make('mitigate', inSegment.filter((m) => isControl(m) && m.first >= object.first && !saysAbsent(view, m)));
   }
   if (has('verb.proceed') && !verb.negated && carriesOutStandDown(view, verb, seg, index)) return make('stop');
+  // "Raise the alarm", "swap his wet clothes for dry ones": a verb whose object is care or a call for help does no work.
+  if (has('verb.proceed') && !verb.negated && actsOnCare(view, verb, seg)) return undefined;
   if (has('verb.proceed')) return make(verb.negated ? 'stop' : 'proceed');
   return undefined;
+}
+
+/** Whether the verb's object (past determiners, one word of qualifier at most) is first aid or a call for help. */
+function actsOnCare(view: TextView, verb: PhraseMatch, seg: { last: number }): boolean {
+  let j = verb.last + 1;
+  while (j <= seg.last && DETERMINERS.has(view.tokens[j].text)) j++;
+  if (j > seg.last) return false;
+  return matchesStarting(view, verb.last + 1, Math.min(j + 1, seg.last)).some((m) => m.concept === 'cue.care' && !m.negated);
 }
 
 const CARRY_OUT_JOINERS = new Set(['with', 'to', 'on']);

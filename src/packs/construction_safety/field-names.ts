@@ -18,7 +18,13 @@ export type FieldKind =
   /** A safety device's state: "disconnected", "unplugged", "bypassed" say it is not working. */
   | 'device'
   /** What a hoist is built to carry: materials, or people. */
-  | 'hoist';
+  | 'hoist'
+  /** An inspection on record whose value may be its result ("complete, none detected"): a result says it was done. */
+  | 'inspection_record'
+  /** A safety device said to be bypassed ("lsi_bypass: true") or not in use ("seatbelt_fastened: false", with `inverse`): a safeguard taken away. */
+  | 'bypass'
+  /** A calendar date (ISO "2024-07-02"), kept as days since 1970 so its age can be taken against the request's timestamp. */
+  | 'date';
 
 export type Scope = 'environment' | 'crew' | 'compliance' | 'limits' | 'parameters' | 'other';
 
@@ -72,23 +78,39 @@ export const FIELD_RULES: readonly FieldRule[] = [
   // crew
   r('size', 'crew.size', 'count', { scopes: ['crew'] }), r('crew size', 'crew.size', 'count'), r('headcount', 'crew.size', 'count'),
   r('hours', 'crew.hours_on_site', 'hours', { scopes: ['crew', 'parameters'] }), r('hours site', 'crew.hours_on_site', 'hours'), r('hours worked', 'crew.hours_on_site', 'hours'),
-  r('shift hours', 'crew.hours_on_site', 'hours'), r('consecutive days', 'crew.consecutive_days', 'days'), r('days worked', 'crew.consecutive_days', 'days'),
+  r('shift hours', 'crew.hours_on_site', 'hours'), r('shift length', 'crew.shift_hours', 'hours'), r('shift duration', 'crew.shift_hours', 'hours'),
+  // Noise (1926.52): the A-weighted level, not its peak, and the hearing protection worn.
+  r('dba', 'noise.level_dba', 'count'), r('noise level', 'noise.level_dba', 'count'), r('sound level', 'noise.level_dba', 'count'), r('lex 8h', 'noise.level_dba', 'count'),
+  r('peak dba', 'record.noise_peak', 'ignore'), r('dba peak', 'record.noise_peak', 'ignore'), r('peak noise', 'record.noise_peak', 'ignore'),
+  r('hearing protection', 'noise.hearing_protection', 'status'), r('ear protection', 'noise.hearing_protection', 'status'), r('hearing protector', 'noise.hearing_protection', 'status'), r('consecutive days', 'crew.consecutive_days', 'days'), r('days worked', 'crew.consecutive_days', 'days'),
   r('new workers', 'crew.new_workers', 'count'), r('new hires', 'crew.new_workers', 'count'),
   r('operator certified', 'crew.operator_certified', 'status'), r('certified operator', 'crew.operator_certified', 'status'), r('operator certification', 'crew.operator_certified', 'status'),
+  r('operator training', 'crew.operator_certified', 'status'), r('operator evaluation', 'crew.operator_certified', 'status'), r('operator card', 'crew.operator_certified', 'status'),
+  r('operator licence', 'crew.operator_certified', 'status'), r('operator license', 'crew.operator_certified', 'status'), r('operator trained', 'crew.operator_certified', 'status'),
+  r('training record', 'crew.operator_certified', 'status', { scopes: ['parameters'] }),
   r('training complete', 'crew.untrained', 'status', { inverse: true }), r('trained', 'crew.untrained', 'status', { inverse: true }),
   r('shift', 'crew.night', 'shift', { scopes: ['crew', 'other'] }),
   r('briefing', 'crew.briefed', 'status'), r('pre task briefing', 'crew.briefed', 'status'), r('toolbox talk', 'crew.briefed', 'status'), r('jha', 'crew.briefed', 'status'),
   r('jsa', 'crew.briefed', 'status'), r('pre lift meeting', 'crew.briefed', 'status'), r('tailgate', 'crew.briefed', 'status'), r('safety meeting', 'crew.briefed', 'status'),
-  r('pre task plan', 'crew.briefed', 'status'),
+  r('pre task plan', 'crew.briefed', 'status'), r('swms', 'crew.briefed', 'status'), r('safe work method statement', 'crew.briefed', 'status'), r('method statement', 'crew.briefed', 'status'),
   // falls, scaffolds, ladders
   r('height', 'fall.height_ft', 'length'), r('work height', 'fall.height_ft', 'length'), r('platform height', 'fall.height_ft', 'length'), r('elevation', 'fall.height_ft', 'length'),
   r('fall height', 'fall.height_ft', 'length'), r('fall distance', 'fall.height_ft', 'length'),
   r('fall protection', 'fall.protected', 'status'), r('harness', 'fall.protected', 'status'), r('lanyard', 'fall.protected', 'status'), r('harness lanyard', 'fall.protected', 'status'),
   r('tie off', 'fall.protected', 'status'), r('guardrail', 'fall.protected', 'status'), r('perimeter guardrail', 'fall.protected', 'status'), r('fall arrest', 'fall.protected', 'status'),
   r('pfas', 'fall.protected', 'status'), r('guardrails', 'fall.protected', 'status'),
+  r('fall prevention', 'fall.protected', 'status'), r('safety mesh', 'fall.protected', 'status'), r('safety net', 'fall.protected', 'status'), r('safety netting', 'fall.protected', 'status'),
+  // 1926.502(b): a guardrail's own height and openings are not the height anyone works at.
+  r('top rail height', 'fall.guardrail_top_ft', 'length'), r('guardrail height', 'fall.guardrail_top_ft', 'length'),
+  r('rail height', 'fall.guardrail_top_ft', 'length'), r('handrail height', 'fall.guardrail_top_ft', 'length'), r('guard rail height', 'fall.guardrail_top_ft', 'length'),
+  r('edge protection height', 'fall.guardrail_top_ft', 'length'),
+  r('largest gap', 'fall.guardrail_gap_ft', 'length'), r('max gap', 'fall.guardrail_gap_ft', 'length'), r('maximum gap', 'fall.guardrail_gap_ft', 'length'),
+  r('rail gap', 'fall.guardrail_gap_ft', 'length'), r('guardrail gap', 'fall.guardrail_gap_ft', 'length'), r('intermediate gap', 'fall.guardrail_gap_ft', 'length'),
+  r('guardrail opening', 'fall.guardrail_gap_ft', 'length'), r('largest opening', 'fall.guardrail_gap_ft', 'length'),
+  r('toe board height', 'record.toe_board', 'ignore'), r('toeboard height', 'record.toe_board', 'ignore'),
   // The height of a thing being built or stored is not the height anyone works at.
   r('wall height', 'record.object_height', 'ignore'), r('column height', 'record.object_height', 'ignore'), r('stack height', 'record.object_height', 'ignore'),
-  r('pile height', 'record.object_height', 'ignore'), r('stockpile height', 'record.object_height', 'ignore'), r('form height', 'record.object_height', 'ignore'),
+  r('pile height', 'record.object_height', 'ignore'), r('building height', 'record.object_height', 'ignore'), r('structure height', 'record.object_height', 'ignore'), r('stockpile height', 'record.object_height', 'ignore'), r('form height', 'record.object_height', 'ignore'),
   r('anchor', 'fall.anchor_unsuitable', 'anchor'), r('anchorage', 'fall.anchor_unsuitable', 'anchor'), r('anchor point', 'fall.anchor_unsuitable', 'anchor'),
   r('tie off point', 'fall.anchor_unsuitable', 'anchor'), r('tie off anchor', 'fall.anchor_unsuitable', 'anchor'),
   r('anchor rating', 'fall.anchor_rating_lbs', 'weight'), r('anchorage rating', 'fall.anchor_rating_lbs', 'weight'), r('anchor capacity', 'fall.anchor_rating_lbs', 'weight'),
@@ -112,9 +134,13 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('distance egress', 'trench.egress_distance_ft', 'length'), r('egress distance', 'trench.egress_distance_ft', 'length'), r('distance ladder', 'trench.egress_distance_ft', 'length'),
   r('ladder distance', 'trench.egress_distance_ft', 'length'), r('travel distance', 'trench.egress_distance_ft', 'length'), r('lateral travel', 'trench.egress_distance_ft', 'length'),
   r('distance exit', 'trench.egress_distance_ft', 'length'),
+  r('roof slope', 'record.roof_pitch', 'ignore'), r('roof pitch', 'record.roof_pitch', 'ignore'), r('pitch', 'record.roof_pitch', 'ignore'),
   r('slope', 'trench.slope_h_per_v', 'slope'), r('slope ratio', 'trench.slope_h_per_v', 'slope'), r('sloping', 'trench.slope_h_per_v', 'slope'), r('bench slope', 'trench.slope_h_per_v', 'slope'),
   r('protective system', 'trench.protected', 'status'), r('trench box', 'trench.protected', 'status'), r('shoring', 'trench.protected', 'status'),
-  r('trench protection', 'trench.protected', 'status'), r('shield', 'trench.protected', 'status'), r('cave protection', 'trench.protected', 'status'),
+  r('trench protection', 'trench.protected', 'status'),
+  r('employee inside shield', 'trench.workers_in_shield', 'status'), r('worker inside shield', 'trench.workers_in_shield', 'status'), r('employee in shield', 'trench.workers_in_shield', 'status'),
+  r('worker in shield', 'trench.workers_in_shield', 'status'), r('worker in box', 'trench.workers_in_shield', 'status'), r('worker inside box', 'trench.workers_in_shield', 'status'),
+  r('person in shield', 'trench.workers_in_shield', 'status'), r('people in box', 'trench.workers_in_shield', 'status'), r('shield', 'trench.protected', 'status'), r('cave protection', 'trench.protected', 'status'),
   r('pe design', 'trench.pe_design', 'status'), r('pe designed', 'trench.pe_design', 'status'), r('pe stamped', 'trench.pe_design', 'status'),
   r('engineer design', 'trench.pe_design', 'status'), r('engineered design', 'trench.pe_design', 'status'), r('professional engineer', 'trench.pe_design', 'status'),
   r('registered engineer', 'trench.pe_design', 'status'), r('engineer designed', 'trench.pe_design', 'status'),
@@ -122,22 +148,42 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('trench inspection', 'trench.inspected', 'status'), r('excavation inspection', 'trench.inspected', 'status'),
   r('competent person inspection', 'inspection.competent_person', 'status'), r('competent person', 'inspection.competent_person', 'status'),
   r('utilities located', 'trench.utilities_located', 'status'), r('utility locate', 'trench.utilities_located', 'status'),
+  r('one call', 'trench.utilities_located', 'status'), r('one call ticket', 'trench.utilities_located', 'status'), r('locate ticket', 'trench.utilities_located', 'status'),
+  r('locate request', 'trench.utilities_located', 'status'), r('utilities marked', 'trench.utilities_located', 'status'), r('services located', 'trench.utilities_located', 'status'),
+  r('dial before you dig', 'trench.utilities_located', 'status'), r('before you dig', 'trench.utilities_located', 'status'),
+  // HSG47: how close the digging comes to a located service, and whether trial holes have exposed it.
+  r('distance cable', 'trench.utility_distance_ft', 'length'), r('cable distance', 'trench.utility_distance_ft', 'length'), r('cable clearance', 'trench.utility_distance_ft', 'length'),
+  r('distance service', 'trench.utility_distance_ft', 'length'), r('service distance', 'trench.utility_distance_ft', 'length'), r('distance utility', 'trench.utility_distance_ft', 'length'),
+  r('utility distance', 'trench.utility_distance_ft', 'length'), r('utility clearance', 'trench.utility_distance_ft', 'length'), r('distance gas main', 'trench.utility_distance_ft', 'length'),
+  r('trial hole', 'trench.utility_exposed', 'status'), r('trial holes dug', 'trench.utility_exposed', 'status'), r('service exposed', 'trench.utility_exposed', 'status'),
+  r('utility exposed', 'trench.utility_exposed', 'status'), r('cable exposed', 'trench.utility_exposed', 'status'), r('potholed', 'trench.utility_exposed', 'status'),
+  r('pothole', 'trench.utility_exposed', 'status'), r('potholing', 'trench.utility_exposed', 'status'), r('pothole completed', 'trench.utility_exposed', 'status'),
+  // "crosses_hp_gas_main: true": the dig or bore passes through the service's line, at no distance from it.
+  r('crosses gas', 'trench.crosses_utility', 'status'), r('crosses main', 'trench.crosses_utility', 'status'), r('crosses cable', 'trench.crosses_utility', 'status'),
+  r('crosses service', 'trench.crosses_utility', 'status'), r('crosses utility', 'trench.crosses_utility', 'status'), r('crosses pipeline', 'trench.crosses_utility', 'status'),
   // power lines
   r('distance line', 'power_line.distance_ft', 'length'), r('line distance', 'power_line.distance_ft', 'length'), r('line clearance', 'power_line.distance_ft', 'length'),
   r('power line', 'power_line.distance_ft', 'length'), r('distance power', 'power_line.distance_ft', 'length'), r('clearance', 'power_line.distance_ft', 'length'),
-  r('approach distance', 'power_line.distance_ft', 'length'), r('closest approach', 'power_line.distance_ft', 'length'), r('minimum approach', 'power_line.distance_ft', 'length'), r('powerline', 'power_line.distance_ft', 'length'),
+  r('approach distance', 'power_line.distance_ft', 'length'), r('closest approach', 'power_line.distance_ft', 'length'), r('minimum approach', 'power_line.distance_ft', 'length'),
+  r('distance conductor', 'power_line.distance_ft', 'length'), r('conductor distance', 'power_line.distance_ft', 'length'), r('conductor clearance', 'power_line.distance_ft', 'length'), r('powerline', 'power_line.distance_ft', 'length'),
   r('voltage', 'power_line.voltage_kv', 'voltage'), r('line voltage', 'power_line.voltage_kv', 'voltage'), r('kv', 'power_line.voltage_kv', 'voltage'),
   r('deenergized', 'power_line.deenergized', 'status'), r('de energized', 'power_line.deenergized', 'status'), r('lines deenergized', 'power_line.deenergized', 'status'),
   r('line grounded', 'power_line.deenergized', 'status'), r('utility clearance', 'power_line.deenergized', 'status'), r('deenergised', 'power_line.deenergized', 'status'),
   r('utility contacted', 'power_line.utility_contacted', 'status'), r('encroachment plan', 'power_line.plan', 'status'),
+  // 1926.1408(b): the encroachment prevention measures when equipment works inside 20 ft of a line.
+  r('ground barrier', 'power_line.encroachment_controls', 'status'), r('line barrier', 'power_line.encroachment_controls', 'status'), r('warning line', 'power_line.encroachment_controls', 'status'),
+  r('proximity alarm', 'power_line.encroachment_controls', 'status'), r('range limiter', 'power_line.encroachment_controls', 'status'), r('dedicated spotter', 'power_line.encroachment_controls', 'status'),
+  r('goalpost', 'power_line.encroachment_controls', 'status'), r('height barrier', 'power_line.encroachment_controls', 'status'), r('encroachment prevention', 'power_line.encroachment_controls', 'status'),
   // cranes
-  r('load', 'crane.load_lbs', 'weight'), r('weight', 'crane.load_lbs', 'weight'), r('gross load', 'crane.load_lbs', 'weight'), r('load weight', 'crane.load_lbs', 'weight'),
+  r('load', 'crane.load_lbs', 'weight'), r('weight', 'crane.load_lbs', 'weight'), r('mass', 'crane.load_lbs', 'weight'), r('load mass', 'crane.load_lbs', 'weight'), r('gross load', 'crane.load_lbs', 'weight'), r('load weight', 'crane.load_lbs', 'weight'),
   r('platform loaded', 'crane.platform_load_lbs', 'weight'), r('platform load', 'crane.platform_load_lbs', 'weight'),
   r('rigging', 'crane.rigging_lbs', 'weight'), r('rigging weight', 'crane.rigging_lbs', 'weight'),
   r('capacity', 'crane.capacity_lbs', 'weight'), r('rated capacity', 'crane.capacity_lbs', 'weight'), r('chart capacity', 'crane.capacity_lbs', 'weight'), r('rated load', 'crane.capacity_lbs', 'weight'),
   r('load pct', 'crane.load_pct', 'pct'), r('load capacity', 'crane.load_pct', 'pct'), r('capacity pct', 'crane.load_pct', 'pct'), r('pct capacity', 'crane.load_pct', 'pct'),
   r('percent capacity', 'crane.load_pct', 'pct'), r('chart pct', 'crane.load_pct', 'pct'), r('percent chart', 'crane.load_pct', 'pct'), r('utilization', 'crane.load_pct', 'pct'), r('utilisation', 'crane.load_pct', 'pct'),
   r('hook block', 'crane.hook_block_lbs', 'weight'), r('block weight', 'crane.hook_block_lbs', 'weight'), r('headache ball', 'crane.hook_block_lbs', 'weight'),
+  // "loads_planned: 60", "loads_per_day": a count of truckloads, not a weight.
+  r('load planned', 'record.load_count', 'ignore'), r('load per day', 'record.load_count', 'ignore'), r('load count', 'record.load_count', 'ignore'), r('number of load', 'record.load_count', 'ignore'),
   r('utilization basis', 'record.utilisation_basis', 'ignore'), r('utilisation basis', 'record.utilisation_basis', 'ignore'),
   // A proof test loads a personnel platform to 125% of the platform's own rating (1926.1431(j)): the test's load and
   // percentage are not the lift's load against the crane's chart.
@@ -152,6 +198,9 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('outrigger', 'crane.outriggers_extended', 'status'), r('outriggers', 'crane.outriggers_extended', 'status'),
   r('signal person', 'crane.signal_person', 'status'), r('signal', 'crane.signal_person', 'status'), r('spotter', 'site.spotter', 'status'),
   r('observer', 'site.spotter', 'status'), r('ground guide', 'site.spotter', 'status'), r('banksman', 'site.spotter', 'status'),
+  r('banksman visible', 'site.spotter_visible', 'status'), r('spotter visible', 'site.spotter_visible', 'status'), r('signaller visible', 'site.spotter_visible', 'status'),
+  r('signal person visible', 'site.spotter_visible', 'status'), r('banksman in view', 'site.spotter_visible', 'status'), r('spotter in view', 'site.spotter_visible', 'status'),
+  r('reversing required', 'vehicle.reversing', 'status'), r('reversing needed', 'vehicle.reversing', 'status'), r('backing required', 'vehicle.reversing', 'status'),
   r('reverse alarm', 'vehicle.reverse_alarm', 'status'), r('backup alarm', 'vehicle.reverse_alarm', 'status'), r('back up alarm', 'vehicle.reverse_alarm', 'status'),
   r('reverse signal alarm', 'vehicle.reverse_alarm', 'status'), r('reversing alarm', 'vehicle.reverse_alarm', 'status'), r('backing alarm', 'vehicle.reverse_alarm', 'status'),
   r('reverse beeper', 'vehicle.reverse_alarm', 'status'), r('tag line', 'crane.tag_lines', 'status'),
@@ -171,7 +220,11 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('over worker', 'crane.workers_under_load', 'status'), r('over crew', 'crane.workers_under_load', 'status'), r('over people', 'crane.workers_under_load', 'status'),
   r('under load', 'crane.workers_under_load', 'status'), r('worker under', 'crane.workers_under_load', 'status'), r('worker in fall zone', 'crane.workers_under_load', 'status'),
   r('worker cleared', 'crane.workers_under_load', 'status', { inverse: true, scopes: ['parameters'] }), r('crew cleared', 'crane.workers_under_load', 'status', { inverse: true, scopes: ['parameters'] }),
-  r('fall zone clear', 'crane.workers_under_load', 'status', { inverse: true }), r('route clear', 'crane.workers_under_load', 'status', { inverse: true, scopes: ['parameters'] }),
+  r('fall zone clear', 'crane.workers_under_load', 'status', { inverse: true }),
+  // "persons_in_fall_zone: 0", "workers_in_exclusion_zone: 2": a count of people where the load can fall.
+  r('person in fall zone', 'crane.workers_under_load', 'status'), r('people in fall zone', 'crane.workers_under_load', 'status'),
+  r('person in exclusion zone', 'crane.workers_under_load', 'status', { scopes: ['parameters'] }), r('worker in exclusion zone', 'crane.workers_under_load', 'status', { scopes: ['parameters'] }),
+  r('person in drop zone', 'crane.workers_under_load', 'status'), r('worker in drop zone', 'crane.workers_under_load', 'status'), r('route clear', 'crane.workers_under_load', 'status', { inverse: true, scopes: ['parameters'] }),
   r('rigging inspection', 'equipment.inspected', 'status'), r('crane inspection', 'equipment.inspected', 'status'), r('equipment inspection', 'equipment.inspected', 'status'),
   r('pre use inspection', 'equipment.inspected', 'status'), r('harness inspection', 'equipment.inspected', 'status'), r('harness inspected', 'equipment.inspected', 'status'),
   r('daily inspection', 'equipment.inspected', 'status'), r('inspection', 'equipment.inspected', 'status'),
@@ -208,11 +261,14 @@ export const FIELD_RULES: readonly FieldRule[] = [
   // confined spaces
   r('o2', 'confined_space.o2_pct', 'pct'), r('oxygen', 'confined_space.o2_pct', 'pct'), r('lel', 'confined_space.lel_pct', 'pct'), r('lfl', 'confined_space.lel_pct', 'pct'),
   r('h2s', 'confined_space.h2s_ppm', 'ppm'), r('hydrogen sulfide', 'confined_space.h2s_ppm', 'ppm'), r('co', 'confined_space.co_ppm', 'ppm'), r('carbon monoxide', 'confined_space.co_ppm', 'ppm'),
-  r('attendant', 'confined_space.attendant', 'status'), r('ventilation', 'confined_space.ventilation', 'status'), r('rescue', 'confined_space.rescue', 'status'),
+  r('attendant', 'confined_space.attendant', 'status'), r('standby person', 'confined_space.attendant', 'status'), r('stand by person', 'confined_space.attendant', 'status'),
+  r('safety standby', 'confined_space.attendant', 'status'), r('hole watch', 'confined_space.attendant', 'status'), r('ventilation', 'confined_space.ventilation', 'status'), r('rescue', 'confined_space.rescue', 'status'),
   r('rescue service', 'confined_space.rescue', 'status'), r('retrieval', 'confined_space.rescue', 'status'), r('atmospheric test', 'confined_space.tested', 'status'),
   r('gas test', 'confined_space.tested', 'status'), r('air test', 'confined_space.tested', 'status'), r('continuous monitoring', 'confined_space.monitoring', 'status'),
   // hot work
-  r('fire watch', 'hot_work.fire_watch', 'status'), r('hot work permit', 'hot_work.permit', 'status'), r('extinguisher', 'hot_work.extinguisher', 'status'),
+  r('fire watch', 'hot_work.fire_watch', 'status'),
+  r('post work fire watch', 'hot_work.fire_watch_after_h', 'hours'), r('fire watch after', 'hot_work.fire_watch_after_h', 'hours'), r('fire watch duration', 'hot_work.fire_watch_after_h', 'hours'),
+  r('fire watch time', 'hot_work.fire_watch_after_h', 'hours'), r('post fire watch', 'hot_work.fire_watch_after_h', 'hours'), r('hot work permit', 'hot_work.permit', 'status'), r('extinguisher', 'hot_work.extinguisher', 'status'),
   r('combustible cleared', 'hot_work.combustibles_cleared_ft', 'length'), r('combustible', 'hot_work.combustibles_cleared_ft', 'length'),
   r('tank cleaned', 'hot_work.container_cleaned', 'status'), r('container cleaned', 'hot_work.container_cleaned', 'status'), r('cleaned', 'hot_work.container_cleaned', 'status'),
   r('purged', 'hot_work.container_cleaned', 'status'), r('vapor test', 'hot_work.container_cleaned', 'status'), r('vapour test', 'hot_work.container_cleaned', 'status'),
@@ -227,6 +283,20 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('live dead live', 'loto.verified', 'status'), r('verified deenergized', 'loto.verified', 'status'), r('tested dead', 'loto.verified', 'status'),
   r('source isolated', 'loto.applied', 'status'), r('isolated', 'loto.applied', 'status'), r('disconnect open', 'loto.applied', 'status'),
   r('source open', 'loto.applied', 'status'), r('breaker open', 'loto.applied', 'status'), r('source locked', 'loto.applied', 'status'),
+  // A device bypassed or a restraint left off, as the tool call records it (the safeguard_removed hazard).
+  r('bypass', 'safeguards.removed', 'bypass'), r('bypassed', 'safeguards.removed', 'bypass'), r('override active', 'safeguards.removed', 'bypass'),
+  r('defeated', 'safeguards.removed', 'bypass'), r('jumpered', 'safeguards.removed', 'bypass'),
+  // Bypass pumping of a live sewer, a bypass road: no device is bypassed.
+  r('bypass pump', 'record.bypass_flow', 'ignore'), r('bypass pumping', 'record.bypass_flow', 'ignore'), r('bypass line', 'record.bypass_flow', 'ignore'),
+  r('bypass road', 'record.bypass_flow', 'ignore'), r('bypass route', 'record.bypass_flow', 'ignore'), r('bypass valve', 'record.bypass_flow', 'ignore'),
+  r('seatbelt fastened', 'safeguards.removed', 'bypass', { inverse: true }), r('seat belt fastened', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('seatbelt worn', 'safeguards.removed', 'bypass', { inverse: true }), r('seat belt worn', 'safeguards.removed', 'bypass', { inverse: true }),
+  // LOLER 1998 reg 9(3): the last thorough examination of lifting accessories (6-monthly) and lifting equipment (12-monthly).
+  r('accessory last thorough exam', 'lifting.accessory_exam_day', 'date'), r('accessory thorough examination', 'lifting.accessory_exam_day', 'date'),
+  r('sling last thorough exam', 'lifting.accessory_exam_day', 'date'), r('sling thorough examination', 'lifting.accessory_exam_day', 'date'), r('sling last inspected', 'lifting.accessory_exam_day', 'date'),
+  r('accessory last examined', 'lifting.accessory_exam_day', 'date'), r('sling last examined', 'lifting.accessory_exam_day', 'date'), r('rigging last examined', 'lifting.accessory_exam_day', 'date'),
+  r('last thorough exam', 'lifting.equipment_exam_day', 'date'), r('last thorough examination', 'lifting.equipment_exam_day', 'date'), r('thorough examination date', 'lifting.equipment_exam_day', 'date'),
+  r('crane last thorough exam', 'lifting.equipment_exam_day', 'date'), r('last annual inspection', 'lifting.equipment_exam_day', 'date'), r('annual inspection date', 'lifting.equipment_exam_day', 'date'),
   // silica, demolition
   r('engine indoors', 'co.engines_indoors', 'count'), r('engine tool indoors', 'co.engines_indoors', 'count'), r('gasoline indoors', 'co.engines_indoors', 'count'),
   r('fuel engine indoors', 'co.engines_indoors', 'count'), r('co monitor', 'co.monitor', 'status'), r('carbon monoxide monitor', 'co.monitor', 'status'),
@@ -234,7 +304,14 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('alternate entry certification', 'confined_space.alternate_entry', 'status'),
   r('dust control', 'silica.controls', 'status'), r('silica control', 'silica.controls', 'status'), r('silica', 'silica.controls', 'status'), r('water delivery', 'silica.controls', 'status'), r('vacuum', 'silica.controls', 'status'),
   r('dust collection', 'silica.controls', 'status'), r('wet cutting', 'silica.controls', 'status'), r('respirator', 'silica.respirator', 'status'),
+  r('worker inside structure', 'demolition.workers_inside', 'count'), r('people inside structure', 'demolition.workers_inside', 'count'), r('worker inside building', 'demolition.workers_inside', 'count'),
+  r('worker in structure', 'demolition.workers_inside', 'count'), r('person inside structure', 'demolition.workers_inside', 'count'),
   r('engineering survey', 'demolition.survey', 'status'), r('structural survey', 'demolition.survey', 'status'),
+  // 40 CFR 61.145(a), 1926.1101(k): the asbestos inspection, register or removal on record (not the asbestos itself: "asbestos_status" says what was found).
+  r('asbestos survey', 'demolition.asbestos_checked', 'inspection_record'), r('asbestos register', 'demolition.asbestos_checked', 'inspection_record'), r('asbestos report', 'demolition.asbestos_checked', 'inspection_record'),
+  r('asbestos inspection', 'demolition.asbestos_checked', 'inspection_record'), r('asbestos removed', 'demolition.asbestos_checked', 'inspection_record'), r('asbestos removal', 'demolition.asbestos_checked', 'inspection_record'),
+  r('asbestos abatement', 'demolition.asbestos_checked', 'inspection_record'), r('asbestos clearance', 'demolition.asbestos_checked', 'inspection_record'), r('acm survey', 'demolition.asbestos_checked', 'inspection_record'),
+  r('asbestos status', 'record.asbestos_status', 'ignore'),
   // identifiers and bookkeeping: read, nothing to decide
   r('permit no', 'record.permit_no', 'ignore'), r('permit number', 'record.permit_no', 'ignore'), r('tested at', 'record.tested_at', 'ignore'),
   r('workers entering', 'record.entrants', 'ignore'), r('competent person eta', 'record.eta', 'ignore'), r('shoring inspection', 'equipment.inspected', 'status'),
@@ -244,7 +321,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
 /** Unit suffixes of field names. */
 const UNIT_SUFFIX: ReadonlyMap<string, Unit> = new Map<string, Unit>([
   ['mph', 'mph'], ['kmh', 'kmh'], ['kph', 'kmh'], ['kmph', 'kmh'], ['ms', 'ms'], ['mps', 'ms'], ['kn', 'kn'], ['kt', 'kn'], ['kts', 'kn'], ['knots', 'kn'], ['knot', 'kn'],
-  ['c', 'degC'], ['celsius', 'degC'], ['f', 'degF'], ['fahrenheit', 'degF'], ['ft', 'ft'], ['feet', 'ft'], ['m', 'm'], ['metres', 'm'], ['meters', 'm'], ['in', 'in'], ['inches', 'in'], ['cm', 'cm'],
+  ['c', 'degC'], ['celsius', 'degC'], ['f', 'degF'], ['fahrenheit', 'degF'], ['ft', 'ft'], ['feet', 'ft'], ['m', 'm'], ['metres', 'm'], ['meters', 'm'], ['in', 'in'], ['inches', 'in'], ['cm', 'cm'], ['mm', 'mm'], ['millimetres', 'mm'], ['millimeters', 'mm'],
   ['lb', 'lb'], ['lbs', 'lb'], ['pounds', 'lb'], ['kg', 'kg'], ['t', 'tonne'], ['tonnes', 'tonne'], ['tonne', 'tonne'], ['tons', 'ton'], ['ton', 'ton'],
   ['kv', 'kv'], ['v', 'v'], ['pct', 'pct'], ['percent', 'pct'], ['ppm', 'ppm'], ['h', 'hour'], ['hr', 'hour'], ['hrs', 'hour'], ['min', 'minute'], ['mi', 'mile'], ['miles', 'mile'],
 ]);
@@ -304,7 +381,7 @@ function unitFits(kind: FieldKind, unit: Unit | undefined): boolean {
   if (unit === undefined) return false;
   if (kind === 'speed') return SPEED_UNITS.has(unit) || unit === 'kn';
   if (kind === 'weight' || kind === 'force') return ['lb', 'kg', 'ton', 'tonne', 'kn'].includes(unit);
-  if (kind === 'length') return ['ft', 'm', 'in', 'cm'].includes(unit);
+  if (kind === 'length') return ['ft', 'm', 'in', 'cm', 'mm'].includes(unit);
   if (kind === 'temperature') return unit === 'degC' || unit === 'degF';
   return false;
 }

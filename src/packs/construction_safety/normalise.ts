@@ -7,7 +7,7 @@ import { classifyAction, kindIn, kindOfField, readInstructions } from './classif
 import { FactWriter, STRENGTH, type Strength } from './fact-writer.js';
 import type { Scope } from './field-names.js';
 import type { ReadKind } from './kinds.js';
-import { type PendingText, readStructured } from './structured.js';
+import { dayOf, type PendingText, readStructured } from './structured.js';
 import { readTextFacts, type TextReadout } from './text-facts.js';
 import { type TextSource, type TextView, viewOf } from './text-view.js';
 
@@ -77,6 +77,12 @@ export function readConstruction(state: Record<string, unknown>, action: ActionI
   }
   const hour = hourOf(b.get('state.timestamp'));
   if (hour !== undefined) facts.set('crew.night', hour >= 20 || hour < 6, `state.timestamp = ${String(state.timestamp)}`, STRENGTH.recorded);
+  // The age of the last thorough examination on the day of the request (LOLER 1998 reg 9(3)); without a timestamp it stays unknown.
+  const today = dayOf(b.get('state.timestamp'));
+  for (const [day, age] of [['lifting.accessory_exam_day', 'lifting.accessory_exam_months'], ['lifting.equipment_exam_day', 'lifting.equipment_exam_months']] as const) {
+    const examined = facts.num(day);
+    if (today !== undefined && examined !== undefined && examined <= today) facts.set(age, Math.round(((today - examined) / 30.44) * 10) / 10, `${day} against state.timestamp`, STRENGTH.recorded);
+  }
 
   // 2. Free text, each field once.
   const views: TextView[] = [];
@@ -196,6 +202,12 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
     facts.set('heat.wbgt_limit_c', Math.round(limit * 10) / 10, `NIOSH ${acclimatized ? 'REL' : 'RAL'} at ${Math.round(metabolic)} W`, R);
   }
 
+  // 29 CFR 1926.52 Table D-2: the permissible duration halves for every 5 dBA above 90 (8 h at 90 dBA, 2 h at 100 dBA).
+  const noise = facts.num('noise.level_dba');
+  if (noise !== undefined && noise > 90) facts.set('noise.permitted_hours', Math.round((8 / 2 ** ((noise - 90) / 5)) * 100) / 100, `Table D-2 at ${noise} dBA`, R);
+  const shift = facts.num('crew.shift_hours') ?? facts.num('crew.hours_on_site');
+  if (noise !== undefined && shift !== undefined) facts.set('noise.exposure_hours', shift, 'shift length', R);
+
   // Falls.
   if (facts.num('fall.height_ft') !== undefined || AT_HEIGHT_KINDS.has(kind) || facts.bool('fall.exposure')) facts.set('fall.at_height', true, `work at height (${kind})`, R);
 
@@ -228,6 +240,9 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
 
   // Excavations.
   const hazardConcepts = readout.concepts;
+  // "lift station pit 30 ft deep": a structure's depth is the excavation's when the work is the excavation itself.
+  const structureDepth = facts.num('structure.depth_ft');
+  if (TRENCH_KINDS.has(kind) && structureDepth !== undefined && facts.num('trench.depth_ft') === undefined) facts.set('trench.depth_ft', structureDepth, `the depth of the structure being excavated (${kind})`, R);
   if (TRENCH_KINDS.has(kind) || facts.num('trench.depth_ft') !== undefined || facts.bool('trench.entry')) facts.set('trench.present', true, `excavation work (${kind})`, R);
   // The inspection keeps the strength of its source: one the action has done first beats the record.
   const inspectionFact = ['inspection.competent_person', 'inspection.text'].find((f) => facts.bool(f) !== undefined);

@@ -10,7 +10,7 @@ const MAX_STATUS_CHARS = 100;
 const NOT_DONE = new Set(['false', 'no', 'none', 'not', 'never', 'n', 'nil', 'without', 'zero', 'off', 'red']);
 /** Words that say nobody knows yet. */
 const UNKNOWN = new Set(['unknown', 'tbd', 'tbc', 'unsure', 'unclear', 'planned', 'scheduled', 'requested', 'na']);
-const DONE = new Set(['true', 'yes', 'y', 'ok', 'on', 'green', 'pass', 'passed', 'good', 'current', 'valid', 'signed', 'certified']);
+const DONE = new Set(['true', 'yes', 'y', 'ok', 'on', 'green', 'pass', 'passed', 'good', 'current', 'valid', 'signed', 'certified', 'named']);
 
 /** Whether a field's value says nobody knows it yet ("unknown", "TBD", "not confirmed", "?"). */
 export function saysUnknown(value: unknown): boolean {

@@ -191,6 +191,25 @@ export function readStructured(
       if (typeof value === 'string') texts.push({ path: here, value, scope });
       continue;
     }
+    if (rule.kind === 'bypass') {
+      const status = statusOf(value, vocabulary);
+      const off = status === undefined ? undefined : rule.inverse ? !status : status;
+      if (off === true) facts.add(rule.fact, name.words.join(' '), source);
+      if (status === undefined && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
+      continue;
+    }
+    if (rule.kind === 'date') {
+      const day = dayOf(value);
+      facts.set(rule.fact, day, source, strength);
+      if (day === undefined && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
+      continue;
+    }
+    if (rule.kind === 'inspection_record') {
+      const status = inspectionRecordOf(value, vocabulary);
+      if (status === undefined && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
+      facts.set(rule.fact, status, source, strength);
+      continue;
+    }
     if (rule.kind === 'hoist') {
       readHoistType(facts, value, source, strength);
       continue;
@@ -234,6 +253,29 @@ export function readStructured(
     // "18 mph gusting 32 mph": the first number is the field's; the words may say more.
     if (typeof value === 'string' && quantities(tokenize(value)).length > 1) texts.push({ path: here, value, scope });
   }
+}
+
+/** Words of an inspection's result: a record that gives one ("none detected", "3 samples negative") was carried out. */
+const RESULT_WORDS = new Set(['detected', 'found', 'negative', 'positive', 'result', 'results', 'sample', 'samples', 'sampled', 'abated', 'cleared', 'clearance']);
+/** Words after "not" that say the record was never made ("not provided", "not done"). */
+const NOT_MADE = new Set(['done', 'provided', 'completed', 'carried', 'received', 'available', 'made', 'held', 'sent', 'on']);
+
+/** Whether an inspection record was made: "not provided" no, "complete, none detected" yes (its "none" is the result). */
+function inspectionRecordOf(value: unknown, vocabulary: Lexicon): boolean | undefined {
+  if (typeof value !== 'string' || value.length > 100) return statusOf(value, vocabulary);
+  const words = tokenize(value.toLowerCase()).filter((t) => t.kind === 'word').map((t) => t.text);
+  if (words.some((w, i) => (w === 'not' || w === 'never' || w === 'no') && NOT_MADE.has(words[i + 1] ?? ''))) return false;
+  if (saysUnknown(value)) return undefined;
+  if (words.some((w) => RESULT_WORDS.has(w))) return true;
+  return statusOf(value, vocabulary);
+}
+
+/** Days since 1970-01-01 of an ISO date or timestamp ("2024-07-02", "2024-07-02T08:00:00Z"), read by position, not by pattern. */
+export function dayOf(value: unknown): number | undefined {
+  if (typeof value !== 'string' || value.length < 10 || value.length > 40 || value[4] !== '-' || value[7] !== '-') return undefined;
+  const [y, m, d] = [Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10))];
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  return Date.UTC(y, m - 1, d) / 86_400_000;
 }
 
 const NONE_WORDS = new Set(['none', 'no', 'nil', 'n/a', 'na']);

@@ -18,7 +18,8 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
       if (conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'hazard.power_line')) return 'power_line.deenergized';
       return 'loto.applied';
     case 'control.power':
-      return p.includes('ground') ? 'power_line.deenergized' : undefined;
+      // "grounded", "de-energized and grounded": the line is earthed; "ground barriers" and goalposts keep plant away from a live one.
+      return p.startsWith('grounded') || p === 'grounds' || p.includes('and grounded') ? 'power_line.deenergized' : p === 'encroachment plan' ? undefined : 'power_line.encroachment_controls';
     case 'control.fire':
       if (p.startsWith('fire watch')) return 'hot_work.fire_watch';
       if (p.startsWith('hot work')) return 'hot_work.permit';
@@ -42,7 +43,7 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
       if (p.startsWith('outrigger')) return saysAbsent(view, m) || conceptsNear(view, m.first, m.last, 4).some((c) => c.concept === 'status.positive') ? 'crane.outriggers_extended' : undefined;
       return p.startsWith('ground') ? 'crane.ground_assessed' : undefined;
     case 'control.cse':
-      if (p === 'attendant') return 'confined_space.attendant';
+      if (p === 'attendant' || p.includes('standby') || p.includes('stand by') || p === 'hole watch') return 'confined_space.attendant';
       if (p.startsWith('pre entry') || p.includes('before entry')) return 'confined_space.pre_entry_testing';
       if (p.startsWith('ventilat') || p === 'blower' || p === 'fan' || p === 'forced air') return 'confined_space.ventilation';
       if (p.includes('gas') || p.includes('test') || p.includes('monitor')) return 'confined_space.tested';
@@ -50,6 +51,8 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
       return 'confined_space.respiratory';
     case 'control.silica':
       return 'silica.controls';
+    case 'control.hearing':
+      return 'noise.hearing_protection';
     case 'control.container_clean':
       return 'hot_work.container_cleaned';
     case 'control.survey':
@@ -98,6 +101,8 @@ const CONDITION_FACTS: Record<string, string> = {
   'hazard.under_load': 'crane.workers_under_load',
   'hazard.spoil_at_edge': 'trench.spoil_at_edge',
   'hazard.no_egress': 'trench.no_egress',
+  'condition.hand_dig': 'trench.hand_dig',
+  'cue.powered_truck': 'equipment.powered_truck',
   'meta.address': 'request.addressed_to_guardrail',
   'kind.personnel_platform': 'crane.personnel',
   'condition.enclosed': 'site.enclosed',
@@ -116,7 +121,7 @@ const AFFIRM_ONLY = new Set(['condition.shore_removal', 'hazard.ladder_top', 'co
  */
 const FROM_HAZARD_LIST = new Set(['hazard.power_line', 'hazard.lightning', 'hazard.suspended_load', 'condition.silica_task', 'hazard.fall_exposure', 'hazard.live_work', 'condition.combustible', 'kind.personnel_platform']);
 /** Conditions whose mention makes the site safer, so they are never read from words addressed to the guardrail. */
-const LOWERS_WHEN_AFFIRMED = new Set(['condition.acclimatized', 'condition.indoors', 'condition.alternate_entry']);
+const LOWERS_WHEN_AFFIRMED = new Set(['condition.acclimatized', 'condition.indoors', 'condition.alternate_entry', 'condition.hand_dig']);
 /** Conditions read only from sources that describe the present, not from the action's own plan. */
 const NOT_FROM_ACTION = new Set(['event.near_miss', 'condition.defect', 'hazard.cave_in_sign']);
 
@@ -141,6 +146,8 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     if (!m.negated && !(addressed && LOWERS_WHEN_AFFIRMED.has(m.concept))) out.concepts.add(m.concept);
     if (m.concept.startsWith('control.')) {
       if (view.source === 'task' || view.source === 'equipment') continue;
+      // "approve the fall protection plan": a written plan (1926.502(k)) or a course names the control, it puts none in place.
+      if (m.concept === 'control.fall' && DOCUMENT_WORDS.has(view.tokens[m.last + 1]?.text ?? '')) continue;
       const fact = controlFact(m, view);
       const absent = saysAbsent(view, m);
       if (addressed && !absent) continue;
@@ -160,6 +167,20 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     if (m.concept === 'cue.backing') {
       if (!isNegated(view, m) && (view.source === 'action' || view.source === 'task' || view.source === 'parameter') && conceptsNear(view, m.first, m.last, 4).some((c) => c.concept === 'cue.vehicle' && !c.negated)) {
         facts.set('vehicle.reversing', true, source(m), strength, true);
+      }
+      continue;
+    }
+    // "can't see your banksman in either mirror": the driver has lost sight of the person guiding the movement.
+    if (m.concept === 'cue.out_of_sight') {
+      if (!m.negated && !addressed && !isHypothetical(view, m) && conceptsNear(view, m.first, m.last, 4).some((c) => c.concept === 'control.lift' && SIGNALLERS.some((s) => c.phrase.startsWith(s)))) {
+        facts.set('site.spotter_visible', false, source(m), strength, true);
+      }
+      continue;
+    }
+    // "bumping the box up a foot", "lift shield and drag forward": the trench box itself is being moved.
+    if (m.concept === 'cue.shift') {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && matchesStarting(view, m.last + 1, m.last + 3).some((c) => c.concept === 'control.trench' && SHIELDS.some((s) => c.phrase.includes(s)))) {
+        facts.set('trench.shield_moving', true, source(m), strength, true);
       }
       continue;
     }
@@ -307,6 +328,11 @@ function isGust(view: TextView, index: number, last: number, near: readonly Phra
  * from the 69 kV line", "an 11 ft cut", "O2 18.2%", "H2S 22 ppm", "strikes 5 miles west". A size that
  * names equipment ("a 40 ft boom lift", "110-ton crane") is not a measurement of the work.
  */
+const DOCUMENT_WORDS = new Set(['plan', 'plans', 'program', 'programme', 'policy', 'training', 'drawing', 'drawings', 'submittal']);
+const SHIELDS = ['box', 'shield'];
+const SIGNALLERS = ['banksman', 'spotter', 'signal', 'ground guide'];
+const MARGIN_WORDS = new Set(['plus', '+']);
+
 function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: Strength): void {
   const tokens = view.tokens;
   let unit = q.unit;
@@ -314,7 +340,7 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
   // "12-hour", "110-ton", "3-ft": the tokenizer leaves the hyphen between number and unit.
   if (!unit && tokens[q.index + 1]?.text === '-' && tokens[q.index + 2]?.kind === 'word') {
     const w = tokens[q.index + 2].text;
-    const hyphenated: Record<string, Quantity['unit']> = { ft: 'ft', foot: 'ft', feet: 'ft', ton: 'ton', tons: 'ton', hour: 'hour', hr: 'hour', inch: 'in', in: 'in', m: 'm', metre: 'm', meter: 'm', lb: 'lb', kg: 'kg', tonne: 'tonne', kv: 'kv', mph: 'mph', mile: 'mile', day: 'day' };
+    const hyphenated: Record<string, Quantity['unit']> = { ft: 'ft', foot: 'ft', feet: 'ft', ton: 'ton', tons: 'ton', hour: 'hour', hr: 'hour', inch: 'in', in: 'in', mm: 'mm', m: 'm', metre: 'm', meter: 'm', lb: 'lb', kg: 'kg', tonne: 'tonne', kv: 'kv', mph: 'mph', mile: 'mile', day: 'day' };
     unit = hyphenated[w];
     if (unit) last = q.index + 2;
   }
@@ -375,13 +401,16 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
     case 'ft':
     case 'm':
     case 'in':
-    case 'cm': {
+    case 'cm':
+    case 'mm': {
       // "a 6 ft shock-absorbing lanyard": the size of the lanyard is the free fall it allows.
       if (unit === 'ft' || unit === 'm') {
         const lanyard = matchesStarting(view, last + 1, last + 4).find((m) => m.concept === 'cue.lanyard' && !m.negated);
         if (lanyard) return facts.set('fall.lanyard_ft', toFeet(q.value, unit), path(), strength);
       }
       if (sizeOfEquipment) return;
+      // "a zone of the panel height plus 2 m": a margin added to another measure is no height or depth of its own.
+      if (MARGIN_WORDS.has(tokens[q.index - 1]?.text ?? '')) return;
       const ft = toFeet(q.value, unit);
       if (ft === undefined) return;
       // "within 6 feet of the line" is a clearance once a power line is known to be there.
@@ -393,7 +422,7 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
       if (has(near, 'cue.ladder_ext')) return facts.set('ladder.extension_ft', ft, path(), strength);
       if (has(near, 'cue.spoil')) return facts.set('trench.spoil_setback_ft', ft, path(), strength);
       if (has(near, 'condition.combustible') || has(near, 'cue.cleared')) return facts.set('hot_work.combustibles_cleared_ft', ft, path(), strength);
-      if (unit === 'in' || unit === 'cm') return;
+      if (unit === 'in' || unit === 'cm' || unit === 'mm') return;
       // "the ladder is 15 m from the crew": the lateral travel to the way out of a trench (1926.651(c)(2)).
       if (across && conceptsNear(view, q.index, last, 10).some((m) => m.concept === 'kind.ladder')) return facts.set('trench.egress_distance_ft', ft, path(), strength);
       // The equipment list gives the size of equipment ("steel trench box 2.4 m tall"), not a height of the work.
@@ -402,6 +431,8 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
       const apart = has(near, 'cue.distance');
       // "the load passes within 18 ft": a clearance, once a line is known to be there and nothing else is measured.
       if (apart && facts.bool('power_line.present') && !has(near, 'cue.depth') && !has(near, 'cue.depth_strong') && !has(near, 'cue.height_strong')) return facts.set('power_line.distance_ft', ft, path(), strength);
+      // "valve pit (3.2 m deep)": the depth of a structure entered as a confined space is not a trench's depth.
+      if (has(near, 'cue.depth_strong') && has(near, 'cue.structure') && !has(near, 'cue.depth') && !has(near, 'kind.trenching') && !has(near, 'kind.excavation')) return facts.set('structure.depth_ft', ft, path(), strength);
       if (has(near, 'cue.depth_strong') || (!apart && has(near, 'cue.depth'))) return facts.set('trench.depth_ft', ft, path(), strength);
       if (has(near, 'cue.height_strong') || (!apart && (has(near, 'cue.height') || tokens[q.index - 1]?.text === 'at' || tokens[q.index - 1]?.text === '~'))) return facts.set('fall.height_ft', ft, path(), strength);
       return;

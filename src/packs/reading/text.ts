@@ -444,7 +444,7 @@ export function conditionalScopes(tokens: readonly Token[], extra: readonly (rea
 // ---------------------------------------------------------------- numbers with units
 
 export type Unit =
-  | 'mph' | 'kmh' | 'ms' | 'kn' | 'degF' | 'degC' | 'ft' | 'm' | 'in' | 'cm' | 'kv' | 'v' | 'lb' | 'kg' | 'ton' | 'tonne'
+  | 'mph' | 'kmh' | 'ms' | 'kn' | 'degF' | 'degC' | 'ft' | 'm' | 'in' | 'cm' | 'mm' | 'kv' | 'v' | 'lb' | 'kg' | 'ton' | 'tonne'
   | 'pct' | 'ppm' | 'bpm' | 'mmhg' | 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'mg' | 'mgdl' | 'mmoll'
   | 'breaths' | 'times' | 'pills' | 'tablets' | 'mile';
 
@@ -459,7 +459,7 @@ const UNIT_WORDS: ReadonlyArray<[string[], Unit]> = [
   [['miles'], 'mile'], [['mile'], 'mile'],
   [['feet'], 'ft'], [['foot'], 'ft'], [['ft'], 'ft'], [["'"], 'ft'],
   [['metres'], 'm'], [['meters'], 'm'], [['metre'], 'm'], [['meter'], 'm'], [['m'], 'm'],
-  [['inches'], 'in'], [['inch'], 'in'], [['cm'], 'cm'], [['centimetres'], 'cm'], [['centimeters'], 'cm'],
+  [['inches'], 'in'], [['inch'], 'in'], [['cm'], 'cm'], [['centimetres'], 'cm'], [['centimeters'], 'cm'], [['mm'], 'mm'], [['millimetres'], 'mm'], [['millimeters'], 'mm'],
   [['kv'], 'kv'], [['kilovolts'], 'kv'], [['kilovolt'], 'kv'], [['volts'], 'v'], [['volt'], 'v'], [['v'], 'v'],
   [['lbs'], 'lb'], [['lb'], 'lb'], [['pounds'], 'lb'], [['pound'], 'lb'], [['kg'], 'kg'], [['kilograms'], 'kg'], [['kilos'], 'kg'],
   [['tons'], 'ton'], [['ton'], 'ton'], [['tonnes'], 'tonne'], [['tonne'], 'tonne'], [['t'], 'tonne'],

@@ -36,6 +36,8 @@ export function toFeet(value: number, unit: Unit | undefined): number | undefine
       return value / 12;
     case 'cm':
       return value / 30.48;
+    case 'mm':
+      return value / 304.8;
     case 'mile':
       return value * 5280;
     default:
