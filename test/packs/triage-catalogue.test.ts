@@ -66,6 +66,11 @@ const CASES: [hazard: string, state: Record<string, unknown>][] = [
   ['eczema_herpeticum_low_acuity', { caller_demographics: { age: 6, conditions: ['eczema'] }, chief_complaint: 'Sore patches on his neck have turned into clusters of blisters' }],
   ['injury_cannot_bear_weight_low_acuity', { caller_demographics: { age: 58 }, chief_complaint: 'Slipped on ice, foot looks deformed and she is hopping' }],
   ['red_eye_sight_threat_low_acuity', { caller_demographics: { age: 30 }, chief_complaint: 'Bloodshot eye since last night and light hurts my eyes' }],
+  ['chickenpox_exposure_pregnancy_low_acuity', { caller_demographics: { age: 27, sex: 'F', pregnancy: { gestation_weeks: 22 } }, chief_complaint: 'Was in contact with chickenpox at a toddler group on Saturday' }],
+  ['acute_urinary_retention_low_acuity', { caller_demographics: { age: 81, sex: 'M' }, chief_complaint: 'Cannot pass urine since breakfast and his lower tummy is tight and sore' }],
+  ['chemical_eye_injury_low_acuity', { caller_demographics: { age: 44 }, chief_complaint: 'Drain unblocker splashed in my eye while cleaning the sink' }],
+  ['angle_closure_signs_low_acuity', { caller_demographics: { age: 71 }, chief_complaint: 'Aching right eye, misty vision with haloes around the lamps, feels sick' }],
+  ['orbital_signs_low_acuity', { caller_demographics: { age: 9 }, chief_complaint: 'Puffy eyelid for two days and now his eye is sticking out and hurts to move the eye' }],
 ];
 
 describe('triage hazard catalogue', () => {

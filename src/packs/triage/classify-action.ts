@@ -16,8 +16,10 @@ export interface ActionTexts {
   texts: { path: string; tokens: readonly Token[]; read: TextRead }[];
   /** `action.kind` as sent, if any. */
   kind?: string;
-  /** `action.parameters.disposition` as sent. */
+  /** `action.parameters.disposition` as sent, else `action.disposition`. */
   disposition: unknown;
+  /** `action.disposition` when it is sent beside a different `parameters.disposition`. */
+  conflicting?: unknown;
 }
 
 /** Phrases that settle on self-care outright, as opposed to advice that goes with any disposition ("fluids"). */
@@ -74,6 +76,7 @@ export function classifyAction(input: ActionTexts): ActionReading {
   if (given >= 3 && firmlyHome && described <= 0) {
     contradictions.push(`the description settles on self-care but parameters.disposition is ${disposition}`);
   }
+  if (input.conflicting !== undefined) contradictions.push(`action.disposition is ${String(input.conflicting)} but parameters.disposition is ${disposition ?? 'missing'}`);
   const kind = input.kind === undefined ? '' : foldFieldName(input.kind);
   if (kind !== '' && !NEUTRAL_KINDS.has(kind)) {
     const named = DISPOSITIONS.find((d) => foldFieldName(d) === kind);

@@ -8,7 +8,7 @@ import {
 } from './field-aliases.js';
 import { Findings } from './findings.js';
 import { readAge, readPregnancyFields, readSex, readVitalField, readVitalsObject, rec } from './read-structured.js';
-import { LUMP, readTokens, type TextMode, type TextRead } from './read-text.js';
+import { CHEST_BURNING, LUMP, readTokens, type TextMode, type TextRead } from './read-text.js';
 import { toHours } from '../reading/units.js';
 
 /**
@@ -26,6 +26,8 @@ const CONDITION_FIELDS = ['conditions', 'medical_history', 'past_medical_history
 const MEDICATION_FIELDS = new Set(['medications', 'meds', 'current_medications', 'drugs', 'medication']);
 /** Condition words that count towards the number of cardiac risk factors. */
 const RISK_FACTORS = ['hypertension', 'lipids', 'smoker', 'family_history', 'kidney'];
+/** Findings that make a burning chest cardiac rather than heartburn (NICE CG95; AHA/ACC 2021 chest pain guideline). */
+const CARDIAC_FEATURES = ['exertional', 'cardiac_radiation', 'sweating', 'dyspnea', 'nausea', 'vomiting', 'cardiac_named', 'jaw_pain', 'arm_pain', 'at_rest'];
 const NONE_ITEMS = new Set(['none', 'nil', 'na', 'no', 'n', 'nothing', 'nonenoted', 'noneidentified', 'unknown', 'nkda', 'nka']);
 
 class TriageReader {
@@ -70,7 +72,14 @@ class TriageReader {
     this.readTextField('state.questions_asked', this.state.questions_asked, 'questions');
     this.readActionTexts();
     this.settleFacts();
-    const action = classifyAction({ texts: this.actionTexts, kind: typeof this.action.kind === 'string' ? this.action.kind : undefined, disposition: this.b.get('action.parameters.disposition') });
+    const inParameters = this.b.get('action.parameters.disposition');
+    const beside = this.b.get('action.disposition');
+    const action = classifyAction({
+      texts: this.actionTexts,
+      kind: typeof this.action.kind === 'string' ? this.action.kind : undefined,
+      disposition: inParameters ?? beside,
+      ...(inParameters !== undefined && beside !== undefined && inParameters !== beside ? { conflicting: beside } : {}),
+    });
     return this.b.build(action);
   }
 
@@ -140,6 +149,14 @@ class TriageReader {
         const answer = yesNo(value);
         if (isNegativeKey(key)) this.text(full, value, 'account', true);
         else if (answer) this.text(full, words, 'account', negative || answer === 'no');
+        // "frequency: first in months", "pattern: …": a key that names an attribute of the complaint labels its value
+        // and says nothing itself (answered yes or no, above, it is a question and is read).
+        else if (ATTRIBUTE_KEYS.has(foldFieldName(key))) this.text(full, value, 'account', negative);
+        else if (opensWithNo(value)) {
+          // "breathless: no, back at the gym", "fever: none for 2 weeks": the answer is no, and the rest is read on its own.
+          this.text(full, words, 'account', true);
+          this.text(full, value, 'account', negative);
+        }
         else this.text(full, `${words} ${value}`, 'account', negative);
       } else if (Array.isArray(value)) {
         value.slice(0, MAX_ITEMS).forEach((item, i) => {
@@ -222,7 +239,6 @@ class TriageReader {
   private readActionTexts(): void {
     const description = this.b.get('action.description');
     this.b.get('action.kind');
-    this.b.get('action.parameters.disposition');
     if (typeof description === 'string') this.actionText('action.description', description);
     const params = rec(this.action.parameters);
     if (!params) return;
@@ -270,12 +286,64 @@ class TriageReader {
     // More paracetamol than the adult maximum of 4 g in 24 hours is an overdose, staggered or not (NHS).
     const paracetamol = b.facts.paracetamol_g;
     if (typeof paracetamol === 'number' && paracetamol > 4) findings.affirm('overdose', `${b.provenance.paracetamol_g} (${paracetamol} g of paracetamol)`);
+    // Warmth felt ("felt warm the first day") is a fever unless a temperature measured now is normal, from age 5
+    // (NICE NG143 1.1.2: under 5, a parent's perception of fever is valid; NG51 and NG143 read the measured value).
+    const warm = findings.affirmed.get('felt_warm');
+    const warmDenied = findings.denied.get('felt_warm');
+    findings.affirmed.delete('felt_warm');
+    findings.denied.delete('felt_warm');
+    const measured = typeof b.facts.vitals === 'object' && b.facts.vitals !== null ? (b.facts.vitals as Record<string, unknown>).temperature_c : undefined;
+    const ageNow = typeof b.facts.age_years === 'number' ? b.facts.age_years : undefined;
+    const normalNow = typeof measured === 'number' && measured >= 36 && measured < 38 && ageNow !== undefined && ageNow >= 5;
+    // "fever: felt warm the first day": the key asks, the felt warmth answers; the same field is one finding, not two.
+    const fieldOf = (source: string | undefined) => {
+      const at = source === undefined ? -1 : source.indexOf(': "');
+      return at > 0 ? source!.slice(0, at) : undefined;
+    };
+    const sameField = fieldOf(warm) !== undefined && fieldOf(findings.affirmed.get('fever')) === fieldOf(warm);
+    if (warm !== undefined && normalNow && sameField) findings.affirmed.delete('fever');
+    if (warm !== undefined && !normalNow) findings.affirm('fever', warm);
+    else if (warm === undefined && warmDenied !== undefined) findings.deny('fever', warmDenied);
+    // An extra dose by mistake is an overdose, except paracetamol when the tablets of the last 24 hours are counted at 8 or
+    // fewer and no dose was over 4 g, with no self-harm (NHS Paracetamol for adults: 1 or 2 extra tablets by accident are
+    // unlikely to be harmful as long as no more than 8 tablets in 24 hours).
+    const extra = findings.affirmed.get('extra_dose');
+    findings.affirmed.delete('extra_dose');
+    findings.denied.delete('extra_dose');
+    if (extra !== undefined) {
+      const pills = b.facts.pills_taken;
+      const grams = b.facts.paracetamol_g;
+      const withinDay = typeof pills === 'number' && pills <= 8 && typeof grams === 'number' && grams <= 4;
+      if (!withinDay || findings.affirmed.has('self_harm') || findings.affirmed.has('suicidal')) findings.affirm('overdose', extra);
+      else b.set('extra_paracetamol_within_limit', true, `${extra}; ${b.provenance.pills_taken}`);
+    }
     // A lump at the site of an insect bite or sting is its local swelling (NHS Insect bites and stings: self-care);
     // any other lump, or one with nothing to explain it, is a complaint for a clinician.
     const lump = findings.affirmed.get(LUMP);
     findings.affirmed.delete(LUMP);
     findings.denied.delete(LUMP);
     if (lump !== undefined && !findings.affirmed.has('bite_or_sting')) findings.affirm('clinic_complaint', lump);
+    // A burning behind the breastbone is heartburn when reflux is named (NHS Heartburn and acid reflux: a burning feeling
+    // in the middle of the chest; NICE CKS Dyspepsia) and nothing in the reading is cardiac: not exertional, no radiation,
+    // sweating, breathlessness, nausea or vomiting. Otherwise it is chest pain. (Heartburn itself stays epigastric pain,
+    // which the anginal-equivalent hazard reads at 50 and over or with diabetes or heart disease.)
+    const burningChest = findings.affirmed.get(CHEST_BURNING);
+    const burningDenied = findings.denied.get(CHEST_BURNING);
+    findings.affirmed.delete(CHEST_BURNING);
+    findings.denied.delete(CHEST_BURNING);
+    if (burningChest !== undefined) {
+      const cardiac = CARDIAC_FEATURES.some((f) => findings.affirmed.has(f));
+      if (!findings.affirmed.has('epigastric_pain') || cardiac) findings.affirm('chest_pain', burningChest);
+    } else if (burningDenied !== undefined && !findings.affirmed.has('chest_pain')) findings.deny('chest_pain', burningDenied);
+    // A complaint a clinician is already treating, told as getting better, is on its expected course: NICE NG141 (cellulitis)
+    // and NG109 (UTI) ask for reassessment only when it worsens or does not start to improve within 2 to 3 days. Its
+    // clinic need is met; every red flag is still read (a worsening word, anywhere in the account, keeps the need).
+    const treated = findings.flags.get('course.under_treatment');
+    const improving = findings.flags.get('course.improving');
+    if (treated && improving && !findings.flags.has('course.worsening') && findings.affirmed.has('clinic_complaint')) {
+      findings.affirmed.delete('clinic_complaint');
+      b.set('course.improving_on_treatment', true, `${treated}; ${improving}`);
+    }
     for (const [symptom, source] of findings.affirmed) {
       if ((symptom === 'testicular_pain' && female) || (symptom === 'vaginal_bleeding' && male)) continue;
       b.set(`symptoms.${symptom}`, true, source);
@@ -284,7 +352,7 @@ class TriageReader {
 
     const c = findings.conditions;
     const known = (name: string) => c.get(name);
-    for (const name of ['diabetes', 'type1_diabetes', 'insulin', 'heart_disease', 'immunocompromised', 'anticoagulated', 'asthma', 'allergy', 'eczema', 'contact_lens']) {
+    for (const name of ['diabetes', 'type1_diabetes', 'insulin', 'heart_disease', 'immunocompromised', 'anticoagulated', 'asthma', 'allergy', 'eczema', 'contact_lens', 'varicella_immune']) {
       const source = known(name);
       if (source) b.set(`conditions.${name}`, true, source);
       else if (findings.deniedConditions.has(name)) b.set(`conditions.${name}`, false, findings.deniedConditions.get(name)!);
@@ -337,6 +405,40 @@ function inability(words: string): string | undefined {
     return `unable to ${rest.join(' ')}`;
   }
   return undefined;
+}
+
+/** Keys that name an attribute of the complaint (how often, since when, where, how it is going), not a finding. */
+const ATTRIBUTE_KEYS = new Set(['frequency', 'howoften', 'pattern', 'timing', 'duration', 'onset', 'trend', 'course', 'progression', 'location', 'site', 'amount', 'status', 'firstaid', 'mechanism', 'cause', 'trigger', 'triggers', 'number', 'size', 'when']);
+
+/** First words that answer a question with a no when the answer goes on ("none for 2 weeks"). */
+const NO_OPENERS = new Set(['none', 'nil', 'nope']);
+/** Words that answer no only when set off by punctuation: "no, back at the gym" (but "no better" is not a no). */
+const NO_WORDS = new Set(['no']);
+/** Words after "no," that make the answer a qualified yes ("no, only on the stairs", "no, just a little"). */
+const QUALIFIERS = new Set(['only', 'just', 'except', 'apart', 'unless', 'sometimes', 'occasionally', 'slightly', 'mild', 'mildly', 'bit', 'little', 'a', 'some', 'when', 'if', 'yes', 'not', 'until', 'till', 'til', 'now']);
+const AFTER_NO = new Set([',', '-', ';', '.', ':', '(', '\u2013', '\u2014']);
+
+/**
+ * A free-text answer that opens with its no: "none - feels well", "no, back at work", "nil since Monday". The first
+ * words are read with plain string steps (no pattern): "none" or "nil" followed by anything, or "no" followed by
+ * punctuation. "No better", "not improving", "no relief" are not a no, nor "no, only on the stairs" (a qualified yes).
+ */
+function opensWithNo(value: string): boolean {
+  const v = value.trimStart().toLowerCase();
+  let end = 0;
+  while (end < v.length && end < 12 && v[end] >= 'a' && v[end] <= 'z') end++;
+  const first = v.slice(0, end);
+  if (end === v.length) return false;
+  let k = end;
+  while (k < v.length && v[k] === ' ') k++;
+  const punctuated = AFTER_NO.has(v[k] ?? '');
+  if (NO_OPENERS.has(first) ? !(v[end] === ' ' || punctuated) : !(NO_WORDS.has(first) && punctuated)) return false;
+  // The word that follows: a qualifier makes it a qualified yes, read as before.
+  if (punctuated) k++;
+  while (k < v.length && (v[k] === ' ' || AFTER_NO.has(v[k]))) k++;
+  let e = k;
+  while (e < v.length && e - k < 12 && v[e] >= 'a' && v[e] <= 'z') e++;
+  return !QUALIFIERS.has(v.slice(k, e));
 }
 
 /** A field name as words: "q2_suicidal_thoughts" → "q2 suicidal thoughts". */

@@ -144,12 +144,18 @@ export function readSex(b: ReadingBuilder, path: string, obj: Rec): void {
 }
 
 /** `pregnant: true`, `gestation_weeks: 7`, `gestation: "34+2"`, `postpartum: true`. */
-export function readPregnancyFields(b: ReadingBuilder, path: string, obj: Rec): void {
+export function readPregnancyFields(b: ReadingBuilder, path: string, obj: Rec, depth = 0): void {
   for (const key of Object.keys(obj)) {
     const k = foldFieldName(key);
     const full = `${path}.${key}`;
     if (k === 'pregnant' || k === 'pregnancy' || k === 'ispregnant' || k === 'pregnancystatus') {
       const raw = b.get(full);
+      // "pregnancy": {"gestation_weeks": 16, …}: the object's own fields say how far along (read once, not deeper).
+      const inner = rec(raw);
+      if (inner !== undefined) {
+        if (depth < 1) readPregnancyFields(b, full, inner, depth + 1);
+        continue;
+      }
       const yes = raw === true || (typeof raw === 'string' && ['yes', 'true', 'pregnant', 'y'].includes(foldFieldName(raw)));
       const no = raw === false || (typeof raw === 'string' && ['no', 'false', 'notpregnant', 'n'].includes(foldFieldName(raw)));
       if (yes) b.set('pregnant', true, `${full} = ${JSON.stringify(raw)}`);

@@ -46,7 +46,7 @@ const COMPOSE: ReadonlyArray<[site: string, quality: string, symptom: string]> =
   ['chest', 'tearing', 'tearing_pain'], ['back', 'tearing', 'tearing_pain'], ['upper_back', 'tearing', 'tearing_pain'], ['upper_back', 'pain', 'upper_back_pain'], ['upper_back', 'radiates', 'cardiac_radiation'],
   ['vomit', 'green', 'bilious_vomiting'], ['fontanelle', 'bulging', 'bulging_fontanelle'], ['cry', 'cry_abnormal', 'abnormal_cry'],
   // A pet unwell in the same home: with a source of fumes, the household pattern of carbon monoxide (a flag, not a symptom).
-  ['behind_ear', 'mastoid', 'mastoid_swelling'], ['hand', 'larger', 'burn_large'], ['eye', 'blurred', 'visual_disturbance'], ['eye', 'red', 'red_eye'], ['eye', 'pain', 'eye_pain'],
+  ['behind_ear', 'mastoid', 'mastoid_swelling'], ['eye', 'protruding', 'proptosis'], ['eye_position', 'protruding', 'proptosis'], ['hand', 'larger', 'burn_large'], ['eye', 'blurred', 'visual_disturbance'], ['eye', 'red', 'red_eye'], ['eye', 'pain', 'eye_pain'],
   ['pet', 'unwell', 'exposure.co_pattern'], ['arm', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'jaw_pain'], ['arm', 'radiates', 'arm_pain'], ['head', 'impact', 'head_injury'], ['substance', 'ingested', 'poisoning'], ['neck', 'radiates', 'cardiac_radiation'], ['back', 'radiates', 'cardiac_radiation'],
 ];
 
@@ -121,6 +121,11 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
       case 'exposure':
         if (!m.negated && ctx.mode !== 'questions' && ctx.mode !== 'conditions') findings.flag(m.concept, quote(m.first, m.last));
         break;
+      case 'course':
+        // How the complaint is going, in the caller's account only; treatment under way may also sit in the medications list.
+        // The agent's words ("improving as expected") never count: they can add a danger, never a reassurance.
+        if (!m.negated && (ctx.mode === 'account' || (ctx.mode === 'conditions' && name === 'under_treatment'))) findings.flag(m.concept, quote(m.first, m.last));
+        break;
       case 'severity':
         if (!m.negated && ctx.mode !== 'questions' && ctx.mode !== 'conditions') findings.severities.add(name as 'mild' | 'moderate');
         break;
@@ -129,7 +134,7 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
   }
   // A phrase of three words or more already says what its words mean ("like being hit on the back of the head").
   const spans = matches.filter((m) => m.concept.startsWith('symptom.') && m.last - m.first >= 2);
-  if (ctx.mode !== 'conditions') compose(sites, qualities, spans, ctx, quote, addressed);
+  if (ctx.mode !== 'conditions') compose(sites, qualities, spans, { ...ctx, tokens }, quote, addressed);
   if (ctx.mode !== 'questions') {
     readNumbers(tokens, matches, hypothetical, ctx, quote);
     readParacetamol(tokens, matches, hypothetical, ctx.b, quote);
@@ -139,6 +144,8 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
 
 /** The pending finding of a lump (see normalise.ts: a bite's or sting's lump is its local swelling). */
 export const LUMP = 'lump_pending';
+/** The pending finding of a burning in the chest (see normalise.ts: heartburn when reflux is named and nothing cardiac is). */
+export const CHEST_BURNING = 'chest_burning_pending';
 
 /** Symptoms whose word is also the label of their measurement: followed by a number, the number decides. */
 const MEASURED_BY = new Set(['symptom.ketosis']);
@@ -215,6 +222,9 @@ function pseudoFinding(tokens: readonly Token[], m: PhraseMatch, mode: TextMode)
   // "A non-drowsy antihistamine", "non-itchy": the prefix denies the word (a phrase that holds it, "non-blanching", starts at "non").
   if (tokens[m.first - 1]?.text === '-' && tokens[m.first - 2]?.text === 'non' && (m.concept.startsWith('symptom.') || m.concept.startsWith('quality.'))) return true;
   if (m.concept === 'symptom.fever') return tokens[m.first - 1]?.text === 'hay';
+  // "It's like toothache down my leg": a comparison says what the pain feels like, not which complaint it is.
+  // Only the everyday complaints are read so; a danger named in a comparison still counts.
+  if ((m.concept === 'symptom.clinic_complaint' || m.concept === 'symptom.self_care_complaint') && tokens[m.first - 1]?.text === 'like') return true;
   // "Worst on windy days", "worst in the mornings": when it is at its worst, not how bad it is.
   if (m.concept === 'symptom.severe' && m.phrase === 'worst' && WHEN_WORDS.has(tokens[m.last + 1]?.text ?? '')) return true;
   if (m.concept === 'symptom.stridor' && onlyWhenUpset(tokens, m)) return true;
@@ -327,6 +337,8 @@ function negationWithPhrases(tokens: readonly Token[], found: readonly PhraseMat
   return negated;
 }
 
+const LAST_ITEM_WORDS = 6;
+
 function extendListNegation(tokens: readonly Token[], negated: boolean[]): void {
   // "No swelling of her face or difficulty breathing": a scope cut at its "or" runs on to the end of that item.
   for (let i = 1; i < tokens.length; i++) {
@@ -360,11 +372,17 @@ function extendListNegation(tokens: readonly Token[], negated: boolean[]): void 
       }
       if (u.text === 'or' || u.text === 'nor') {
         sawOr = true;
+        words = 0;
         continue;
       }
       if (u.text === 'and') continue;
-      if (STATEMENT_STARTERS.has(u.text) || ++words > 4) {
+      if (STATEMENT_STARTERS.has(u.text)) {
         ok = false;
+        break;
+      }
+      // The last item, after its "or", may run a little longer ("or anyone on chemo at home"): it ends the list.
+      if (++words > (sawOr ? LAST_ITEM_WORDS : 4)) {
+        if (!sawOr) ok = false;
         break;
       }
     }
@@ -383,7 +401,10 @@ const TRIAGE_CONDITIONS: readonly (readonly string[])[] = [['should'], ['watch',
 function hypotheticalScopes(tokens: readonly Token[], mode: TextMode, found: readonly PhraseMatch[]): boolean[] {
   const agent = mode === 'action' || mode === 'agent';
   const out = conditionalScopes(agent ? safetyNetAsConditions(tokens, found) : tokens, TRIAGE_CONDITIONS);
-  if (agent) extendAdviceAlternatives(tokens, out);
+  if (agent) {
+    extendAdviceAlternatives(tokens, out);
+    listThenCareAsCondition(tokens, out);
+  }
   let sentenceStart = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -421,6 +442,36 @@ function extendAdviceAlternatives(tokens: readonly Token[], out: boolean[]): voi
   }
 }
 
+/** Verbs that send the caller to care: after a list of alternatives in the agent's words, the list is what to act on. */
+const CARE_VERBS = new Set(['call', 'ring', 'phone', 'contact', 'seek', 'dial', 'go']);
+
+/**
+ * In the agent's advice, a condition can come before its instruction without an "if": "a temperature of 38 C or more,
+ * fewer wet nappies, or seeming unwell are not teething - call 111 or GP". A sentence whose list of alternatives ("or")
+ * is followed by a verb that sends the caller to care is read as "if any of these, call": the list asserts nothing.
+ */
+function listThenCareAsCondition(tokens: readonly Token[], out: boolean[]): void {
+  let start = 0;
+  let sawOr = -1;
+  for (let i = 0; i <= tokens.length; i++) {
+    const t = tokens[i];
+    if (i === tokens.length || t.kind === 'break') {
+      start = i + 1;
+      sawOr = -1;
+      continue;
+    }
+    if (t.text === 'or') {
+      if (sawOr < 0) sawOr = i;
+      continue;
+    }
+    if (sawOr < 0 || t.kind !== 'word' || !CARE_VERBS.has(t.text) || i === start) continue;
+    // Only a list that came before the verb: "call 111 or GP" alone opens nothing.
+    for (let j = start; j < i; j++) out[j] = true;
+    sawOr = -1;
+    start = i + 1;
+  }
+}
+
 /** The agent's safety-net verbs: "seek help at once for pain or fainting", "call back for any bleeding". */
 const SAFETY_NET_VERBS = new Set(['seek', 'seeking', 'return', 'back', 'help', 'attention']);
 const SAFETY_NET_REACH = 4;
@@ -435,16 +486,23 @@ const CHECK_VERBS = new Set(['check', 'checking', 'test', 'testing', 'measure', 
  */
 function safetyNetAsConditions(tokens: readonly Token[], found: readonly PhraseMatch[]): readonly Token[] {
   let out: Token[] | undefined;
+  const alternatives = orAhead(tokens);
   // "Call 999 for a rash that does not fade", "urgently (same day / A&E) for eye pain": a same-day or higher
   // disposition, or an urgency word, followed by "for" and a list of signs is the agent's safety net too.
   for (const m of found) {
     if (!URGENT_DISPOSITIONS.has(m.concept) || m.negated) continue;
-    const at = safetyNetFor(tokens, m.last);
+    const at = safetyNetFor(tokens, m.last, alternatives);
     if (at !== undefined) (out ??= [...tokens])[at] = { ...tokens[at], text: 'if' };
   }
   for (let i = 0; i < tokens.length; i++) {
+    // "Call your maternity unit straight away for pain below the ribs, a bad headache or vomiting": a contact and
+    // how fast, then "for" and alternatives, is the agent's safety net wherever the contact is not a named disposition.
+    if (tokens[i].kind === 'word' && HOW_FAST.has(tokens[i].text) && tokens[i].text !== 'away') {
+      const at = safetyNetFor(tokens, i - 1, alternatives);
+      if (at !== undefined) (out ??= [...tokens])[at] = { ...tokens[at], text: 'if' };
+    }
     if (tokens[i].kind === 'word' && URGENCY_WORDS.has(tokens[i].text)) {
-      const at = safetyNetFor(tokens, i);
+      const at = safetyNetFor(tokens, i, alternatives);
       if (at !== undefined) (out ??= [...tokens])[at] = { ...tokens[at], text: 'if' };
     }
     if (tokens[i].kind !== 'word') continue;
@@ -474,7 +532,21 @@ const URGENT_DISPOSITIONS = new Set(['disposition.call_emergency_services', 'dis
   'disposition.home_care']);
 const URGENCY_WORDS = new Set(['urgently', 'urgent']);
 /** Words that make the care asked for now, not a safety net ("call an ambulance now for the bleeding"). */
-const NOW_CARE = new Set(['now', 'immediately', 'straight', 'right', 'today', 'tonight']);
+const NOW_CARE = new Set(['now', 'today', 'tonight']);
+/** How fast to go: with a list of alternatives after its "for", a safety net ("straight away for pain, bleeding or fever"). */
+const HOW_FAST = new Set(['immediately', 'straight', 'right', 'away', 'urgently', 'promptly', 'quickly']);
+
+/** Per token: whether the rest of its sentence after it holds an "or" (a list of alternatives). One backward pass. */
+function orAhead(tokens: readonly Token[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  let seen = false;
+  for (let j = tokens.length - 1; j >= 0; j--) {
+    out[j] = seen;
+    if (tokens[j].kind === 'break') seen = false;
+    else if (tokens[j].text === 'or' || tokens[j].text === 'nor') seen = true;
+  }
+  return out;
+}
 /** What may follow "for" when it names whom or what the care is for, or a finding already there ("for the bleeding", "for her", "for an X-ray"). */
 const FOR_WHOM_OR_WHAT = new Set(['her', 'him', 'them', 'me', 'you', 'us', 'your', 'his', 'their', 'my', 'our', 'this', 'that', 'these', 'those', 'it', 'the', 'assessment', 'review', 'evaluation', 'treatment', 'tests', 'test', 'x', 'xray', 'scan', 'check', 'checkup', 'assistance', 'help', 'advice', 'ambulance', 'transport', 'stitches', 'antibiotics', 'dressing', 'dressings']);
 
@@ -483,11 +555,16 @@ const FOR_WHOM_OR_WHAT = new Set(['her', 'him', 'them', 'me', 'you', 'us', 'your
  * sentence break), unless the care is asked for now or what follows names the person, the purpose or a finding
  * already there: "call 999 for him", "call an ambulance now for the bleeding" stay dispositions the agent asserts.
  */
-function safetyNetFor(tokens: readonly Token[], from: number): number | undefined {
+function safetyNetFor(tokens: readonly Token[], from: number, alternatives: readonly boolean[]): number | undefined {
+  let urgent = false;
   for (let j = from + 1; j < tokens.length && j - from <= SAFETY_NET_REACH; j++) {
     const u = tokens[j];
     if (u.kind === 'break' || (u.kind === 'symbol' && u.text === ',') || NOW_CARE.has(u.text)) return undefined;
+    // "A&E immediately for numbness, problems peeing or weakness": how fast to go, said of a list of alternatives, is
+    // still the safety net; "call 999 now for him" (NOW_CARE) is care asked for now.
+    if (HOW_FAST.has(u.text)) urgent = true;
     if (u.text !== 'for') continue;
+    if (urgent && !alternatives[j]) return undefined;
     let k = j + 1;
     if (tokens[k]?.text === 'a' || tokens[k]?.text === 'an') k++;
     const next = tokens[k];
@@ -497,7 +574,20 @@ function safetyNetFor(tokens: readonly Token[], from: number): number | undefine
   return undefined;
 }
 
-function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[], spans: readonly PhraseMatch[], ctx: TextContext, quote: (a: number, b: number) => string, addressed: readonly boolean[]): void {
+/** Parts of a limb below the hip or elbow whose side a "left" or "right" names: tingling there is in a nerve's territory, not one side of the body. */
+const LIMB_PARTS = new Set(['calf', 'calves', 'shin', 'shins', 'foot', 'feet', 'toe', 'toes', 'ankle', 'heel', 'knee', 'thigh', 'buttock', 'hip', 'finger', 'fingers', 'thumb', 'wrist', 'elbow']);
+
+/**
+ * "Pins and needles in the outside of the left calf": a side word directly before a limb part says which calf, and
+ * the part with its quality is what is described (a dermatome in sciatica, NICE CKS Sciatica), not numbness of one side
+ * of the body (BE-FAST). "Numb down the left side", "left arm weak" still compose as before.
+ */
+function sideOfLimbPart(tokens: readonly Token[], side: PhraseMatch): boolean {
+  const next = tokens[side.last + 1];
+  return next !== undefined && next.kind === 'word' && LIMB_PARTS.has(next.text);
+}
+
+function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[], spans: readonly PhraseMatch[], ctx: TextContext & { tokens: readonly Token[] }, quote: (a: number, b: number) => string, addressed: readonly boolean[]): void {
   if (sites.length === 0 || qualities.length + sites.length < 2) return;
   const all = [...sites, ...qualities].sort((a, b) => a.first - b.first);
   // A sliding window over the matches in token order: each one meets those a few tokens after it, in its clause.
@@ -511,7 +601,14 @@ function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[
       if (spans.some((p) => p.first <= first && p.last >= last)) continue;
       for (const [site, quality, symptom] of COMPOSE) {
         if (!((a.concept === site && b.concept === quality) || (b.concept === site && a.concept === quality))) continue;
+        if (site === 'one_side' && sideOfLimbPart(ctx.tokens, a.concept === site ? a : b)) continue;
         const negated = ctx.negate === true || a.negated || b.negated;
+        // A burning behind the breastbone is read as its own finding: it is heartburn or chest pain, settled once all fields are read.
+        const burning = symptom === 'chest_pain' && (a.concept === 'pain' ? a : b).phrase === 'burning' && ctx.mode !== 'questions';
+        if (burning) {
+          if (!(negated && addressed[first])) record(ctx.findings, CHEST_BURNING, negated, quote(first, last), ctx.mode);
+          continue;
+        }
         if (ctx.mode === 'questions') ctx.findings.asked.add(symptom);
         else if (symptom.startsWith('exposure.')) {
           if (!negated && ctx.mode !== 'conditions') ctx.findings.flag(symptom, quote(first, last));
@@ -548,7 +645,7 @@ function readNumbers(tokens: readonly Token[], matches: readonly PhraseMatch[], 
   const pregnancyMentioned = matches.some((m) => m.concept === 'condition.pregnant' && !m.negated);
   const substanceAt = new Set(matches.filter((m) => m.concept === 'site.substance' || m.concept === 'drug.paracetamol').map((m) => m.first));
   for (const q of measuredQuantities(tokens, (i) => nearestVital(tokens, i, vitalAt) !== undefined)) {
-    if (hypothetical[q.index]) continue;
+    if (hypothetical[q.index] || clockMinutes(tokens, q.index)) continue;
     const vitalWord = nearestVital(tokens, q.index, vitalAt);
     const vital = vitalWord?.vital;
     const words = lazyQuote(quote, vitalWord?.at ?? q.index, q.last);
@@ -568,11 +665,13 @@ function readNumbers(tokens: readonly Token[], matches: readonly PhraseMatch[], 
     }
     // "took 16 paracetamol", "swallowed 20 of her sleeping tablets": a count of a named medicine.
     if (q.unit === undefined && countsSubstance(tokens, q.last + 1, substanceAt)) {
+      if (regimenCount(tokens, q.index)) continue;
       put(b, 'pills_taken', q.value, words);
       if (q.value >= 10) findings.affirm('overdose', words());
       continue;
     }
     if (q.unit === 'pills' || q.unit === 'tablets') {
+      if (regimenCount(tokens, q.index)) continue;
       put(b, 'pills_taken', q.value, words);
       if (q.value >= 10) findings.affirm('overdose', words());
       continue;
@@ -601,6 +700,34 @@ function readNumbers(tokens: readonly Token[], matches: readonly PhraseMatch[], 
     readTime(tokens, q, b, words);
   }
   readWordAges(tokens, hypothetical, b, quote);
+}
+
+/** "08:30": the minutes of a clock time (written touching the hour and its colon) measure nothing. */
+function clockMinutes(tokens: readonly Token[], i: number): boolean {
+  const colon = tokens[i - 1];
+  const hour = tokens[i - 2];
+  return colon !== undefined && hour !== undefined && colon.text === ':' && hour.kind === 'number' && colon.start === hour.end && tokens[i].start === colon.end;
+}
+
+/** Words that make a count of pills a pack or its schedule ("21 active pills then a 7-day break", "a pack of 28"). */
+const REGIMEN_WORDS = new Set(['then', 'break', 'pack', 'packet', 'packs', 'prescribed']);
+/** Words of taking: with one in its clause, a count is what was taken whatever else the clause says. */
+const TAKING_WORDS = new Set(['took', 'taken', 'take', 'takes', 'taking', 'swallowed', 'swallow', 'swallowing', 'ate', 'eaten', 'eating', 'had', 'has', 'having', 'downed', 'necked', 'used', 'using', 'overdose', 'overdosed', 'extra', 'more', 'all', 'whole']);
+const REGIMEN_REACH = 8;
+
+/**
+ * A count of pills that describes a regimen or a pack rather than what was swallowed: a schedule word in its
+ * sentence, a few tokens either side, and no word of taking there (NHS: the number of tablets taken is what decides).
+ */
+function regimenCount(tokens: readonly Token[], i: number): boolean {
+  let regimen = false;
+  let from = i;
+  while (from > 0 && i - from < REGIMEN_REACH && tokens[from - 1].kind !== 'break') from--;
+  for (let j = from; j < tokens.length && j <= i + REGIMEN_REACH && tokens[j].kind !== 'break'; j++) {
+    if (TAKING_WORDS.has(tokens[j].text)) return false;
+    if (REGIMEN_WORDS.has(tokens[j].text)) regimen = true;
+  }
+  return regimen;
 }
 
 const POSSESSIVES = new Set(['my', 'her', 'his', 'their', 'the', 'your', 'our', "mum's", "dad's", "nan's"]);

@@ -51,12 +51,22 @@ export type TriageState = z.infer<typeof TriageStateSchema>;
 
 export const DispositionSchema = z.enum(DISPOSITIONS);
 
+/**
+ * The disposition is read from `parameters.disposition`, or from `disposition` on the action itself (a tool
+ * call that puts its one argument beside `kind`): both are an agent's ordinary shape. One of them must name a
+ * known disposition; when both are sent and disagree, the reading reports an action contradiction.
+ */
 export const TriageActionSchema = z
   .object({
     description: z.string().trim().min(1).max(2000),
     /** e.g. `disposition`, or `question` when the agent asks before settling on its provisional disposition. */
     kind: z.string().max(100).optional(),
-    parameters: z.object({ disposition: DispositionSchema }).loose(),
+    disposition: DispositionSchema.optional(),
+    parameters: z.object({ disposition: DispositionSchema.optional() }).loose().optional(),
   })
-  .loose();
+  .loose()
+  .refine((a) => a.disposition !== undefined || a.parameters?.disposition !== undefined, {
+    message: 'a disposition is required, in parameters.disposition or disposition',
+    path: ['parameters', 'disposition'],
+  });
 export type TriageAction = z.infer<typeof TriageActionSchema>;
