@@ -4,14 +4,14 @@ import type { ActionInput } from '../types.js';
 import { canonicalKind, classifyAction, CHANGE_KINDS } from './classify-action.js';
 import { readActionText } from './read-action-text.js';
 import { readInlineCommands } from './read-command.js';
-import { newContext } from './read-context.js';
+import { newContext, opens } from './read-context.js';
 import { readParameters } from './read-parameters.js';
 import { readRemoteAccessTools } from './read-remote-access.js';
 import { settingsIn } from './read-settings.js';
 import { readSignals } from './read-signals.js';
 import { readTicket } from './read-ticket.js';
 import { isRecord } from './values.js';
-import { viewOf, wordSet, type TextView } from './text-helpers.js';
+import { glued, viewOf, wordSet, type TextView } from './text-helpers.js';
 
 /**
  * The helpdesk pack's one reading of a request: the ticket (structured fields, then its text), the
@@ -74,6 +74,18 @@ function repeats(mine: Set<string>, earlier: readonly Set<string>[]): boolean {
   });
 }
 
+const FILE_FLAGS = new Set(['-f', '--filename', '--file', '--template-file', '--values', '--config']);
+const CONFIG_FILE_ENDINGS = ['.yaml', '.yml', '.json', '.bicep', '.tf', '.tfvars', '.conf', '.hcl'];
+const APPLY_VERBS = new Set(['apply', 'create', 'replace', 'install', 'upgrade', 'deploy', 'update']);
+
+/** A short command line whose one operand is a configuration file given to an apply verb ("kubectl apply -f x.yaml"). */
+function appliesFile(v: TextView): boolean {
+  const runs = glued(v).map((g) => g.raw.toLowerCase());
+  if (runs.length > 16) return false;
+  const at = runs.findIndex((r, i) => FILE_FLAGS.has(r) && CONFIG_FILE_ENDINGS.some((e) => (runs[i + 1] ?? '').endsWith(e)));
+  return at > 0 && runs.slice(0, at).some((r) => APPLY_VERBS.has(r));
+}
+
 export function readHelpdesk(state: Record<string, unknown>, action: ActionInput, catalogue: Catalogue): Reading {
   const b = new ReadingBuilder({ state, action: action as unknown as Record<string, unknown> });
   const ctx = newContext(b, catalogue);
@@ -100,9 +112,11 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   const category = typeof b.facts.ticket === 'object' && !Array.isArray(b.facts.ticket) ? (b.facts.ticket as Record<string, unknown>).category : undefined;
   const replyRisk = REPLY_RISK_CATEGORIES.has(String(category)) || ticket.user.some((v) => v.matches.some((m) => !m.negated && REPLY_RISK_CONCEPTS.has(m.concept)));
 
-  // A command the command reader understood is not read a second way through its words.
+  // A command the command reader understood is not read a second way through its words; nor is one that only
+  // applies a file ("kubectl apply -f role.yaml") whose configuration the arguments give and the readers read.
+  const configurationRead = ctx.parameterChanges.length > 0;
   for (const v of params.commands) {
-    if (v.recognised) continue;
+    if (v.recognised || (configurationRead && appliesFile(v))) continue;
     // Words inside what the change takes away (a rule revoked, a resource a plan deletes) describe what goes, not what opens.
     if (!v.removed) readActionText(ctx, v, 'action.parameters');
     else {
@@ -120,6 +134,12 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
     const settings = description.raw.some((t) => t.text === '=') ? settingsIn(description) : undefined;
     if (settings) readParameters(ctx, settings, 'action.description');
     readActionText(ctx, description, 'action.description');
+  }
+  // Accounts deleted among which the ticket names holders of an administrator role (emergency access accounts look inactive by design).
+  if (ctx.opens.has('deletes_accounts') && ctx.privilegedAccounts.size > 0) {
+    const written = JSON.stringify(action?.parameters ?? {}).toLowerCase();
+    const hit = [...ctx.privilegedAccounts].filter((acct) => written.includes(acct));
+    if (hit.length > 0) opens(ctx, 'admin_account_deleted', `action.parameters: deletes ${hit.slice(0, 4).join(', ')}, named in the ticket with an administrator role`);
   }
   readRemoteAccessTools(ctx, description, params.commands);
   readSignals(ctx, ticket, description ? [description] : [], params.commands);

@@ -4,7 +4,8 @@ import { readPolicyDocument, readRoleDefinition, readRoleGrant, isPublicMember }
 import { addRange, readPorts, type PortSet } from './read-network-rule.js';
 import { glued, isWorldSource, lastSegment, splitOn, unquote, viewOf, type TextView } from './text-helpers.js';
 import { safeguardsNamed } from './safeguard-names.js';
-import { isRecord, normKey } from './values.js';
+import { readRestCall } from './read-platform.js';
+import { belowTls12, isRecord, normKey } from './values.js';
 
 /**
  * Command lines an agent would run (aws, az, gcloud, gsutil, kubectl, terraform, PowerShell, shell
@@ -189,7 +190,51 @@ function destroys(ctx: ReadContext, a: Args, what: string): void {
   ctx.b.set('change.destroys', what, a.source);
 }
 
+/** A cluster's Kubernetes API endpoint reachable from every address: an administration interface open to the internet. */
+export function controlPlaneOpen(ctx: ReadContext, source: string): void {
+  opensToWorld(ctx, [], source);
+  ctx.b.add('change.world_open_admin_ports', '443 (Kubernetes API server)', source);
+}
+
+/** A flag's value with the words after it up to the next flag: a quoted filter with spaces in it ("a AND b"). */
+function flagRest(a: Args, name: string): string | undefined {
+  const at = a.words.findIndex((w) => w.startsWith('-') && normKey(w.split('=', 1)[0]) === name);
+  if (at < 0) return undefined;
+  const parts = [a.words[at].includes('=') ? a.words[at].slice(a.words[at].indexOf('=') + 1) : ''];
+  for (let j = at + 1; j < a.words.length && j < at + 40 && !a.words[j].startsWith('--'); j++) parts.push(a.words[j]);
+  return parts.join(' ').trim();
+}
+
+/**
+ * A rule that hides findings (an SCC mute rule, a GuardDuty archive filter): one that selects by severity, or
+ * that names no resource or project, hides a whole class of findings from the people who triage them.
+ */
+function broadSuppression(ctx: ReadContext, filter: string | undefined, source: string): void {
+  const f = normKey(filter ?? '');
+  const scoped = f.includes('resourcename') || f.includes('resourcedisplayname') || f.includes('resourceprojectdisplayname') || f.includes('resourceid') || f.includes('resourcearn') || f.includes('instanceid') || f.includes('accountid');
+  if (f.includes('severity') || !scoped) opens(ctx, 'monitoring_off', `${source} hides ${filter ? `every finding matching ${filter}` : 'every finding'}`);
+}
+
 function aws(ctx: ReadContext, a: Args): void {
+  // S3 Object Lock in governance mode: --bypass-governance-retention deletes what the lock keeps.
+  if (a.flags.has('bypassgovernanceretention') && flagOn(a, 'bypassgovernanceretention')) opens(ctx, 'deletion_protection_off', `${a.source}: --bypass-governance-retention`);
+  // EKS public endpoint open to 0.0.0.0/0 (the default when no CIDRs are given): CIS EKS Benchmark 5.4.2, Checkov CKV_AWS_39.
+  const vpc = (flag(a, 'resourcesvpcconfig') ?? '').toLowerCase().replaceAll(' ', '');
+  if (has(a, 'eks') && vpc.includes('endpointpublicaccess=true') && (vpc.includes('0.0.0.0/0') || !vpc.includes('publicaccesscidrs'))) controlPlaneOpen(ctx, `${a.source}: EKS public endpoint open to 0.0.0.0/0`);
+  if (has(a, 'guardduty') && has(a, 'create-filter', 'update-filter') && (flag(a, 'action') ?? '').toLowerCase() === 'archive') broadSuppression(ctx, flag(a, 'findingcriteria'), `${a.source}: archive filter`);
+  // A snapshot or image shared with "all" is restorable by every AWS account (Security Hub RDS.1, EC2.1; Prowler rds_snapshots_public_access).
+  if (has(a, 'modify-db-snapshot-attribute', 'modify-db-cluster-snapshot-attribute')) {
+    const add = (flag(a, 'valuestoadd') ?? '').toLowerCase();
+    const remove = (flag(a, 'valuestoremove') ?? '').toLowerCase();
+    if (splitOn(add, ', []"\'').includes('all')) opens(ctx, 'public_principal', `${a.source}: snapshot restore attribute shared with all`);
+    else if (splitOn(remove, ', []"\'').includes('all')) closes(ctx, 'public_principal');
+  }
+  if (has(a, 'modify-snapshot-attribute', 'modify-image-attribute')) {
+    const permission = (flag(a, 'createvolumepermission', 'launchpermission') ?? '').toLowerCase();
+    const groups = (flag(a, 'groupnames') ?? '').toLowerCase();
+    const adding = (flag(a, 'operationtype') ?? 'add').toLowerCase() === 'add';
+    if ((permission.startsWith('add') && permission.includes('group=all')) || (adding && splitOn(groups, ', "\'').includes('all'))) opens(ctx, 'public_principal', `${a.source}: snapshot or image shared with all`);
+  }
   if (has(a, 'delete-public-access-block')) opens(ctx, 'block_public_access_off', `${a.source}: delete-public-access-block`);
   if (has(a, 'put-public-access-block')) {
     const cfg = flag(a, 'publicaccessblockconfiguration')?.toLowerCase() ?? '';
@@ -259,6 +304,8 @@ export function isRootUser(name: string): boolean {
 }
 
 function azure(ctx: ReadContext, a: Args): void {
+  const tls = flag(a, 'mintlsversion', 'minimaltlsversion', 'minimumtlsversion');
+  if (tls !== undefined && belowTls12(tls)) opens(ctx, 'encryption_off', `${a.source}: minimum TLS ${tls}`);
   const blob = flag(a, 'allowblobpublicaccess', 'allowpublicaccess');
   if (blob !== undefined) (flagOn(a, 'allowblobpublicaccess') || flagOn(a, 'allowpublicaccess') ? opens(ctx, 'public_acl', `${a.source}: --allow-blob-public-access ${blob}`) : closes(ctx, 'public_acl'));
   const level = flag(a, 'publicaccess')?.toLowerCase();
@@ -282,6 +329,7 @@ function azure(ctx: ReadContext, a: Args): void {
   if (has(a, 'pricing') && (flag(a, 'tier') ?? '').toLowerCase() === 'free') opens(ctx, 'monitoring_off', `${a.source}: Defender plan set to free`);
   if (has(a, 'keyvault') && has(a, 'purge', 'delete')) opens(ctx, 'key_deletion', `${a.source}: key vault or key deleted`);
   if (has(a, 'lock') && has(a, 'delete')) opens(ctx, 'deletion_protection_off', `${a.source}: resource lock deleted`);
+  if (has(a, 'ad') && has(a, 'user') && has(a, 'delete')) opens(ctx, 'deletes_accounts', `${a.source}: az ad user delete`);
   if (has(a, 'delete') && has(a, 'group', 'vm', 'db', 'account', 'server', 'cluster', 'container') && !has(a, 'lock', 'diagnostic-settings', 'keyvault', 'rule', 'firewall-rule', 'assignment')) destroys(ctx, a, `az ${a.words.slice(1, 4).join(' ')}`);
 }
 
@@ -296,7 +344,15 @@ function gcloud(ctx: ReadContext, a: Args): void {
   if (has(a, 'firewall-rules') && has(a, 'create', 'update') && (flag(a, 'direction') ?? 'ingress').toLowerCase() !== 'egress') ingress(ctx, a, ['sourceranges'], ['ports']);
   const networks = flag(a, 'authorizednetworks');
   if (networks && splitOn(networks, ',').some(isWorldSource)) opens(ctx, 'public_database', `${a.source}: --authorized-networks ${networks}`);
+  // GKE control plane without authorized networks, or with 0.0.0.0/0 among them: the API server answers any address
+  // (CIS GKE Benchmark 5.6.3; Checkov CKV_GCP_20).
+  if (has(a, 'clusters') && has(a, 'create', 'update')) {
+    const networks = flag(a, 'masterauthorizednetworks');
+    if (a.flags.has('noenablemasterauthorizednetworks') || (networks !== undefined && splitOn(networks, ',').some(isWorldSource))) controlPlaneOpen(ctx, `${a.source}: control plane authorized networks off or open to 0.0.0.0/0`);
+  }
   if (has(a, 'sinks') && has(a, 'delete')) opens(ctx, 'audit_logging_off', `${a.source}: log sink deleted`);
+  // A Security Command Center mute rule hides every finding its filter matches, future ones included.
+  if (has(a, 'muteconfigs', 'mute-configs') && has(a, 'create', 'update')) broadSuppression(ctx, flagRest(a, 'filter'), `${a.source}: mute rule`);
   if (has(a, 'kms') && has(a, 'destroy')) opens(ctx, 'key_deletion', `${a.source}: key version destroyed`);
   // Secret Manager deletes a secret and all its versions at once, and a destroyed version cannot be brought back.
   if (has(a, 'secrets') && (has(a, 'delete') || (has(a, 'versions') && has(a, 'destroy')))) destroys(ctx, a, `gcloud ${a.words.slice(1, 4).join(' ')}`);
@@ -340,6 +396,8 @@ function powershell(ctx: ReadContext, a: Args): void {
     const group = flagPhrase(a, adds, 'identity', 'group', 'groupname', 'groupid', 'name', 'groupobjectid');
     if (group) readRoleGrant(ctx, group, undefined, `${a.source}: ${a.words[adds]} ${group}`);
   }
+  if (has(a, 'enable-adaccount', 'enable-mguser', 'enable-azureaduser') || ((has(a, 'set-mguser', 'update-mguser', 'set-azureaduser', 'set-msoluser') && ['accountenabled', 'blockcredential'].some((f) => a.flags.has(f)) && (flagOn(a, 'accountenabled') || (a.flags.has('blockcredential') && !flagOn(a, 'blockcredential')))))) opens(ctx, 'account_reenabled', `${a.source}: account enabled`);
+  if (has(a, 'remove-mguser', 'remove-azureaduser', 'remove-msoluser', 'remove-aduser', 'remove-entrauser')) opens(ctx, 'deletes_accounts', `${a.source}: user accounts deleted`);
   if (has(a, 'remove-item') && a.flags.has('recurse')) {
     const target = a.words.find((w, i) => i > 0 && !w.startsWith('-') && w !== 'remove-item') ?? '';
     if (!disposablePath(target)) destroys(ctx, a, `Remove-Item -Recurse ${target}`.trim());
@@ -415,14 +473,76 @@ function shell(ctx: ReadContext, a: Args): void {
   if (a.flags.has('allowunauthenticated')) opens(ctx, 'unauthenticated_access', `${a.source}: --allow-unauthenticated`);
   // docker run --privileged, kubectl run --privileged, podman: the container gets the host's devices and capabilities.
   if (a.flags.has('privileged') && flagOn(a, 'privileged')) opens(ctx, 'privileged_workload', `${a.source}: --privileged`);
+  // gh api -X DELETE repos/o/r/branches/main/protection: a REST call read by the resource its path names.
+  const api = a.words.indexOf('api');
+  if (has(a, 'gh') && api >= 0) {
+    const path = a.words.slice(api + 1).find((w, i, rest) => !w.startsWith('-') && !(i > 0 && rest[i - 1].startsWith('-') && !rest[i - 1].includes('=')));
+    if (path) readRestCall(ctx, flag(a, 'x', 'method') ?? 'get', path, undefined, a.source);
+  }
+  // gh repo deploy-key add key.pub --allow-write: a deploy key that can push.
+  if (has(a, 'gh') && has(a, 'deploy-key') && has(a, 'add') && (a.flags.has('allowwrite') || a.flags.has('w'))) opens(ctx, 'write_deploy_key', `${a.source}: deploy key added with --allow-write`);
+  // kube-apiserver --authorization-mode=AlwaysAllow (CIS Kubernetes 1.2.7), az aks create --disable-rbac (Checkov CKV_AZURE_5).
+  if ((flag(a, 'authorizationmode') ?? '').toLowerCase().includes('alwaysallow') || (has(a, 'aks') && a.flags.has('disablerbac'))) opens(ctx, 'authorization_off', `${a.source}: Kubernetes authorization switched off`);
+  managementAccess(ctx, a);
   const joined = a.words.join(' ');
   if (joined.includes('temporaryaccesspass')) opens(ctx, 'credential_reset', `${a.source}: temporary access pass issued`);
   if (a.words.some((w) => normKey(w).endsWith('resetpassword') || normKey(w).includes('resetpassword'))) opens(ctx, 'credential_reset', `${a.source}: password reset`);
 }
 
+/** Management services a network device can serve on an interface (FortiOS allowaccess), with their ports. */
+const MANAGEMENT_SERVICES: Readonly<Record<string, number>> = { https: 443, http: 80, ssh: 22, telnet: 23, fgfm: 541, snmp: 161 };
+/** Interface names that face the internet by convention (FortiGate wan1/wan2, zones named untrust or outside). */
+const INTERNET_INTERFACE = ['wan', 'untrust', 'outside', 'internet', 'external'];
+
+/**
+ * FortiOS "config system interface / edit wan1 / set allowaccess https ssh": the administration interface
+ * served on an internet-facing port (CISA BOD 23-02, internet-exposed management interfaces).
+ */
+function managementAccess(ctx: ReadContext, a: Args): void {
+  let iface = '';
+  for (let i = 0; i < a.words.length; i++) {
+    if (a.words[i] === 'edit') iface = a.words[i + 1] ?? '';
+    if (a.words[i] !== 'allowaccess' || a.words[i - 1] !== 'set') continue;
+    const name = normKey(iface);
+    if (!INTERNET_INTERFACE.some((w) => name.startsWith(w) || name.endsWith(w))) continue;
+    const served: string[] = [];
+    for (let j = i + 1; j < a.words.length && j < i + 14 && a.words[j] !== 'set' && a.words[j] !== 'next' && a.words[j] !== 'end'; j++) served.push(a.words[j]);
+    const admin = served.filter((w) => MANAGEMENT_SERVICES[w] !== undefined);
+    if (admin.length === 0) {
+      closes(ctx, 'world_open');
+      continue;
+    }
+    opensToWorld(ctx, [], `${a.source}: ${iface} allowaccess ${served.join(' ')}`);
+    for (const w of admin) ctx.b.add('change.world_open_admin_ports', `${MANAGEMENT_SERVICES[w]} (${w} management on ${iface})`, a.source);
+  }
+}
+
+/**
+ * SQL grants: ALL privileges on every database ("ON *.*", MySQL) or a role made SUPERUSER (PostgreSQL)
+ * administer the whole server (CIS Oracle MySQL and PostgreSQL Benchmarks: administrative privileges only for administrators).
+ */
+function sqlGrants(ctx: ReadContext, t: readonly { text: string; kind: string }[], source: string): void {
+  for (let i = 0; i < t.length; i++) {
+    if (t[i].text !== 'grant' || t[i + 1]?.text === 'option') continue;
+    let j = i + 1;
+    const privileges: string[] = [];
+    while (j < t.length && j < i + 40 && t[j].text !== 'on' && t[j].text !== ';') privileges.push(t[j++].text);
+    if (t[j]?.text !== 'on') continue;
+    let object = '';
+    for (j++; j < t.length && j < i + 80 && t[j].text !== 'to' && t[j].text !== ';'; j++) object += t[j].text;
+    if (privileges.includes('all') && (object === '*.*' || object === '*')) opens(ctx, 'wildcard_admin', `${source}: GRANT ALL ON ${object}`);
+  }
+  for (let i = 0; i + 1 < t.length; i++) {
+    if ((t[i].text === 'alter' || t[i].text === 'create') && (t[i + 1].text === 'role' || t[i + 1].text === 'user')) {
+      for (let j = i + 2; j < t.length && j < i + 30 && t[j].text !== ';'; j++) if (t[j].text === 'superuser') readRoleGrant(ctx, 'superuser', undefined, `${source}: role made SUPERUSER`);
+    }
+  }
+}
+
 /** SQL read from the words of each statement (a statement ends at ';' or a line break). */
 function sql(ctx: ReadContext, v: TextView, source: string): void {
   const t = v.raw;
+  sqlGrants(ctx, t, source);
   // Whether each statement has a WHERE, found in one pass (so many DELETEs in one statement cost no more than one).
   const statement = new Array<number>(t.length);
   const filtered: boolean[] = [];
@@ -466,7 +586,7 @@ export function readCommand(ctx: ReadContext, path: string, value: string, sourc
   if (has(args, 'gcloud', 'gsutil', 'bq')) gcloud(ctx, args);
   safeguardSwitches(ctx, args);
   if (has(args, 'kubectl', 'oc')) kubectl(ctx, args);
-  if (args.words.some((w) => w.includes('-') && !w.startsWith('-') && (w.startsWith('set-') || w.startsWith('new-') || w.startsWith('remove-') || w.startsWith('unlock-') || w.startsWith('reset-') || w.startsWith('add-')))) powershell(ctx, args);
+  if (args.words.some((w) => w.includes('-') && !w.startsWith('-') && (w.startsWith('set-') || w.startsWith('new-') || w.startsWith('enable-') || w.startsWith('remove-') || w.startsWith('unlock-') || w.startsWith('reset-') || w.startsWith('add-')))) powershell(ctx, args);
   shell(ctx, args);
   sql(ctx, v, source);
   const recognised = ctx.opens.size + ctx.closes.size > before;

@@ -92,7 +92,7 @@ export function readBinding(ctx: ReadContext, obj: Record<string, unknown>, sour
     if (subjects.some((s) => isPublicMember(scalarText(field(s, 'name')?.value) ?? ''))) opens(ctx, 'public_principal', `${source}: bound to ${names.join(', ')}`);
     return true;
   }
-  const role = scalarText(field(obj, 'role', 'roledefinitionname', 'roledefinition', 'rolename')?.value);
+  const role = scalarText(field(obj, 'role', 'roledefinitionname', 'roledefinition', 'rolename', 'roledefinitionid', 'roletemplateid')?.value);
   const members = [...strings(field(obj, 'members')?.value), ...strings(field(obj, 'member')?.value), ...strings(field(obj, 'entity')?.value)];
   const principal = scalarText(field(obj, 'principalid', 'principal', 'assignee', 'principalname')?.value);
   if (role === undefined || (members.length === 0 && principal === undefined && field(obj, 'scope') === undefined)) return false;
@@ -129,6 +129,7 @@ export function readRoleDefinition(ctx: ReadContext, obj: Record<string, unknown
  * is remembered so that a binding to it in the same request counts as a cluster-admin binding.
  */
 function readRbacRole(ctx: ReadContext, obj: Record<string, unknown>, source: string): boolean {
+  const kind = normKey(scalarText(field(obj, 'kind')?.value) ?? '');
   const metadata = field(obj, 'metadata')?.value;
   const name = isRecord(metadata) ? scalarText(field(metadata, 'name')?.value) : undefined;
   for (const rule of asArray(field(obj, 'rules')?.value).filter(isRecord)) {
@@ -138,6 +139,12 @@ function readRbacRole(ctx: ReadContext, obj: Record<string, unknown>, source: st
       opens(ctx, 'wildcard_admin', `${source}: ${name ?? 'role'} allows verbs "*" on resources "*"`);
       if (name) ctx.wildcardRoles.add(compact(name));
       break;
+    }
+    // Reading Secrets across every namespace (CIS Kubernetes 5.1.2): get, list or watch on all of them, not named ones.
+    const reads = verbs.some((v) => v === '*' || v === 'get' || v === 'list' || v === 'watch');
+    const named = strings(field(rule, 'resourcenames')?.value).length > 0;
+    if (kind === 'clusterrole' && reads && !named && resources.some((r) => r === '*' || r === 'secrets')) {
+      opens(ctx, 'cluster_secret_read', `${source}: ${name ?? 'ClusterRole'} can ${verbs.join('/')} Secrets in every namespace`);
     }
   }
   return true;

@@ -1,15 +1,16 @@
 import YAML from 'yaml';
 import { READING_CAP_CHARS } from '../reading/reading.js';
 import { closes, isExternalAddress, opens, type ReadContext } from './read-context.js';
-import { isRootUser, readCommand } from './read-command.js';
+import { controlPlaneOpen, isRootUser, readCommand } from './read-command.js';
 import { isPublicMember, readBinding, readPolicyDocument, readRoleDefinition, readWorkloadFlag } from './read-grants.js';
 import { tokenize } from '../reading/text.js';
 import { GUARD_OFF } from './read-action-text.js';
 import { readNetworkRule } from './read-network-rule.js';
 import { settingsIn } from './read-settings.js';
 import { safeguardsNamed } from './safeguard-names.js';
-import { viewOf, type TextView } from './text-helpers.js';
-import { asArray, field, flagValue, isRecord, normKey, scalarText } from './values.js';
+import { notMfaPolicy, readCorsObject, readCorsText, readAppConsent, readConditionalAccess, readDelivery, readRestCall, readWorkflow } from './read-platform.js';
+import { isWorldSource, viewOf, type TextView } from './text-helpers.js';
+import { asArray, belowTls12, field, flagValue, isRecord, normKey, scalarText } from './values.js';
 
 /**
  * The tool call's own arguments (`action.parameters`): any key, nested to a few levels, objects or
@@ -81,12 +82,18 @@ function parseManifest(s: string, key = ''): unknown {
   const manifest = s.includes('\n') && (s.includes('apiVersion:') || s.includes('kind:') || s.includes('Resources:'));
   if (s.length > READING_CAP_CHARS || !(manifest || configText(s, key))) return undefined;
   try {
-    const doc = YAML.parse(s, { maxAliasCount: 20 });
-    return isRecord(doc) ? doc : undefined;
+    // A manifest may hold several documents ("---"): each is read, in order.
+    const docs = YAML.parseAllDocuments(s);
+    if (!Array.isArray(docs) || docs.length === 0 || docs.length > 50 || docs.some((d) => d.errors.length > 0)) return undefined;
+    const values = docs.map((d) => d.toJS({ maxAliasCount: 20 }) as unknown).filter(isRecord);
+    return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
   } catch {
     return undefined;
   }
 }
+
+/** Settings that write request or response headers and bodies into logs. */
+const LOGGED_PAYLOAD_KEYS = new Set(['includerequestheaders', 'includerequestbody', 'includeresponsebody', 'includeresponseheaders', 'logrequestbody', 'logrequestheaders', 'logresponsebody', 'logheaders', 'logbody', 'logbodies', 'logpayload', 'logpayloads', 'dumprequests', 'logfullrequest']);
 
 /** Key parts that name an MFA setting (Conditional Access and Entra security defaults are where tenants enforce it). */
 const MFA_KEY_PARTS = ['mfa', 'strongauth', 'twofactor', 'twostep', '2step', '2sv', '2fa', 'multifactor', 'conditionalaccess', 'securitydefaults', 'stepup'];
@@ -153,6 +160,55 @@ function readFlag(ctx: ReadContext, key: string, value: unknown, source: string)
   if (k === 'publiclyaccessible' || k === 'publicnetworkaccess' || k === 'publicendpoint' || k === 'publicip' || k === 'assignpublicip') {
     if (on === true) opens(ctx, 'public_database', say);
     else if (on === false) closes(ctx, 'public_database');
+    return true;
+  }
+  if (k === 'publicaccesscidrs' || k === 'masterauthorizednetworkscidrblocks' || k === 'apiserverauthorizediprangesipv4' || k === 'authorizedipranges') {
+    // A cluster API endpoint allowed from 0.0.0.0/0 (Checkov CKV_AWS_38, CIS EKS 5.4.2).
+    if (asArray(value).some((x) => typeof x === 'string' && isWorldSource(x))) controlPlaneOpen(ctx, say);
+    return true;
+  }
+  if (k === 'mintlsversion' || k === 'minimumtlsversion' || k === 'minimaltlsversion' || k === 'tlsminimumversion' || k === 'minimumprotocolversion' || k === 'sslminimumversion') {
+    // TLS below 1.2 allowed (Checkov CKV_AZURE_44, Azure Policy storage accounts minimum TLS 1.2, CloudFront TLSv1.2_2021 security policies).
+    if (text !== undefined && belowTls12(text)) opens(ctx, 'encryption_off', `${say} (TLS below 1.2 allowed)`);
+    return true;
+  }
+  if (k === 'defaultrepositorypermission' || k === 'basepermission' || k === 'defaultpermission') {
+    // A GitHub organisation's base permission: admin makes every member an administrator of every repository.
+    if (text !== undefined && normKey(text) === 'admin') opens(ctx, 'admin_role', `${say} (every member administers every repository)`, 'organisation base permission admin');
+    return true;
+  }
+  if (k === 'bypassgovernanceretention' || k === 'xamzbypassgovernanceretention') {
+    if (on === true) opens(ctx, 'deletion_protection_off', say);
+    return true;
+  }
+  if (k === 'accountenabled') {
+    // Graph {accountEnabled: true}: the account can sign in again.
+    if (on === true) opens(ctx, 'account_reenabled', say);
+    return true;
+  }
+  if (LOGGED_PAYLOAD_KEYS.has(k)) {
+    // Request or response headers and bodies written to logs carry tokens, passwords and session ids (OWASP Logging Cheat Sheet).
+    if (on === true) opens(ctx, 'logs_payloads', say);
+    return true;
+  }
+  if (k === 'redaction' || k === 'redact' || k === 'masking' || k === 'mask' || k === 'scrubbing' || k === 'sanitize' || k === 'redactsecrets' || k === 'maskheaders' || k === 'redactheaders') {
+    if (on !== undefined) ctx.b.set('change.log_redaction', on, say);
+    return true;
+  }
+  if (k.endsWith('viewerprotocolpolicy') || k === 'protocolpolicy') {
+    // CloudFront: allow-all serves viewers over plain HTTP (Security Hub CloudFront.3, Checkov CKV_AWS_34).
+    if (text === 'allow-all' || text === 'allowall') opens(ctx, 'encryption_off', `${say} (plain HTTP allowed to viewers)`);
+    else if (text === 'redirect-to-https' || text === 'https-only') closes(ctx, 'encryption_off');
+    return true;
+  }
+  if (k === 'enablerbac' || k === 'rbacenabled' || k === 'rolebasedaccesscontrolenabled' || k === 'enablekubernetesrbac' || k === 'kubernetesrbacenabled') {
+    // AKS and other managed clusters without Kubernetes RBAC: every authenticated identity is unrestricted (Checkov CKV_AZURE_5).
+    if (on === false) opens(ctx, 'authorization_off', say);
+    else if (on === true) closes(ctx, 'authorization_off');
+    return true;
+  }
+  if ((MFA_KEY_PARTS.some((p) => k.includes(p)) || k.startsWith('exclude')) && notMfaPolicy(ctx, source)) {
+    // Inside a Conditional Access policy that asks for no MFA (a location block): its state and exclusions switch no MFA off.
     return true;
   }
   if (MFA_KEY_PARTS.some((p) => k.includes(p))) {
@@ -450,6 +506,7 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
 
   const readString = (key: string, s: string, path: string, depth: number) => {
     const k = normKey(key);
+    readCorsText(ctx, s, path);
     const json = parseJsonString(s) ?? parseManifest(s, key);
     if (json !== undefined) {
       walk(json, path, key, 1);
@@ -556,6 +613,9 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
         if (exposed.length > 0) opens(ctx, 'public_principal', `${path}.${k} = ${exposed.join(', ')}`);
       }
     }
+    if (readDelivery(ctx, key, value, path)) ctx.b.consume(path);
+    const platform = readCorsObject(ctx, value, path) || readConditionalAccess(ctx, value, path) || readAppConsent(ctx, value, path) || readWorkflow(ctx, value, path);
+    if (platform) ctx.parameterChanges.push(path);
     readSettingObject(ctx, value, path);
     const structured = readPolicyDocument(ctx, value, path) || readRoleDefinition(ctx, value, path) || readBinding(ctx, value, path) || readNetworkRule(ctx, value, path) || readPlan(ctx, value, path, planRemovals);
     if (structured) {
@@ -581,6 +641,10 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
       if (exposed.length > 0) opens(ctx, 'public_principal', `${root}.${k} = ${exposed.join(', ')}`);
     }
   }
+  // A REST call ({method, url | path, body}): what it writes is read by the resource its path names.
+  const url = scalarText(field(parameters, ...URL_KEYS)?.value);
+  if (url !== undefined && url.includes('/')) readRestCall(ctx, scalarText(field(parameters, 'method', 'httpmethod', 'verb')?.value), url, field(parameters, ...BODY_KEYS)?.value, root);
+  if (readConditionalAccess(ctx, parameters, root) || readAppConsent(ctx, parameters, root) || readWorkflow(ctx, parameters, root)) ctx.parameterChanges.push(root);
   // The arguments themselves may be the rule, binding or policy ({source_ranges, allowed}, {role, scope}).
   if (readPolicyDocument(ctx, parameters, root) || readRoleDefinition(ctx, parameters, root) || readBinding(ctx, parameters, root) || readNetworkRule(ctx, parameters, root) || readPlan(ctx, parameters, root, planRemovals)) {
     ctx.parameterChanges.push(root);

@@ -33,7 +33,13 @@ function isName(s: string): boolean {
 
 /** The settings the text writes, nested by block; undefined when it writes none. */
 export function settingsIn(v: Pick<TextView, 'text' | 'raw'>): Record<string, unknown> | undefined {
-  const runs = glued(v, 400).slice(0, MAX_RUNS).map((g) => g.raw);
+  const pieces = glued(v, 400).slice(0, MAX_RUNS);
+  const runs = pieces.map((g) => g.raw);
+  // "enableRBAC: false" (Bicep, YAML-like objects): the run's own trailing colon was cut off as punctuation.
+  const colonAfter = (i: number) => {
+    const t = v.raw[pieces[i].last + 1];
+    return t !== undefined && t.text === ':' && t.start === v.raw[pieces[i].last].end;
+  };
   const root: Record<string, unknown> = {};
   const stack: Record<string, unknown>[] = [root];
   let found = 0;
@@ -81,6 +87,15 @@ export function settingsIn(v: Pick<TextView, 'text' | 'raw'>): Record<string, un
         put(s, items);
       } else put(s, scalar(value));
       continue;
+    }
+    // A flag written name: true/false: read only when its value is a flag, so prose with colons sets nothing.
+    if (isName(s) && colonAfter(i) && i + 1 < runs.length) {
+      const value = scalar(runs[i + 1]);
+      if (typeof value === 'boolean') {
+        put(s, value);
+        i++;
+        continue;
+      }
     }
     lastName = unquote(s);
   }

@@ -1,6 +1,7 @@
 import { READING_CAP_CHARS } from '../reading/reading.js';
 import { mailDomain, type ReadContext } from './read-context.js';
-import { shoutedWords, viewOf, wordSet, type TextView } from './text-helpers.js';
+import { tokenize } from '../reading/text.js';
+import { shoutedWords, splitOn, viewOf, wordSet, type TextView } from './text-helpers.js';
 import { flagValue, isRecord, normKey, scalarText } from './values.js';
 
 /**
@@ -56,6 +57,14 @@ function statusVerified(v: TextView): boolean | undefined {
   return undefined;
 }
 
+/** An entry that names an account and an administrator role of the catalogue ("bg01@x.example (Global Administrator)"). */
+function notePrivilegedAccount(ctx: ReadContext, item: string): void {
+  if (item.length > 300 || !item.includes('@')) return;
+  const admin = ctx.catalogue.vocabulary.match(tokenize(item)).some((m) => m.concept === 'role.admin' && !m.negated);
+  if (!admin) return;
+  for (const word of splitOn(item, ' ,;()')) if (mailDomain(word)) ctx.privilegedAccounts.add(word.toLowerCase());
+}
+
 function readInformation(ctx: ReadContext, out: TicketText): void {
   const info = ctx.b.get('state.information_gathered');
   if (!isRecord(info)) return;
@@ -77,6 +86,18 @@ function readInformation(ctx: ReadContext, out: TicketText): void {
       ctx.b.set('identity.verified', flag, `${path} = ${text}`);
       continue;
     }
+    // The account holder's employment status: a terminated or offboarded user (NIST SP 800-53 PS-4).
+    if (k === 'hrstatus' || k === 'employmentstatus' || k === 'employeestatus' || k === 'workerstatus' || k === 'hrrecord' || k === 'userstatus') {
+      const words = splitOn((text ?? '').toLowerCase(), ' ,;()');
+      if (words.some((w) => w === 'terminated' || w === 'offboarded' || w === 'separated' || w === 'leaver' || w === 'dismissed')) ctx.b.set('ticket.user_terminated', true, `${path} = ${text}`);
+      else if (words.some((w) => w === 'active' || w === 'employed')) ctx.b.set('ticket.user_terminated', false, `${path} = ${text}`);
+    }
+    // Secret-scanning validity checks and key status: whether a leaked credential still works.
+    if (k === 'validity' || k === 'secretvalidity' || k === 'credentialvalidity' || k === 'keystatus' || k === 'secretstatus' || k === 'credentialstatus') {
+      const word = normKey(text ?? '');
+      const active = word.startsWith('active') || word === 'valid' || word === 'live' ? true : word.startsWith('inactive') || word === 'invalid' || word === 'revoked' || word === 'rotated' || word === 'deleted' ? false : undefined;
+      if (active !== undefined) ctx.b.set('ticket.secret_active', active, `${path} = ${text}`);
+    }
     if (k === 'useradminrights' || k === 'adminrights' || k === 'isadmin' || k === 'localadmin' || k === 'hasadminrights') {
       ctx.b.consume(path);
       if (flag !== undefined) ctx.b.set('user.admin_rights', flag, `${path} = ${text}`);
@@ -90,6 +111,7 @@ function readInformation(ctx: ReadContext, out: TicketText): void {
     if (k.startsWith('license') || k.startsWith('licence') || k.startsWith('subscription') || k === 'entitlement' || k.endsWith('licenses') || k.endsWith('licences') || k.endsWith('seats')) {
       ctx.b.set('license.status_known', true, `${path} = ${text ?? 'given'}`);
     }
+    for (const item of typeof value === 'string' ? [value] : Array.isArray(value) ? value.slice(0, 100) : []) if (typeof item === 'string') notePrivilegedAccount(ctx, item);
     if (text !== undefined && text.includes('@')) {
       const domain = mailDomain(text);
       if (domain) ctx.orgDomains.add(domain);

@@ -43,3 +43,12 @@ export function flagValue(v: unknown): boolean | undefined {
 export function strings(v: unknown): string[] {
   return asArray(v).filter((x): x is string => typeof x === 'string');
 }
+
+/** "TLS1_0", "1.1", "TLSv1", "SSLv3", "TLS1_0_2016": a minimum protocol below TLS 1.2. */
+export function belowTls12(value: string): boolean {
+  const v = normKey(value);
+  if (v.startsWith('ssl')) return true;
+  const digits = v.startsWith('tlsv') ? v.slice(4) : v.startsWith('tls') ? v.slice(3) : v;
+  return digits === '1' || digits.startsWith('10') || digits.startsWith('11');
+}
+
