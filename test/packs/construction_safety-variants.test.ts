@@ -1050,6 +1050,91 @@ const CASES: HazardCase[] = [
     ],
   },
   {
+    id: 'multi_crane_lift_unplanned',
+    fires: [
+      { name: 'tandem pick, plan record false', action: { description: 'Make the tandem pick of the precast beam', kind: 'crane_lift', parameters: { critical_lift_plan: false } } },
+      { name: 'two cranes in the task, no plan said', state: { task_description: 'Flip the tilt-up panel with two cranes' }, action: { description: 'Go ahead with the flip', kind: 'crane_lift' } },
+      { name: 'dual crane lift, plan pending in the record', state: { compliance_status: { critical_lift_plan: 'pending' } }, action: { description: 'Start the dual crane lift of the vessel', kind: 'crane_lift' } },
+      { name: 'observation: the cranes share the load', state: { recent_observations: ['Rigging foreman: tandem lift of the tank, plan not written'] }, action: { description: 'Proceed with the lift', kind: 'crane_lift' } },
+      { name: 'three cranes, light load', action: { description: 'Lift the pipe spool with three cranes at 40% each', kind: 'crane_lift' } },
+    ],
+    safe: [
+      { name: 'tandem pick with a signed plan', action: { description: 'Make the tandem pick of the girder', kind: 'crane_lift', parameters: { critical_lift_plan: 'signed and reviewed with the crew' } } },
+      { name: 'one crane, light load', action: { description: 'Set the rooftop unit with the 90 t crane at 45% of chart', kind: 'crane_lift' } },
+      { name: 'not a tandem lift', action: { description: 'Set the beam; this is not a tandem lift, one crane only', kind: 'crane_lift' } },
+      { name: 'stand-down until the plan is written', action: { description: 'Postpone the tandem pick until the lift plan is signed', kind: 'stop_work' } },
+      { name: 'two cranes on site, the lift uses one', state: { equipment_in_use: ['two cranes: tower crane and a mobile crane'] }, action: { description: 'Fly the rebar bundles with the tower crane', kind: 'crane_lift' } },
+    ],
+  },
+  {
+    id: 'hot_work_over_suspension_ropes',
+    fires: [
+      { name: 'tool call: rope protection none, swing stage hung', state: { equipment_in_use: ['swing stage'] }, action: { description: 'Weld the anchor plates on the roof edge', kind: 'hot_work', parameters: { rope_protection: 'none' } } },
+      { name: 'record: rope shielding missing beside a suspended scaffold', state: { active_hazards: ['suspended scaffold'], compliance_status: { rope_shielding: 'not installed' } }, action: { description: 'Torch-cut the old outrigger beams', kind: 'hot_work' } },
+      { name: 'two-point stage, ropes not shielded', state: { recent_observations: ['Glaziers on the two-point stage below'] }, action: { description: 'Grind and weld the parapet bracket', kind: 'hot_work', parameters: { ropes_shielded: false } } },
+      { name: 'bosun chair, rope guard false', state: { equipment_in_use: ["bosun's chair"] }, action: { description: 'Braze the roof drain above the chair', kind: 'hot_work', parameters: { rope_guard: false } } },
+      { name: 'nested permit record', state: { equipment_in_use: ['suspended platform'] }, action: { description: 'Approve the hot work permit', kind: 'hot_work', parameters: { permit: { rope_protection_from_heat: 'none', fire_watch: 'assigned' } } } },
+    ],
+    safe: [
+      { name: 'ropes shielded', state: { equipment_in_use: ['swing stage'] }, action: { description: 'Weld the anchor plates', kind: 'hot_work', parameters: { rope_protection: 'fire blankets over the ropes' } } },
+      { name: 'no suspended scaffold at all', action: { description: 'Weld the stair stringers', kind: 'hot_work', parameters: { rope_protection: 'none' } } },
+      { name: 'stage but no hot work', state: { equipment_in_use: ['two-point stage'] }, action: { description: 'Caulk the windows from the stage', kind: 'general_work', parameters: { rope_protection: 'none' } } },
+      { name: 'stand-down until the stage is landed', state: { equipment_in_use: ['swing stage'] }, action: { description: 'Hold the welding until the stage is landed', kind: 'stop_work', parameters: { rope_protection: 'none' } } },
+      { name: 'shielding unknown is not a shortfall', state: { equipment_in_use: ['suspended scaffold'] }, action: { description: 'Weld the new davit base', kind: 'hot_work', parameters: { fire_watch: 'posted' } } },
+    ],
+  },
+  {
+    id: 'work_position_off_platform_floor',
+    fires: [
+      { name: 'standing on the boom basket midrail', action: { description: 'Let him stand on the midrail of the basket to reach the duct', kind: 'aerial_lift' } },
+      { name: 'climbing the scissor guardrail, in an observation', state: { recent_observations: ['Electrician keeps climbing on the guardrail of the scissor to reach the tray'] }, action: { description: 'Carry on with the cable pull', kind: 'aerial_lift' } },
+      { name: 'step ladder in the basket, tool call', action: { description: 'Finish the sprinkler heads', kind: 'aerial_lift', parameters: { ladder_in_basket: true } } },
+      { name: 'sitting on the top rail', action: { description: 'Paint the beam sitting on the top rail of the platform', kind: 'scaffold_work' } },
+      { name: 'stepping up on the rail, metric height', action: { description: 'Work at 9 m, stepping up on the rail for the last bit', kind: 'aerial_lift' } },
+    ],
+    safe: [
+      { name: 'both feet on the floor', action: { description: 'Raise the platform another metre so he can reach from the floor of the basket', kind: 'aerial_lift' } },
+      { name: 'do not stand on the midrail', action: { description: 'Reposition the boom; do not stand on the midrail', kind: 'aerial_lift' } },
+      { name: 'climbing the stairs by the handrail', action: { description: 'Climb the stairs holding the handrail to level 3', kind: 'general_work' } },
+      { name: 'no ladder on the platform', action: { description: 'Install the hangers from the scissor', kind: 'aerial_lift', parameters: { ladder_on_platform: false } } },
+      { name: 'stand-down: lower the platform', action: { description: 'Lower the platform and get a taller lift', kind: 'stop_work' }, state: { recent_observations: ['He was standing on the midrail'] } },
+    ],
+  },
+  {
+    id: 'rider_on_loader_arms',
+    fires: [
+      { name: 'crouching on the crossbar to teach', action: { description: 'I will crouch on the crossbar and show the new hand the controls', kind: 'equipment_operation' } },
+      { name: 'riding on the lift arms, observation', state: { recent_observations: ['Laborer riding on the lift arms of the skid steer to the dumpster'] }, action: { description: 'Keep hauling debris', kind: 'equipment_operation' } },
+      { name: 'tool call: position on the arm cross member', action: { description: 'Start the demo lesson', kind: 'equipment_operation', parameters: { helper_position: 'standing on the lift-arm cross member' } } },
+      { name: 'kneeling on the loader arms', action: { description: 'Grease the pins kneeling on the loader arms while he raises them', kind: 'equipment_maintenance' } },
+      { name: 'sit on the arms', action: { description: 'Sit on the arms and guide the pallet forks', kind: 'equipment_operation' } },
+    ],
+    safe: [
+      { name: 'trainer on the ground beside the machine', action: { description: 'Teach from the ground with a radio, arms down, nobody near the loader', kind: 'equipment_operation' } },
+      { name: 'never ride on the lift arms', action: { description: 'Haul the spoil; never ride on the lift arms', kind: 'equipment_operation' } },
+      { name: 'arm support installed for service', action: { description: 'Install the lift-arm support device, then grease the pins', kind: 'equipment_maintenance' } },
+      { name: 'stand-down', action: { description: 'Stop the machine and keep everyone off the arms', kind: 'stop_work' } },
+      { name: 'arms in another sense', action: { description: 'Wash arms and face at the wash station before lunch', kind: 'general_work' } },
+    ],
+  },
+  {
+    id: 'masonry_standing_unbraced',
+    fires: [
+      { name: 'chimney sways in the wind', state: { recent_observations: ['The chimney sways when the wind picks up'] }, action: { description: 'Set the rafters next to it', kind: 'general_work' } },
+      { name: 'unbraced block wall', action: { description: 'Backfill beside the unbraced block wall', kind: 'general_work' } },
+      { name: 'brick wall leaning, pronoun later in the sentence', state: { recent_observations: ['The old brick wall stands alone after the fire, and now it is leaning toward the alley'] }, action: { description: 'Clear debris at its base', kind: 'general_work' } },
+      { name: 'masonry wall without bracing, metric height', action: { description: 'Lay the next courses on the 4 m masonry wall without bracing', kind: 'general_work' } },
+      { name: 'gable wall wobbles', state: { recent_observations: ['Gable wall wobbles a bit when pushed'] }, action: { description: 'Strip the roof around it', kind: 'roofing_work' } },
+    ],
+    safe: [
+      { name: 'braced wall', action: { description: 'Lay the next courses on the masonry wall, braced every 10 ft', kind: 'general_work' } },
+      { name: 'chimney not moving', state: { recent_observations: ['The chimney is solid, not leaning, tied to the framing'] }, action: { description: 'Flash the chimney', kind: 'roofing_work' } },
+      { name: 'rocks and broken brick in the debris, no wall moving', state: { recent_observations: ['Rocks and broken masonry in the debris pile by the gate'] }, action: { description: 'Haul the debris', kind: 'general_work' } },
+      { name: 'stand-down: keep out of its fall zone', state: { recent_observations: ['The chimney rocks in the gusts'] }, action: { description: 'Keep everyone out of the fall zone until the mason braces it', kind: 'stop_work' } },
+      { name: 'swaying crane hook, not masonry', state: { recent_observations: ['The hook was swaying in the wind'] }, action: { description: 'Fly the trusses', kind: 'crane_lift', parameters: {} } },
+    ],
+  },
+  {
     id: 'lifting_examination_overdue',
     fires: [
       { name: 'accessory examined 8 months ago', state: { timestamp: '2025-03-10T08:00:00Z' }, action: { description: 'Proceed with the pick', kind: 'crane_lift', parameters: { accessory_last_thorough_exam: '2024-07-01' } } },

@@ -52,6 +52,9 @@ function objectOf(view: TextView, verb: PhraseMatch, seg: { last: number }, pron
   return matchesStarting(view, j + 1, Math.min(j + 2, seg.last)).find(isControl);
 }
 
+/** Verbs that switch something off: with a safeguard as their object they remove it, otherwise they stop a machine. */
+const OFF_VERBS = new Set(['turn off', 'switch off', 'shut off']);
+
 /** Verbs of the work that, with a control as their object, set the control going. */
 const OPERATE_VERBS = new Set(['start', 'starts', 'starting', 'begin', 'begins', 'beginning', 'continue', 'continues', 'continuing', 'run', 'running', 'operate', 'operating', 'keep', 'keeping', 'resume', 'resuming', 'turn', 'switch']);
 const KEEP_VERBS = new Set(['keep', 'keeping', 'get', 'move', 'pull']);
@@ -139,6 +142,8 @@ function readSegment(view: TextView, seg: { first: number; last: number; afterwa
   // Only a verb that takes a safeguard away looks back through "it" ("jumper it out"); "keep it turning" keeps nothing.
   const removal = has('verb.remove') && !verb.negated ? objectOf(view, verb, seg, true) : undefined;
   if (removal) return make('remove', [removal]);
+  // "Shut off the generator", "switch off the saw": turning off what is not a safeguard stops the machine (its energy source), a stand-down.
+  if (has('verb.remove') && !verb.negated && OFF_VERBS.has(verb.phrase) && !objectOf(view, verb, seg, false)) return make('stop');
   const object = objectOf(view, verb, seg, false);
   // A verb that puts a control in place ("install", "post") or sets it going ("start dewatering", "run the blower")
   // makes it a mitigation; a verb of the work itself does not ("grind the rail welds").

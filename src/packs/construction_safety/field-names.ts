@@ -109,6 +109,9 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('guardrail opening', 'fall.guardrail_gap_ft', 'length'), r('largest opening', 'fall.guardrail_gap_ft', 'length'),
   r('toe board height', 'record.toe_board', 'ignore'), r('toeboard height', 'record.toe_board', 'ignore'),
   // The height of a thing being built or stored is not the height anyone works at.
+  // "reentry_condition: CO below 10 ppm": the level a stand-down waits for before people go back, no reading.
+  r('reentry condition', 'record.wait_condition', 'ignore'), r('re entry condition', 'record.wait_condition', 'ignore'), r('entry condition', 'record.wait_condition', 'ignore'),
+  r('resume condition', 'record.wait_condition', 'ignore'), r('restart condition', 'record.wait_condition', 'ignore'), r('reentry criteria', 'record.wait_condition', 'ignore'),
   r('wall height', 'record.object_height', 'ignore'), r('column height', 'record.object_height', 'ignore'), r('stack height', 'record.object_height', 'ignore'),
   r('pile height', 'record.object_height', 'ignore'), r('building height', 'record.object_height', 'ignore'), r('structure height', 'record.object_height', 'ignore'), r('stockpile height', 'record.object_height', 'ignore'), r('form height', 'record.object_height', 'ignore'),
   r('anchor', 'fall.anchor_unsuitable', 'anchor'), r('anchorage', 'fall.anchor_unsuitable', 'anchor'), r('anchor point', 'fall.anchor_unsuitable', 'anchor'),
@@ -291,6 +294,18 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('bypass road', 'record.bypass_flow', 'ignore'), r('bypass route', 'record.bypass_flow', 'ignore'), r('bypass valve', 'record.bypass_flow', 'ignore'),
   r('seatbelt fastened', 'safeguards.removed', 'bypass', { inverse: true }), r('seat belt fastened', 'safeguards.removed', 'bypass', { inverse: true }),
   r('seatbelt worn', 'safeguards.removed', 'bypass', { inverse: true }), r('seat belt worn', 'safeguards.removed', 'bypass', { inverse: true }),
+  // A restraint or a rollover structure not in use on earthmoving equipment (1926.602(a)(2)(i), 1926.1000-1001): "seat_belt: unlatched", "rops_raised: false".
+  r('seatbelt', 'safeguards.removed', 'bypass', { inverse: true }), r('seat belt', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('seatbelt latched', 'safeguards.removed', 'bypass', { inverse: true }), r('seat belt latched', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('seatbelt buckled', 'safeguards.removed', 'bypass', { inverse: true }), r('seat belt buckled', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('rops', 'safeguards.removed', 'bypass', { inverse: true }), r('rops raised', 'safeguards.removed', 'bypass', { inverse: true }), r('rops up', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('rops state', 'safeguards.removed', 'bypass', { inverse: true }), r('rollover protection', 'safeguards.removed', 'bypass', { inverse: true }),
+  // A ladder or box used on a lift's or scaffold's platform to gain height (1926.453(b)(2)(iv), 1926.451(f)(15)).
+  r('ladder on platform', 'fall.off_platform_floor', 'status'), r('ladder in basket', 'fall.off_platform_floor', 'status'), r('ladder in bucket', 'fall.off_platform_floor', 'status'),
+  r('standing on rail', 'fall.off_platform_floor', 'status'), r('standing on midrail', 'fall.off_platform_floor', 'status'), r('climbing rail', 'fall.off_platform_floor', 'status'),
+  // Suspension ropes shielded from heat-producing processes (1926.451(f)(11)).
+  r('rope protection', 'scaffold.ropes_shielded', 'status'), r('rope shield', 'scaffold.ropes_shielded', 'status'), r('rope shielding', 'scaffold.ropes_shielded', 'status'),
+  r('rope guard', 'scaffold.ropes_shielded', 'status'), r('rope shielded', 'scaffold.ropes_shielded', 'status'), r('rope protected', 'scaffold.ropes_shielded', 'status'),
   // LOLER 1998 reg 9(3): the last thorough examination of lifting accessories (6-monthly) and lifting equipment (12-monthly).
   r('accessory last thorough exam', 'lifting.accessory_exam_day', 'date'), r('accessory thorough examination', 'lifting.accessory_exam_day', 'date'),
   r('sling last thorough exam', 'lifting.accessory_exam_day', 'date'), r('sling thorough examination', 'lifting.accessory_exam_day', 'date'), r('sling last inspected', 'lifting.accessory_exam_day', 'date'),

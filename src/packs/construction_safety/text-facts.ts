@@ -1,4 +1,4 @@
-import type { PhraseMatch, Quantity } from '../reading/text.js';
+import type { PhraseMatch, Quantity, Token } from '../reading/text.js';
 import { toCelsius, toFeet, toHours, toKilovolts, toMph, toPounds } from '../reading/units.js';
 import { type FactWriter, STRENGTH, type Strength } from './fact-writer.js';
 import { slopeIn } from './slope.js';
@@ -71,6 +71,26 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
   }
 }
 
+/** Participles that say where a thing was put, not where someone works. */
+const PLACED = new Set(['hung', 'mounted', 'routed', 'strung', 'stored', 'stacked', 'racked', 'posted', 'fixed', 'bracketed']);
+/** Whether one of the six tokens before `at` (same clause) says a thing was put there. */
+function placedObject(tokens: readonly Token[], at: number): boolean {
+  for (let j = at - 1; j >= 0 && j >= at - 6; j--) {
+    if (tokens[j].clause !== tokens[at].clause) return false;
+    if (PLACED.has(tokens[j].text)) return true;
+  }
+  return false;
+}
+
+/** Breaks that end a sentence (a clause break such as "since" or "but" does not). */
+const SENTENCE_ENDS = new Set(['.', '!', '?', ';', '\n']);
+
+/** "ride on", "riding on" read as a position ("ride on the lift arms") still say someone rides. */
+const RIDING = ['rid', 'rode'];
+
+/** The rails of a guardrail, as the fall-control phrases spell them. */
+const RAILS = ['rail', 'railing'];
+
 /** Conditions named in free text, and the fact each one sets when affirmed (a negation sets it false). */
 const CONDITION_FACTS: Record<string, string> = {
   'symptom.heat': 'heat.symptoms',
@@ -111,6 +131,8 @@ const CONDITION_FACTS: Record<string, string> = {
   'condition.dry_cleanup': 'silica.dry_cleanup',
   'condition.shore_removal': 'concrete.stripping',
   'hazard.under_boom': 'crane.worker_under_boom',
+  'condition.multi_crane': 'crane.multiple',
+  'condition.suspended_scaffold': 'scaffold.suspended',
 };
 
 /** Conditions whose negation says nothing useful ("no rush" is not "no pressure" evidence worth keeping). */
@@ -119,7 +141,7 @@ const AFFIRM_ONLY = new Set(['condition.shore_removal', 'hazard.ladder_top', 'co
  * A hazard list names kinds of hazard ("cave_in", "falling_debris"), not what was seen: only hazards whose
  * naming is itself the fact (a power line, lightning, a suspended load) are read from it.
  */
-const FROM_HAZARD_LIST = new Set(['hazard.power_line', 'hazard.lightning', 'hazard.suspended_load', 'condition.silica_task', 'hazard.fall_exposure', 'hazard.live_work', 'condition.combustible', 'kind.personnel_platform']);
+const FROM_HAZARD_LIST = new Set(['condition.suspended_scaffold', 'hazard.power_line', 'hazard.lightning', 'hazard.suspended_load', 'condition.silica_task', 'hazard.fall_exposure', 'hazard.live_work', 'condition.combustible', 'kind.personnel_platform']);
 /** Conditions whose mention makes the site safer, so they are never read from words addressed to the guardrail. */
 const LOWERS_WHEN_AFFIRMED = new Set(['condition.acclimatized', 'condition.indoors', 'condition.alternate_entry', 'condition.hand_dig']);
 /** Conditions read only from sources that describe the present, not from the action's own plan. */
@@ -225,6 +247,37 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
       }
       continue;
     }
+    // "stand on the midrail to reach", "climbing the basket rail": a work position on a rail, not the platform floor (1926.453(b)(2)(iv)).
+    if (m.concept === 'cue.stand_on') {
+      const arm = matchesStarting(view, m.last + 1, m.last + 3).some((c) => c.concept === 'cue.loader_arm' && c.clause === m.clause);
+      // "crouch on the crossbar of the lift arms": a rider on a loader's arms (NIOSH 2011-128).
+      if (arm && !isNegated(view, m) && !addressed && !isHypothetical(view, m)) facts.set('equipment.rider_on_arms', true, source(m), strength, true);
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && matchesStarting(view, m.last + 1, m.last + 3).some((c) => c.concept === 'control.fall' && RAILS.some((r) => c.phrase.includes(r)) && !c.phrase.startsWith('hand') && c.clause === m.clause)) {
+        facts.set('fall.off_platform_floor', true, source(m), strength, true);
+      }
+      continue;
+    }
+    // "the chimney rocks when it gusts", "an unbraced block wall": masonry standing alone that moves or has no bracing (1926.854(b)).
+    if (m.concept === 'cue.unstable_masonry') {
+      // The masonry may be named earlier in the sentence and the movement said of "it" ("the chimney's free standing since ..., it rocks").
+      let from = m.first;
+      while (from > 0 && m.first - from < 30 && !(view.tokens[from - 1].kind === 'break' && SENTENCE_ENDS.has(view.tokens[from - 1].text))) from--;
+      const masonry = conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'cue.masonry' && !c.negated) || matchesStarting(view, from, m.first - 1).some((c) => c.concept === 'cue.masonry' && !c.negated);
+      // "rocks" is the verb only after its subject ("it rocks", "the chimney rocks"), not in "rocks and broken brick".
+      const prev = view.tokens[m.first - 1];
+      const verbSense = m.phrase !== 'rocks' || prev?.text === 'it' || prev?.text === 'that' || (m.first > 0 && matchesOverlapping(view, m.first - 1, m.first - 1).some((c) => c.concept === 'cue.masonry' && c.last === m.first - 1));
+      if (masonry && verbSense && !isNegated(view, m) && !addressed && !isHypothetical(view, m)) {
+        facts.set('structure.masonry_unstable', true, source(m), strength, true);
+      }
+      continue;
+    }
+    // "two erectors ride on top of the carriage": people riding the hoist's car or platform; with a material hoist on site, the riders are on it.
+    if (m.concept === 'cue.hoist_car') {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && conceptsNear(view, m.first, m.last, 5).some((c) => (c.concept === 'cue.ride' || (c.concept === 'cue.stand_on' && RIDING.some((r) => c.phrase.startsWith(r)))) && c.last < m.first && !isNegated(view, c))) {
+        facts.set('hoist.ridden', true, source(m), strength, true);
+      }
+      continue;
+    }
     // "spoil piled right at the edge of the trench": the pile and the edge in one clause.
     if (m.concept === 'cue.at_edge' && !m.negated && conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'cue.spoil' && !c.negated)) {
       facts.set('trench.spoil_at_edge', true, source(m), strength, true);
@@ -235,6 +288,8 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     // "briefed on heat illness signs", "heat stroke prevention training": the sign named as a topic was seen on nobody.
     if (m.concept === 'symptom.heat' && isTopic(view, m)) continue;
     if (view.source === 'hazard' && !FROM_HAZARD_LIST.has(m.concept)) continue;
+    // "two cranes" in the equipment list says what is on site, not that they share one load.
+    if (view.source === 'equipment' && m.concept === 'condition.multi_crane') continue;
     if (view.source === 'action' && NOT_FROM_ACTION.has(m.concept)) continue;
     // "without a spotter to finish quickly": a negation five words back does not take the hurry away.
     // "no repairs while energized": the qualifier of a denied activity is denied with it.
@@ -361,6 +416,9 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
     return;
   }
   if (!unit) {
+    // "alarm at 16:31": a clock time is no reading.
+    const clock = (tokens[q.index + 1]?.text === ':' && tokens[q.index + 2]?.kind === 'number') || (tokens[q.index - 1]?.text === ':' && tokens[q.index - 2]?.kind === 'number');
+    if (clock) return;
     // "O2 20.9, LEL 0, H2S 0": a bare reading belongs to the gas named nearest before it.
     const gas = nearest(near.filter((m) => m.last < q.index), UNITLESS_GAS);
     if (gas) facts.set(UNITLESS_GAS[gas], q.value, path(), strength);
@@ -434,7 +492,9 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
       // "valve pit (3.2 m deep)": the depth of a structure entered as a confined space is not a trench's depth.
       if (has(near, 'cue.depth_strong') && has(near, 'cue.structure') && !has(near, 'cue.depth') && !has(near, 'kind.trenching') && !has(near, 'kind.excavation')) return facts.set('structure.depth_ft', ft, path(), strength);
       if (has(near, 'cue.depth_strong') || (!apart && has(near, 'cue.depth'))) return facts.set('trench.depth_ft', ft, path(), strength);
-      if (has(near, 'cue.height_strong') || (!apart && (has(near, 'cue.height') || tokens[q.index - 1]?.text === 'at' || tokens[q.index - 1]?.text === '~'))) return facts.set('fall.height_ft', ft, path(), strength);
+      if (has(near, 'cue.height_strong') || (!apart && has(near, 'cue.height'))) return facts.set('fall.height_ft', ft, path(), strength);
+      // A bare "at 4 m" is the height of the work, unless it says where a thing was put ("cords hung on hooks at 2.1 m").
+      if (!apart && (tokens[q.index - 1]?.text === 'at' || tokens[q.index - 1]?.text === '~') && !placedObject(tokens, q.index - 1)) return facts.set('fall.height_ft', ft, path(), strength);
       return;
     }
     case 'kv':
@@ -466,6 +526,8 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
       return;
     }
     case 'ppm': {
+      // "no entry until CO reads below 10 ppm": the level a condition waits for is no reading.
+      if (isHypothetical(view, { first: q.index })) return;
       const what = nearest(near, PPM);
       if (what) facts.set(PPM[what], q.value, path(), strength);
       return;

@@ -117,9 +117,39 @@ function quantitiesOf(tokens: readonly Token[]): Quantity[] {
   return quantities(kept).map((q) => ({ ...q, index: original[q.index], last: original[q.last] }));
 }
 
+const QUOTES = new Set(["'", '"', '\u2018', '\u2019', '\u201c', '\u201d']);
+
+/**
+ * The tokens for the negation pass, with each closing quote mark made a clause break: a negation inside a quoted
+ * legend ("a 'do not operate' tag", "the DO NOT ENTER sign") is the label's own, it does not reach the words after
+ * it. An opening quote (after a space, before a word) is left alone, so "no 'spotter' posted" still denies the spotter.
+ */
+function quotesClosed(read: ReadText): readonly Token[] {
+  const tokens = read.tokens;
+  let open = -1;
+  let out: Token[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (open >= 0 && tokens[open].clause !== t.clause) open = -1;
+    if (t.kind !== 'symbol' || !QUOTES.has(t.text)) continue;
+    const before = t.start === 0 ? ' ' : read.text[t.start - 1];
+    const after = read.text[t.end] ?? ' ';
+    if (open < 0) {
+      if ((before === ' ' || before === '(' || before === ':') && after !== ' ') open = i;
+      continue;
+    }
+    if (before !== ' ') {
+      out ??= [...tokens];
+      out[i] = { ...t, kind: 'break' };
+      open = -1;
+    }
+  }
+  return out ?? tokens;
+}
+
 /** Builds a text field's view once: negation, phrases, numbers, segments, and the indexes that keep lookups local. */
 export function viewOf(read: ReadText, source: TextSource, vocabulary: Lexicon): TextView {
-  const negated = negationScopes(read.tokens);
+  const negated = negationScopes(quotesClosed(read));
   const { segments, segmentOf } = segmentsOf(read.tokens);
   const matches = outermost(vocabulary.match(read.tokens, negated));
   const startingAt = new Map<number, PhraseMatch[]>();
