@@ -31,6 +31,7 @@ export const GUARD_OFF: Readonly<Record<string, string>> = {
   'guard.endpoint': 'endpoint_control_off',
   'guard.authentication': 'unauthenticated_access',
   'guard.kms_key': 'key_deletion',
+  'guard.laps': 'laps_off',
 };
 
 /** Change verbs that reconfigure a running service ("set" and "configure" alone describe a setting). */

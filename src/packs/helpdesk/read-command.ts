@@ -6,6 +6,7 @@ import { glued, isWorldSource, lastSegment, splitOn, unquote, viewOf, type TextV
 import { safeguardsNamed } from './safeguard-names.js';
 import { readRestCall } from './read-platform.js';
 import { belowTls12, isRecord, normKey } from './values.js';
+import { readOnPremText } from './read-onprem.js';
 
 /**
  * Command lines an agent would run (aws, az, gcloud, gsutil, kubectl, terraform, PowerShell, shell
@@ -572,6 +573,7 @@ export function readInlineCommands(ctx: ReadContext, v: TextView, source: string
   if (has(args, 'kubectl', 'oc')) kubectl(ctx, args);
   shell(ctx, args);
   sql(ctx, v, source);
+  readOnPremText(ctx, v, source);
 }
 
 /** Reads one command line (or script) at `path`; returns its view for the phrase readers. */
@@ -589,6 +591,7 @@ export function readCommand(ctx: ReadContext, path: string, value: string, sourc
   if (args.words.some((w) => w.includes('-') && !w.startsWith('-') && (w.startsWith('set-') || w.startsWith('new-') || w.startsWith('enable-') || w.startsWith('remove-') || w.startsWith('unlock-') || w.startsWith('reset-') || w.startsWith('add-')))) powershell(ctx, args);
   shell(ctx, args);
   sql(ctx, v, source);
+  readOnPremText(ctx, v, source);
   const recognised = ctx.opens.size + ctx.closes.size > before;
   if (recognised) ctx.parameterChanges.push(source);
   return { ...v, recognised };

@@ -10,6 +10,7 @@ import { settingsIn } from './read-settings.js';
 import { safeguardsNamed } from './safeguard-names.js';
 import { notMfaPolicy, readCorsObject, readCorsText, readAppConsent, readConditionalAccess, readDelivery, readRestCall, readWorkflow } from './read-platform.js';
 import { isWorldSource, viewOf, type TextView } from './text-helpers.js';
+import { FILE_NAME_KEYS, FILE_TEXT_KEYS, readOnPremObject, readOnPremSetting, readOnPremText } from './read-onprem.js';
 import { asArray, belowTls12, field, flagValue, isRecord, normKey, scalarText } from './values.js';
 
 /**
@@ -126,6 +127,7 @@ function readFlag(ctx: ReadContext, key: string, value: unknown, source: string)
   const text = scalarText(value)?.toLowerCase();
   const say = `${source} = ${scalarText(value) ?? JSON.stringify(value)}`;
   if (readWorkloadFlag(ctx, key, value, source)) return true;
+  if (readOnPremSetting(ctx, key, value, source)) return true;
   if (k === 'acl' || k === 'cannedacl' || k === 'predefinedacl' || k === 'objectacl') {
     if (text && ACL_PUBLIC.has(normKey(text))) opens(ctx, 'public_acl', say);
     else if (text === 'private') closes(ctx, 'public_acl');
@@ -504,6 +506,8 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
   const identity = scalarText(field(parameters, 'session', 'profile', 'runas', 'as', 'identity', 'actingas', 'caller', 'credentials', 'username', 'iamuser')?.value);
   if (identity !== undefined && isRootUser(identity)) ctx.rootSession = true;
 
+  // Above zero while the walk is inside an object that names a file ({file: /etc/ssh/sshd_config, content: …}).
+  let inFile = 0;
   const readString = (key: string, s: string, path: string, depth: number) => {
     const k = normKey(key);
     readCorsText(ctx, s, path);
@@ -511,6 +515,18 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
     if (json !== undefined) {
       walk(json, path, key, 1);
       ctx.b.consume(path);
+      return;
+    }
+    if (inFile > 0 && FILE_TEXT_KEYS.has(k) && !COMMAND_KEYS.has(k)) {
+      // A file's content or line is configuration the change writes: read by its shapes, then as words.
+      const read = ctx.b.text(path, s);
+      if (!read) return;
+      const v = viewOf(read, ctx.catalogue.vocabulary);
+      const before = ctx.opens.size + ctx.closes.size;
+      readOnPremText(ctx, v, path);
+      const recognised = ctx.opens.size + ctx.closes.size > before;
+      if (recognised) ctx.parameterChanges.push(path);
+      out.commands.push({ ...v, recognised, key: k, removed: ctx.removing > 0 });
       return;
     }
     const program = firstWord(s);
@@ -617,11 +633,19 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
     const platform = readCorsObject(ctx, value, path) || readConditionalAccess(ctx, value, path) || readAppConsent(ctx, value, path) || readWorkflow(ctx, value, path);
     if (platform) ctx.parameterChanges.push(path);
     readSettingObject(ctx, value, path);
+    if (readOnPremObject(ctx, value, path)) ctx.parameterChanges.push(path);
+    // A REST call nested in the arguments ({graph_request: {method, url, body}}) is read like one given at the top.
+    const nestedUrl = scalarText(field(value, ...URL_KEYS)?.value);
+    const nestedMethod = scalarText(field(value, 'method', 'httpmethod', 'verb')?.value);
+    if (nestedUrl !== undefined && nestedMethod !== undefined && nestedUrl.includes('/')) readRestCall(ctx, nestedMethod, nestedUrl, field(value, ...BODY_KEYS)?.value, path);
     const structured = readPolicyDocument(ctx, value, path) || readRoleDefinition(ctx, value, path) || readBinding(ctx, value, path) || readNetworkRule(ctx, value, path) || readPlan(ctx, value, path, planRemovals);
     if (structured) {
       ctx.parameterChanges.push(path);
       ctx.b.consume(path);
     }
+    const file = FILE_NAME_KEYS.some((n) => typeof field(value, n)?.value === 'string');
+    if (file) inFile++;
+    try {
     for (const [k, v] of Object.entries(value)) {
       const p = `${path}.${k}`;
       if (normKey(k) === 'auditconfigs') {
@@ -631,6 +655,9 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
       }
       // A request body is the setting its URL names: PATCH …/identitySecurityDefaultsEnforcementPolicy {isEnabled: false}.
       walk(v, p, k, depth + 1, requestTarget && BODY_KEYS.has(normKey(key)) ? requestTarget : key);
+    }
+    } finally {
+      if (file) inFile--;
     }
   };
 
@@ -650,7 +677,11 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
     ctx.parameterChanges.push(root);
   }
   readSettingObject(ctx, parameters, root);
+  if (readOnPremObject(ctx, parameters, root)) ctx.parameterChanges.push(root);
+  const rootFile = FILE_NAME_KEYS.some((n) => typeof field(parameters, n)?.value === 'string');
+  if (rootFile) inFile++;
   for (const [k, v] of Object.entries(parameters)) walk(v, `${root}.${k}`, k, 1);
+  if (rootFile) inFile--;
   // Configuration a plan deletes: what it allowed is taken away, a safeguard it held is switched off.
   for (const r of planRemovals.splice(0)) {
     ctx.removing++;

@@ -126,6 +126,8 @@ export function readRestCall(ctx: ReadContext, method: string | undefined, url: 
     // GitHub: a deploy key is read-only only when read_only is true; with write it can push to the repository.
     if (ro !== undefined && flagValue(ro.value) === false) opens(ctx, 'write_deploy_key', `${source}: deploy key with read_only false`);
   }
+  // Microsoft Graph: an authentication method (phone, authenticator, FIDO2, OATH, temporary access pass) registered for a user.
+  if (m === 'post' && seg.includes('users') && seg.at(-2) === 'authentication' && last !== undefined && last.endsWith('methods')) opens(ctx, 'credential_reset', `${source}: ${last} added`);
   // Okta lifecycle: a user's factors or password reset through the API.
   if (m === 'post' && seg.includes('lifecycle') && (last === 'reset_factors' || last === 'reset_password' || last === 'expire_password_with_temp_password')) opens(ctx, 'credential_reset', `${source}: ${last}`);
   // A repository made public (PATCH /repos/{owner}/{repo} {visibility: public} or {private: false}): its code and history become readable by anyone.

@@ -3,6 +3,7 @@ import { mailDomain, type ReadContext } from './read-context.js';
 import { tokenize } from '../reading/text.js';
 import { shoutedWords, splitOn, viewOf, wordSet, type TextView } from './text-helpers.js';
 import { flagValue, isRecord, normKey, scalarText } from './values.js';
+import { identifierWords } from './safeguard-names.js';
 
 /**
  * The ticket half of a request: category, priority, turns, what the assistant has gathered, the
@@ -146,6 +147,62 @@ function readInformation(ctx: ReadContext, out: TicketText): void {
     }
   }
   ctx.b.set('ticket.info_count', count, `state.information_gathered (${count} entries)`);
+  readCallback(ctx, entries);
+}
+
+/** The last nine digits of each phone number in a text ("+44 7700 900417" and "07700 900417" are one number). */
+function phoneNumbers(text: string): string[] {
+  const out: string[] = [];
+  let digits = '';
+  const flush = () => {
+    if (digits.length >= 7) out.push(digits.slice(-9));
+    digits = '';
+  };
+  for (const ch of text.length > 300 ? text.slice(0, 300) : text) {
+    if (ch >= '0' && ch <= '9') digits += ch;
+    else if (!(ch === ' ' || ch === '-' || ch === '+' || ch === '(' || ch === ')' || ch === '.')) flush();
+  }
+  flush();
+  return out;
+}
+
+/** Key and value words that name where a number of record comes from (the HR system, the directory, the file). */
+const RECORD_WORDS = new Set(['hr', 'record', 'directory', 'workday', 'file', 'registered', 'official']);
+const NUMBER_WORDS = ['mobile', 'phone', 'number', 'cell', 'tel'];
+
+/**
+ * A callback proves who answers only when it goes to the number of record (NIST SP 800-63B 6.1.2.3: recovery through an
+ * address of record; CISA/FBI AA23-320A: callers hand the help desk their own number). A callback to a number other than
+ * the one on record is not verification, whatever the ticket's flag says; a callback to the number of record, or a
+ * manager's confirmation, is.
+ */
+function readCallback(ctx: ReadContext, entries: readonly [string, string, unknown][]): void {
+  const callbacks: { path: string; numbers: string[]; toRecord: boolean }[] = [];
+  const record: string[] = [];
+  for (const [key, path, value] of entries) {
+    const text = scalarText(value);
+    if (text === undefined) continue;
+    const k = normKey(key);
+    const words = splitOn(`${identifierWords(key)} ${text}`.toLowerCase(), ' ,;:()_-');
+    if (k.includes('callback')) {
+      const flag = flagValue(text);
+      if (flag === false) continue;
+      callbacks.push({ path, numbers: phoneNumbers(text), toRecord: words.some((w) => RECORD_WORDS.has(w)) });
+    } else if (NUMBER_WORDS.some((n) => k.includes(n)) && splitOn(identifierWords(key).toLowerCase(), ' ').some((w) => RECORD_WORDS.has(w))) record.push(...phoneNumbers(text));
+    else if ((k === 'managerconfirmation' || k === 'managerverification' || k === 'managerconfirmed') && flagValue(text) !== false && normKey(text) !== 'none' && normKey(text) !== 'pending') {
+      ctx.b.set('identity.verified', true, `${path} = ${text.slice(0, 80)} (manager confirmation)`);
+    }
+  }
+  for (const c of callbacks) {
+    const other = c.numbers.filter((n) => record.length > 0 && !record.includes(n));
+    if (other.length > 0) {
+      ctx.b.set('identity.verified', false, `${c.path}: callback to a number that is not the one on record`, true);
+      return;
+    }
+  }
+  for (const c of callbacks) {
+    if ((c.numbers.length > 0 && c.numbers.every((n) => record.includes(n))) || (c.toRecord && c.numbers.length > 0 && record.length === 0)) ctx.b.set('identity.verified', true, `${c.path}: callback to the number on record`);
+  }
 }
 
 export function readTicket(ctx: ReadContext): TicketText {

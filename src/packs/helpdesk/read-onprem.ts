@@ -1,0 +1,655 @@
+import { tokenize } from '../reading/text.js';
+import { closes, opens, opensToWorld, type ReadContext } from './read-context.js';
+import { readRoleGrant } from './read-grants.js';
+import { glued, ipv4, isWorldSource, lastSegment, splitOn, unquote, type TextView } from './text-helpers.js';
+import { asArray, field, flagValue, isRecord, normKey, scalarText, strings } from './values.js';
+
+/**
+ * On-premises and endpoint platforms read by their shapes: configuration lines (sshd_config, sudoers,
+ * pg_hba.conf, postgresql.conf / ALTER SYSTEM, sp_configure, BIND, ASA), Windows and Exchange
+ * PowerShell cmdlets with their parameters, registry and Group Policy settings written as objects, and
+ * device-management payloads (Defender exclusions, Jamf scripts). Each records the hazard it opens with
+ * the line or setting as its source. Every pass is linear in the words of the text.
+ */
+
+interface Words {
+  /** Arguments (glued runs) in order, lower case, quotes stripped. */
+  all: string[];
+  /** The same arguments grouped by line. */
+  lines: string[][];
+  /** The program name of each argument ("/usr/sbin/spctl" → "spctl"). */
+  programs: Set<string>;
+  source: string;
+}
+
+function wordsOf(v: TextView, source: string): Words {
+  const runs = glued(v);
+  const lineOf: number[] = new Array(v.raw.length);
+  for (let i = 0, line = 0; i < v.raw.length; i++) {
+    if (v.raw[i].kind === 'break' && v.raw[i].text === '\n') line++;
+    lineOf[i] = line;
+  }
+  const lines: string[][] = [];
+  const all: string[] = [];
+  let current = -1;
+  for (const r of runs) {
+    const w = r.raw.toLowerCase();
+    all.push(w);
+    if (lineOf[r.first] !== current) {
+      current = lineOf[r.first];
+      lines.push([]);
+    }
+    lines[lines.length - 1].push(w);
+  }
+  const programs = new Set(all.filter((w) => w.length <= 200).map((w) => lastSegment(w.split('\\').at(-1) ?? w)));
+  return { all, lines, programs, source };
+}
+
+/** The value written after a flag ("-SecureSecondaries TransferAnyServer"), or after "name=" in one argument. */
+function after(w: Words, ...names: string[]): string | undefined {
+  for (let i = 0; i < w.all.length; i++) {
+    const a = w.all[i];
+    const eq = a.indexOf('=');
+    // A flag ("-P", "--password") or a "name=value" argument; a bare word of the same letters is an operand.
+    if (!(a.startsWith('-') || eq > 0)) continue;
+    const name = normKey(eq > 0 ? a.slice(0, eq) : a);
+    if (!names.includes(name)) continue;
+    if (eq > 0) return unquote(a.slice(eq + 1));
+    return w.all[i + 1] !== undefined ? unquote(w.all[i + 1]) : '';
+  }
+  return undefined;
+}
+
+/** The words after a flag up to the next flag ("-Name "WS - Windows LAPS"" → "ws - windows laps"). */
+function phraseAfter(w: Words, ...names: string[]): string | undefined {
+  const at = w.all.findIndex((a) => a.startsWith('-') && names.includes(normKey(a)));
+  if (at < 0) return undefined;
+  const out: string[] = [];
+  for (let j = at + 1; j < w.all.length && out.length < 12 && !(w.all[j].startsWith('-') && w.all[j].length > 1 && !(w.all[j][1] >= '0' && w.all[j][1] <= '9')); j++) out.push(w.all[j]);
+  return out.join(' ');
+}
+
+const has = (w: Words, ...names: string[]) => names.some((n) => w.programs.has(n) || w.all.includes(n));
+const offWord = (s: string | undefined) => s !== undefined && flagValue(unquote(s.endsWith(';') ? s.slice(0, -1) : s)) === false;
+const onWord = (s: string | undefined) => s !== undefined && flagValue(unquote(s.endsWith(';') ? s.slice(0, -1) : s)) === true;
+
+/** "name = value", "name=value", "name value", "name to value" on one line: the value written for `name`. */
+function settingOnLine(line: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < line.length; i++) {
+    const a = line[i];
+    const eq = a.indexOf('=');
+    if (eq > 0 && normKey(a.slice(0, eq)) === name) return a.slice(eq + 1) || line[i + 1];
+    if (normKey(a) !== name) continue;
+    const next = line[i + 1];
+    if (next === '=' || next === 'to' || next === ':') return line[i + 2];
+    if (next?.startsWith('=')) return next.slice(1) || line[i + 2];
+    return next;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Configuration lines.
+
+/**
+ * sshd_config: PermitRootLogin yes (CIS Linux benchmarks 5.1.x "PermitRootLogin is disabled"; DISA
+ * STIG, no direct root logon over SSH) and PermitEmptyPasswords yes. The keyword is read as a token
+ * followed by its value word, so the value a `sed` substitution writes is read too.
+ */
+function sshd(ctx: ReadContext, v: TextView, source: string): void {
+  const t = v.raw;
+  for (let i = 0; i + 1 < t.length; i++) {
+    if (t[i].kind !== 'word' || (t[i].text !== 'permitrootlogin' && t[i].text !== 'permitemptypasswords')) continue;
+    const next = t[i + 1];
+    // The value is the next word on the same line, with only blanks before it ("PermitRootLogin.*" is a pattern, not a value).
+    if (next.kind !== 'word' || v.text.slice(t[i].end, next.start).trim() !== '' || v.text.slice(t[i].end, next.start).includes('\n')) continue;
+    if (next.text === 'yes') opens(ctx, 'ssh_root_login', `${source}: ${t[i].text === 'permitrootlogin' ? 'PermitRootLogin' : 'PermitEmptyPasswords'} yes`);
+    else if (next.text === 'no' && t[i].text === 'permitrootlogin') closes(ctx, 'ssh_root_login');
+  }
+}
+
+/**
+ * Programs that open a root shell when sudo runs them (editors, pagers, interpreters, shells and tools with
+ * a command escape): GTFOBins "Sudo" entries; sudoers(5) recommends sudoedit for editing files as root.
+ */
+const SUDO_TAGS = new Set(['nopasswd', 'passwd', 'noexec', 'exec', 'setenv', 'nosetenv', 'log_input', 'nolog_input', 'log_output', 'nolog_output', 'mail', 'nomail', 'follow', 'nofollow']);
+const SHELL_ESCAPES = new Set(['vi', 'vim', 'nvim', 'vimdiff', 'view', 'rvim', 'ex', 'ed', 'nano', 'pico', 'emacs', 'less', 'more', 'man', 'most', 'find', 'awk', 'gawk', 'mawk', 'nawk', 'perl', 'python', 'python2', 'python3', 'ruby', 'lua', 'php', 'node', 'bash', 'sh', 'zsh', 'dash', 'ksh', 'csh', 'tcsh', 'fish', 'su', 'env', 'tar', 'zip', 'git', 'ftp', 'nmap', 'docker', 'tclsh', 'expect', 'script', 'socat', 'busybox', 'journalctl', 'systemctl', 'crontab', 'rsync', 'scp', 'ssh', 'tee', 'cp', 'mv', 'chmod', 'chown', 'dd', 'sed', 'xargs', 'time', 'nice', 'watch', 'strace', 'gdb', 'make']);
+
+/**
+ * A sudoers rule ("%group host = (runas) NOPASSWD: /usr/bin/vim /etc/x/*"): a command with a shell escape,
+ * or ALL without a password, gives a root shell (sudoers(5); GTFOBins; CIS Linux benchmarks 5.3 "users must
+ * provide password for privilege escalation"). Cmnd_Alias definitions and sudoedit are read as what they are.
+ */
+function sudoers(ctx: ReadContext, w: Words): void {
+  for (const line of w.lines) {
+    const eq = line.findIndex((a) => a === '=' || (a.includes('=') && !a.startsWith('-')));
+    if (eq < 0 || line[0] === 'cmnd_alias' || line[0] === 'defaults' || line[0].startsWith('#')) continue;
+    const sudoShape = line[0].startsWith('%') || line.some((a) => a.startsWith('(') && a.endsWith(')')) || line.some((a) => a.includes('=(') || a.startsWith('nopasswd') || a.startsWith('passwd:') || a === 'passwd');
+    if (!sudoShape) continue;
+    const nopasswd = line.some((a) => a.startsWith('nopasswd'));
+    const rest = line.slice(eq + 1).concat(line[eq].includes('=') && line[eq] !== '=' ? [line[eq].slice(line[eq].indexOf('=') + 1)] : []);
+    // Commands are separated by commas; the first word of each is the program.
+    let starts = true;
+    for (const a of rest) {
+      // The Run-As list and the tags ("NOPASSWD:", written with its colon or, as an argument, without) come before the commands.
+      if (a.startsWith('(') || a.endsWith(':') || a === '' || SUDO_TAGS.has(a)) continue;
+      const word = a.endsWith(',') ? a.slice(0, -1) : a;
+      if (starts) {
+        const program = lastSegment(word);
+        if (program === 'sudoedit') {
+          starts = !a.endsWith(',');
+          continue;
+        }
+        if (SHELL_ESCAPES.has(program)) opens(ctx, 'sudo_root_shell', `${w.source}: sudo runs ${word} as root (a shell escape)${nopasswd ? ' with NOPASSWD' : ''}`);
+        else if (program === 'all' && nopasswd) opens(ctx, 'sudo_root_shell', `${w.source}: NOPASSWD: ALL`);
+      }
+      starts = a.endsWith(',');
+    }
+  }
+}
+
+const HBA_TYPES = new Set(['host', 'hostssl', 'hostnossl', 'hostgssenc', 'hostnogssenc']);
+
+/** A loopback address or the host itself: trust there reaches only local users. */
+function loopback(address: string): boolean {
+  const a = address.toLowerCase();
+  return a.startsWith('127.') || a === '::1/128' || a === '::1' || a === 'localhost' || a === 'samehost';
+}
+
+/**
+ * pg_hba.conf: "host database user address method": trust for a network address lets anyone who can reach
+ * the port log in as any role, superuser included, without a password (PostgreSQL documentation, Trust Authentication).
+ */
+function pgHba(ctx: ReadContext, w: Words): void {
+  for (const line of w.lines) {
+    const start = line.findIndex((a) => HBA_TYPES.has(a));
+    if (start < 0 || line.length < start + 5) continue;
+    const address = line[start + 3];
+    // "address mask method" or "address/prefix method" or a host name.
+    const method = ipv4(address) && ipv4(line[start + 4] ?? '') ? line[start + 5] : line[start + 4];
+    if (method === undefined) continue;
+    if (method === 'trust' && !loopback(address)) opens(ctx, 'unauthenticated_access', `${w.source}: pg_hba ${line.slice(start, start + 5).join(' ')} (no password for ${address})`);
+  }
+}
+
+/**
+ * PostgreSQL fsync and full_page_writes off (ALTER SYSTEM SET or postgresql.conf): after an operating-system crash or
+ * power loss the cluster can be corrupted beyond recovery (PostgreSQL documentation, Write Ahead Log settings).
+ */
+function durability(ctx: ReadContext, w: Words): void {
+  for (const line of w.lines) {
+    // MySQL skip-grant-tables: every client connects without a password and with every privilege (MySQL Reference Manual, --skip-grant-tables).
+    const skip = line.find((a) => normKey(a.split('=', 1)[0]) === 'skipgranttables');
+    if (skip !== undefined && !offWord(skip.includes('=') ? skip.slice(skip.indexOf('=') + 1) : settingOnLine(line, 'skipgranttables') ?? 'on')) opens(ctx, 'unauthenticated_access', `${w.source}: MySQL skip-grant-tables`);
+    for (const name of ['fsync', 'fullpagewrites']) {
+      const value = settingOnLine(line, name);
+      if (offWord(value)) opens(ctx, 'durability_off', `${w.source}: ${name === 'fsync' ? 'fsync' : 'full_page_writes'} = off`);
+    }
+  }
+}
+
+/**
+ * SQL Server: sp_configure 'xp_cmdshell', 1 lets T-SQL run operating-system commands as the service account (DISA MS
+ * SQL Server STIG, xp_cmdshell disabled unless approved); membership of the sysadmin fixed server role is full control.
+ */
+function sqlServer(ctx: ReadContext, w: Words): void {
+  for (const line of w.lines) {
+    // sp_configure 'xp_cmdshell', 1 or sp_configure @configname = 'xp_cmdshell', @configvalue = 1.
+    const at = line.indexOf('sp_configure');
+    const option = at < 0 ? -1 : line.findIndex((a, i) => i > at && normKey(a).endsWith('xpcmdshell'));
+    if (option > 0) {
+      const next = line.slice(option + 1, option + 4).map((a) => (a.includes('=') ? a.slice(a.lastIndexOf('=') + 1) : a)).find((a) => a !== '' && a !== '=' && !a.startsWith('@'));
+      if (onWord(next)) opens(ctx, 'sql_os_shell', `${w.source}: sp_configure 'xp_cmdshell', ${next}`);
+    }
+    for (let i = 0; i + 4 < line.length; i++) {
+      if (line[i] === 'alter' && line[i + 1] === 'server' && line[i + 2] === 'role' && line[i + 4] === 'add') serverRole(ctx, line[i + 3], `${w.source}: ALTER SERVER ROLE ${line[i + 3]} ADD MEMBER`);
+    }
+    const add = line.indexOf('sp_addsrvrolemember');
+    if (add >= 0 && line[add + 2] !== undefined) serverRole(ctx, line[add + 2], `${w.source}: sp_addsrvrolemember ${line[add + 2]}`);
+  }
+}
+
+/**
+ * SQL Server fixed server roles that administer the instance: sysadmin, and securityadmin, which can grant itself any
+ * permission (Microsoft SQL Server docs, Server-level roles: treat securityadmin as equivalent to sysadmin).
+ */
+function serverRole(ctx: ReadContext, role: string, source: string): void {
+  const r = normKey(unquote(role));
+  if (r === 'sysadmin' || r === 'securityadmin') opens(ctx, 'admin_role', source, r);
+  else readRoleGrant(ctx, role, undefined, source);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Windows, Active Directory and Exchange.
+
+/** The right that lets an account replicate password data from a domain controller (DS-Replication-Get-Changes-All). */
+const GET_CHANGES_ALL = '1131f6ad-9c07-11d1-f79f-00c04fc2dcd2';
+
+/**
+ * Directory replication rights granted (dsacls /G "…:CA;Replicating Directory Changes All", Add-ADPermission or
+ * Add-DomainObjectAcl -Rights DCSync): with them the account pulls every password hash, krbtgt included (MITRE ATT&CK T1003.006).
+ */
+function dcsync(ctx: ReadContext, v: TextView, w: Words): void {
+  const revoking = w.all.includes('/r') || has(w, 'remove-adpermission', 'remove-domainobjectacl', 'remove-acl');
+  const t = v.raw;
+  let found = w.all.some((a) => a.includes(GET_CHANGES_ALL)) || normKey(after(w, 'rights') ?? '') === 'dcsync';
+  for (let i = 0; !found && i + 3 < t.length; i++) {
+    found = t[i].text === 'replicating' && t[i + 1].text === 'directory' && t[i + 2].text === 'changes' && t[i + 3].text === 'all';
+  }
+  if (!found) return;
+  if (revoking) closes(ctx, 'directory_replication');
+  else opens(ctx, 'directory_replication', `${w.source}: Replicating Directory Changes All granted`);
+}
+
+/**
+ * Shadow copies, the backup catalog or recovery deleted (vssadmin delete shadows, wmic shadowcopy delete, wbadmin delete
+ * catalog / systemstatebackup / backup, bcdedit recoveryenabled no): MITRE ATT&CK T1490 Inhibit System Recovery.
+ */
+function recovery(ctx: ReadContext, w: Words): void {
+  for (const line of w.lines) {
+    const programs = line.map((a) => lastSegment(a.split('\\').at(-1) ?? a));
+    const say = (what: string) => {
+      opens(ctx, 'backups_deleted', `${w.source}: ${what}`);
+      ctx.b.set('change.backup_confirmed', false, w.source);
+    };
+    if ((programs.includes('vssadmin') || programs.includes('vssadmin.exe')) && line.includes('delete') && line.includes('shadows')) say('vssadmin delete shadows');
+    else if (programs.some((p) => p === 'wmic' || p === 'wmic.exe') && line.includes('shadowcopy') && line.includes('delete')) say('wmic shadowcopy delete');
+    else if ((programs.includes('vssadmin') || programs.includes('vssadmin.exe')) && line.includes('resize') && line.includes('shadowstorage')) say('vssadmin resize shadowstorage');
+    else if (programs.some((p) => p === 'wbadmin' || p === 'wbadmin.exe') && line.includes('delete') && line.some((a) => a === 'catalog' || a === 'systemstatebackup' || a === 'backup')) say(`wbadmin delete ${line.find((a) => a === 'catalog' || a === 'systemstatebackup' || a === 'backup')}`);
+    else if (programs.some((p) => p === 'bcdedit' || p === 'bcdedit.exe') && line.includes('recoveryenabled') && offWord(line[line.indexOf('recoveryenabled') + 1])) say('bcdedit recoveryenabled no');
+    else if (line.some((a) => a === 'remove-wbbackupset' || a === 'remove-wbcatalog')) say(line.find((a) => a.startsWith('remove-wb')) ?? 'Windows Server Backup removed');
+    else if (line.includes('get-ciminstance') || line.includes('get-wmiobject')) {
+      if (line.some((a) => a.includes('win32_shadowcopy')) && line.some((a) => a === 'remove-ciminstance' || a === 'remove-wmiobject' || a.endsWith('.delete()'))) say('Win32_ShadowCopy deleted');
+    }
+  }
+}
+
+/** macOS: Gatekeeper switched off (spctl --master-disable / --global-disable) or quarantine flags stripped (MITRE ATT&CK T1553.001). */
+function gatekeeper(ctx: ReadContext, w: Words): void {
+  for (const line of w.lines) {
+    const programs = line.map((a) => lastSegment(a));
+    if (programs.includes('spctl') && line.some((a) => a === '--master-disable' || a === '--global-disable')) opens(ctx, 'endpoint_control_off', `${w.source}: Gatekeeper disabled (spctl)`);
+    if (programs.includes('xattr') && line.some((a) => a.startsWith('-') && (a.includes('d') || a.includes('c'))) && line.some((a) => a.includes('com.apple.quarantine') || a === '-c' || a === '-cr' || a === '-rc')) opens(ctx, 'endpoint_control_off', `${w.source}: quarantine attribute stripped (Gatekeeper bypass)`);
+  }
+}
+
+/**
+ * A private key exported without a password (certutil -exportPFX -p "", Export-PfxCertificate with neither -Password
+ * nor -ProtectTo): whoever obtains the file holds the key (NIST SP 800-57 Part 1, private keys protected against disclosure).
+ */
+function keyExport(ctx: ReadContext, w: Words): void {
+  if (has(w, 'certutil', 'certutil.exe') && w.all.includes('-exportpfx')) {
+    const p = after(w, 'p');
+    if (p === undefined || p === '' || p === '""' || p === "''") opens(ctx, 'private_key_unprotected', `${w.source}: certutil -exportPFX without a password`);
+  }
+  // openssl pkcs12 -export -passout pass: (empty) or -nodes / -noenc: the key is written unencrypted.
+  if (w.programs.has('openssl') && w.all.includes('pkcs12') && (w.all.includes('-nodes') || w.all.includes('-noenc') || after(w, 'passout') === 'pass' || after(w, 'passout') === 'pass:')) opens(ctx, 'private_key_unprotected', `${w.source}: openssl pkcs12 without a password`);
+  if (w.all.includes('export-pfxcertificate') && after(w, 'password') === undefined && after(w, 'protectto') === undefined) opens(ctx, 'private_key_unprotected', `${w.source}: Export-PfxCertificate without a password`);
+}
+
+/** DNS zone transfers allowed to any server (DISA DNS SRG: transfers only to the specified secondaries). */
+function zoneTransfer(ctx: ReadContext, v: TextView, w: Words): void {
+  const secondaries = normKey(after(w, 'securesecondaries') ?? '');
+  if (secondaries === 'transferanyserver') opens(ctx, 'zone_transfer_any', `${w.source}: -SecureSecondaries TransferAnyServer`);
+  else if (secondaries === 'transfertosecureservers' || secondaries === 'transfertozonenameserver' || secondaries === 'notransfer') closes(ctx, 'zone_transfer_any');
+  if (has(w, 'dnscmd', 'dnscmd.exe') && w.all.includes('/zoneresetsecondaries') && w.all.includes('/nonsecure')) opens(ctx, 'zone_transfer_any', `${w.source}: dnscmd /ZoneResetSecondaries /NonSecure`);
+  // BIND: allow-transfer { any; };
+  const t = v.raw;
+  for (let i = 0; i + 4 < t.length; i++) {
+    if (t[i].text === 'allow' && t[i + 1].text === '-' && t[i + 2].text === 'transfer' && t[i + 3].text === '{' && t[i + 4].text === 'any') opens(ctx, 'zone_transfer_any', `${w.source}: allow-transfer { any; }`);
+  }
+}
+
+/** A remote range that covers every IPv4 address ("0.0.0.0-255.255.255.255", "0.0.0.0/0"). */
+function everyAddress(range: string): boolean {
+  return splitOn(range, ', ').some((r) => isWorldSource(r) || r === '0.0.0.0-255.255.255.255' || r === '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff');
+}
+
+/**
+ * Exchange receive connector that relays for anyone: anonymous senders from every address given
+ * ms-Exch-SMTP-Accept-Any-Recipient, or ExternalAuthoritative for every address (Microsoft Exchange Server docs, Allow
+ * anonymous relay: a dedicated connector limited to the devices' IP addresses). Postfix mynetworks 0.0.0.0/0 is the same.
+ */
+function relay(ctx: ReadContext, w: Words): void {
+  const ranges = after(w, 'remoteipranges');
+  const world = ranges !== undefined && everyAddress(ranges);
+  const anonymousRelay = w.all.some((a) => a.includes('ms-exch-smtp-accept-any-recipient')) && w.all.some((a) => a.includes('anonymous'));
+  const external = normKey(after(w, 'authmechanism') ?? '').includes('externalauthoritative');
+  if (world && (anonymousRelay || external)) opens(ctx, 'open_relay', `${w.source}: relay for any sender from ${ranges}`);
+  for (const line of w.lines) {
+    const networks = settingOnLine(line, 'mynetworks');
+    if (networks !== undefined && everyAddress(networks)) opens(ctx, 'open_relay', `${w.source}: mynetworks ${networks}`);
+  }
+}
+
+/** Cisco ASA: a VPN tunnel group authenticated by the device's LOCAL database, so by password alone (CISA/FBI AA24-109A). */
+function vpnLocalAuth(ctx: ReadContext, w: Words): void {
+  if (!w.all.includes('tunnel-group')) return;
+  for (const line of w.lines) {
+    const at = line.indexOf('authentication-server-group');
+    if (at >= 0 && line[at + 1] === 'local' && line[0] !== 'no') opens(ctx, 'mfa_off', `${w.source}: tunnel group authenticated by LOCAL passwords only (no MFA server)`);
+  }
+}
+
+/** A literal password turned into a credential in a script (ConvertTo-SecureString 'x' -AsPlainText): the secret is in the script. */
+function plaintextPassword(ctx: ReadContext, w: Words): void {
+  const at = w.all.indexOf('convertto-securestring');
+  if (at < 0 || !w.all.includes('-asplaintext')) return;
+  let value = w.all[at + 1];
+  if (value !== undefined && normKey(value) === 'string') value = w.all[at + 2];
+  if (value !== undefined && !value.startsWith('$') && !value.startsWith('(') && !value.startsWith('-')) opens(ctx, 'credential_exposure', `${w.source}: a literal password in the script (ConvertTo-SecureString -AsPlainText)`);
+}
+
+/**
+ * Defender exclusions given on the command line (Add-MpPreference / Set-MpPreference -ExclusionPath, -ExclusionExtension,
+ * -ExclusionProcess): read by `broadExclusions`.
+ */
+function defenderCmdlet(ctx: ReadContext, w: Words): void {
+  if (!has(w, 'add-mppreference', 'set-mppreference')) return;
+  for (const [flagName, kind] of [['exclusionpath', 'path'], ['exclusionextension', 'extension'], ['exclusionprocess', 'process']] as const) {
+    const value = phraseAfter(w, flagName);
+    if (value) broadExclusions(ctx, kind, splitOn(value, ',').map((s) => unquote(s.trim())), `${w.source}: -${flagName}`);
+  }
+}
+
+/** Inbox or transport rule actions that make a message disappear from the mailbox owner's view. */
+const HIDING_FLAGS = ['deletemessage', 'softdeletemessage', 'harddeletemessage'];
+const HIDING_FOLDERS = ['deleted items', 'rss', 'rss feeds', 'rss subscriptions', 'conversation history', 'archive', 'junk email', 'junk'];
+const CONDITION_FLAGS = ['subjectcontainswords', 'subjectorbodycontainswords', 'bodycontainswords', 'fromaddresscontainswords', 'headercontainswords', 'subjectmatchespatterns', 'subjectorbodymatchespatterns'];
+
+/**
+ * An inbox or transport rule that deletes (or moves out of sight) messages whose words are security notifications: sign-in
+ * alerts, password and payment-detail confirmations (MITRE ATT&CK T1564.008 Email Hiding Rules).
+ */
+function hidingRule(ctx: ReadContext, w: Words): void {
+  if (!has(w, 'new-inboxrule', 'set-inboxrule', 'new-transportrule', 'set-transportrule')) return;
+  // A switch given without a value ("-DeleteMessage -StopProcessingRules") is on.
+  const deletes = HIDING_FLAGS.some((f) => {
+    const value = after(w, f);
+    return value !== undefined && (onWord(value) || value === '' || value.startsWith('-'));
+  });
+  let folder = (phraseAfter(w, 'movetofolder') ?? '').toLowerCase();
+  while (folder.startsWith('"') || folder.startsWith("'")) folder = folder.slice(1);
+  while (folder.endsWith('"') || folder.endsWith("'")) folder = folder.slice(0, -1);
+  const hides = deletes || HIDING_FOLDERS.some((f) => folder.endsWith(f) || folder.includes(`\\${f}`) || folder.includes(`:${f}`));
+  if (!hides) return;
+  const condition = CONDITION_FLAGS.map((f) => phraseAfter(w, f) ?? '').join(' , ');
+  const matches = ctx.catalogue.vocabulary.match(tokenize(condition), []);
+  const notice = matches.find((m) => m.concept === 'mail.security_notice');
+  if (notice) opens(ctx, 'mail_alert_hidden', `${w.source}: a rule ${deletes ? 'deletes' : `moves to ${folder}`} messages about security or payment notices`);
+}
+
+/** A GPO unlinked, or an object removed, whose name is a safeguard's (Remove-GPLink -Name "Windows LAPS"). */
+function unlinkedSafeguard(ctx: ReadContext, w: Words): void {
+  const removing = w.all.includes('remove-gplink') || (w.all.includes('set-gplink') && offWord(after(w, 'linkenabled')));
+  if (!removing) return;
+  const name = phraseAfter(w, 'name', 'guid') ?? '';
+  const matches = ctx.catalogue.vocabulary.match(tokenize(name), []);
+  if (matches.some((m) => m.concept === 'guard.laps')) opens(ctx, 'laps_off', `${w.source}: Windows LAPS policy unlinked`);
+}
+
+/** Registry writes on the command line (reg add KEY /v NAME /d DATA; Set-ItemProperty / New-ItemProperty -Name -Value). */
+function registryCommands(ctx: ReadContext, w: Words): void {
+  for (const line of w.lines) {
+    const v = line.indexOf('/v');
+    const d = line.indexOf('/d');
+    if (line.includes('reg') && line.includes('add') && v >= 0 && d >= 0) readOnPremSetting(ctx, line[v + 1] ?? '', unquote(line[d + 1] ?? ''), `${w.source}: reg add /v ${line[v + 1]}`);
+  }
+  if (has(w, 'set-itemproperty', 'new-itemproperty')) {
+    const name = after(w, 'name');
+    const value = after(w, 'value');
+    if (name && value !== undefined) readOnPremSetting(ctx, name, value, `${w.source}: ${name} = ${value}`);
+  }
+  // Set-ADDefaultDomainPasswordPolicy -ReversibleEncryptionEnabled $true; Set-ADUser -AllowReversiblePasswordEncryption $true.
+  for (const f of ['reversibleencryptionenabled', 'allowreversiblepasswordencryption']) {
+    const value = after(w, f);
+    if (value !== undefined) readOnPremSetting(ctx, f, value.startsWith('$') ? value.slice(1) : value, `${w.source}: -${f} ${value}`);
+  }
+}
+
+/**
+ * Windows security settings by their registry or cmdlet names, with the value that weakens them and what it opens.
+ * Sources: Microsoft security baselines and CIS Windows benchmarks (SMBv1 off, SMB signing required, LDAP server
+ * signing required, WDigest off, NLA for Remote Desktop, UAC on, firewall on, Defender antivirus on).
+ */
+const BASELINE: Readonly<Record<string, { weak: 'on' | 'off' | 'below2'; opens: string; what: string }>> = {
+  enablesmb1protocol: { weak: 'on', opens: 'baseline_weakened', what: 'SMBv1 enabled' },
+  smb1: { weak: 'on', opens: 'baseline_weakened', what: 'SMBv1 enabled' },
+  requiresecuritysignature: { weak: 'off', opens: 'baseline_weakened', what: 'SMB signing not required' },
+  ldapserverintegrity: { weak: 'below2', opens: 'baseline_weakened', what: 'LDAP server signing not required' },
+  ldapclientintegrity: { weak: 'off', opens: 'baseline_weakened', what: 'LDAP client signing off' },
+  uselogoncredential: { weak: 'on', opens: 'baseline_weakened', what: 'WDigest keeps plain-text credentials in memory' },
+  enablelua: { weak: 'off', opens: 'endpoint_control_off', what: 'User Account Control off' },
+  enablefirewall: { weak: 'off', opens: 'endpoint_control_off', what: 'Windows Firewall off' },
+  disableantispyware: { weak: 'on', opens: 'endpoint_control_off', what: 'Defender antivirus off' },
+  disableantivirus: { weak: 'on', opens: 'endpoint_control_off', what: 'Defender antivirus off' },
+  disablerealtimemonitoring: { weak: 'on', opens: 'endpoint_control_off', what: 'real-time protection off' },
+};
+
+function baselineSetting(ctx: ReadContext, k: string, value: unknown, say: string): boolean {
+  const rule = BASELINE[k];
+  if (!rule) return false;
+  const text = scalarText(value);
+  const on = leadingFlag(typeof value === 'string' && value.startsWith('$') ? value.slice(1) : value);
+  const weak = rule.weak === 'on' ? on === true : rule.weak === 'off' ? on === false : text !== undefined && text !== '' && Number(text) < 2;
+  if (!weak) return true;
+  if (rule.opens === 'baseline_weakened') {
+    ctx.b.add('change.baseline_weakened', rule.what, say);
+    ctx.opens.add('baseline_weakened');
+  } else opens(ctx, rule.opens, `${say} (${rule.what})`);
+  return true;
+}
+
+/** Cmdlet parameters that are baseline settings (Set-SmbServerConfiguration -EnableSMB1Protocol $true, Set-MpPreference -DisableRealtimeMonitoring $true). */
+function baselineParameters(ctx: ReadContext, w: Words): void {
+  for (let i = 0; i < w.all.length; i++) {
+    const a = w.all[i];
+    if (!a.startsWith('-')) continue;
+    const eq = a.indexOf(':');
+    const k = normKey(eq > 0 ? a.slice(0, eq) : a);
+    if (BASELINE[k]) baselineSetting(ctx, k, eq > 0 ? a.slice(eq + 1) : (w.all[i + 1] ?? ''), `${w.source}: ${a}`);
+  }
+  if (has(w, 'set-netfirewallprofile') && offWord((after(w, 'enabled') ?? '').replace('$', ''))) opens(ctx, 'endpoint_control_off', `${w.source}: Windows Firewall profile disabled`);
+  if (has(w, 'enable-windowsoptionalfeature', 'install-windowsfeature', 'add-windowsfeature') && w.all.some((x) => normKey(x).startsWith('smb1protocol') || normKey(x) === 'fssmb1')) {
+    ctx.b.add('change.baseline_weakened', 'SMBv1 enabled', w.source);
+    ctx.opens.add('baseline_weakened');
+  }
+}
+
+/** Local Administrators given to everyone (Add-LocalGroupMember -Group Administrators -Member "Domain Users"). */
+function localAdminsCmdlet(ctx: ReadContext, w: Words): void {
+  if (!w.all.includes('add-localgroupmember')) return;
+  const group = phraseAfter(w, 'group', 'name', 'sid') ?? '';
+  const members = phraseAfter(w, 'member', 'members') ?? '';
+  localAdmins(ctx, group, splitOn(members, ','), w.source);
+}
+
+/** Reads the on-premises shapes in a command line, script or configuration text. */
+export function readOnPremText(ctx: ReadContext, v: TextView, source: string): void {
+  if (v.raw.length === 0) return;
+  const w = wordsOf(v, source);
+  sshd(ctx, v, source);
+  sudoers(ctx, w);
+  pgHba(ctx, w);
+  durability(ctx, w);
+  sqlServer(ctx, w);
+  dcsync(ctx, v, w);
+  recovery(ctx, w);
+  gatekeeper(ctx, w);
+  keyExport(ctx, w);
+  zoneTransfer(ctx, v, w);
+  relay(ctx, w);
+  vpnLocalAuth(ctx, w);
+  plaintextPassword(ctx, w);
+  defenderCmdlet(ctx, w);
+  hidingRule(ctx, w);
+  unlinkedSafeguard(ctx, w);
+  registryCommands(ctx, w);
+  baselineParameters(ctx, w);
+  localAdminsCmdlet(ctx, w);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings written as objects (Intune / Graph, Group Policy, registry, backup consoles, firewalls).
+
+/**
+ * Exclusion entries that Microsoft lists as mistakes ("Common mistakes to avoid when defining exclusions"): folders where
+ * downloads and temporary files land or whole profiles and drives, script and executable extensions, and the script hosts
+ * and interpreters malware runs through. Exclusions narrower than that (one vendor folder, one signed binary) are not read as broad.
+ */
+const BROAD_PATH_PARTS = new Set(['temp', 'tmp', 'downloads', '%temp%', '%tmp%', '%userprofile%', '%appdata%', '%localappdata%', 'appdata', '*', '%systemroot%', '%windir%', 'windows', 'system32', 'programdata', '%programdata%', 'public']);
+const BROAD_EXTENSIONS = new Set(['ps1', 'psm1', 'psd1', 'js', 'jse', 'vbs', 'vbe', 'wsf', 'bat', 'cmd', 'exe', 'dll', 'hta', 'scr', 'msi', 'jar', 'lnk', 'com', 'pif', 'docm', 'xlsm', 'zip', 'iso', '*']);
+const BROAD_PROCESSES = new Set(['powershell.exe', 'pwsh.exe', 'powershell_ise.exe', 'cmd.exe', 'wscript.exe', 'cscript.exe', 'mshta.exe', 'rundll32.exe', 'regsvr32.exe', 'msiexec.exe', 'schtasks.exe', 'python.exe', 'java.exe', 'javaw.exe', 'bitsadmin.exe', 'certutil.exe', 'wmic.exe', 'explorer.exe', 'svchost.exe', '*']);
+
+function broadPath(p: string): boolean {
+  const s = p.toLowerCase().trim();
+  if (s === '') return false;
+  // A drive root or the whole user-profile tree ("C:\", "C:\Users", "C:\Users\*").
+  const parts = splitOn(s, '\\/').filter(Boolean);
+  if (parts.length === 1 && parts[0].endsWith(':')) return true;
+  if (parts.length <= 3 && parts[1] === 'users' && (parts.length === 2 || parts[2] === '*')) return true;
+  const last = parts.at(-1) ?? '';
+  return BROAD_PATH_PARTS.has(last) || parts.some((x) => x === 'temp' || x === 'downloads' || x === '%temp%');
+}
+
+export function broadExclusions(ctx: ReadContext, kind: 'path' | 'extension' | 'process', values: readonly string[], source: string): void {
+  const broad = values.filter((x) => {
+    const s = x.toLowerCase().trim();
+    if (kind === 'path') return broadPath(s);
+    if (kind === 'extension') return BROAD_EXTENSIONS.has(s.startsWith('*.') ? s.slice(2) : s.startsWith('.') ? s.slice(1) : s);
+    return BROAD_PROCESSES.has(lastSegment(s.split('\\').at(-1) ?? s));
+  });
+  for (const b of broad) ctx.b.add('change.av_exclusions_broad', b, source);
+  if (broad.length > 0) ctx.opens.add('av_exclusions_broad');
+}
+
+/** Keys of antivirus exclusion lists (Intune windows10GeneralConfiguration, Defender policy CSP, MDE / Jamf-style payloads). */
+const DEFENDER_CSP_NAMES = new Set(['exclusionpath', 'exclusionextension', 'exclusionprocess', 'excludedpaths', 'excludedextensions', 'excludedprocesses']);
+
+function exclusionKind(k: string, source: string): 'path' | 'extension' | 'process' | undefined {
+  if (!(k.includes('exclu') || k.includes('exempt'))) return undefined;
+  // Defender's own names (Set-MpPreference, Policy CSP ExcludedPaths) count under a Defender or antivirus setting only.
+  const s = normKey(source);
+  const antivirus = k.includes('defender') || k.includes('antivirus') || k.includes('malware') || (DEFENDER_CSP_NAMES.has(k) && (s.includes('defender') || s.includes('antivirus') || s.includes('malware') || s.includes('mppreference')));
+  if (!antivirus) return undefined;
+  if (k.includes('extension')) return 'extension';
+  if (k.includes('process')) return 'process';
+  if (k.includes('path') || k.includes('folder') || k.includes('file') || k.includes('location')) return 'path';
+  return undefined;
+}
+
+/** Leading word of a setting's value ("disabled (was 14 days)" → false). */
+function leadingFlag(value: unknown): boolean | undefined {
+  const direct = flagValue(value);
+  if (direct !== undefined || typeof value !== 'string') return direct;
+  const first = splitOn(value, ' ,;(').find(Boolean);
+  return first === undefined ? undefined : flagValue(first);
+}
+
+/**
+ * A setting read by its name: registry values, Group Policy security options, Intune and backup-console settings.
+ * Returns whether the name was one this reader knows.
+ */
+export function readOnPremSetting(ctx: ReadContext, key: string, value: unknown, source: string): boolean {
+  const k = normKey(key);
+  const text = scalarText(value);
+  const say = `${source} = ${text ?? JSON.stringify(value)}`;
+  const kind = exclusionKind(k, source);
+  if (kind) {
+    broadExclusions(ctx, kind, asArray(value).flatMap((x) => (typeof x === 'string' ? splitOn(x, ',;') : isRecord(x) ? strings(Object.values(x)) : [])), say);
+    return true;
+  }
+  // Network security: LAN Manager authentication level (CIS Windows 2.3.11.7: 5, send NTLMv2 only, refuse LM and NTLM).
+  if (k === 'lmcompatibilitylevel' || k.endsWith('lanmanagerauthenticationlevel')) {
+    const n = Number(text);
+    if (text !== undefined && text !== '' && Number.isInteger(n)) ctx.b.set('change.lm_compatibility_level', n, say);
+    return true;
+  }
+  // Store passwords using reversible encryption (CIS Windows 1.1.7 Disabled; DISA STIG CAT I); secedit ClearTextPassword.
+  if (k.endsWith('storepasswordsusingreversibleencryption') || k === 'cleartextpassword' || k === 'reversibleencryptionenabled' || k === 'allowreversiblepasswordencryption') {
+    if (leadingFlag(value) === true) opens(ctx, 'reversible_passwords', say);
+    else if (leadingFlag(value) === false) closes(ctx, 'reversible_passwords');
+    return true;
+  }
+  // Backup immutability (Veeam hardened repository "Make recent backups immutable", immutability periods): off lets anyone with the console delete backups.
+  if (k.includes('immutab')) {
+    const on = leadingFlag(value);
+    if (on === false || (text !== undefined && Number(text) === 0)) opens(ctx, 'deletion_protection_off', `${say} (backup immutability off)`);
+    else if (on === true) closes(ctx, 'deletion_protection_off');
+    return true;
+  }
+  if (baselineSetting(ctx, k, value, say)) return true;
+  if (k === 'securesecondaries' || k === 'zonetransfers' || k === 'allowzonetransfers' || k === 'allowtransfer') {
+    const v = normKey(text ?? '');
+    if (v === 'transferanyserver' || v === 'any' || v === 'toanyserver' || v === 'anyserver') opens(ctx, 'zone_transfer_any', say);
+    return true;
+  }
+  return false;
+}
+
+/** Principals that are everyone in the domain or on the machine. */
+const BROAD_PRINCIPALS = new Set(['domainusers', 'authenticatedusers', 'everyone', 'users', 'interactive', 'domaincomputers', 'allusers']);
+
+/** Local Administrators given to a principal that is everyone (GPO Local Users and Groups, Restricted Groups, Add-LocalGroupMember). */
+function localAdmins(ctx: ReadContext, group: string, members: readonly string[], source: string): void {
+  const g = normKey(lastSegment(group.split('\\').at(-1) ?? group));
+  if (!g.startsWith('administrators') && g !== 's-1-5-32-544'.replaceAll('-', '')) return;
+  const broad = members.filter((m) => BROAD_PRINCIPALS.has(normKey(m.split('\\').at(-1) ?? m)));
+  if (broad.length === 0) return;
+  opens(ctx, 'admin_role', `${source}: local Administrators granted to ${broad.join(', ')}`, `local Administrators for ${broad.join(', ')}`);
+  opens(ctx, 'bulk_scope', `${source}: ${broad.join(', ')} (everyone in the domain)`);
+}
+
+/**
+ * A mail rule written as an object (Microsoft Graph messageRule: {conditions: {subjectContains…}, actions: {delete,
+ * permanentDelete, moveToFolder}}) that deletes or hides messages whose words are security or payment notices (T1564.008).
+ */
+function messageRule(ctx: ReadContext, obj: Record<string, unknown>, path: string): boolean {
+  const conditions = field(obj, 'conditions')?.value;
+  const actions = field(obj, 'actions')?.value;
+  if (!isRecord(conditions) || !isRecord(actions)) return false;
+  const deletes = flagValue(field(actions, 'delete', 'permanentdelete', 'softdelete')?.value) === true;
+  const folder = normKey(scalarText(field(actions, 'movetofolder')?.value) ?? '');
+  const hides = deletes || folder === 'deleteditems' || folder === 'archive' || folder === 'junkemail' || folder === 'rssfeeds' || folder === 'conversationhistory';
+  if (!hides) return true;
+  const words = ['subjectcontains', 'bodycontains', 'bodyorsubjectcontains', 'sendercontains', 'headercontains'].flatMap((k) => strings(field(conditions, k)?.value)).join(' , ');
+  if (ctx.catalogue.vocabulary.match(tokenize(words), []).some((m) => m.concept === 'mail.security_notice')) opens(ctx, 'mail_alert_hidden', `${path}: a mail rule hides messages about security or payment notices`);
+  return true;
+}
+
+const NAT_TARGET_KEYS = ['redirecttargetport', 'localport', 'internalport', 'forwardport', 'translatedport', 'targetport', 'natport', 'destinationtranslatedport', 'mappedport'];
+const NAT_SOURCE_KEYS = ['source', 'sourceip', 'sourceaddress', 'src', 'srcaddr', 'from', 'remotehost', 'sourcenet'];
+
+/**
+ * Objects read by their shape: a registry write ({key, value|name, data}), a GPO local-group item ({group, add_members}),
+ * and a NAT port forward from any source to an internal port (the forwarded service is what the internet reaches).
+ * Returns whether it was one.
+ */
+export function readOnPremObject(ctx: ReadContext, obj: Record<string, unknown>, path: string): boolean {
+  let read = false;
+  const data = field(obj, 'data', 'valuedata');
+  const name = scalarText(field(obj, 'valuename', 'value', 'name')?.value);
+  if (data && name && field(obj, 'key', 'path', 'hive', 'type') !== undefined) read = readOnPremSetting(ctx, name, data.value, `${path}: ${name}`) || read;
+  const group = scalarText(field(obj, 'group', 'groupname', 'localgroup')?.value);
+  const members = field(obj, 'addmembers', 'members', 'membersadd', 'add', 'member');
+  if (group && members) {
+    localAdmins(ctx, group, strings(members.value).concat(typeof members.value === 'string' ? [members.value] : []), path);
+    read = true;
+  }
+  if (messageRule(ctx, obj, path)) read = true;
+  const target = field(obj, ...NAT_TARGET_KEYS);
+  const port = Number(scalarText(target?.value));
+  if (target && Number.isInteger(port) && port > 0 && port <= 65535) {
+    const src = strings(field(obj, ...NAT_SOURCE_KEYS)?.value).concat(scalarText(field(obj, ...NAT_SOURCE_KEYS)?.value) ?? []);
+    const iface = normKey(scalarText(field(obj, 'interface', 'inboundinterface', 'zone', 'fromzone')?.value) ?? '');
+    if (src.some(isWorldSource) || (src.length === 0 && (iface.startsWith('wan') || iface === 'outside' || iface === 'untrust'))) {
+      opensToWorld(ctx, [port], `${path}: port forward from ${src[0] ?? iface} to internal port ${port}`);
+      read = true;
+    }
+  }
+  return read;
+}
+
+/** Keys whose text is a file's content or one of its lines ({file: /etc/ssh/sshd_config, content: "…"}). */
+export const FILE_TEXT_KEYS = new Set(['content', 'contents', 'line', 'lines', 'append', 'insert', 'text', 'config', 'configuration', 'body']);
+export const FILE_NAME_KEYS = ['file', 'path', 'filename', 'filepath', 'target', 'dest', 'destination'];
