@@ -71,6 +71,8 @@ const CASES: [hazard: string, state: Record<string, unknown>][] = [
   ['chemical_eye_injury_low_acuity', { caller_demographics: { age: 44 }, chief_complaint: 'Drain unblocker splashed in my eye while cleaning the sink' }],
   ['angle_closure_signs_low_acuity', { caller_demographics: { age: 71 }, chief_complaint: 'Aching right eye, misty vision with haloes around the lamps, feels sick' }],
   ['orbital_signs_low_acuity', { caller_demographics: { age: 9 }, chief_complaint: 'Puffy eyelid for two days and now his eye is sticking out and hurts to move the eye' }],
+  ['magnets_swallowed_low_acuity', { caller_demographics: { age: 5 }, chief_complaint: 'Swallowed four of the shiny magnetic balls from a puzzle' }],
+  ['button_battery_nose_or_ear_low_acuity', { caller_demographics: { age: 3 }, chief_complaint: 'Pushed a hearing aid battery into her ear' }],
 ];
 
 describe('triage hazard catalogue', () => {

@@ -69,8 +69,8 @@ export const TEXT_FIELDS = [
   'recent_observations', 'description', 'task', 'assessment', 'caller_statement', 'context', 'situation', 'details', 'symptoms', 'findings',
 ] as const;
 
-/** Objects of symptom details (key: value pairs such as `radiation: left arm`). */
-export const DETAIL_FIELDS = ['symptom_details', 'symptoms', 'findings', 'presentation', 'assessment', 'details', 'history'] as const;
+/** Objects of symptom details (key: value pairs such as `radiation: left arm`), and of a screening tool's answers (C-SSRS, PHQ-9: each item is a question its answer says yes or no to). */
+export const DETAIL_FIELDS = ['symptom_details', 'symptoms', 'findings', 'presentation', 'assessment', 'details', 'history', 'screener', 'screening', 'screen', 'questionnaire', 'risk_assessment', 'risk_screen', 'screening_tool'] as const;
 
 export const CONVERSATION_FIELDS = ['conversation_history', 'conversation', 'messages', 'transcript', 'dialogue', 'turns', 'chat'] as const;
 

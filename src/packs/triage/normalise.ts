@@ -28,6 +28,8 @@ const MEDICATION_FIELDS = new Set(['medications', 'meds', 'current_medications',
 const RISK_FACTORS = ['hypertension', 'lipids', 'smoker', 'family_history', 'kidney'];
 /** Findings that make a burning chest cardiac rather than heartburn (NICE CG95; AHA/ACC 2021 chest pain guideline). */
 const CARDIAC_FEATURES = ['exertional', 'cardiac_radiation', 'sweating', 'dyspnea', 'nausea', 'vomiting', 'cardiac_named', 'jaw_pain', 'arm_pain', 'at_rest'];
+/** Signs of an allergic reaction (Resuscitation Council UK 2021: airway, breathing, circulation, skin and gut changes). */
+const REACTION_SIGNS = ['throat_swelling', 'hoarse_voice', 'dyspnea', 'severe_breathing', 'stridor', 'unconscious', 'fainted', 'hives', 'facial_swelling', 'vomiting', 'anaphylaxis_named'];
 const NONE_ITEMS = new Set(['none', 'nil', 'na', 'no', 'n', 'nothing', 'nonenoted', 'noneidentified', 'unknown', 'nkda', 'nka']);
 
 class TriageReader {
@@ -152,6 +154,8 @@ class TriageReader {
         // "frequency: first in months", "pattern: …": a key that names an attribute of the complaint labels its value
         // and says nothing itself (answered yes or no, above, it is a question and is read).
         else if (ATTRIBUTE_KEYS.has(foldFieldName(key))) this.text(full, value, 'account', negative);
+        // "drowsiness: normal", "confusion: as usual": the answer says the finding the key names is not there.
+        else if (NORMAL_ANSWERS.has(foldFieldName(value))) this.text(full, words, 'account', true);
         else if (opensWithNo(value)) {
           // "breathless: no, back at the gym", "fever: none for 2 weeks": the answer is no, and the rest is read on its own.
           this.text(full, words, 'account', true);
@@ -279,6 +283,15 @@ class TriageReader {
     const coSource = findings.flags.get('exposure.co_source');
     const coPattern = findings.flags.get('exposure.co_pattern');
     if (coSource && coPattern) findings.affirm('co_exposure', `${coSource}; ${coPattern}`);
+    // A food that often triggers anaphylaxis is an allergen exposure with a known allergy or a sign of a reaction (Resuscitation
+    // Council UK 2021); every sign the anaphylaxis hazard reads counts, so the hazard reads the same with or without this step.
+    const food = findings.flags.get('exposure.food_allergen');
+    if (food !== undefined) {
+      const vitals = b.facts.vitals as Record<string, unknown> | undefined;
+      const sbp = typeof vitals === 'object' && vitals !== null ? vitals.systolic_bp : undefined;
+      const reaction = REACTION_SIGNS.some((f) => findings.affirmed.has(f)) || (typeof sbp === 'number' && sbp < 90);
+      if (reaction || findings.conditions.has('allergy')) findings.affirm('allergen_exposure', food);
+    }
     // A drug that can kill a toddler in one tablet, named where the call is about something swallowed.
     const onePill = findings.flags.get('exposure.one_pill_drug');
     const swallowed = findings.affirmed.get('poisoning') ?? findings.affirmed.get('overdose');
@@ -344,6 +357,12 @@ class TriageReader {
       findings.affirmed.delete('clinic_complaint');
       b.set('course.improving_on_treatment', true, `${treated}; ${improving}`);
     }
+    // The wish to be dead (C-SSRS item 1) is suicidal thinking unless active thoughts are denied and nothing of a method, plan,
+    // intent or behaviour is read (a bare "plan" word, such as a trip planned, is none): then the C-SSRS screener rates it low risk (a referral, with a safety plan). Unknown stays suicidal.
+    const deathWish = findings.affirmed.get('death_wish');
+    const activeDenied = findings.denied.has('suicidal') && !findings.affirmed.has('suicidal');
+    const beyondWish = ['suicide_plan', 'self_harm', 'overdose', 'homicidal'].some((f) => findings.affirmed.has(f));
+    if (deathWish !== undefined && (!activeDenied || beyondWish)) findings.affirm('suicidal', deathWish);
     for (const [symptom, source] of findings.affirmed) {
       if ((symptom === 'testicular_pain' && female) || (symptom === 'vaginal_bleeding' && male)) continue;
       b.set(`symptoms.${symptom}`, true, source);
@@ -376,6 +395,9 @@ class TriageReader {
     }
     if (c.get('pregnant')) b.set('pregnant', true, c.get('pregnant')!);
     if (c.get('postpartum')) b.set('postpartum', true, c.get('postpartum')!);
+    // A midwife cares for her in pregnancy and in the weeks after the birth (NICE NG194): the word says she is pregnant only
+    // when nothing says she has given birth.
+    if (c.get('maternity_care') && b.facts.postpartum !== true) b.set('pregnant', true, c.get('maternity_care')!);
     if (b.facts.pregnant === true) b.set('pregnancy_possible', true, b.provenance.pregnant);
     if (c.get('missed_period')) b.set('pregnancy_possible', true, c.get('missed_period')!);
     const age = typeof b.facts.age_years === 'number' ? b.facts.age_years : undefined;
@@ -409,6 +431,9 @@ function inability(words: string): string | undefined {
 
 /** Keys that name an attribute of the complaint (how often, since when, where, how it is going), not a finding. */
 const ATTRIBUTE_KEYS = new Set(['frequency', 'howoften', 'pattern', 'timing', 'duration', 'onset', 'trend', 'course', 'progression', 'location', 'site', 'amount', 'status', 'firstaid', 'mechanism', 'cause', 'trigger', 'triggers', 'number', 'size', 'when']);
+
+/** Whole answers that say the finding a key names is as usual ("drowsiness: normal"); "normal" alone answers nothing else. */
+const NORMAL_ANSWERS = new Set(['normal', 'asnormal', 'asusual', 'usual', 'normalforhim', 'normalforher', 'normalforthem', 'normalforme', 'hisnormal', 'hernormal', 'herusual', 'hisusual', 'nochange', 'unchanged']);
 
 /** First words that answer a question with a no when the answer goes on ("none for 2 weeks"). */
 const NO_OPENERS = new Set(['none', 'nil', 'nope']);

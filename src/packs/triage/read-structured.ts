@@ -144,6 +144,9 @@ export function readSex(b: ReadingBuilder, path: string, obj: Rec): void {
 }
 
 /** `pregnant: true`, `gestation_weeks: 7`, `gestation: "34+2"`, `postpartum: true`. */
+const POSTNATAL_DAY_KEYS = new Set(['postnatalday', 'postpartumday', 'dayspostpartum', 'dayspostnatal', 'postnataldays', 'postpartumdays', 'daysafterbirth', 'dayssincebirth', 'dayssincedelivery', 'daysafterdelivery', 'daypostpartum', 'daypostnatal']);
+const POSTNATAL_WEEK_KEYS = new Set(['weekspostpartum', 'weekspostnatal', 'postpartumweeks', 'postnatalweeks', 'weekssincebirth', 'weeksafterbirth', 'weekssincedelivery']);
+
 export function readPregnancyFields(b: ReadingBuilder, path: string, obj: Rec, depth = 0): void {
   for (const key of Object.keys(obj)) {
     const k = foldFieldName(key);
@@ -180,6 +183,12 @@ export function readPregnancyFields(b: ReadingBuilder, path: string, obj: Rec, d
     } else if (k === 'postpartum' || k === 'postnatal' || k === 'recentlygavebirth') {
       const raw = b.get(full);
       if (raw === true || raw === false) b.set('postpartum', raw, `${full} = ${String(raw)}`);
+    } else if (POSTNATAL_DAY_KEYS.has(k) || POSTNATAL_WEEK_KEYS.has(k)) {
+      // "postnatal_day": 4, "weeks_postpartum": 3: she has given birth, that long ago (the postnatal period is six weeks, NICE NG194).
+      const raw = b.get(full);
+      const n = finite(raw) ? raw : typeof raw === 'string' ? firstQuantity(raw)?.value : undefined;
+      const days = n === undefined ? undefined : POSTNATAL_WEEK_KEYS.has(k) ? n * 7 : n;
+      if (days !== undefined && days >= 0 && days <= 42) b.set('postpartum', true, `${full} = ${JSON.stringify(raw)}`);
     }
   }
 }

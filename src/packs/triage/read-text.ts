@@ -47,7 +47,7 @@ const COMPOSE: ReadonlyArray<[site: string, quality: string, symptom: string]> =
   ['vomit', 'green', 'bilious_vomiting'], ['fontanelle', 'bulging', 'bulging_fontanelle'], ['cry', 'cry_abnormal', 'abnormal_cry'],
   // A pet unwell in the same home: with a source of fumes, the household pattern of carbon monoxide (a flag, not a symptom).
   ['behind_ear', 'mastoid', 'mastoid_swelling'], ['eye', 'protruding', 'proptosis'], ['eye_position', 'protruding', 'proptosis'], ['hand', 'larger', 'burn_large'], ['eye', 'blurred', 'visual_disturbance'], ['eye', 'red', 'red_eye'], ['eye', 'pain', 'eye_pain'],
-  ['pet', 'unwell', 'exposure.co_pattern'], ['arm', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'jaw_pain'], ['arm', 'radiates', 'arm_pain'], ['head', 'impact', 'head_injury'], ['substance', 'ingested', 'poisoning'], ['neck', 'radiates', 'cardiac_radiation'], ['back', 'radiates', 'cardiac_radiation'],
+  ['pet', 'unwell', 'exposure.co_pattern'], ['arm', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'jaw_pain'], ['arm', 'radiates', 'arm_pain'], ['head', 'impact', 'head_injury'], ['substance', 'ingested', 'poisoning'], ['magnet', 'ingested', 'magnet_ingestion'], ['battery', 'in_nose_or_ear', 'battery_in_nose_or_ear'], ['neck', 'radiates', 'cardiac_radiation'], ['back', 'radiates', 'cardiac_radiation'],
 ];
 
 const NUMBER_WORDS = new Map<string, number>([
@@ -119,6 +119,8 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
         qualities.push({ ...m, concept: name });
         break;
       case 'exposure':
+        // A food allergen in the conditions or allergies list ("allergies: peanuts") is a known allergy.
+        if (m.concept === 'exposure.food_allergen' && ctx.mode === 'conditions' && !m.negated) findings.condition('allergy', quote(m.first, m.last));
         if (!m.negated && ctx.mode !== 'questions' && ctx.mode !== 'conditions') findings.flag(m.concept, quote(m.first, m.last));
         break;
       case 'course':
@@ -138,6 +140,7 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
   if (ctx.mode !== 'questions') {
     readNumbers(tokens, matches, hypothetical, ctx, quote);
     readParacetamol(tokens, matches, hypothetical, ctx.b, quote);
+    readMagnetCount(tokens, matches, ctx.b, quote);
   }
   return { tokens, matches: all, hypothetical };
 }
@@ -230,7 +233,13 @@ function pseudoFinding(tokens: readonly Token[], m: PhraseMatch, mode: TextMode)
   if (m.concept === 'symptom.stridor' && onlyWhenUpset(tokens, m)) return true;
   if (m.concept === 'symptom.non_blanching_rash' && m.phrase === 'glass test' && blanchedInClause(tokens, m)) return true;
   if (m.concept === 'symptom.confusion') return NOT_CONFUSION.has(tokens[m.last + 1]?.text ?? '');
+  // "Bleeding gums", "his nose bled", "the cut is bleeding": bleeding said of another part of the body is not vaginal bleeding.
+  if (m.concept === 'symptom.vaginal_bleeding' && GENERIC_BLEEDING.has(m.phrase) && otherBleedingSite(tokens, m)) return true;
+  // In the agent's words, "ring the poison line" names a service to call, not a poisoning.
+  if (m.concept === 'symptom.poisoning' && (mode === 'action' || mode === 'agent') && POISON_SERVICES.has(tokens[m.last + 1]?.text ?? '')) return true;
   if (mode !== 'flags' && m.concept.startsWith('symptom.') && m.concept.endsWith('_named')) {
+    // "Stopping raises your stroke risk", "a higher risk of heart attack": a risk is not a presentation.
+    if (RISK_WORDS.has(tokens[m.last + 1]?.text ?? '') || (tokens[m.first - 1]?.text === 'of' && RISK_WORDS.has(tokens[m.first - 2]?.text ?? ''))) return true;
     for (let j = m.first - 1; j >= 0 && tokens[j].clause === m.clause && m.first - j <= 8; j--) {
       if (WORRY.has(tokens[j].text)) return true;
       // "My head went straight to meningitis", "my mind jumped to sepsis": a thought, not a diagnosis.
@@ -246,6 +255,25 @@ function pseudoFinding(tokens: readonly Token[], m: PhraseMatch, mode: TextMode)
   // "Worried about a heart attack" names no heart disease; "had a heart attack" does, so history words do not count here.
   if (mode !== 'flags' && mode !== 'conditions' && m.concept.startsWith('condition.')) {
     for (let j = m.first - 1; j >= 0 && tokens[j].clause === m.clause && m.first - j <= 6; j--) if (GUESS.has(tokens[j].text)) return true;
+  }
+  return false;
+}
+
+const RISK_WORDS = new Set(['risk', 'risks']);
+const POISON_SERVICES = new Set(['line', 'lines', 'centre', 'center', 'centres', 'centers', 'control', 'helpline', 'information', 'service', 'unit', 'hotline', 'number', 'specialist', 'specialists']);
+/** The bleeding words of the vaginal-bleeding vocabulary that name no site of their own. */
+const GENERIC_BLEEDING = new Set(['bleeding', 'bled', 'clots', 'blood loss', 'passing clots']);
+/** Parts of the body, wounds and body fluids other than the vagina that bleeding may be said of. */
+// Words a pregnant woman may use of vaginal bleeding (the toilet, her legs, being sick with it) are not here: unknown stays a danger.
+const OTHER_BLEEDING_SITES = new Set(['gum', 'gums', 'nose', 'nosebleed', 'nostril', 'nostrils', 'mouth', 'lip', 'lips', 'tongue', 'tooth', 'teeth', 'brushing', 'toothbrush', 'floss', 'flossing', 'cut', 'cuts', 'wound', 'graze', 'finger', 'thumb', 'hand', 'arm', 'scalp', 'ear', 'ears', 'eye', 'nipple', 'nipples', 'mole', 'scab', 'bite', 'injection', 'cannula', 'stoma', 'shaving'])
+const BLEEDING_SITE_REACH = 4;
+
+/** Whether a bleeding word's clause names another part of the body a few words either side ("gums bleed", "bleeding from the nose"). */
+function otherBleedingSite(tokens: readonly Token[], m: PhraseMatch): boolean {
+  for (let j = Math.max(0, m.first - BLEEDING_SITE_REACH); j < tokens.length && j <= m.last + BLEEDING_SITE_REACH; j++) {
+    if (j >= m.first && j <= m.last) continue;
+    if (tokens[j].clause !== m.clause || tokens[j].kind === 'break') continue;
+    if (OTHER_BLEEDING_SITES.has(tokens[j].text)) return true;
   }
   return false;
 }
@@ -739,6 +767,38 @@ function countsSubstance(tokens: readonly Token[], at: number, substanceAt: Read
   if (tokens[i] !== undefined && POSSESSIVES.has(tokens[i].text)) i++;
   for (let k = 0; k < 2 && i + k < tokens.length; k++) if (substanceAt.has(i + k)) return true;
   return false;
+}
+
+const MAGNET_REACH = 4;
+
+/**
+ * How many magnets a magnet word counts (Wisconsin Poison Center: a single magnet may pass, two or more attract through
+ * the bowel wall): a number a few words before it in its clause ("2 silver magnetic balls", "two of the magnets"), else
+ * one for "a magnet" or "one magnet", else more than one for a plural ("swallowed magnets"), else unknown. A negated or
+ * hypothetical mention counts nothing; the largest count of the call is kept.
+ */
+function readMagnetCount(tokens: readonly Token[], matches: readonly PhraseMatch[], b: ReadingBuilder, quote: (a: number, b: number) => string): void {
+  for (const m of matches) {
+    if (m.concept !== 'site.magnet' || m.negated) continue;
+    const last = tokens[m.last].text;
+    const plural = last.endsWith('s') && last !== 'neodymium';
+    let count: number | undefined;
+    for (let j = m.first - 1; j >= 0 && m.first - j <= MAGNET_REACH; j--) {
+      const t = tokens[j];
+      if (t.kind === 'break' || t.clause !== m.clause || (t.kind === 'symbol' && t.text === ',')) break;
+      // "A set of magnets": an article before a plural counts the set, not the magnets.
+      if (plural && (t.text === 'a' || t.text === 'an')) continue;
+      const value = t.kind === 'number' ? t.value : t.kind === 'word' ? NUMBER_WORDS.get(t.text) : undefined;
+      if (value !== undefined && Number.isInteger(value) && value > 0) {
+        count = value;
+        break;
+      }
+    }
+    if (count === undefined && plural) count = 2;
+    if (count === undefined) continue;
+    const known = b.facts.magnet_count;
+    if (typeof known !== 'number' || count > known) b.set('magnet_count', count, quote(m.first, m.last), true);
+  }
 }
 
 /** Units of a mass of medicine, to grams. */
