@@ -200,3 +200,37 @@ describe('helpdesk on-prem: more ways to write the same settings', () => {
     expect(rules(rule('Your receipt from the canteen'))).toEqual([]);
   });
 });
+
+describe('helpdesk: what the reading cannot place is not waved through', () => {
+  const grantAll = [
+    'apiVersion: rbac.authorization.k8s.io/v1',
+    'kind: ClusterRoleBinding',
+    'metadata:',
+    '  name: ops-everyone',
+    'roleRef:',
+    '  apiGroup: rbac.authorization.k8s.io',
+    '  kind: ClusterRole',
+    '  name: cluster-admin',
+    'subjects:',
+    '- apiGroup: rbac.authorization.k8s.io',
+    '  kind: Group',
+    '  name: system:authenticated',
+  ].join('\n');
+  const configMap = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: ops-settings', 'data:', '  level: info'].join('\n');
+
+  it('when one document of a manifest does not parse, then the documents that do are still read', () => {
+    const broken = 'metadata: [unclosed\n  name: x';
+    expect(rules(bland({ manifest: `${configMap}\n---\n${grantAll}\n---\n${broken}` }))).toContain('hard_rule:cluster_admin_binding');
+    expect(rules(bland({ manifest: `${broken}\n---\n${grantAll}` }))).toContain('hard_rule:cluster_admin_binding');
+    expect(rules(bland({ manifest: `${configMap}\n---\n${broken}` }))).toEqual([]);
+  });
+
+  it('when the action names a kind the pack does not know, then it is judged as a change, not as a reply', () => {
+    for (const kind of ['run_script', 'device_action', 'database_operation', 'maintenance']) {
+      expect(read({ description: 'go ahead', kind, parameters: { target: 'fs-02' } }).action.high_impact).toBe(true);
+    }
+    for (const kind of ['reply', 'clarifying_question', 'escalate_to_human']) {
+      expect(read({ description: 'Tell the user the request is being looked at', kind }).action.high_impact).toBe(false);
+    }
+  });
+});

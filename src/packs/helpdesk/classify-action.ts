@@ -77,7 +77,9 @@ export function classifyAction(ctx: ReadContext, e: ActionEvidence): ActionReadi
   const effect: ActionReading['effect'] = standsDown ? 'stands_down' : ctx.closes.size > 0 && !opens ? 'mitigates_first' : 'proceeds';
   // A message whose content is unknown, in a ticket where a message can ask for a secret or hand out a key, is judged like a change.
   const unknownMessage = e.contentUnknown && e.replyRisk && kind === 'reply';
-  const highImpact = !standsDown && (CHANGE_KINDS.has(kind) || opens || parametersAct || unknownMessage);
+  // Unknown is not safe: a kind the pack does not know ("run_script", "device_action", or none at all) is
+  // judged like a change; only a reply, a question or a handover is not one.
+  const highImpact = !standsDown && (!NON_CHANGE_KINDS.has(kind) || opens || parametersAct || unknownMessage);
   const out: ActionReading = { effect, kind, kind_source: kindSource, high_impact: highImpact, lowers_risk: standsDown };
   if (contradiction) out.contradiction = contradiction;
   return out;

@@ -78,16 +78,22 @@ function configText(s: string, key: string): boolean {
   return true;
 }
 
-/** A Kubernetes or CloudFormation manifest written as YAML ("apiVersion: v1\nkind: Pod…"); aliases are capped by the parser. */
-function parseManifest(s: string, key = ''): unknown {
+/**
+ * A Kubernetes or CloudFormation manifest written as YAML ("apiVersion: v1\nkind: Pod…"); aliases are
+ * capped by the parser. A document that does not parse does not hide the others: those that parse are
+ * read, and `complete` says whether every one did.
+ */
+function parseManifest(s: string, key = ''): { value: unknown; complete: boolean } | undefined {
   const manifest = s.includes('\n') && (s.includes('apiVersion:') || s.includes('kind:') || s.includes('Resources:'));
   if (s.length > READING_CAP_CHARS || !(manifest || configText(s, key))) return undefined;
   try {
     // A manifest may hold several documents ("---"): each is read, in order.
     const docs = YAML.parseAllDocuments(s);
-    if (!Array.isArray(docs) || docs.length === 0 || docs.length > 50 || docs.some((d) => d.errors.length > 0)) return undefined;
-    const values = docs.map((d) => d.toJS({ maxAliasCount: 20 }) as unknown).filter(isRecord);
-    return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
+    if (!Array.isArray(docs) || docs.length === 0 || docs.length > 50) return undefined;
+    const parsed = docs.filter((d) => d.errors.length === 0);
+    const values = parsed.map((d) => d.toJS({ maxAliasCount: 20 }) as unknown).filter(isRecord);
+    if (values.length === 0) return undefined;
+    return { value: values.length === 1 ? values[0] : values, complete: parsed.length === docs.length };
   } catch {
     return undefined;
   }
@@ -511,11 +517,15 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
   const readString = (key: string, s: string, path: string, depth: number) => {
     const k = normKey(key);
     readCorsText(ctx, s, path);
-    const json = parseJsonString(s) ?? parseManifest(s, key);
-    if (json !== undefined) {
-      walk(json, path, key, 1);
-      ctx.b.consume(path);
-      return;
+    const json = parseJsonString(s);
+    const manifest = json === undefined ? parseManifest(s, key) : undefined;
+    if (json !== undefined || manifest !== undefined) {
+      walk(json ?? manifest!.value, path, key, 1);
+      if (json !== undefined || manifest!.complete) {
+        ctx.b.consume(path);
+        return;
+      }
+      // Part of the manifest did not parse: what did is read above, and the whole text is read as words below.
     }
     if (inFile > 0 && FILE_TEXT_KEYS.has(k) && !COMMAND_KEYS.has(k)) {
       // A file's content or line is configuration the change writes: read by its shapes, then as words.
