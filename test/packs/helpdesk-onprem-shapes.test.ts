@@ -229,7 +229,7 @@ describe('helpdesk: what the reading cannot place is not waved through', () => {
     for (const kind of ['run_script', 'device_action', 'database_operation', 'maintenance']) {
       expect(read({ description: 'go ahead', kind, parameters: { target: 'fs-02' } }).action.high_impact).toBe(true);
     }
-    for (const kind of ['reply', 'clarifying_question', 'escalate_to_human']) {
+    for (const kind of ['reply', 'instruction', 'clarifying_question', 'escalate_to_human']) {
       expect(read({ description: 'Tell the user the request is being looked at', kind }).action.high_impact).toBe(false);
     }
   });

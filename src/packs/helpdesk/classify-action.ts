@@ -12,7 +12,8 @@ import { normKey } from './values.js';
  */
 
 export const CHANGE_KINDS = new Set(['config_change', 'account_change', 'permission_change', 'script']);
-const NON_CHANGE_KINDS = new Set(['reply', 'clarifying_question', 'escalate_to_human']);
+/** Kinds that change nothing by themselves: a message, steps for the user to follow, a question, a handover. */
+const NON_CHANGE_KINDS = new Set(['reply', 'instruction', 'clarifying_question', 'escalate_to_human']);
 
 const KIND_ALIASES: Readonly<Record<string, string>> = {
   reply: 'reply', message: 'reply', respond: 'reply', response: 'reply', answer: 'reply', chat: 'reply', suggestion: 'reply', advice: 'reply',
@@ -78,7 +79,7 @@ export function classifyAction(ctx: ReadContext, e: ActionEvidence): ActionReadi
   // A message whose content is unknown, in a ticket where a message can ask for a secret or hand out a key, is judged like a change.
   const unknownMessage = e.contentUnknown && e.replyRisk && kind === 'reply';
   // Unknown is not safe: a kind the pack does not know ("run_script", "device_action", or none at all) is
-  // judged like a change; only a reply, a question or a handover is not one.
+  // judged like a change; only a reply, steps for the user, a question or a handover is not one.
   const highImpact = !standsDown && (!NON_CHANGE_KINDS.has(kind) || opens || parametersAct || unknownMessage);
   const out: ActionReading = { effect, kind, kind_source: kindSource, high_impact: highImpact, lowers_risk: standsDown };
   if (contradiction) out.contradiction = contradiction;
