@@ -1,11 +1,7 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/lib/project-root.js';
-import { loadCatalogue } from '../../src/packs/reading/catalogue.js';
-import { factAt, type Reading } from '../../src/packs/reading/reading.js';
-import { readTriage } from '../../src/packs/triage/normalise.js';
+import { factAt } from '../../src/packs/reading/reading.js';
+import { triageReader } from '../support/triage-reading.js';
 import { TriageActionSchema } from '../../src/packs/triage/state-schema.js';
-import type { ActionInput } from '../../src/packs/types.js';
 
 /**
  * Everyday calls that were over-read as red flags (third public-source batch), each as a general class with a
@@ -17,14 +13,7 @@ import type { ActionInput } from '../../src/packs/types.js';
  * in pregnancy) with their safe neighbours.
  */
 
-const catalogue = loadCatalogue(path.join(PROJECT_ROOT, 'domains/triage/catalogue.yaml'));
-const dispose = (disposition: string, description = 'Disposition given', extra: Record<string, unknown> = {}): ActionInput => ({ description, parameters: { disposition, ...extra } });
-const read = (state: Record<string, unknown>, action: ActionInput = dispose('home_care')): Reading =>
-  readTriage({ caller_demographics: { age: 40, sex: 'female' }, chief_complaint: 'Calling for advice', ...state }, action, catalogue);
-const says = (text: string, action?: ActionInput, demographics: Record<string, unknown> = { age: 40, sex: 'female' }) =>
-  read({ caller_demographics: demographics, conversation_history: [{ role: 'caller', content: text }] }, action);
-const symptom = (r: Reading, name: string) => factAt(r.facts, `symptoms.${name}`);
-const fired = (r: Reading) => catalogue.hazards.filter((h) => h.test({ facts: r.facts, action: r.action as unknown as Record<string, unknown> })).map((h) => h.id);
+const { dispose, read, says, symptom, fired } = triageReader();
 
 describe('triage: where the disposition is sent', () => {
   it('when the disposition sits beside kind instead of inside parameters, then the action is accepted and read', () => {

@@ -1,10 +1,6 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/lib/project-root.js';
-import { loadCatalogue } from '../../src/packs/reading/catalogue.js';
-import { factAt, type Reading } from '../../src/packs/reading/reading.js';
-import { readTriage } from '../../src/packs/triage/normalise.js';
-import type { ActionInput } from '../../src/packs/types.js';
+import { factAt } from '../../src/packs/reading/reading.js';
+import { triageReader } from '../support/triage-reading.js';
 
 /**
  * Everyday home-care calls that were over-read, and the red-flag presentations that were not read at all
@@ -15,14 +11,7 @@ import type { ActionInput } from '../../src/packs/types.js';
  * blistering burns, eczema herpeticum, a red eye with pain, light sensitivity or contact lenses.
  */
 
-const catalogue = loadCatalogue(path.join(PROJECT_ROOT, 'domains/triage/catalogue.yaml'));
-const dispose = (disposition: string, description = 'Disposition given', extra: Record<string, unknown> = {}): ActionInput => ({ description, parameters: { disposition, ...extra } });
-const read = (state: Record<string, unknown>, action: ActionInput = dispose('home_care')): Reading =>
-  readTriage({ caller_demographics: { age: 40, sex: 'female' }, chief_complaint: 'Calling for advice', ...state }, action, catalogue);
-const says = (text: string, action?: ActionInput, demographics: Record<string, unknown> = { age: 40, sex: 'female' }) =>
-  read({ caller_demographics: demographics, conversation_history: [{ role: 'caller', content: text }] }, action);
-const symptom = (r: Reading, name: string) => factAt(r.facts, `symptoms.${name}`);
-const fired = (r: Reading) => catalogue.hazards.filter((h) => h.test({ facts: r.facts, action: r.action as unknown as Record<string, unknown> })).map((h) => h.id);
+const { dispose, read, says, symptom, fired } = triageReader();
 
 describe('triage: the agent safety net after a disposition, an urgency word or a remedy', () => {
   it('when the advice lists signs after "dial 999 for", "A&E for", "urgently for" or a remedy "for", then they are watched for and the disposition is not asserted', () => {

@@ -1,10 +1,6 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/lib/project-root.js';
-import { loadCatalogue } from '../../src/packs/reading/catalogue.js';
-import { factAt, type Reading } from '../../src/packs/reading/reading.js';
-import { readTriage } from '../../src/packs/triage/normalise.js';
-import type { ActionInput } from '../../src/packs/types.js';
+import { factAt } from '../../src/packs/reading/reading.js';
+import { triageReader } from '../support/triage-reading.js';
 
 /**
  * Shapes of triage requests that public-source cases showed were read wrong, each as a class said in
@@ -15,14 +11,7 @@ import type { ActionInput } from '../../src/packs/types.js';
  * safe neighbour that must stay unread.
  */
 
-const catalogue = loadCatalogue(path.join(PROJECT_ROOT, 'domains/triage/catalogue.yaml'));
-const dispose = (disposition: string, description = 'Disposition given', extra: Record<string, unknown> = {}): ActionInput => ({ description, parameters: { disposition, ...extra } });
-const read = (state: Record<string, unknown>, action: ActionInput = dispose('clinic_48h')): Reading =>
-  readTriage({ caller_demographics: { age: 40, sex: 'female' }, chief_complaint: 'Calling for advice', ...state }, action, catalogue);
-const says = (text: string, action?: ActionInput, demographics: Record<string, unknown> = { age: 40, sex: 'female' }) =>
-  read({ caller_demographics: demographics, conversation_history: [{ role: 'caller', content: text }] }, action);
-const symptom = (r: Reading, name: string) => factAt(r.facts, `symptoms.${name}`);
-const fired = (r: Reading) => catalogue.hazards.filter((h) => h.test({ facts: r.facts, action: r.action as unknown as Record<string, unknown> })).map((h) => h.id);
+const { dispose, read, says, symptom, fired } = triageReader('clinic_48h');
 
 describe('triage public-source classes: paracetamol and overdoses in everyday words', () => {
   it('when more than 4 g of paracetamol a day is said in grams, milligrams or number words, then it is an overdose', () => {
