@@ -25,6 +25,12 @@ interface MemoryCases {
   answers: LRUCache<string, SimilarCase[]>;
 }
 
+/**
+ * Cases another replica adds reach this one's memory within this long: the in-memory copy is read again
+ * in the background once it is older (searches meanwhile use the copy they have).
+ */
+export const CASES_REFRESH_MS = 30_000;
+
 /** Searches remembered per domain, and the longest query text remembered (longer ones are searched every time). */
 const ANSWERS_KEPT = 2_000;
 const ANSWER_KEY_MAX_CHARS = 4_000;
@@ -55,6 +61,8 @@ export class PgCaseStore implements CaseStore {
     private readonly embedders: ReadonlyMap<string, CaseEmbedder>,
     /** Domains with more cases than this are searched by the database's index. */
     private readonly inMemoryMax = IN_MEMORY_CASES,
+    /** How old a domain's cases in memory may grow before they are read again (cases other replicas added). */
+    private readonly refreshMs = CASES_REFRESH_MS,
   ) {}
 
   private embedder(domain: string): CaseEmbedder {
@@ -63,37 +71,63 @@ export class PgCaseStore implements CaseStore {
     return e;
   }
 
-  /** Per domain, its cases in memory (loaded once, dropped when this store changes them), or null. */
+  /** Per domain, its cases in memory (dropped when this store changes them, read again when old), or null. */
   private readonly memory = new Map<string, Promise<MemoryCases | null>>();
+  /** When each domain's copy in memory was read (or last tried), and the domains being read again now. */
+  private readonly readAt = new Map<string, number>();
+  private readonly refreshing = new Set<string>();
 
   /**
-   * Loads a domain's cases into memory when there are few enough; every replica imports the same
-   * banks at start, and this store drops its copy whenever it adds or re-embeds cases.
+   * A domain's cases in memory when there are few enough. This store drops its copy whenever it adds
+   * or re-embeds cases; cases added through another replica arrive when the copy is read again, at
+   * most `refreshMs` after it was read.
    */
   private inMemory(domain: string): Promise<MemoryCases | null> {
-    let loaded = this.memory.get(domain);
+    const loaded = this.memory.get(domain);
     if (!loaded) {
-      loaded = (async () => {
-        // One row past the bound says there are too many, without counting them first.
-        const { rows } = await this.db.query<CandidateRow>(
-          'SELECT id, summary, body, final_outcome, incident, adverse, source, features FROM cases WHERE domain = $1 ORDER BY id LIMIT $2',
-          [domain, this.inMemoryMax + 1],
-        );
-        if (rows.length > this.inMemoryMax) return null;
-        const embedder = this.embedder(domain);
-        const dims = rows[0]?.features.length ?? 0;
-        return {
-          rows,
-          words: rows.map((r) => words(r.body)),
-          index: new NeighbourIndex(rows.map((r) => embedder.standardise(r.features)), dims, () => 0, 1),
-          answers: new LRUCache<string, SimilarCase[]>({ max: ANSWERS_KEPT }),
-        };
-      })();
+      const first = this.load(domain);
       // A failed load is not remembered: the next search tries again.
-      loaded.catch(() => this.memory.delete(domain));
-      this.memory.set(domain, loaded);
+      first.catch(() => {
+        if (this.memory.get(domain) === first) this.memory.delete(domain);
+      });
+      this.memory.set(domain, first);
+      return first;
     }
+    if (!this.refreshing.has(domain) && Date.now() - (this.readAt.get(domain) ?? Date.now()) > this.refreshMs) this.refresh(domain, loaded);
     return loaded;
+  }
+
+  /** Reads a domain's cases again in the background; the copy in use stays until the new one is ready. */
+  private refresh(domain: string, current: Promise<MemoryCases | null>): void {
+    this.refreshing.add(domain);
+    const next = this.load(domain);
+    next
+      .then(
+        () => {
+          if (this.memory.get(domain) === current) this.memory.set(domain, next);
+        },
+        // The database is away: keep the copy, and try again after another interval.
+        () => this.readAt.set(domain, Date.now()),
+      )
+      .finally(() => this.refreshing.delete(domain));
+  }
+
+  private async load(domain: string): Promise<MemoryCases | null> {
+    // One row past the bound says there are too many, without counting them first.
+    const { rows } = await this.db.query<CandidateRow>(
+      'SELECT id, summary, body, final_outcome, incident, adverse, source, features FROM cases WHERE domain = $1 ORDER BY id LIMIT $2',
+      [domain, this.inMemoryMax + 1],
+    );
+    this.readAt.set(domain, Date.now());
+    if (rows.length > this.inMemoryMax) return null;
+    const embedder = this.embedder(domain);
+    const dims = rows[0]?.features.length ?? 0;
+    return {
+      rows,
+      words: rows.map((r) => words(r.body)),
+      index: new NeighbourIndex(rows.map((r) => embedder.standardise(r.features)), dims, () => 0, 1),
+      answers: new LRUCache<string, SimilarCase[]>({ max: ANSWERS_KEPT }),
+    };
   }
 
   /** Loads what the first searches will need, so they do not wait for it. */

@@ -68,6 +68,24 @@ describe.each(SEARCHES)('similar cases on $engine, searched $search', ({ engine,
     expect(found.map((c) => c.case_id).sort()).toEqual([`bank:triage:${row.id}`, 'reported:42']);
   });
 
+  it('when another replica adds a case, then this one finds it once its copy of the cases is read again', async () => {
+    const here = new PgCaseStore(svc.container.db, caseEmbedders(svc.container.domains.values()), inMemoryMax, 200);
+    const there = new PgCaseStore(svc.container.db, caseEmbedders(svc.container.domains.values()), inMemoryMax);
+    const d = svc.container.domains.get('helpdesk')!;
+    const row = d.bank.rows[314];
+    const reading = d.read(row.state, row.action as ActionInput);
+    const query = { domain: 'helpdesk', text: reading.text, features: d.module.featurize(reading).values, limit: 2 };
+    expect((await here.findSimilar(query)).map((c) => c.case_id)).not.toContain('reported:elsewhere');
+    await there.add([{ id: 'reported:elsewhere', domain: 'helpdesk', source: 'reported', summary: 'reported through another replica', body: reading.text, features: query.features, finalOutcome: row.final_outcome, incident: false, adverse: false, state: row.state, action: row.action }]);
+    const deadline = Date.now() + 5_000;
+    let found: string[] = [];
+    while (Date.now() < deadline && !found.includes('reported:elsewhere')) {
+      await new Promise((r) => setTimeout(r, 100));
+      found = (await here.findSimilar(query)).map((c) => c.case_id);
+    }
+    expect(found).toContain('reported:elsewhere');
+  });
+
   it('when the same search runs again after its caller changed the answer, then the answer is the one found the first time', async () => {
     const d = svc.container.domains.get('construction_safety')!;
     const row = d.bank.rows[77];
