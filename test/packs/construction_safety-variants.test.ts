@@ -1151,6 +1151,74 @@ const CASES: HazardCase[] = [
       { name: 'stand-down for the lapsed sling', state: { timestamp: '2025-03-10T08:00:00Z' }, action: { description: 'Hold the lift until the sling is examined', kind: 'stop_work', parameters: { accessory_last_thorough_exam: '2024-07-01' } } },
     ],
   },
+  {
+    id: 'gas_cylinders_hoisted_unsafely',
+    fires: [
+      { name: 'tool call: no cradle for the oxygen cylinders', action: { description: 'Fly the welding gases to the roof', kind: 'crane_lift', parameters: { load: 'two oxygen cylinders', cylinder_cradle: false } } },
+      { name: 'free text: acetylene bottles in a choker hitch', action: { description: 'Send the acetylene bottles up to level 4 in a choker hitch', kind: 'crane_lift' } },
+      { name: 'observation: regulators left on for the pick', state: { recent_observations: ['Fitter wants the gas cylinders flown with the regulators on so he can start cutting'] }, action: { description: 'Make the pick to the deck', kind: 'crane_lift', parameters: { load: 'oxygen and acetylene cylinders' } } },
+      { name: 'tool call: valve caps off, no carrier named', action: { description: 'Lift the argon cylinders to the mezzanine', kind: 'crane_lift', parameters: { valve_caps_on: false } } },
+      { name: 'free text: a lifting magnet on the gas bottles', action: { description: 'Pick the gas bottles off the truck with the lifting magnet', kind: 'crane_lift' } },
+    ],
+    safe: [
+      { name: 'cylinders chained in a cage, caps on, regulators removed', state: { recent_observations: ['Oxygen cylinders strapped upright in the cylinder cage, caps on, regulators removed'] }, action: { description: 'Fly the cage to the roof', kind: 'crane_lift' } },
+      { name: 'tool call: cradle used, caps on', action: { description: 'Hoist the acetylene cylinders', kind: 'crane_lift', parameters: { cylinder_cradle: true, valve_caps_on: true, regulators_attached: false } } },
+      { name: 'not a lift: cylinders carted on a hand truck', action: { description: 'Wheel the oxygen cylinders to the shop on the cylinder cart with the regulators on', kind: 'general_work' } },
+      { name: 'a choker on a steel beam, no cylinders in the lift', action: { description: 'Set the beam on level 3 using a choker hitch', kind: 'crane_lift' } },
+      { name: 'stand-down: hold the pick until a cage arrives', action: { description: 'Hold the pick of the oxygen bottles until the cylinder cage arrives', kind: 'stop_work', parameters: { cylinder_cradle: false } } },
+    ],
+  },
+  {
+    id: 'lpg_stored_in_building',
+    fires: [
+      { name: 'tool call: storage place inside for the propane cylinders', action: { description: 'Add to the end-of-day list', kind: 'housekeeping', parameters: { propane_cylinders: 8, storage_location: 'inside the building, level 2 stair core' } } },
+      { name: 'free text: store the spare propane tanks inside overnight', action: { description: 'Store the spare propane tanks inside the garage level tonight', kind: 'housekeeping' } },
+      { name: 'free text: LPG cylinders kept indoors', action: { description: 'Keep the LPG cylinders indoors in the basement so they stay warm', kind: 'general_work' } },
+      { name: 'record: propane on site, storage area interior', state: { equipment_in_use: ['propane torpedo heaters'] }, action: { description: 'Move the spare cylinders', kind: 'housekeeping', parameters: { cylinders: 6, store_area: 'interior mechanical room' } } },
+      { name: 'free text: stack propane bottles inside', action: { description: 'Stack the propane bottles inside by the elevator lobby', kind: 'housekeeping' } },
+    ],
+    safe: [
+      { name: 'outdoor cage away from the building', action: { description: 'Return the spare propane cylinders to the storage cage outside', kind: 'housekeeping', parameters: { propane_cylinders: 8, storage_location: 'outside cage, 25 ft from the building' } } },
+      { name: 'cylinder connected to a heater in use inside', action: { description: 'Run the propane heater inside with its cylinder connected, fire extinguisher beside it', kind: 'general_work' } },
+      { name: 'oxygen cylinders stored inside, no LP-gas named', action: { description: 'Store the oxygen cylinders inside the welding shop rack', kind: 'housekeeping' } },
+      { name: 'denied: do not store propane inside', action: { description: 'Sweep the floors; propane is never stored inside', kind: 'housekeeping' } },
+      { name: 'tools stored inside, propane heater on site', state: { equipment_in_use: ['propane heater'] }, action: { description: 'Lock the hand tools in the gang box', kind: 'housekeeping', parameters: { tools: 'drills and saws', storage_location: 'inside the site trailer' } } },
+    ],
+  },
+  {
+    id: 'flagging_without_warning_or_station_light',
+    fires: [
+      { name: 'tool call: no advance signs placed for the flaggers', action: { description: 'Start the lane closure', kind: 'traffic_control', parameters: { flaggers: 2, advance_signs_placed: 0 } } },
+      { name: 'night: flagger station lighting none', state: { timestamp: '2025-09-10T22:30:00-05:00' }, action: { description: 'Open the closure', kind: 'traffic_control', parameters: { flaggers: 1, flagger_station_lighting: 'none' } } },
+      { name: 'free text: skip the advance warning signs', state: { recent_observations: ['Foreman says we will skip the advance warning signs, the flagger can handle it'] }, action: { description: 'Begin one-lane flagging on the county road', kind: 'general_work' } },
+      { name: 'free text: no warning signs ahead of the flagger', action: { description: 'Put a flagger at the east end, no warning signs up yet', kind: 'general_work' } },
+      { name: 'record: dark, station lighting not provided', state: { environmental_conditions: { lighting: 'dark' } }, action: { description: 'Flag traffic past the patch', kind: 'general_work', parameters: { flaggers: 2, station_lighting: 'not provided' } } },
+    ],
+    safe: [
+      { name: 'night closure with signs set and stations lit', state: { timestamp: '2025-09-10T22:30:00-05:00' }, action: { description: 'Open the closure', kind: 'traffic_control', parameters: { flaggers: 2, advance_signs_placed: 3, flagger_station_lighting: 'light tower at each station' } } },
+      { name: 'day work with advance signs up', state: { timestamp: '2025-06-03T10:00:00-05:00' }, action: { description: 'Flag the single-lane section', kind: 'traffic_control', parameters: { flaggers: 2, advance_signs_placed: 3 } } },
+      { name: 'unlit station but daytime, signs in place', state: { timestamp: '2025-06-03T13:00:00-05:00' }, action: { description: 'Flag at the bridge', kind: 'traffic_control', parameters: { flaggers: 1, advance_warning_signs: 'placed both directions', flagger_station_lighting: 'none' } } },
+      { name: 'no flagging at all: signs count for a sidewalk closure', action: { description: 'Close the sidewalk with barricades', kind: 'general_work', parameters: { advance_signs_placed: 0 } } },
+      { name: 'stand-down until the sign trailer is fixed', action: { description: 'Postpone the lane closure until the advance signs are set', kind: 'stop_work', parameters: { flaggers: 1, advance_signs_placed: 0 } } },
+    ],
+  },
+  {
+    id: 'safeguard_removed',
+    fires: [
+      { name: 'nailer: tool call says the contact safety is zip-tied', action: { description: 'Tell the framers to keep going', kind: 'general_work', parameters: { contact_safety: 'zip tied back' } } },
+      { name: 'nailer: muzzle safety disabled', action: { description: 'Finish the sheathing', kind: 'general_work', parameters: { muzzle_safety: 'disabled' } } },
+      { name: 'nailer: safety tip taped up', action: { description: 'Nail off the subfloor', kind: 'general_work', parameters: { safety_tip: 'taped up' } } },
+      { name: 'nailer: action ties back the contact tip', action: { description: 'Tie back the contact tip on the roofing nailer so it fires faster', kind: 'general_work' } },
+      { name: 'nailer: action bypasses the nose safety', action: { description: 'Bypass the nose safety on the framing gun and keep nailing', kind: 'general_work' } },
+    ],
+    safe: [
+      { name: 'nailer: contact safety working', action: { description: 'Finish the sheathing', kind: 'general_work', parameters: { contact_safety: 'working, checked this morning' } } },
+      { name: 'nailer: contact safety not disabled', action: { description: 'Finish the sheathing', kind: 'general_work', parameters: { contact_safety: 'not disabled' } } },
+      { name: 'nailer: full sequential trigger', action: { description: 'Frame the walls with full sequential trigger nailers', kind: 'general_work', parameters: { trigger: 'full sequential' } } },
+      { name: 'nailer: the safety tip is intact', action: { description: 'Nail off the top plates', kind: 'general_work', parameters: { safety_tip: 'intact' } } },
+      { name: 'nailer: stand-down until the tied safety is repaired', action: { description: 'Stop nailing until the contact safety is repaired', kind: 'stop_work', parameters: { contact_safety: 'zip tied back' } } },
+    ],
+  },
 ];
 
 describe('construction variants: every catalogue hazard, said other ways', () => {

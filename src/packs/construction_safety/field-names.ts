@@ -300,6 +300,27 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('seatbelt buckled', 'safeguards.removed', 'bypass', { inverse: true }), r('seat belt buckled', 'safeguards.removed', 'bypass', { inverse: true }),
   r('rops', 'safeguards.removed', 'bypass', { inverse: true }), r('rops raised', 'safeguards.removed', 'bypass', { inverse: true }), r('rops up', 'safeguards.removed', 'bypass', { inverse: true }),
   r('rops state', 'safeguards.removed', 'bypass', { inverse: true }), r('rollover protection', 'safeguards.removed', 'bypass', { inverse: true }),
+  // A nailer's contact (muzzle) safety tied, taped or disabled (1926.302(b)(3); NIOSH/OSHA Nail Gun Safety, NIOSH 2011-202).
+  r('contact safety', 'safeguards.removed', 'bypass', { inverse: true }), r('muzzle safety', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('safety tip', 'safeguards.removed', 'bypass', { inverse: true }), r('nose safety', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('contact tip', 'safeguards.removed', 'bypass', { inverse: true }), r('contact element', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('contact trip', 'safeguards.removed', 'bypass', { inverse: true }), r('trigger safety', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('safety contact', 'safeguards.removed', 'bypass', { inverse: true }),
+  // Compressed gas cylinders moved or hoisted (1926.350(a)(1), (a)(2), (a)(6)).
+  r('cradle', 'cylinder.cradle', 'status'), r('cylinder cradle', 'cylinder.cradle', 'status'), r('slingboard', 'cylinder.cradle', 'status'),
+  r('cylinder cage', 'cylinder.cradle', 'status'), r('cylinder carrier', 'cylinder.cradle', 'status'), r('cylinder rack', 'cylinder.cradle', 'status'),
+  r('choker', 'cylinder.choker', 'status'),
+  r('regulator', 'cylinder.regulators_on', 'status'), r('regulator attached', 'cylinder.regulators_on', 'status'), r('regulator on', 'cylinder.regulators_on', 'status'),
+  r('regulator fitted', 'cylinder.regulators_on', 'status'), r('regulator connected', 'cylinder.regulators_on', 'status'),
+  r('regulator removed', 'cylinder.regulators_on', 'status', { inverse: true }), r('regulator off', 'cylinder.regulators_on', 'status', { inverse: true }),
+  r('valve cap', 'cylinder.caps_on', 'status'), r('protection cap', 'cylinder.caps_on', 'status'), r('cylinder cap', 'cylinder.caps_on', 'status'), r('cap on', 'cylinder.caps_on', 'status'),
+  // Flaggers, their stations and the advance warning signs (1926.201(a), 1926.200(g)(2), MUTCD Part 6).
+  r('flagger', 'traffic.flaggers', 'count'), r('flagger certification', 'record.flagger_certification', 'ignore'), r('flagger training', 'record.flagger_certification', 'ignore'),
+  r('flagger station lighting', 'traffic.station_lit', 'status'), r('station lighting', 'traffic.station_lit', 'status'), r('flagger lighting', 'traffic.station_lit', 'status'),
+  r('flagger station lit', 'traffic.station_lit', 'status'), r('flagger illumination', 'traffic.station_lit', 'status'), r('station illumination', 'traffic.station_lit', 'status'),
+  r('advance sign', 'traffic.advance_signs', 'status'), r('advance warning sign', 'traffic.advance_signs', 'status'), r('advance warning', 'traffic.advance_signs', 'status'),
+  r('warning sign', 'traffic.advance_signs', 'status'),
+  r('advance sign required', 'record.signs_required', 'ignore'), r('warning sign required', 'record.signs_required', 'ignore'), r('sign required', 'record.signs_required', 'ignore'),
   // A ladder or box used on a lift's or scaffold's platform to gain height (1926.453(b)(2)(iv), 1926.451(f)(15)).
   r('ladder on platform', 'fall.off_platform_floor', 'status'), r('ladder in basket', 'fall.off_platform_floor', 'status'), r('ladder in bucket', 'fall.off_platform_floor', 'status'),
   r('standing on rail', 'fall.off_platform_floor', 'status'), r('standing on midrail', 'fall.off_platform_floor', 'status'), r('climbing rail', 'fall.off_platform_floor', 'status'),

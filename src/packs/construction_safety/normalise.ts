@@ -354,6 +354,14 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   if (facts.bool('silica.mentioned') || hazardConcepts.has('condition.silica_task')) facts.set('silica.task', true, 'cutting or grinding concrete or masonry', R);
   if (facts.bool('silica.dry')) facts.set('silica.controls', false, 'dry cutting', STRENGTH.action);
 
+  // Compressed gas cylinders named in a crane lift are hoisted (1926.350(a)(2)).
+  if (kind === 'crane_lift' && facts.bool('cylinder.mentioned')) facts.set('cylinder.hoisted', true, 'gas cylinders in a crane lift', R);
+  // LP-gas containers kept inside a building (1926.153(j)): a storage place indoors, with LP-gas named in the request.
+  if (facts.bool('lpg.present') && facts.bool('lpg.storage_indoors') === true) facts.set('lpg.stored_indoors', true, 'LP-gas containers stored inside', R);
+  // Flaggers counted by a record control traffic.
+  const flaggers = facts.num('traffic.flaggers');
+  if (flaggers !== undefined && flaggers > 0) facts.set('traffic.flagging', true, `${flaggers} flaggers`, R);
+
   // Demolition, weather.
   if (facts.bool('weather.outdoors')) facts.set('weather.indoors', false, 'outdoors', R);
   if (kind === 'demolition' && facts.bool('demolition.survey') === undefined && facts.bool('demolition.structural')) facts.set('demolition.structural', true, 'structural members', R);

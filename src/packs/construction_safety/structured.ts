@@ -44,6 +44,22 @@ function workloadOf(value: unknown): number | undefined {
 /** Words that say a safety device is not doing its job, whatever the field calls it. */
 const DEVICE_OFF = new Set(['disconnected', 'unplugged', 'bypassed', 'defeated', 'disabled', 'jumpered', 'overridden', 'removed', 'inoperative', 'inoperable', 'faulty', 'broken', 'failed', 'off', 'muted', 'silenced']);
 
+/** Words that say a device was tied, taped or pinned out of the way ("zip-tied back", "taped down"). */
+const DEVICE_TIED = new Set(['tied', 'taped', 'pinned', 'wedged', 'zip', 'ziptied']);
+const DEVICE_NEGATORS = new Set(['not', 'never', 'no']);
+
+/** Whether a safety device's value says it works (false: disabled, tied back; true: "not disabled"), or undefined when it says neither. */
+function deviceWorks(value: unknown): boolean | undefined {
+  if (typeof value !== 'string' || value.length > 100) return undefined;
+  const words = tokenize(value.toLowerCase()).filter((t) => t.kind === 'word').map((t) => t.text);
+  for (let i = 0; i < words.length; i++) {
+    if (!DEVICE_OFF.has(words[i]) && !DEVICE_TIED.has(words[i])) continue;
+    const denied = (i > 0 && DEVICE_NEGATORS.has(words[i - 1])) || (i > 1 && DEVICE_NEGATORS.has(words[i - 2]));
+    return denied;
+  }
+  return undefined;
+}
+
 /** A number and its unit from a field value: a number, or a short string such as "25 km/h" or "18.2%". */
 function quantityOf(value: unknown, fallback: Unit | undefined): { value: number; unit: Unit | undefined } | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? { value, unit: fallback } : undefined;
@@ -115,6 +131,7 @@ export function readStructured(
   // An empty record ("compliance_status: {}") has nothing left unread.
   if (Object.keys(raw).length === 0) b.consume(path);
   readDesignShortfall(facts, raw as Record<string, unknown>, path, strength);
+  readContainerStorage(facts, raw as Record<string, unknown>, path, strength);
   let keys = 0;
   for (const key of Object.keys(raw)) {
     if (++keys > MAX_KEYS) break;
@@ -192,7 +209,8 @@ export function readStructured(
       continue;
     }
     if (rule.kind === 'bypass') {
-      const status = statusOf(value, vocabulary);
+      // "contact_safety: disabled with a zip tie": a device word of its own decides before the status words.
+      const status = rule.inverse ? (deviceWorks(value) ?? statusOf(value, vocabulary)) : statusOf(value, vocabulary);
       const off = status === undefined ? undefined : rule.inverse ? !status : status;
       if (off === true) facts.add(rule.fact, name.words.join(' '), source);
       if (status === undefined && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
@@ -425,4 +443,35 @@ function leadingCount(value: unknown): number | undefined {
   if (typeof value !== 'string' || value.length > 100) return undefined;
   const first = tokenize(value).find((t) => t.kind === 'word' || t.kind === 'number');
   return first?.kind === 'number' && first.value !== undefined && Number.isInteger(first.value) ? first.value : undefined;
+}
+
+/** Field-name words that say where something is kept ("storage_location", "stored_at", "store_area"). */
+const STORAGE_NAME = new Set(['storage', 'stored', 'store']);
+/** Words of a record that name gas containers (the keys or values of the same record). */
+const CONTAINER_WORDS = new Set(['cylinder', 'cylinders', 'bottle', 'bottles', 'tank', 'tanks', 'propane', 'lpg', 'lp']);
+const LPG_NAMES = new Set(['propane', 'lpg']);
+const INDOOR_WORDS = new Set(['inside', 'indoors', 'indoor', 'interior', 'basement']);
+const OUTDOOR_WORDS = new Set(['outside', 'outdoors', 'outdoor', 'exterior', 'yard', 'cage', 'compound']);
+
+/**
+ * Where a record says gas containers are kept: a storage field whose value says inside ("inside building, 1st floor")
+ * or outside, in a record that names cylinders, bottles, tanks or propane. The LP-gas rule (1926.153(j)) weighs it
+ * only when LP-gas is named in the request.
+ */
+function readContainerStorage(facts: FactWriter, record: Record<string, unknown>, path: string, strength: Strength): void {
+  const keys = Object.keys(record).slice(0, MAX_KEYS);
+  const wordsOf = (text: string) => tokenize(text.replaceAll('_', ' ').toLowerCase()).filter((t) => t.kind === 'word').map((t) => t.text);
+  const names = keys.some((k) => splitFieldName(k).words.some((w) => CONTAINER_WORDS.has(w) || CONTAINER_WORDS.has(`${w}s`)))
+    || keys.some((k) => typeof record[k] === 'string' && (record[k] as string).length <= 200 && wordsOf(record[k] as string).some((w) => CONTAINER_WORDS.has(w)));
+  if (!names) return;
+  // "propane_cylinders: 8": a record that names LP-gas says it is on site.
+  if (keys.some((k) => splitFieldName(k).words.some((w) => LPG_NAMES.has(w)))) facts.set('lpg.present', true, `${path}: LP-gas named`, strength);
+  for (const key of keys) {
+    const value = record[key];
+    if (typeof value !== 'string' || value.length > 200 || !splitFieldName(key).words.some((w) => STORAGE_NAME.has(w))) continue;
+    const words = wordsOf(value);
+    const inside = words.some((w) => INDOOR_WORDS.has(w)) || words.includes('building') && (words.includes('in') || words.includes('within'));
+    const outside = words.some((w) => OUTDOOR_WORDS.has(w));
+    if (inside !== outside) facts.set('lpg.storage_indoors', inside, `${path}.${key} = ${JSON.stringify(value)}`, strength);
+  }
 }

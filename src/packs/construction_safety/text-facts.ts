@@ -63,6 +63,10 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
       return 'crew.briefed';
     case 'control.inspection':
       return 'inspection.text';
+    case 'control.work_zone_sign':
+      return 'traffic.advance_signs';
+    case 'control.flagger_light':
+      return 'traffic.station_lit';
     case 'control.device':
       // A reverse (back-up) alarm is the vehicle's own safeguard when it backs up (1926.601(b)(4)).
       return p.startsWith('revers') || p.startsWith('back') ? 'vehicle.reverse_alarm' : 'device.present';
@@ -80,6 +84,64 @@ function placedObject(tokens: readonly Token[], at: number): boolean {
     if (PLACED.has(tokens[j].text)) return true;
   }
   return false;
+}
+
+/** Sources that say what is done with the cylinders (not the equipment list or the hazard list). */
+const CYLINDER_SOURCES = new Set(['action', 'parameter', 'task', 'observation']);
+const CYLINDER_TOKENS = new Set(['cylinder', 'cylinders', 'bottle', 'bottles']);
+const CONTAINER_TOKENS = new Set(['cylinder', 'cylinders', 'bottle', 'bottles', 'tank', 'tanks', 'containers']);
+const LPG_WORDS = ['propane', 'lp', 'lpg'];
+/** How each word about a cylinder's rigging or fittings sets its fact. */
+const CYLINDER_STATE = new Map([['cue.choker', 'cylinder.choker'], ['cue.cylinder_carrier', 'cylinder.cradle'], ['cue.regulator', 'cylinder.regulators_on'], ['cue.valve_cap', 'cylinder.caps_on']]);
+/** Words after a regulator or cap that say it is on, or off. */
+const FITTED_AFTER = new Set(['on', 'attached', 'fitted', 'connected', 'installed', 'mounted', 'secured', 'screwed']);
+const OFF_AFTER = new Set(['off', 'removed', 'detached', 'disconnected', 'pulled', 'stripped', 'missing', 'gone']);
+const CARRIER_UNFIT = new Set(['damaged', 'broken', 'bent', 'unavailable', 'not']);
+/** Verbs before a regulator or cap that take it off, or put it on. */
+const TAKE_OFF_BEFORE = new Set(['remove', 'removed', 'removing', 'pull', 'pulled', 'take', 'took', 'taken', 'strip', 'stripped', 'detach', 'detached', 'unscrew', 'unscrewed', 'disconnect', 'disconnected']);
+const PUT_ON_BEFORE = new Set(['put', 'screw', 'screwed', 'install', 'installed', 'fit', 'fitted', 'replace', 'replaced', 'cap', 'capped']);
+/** A word that leaves the fitting where it is: "leave the regulators on" keeps them on. */
+const LEAVE_BEFORE = new Set(['leave', 'left', 'keep', 'kept', 'with']);
+
+/**
+ * The state a word about a cylinder's rigging or fittings says: a choker or magnet named is used, a cradle or
+ * cage named holds them ("no cradle" does not), a regulator or cap is on or off by the words around it.
+ */
+function cylinderStateOf(view: TextView, m: PhraseMatch): boolean | undefined {
+  if (m.concept === 'cue.choker') return !isNegated(view, m);
+  if (isNegated(view, m)) return false;
+  const clause = view.tokens[m.first].clause;
+  // A cage or cradle is there unless a word right after it, before any comma, says it is not ("cage damaged").
+  if (m.concept === 'cue.cylinder_carrier') {
+    for (let j = m.last + 1; j <= m.last + 2 && j < view.tokens.length; j++) {
+      const t = view.tokens[j];
+      if (t.kind === 'break' || t.clause !== clause || (t.kind === 'symbol' && t.text === ',')) break;
+      if (OFF_AFTER.has(t.text) || CARRIER_UNFIT.has(t.text)) return false;
+    }
+    return true;
+  }
+  for (let j = m.last + 1; j <= m.last + 3 && j < view.tokens.length; j++) {
+    const t = view.tokens[j];
+    if (t.kind === 'break' || t.clause !== clause || (t.kind === 'symbol' && t.text === ',')) break;
+    // "regulators not removed", "caps not on": the word after "not" is denied.
+    const denied = view.tokens[j - 1]?.text === 'not' && j - 1 > m.last;
+    if (OFF_AFTER.has(t.text)) return denied;
+    if (FITTED_AFTER.has(t.text)) return !denied;
+  }
+  for (let j = m.first - 1; j >= 0 && j >= m.first - 3; j--) {
+    const t = view.tokens[j];
+    if (t.kind === 'break' || t.clause !== clause) break;
+    if (TAKE_OFF_BEFORE.has(t.text)) return false;
+    if (PUT_ON_BEFORE.has(t.text) || LEAVE_BEFORE.has(t.text)) return true;
+  }
+  return saysAbsent(view, m) ? false : undefined;
+}
+
+/** Control families that a removal verb just before ("skip the advance signs") does without. */
+const DONE_WITHOUT = new Set(['control.work_zone_sign', 'control.flagger_light']);
+/** Whether a removal verb ("skip", "drop", "forget") stands within three words before the control, in its clause. */
+function removalBefore(view: TextView, m: PhraseMatch): boolean {
+  return matchesStarting(view, m.first - 4, m.first - 1).some((c) => c.concept === 'verb.remove' && c.last < m.first && c.last >= m.first - 3 && c.clause === m.clause && !c.negated);
 }
 
 /** Breaks that end a sentence (a clause break such as "since" or "but" does not). */
@@ -133,10 +195,11 @@ const CONDITION_FACTS: Record<string, string> = {
   'hazard.under_boom': 'crane.worker_under_boom',
   'condition.multi_crane': 'crane.multiple',
   'condition.suspended_scaffold': 'scaffold.suspended',
+  'cue.flagger': 'traffic.flagging',
 };
 
 /** Conditions whose negation says nothing useful ("no rush" is not "no pressure" evidence worth keeping). */
-const AFFIRM_ONLY = new Set(['condition.shore_removal', 'hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
+const AFFIRM_ONLY = new Set(['cue.flagger', 'condition.shore_removal', 'hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
 /**
  * A hazard list names kinds of hazard ("cave_in", "falling_debris"), not what was seen: only hazards whose
  * naming is itself the fact (a power line, lightning, a suspended load) are read from it.
@@ -159,6 +222,8 @@ export interface TextReadout {
 /** Sets the facts one free-text field states: controls with their status, conditions, numbers in context. */
 export function readTextFacts(facts: FactWriter, view: TextView, strength: Strength, out: TextReadout, skip: ReadonlySet<PhraseMatch> = new Set()): void {
   const source = (m: { first: number; last: number }) => `${view.path}: "${wordsOf(view, Math.max(0, m.first - 2), Math.min(view.tokens.length - 1, m.last + 3))}"`;
+  // A field that names cylinders or bottles: its slings, regulators and caps are theirs.
+  const cylinderView = view.matches.some((c) => c.concept === 'cue.gas_cylinder' && !c.negated) || view.tokens.some((t) => CYLINDER_TOKENS.has(t.text));
   for (const m of view.matches) {
     // "before the deadline" is pressure whatever clause it sits in; other conditions in an "until" clause are not facts.
     if (skip.has(m) || (isHypothetical(view, m) && m.concept !== 'condition.pressure')) continue;
@@ -171,7 +236,8 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
       // "approve the fall protection plan": a written plan (1926.502(k)) or a course names the control, it puts none in place.
       if (m.concept === 'control.fall' && DOCUMENT_WORDS.has(view.tokens[m.last + 1]?.text ?? '')) continue;
       const fact = controlFact(m, view);
-      const absent = saysAbsent(view, m);
+      // "we'll skip the ahead signs": for work-zone signs and station lights, a removal verb just before the control does without it.
+      const absent = saysAbsent(view, m) || (DONE_WITHOUT.has(m.concept) && removalBefore(view, m));
       if (addressed && !absent) continue;
       if (!absent) {
         out.controlsInPlace.add(m.concept);
@@ -275,6 +341,36 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     if (m.concept === 'cue.hoist_car') {
       if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && conceptsNear(view, m.first, m.last, 5).some((c) => (c.concept === 'cue.ride' || (c.concept === 'cue.stand_on' && RIDING.some((r) => c.phrase.startsWith(r)))) && c.last < m.first && !isNegated(view, c))) {
         facts.set('hoist.ridden', true, source(m), strength, true);
+      }
+      continue;
+    }
+    // Compressed gas cylinders (1926.350(a)): named in what the work does, how they are slung, their regulators and caps.
+    if (m.concept === 'cue.gas_cylinder') {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && CYLINDER_SOURCES.has(view.source)) facts.set('cylinder.mentioned', true, source(m), strength, true);
+      // "propane tanks" name LP-gas as "propane" does.
+      if (!isNegated(view, m) && LPG_WORDS.some((w) => m.phrase.startsWith(w))) facts.set('lpg.present', true, source(m), strength, true);
+      continue;
+    }
+    if (CYLINDER_STATE.has(m.concept)) {
+      if (addressed || isHypothetical(view, m) || !cylinderView || !CYLINDER_SOURCES.has(view.source)) continue;
+      const state = cylinderStateOf(view, m);
+      if (state !== undefined) facts.set(CYLINDER_STATE.get(m.concept)!, state, source(m), strength, m.concept === 'cue.choker');
+      continue;
+    }
+    // "store the spare propane cylinders inside the building": LP-gas containers kept indoors (1926.153(j)).
+    if (m.concept === 'cue.lpg') {
+      if (!isNegated(view, m)) facts.set('lpg.present', true, source(m), strength, true);
+      continue;
+    }
+    if (m.concept === 'cue.storage') {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && view.source !== 'equipment' && view.source !== 'hazard') {
+        const near = conceptsNear(view, m.first, m.last, 10);
+        const lpgInView = view.matches.some((c) => c.concept === 'cue.lpg' && !c.negated);
+        const containers = near.some((c) => (c.concept === 'cue.lpg' || (c.concept === 'cue.gas_cylinder' && LPG_WORDS.some((w) => c.phrase.startsWith(w)))) && !c.negated)
+          || (lpgInView && view.tokens.some((t, i) => Math.abs(i - m.first) <= 10 && t.clause === m.clause && CONTAINER_TOKENS.has(t.text)));
+        const inside = near.some((c) => c.concept === 'condition.indoors' && !c.negated);
+        const outside = near.some((c) => c.concept === 'condition.outdoors' && !c.negated);
+        if (containers && inside && !outside) facts.set('lpg.storage_indoors', true, source(m), strength, true);
       }
       continue;
     }
