@@ -135,8 +135,7 @@ export class PgCaseStore implements CaseStore {
     for (const d of domains) await this.inMemory(d);
   }
 
-  private async candidates(q: CaseQuery, embedder: CaseEmbedder): Promise<{ row: CandidateRow; words: Set<string>; distance: number }[]> {
-    const memory = await this.inMemory(q.domain);
+  private async candidates(q: CaseQuery, embedder: CaseEmbedder, memory: MemoryCases | null): Promise<{ row: CandidateRow; words: Set<string>; distance: number }[]> {
     if (memory) {
       const [nearest] = memory.index.nearestPerGroup(embedder.standardise(q.features), CANDIDATES);
       return nearest.map((n) => ({ row: memory.rows[n.row], words: memory.words[n.row], distance: n.distance }));
@@ -156,15 +155,15 @@ export class PgCaseStore implements CaseStore {
     const known = key === undefined ? undefined : memory!.answers.get(key);
     // A copy of each case: the caller may put them in an answer it changes.
     if (known) return known.map((c) => ({ ...c }));
-    const found = await this.search(q);
+    const found = await this.search(q, memory);
     if (key !== undefined) memory!.answers.set(key, found.map((c) => ({ ...c })));
     return found;
   }
 
-  private async search(q: CaseQuery): Promise<SimilarCase[]> {
+  private async search(q: CaseQuery, memory: MemoryCases | null): Promise<SimilarCase[]> {
     const embedder = this.embedder(q.domain);
     const queryWords = words(q.text);
-    return (await this.candidates(q, embedder))
+    return (await this.candidates(q, embedder, memory))
       .map(({ row: r, words: rowWords, distance }) => {
         // 1 for identical features, ½ at one standard deviation per feature on average.
         const structured = 1 / (1 + distance / Math.sqrt(Math.max(1, q.features.length)));

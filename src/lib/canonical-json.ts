@@ -1,18 +1,10 @@
+import { boundedMemo } from './bounded-memo.js';
+
 /**
  * Object keys as JSON strings, remembered: records repeat the same few hundred keys (every future's
  * steps, every reading's facts). Bounded, so callers' own keys cannot grow it without limit.
  */
-const quotedKeys = new Map<string, string>();
-const QUOTED_KEYS_KEPT = 10_000;
-
-function quoteKey(k: string): string {
-  let q = quotedKeys.get(k);
-  if (q === undefined) {
-    q = JSON.stringify(k);
-    if (quotedKeys.size < QUOTED_KEYS_KEPT) quotedKeys.set(k, q);
-  }
-  return q;
-}
+const quoteKey = boundedMemo((k) => JSON.stringify(k), 10_000);
 
 /**
  * A value already written as canonical JSON: `canonicalJson` puts its text in place as it is, so a large

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { helpdeskReader } from '../support/helpdesk-reading.js';
 import { gates } from '../../src/evaluation/gates.js';
-import { PROJECT_ROOT } from '../../src/lib/project-root.js';
-import { DOMAIN_MODULES } from '../../src/packs/domain-modules.js';
-import { helpdeskModule } from '../../src/packs/helpdesk/index.js';
-import { loadDomains } from '../../src/packs/load-domains.js';
 import { factAt } from '../../src/packs/reading/reading.js';
-import type { ActionInput } from '../../src/packs/types.js';
 
 // On-premises and endpoint shapes (CIS Windows / Linux, DISA STIGs, PostgreSQL and Exchange documentation, MITRE ATT&CK,
 // NIST SP 800-63B, Microsoft Defender exclusion guidance) that the reading must understand, each beside a safe neighbour
 // that must stay quiet. Hosts, names and phrasings are this file's own.
-const domain = loadDomains(PROJECT_ROOT, DOMAIN_MODULES).get('helpdesk')!;
 type Json = Record<string, unknown>;
-const ticket = (extra: Json = {}): Json => ({ ticket_id: 'OPS-41', category: 'server', priority: 'P3', description: 'Infrastructure request from the operations team', ...extra });
-const read = (action: Json, state: Json = ticket()) => helpdeskModule.read(helpdeskModule.stateSchema.parse(state), helpdeskModule.actionSchema.parse(action) as ActionInput, domain.catalogue);
-const rules = (action: Json, state?: Json) => gates(domain, read(action, state)).codes.filter((c) => c.startsWith('hard_rule:'));
-const bland = (parameters: Json, kind = 'config_change'): Json => ({ description: 'apply change', kind, parameters });
-const cmd = (command: string): Json => ({ description: 'run command', kind: 'script', parameters: { command } });
+const { domain, ticket, read, rules, bland, cmd } = helpdeskReader({ ticket_id: 'OPS-41', category: 'server', priority: 'P3', description: 'Infrastructure request from the operations team' });
 
 describe('helpdesk on-prem: Linux configuration files', () => {
   it('when sshd is told to accept root logins, through a file or a sed edit, then it is flagged; turning root login off is not', () => {

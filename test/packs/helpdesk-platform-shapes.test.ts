@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { gates } from '../../src/evaluation/gates.js';
-import { PROJECT_ROOT } from '../../src/lib/project-root.js';
-import { DOMAIN_MODULES } from '../../src/packs/domain-modules.js';
-import { helpdeskModule } from '../../src/packs/helpdesk/index.js';
-import { loadDomains } from '../../src/packs/load-domains.js';
+import { helpdeskReader } from '../support/helpdesk-reading.js';
 import { factAt } from '../../src/packs/reading/reading.js';
-import type { ActionInput } from '../../src/packs/types.js';
 
 // Platform shapes from public benchmarks (Security Hub, CIS Kubernetes / Microsoft 365, GitHub, Okta, OWASP,
 // CISA BOD 23-02) that the reading must understand, each with a safe neighbour that must stay quiet.
 // The phrasings are this file's own.
-const domain = loadDomains(PROJECT_ROOT, DOMAIN_MODULES).get('helpdesk')!;
 type Json = Record<string, unknown>;
-const ticket = (extra: Json = {}): Json => ({ ticket_id: 'PLT-7', category: 'cloud_platform', priority: 'P3', description: 'Platform change requested by an engineering team', ...extra });
-const read = (action: Json, state: Json = ticket()) => helpdeskModule.read(helpdeskModule.stateSchema.parse(state), helpdeskModule.actionSchema.parse(action) as ActionInput, domain.catalogue);
-const rules = (action: Json, state?: Json) => gates(domain, read(action, state)).codes.filter((c) => c.startsWith('hard_rule:'));
-const bland = (parameters: Json, kind = 'config_change'): Json => ({ description: 'apply change', kind, parameters });
-const cmd = (command: string): Json => ({ description: 'run command', kind: 'script', parameters: { command } });
+const { domain, ticket, read, rules, bland, cmd } = helpdeskReader({ ticket_id: 'PLT-7', category: 'cloud_platform', priority: 'P3', description: 'Platform change requested by an engineering team' });
 
 describe('helpdesk: public snapshots and plain-HTTP distributions', () => {
   it('when a database snapshot restore attribute gains "all", then it is public; a named account or removing "all" is not', () => {

@@ -1,3 +1,4 @@
+import { boundedMemo } from '../../lib/bounded-memo.js';
 import { guardrailClauses, type Lexicon, type Token, tokenize } from './text.js';
 
 /** A canonical fact: a number in canonical units, a word from the pack's vocabulary, a flag or a list. */
@@ -81,17 +82,7 @@ function setPath(facts: Facts, dotted: string, value: FactValue): void {
 }
 
 /** Dotted fact names split once: rules name the same few hundred facts on every evaluation. */
-const factPaths = new Map<string, readonly string[]>();
-const FACT_PATHS_KEPT = 10_000;
-
-function factPath(dotted: string): readonly string[] {
-  let keys = factPaths.get(dotted);
-  if (keys === undefined) {
-    keys = dotted.split('.');
-    if (factPaths.size < FACT_PATHS_KEPT) factPaths.set(dotted, keys);
-  }
-  return keys;
-}
+const factPath = boundedMemo((dotted): readonly string[] => dotted.split('.'), 10_000);
 
 /** Reads a nested fact by dotted name; undefined when unknown. */
 export function factAt(facts: Facts, dotted: string): FactValue | Facts | undefined {

@@ -27,11 +27,6 @@ const BREAKS = new Set(['.', ';', '!', '?', '\n', ':', '|']);
 export const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'except', 'yet', 'whereas', 'while', 'then', 'unless', 'until', 'because', 'since', 'after', 'before', 'once']);
 
 /**
- * Splits text into words, numbers, symbols and breaks. Apostrophes inside words are kept ("don't"),
- * hyphens split words ("tie-off" → "tie", "off"), a decimal point or thousands comma between digits
- * stays in the number, and "°" is a symbol of its own.
- */
-/**
  * The words of an identifier, lower case: split at every character that is not a letter or digit and
  * where a capital follows a lower-case letter (or, with `afterDigit`, a digit: "v2Policy")
  * ("identitySecurityDefaults_policy", "--no-enable-flow-logs", "windGust_kmh"). One pass over at most
@@ -61,6 +56,11 @@ export function identifierParts(name: string, max: number, afterDigit = false): 
   return parts;
 }
 
+/**
+ * Splits text into words, numbers, symbols and breaks. Apostrophes inside words are kept ("don't"),
+ * hyphens split words ("tie-off" → "tie", "off"), a decimal point or thousands comma between digits
+ * stays in the number, and "°" is a symbol of its own.
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let clause = 0;
