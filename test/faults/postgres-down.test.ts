@@ -42,6 +42,11 @@ describe('when PostgreSQL goes away in the middle of a run', () => {
     await proxy?.close();
   });
 
+  /** What the driver would say: its error codes, the server's address and port, its messages. */
+  const DRIVER_TEXT = /ECONN|127\.0\.0\.1|:5432\b|terminated|timeout exceeded/i;
+  /** The body without its random request id, which can hold any digits (a UUID once held "5432"). */
+  const driverText = (body: Record<string, unknown>) => JSON.stringify({ ...body, request_id: undefined });
+
   /** A 503 as the contract has it: problem+json, escalate, and nothing of the driver's text. */
   const expectEscalating503 = (res: request.Response) => {
     expect(res.status).toBe(503);
@@ -49,7 +54,8 @@ describe('when PostgreSQL goes away in the middle of a run', () => {
     expect(res.body.decision).toBe('escalate');
     expect(res.body.code).toBe('audit_unavailable');
     expect(res.headers['retry-after']).toBeDefined();
-    expect(JSON.stringify(res.body)).not.toMatch(/ECONN|127\.0\.0\.1|5432|terminated|timeout exceeded|postgres/i);
+    expect(driverText(res.body)).not.toMatch(DRIVER_TEXT);
+    expect(driverText(res.body)).not.toMatch(/postgres/i);
   };
 
   it('then evaluate answers 503 escalate and /readyz is not ready; when it is back the service resumes, and every 200 is stored', async () => {
@@ -80,7 +86,7 @@ describe('when PostgreSQL goes away in the middle of a run', () => {
       expect(readyz.status).toBe(503);
       expect(readyz.body.status).toBe('not_ready');
       expect(readyz.body.checks.database.ok).toBe(false);
-      expect(JSON.stringify(readyz.body)).not.toMatch(/ECONN|127\.0\.0\.1|5432|terminated/i);
+      expect(driverText(readyz.body)).not.toMatch(DRIVER_TEXT);
 
       proxy.up();
       phase = 'recovering';
