@@ -157,11 +157,10 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
   // One reading of the request: everything below (rules, features, model, explanation) uses it.
   const reading = domain.read(state, action as ActionInput);
   const pendingKey = deps.pendingEscalations ? pendingEscalationKey(caller.apiKeyId, domain.name, domain.policyVersion, reading) : undefined;
-  if (pendingKey) {
-    const pendingId = await deps.pendingEscalations!.find(pendingKey);
-    const pending = pendingId ? await deps.store.get(pendingId) : null;
-    if (pending) return { id: pending.id, decision: 'escalate', body: { ...pending.response, futures: pending.futures }, repeated: true };
-  }
+  // Asked while the features and similar cases are worked out: the round trip costs no time of its own.
+  // The futures wait for its answer: a pending escalation is returned without calling the model.
+  const pendingLookup = pendingKey ? deps.pendingEscalations!.find(pendingKey) : undefined;
+  pendingLookup?.catch(() => {}); // awaited below; a failure surfaces there
   const features = domain.module.featurize(reading);
   const ruleInput: RuleInput = { facts: reading.facts, action: reading.action as unknown as Record<string, unknown> };
 
@@ -174,6 +173,11 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
     .finally(() => {
       casesMs = msSince(casesStarted);
     });
+  if (pendingLookup) {
+    const pendingId = await pendingLookup;
+    const pending = pendingId ? await deps.store.get(pendingId) : null;
+    if (pending) return { id: pending.id, decision: 'escalate', body: { ...pending.response, futures: pending.futures }, repeated: true };
+  }
   const outcome = await simulateAndDecide({
     domain,
     state,
