@@ -9,6 +9,7 @@ import { readParameters } from './read-parameters.js';
 import { readRemoteAccessTools } from './read-remote-access.js';
 import { settingsIn } from './read-settings.js';
 import { readSignals } from './read-signals.js';
+import { finishSaas } from './read-saas.js';
 import { readTicket } from './read-ticket.js';
 import { isRecord } from './values.js';
 import { glued, viewOf, wordSet, type TextView } from './text-helpers.js';
@@ -163,6 +164,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   if (canonicalKind(action?.kind) === 'account_change' && description?.matches.some((m) => !m.negated && (m.concept.startsWith('account.') || m.concept === 'guard.mfa') && m.concept !== 'account.generic') && !description.matches.some((m) => m.concept === 'procedure.self_service' && !m.negated)) {
     b.set('change.credential_reset', true, 'action: an account change to a credential');
   }
+  finishSaas(ctx, action?.parameters);
   const actionReading = classifyAction(ctx, { declaredKind: action?.kind, description, parameterOpens, question, contentUnknown: !b.has('change.specified'), replyRisk });
   return b.build(actionReading);
 }

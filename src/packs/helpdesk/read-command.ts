@@ -7,6 +7,7 @@ import { safeguardsNamed } from './safeguard-names.js';
 import { readRestCall } from './read-platform.js';
 import { belowTls12, isRecord, normKey } from './values.js';
 import { readOnPremText } from './read-onprem.js';
+import { readSaasCommand } from './read-saas.js';
 
 /**
  * Command lines an agent would run (aws, az, gcloud, gsutil, kubectl, terraform, PowerShell, shell
@@ -592,6 +593,7 @@ export function readCommand(ctx: ReadContext, path: string, value: string, sourc
   shell(ctx, args);
   sql(ctx, v, source);
   readOnPremText(ctx, v, source);
+  readSaasCommand(ctx, args.words, args.named, source);
   const recognised = ctx.opens.size + ctx.closes.size > before;
   if (recognised) ctx.parameterChanges.push(source);
   return { ...v, recognised };

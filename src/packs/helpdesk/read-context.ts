@@ -32,12 +32,14 @@ export interface ReadContext {
   nonMfaPolicies: string[];
   /** Accounts the ticket names together with an administrator role ("ops01@x.example (Global Administrator)"), lower case. */
   privilegedAccounts: Set<string>;
+  /** SaaS and service settings read across a request (`read-saas.ts`): hosts a new CNAME points at, a listener bound to every interface, authentication set by the change. */
+  saas: { cnameTargets: string[]; boundAll?: string; authOn: boolean };
 }
 
 /** Exposures and grants: inside what a change takes away, reading one means it is closed. */
-const EXPOSURES = new Set(['world_open', 'world_open_all_ports', 'public_principal', 'public_acl', 'public_database', 'public_network_access', 'wildcard_admin', 'admin_role', 'passrole_wildcard', 'cluster_admin_subject', 'privileged_workload', 'unauthenticated_access', 'external_forwarding', 'external_sharing', 'cluster_secret_read', 'write_deploy_key', 'tenant_wide_consent', 'untrusted_code_with_secrets', 'cors_any_origin_credentials', 'ssh_root_login', 'sudo_root_shell', 'sql_os_shell', 'directory_replication', 'zone_transfer_any', 'open_relay', 'mail_alert_hidden', 'reversible_passwords']);
+const EXPOSURES = new Set(['world_open', 'world_open_all_ports', 'public_principal', 'public_acl', 'public_database', 'public_network_access', 'wildcard_admin', 'admin_role', 'passrole_wildcard', 'cluster_admin_subject', 'privileged_workload', 'unauthenticated_access', 'external_forwarding', 'external_sharing', 'cluster_secret_read', 'write_deploy_key', 'tenant_wide_consent', 'untrusted_code_with_secrets', 'cors_any_origin_credentials', 'ssh_root_login', 'sudo_root_shell', 'sql_os_shell', 'directory_replication', 'zone_transfer_any', 'open_relay', 'mail_alert_hidden', 'reversible_passwords', 'user_consent_open', 'legacy_auth_on', 'idp_trust_added', 'ci_token_widened', 'dangling_dns', 'delegation_changed', 'removable_storage_open']);
 /** Safeguards: inside what a change takes away, one read as switched on is switched off ("remove the Block Public Access setting"). */
-const SAFEGUARDS: Readonly<Record<string, true>> = { mfa_off: true, audit_logging_off: true, monitoring_off: true, block_public_access_off: true, encryption_off: true, deletion_protection_off: true, endpoint_control_off: true, branch_protection_off: true, authorization_off: true, laps_off: true };
+const SAFEGUARDS: Readonly<Record<string, true>> = { mfa_off: true, audit_logging_off: true, monitoring_off: true, block_public_access_off: true, encryption_off: true, deletion_protection_off: true, endpoint_control_off: true, branch_protection_off: true, authorization_off: true, laps_off: true, tls_verification_off: true };
 
 export function newContext(b: ReadingBuilder, catalogue: Catalogue): ReadContext {
   const adminPorts = new Set<number>();
@@ -50,7 +52,7 @@ export function newContext(b: ReadingBuilder, catalogue: Catalogue): ReadContext
     if (family === 'admin_port') adminPorts.add(port);
     servicePorts.set(concept, port);
   }
-  return { b, catalogue, opens: new Set(), closes: new Set(), parameterChanges: [], adminPorts, servicePorts, orgDomains: new Set(), changeKind: false, removing: 0, wildcardRoles: new Set(), rootSession: false, nonMfaPolicies: [], privilegedAccounts: new Set() };
+  return { b, catalogue, opens: new Set(), closes: new Set(), parameterChanges: [], adminPorts, servicePorts, orgDomains: new Set(), changeKind: false, removing: 0, wildcardRoles: new Set(), rootSession: false, nonMfaPolicies: [], privilegedAccounts: new Set(), saas: { cnameTargets: [], authOn: false } };
 }
 
 /** Records that the action opens a hazard: `change.<fact>` with where it was read. */

@@ -11,6 +11,7 @@ import { safeguardsNamed } from './safeguard-names.js';
 import { notMfaPolicy, readCorsObject, readCorsText, readAppConsent, readConditionalAccess, readDelivery, readRestCall, readWorkflow } from './read-platform.js';
 import { isWorldSource, viewOf, type TextView } from './text-helpers.js';
 import { FILE_NAME_KEYS, FILE_TEXT_KEYS, readOnPremObject, readOnPremSetting, readOnPremText } from './read-onprem.js';
+import { readSaasObject, readSaasSetting } from './read-saas.js';
 import { asArray, belowTls12, field, flagValue, isRecord, normKey, scalarText } from './values.js';
 
 /**
@@ -134,6 +135,7 @@ function readFlag(ctx: ReadContext, key: string, value: unknown, source: string)
   const say = `${source} = ${scalarText(value) ?? JSON.stringify(value)}`;
   if (readWorkloadFlag(ctx, key, value, source)) return true;
   if (readOnPremSetting(ctx, key, value, source)) return true;
+  if (readSaasSetting(ctx, key, value, source)) return true;
   if (k === 'acl' || k === 'cannedacl' || k === 'predefinedacl' || k === 'objectacl') {
     if (text && ACL_PUBLIC.has(normKey(text))) opens(ctx, 'public_acl', say);
     else if (text === 'private') closes(ctx, 'public_acl');
@@ -643,6 +645,7 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
     const platform = readCorsObject(ctx, value, path) || readConditionalAccess(ctx, value, path) || readAppConsent(ctx, value, path) || readWorkflow(ctx, value, path);
     if (platform) ctx.parameterChanges.push(path);
     readSettingObject(ctx, value, path);
+    readSaasObject(ctx, value, path);
     if (readOnPremObject(ctx, value, path)) ctx.parameterChanges.push(path);
     // A REST call nested in the arguments ({graph_request: {method, url, body}}) is read like one given at the top.
     const nestedUrl = scalarText(field(value, ...URL_KEYS)?.value);
@@ -687,6 +690,7 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
     ctx.parameterChanges.push(root);
   }
   readSettingObject(ctx, parameters, root);
+  readSaasObject(ctx, parameters, root);
   if (readOnPremObject(ctx, parameters, root)) ctx.parameterChanges.push(root);
   const rootFile = FILE_NAME_KEYS.some((n) => typeof field(parameters, n)?.value === 'string');
   if (rootFile) inFile++;

@@ -1,3 +1,4 @@
+import { readSaasRest } from './read-saas.js';
 import { isExternalAddress, opens, closes, type ReadContext } from './read-context.js';
 import { readRoleGrant } from './read-grants.js';
 import { splitOn } from './text-helpers.js';
@@ -117,6 +118,7 @@ export function readRestCall(ctx: ReadContext, method: string | undefined, url: 
   const m = (method ?? '').toLowerCase();
   const seg = segments(url);
   const last = seg.at(-1);
+  readSaasRest(ctx, m, seg, source);
   if (last === 'protection' && seg.includes('branches')) {
     if (m === 'delete') opens(ctx, 'branch_protection_off', `${source}: DELETE ${url}`);
     else if (isRecord(body)) readBranchProtection(ctx, body, source);

@@ -103,6 +103,31 @@ export interface ReadText {
   addressed: boolean[];
 }
 
+/** Characters that join the parts of a name written without spaces: host names, mail addresses, paths, snake_case ids. */
+const NAME_JOINERS = new Set(['.', '@', '/', '\\', '_', ':']);
+
+/**
+ * A word that is part of an identifier rather than language: glued, with no space, through a joiner to
+ * another word or number (a host name, a mail address, a file or UNC path, "org_trail"), or letters
+ * mixed with digits ("fs01", "ns1"). No vocabulary can read a name, so names are not evidence that the
+ * request is unfamiliar: counting them made any request full of host names, repositories and paths look
+ * unreadable whatever its words said.
+ */
+function identifierPart(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  let digits = false;
+  for (const ch of t.text) if (ch >= '0' && ch <= '9') digits = true;
+  if (digits) return true;
+  const joined = (j: number, dir: 1 | -1): boolean => {
+    const joiner = tokens[j];
+    const other = tokens[j + dir];
+    if (!joiner || !other || !NAME_JOINERS.has(joiner.text) || (joiner.kind !== 'symbol' && joiner.kind !== 'break')) return false;
+    const touching = dir === 1 ? joiner.start === t.end && other.start === joiner.end : joiner.end === t.start && other.end === joiner.start;
+    return touching && (other.kind === 'word' || other.kind === 'number' || NAME_JOINERS.has(other.text));
+  };
+  return joined(i + 1, 1) || joined(i - 1, -1);
+}
+
 /**
  * Collects one request's facts with their provenance while a normaliser reads it, and at the end
  * says which fields it never read. A fact set twice keeps its first value unless the later one is
@@ -183,8 +208,9 @@ export class ReadingBuilder {
   }
 
   private countCoverage(tokens: readonly Token[], vocabulary: Lexicon): void {
-    for (const t of tokens) {
-      if (t.kind !== 'word' || t.text.length < 3 || STOPWORDS.has(t.text)) continue;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.kind !== 'word' || t.text.length < 3 || STOPWORDS.has(t.text) || identifierPart(tokens, i)) continue;
       this.contentWords++;
       if (!vocabulary.knows(t.text)) {
         if (this.unknownWords.length < 40 && !this.unknownWords.includes(t.text)) this.unknownWords.push(t.text);

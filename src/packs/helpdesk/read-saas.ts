@@ -1,0 +1,292 @@
+import { closes, opens, type ReadContext } from './read-context.js';
+import { asArray, field, flagValue, isRecord, normKey, scalarText, strings } from './values.js';
+
+/**
+ * SaaS administration, source-control, DNS, data-store and endpoint settings, read by their key names
+ * and values the way the public baselines name them (CISA SCuBA for Google Workspace and Microsoft 365,
+ * CIS Microsoft 365 / Google Workspace / GitHub, Okta security guidance, OWASP): sharing opened to
+ * anyone or to every outside domain, automatic forwarding allowed, user consent to apps, legacy
+ * authentication back on, one-factor admin sign-on, CI tokens widened, a listener bound to every
+ * interface, name servers re-delegated, a CNAME to a target nobody holds, TLS verification off,
+ * removable storage opened, audit ingestion off and log retention cut. A value that keeps the
+ * safeguard (an allowlisted domain, 2FA, read-only tokens, authentication on) closes the hazard.
+ */
+
+/** A flag written as a boolean, number, word, PowerShell `$false`, or a word followed by a note ("Allowed (all devices)"). */
+export function flagOf(value: unknown): boolean | undefined {
+  if (typeof value !== 'string') return flagValue(value);
+  let s = value.trim();
+  if (s.startsWith('$')) s = s.slice(1);
+  let end = 0;
+  while (end < s.length && end < 40 && s[end] !== ' ' && s[end] !== '(' && s[end] !== ',' && s[end] !== ';') end++;
+  return flagValue(s.slice(0, end));
+}
+
+/** Settings that switch TLS certificate verification off when false (Node, npm, git, Python, Go and HTTP client options). */
+const TLS_VERIFY_KEYS = new Set(['nodetlsrejectunauthorized', 'rejectunauthorized', 'strictssl', 'sslverify', 'verifyssl', 'tlsverify', 'verifytls', 'pythonhttpsverify', 'sslverification', 'tlsverification', 'verifycertificate', 'verifycertificates', 'checkcertificate', 'validatecertificate', 'validatecertificates', 'validatecerts', 'certificatevalidation', 'sslcertverification', 'verifyservercertificate']);
+/** Settings that switch it off when true. */
+const TLS_SKIP_KEYS = new Set(['insecureskiptlsverify', 'gitsslnoverify', 'sslnoverify', 'skiptlsverify', 'tlsinsecure', 'tlsskipverify', 'skipcertificatevalidation', 'skipcertificatecheck', 'skipsslverify', 'skipsslverification', 'disablesslverification', 'disabletlsverification', 'trustallcertificates', 'acceptanycertificate', 'insecuressl']);
+/** Listener addresses (MongoDB net.bindIp, Elasticsearch network.host, PostgreSQL listen_addresses, Redis bind). */
+const BIND_KEYS = new Set(['bindip', 'bindaddress', 'bindaddresses', 'networkhost', 'listenaddresses', 'listenaddress', 'bind']);
+/** Log retention in days (CloudWatch Logs, Log Analytics, Sentinel). */
+const LOG_RETENTION_KEYS = new Set(['retentionindays', 'retentiontime', 'logretentiondays', 'logretentionindays', 'retentionperioddays', 'retentionperiodindays', 'retentiondurationindays', 'dataretentiondays', 'logretention']);
+
+const EVERY_INTERFACE = new Set(['0.0.0.0', '::', '[::]', '*', '0.0.0.0/0', '::/0']);
+
+function mentionsAnyone(word: string | undefined): boolean {
+  return word !== undefined && (word.includes('anyone') || word.includes('public') || word.includes('anonymous'));
+}
+
+/** Reads one setting by its key; returns whether the key was one this reader knows. */
+export function readSaasSetting(ctx: ReadContext, key: string, value: unknown, source: string): boolean {
+  const k = normKey(key);
+  if (k.length === 0) return false;
+  const text = scalarText(value);
+  const word = text === undefined ? undefined : normKey(text);
+  const on = flagOf(value);
+  const say = `${source} = ${text ?? JSON.stringify(value)?.slice(0, 120)}`;
+
+  // Drive / SharePoint external sharing: to any outside domain, or anyone-links (SCuBA GWS.DRIVEDOCS.1, CIS Microsoft 365 7.2.x).
+  if (k === 'externalsharingmode' || k === 'sharingoutsidedomain' || k === 'sharingcapability' || k === 'externalsharing') {
+    if (word === 'allowed' || word === 'on' || word === 'true' || word === 'anyone' || word === 'externaluserandguestsharing') opens(ctx, 'external_sharing', `${say} (files shareable with any outside domain)`);
+    else if (word !== undefined && (word.includes('allowlist') || word.includes('whitelist') || word === 'disallowed' || word === 'disabled' || word === 'off' || word === 'false')) closes(ctx, 'external_sharing');
+    return true;
+  }
+  if (k === 'defaultfileaccess' || k === 'generalaccess' || k === 'generalaccessdefault' || k === 'defaultlinkaccess' || k === 'defaultsharinglinktype' || k === 'defaultlinktype' || k === 'linksharing' || k === 'sharinglinktype') {
+    if (mentionsAnyone(word)) opens(ctx, 'external_sharing', `${say} (new files open to anyone with the link)`);
+    return true;
+  }
+  if (k === 'allowpublishingfiles' || k === 'publishtoweb' || k === 'allowpublishtoweb') {
+    if (on === true) opens(ctx, 'external_sharing', `${say} (files published to the web)`);
+    return true;
+  }
+  // Google Groups, registries: anyone may read (Groups Settings API ANYONE_CAN_VIEW, Checkov CKV_AZURE_138 anonymous pull).
+  if (k === 'whocanviewgroup' || k === 'whocanviewmembership' || k === 'whocanjoin' || k === 'whocandiscovergroup') {
+    if (mentionsAnyone(word)) opens(ctx, 'public_acl', `${say} (anyone on the internet)`);
+    return true;
+  }
+  if (k === 'anonymouspullenabled' || k === 'anonymouspull' || k === 'allowanonymouspull') {
+    if (on === true) opens(ctx, 'public_acl', `${say} (anonymous pull of every repository)`);
+    else if (on === false) closes(ctx, 'public_acl');
+    return true;
+  }
+  // A permission to forward automatically ("allowUsersToAutomaticallyForwardIncomingEmail", AutoForwardEnabled, AutoForwardingMode On).
+  if (k.includes('forward') && (k.startsWith('allow') || k.includes('auto')) && !(text ?? '').includes('@') && !isRecord(value) && !Array.isArray(value)) {
+    if (on === true) opens(ctx, 'external_forwarding', `${say} (automatic forwarding to outside addresses allowed)`);
+    else if (on === false) closes(ctx, 'external_forwarding');
+    return on !== undefined;
+  }
+  // Users consenting to applications themselves (SCuBA MS.AAD.5.2, CIS Microsoft 365 5.1.5.1).
+  if (k === 'permissiongrantpoliciesassigned') {
+    const self = strings(value).filter((p) => normKey(p).includes('managepermissiongrantsforself'));
+    if (self.length > 0) opens(ctx, 'user_consent_open', `${source} = ${self.join(', ')} (users may consent to applications themselves)`);
+    else if (Array.isArray(value)) closes(ctx, 'user_consent_open');
+    return true;
+  }
+  if (k === 'allowuserconsentforriskyapps' || k === 'userscanconsenttoapps' || k === 'allowuserconsent' || k === 'usersconsenttoapps') {
+    if (on === true) opens(ctx, 'user_consent_open', `${say} (users may consent to applications themselves)`);
+    else if (on === false) closes(ctx, 'user_consent_open');
+    return true;
+  }
+  // Legacy (basic) authentication back on: SMTP AUTH, basic auth protocols, less secure apps (CIS Microsoft 365, SCuBA MS.AAD.1.1, GWS).
+  if (k === 'smtpclientauthenticationdisabled') {
+    if (on === false) opens(ctx, 'legacy_auth_on', `${say} (SMTP AUTH basic authentication on)`);
+    else if (on === true) closes(ctx, 'legacy_auth_on');
+    return true;
+  }
+  if (k.startsWith('allowbasicauth') || k === 'allowlesssecureapps' || k === 'lesssecureapps' || k === 'lesssecureappsaccess' || k === 'legacyauthenticationenabled' || k === 'allowlegacyauthentication' || k === 'basicauthenabled' || k === 'basicauthentication') {
+    if (on === true) opens(ctx, 'legacy_auth_on', `${say} (legacy authentication allowed)`);
+    else if (on === false) closes(ctx, 'legacy_auth_on');
+    return true;
+  }
+  if (k === 'oauth2clientprofileenabled' || k === 'modernauthenticationenabled' || k === 'blocklegacyauthentication') {
+    if (on === false) opens(ctx, 'legacy_auth_on', `${say} (modern authentication off)`);
+    else if (on === true) closes(ctx, 'legacy_auth_on');
+    return true;
+  }
+  // Okta sign-on rule: one factor (password only) where two were required.
+  if (k === 'factormode') {
+    if (word === '1fa') opens(ctx, 'mfa_off', `${say} (one factor)`);
+    else if (word === '2fa') closes(ctx, 'mfa_off');
+    return true;
+  }
+  // GitHub Actions: write tokens by default, workflows approving pull requests (GitHub REST, OpenSSF Scorecard Token-Permissions).
+  if (k === 'defaultworkflowpermissions' || k === 'defaultworkflowpermission') {
+    if (word === 'write') opens(ctx, 'ci_token_widened', `${say} (every workflow token can write)`);
+    else if (word === 'read') closes(ctx, 'ci_token_widened');
+    return true;
+  }
+  if (k === 'canapprovepullrequestreviews') {
+    if (on === true) opens(ctx, 'ci_token_widened', `${say} (workflows may approve pull requests)`);
+    else if (on === false) closes(ctx, 'ci_token_widened');
+    return true;
+  }
+  if (k === 'permissions' && (word === 'writeall' || word === 'write')) {
+    opens(ctx, 'ci_token_widened', `${say} (the workflow token can write everything)`);
+    return true;
+  }
+  // Registrar delegation: the domain's name servers replaced (CISA ED 19-01).
+  if (k === 'nameservers' || k === 'nameserverlist') {
+    const hosts = asArray(value).flatMap((h) => (typeof h === 'string' ? [h] : isRecord(h) ? strings(field(h, 'hostname', 'host', 'name')?.value) : []));
+    if (hosts.length > 0) opens(ctx, 'delegation_changed', `${source} = ${hosts.slice(0, 4).join(', ')} (the domain delegated to these name servers)`);
+    return hosts.length > 0;
+  }
+  // TLS certificate verification switched off (OWASP TLS Cheat Sheet, CWE-295).
+  if (TLS_VERIFY_KEYS.has(k) || TLS_SKIP_KEYS.has(k)) {
+    const off = TLS_VERIFY_KEYS.has(k) ? on === false : on === true;
+    if (off) opens(ctx, 'tls_verification_off', `${say} (certificates not verified)`);
+    else if (on !== undefined) closes(ctx, 'tls_verification_off');
+    return true;
+  }
+  // Removable storage opened (Defender device control, CIS Windows removable storage access).
+  if (k.includes('removable') || k.includes('usbstorage')) {
+    const deny = k.includes('deny') || k.includes('block') || k.includes('disable') || k.includes('prevent');
+    if (deny ? on === false : on === true) opens(ctx, 'removable_storage_open', `${say} (removable storage writable)`);
+    else if (on !== undefined) closes(ctx, 'removable_storage_open');
+    return true;
+  }
+  // Audit ingestion switched by a flag ("UnifiedAuditLogIngestionEnabled $false", "auditingEnabled: false").
+  if ((k.includes('auditlog') || k.includes('auditing') || k.startsWith('audit')) && (k.endsWith('enabled') || k.endsWith('disabled'))) {
+    const off = k.endsWith('disabled') ? on === true : on === false;
+    if (off) opens(ctx, 'audit_logging_off', `${say} (audit logging off)`);
+    else if (on !== undefined) closes(ctx, 'audit_logging_off');
+    return true;
+  }
+  if (LOG_RETENTION_KEYS.has(k)) {
+    const days = Number(text);
+    // 0 means "never expire" in CloudWatch Logs.
+    if (text !== undefined && text.trim() !== '' && Number.isFinite(days) && days > 0) {
+      const current = (ctx.b.facts.change as Record<string, unknown> | undefined)?.log_retention_days;
+      if (typeof current !== 'number' || days < current) ctx.b.set('change.log_retention_days', days, say, true);
+    }
+    return true;
+  }
+  // A listener on every interface, and authentication the same change turns on.
+  if (BIND_KEYS.has(k)) {
+    const addresses = (text ?? strings(value).join(',')).split(',').map((a) => a.trim());
+    if (addresses.some((a) => EVERY_INTERFACE.has(a))) ctx.saas.boundAll = say;
+    return true;
+  }
+  if (k === 'bindipall') {
+    if (on === true) ctx.saas.boundAll = say;
+    return true;
+  }
+  if (k === 'authorization' && (word === 'enabled' || word === 'disabled')) {
+    if (word === 'enabled') ctx.saas.authOn = true;
+    return true;
+  }
+  if ((k === 'requirepass' || k === 'auth' || k === 'authenabled' || k === 'authenticationenabled' || k === 'securityenabled' || k === 'xpacksecurityenabled' || k === 'existingsecret') && (on === true || (k === 'requirepass' || k === 'existingsecret' ? !!text : false))) {
+    ctx.saas.authOn = true;
+    return k === 'auth';
+  }
+  return false;
+}
+
+/** REST resources that are configuration, not data (GitHub, GitLab, Okta, Graph path names). */
+const CONFIGURATION_RESOURCES = new Set(['runners', 'hooks', 'webhooks', 'invitations', 'labels', 'subscriptions', 'registrations', 'autolinks', 'pages', 'runner-groups', 'schedules', 'pipeline_schedules', 'badges']);
+
+/** A REST call's resource: an application's new secret, a new identity provider, name servers replaced. */
+export function readSaasRest(ctx: ReadContext, method: string, seg: readonly string[], source: string): void {
+  const last = seg.at(-1);
+  // DELETE of a configuration object (a CI runner, a webhook, an invitation): it takes a setting away and destroys no data.
+  const resource = [...seg].reverse().find((x) => !/^[0-9]+$/.test(x) && !(x.length >= 8 && /[0-9]/.test(x)));
+  if (method === 'delete' && resource !== undefined && CONFIGURATION_RESOURCES.has(resource)) closes(ctx, 'destructive');
+  if ((last === 'addpassword' || last === 'addkey') && (seg.includes('serviceprincipals') || seg.includes('applications'))) opens(ctx, 'credential_reset', `${source}: a new secret for an application identity (${last})`);
+  if (method === 'post' && (seg.includes('idps') || last === 'identityproviders' || last === 'federationconfiguration' || last === 'federationconfigurations')) opens(ctx, 'idp_trust_added', `${source}: identity provider trusted for sign-in`);
+  if ((method === 'put' || method === 'patch' || method === 'post') && seg.includes('nameservers')) opens(ctx, 'delegation_changed', `${source}: name servers replaced`);
+}
+
+const CREDENTIAL_COMMANDS = ['new-mgserviceprincipalpassword', 'add-mgserviceprincipalpassword', 'add-mgapplicationpassword', 'new-mgapplicationpassword', 'add-mgapplicationkey', 'new-azadspcredential', 'new-azadappcredential'];
+const IDP_COMMANDS = ['new-mgdomainfederationconfiguration', 'new-mgidentityprovider', 'new-mgidentityproviderbase', 'new-mgdirectoryfederationconfiguration', 'create-saml-provider', 'create-open-id-connect-provider'];
+
+/** Command lines: flags read as settings (`-SmtpClientAuthenticationDisabled $false`, `--anonymous-pull-enabled true`, `--retention-in-days 1`), and the operations above. */
+export function readSaasCommand(ctx: ReadContext, words: readonly string[], named: readonly [string, string][], source: string): void {
+  // Set-CASMailbox scopes SMTP AUTH to one mailbox: the documented exception for a device account, not the organisation's switch.
+  const oneMailbox = words.includes('set-casmailbox');
+  for (const [name, value] of named) {
+    const k = normKey(name);
+    if (BIND_KEYS.has(k) || (oneMailbox && k === 'smtpclientauthenticationdisabled')) continue;
+    readSaasSetting(ctx, name, value, `${source}: --${name} ${value}`);
+  }
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    // "npm config set strict-ssl false", "git config http.sslVerify false", "NODE_TLS_REJECT_UNAUTHORIZED=0".
+    const eq = w.indexOf('=');
+    const name = eq > 0 && !w.startsWith('-') ? w.slice(0, eq) : w;
+    const k = normKey(name.split('.').at(-1) ?? name);
+    if (!(TLS_VERIFY_KEYS.has(k) || TLS_SKIP_KEYS.has(k))) continue;
+    const value = eq > 0 && !w.startsWith('-') ? w.slice(eq + 1) : words[i + 1];
+    if (value !== undefined) readSaasSetting(ctx, k, value, `${source}: ${name} ${value}`);
+  }
+  const has = (...names: string[]) => names.some((n) => words.includes(n));
+  if (has(...CREDENTIAL_COMMANDS) || (has('az') && has('ad') && has('sp', 'app') && has('credential') && has('reset'))) opens(ctx, 'credential_reset', `${source}: a new secret for an application identity`);
+  if (has(...IDP_COMMANDS) || (has('set-msoldomainauthentication') && named.some(([n, v]) => normKey(n) === 'authentication' && normKey(v) === 'federated'))) opens(ctx, 'idp_trust_added', `${source}: identity provider trusted for sign-in`);
+  if (has('update-domain-nameservers')) opens(ctx, 'delegation_changed', `${source}: name servers replaced`);
+  // az network dns record-set cname set-record --cname x; gcloud dns record-sets create --type=CNAME --rrdatas=x.
+  if (has('cname') && has('set-record', 'create', 'add-record') && !has('delete', 'remove-record')) {
+    const target = named.find(([n]) => normKey(n) === 'cname' || normKey(n) === 'rrdatas' || normKey(n) === 'value')?.[1];
+    if (target) ctx.saas.cnameTargets.push(target);
+  }
+}
+
+/** A DNS record object: a CNAME (or alias) created or updated adds its target; a Route 53 DELETE adds nothing. */
+export function readSaasObject(ctx: ReadContext, obj: Record<string, unknown>, path: string): void {
+  const rrset = field(obj, 'resourcerecordset')?.value;
+  const action = normKey(scalarText(field(obj, 'action')?.value) ?? '');
+  const record = isRecord(rrset) ? rrset : path.endsWith('ResourceRecordSet') ? undefined : obj;
+  if (!record || action === 'delete') return;
+  const type = normKey(scalarText(field(record, 'type', 'recordtype', 'rrtype')?.value) ?? '');
+  if (type !== 'cname') return;
+  const values = [...strings(field(record, 'value', 'target', 'content', 'data', 'cname', 'canonicalname', 'rrdatas', 'records')?.value)];
+  for (const rr of asArray(field(record, 'resourcerecords')?.value)) if (isRecord(rr)) values.push(...strings(field(rr, 'value')?.value));
+  ctx.saas.cnameTargets.push(...values.slice(0, 10));
+}
+
+function infoFlags(ctx: ReadContext): [string, boolean | undefined][] {
+  const info = ctx.b.request.state.information_gathered;
+  return isRecord(info) ? Object.entries(info).slice(0, 200).map(([k, v]) => [normKey(k), flagOf(v)]) : [];
+}
+
+function stateText(ctx: ReadContext): string {
+  return JSON.stringify(ctx.b.request.state ?? {}).slice(0, 100_000).toLowerCase();
+}
+
+/** A credential written in the ticket: the information says so, or an access-key id, token or private key appears in its text. */
+function ticketHoldsSecret(ctx: ReadContext): boolean {
+  if (infoFlags(ctx).some(([k, on]) => on === true && (k.includes('credentialinticket') || k.includes('secretinticket') || k.includes('passwordinticket') || k.includes('keyinticket')))) return true;
+  const raw = JSON.stringify(ctx.b.request.state ?? {}).slice(0, 100_000);
+  for (let i = raw.indexOf('AKIA'); i >= 0; i = raw.indexOf('AKIA', i + 4)) {
+    let n = 0;
+    while (n < 20 && /[A-Z0-9]/.test(raw[i + 4 + n] ?? '')) n++;
+    if (n >= 12) return true;
+  }
+  return raw.includes('-----BEGIN') || raw.includes('ghp_') || raw.includes('xoxb-');
+}
+
+/** A template that copies the ticket's own text into what the action writes ("{{description}}", "${ticket.description}"). */
+function copiesTicketText(parameters: unknown): boolean {
+  const s = JSON.stringify(parameters ?? {}).slice(0, 100_000).toLowerCase();
+  for (const open of ['{{', '${']) {
+    for (let i = s.indexOf(open); i >= 0; i = s.indexOf(open, i + 2)) {
+      const close = s.indexOf('}', i);
+      if (close < 0 || close - i > 60) continue;
+      const inner = s.slice(i + 2, close);
+      if (['description', 'conversation', 'body', 'details', 'short_description', 'comments'].some((w) => inner.includes(w))) return true;
+    }
+  }
+  return false;
+}
+
+/** What the request as a whole says, after every reader ran. */
+export function finishSaas(ctx: ReadContext, parameters: unknown): void {
+  const info = infoFlags(ctx);
+  if (ctx.saas.boundAll && !ctx.saas.authOn && !info.some(([k, on]) => on === true && k.includes('auth'))) {
+    opens(ctx, 'public_database', `${ctx.saas.boundAll} (listens on every interface; the change turns no authentication on)`);
+  }
+  if (ctx.saas.cnameTargets.length > 0) {
+    const text = stateText(ctx);
+    const absent = info.some(([k, on]) => on === false && (k.includes('targetexists') || k.includes('targetresolves') || k.includes('targetclaimed') || k.includes('bucketexists') || k.includes('resourceexists'))) || text.includes('nosuchbucket') || text.includes('nxdomain') || text.includes('no such bucket');
+    if (absent) opens(ctx, 'dangling_dns', `action.parameters: CNAME to ${ctx.saas.cnameTargets.slice(0, 3).join(', ')}, a target the ticket says does not exist`);
+  }
+  if (copiesTicketText(parameters) && ticketHoldsSecret(ctx)) opens(ctx, 'credential_exposure', 'action.parameters: the ticket text, which holds a credential, is copied into what the action sends');
+}
