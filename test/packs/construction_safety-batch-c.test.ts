@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { gates } from '../../src/evaluation/gates.js';
-import { PROJECT_ROOT } from '../../src/lib/project-root.js';
-import { DOMAIN_MODULES } from '../../src/packs/domain-modules.js';
-import { loadDomains } from '../../src/packs/load-domains.js';
+import { constructionReader } from '../support/construction-reading.js';
 import { factAt } from '../../src/packs/reading/reading.js';
 
 // Reading shapes met in the third batch of public-source cases, in this file's own words: restraints and
 // rollover structures sent as tool-call fields, indoor platform work, a switch-off of a machine as a
 // stand-down, a tag's quoted legend, riding a hoist's carriage. Each has a safe neighbour.
-const domain = loadDomains(PROJECT_ROOT, DOMAIN_MODULES).get('construction_safety')!;
 type Json = Record<string, unknown>;
-const read = (action: Json, state: Json = {}) =>
-  domain.read(
-    domain.module.stateSchema.parse({ site_id: 'YARD-9', task_description: 'Work today', environmental_conditions: {}, crew_status: {}, ...state }),
-    domain.module.actionSchema.parse(action),
-  );
-const codes = (action: Json, state: Json = {}) => {
-  const g = gates(domain, read(action, state));
-  return [...g.codes, ...g.fired.map((f) => f.id)];
-};
+const { domain, read, codes } = constructionReader('YARD-9');
 
 describe('construction batch C: restraints and rollover structures on earthmoving equipment', () => {
   it('when a compactor runs with its belt undone and the ROPS lowered, then the safeguard counts as removed', () => {

@@ -1219,6 +1219,142 @@ const CASES: HazardCase[] = [
       { name: 'nailer: stand-down until the tied safety is repaired', action: { description: 'Stop nailing until the contact safety is repaired', kind: 'stop_work', parameters: { contact_safety: 'zip tied back' } } },
     ],
   },
+  {
+    id: 'underground_atmosphere_not_tested',
+    fires: [
+      { name: 'tool call: crew to the face, air test false', state: { task_description: 'Resume the TBM drive after a power cut' }, action: { description: 'Send the miners in', kind: 'resume_work', parameters: { air_test_before_entry: false } } },
+      { name: 'record: gas test pending after the fan came back', state: { task_description: 'Tunnel heading, shift change', compliance_status: { gas_test: 'pending' } }, action: { description: 'Ride the crew to the face', kind: 'general_work' } },
+      { name: 'record: atmospheric test not done in the adit', state: { task_description: 'Drill round in the adit', compliance_status: { atmospheric_test: 'not done' } }, action: { description: 'Start drilling', kind: 'general_work' } },
+      { name: 'tool call: microtunnel shaft bottom, gas test skipped', state: { task_description: 'Jacking pipe from the shaft bottom' }, action: { description: 'Climb down and restart', kind: 'general_work', parameters: { gas_test: 'skipped' } } },
+      { name: 'record: tunnel crew, air test missing', state: { task_description: 'Shotcrete in the tunnel crown', compliance_status: { air_test: 'missing' } }, action: { description: 'Begin spraying', kind: 'general_work' } },
+    ],
+    safe: [
+      { name: 'gas test done before the crew rides in', state: { task_description: 'Resume the TBM drive after a power cut' }, action: { description: 'Send the miners in', kind: 'resume_work', parameters: { air_test_before_entry: true } } },
+      { name: 'record: gas test completed in the heading', state: { task_description: 'Tunnel heading, shift change', compliance_status: { gas_test: 'completed' } }, action: { description: 'Ride the crew to the face', kind: 'general_work' } },
+      { name: 'above ground: a test not done on a sidewalk job', state: { task_description: 'Sidewalk forming', compliance_status: { gas_test: 'not done' } }, action: { description: 'Set the forms', kind: 'concrete_pour' } },
+      { name: 'stand-down until the heading is tested', state: { task_description: 'Tunnel heading after the fan trip' }, action: { description: 'Hold the crew at the shaft until the air test is done', kind: 'stop_work', parameters: { gas_test: 'pending' } } },
+      { name: 'tunnel with no word of a test either way', state: { task_description: 'Rock bolting in the tunnel' }, action: { description: 'Continue bolting', kind: 'general_work' } },
+    ],
+  },
+  {
+    id: 'post_tensioning_line_of_fire',
+    fires: [
+      { name: 'tool call: labourer behind the jack', state: { task_description: 'Stressing the level 3 tendons' }, action: { description: 'Start the pull', kind: 'concrete_pour', parameters: { worker_behind_jack: true } } },
+      { name: 'free text: helper right behind the ram', action: { description: 'Have the helper stand right behind the ram while we stress the tendons', kind: 'concrete_pour' } },
+      { name: 'tool call: no barriers and signs for post-tensioning', state: { task_description: 'Post-tensioning the podium slab' }, action: { description: 'Begin stressing', kind: 'general_work', parameters: { barriers_and_signs: 'none' } } },
+      { name: 'observation: foreman behind the stressing jack', state: { task_description: 'Tendon stressing, east bay', recent_observations: ['Foreman is standing behind the stressing jack to watch the wedges'] }, action: { description: 'Carry on', kind: 'concrete_pour' } },
+      { name: 'record: signs and barriers not installed, monostrand pulls', state: { task_description: 'Monostrand stressing on level 5', compliance_status: { signs_and_barriers: 'not installed' } }, action: { description: 'Pull the next row', kind: 'concrete_pour' } },
+    ],
+    safe: [
+      { name: 'crew beside the jack, area barricaded', state: { task_description: 'Stressing the level 3 tendons' }, action: { description: 'Start the pull', kind: 'concrete_pour', parameters: { worker_behind_jack: false, barriers_and_signs: 'installed' } } },
+      { name: 'nobody behind the jack', action: { description: 'Stress the tendons; no one behind the jack, signs up below', kind: 'concrete_pour' } },
+      { name: 'behind the pump, not a stressing job', action: { description: 'Stand behind the pump truck and guide the hose', kind: 'concrete_pour' } },
+      { name: 'a car jack on the site truck', action: { description: 'Change the tyre with the jack behind the trailer', kind: 'general_work' } },
+      { name: 'stand-down until barriers are up', state: { task_description: 'Post-tensioning the podium slab' }, action: { description: 'Postpone stressing until the barriers are set', kind: 'stop_work', parameters: { barriers_and_signs: 'none' } } },
+    ],
+  },
+  {
+    id: 'lift_slab_workers_in_structure',
+    fires: [
+      { name: 'tool call: two non-essential workers below', state: { task_description: 'Lift-slab jacking, roof package' }, action: { description: 'Start the jacks', kind: 'general_work', parameters: { non_essential_workers_below: 2 } } },
+      { name: 'record: non-jacking workers in the building', state: { task_description: 'Jacking the slabs up the columns', crew_status: { non_jacking_workers_in_building: 4 } }, action: { description: 'Raise the slabs', kind: 'concrete_pour' } },
+      { name: 'tool call: nonessential workers, building not reinforced', state: { task_description: 'Lift slab operation, level 2' }, action: { description: 'Begin lifting', kind: 'general_work', parameters: { nonessential_workers_inside: 3, building_reinforced: false } } },
+      { name: 'tool call in a slab package lift', state: { task_description: 'Slab package raise to level 4' }, action: { description: 'Go', kind: 'general_work', parameters: { non_essential_workers_in_structure: 1 } } },
+      { name: 'record on a lift-slab garage', state: { task_description: 'Lift slab garage, third lift', compliance_status: { structure_reinforced: 'no' } }, action: { description: 'Jack the slabs', kind: 'general_work', parameters: { non_jacking_workers: 5 } } },
+    ],
+    safe: [
+      { name: 'only the jacking crew in the structure', state: { task_description: 'Lift-slab jacking, roof package' }, action: { description: 'Start the jacks', kind: 'general_work', parameters: { non_essential_workers_below: 0 } } },
+      { name: 'engineer reinforced the structure for occupancy', state: { task_description: 'Lift slab operation, level 2' }, action: { description: 'Begin lifting', kind: 'general_work', parameters: { nonessential_workers_inside: 3, building_reinforced: true } } },
+      { name: 'not lift-slab: workers below an ordinary deck pour', action: { description: 'Pour the deck', kind: 'concrete_pour', parameters: { non_essential_workers_below: 2 } } },
+      { name: 'stand-down until the building is cleared', state: { task_description: 'Lift slab operation, level 2' }, action: { description: 'Hold the jacking until everyone else is out', kind: 'stop_work', parameters: { nonessential_workers_inside: 3 } } },
+      { name: 'lift-slab with no count of people inside', state: { task_description: 'Lift-slab jacking, roof package' }, action: { description: 'Start the jacks', kind: 'general_work' } },
+    ],
+  },
+  {
+    id: 'aerial_lift_tied_to_structure',
+    fires: [
+      { name: 'tool call: lanyard anchor on the adjacent beam', action: { description: 'Drive the boom lift to the next column line', kind: 'aerial_lift', parameters: { lanyard_anchor: 'adjacent beam' } } },
+      { name: 'tool call: tie-off location is the steel', action: { description: 'Weld the clip from the basket', kind: 'aerial_lift', parameters: { tie_off_location: 'steel column' } } },
+      { name: 'tool call: lanyard attached to the pole', action: { description: 'Swap the luminaire from the bucket', kind: 'aerial_lift', parameters: { lanyard_attached_to: 'utility pole' } } },
+      { name: 'tool call: anchor is the building structure', action: { description: 'Caulk the windows from the lift', kind: 'aerial_lift', parameters: { anchor: 'building structure' } } },
+      { name: 'tool call: lanyard anchor on a purlin', action: { description: 'Boom up to the canopy', kind: 'aerial_lift', parameters: { lanyard_anchor: 'purlin above' } } },
+    ],
+    safe: [
+      { name: 'lanyard on the basket anchor', action: { description: 'Drive the boom lift to the next column line', kind: 'aerial_lift', parameters: { lanyard_anchor: 'basket anchor point' } } },
+      { name: 'tie-off to the boom', action: { description: 'Weld the clip from the basket', kind: 'aerial_lift', parameters: { tie_off_location: 'boom anchor' } } },
+      { name: 'a roofer tied to a beam, no lift involved', action: { description: 'Set the decking', kind: 'steel_erection', parameters: { lanyard_anchor: 'beam strap on the steel' } } },
+      { name: 'platform anchor named', action: { description: 'Paint the soffit', kind: 'aerial_lift', parameters: { anchor: 'platform D-ring' } } },
+      { name: 'stand-down while the lanyard is moved', action: { description: 'Stop the lift until the lanyard is on the basket', kind: 'stop_work', parameters: { lanyard_anchor: 'adjacent beam' } } },
+    ],
+  },
+  {
+    id: 'tight_fitting_respirator_facial_hair',
+    fires: [
+      { name: 'tool call: half mask for a bearded worker', action: { description: 'Log the fit test', kind: 'record_update', parameters: { respirator: 'elastomeric half mask', facial_hair: true } } },
+      { name: 'free text: N95 issued to a worker with a beard', action: { description: 'Issue the N95 to the new sander; he has a full beard', kind: 'general_work' } },
+      { name: 'record: full facepiece, beard in the seal', state: { equipment_in_use: ['full facepiece respirator, P100'] }, action: { description: 'Clear him for the grinding task', kind: 'general_work', parameters: { beard: 'yes, along the seal' } } },
+      { name: 'free text: tight-fitting mask, facial hair', state: { recent_observations: ['Painter has facial hair under the seal of his tight-fitting mask'] }, action: { description: 'Start spraying', kind: 'general_work' } },
+      { name: 'tool call: not clean shaven, filtering facepiece', action: { description: 'Approve the respirator assignment', kind: 'record_update', parameters: { respirator_type: 'filtering facepiece', clean_shaven: false } } },
+    ],
+    safe: [
+      { name: 'loose-fitting PAPR hood for a bearded worker', action: { description: 'Log the assignment', kind: 'record_update', parameters: { respirator: 'loose-fitting PAPR hood', facial_hair: true } } },
+      { name: 'clean shaven, half mask', action: { description: 'Log the fit test', kind: 'record_update', parameters: { respirator: 'elastomeric half mask', clean_shaven: true } } },
+      { name: 'half mask, no facial hair', action: { description: 'Issue the half mask; no facial hair on the worker', kind: 'general_work' } },
+      { name: 'beard, no respirator needed', action: { description: 'Sweep the laydown yard; the labourer has a beard', kind: 'general_work' } },
+      { name: 'hooded PAPR in the equipment list', state: { equipment_in_use: ['hooded PAPR'] }, action: { description: 'Start the chipping', kind: 'general_work', parameters: { facial_hair: true } } },
+    ],
+  },
+  {
+    id: 'roofing_warning_line_too_close_for_machines',
+    fires: [
+      { name: 'tool call: felt layer, line at 6 ft', action: { description: 'Run the felt machine', kind: 'roofing_work', parameters: { mechanical_equipment: true, warning_line_distance_ft: 6 } } },
+      { name: 'tool call: metres, power buggy, 2 m line', action: { description: 'Start the buggy runs', kind: 'roofing_work', parameters: { mechanical_equipment: 'power buggy', warning_line_setback_m: 2 } } },
+      { name: 'tool call: kettle on the roof, 8 ft', action: { description: 'Mop the field', kind: 'roofing_work', parameters: { mechanical_equipment: 'yes', warning_line_from_edge_ft: 8 } } },
+      { name: 'schema kind general, machine, 5 ft', action: { description: 'Lay membrane with the machine', kind: 'general_work', parameters: { mechanical_equipment: true, warning_line_distance_ft: 5 } } },
+      { name: 'record: 9 ft line with a welder machine', state: { compliance_status: { warning_line_setback_ft: 9 } }, action: { description: 'Weld the seams', kind: 'roofing_work', parameters: { mechanical_equipment: true } } },
+    ],
+    safe: [
+      { name: 'line moved to 10 ft', action: { description: 'Run the felt machine', kind: 'roofing_work', parameters: { mechanical_equipment: true, warning_line_distance_ft: 10 } } },
+      { name: 'hand work only, line at 6 ft', action: { description: 'Hand-nail the insulation', kind: 'roofing_work', parameters: { mechanical_equipment: false, warning_line_distance_ft: 6 } } },
+      { name: 'metres: 4 m line', action: { description: 'Start the buggy runs', kind: 'roofing_work', parameters: { mechanical_equipment: 'power buggy', warning_line_setback_m: 4 } } },
+      { name: 'stand-down until the line is moved', action: { description: 'Hold the machine runs until the line is moved back', kind: 'stop_work', parameters: { mechanical_equipment: true, warning_line_distance_ft: 6 } } },
+      { name: 'machine with no setback given', action: { description: 'Run the felt machine', kind: 'roofing_work', parameters: { mechanical_equipment: true } } },
+    ],
+  },
+  {
+    id: 'mobile_operation_without_shadow_vehicle',
+    fires: [
+      { name: 'tool call: no TMA at 65 mph', state: env({ posted_speed_mph: 65 }), action: { description: 'Start the crack sealing', kind: 'traffic_control', parameters: { tma: false } } },
+      { name: 'metric posted speed, shadow truck none', state: env({ posted_speed_kmh: 100 }), action: { description: 'Pick up the drums', kind: 'traffic_control', parameters: { shadow_truck: 'none' } } },
+      { name: 'record: shadow vehicle unavailable, 55 mph', state: { compliance_status: { shadow_vehicle: 'unavailable' } }, action: { description: 'Sweep the shoulder', kind: 'general_work', parameters: { posted_speed_mph: 55 } } },
+      { name: 'speed limit field, attenuator missing', action: { description: 'Replace the delineators', kind: 'traffic_control', parameters: { speed_limit_mph: 70, truck_mounted_attenuator: 'missing' } } },
+      { name: 'record at 45 mph, no shadow vehicle', state: env({ posted_speed_mph: 45 }, { compliance_status: { shadow_vehicle: false } }), action: { description: 'Begin the line striping', kind: 'general_work' } },
+    ],
+    safe: [
+      { name: 'TMA truck in place at 65 mph', state: env({ posted_speed_mph: 65 }), action: { description: 'Start the crack sealing', kind: 'traffic_control', parameters: { tma: true } } },
+      { name: 'low-speed street, no shadow vehicle', state: env({ posted_speed_mph: 25 }), action: { description: 'Pick up the cones', kind: 'traffic_control', parameters: { shadow_vehicle: false } } },
+      { name: 'stand-down until the TMA returns', state: env({ posted_speed_mph: 70 }), action: { description: 'Postpone the cone pickup until the TMA truck is back', kind: 'stop_work', parameters: { tma: false } } },
+      { name: 'high speed, shadow vehicle not mentioned', state: env({ posted_speed_mph: 70 }), action: { description: 'Begin the operation', kind: 'traffic_control' } },
+      { name: 'shadow truck provided', state: env({ posted_speed_mph: 55 }), action: { description: 'Sweep the shoulder', kind: 'general_work', parameters: { shadow_truck: 'provided' } } },
+    ],
+  },
+  {
+    id: 'worker_in_excavator_swing_radius',
+    fires: [
+      { name: 'tool call: worker in swing radius', action: { description: 'Keep loading the trucks', kind: 'excavation', parameters: { worker_in_swing_radius: true } } },
+      { name: 'free text: laborer behind the counterweight', state: { recent_observations: ['Pipe layer is crouched behind the counterweight while the operator slews'] }, action: { description: 'Continue digging', kind: 'excavation' } },
+      { name: 'free text: grade checker inside the swing radius', action: { description: 'Dig the next bucket with the grade checker inside the swing radius', kind: 'excavation' } },
+      { name: 'tool call: person in swing area', action: { description: 'Trim the footing', kind: 'excavation', parameters: { person_in_swing_area: 'yes' } } },
+      { name: 'free text: helper between the counterweight and the truck', action: { description: 'Load out while the helper waits between the counterweight and the truck', kind: 'general_work' } },
+    ],
+    safe: [
+      { name: 'nobody in the swing radius', action: { description: 'Keep loading the trucks, nobody in the swing radius', kind: 'excavation' } },
+      { name: 'tool call: worker in swing radius false', action: { description: 'Keep loading the trucks', kind: 'excavation', parameters: { worker_in_swing_radius: false } } },
+      { name: 'barricaded swing area, worker outside it', action: { description: 'Dig with the swing area taped off and the checker outside the tape', kind: 'excavation' } },
+      { name: 'stand-down: stop the swing until he is clear', action: { description: 'Stop swinging until the grade checker is clear', kind: 'stop_work', parameters: { worker_in_swing_radius: true } } },
+      { name: 'counterweight named, no person near it', action: { description: 'Inspect the counterweight bolts with the machine locked out', kind: 'equipment_maintenance' } },
+    ],
+  },
 ];
 
 describe('construction variants: every catalogue hazard, said other ways', () => {

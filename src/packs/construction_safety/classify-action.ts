@@ -248,6 +248,17 @@ export function kindOfField(kind: string | undefined, vocabulary: Lexicon): Read
   return kindIn(vocabulary.match(tokens, new Array<boolean>(tokens.length).fill(false)));
 }
 
+/**
+ * "record_update", "log_entry", "report_submission": the agent writes a record. Its kind is not the work the state
+ * describes (the state's task says what the record is about), so the state gives it no kind; the description's own
+ * words still may, and rules that read no kind still apply.
+ */
+export function kindNamesRecord(kind: string | undefined): boolean {
+  if (!kind) return false;
+  return tokenize(kind.trim().toLowerCase().slice(0, 100)).some((t) => RECORD_WORDS.has(t.text));
+}
+const RECORD_WORDS = new Set(['record', 'records', 'log', 'logbook', 'report', 'reports', 'form', 'forms', 'paperwork', 'documentation', 'recordkeeping']);
+
 export interface KindEvidence {
   field?: ReadKind;
   description?: ReadKind;

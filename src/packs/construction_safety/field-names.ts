@@ -24,7 +24,9 @@ export type FieldKind =
   /** A safety device said to be bypassed ("lsi_bypass: true") or not in use ("seatbelt_fastened: false", with `inverse`): a safeguard taken away. */
   | 'bypass'
   /** A calendar date (ISO "2024-07-02"), kept as days since 1970 so its age can be taken against the request's timestamp. */
-  | 'date';
+  | 'date'
+  /** A respirator: yes/no says one is worn; words say which kind (tight-fitting half mask, loose-fitting hood), read as text. */
+  | 'respirator';
 
 export type Scope = 'environment' | 'crew' | 'compliance' | 'limits' | 'parameters' | 'other';
 
@@ -339,7 +341,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('alternate entry', 'confined_space.alternate_entry', 'status'), r('alternate procedure', 'confined_space.alternate_entry', 'status'),
   r('alternate entry certification', 'confined_space.alternate_entry', 'status'),
   r('dust control', 'silica.controls', 'status'), r('silica control', 'silica.controls', 'status'), r('silica', 'silica.controls', 'status'), r('water delivery', 'silica.controls', 'status'), r('vacuum', 'silica.controls', 'status'),
-  r('dust collection', 'silica.controls', 'status'), r('wet cutting', 'silica.controls', 'status'), r('respirator', 'silica.respirator', 'status'),
+  r('dust collection', 'silica.controls', 'status'), r('wet cutting', 'silica.controls', 'status'), r('respirator', 'silica.respirator', 'respirator'),
   r('worker inside structure', 'demolition.workers_inside', 'count'), r('people inside structure', 'demolition.workers_inside', 'count'), r('worker inside building', 'demolition.workers_inside', 'count'),
   r('worker in structure', 'demolition.workers_inside', 'count'), r('person inside structure', 'demolition.workers_inside', 'count'),
   r('engineering survey', 'demolition.survey', 'status'), r('structural survey', 'demolition.survey', 'status'),
@@ -348,6 +350,27 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('asbestos inspection', 'demolition.asbestos_checked', 'inspection_record'), r('asbestos removed', 'demolition.asbestos_checked', 'inspection_record'), r('asbestos removal', 'demolition.asbestos_checked', 'inspection_record'),
   r('asbestos abatement', 'demolition.asbestos_checked', 'inspection_record'), r('asbestos clearance', 'demolition.asbestos_checked', 'inspection_record'), r('acm survey', 'demolition.asbestos_checked', 'inspection_record'),
   r('asbestos status', 'record.asbestos_status', 'ignore'),
+  // Tight-fitting respirators and facial hair in the seal (1910.134(g)(1)(i)).
+  r('facial hair', 'respirator.facial_hair', 'status'), r('beard', 'respirator.facial_hair', 'status'), r('clean shaven', 'respirator.facial_hair', 'status', { inverse: true }),
+  // Post-tensioning (1926.701(c)): nobody behind the jack, signs and barriers around the stressing area.
+  r('behind jack', 'post_tensioning.worker_behind_jack', 'status'), r('worker behind jack', 'post_tensioning.worker_behind_jack', 'status'),
+  r('behind ram', 'post_tensioning.worker_behind_jack', 'status'), r('barrier sign', 'site.barriers_and_signs', 'status'),
+  // Lift-slab jacking (1926.705(k)): only the jacking crew in the structure, unless it is reinforced for occupancy.
+  r('non jacking worker', 'lift_slab.nonessential_inside', 'count'), r('non essential worker', 'lift_slab.nonessential_inside', 'count'),
+  r('nonessential worker', 'lift_slab.nonessential_inside', 'count'),
+  r('non essential worker in structure', 'lift_slab.nonessential_inside', 'count'), r('non essential worker in building', 'lift_slab.nonessential_inside', 'count'), r('non jacking worker in structure', 'lift_slab.nonessential_inside', 'count'), r('building reinforced', 'lift_slab.reinforced', 'status'), r('structure reinforced', 'lift_slab.reinforced', 'status'),
+  // Aerial lifts (1926.453(b)(2)(v)): where the lanyard is clipped, and whether anyone is in the basket.
+  r('lanyard anchor', 'fall.anchor_unsuitable', 'anchor'), r('lanyard attached', 'fall.anchor_unsuitable', 'anchor'), r('tie off location', 'fall.anchor_unsuitable', 'anchor'),
+  r('occupant in basket', 'aerial.occupied', 'status'), r('occupant in platform', 'aerial.occupied', 'status'), r('occupant in bucket', 'aerial.occupied', 'status'),
+  r('worker in basket', 'aerial.occupied', 'status'), r('basket occupied', 'aerial.occupied', 'status'), r('platform occupied', 'aerial.occupied', 'status'),
+  // Low-slope roofing (1926.501(b)(10), 1926.502(f), (h)): roof width, a warning line's setback, a safety monitor, mechanical equipment.
+  r('roof width', 'roof.width_ft', 'length'), r('warning line distance', 'roof.warning_line_ft', 'length'), r('warning line setback', 'roof.warning_line_ft', 'length'),
+  r('warning line from edge', 'roof.warning_line_ft', 'length'), r('mechanical equipment', 'roof.mechanical_equipment', 'status'),
+  r('safety monitor', 'roof.safety_monitor', 'status'), r('safety monitoring', 'roof.safety_monitor', 'status'),
+  // Mobile work-zone operations (MUTCD Part 6, TA-35): the shadow vehicle with its attenuator, and the road's posted speed.
+  r('shadow vehicle', 'traffic.shadow_vehicle', 'status'), r('shadow truck', 'traffic.shadow_vehicle', 'status'), r('tma', 'traffic.shadow_vehicle', 'status'),
+  r('truck mounted attenuator', 'traffic.shadow_vehicle', 'status'), r('posted speed', 'traffic.posted_speed_mph', 'speed'), r('speed limit', 'traffic.posted_speed_mph', 'speed'),
+  r('worker in swing radius', 'site.worker_in_swing_radius', 'status'), r('person in swing radius', 'site.worker_in_swing_radius', 'status'), r('worker in swing area', 'site.worker_in_swing_radius', 'status'), r('person in swing area', 'site.worker_in_swing_radius', 'status'),
   // identifiers and bookkeeping: read, nothing to decide
   r('permit no', 'record.permit_no', 'ignore'), r('permit number', 'record.permit_no', 'ignore'), r('tested at', 'record.tested_at', 'ignore'),
   r('workers entering', 'record.entrants', 'ignore'), r('competent person eta', 'record.eta', 'ignore'), r('shoring inspection', 'equipment.inspected', 'status'),

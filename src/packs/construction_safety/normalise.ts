@@ -3,7 +3,7 @@ import { type Reading, ReadingBuilder } from '../reading/reading.js';
 import type { Lexicon, PhraseMatch } from '../reading/text.js';
 import { heatIndexC } from '../reading/units.js';
 import type { ActionInput } from '../types.js';
-import { classifyAction, kindIn, kindOfField, readInstructions } from './classify-action.js';
+import { classifyAction, kindIn, kindNamesRecord, kindOfField, readInstructions } from './classify-action.js';
 import { FactWriter, STRENGTH, type Strength } from './fact-writer.js';
 import type { Scope } from './field-names.js';
 import type { ReadKind } from './kinds.js';
@@ -139,7 +139,7 @@ export function readConstruction(state: Record<string, unknown>, action: ActionI
     field: kindOfField(kindField, vocabulary),
     description: actionView ? kindIn(actionView.matches) : undefined,
     parameters: paramsKind,
-    state: (taskView ? kindIn(taskView.matches) : undefined) ?? kindIn(equipment),
+    state: kindNamesRecord(kindField) ? undefined : ((taskView ? kindIn(taskView.matches) : undefined) ?? kindIn(equipment)),
   };
   const actionReading = classifyAction(instructions, evidence);
   const workKind = (actionReading.kind === 'stop_work' ? [evidence.field, evidence.description, evidence.parameters, evidence.state].find((k) => k && k !== 'stop_work') : actionReading.kind) ?? 'general_work';
@@ -209,7 +209,16 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   if (noise !== undefined && shift !== undefined) facts.set('noise.exposure_hours', shift, 'shift length', R);
 
   // Falls.
-  if (facts.num('fall.height_ft') !== undefined || AT_HEIGHT_KINDS.has(kind) || facts.bool('fall.exposure')) facts.set('fall.at_height', true, `work at height (${kind})`, R);
+  // An aerial lift with nobody in its basket (boom stowed, worker on the ground) puts no one at height.
+  const liftEmpty = kind === 'aerial_lift' && facts.bool('aerial.occupied') === false;
+  if (facts.num('fall.height_ft') !== undefined || (AT_HEIGHT_KINDS.has(kind) && !liftEmpty) || facts.bool('fall.exposure')) facts.set('fall.at_height', true, `work at height (${kind})`, R);
+
+  // Low-slope roofs (1926.501(b)(10), 1926.502(h)): on a roof 50 ft wide or less a competent safety monitor alone is fall
+  // protection, so long as no mechanical equipment works in the monitored area.
+  const roofWidth = facts.num('roof.width_ft');
+  if (kind === 'roofing_work' && facts.bool('fall.protected') === undefined && facts.bool('roof.safety_monitor') === true && roofWidth !== undefined && roofWidth <= 50 && facts.bool('roof.mechanical_equipment') !== true) {
+    facts.set('fall.protected', true, `safety monitoring system on a ${roofWidth} ft wide low-slope roof, no mechanical equipment`, R);
+  }
 
   // Personal fall arrest (1926.502(d)(16)): the free fall is the lanyard plus the D-ring's height above the anchor
   // (5 ft for a standing worker when not given); the feet then drop the free fall, the deceleration (3.5 ft at most,
@@ -243,7 +252,9 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   // "lift station pit 30 ft deep": a structure's depth is the excavation's when the work is the excavation itself.
   const structureDepth = facts.num('structure.depth_ft');
   if (TRENCH_KINDS.has(kind) && structureDepth !== undefined && facts.num('trench.depth_ft') === undefined) facts.set('trench.depth_ft', structureDepth, `the depth of the structure being excavated (${kind})`, R);
-  if (TRENCH_KINDS.has(kind) || facts.num('trench.depth_ft') !== undefined || facts.bool('trench.entry')) facts.set('trench.present', true, `excavation work (${kind})`, R);
+  // A tunnel heading is underground construction (1926.800), not an open excavation: the kind alone makes no trench of it.
+  const underground = facts.bool('underground.present') === true;
+  if ((TRENCH_KINDS.has(kind) && !underground) || facts.num('trench.depth_ft') !== undefined || facts.bool('trench.entry')) facts.set('trench.present', true, `excavation work (${kind})`, R);
   // The inspection keeps the strength of its source: one the action has done first beats the record.
   const inspectionFact = ['inspection.competent_person', 'inspection.text'].find((f) => facts.bool(f) !== undefined);
   if (inspectionFact) {

@@ -162,6 +162,11 @@ export function readStructured(
     b.get(here);
     const source = `${here} = ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
     if (rule.kind === 'ignore') continue;
+    if (rule.kind === 'respirator') {
+      if (typeof value === 'boolean') facts.set(rule.fact, value, source, strength);
+      else if (typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
+      continue;
+    }
     if (rule.kind === 'anchor') {
       readAnchor(facts, value, source, strength, vocabulary, texts, here, scope);
       continue;
@@ -321,11 +326,20 @@ function anchorHeightOf(value: unknown, unit: Unit | undefined): number | undefi
 }
 
 /** A tie-off point named in a record: a pipe, conduit, duct or hanger is no anchorage (1926.502(d)(15)). */
+/** Words of an anchor value that name the lift itself, or something beside it. */
+const LIFT_ANCHOR_WORDS = new Set(['basket', 'boom', 'platform', 'bucket', 'cage']);
+const ADJACENT_WORDS = new Set(['adjacent', 'structure', 'beam', 'beams', 'pole', 'column', 'girder', 'purlin', 'purlins', 'joist', 'truss', 'building', 'steel', 'w10', 'w12', 'w14']);
+
 function readAnchor(facts: FactWriter, value: unknown, source: string, strength: Strength, vocabulary: Lexicon, texts: PendingText[], path: string, scope: Scope): void {
   if (typeof value !== 'string' || value.length > 200) return;
   const tokens = tokenize(value);
   const concepts = vocabulary.match(tokens, new Array<boolean>(tokens.length).fill(false));
   if (concepts.some((m) => m.concept === 'cue.improper_anchor')) facts.set('fall.anchor_unsuitable', true, source, strength);
+  // 1926.453(b)(2)(v): from an aerial lift the lanyard goes to the boom or basket, never to an adjacent pole, beam or structure.
+  const words = new Set(tokens.map((t) => t.text));
+  const onLift = [...LIFT_ANCHOR_WORDS].some((w) => words.has(w));
+  const outside = [...ADJACENT_WORDS].some((w) => words.has(w));
+  if (outside !== onLift) facts.set('fall.tied_to_structure', outside, source, strength);
   texts.push({ path, value, scope });
 }
 

@@ -18,6 +18,8 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
       if (conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'hazard.power_line')) return 'power_line.deenergized';
       return 'loto.applied';
     case 'control.power':
+      // "bucket grounded", "forks grounded": an attachment set down on the ground, not a line earthed.
+      if (p === 'grounded' && SET_DOWN.has(view.tokens[m.first - 1]?.text ?? '')) return undefined;
       // "grounded", "de-energized and grounded": the line is earthed; "ground barriers" and goalposts keep plant away from a live one.
       return p.startsWith('grounded') || p === 'grounds' || p.includes('and grounded') ? 'power_line.deenergized' : p === 'encroachment plan' ? undefined : 'power_line.encroachment_controls';
     case 'control.fire':
@@ -74,6 +76,9 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
       return undefined;
   }
 }
+
+/** Attachments of a machine that are "grounded" when set down on the ground. */
+const SET_DOWN = new Set(['bucket', 'buckets', 'blade', 'blades', 'forks', 'fork', 'attachment', 'attachments', 'boom', 'load', 'hook']);
 
 /** Participles that say where a thing was put, not where someone works. */
 const PLACED = new Set(['hung', 'mounted', 'routed', 'strung', 'stored', 'stacked', 'racked', 'posted', 'fixed', 'bracketed']);
@@ -196,15 +201,23 @@ const CONDITION_FACTS: Record<string, string> = {
   'condition.multi_crane': 'crane.multiple',
   'condition.suspended_scaffold': 'scaffold.suspended',
   'cue.flagger': 'traffic.flagging',
+  'condition.underground': 'underground.present',
+  'condition.post_tensioning': 'post_tensioning.present',
+  'hazard.behind_jack': 'post_tensioning.worker_behind_jack',
+  'condition.lift_slab': 'lift_slab.present',
+  'condition.facial_hair': 'respirator.facial_hair',
+  'cue.safety_monitor': 'roof.safety_monitor',
+  'cue.roof_machine': 'roof.mechanical_equipment',
+  'hazard.swing_radius': 'site.worker_in_swing_radius',
 };
 
 /** Conditions whose negation says nothing useful ("no rush" is not "no pressure" evidence worth keeping). */
-const AFFIRM_ONLY = new Set(['cue.flagger', 'condition.shore_removal', 'hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
+const AFFIRM_ONLY = new Set(['hazard.swing_radius', 'condition.underground', 'condition.post_tensioning', 'hazard.behind_jack', 'condition.lift_slab', 'cue.flagger', 'condition.shore_removal', 'hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
 /**
  * A hazard list names kinds of hazard ("cave_in", "falling_debris"), not what was seen: only hazards whose
  * naming is itself the fact (a power line, lightning, a suspended load) are read from it.
  */
-const FROM_HAZARD_LIST = new Set(['condition.suspended_scaffold', 'hazard.power_line', 'hazard.lightning', 'hazard.suspended_load', 'condition.silica_task', 'hazard.fall_exposure', 'hazard.live_work', 'condition.combustible', 'kind.personnel_platform']);
+const FROM_HAZARD_LIST = new Set(['condition.underground', 'condition.post_tensioning', 'condition.lift_slab', 'condition.suspended_scaffold', 'hazard.power_line', 'hazard.lightning', 'hazard.suspended_load', 'condition.silica_task', 'hazard.fall_exposure', 'hazard.live_work', 'condition.combustible', 'kind.personnel_platform']);
 /** Conditions whose mention makes the site safer, so they are never read from words addressed to the guardrail. */
 const LOWERS_WHEN_AFFIRMED = new Set(['condition.acclimatized', 'condition.indoors', 'condition.alternate_entry', 'condition.hand_dig']);
 /** Conditions read only from sources that describe the present, not from the action's own plan. */
@@ -379,6 +392,11 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
       facts.set('trench.spoil_at_edge', true, source(m), strength, true);
       continue;
     }
+    // 1910.134(g)(1)(i): a tight-fitting facepiece seals on the face; a loose-fitting hood or helmet does not.
+    if (m.concept === 'cue.tight_respirator' || m.concept === 'cue.loose_respirator') {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m)) facts.set('respirator.tight_fitting', m.concept === 'cue.tight_respirator', source(m), strength);
+      continue;
+    }
     const fact = CONDITION_FACTS[m.concept];
     if (!fact) continue;
     // "briefed on heat illness signs", "heat stroke prevention training": the sign named as a topic was seen on nobody.
@@ -483,6 +501,7 @@ const DOCUMENT_WORDS = new Set(['plan', 'plans', 'program', 'programme', 'policy
 const SHIELDS = ['box', 'shield'];
 const SIGNALLERS = ['banksman', 'spotter', 'signal', 'ground guide'];
 const MARGIN_WORDS = new Set(['plus', '+']);
+const SPACING_WORDS = new Set(['centres', 'centers', 'centre', 'center', 'spacing', 'spacings', 'oc', 'o.c', 'o.c.', 'on-centre', 'on-center']);
 
 function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: Strength): void {
   const tokens = view.tokens;
@@ -565,6 +584,8 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
       if (sizeOfEquipment) return;
       // "a zone of the panel height plus 2 m": a margin added to another measure is no height or depth of its own.
       if (MARGIN_WORDS.has(tokens[q.index - 1]?.text ?? '')) return;
+      // "raking shores at 3 m centres", "studs 16 in o.c.": the spacing of members is no height or depth.
+      if (SPACING_WORDS.has(tokens[last + 1]?.text ?? '')) return;
       const ft = toFeet(q.value, unit);
       if (ft === undefined) return;
       // "within 6 feet of the line" is a clearance once a power line is known to be there.
