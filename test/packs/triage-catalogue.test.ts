@@ -73,6 +73,14 @@ const CASES: [hazard: string, state: Record<string, unknown>][] = [
   ['orbital_signs_low_acuity', { caller_demographics: { age: 9 }, chief_complaint: 'Puffy eyelid for two days and now his eye is sticking out and hurts to move the eye' }],
   ['magnets_swallowed_low_acuity', { caller_demographics: { age: 5 }, chief_complaint: 'Swallowed four of the shiny magnetic balls from a puzzle' }],
   ['button_battery_nose_or_ear_low_acuity', { caller_demographics: { age: 3 }, chief_complaint: 'Pushed a hearing aid battery into her ear' }],
+  ['priapism_low_acuity', { caller_demographics: { age: 31, sex: 'male' }, chief_complaint: 'Painful erection since midnight that will not settle' }],
+  ['snake_bite_low_acuity', { caller_demographics: { age: 40 }, chief_complaint: 'Bitten by an adder while gardening, hand is puffing up' }],
+  ['retinal_detachment_signs_low_acuity', { caller_demographics: { age: 60 }, chief_complaint: 'A dark shadow coming across the vision in my right eye since lunchtime' }],
+  ['febrile_child_not_weight_bearing_low_acuity', { caller_demographics: { age: 7 }, chief_complaint: 'Refusing to walk since this morning', vital_signs: { temperature_c: 38.7 } }],
+  ['electrical_injury_low_acuity', { caller_demographics: { age: 35 }, chief_complaint: 'Electric shock from a live wire in the loft, small burn on two fingers' }],
+  ['drowning_ongoing_symptoms_low_acuity', { caller_demographics: { age: 10 }, chief_complaint: 'Nearly drowned in the lake, keeps coughing since they got her out' }],
+  ['postpartum_heavy_bleeding_low_acuity', { caller_demographics: { age: 27, sex: 'F', postpartum: true }, chief_complaint: 'Bleeding through a pad every hour and clots the size of an egg' }],
+  ['eye_after_surgery_low_acuity', { caller_demographics: { age: 72, conditions: ['cataract surgery last week'] }, chief_complaint: 'The eye is throbbing with eye pain and more blurred each day' }],
 ];
 
 describe('triage hazard catalogue', () => {

@@ -43,14 +43,25 @@ function mentions(path: string, tokens: readonly Token[], read: TextRead): Menti
   let start = 0;
   // "If it gets worse, call 999": a segment that opens with its condition makes the next one conditional too.
   let carry = false;
+  // "If you vomit or feel faint: give the injection and call 999": a sentence that opened with its condition keeps it
+  // across its colon, as what follows is the instruction for that case.
+  let openedWithCondition = false;
+  let sentenceStart = true;
   for (let i = 0; i <= tokens.length; i++) {
     const atComma = i < tokens.length && tokens[i].kind === 'symbol' && tokens[i].text === ',';
+    const atColon = i < tokens.length && tokens[i].kind === 'break' && tokens[i].text === ':';
     const end = i === tokens.length || tokens[i].kind === 'break' || atComma;
     if (!end) continue;
     let hypothetical = carry;
     for (let j = start; j < i && !hypothetical; j++) hypothetical = read.hypothetical[j];
     if (hypothetical) for (let j = start; j < i; j++) conditional[j] = true;
-    carry = atComma && start < i && read.hypothetical[start] && !carry;
+    if (sentenceStart && start < i) openedWithCondition = read.hypothetical[start];
+    if (start < i) sentenceStart = false;
+    carry = (atComma && start < i && read.hypothetical[start] && !carry) || (atColon && openedWithCondition);
+    if (!atComma && !atColon) {
+      sentenceStart = true;
+      openedWithCondition = false;
+    }
     start = i + 1;
   }
   const out: Mention[] = [];

@@ -25,7 +25,7 @@ export function foldFieldName(name: string): string {
 
 const entries: [string[], VitalField][] = [
   [['heartrate', 'hr', 'pulse', 'pulserate', 'heartratebpm', 'hrbpm', 'pulsebpm', 'heartbeat', 'pr', 'heart'], { kind: 'heart_rate' }],
-  [['respiratoryrate', 'rr', 'resprate', 'resp', 'resps', 'respirations', 'respiration', 'breathingrate', 'respiratoryratebpm', 'breathsperminute', 'rrbpm'], { kind: 'respiratory_rate' }],
+  [['respiratoryrate', 'rr', 'resprate', 'resp', 'resps', 'respirations', 'respiration', 'breathingrate', 'respiratoryratebpm', 'breathsperminute', 'rrbpm', 'breathsmin', 'breaths'], { kind: 'respiratory_rate' }],
   [['spo2', 'spo2pct', 'spo2percent', 'o2sat', 'o2sats', 'o2saturation', 'sats', 'sat', 'sao2', 'oxygensaturation', 'oxygen', 'pulseox', 'pulseoximetry', 'saturation', 'saturations', 'spo2ra'], { kind: 'spo2' }],
   [['systolic', 'systolicbp', 'sbp', 'bpsystolic', 'sys', 'systolicbloodpressure', 'bpsys'], { kind: 'systolic_bp' }],
   [['diastolic', 'diastolicbp', 'dbp', 'bpdiastolic', 'dia', 'diastolicbloodpressure', 'bpdia'], { kind: 'diastolic_bp' }],
@@ -48,7 +48,20 @@ const UNIT_SUFFIXES: readonly [suffix: string, unit: UnitHint | undefined][] = [
 ];
 
 export function vitalField(name: string): VitalField | undefined {
-  const folded = foldFieldName(name);
+  const found = vitalFieldFolded(foldFieldName(name));
+  if (found) return found;
+  // "resp_rate_counted_by_parent", "spo2_home_oximeter", "temp_c_first_aid_tent": a measurement named with who or how
+  // it was taken after it. Only words after the first say how; "usual_spo2" or "baseline_SpO2" is no reading of now.
+  const parts = name.split(/[^A-Za-z0-9]+/).filter((p) => p !== '');
+  if (parts.length < 2) return undefined;
+  const kept = [parts[0], ...parts.slice(1).filter((p) => !MEASURED_HOW.has(p.toLowerCase()))];
+  return kept.length < parts.length ? vitalFieldFolded(foldFieldName(kept.join(''))) : undefined;
+}
+
+/** Words that say who measured a vital sign, where or with what ("counted by parent", "home oximeter", "ear", "finger"). */
+const MEASURED_HOW = new Set(['counted', 'count', 'by', 'parent', 'parents', 'mum', 'mom', 'dad', 'carer', 'caller', 'self', 'home', 'oximeter', 'finger', 'ear', 'oral', 'forehead', 'underarm', 'axilla', 'measured', 'reading', 'now', 'latest', 'current', 'first', 'aid', 'tent', 'machine', 'monitor', 'device', 'app', 'watch', 'manual', 'pharmacy', 'paramedic', 'probe', 'at', 'on', 'the']);
+
+function vitalFieldFolded(folded: string): VitalField | undefined {
   const direct = VITAL_FIELDS.get(folded);
   if (direct) return direct;
   for (const [suffix, unit] of UNIT_SUFFIXES) {
@@ -86,7 +99,7 @@ export function isNegativeKey(name: string): boolean {
 }
 
 /** Values that answer their key with a no (`fever: "no"`), or a yes. */
-const NO_VALUES = new Set(['no', 'none', 'nil', 'denied', 'denies', 'absent', 'negative', 'notpresent', 'false', 'n', 'nope', 'never', 'noneknown', 'na', 'normal', 'notsure',
+const NO_VALUES = new Set(['saysno', 'hesaysno', 'shesaysno', 'reportsno', 'reportedlyno', 'no', 'none', 'nil', 'denied', 'denies', 'absent', 'negative', 'notpresent', 'false', 'n', 'nope', 'never', 'noneknown', 'na', 'normal', 'notsure',
   // A no said with how it was found out ("none noticed", "not seen"): the answer is still no.
   'nonenoticed', 'noneseen', 'nonereported', 'noneobserved', 'nonefound', 'notnoticed', 'notseen', 'notobserved', 'noneatall', 'nonesofar', 'nonetoday']);
 const YES_VALUES = new Set(['yes', 'true', 'y', 'present', 'positive', 'confirmed', 'yesconfirmed']);

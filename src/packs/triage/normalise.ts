@@ -30,6 +30,8 @@ const RISK_FACTORS = ['hypertension', 'lipids', 'smoker', 'family_history', 'kid
 const CARDIAC_FEATURES = ['exertional', 'cardiac_radiation', 'sweating', 'dyspnea', 'nausea', 'vomiting', 'cardiac_named', 'jaw_pain', 'arm_pain', 'at_rest'];
 /** Signs of an allergic reaction (Resuscitation Council UK 2021: airway, breathing, circulation, skin and gut changes). */
 const REACTION_SIGNS = ['throat_swelling', 'hoarse_voice', 'dyspnea', 'severe_breathing', 'stridor', 'unconscious', 'fainted', 'hives', 'facial_swelling', 'vomiting', 'anaphylaxis_named'];
+/** The bare sting words of the allergen vocabulary: they name no insect (a bee or wasp sting is an allergen exposure). */
+const STING_WORDS = ['stung', 'stung by', 'got stung', 'been stung', 'was stung'];
 const NONE_ITEMS = new Set(['none', 'nil', 'na', 'no', 'n', 'nothing', 'nonenoted', 'noneidentified', 'unknown', 'nkda', 'nka']);
 
 class TriageReader {
@@ -292,6 +294,14 @@ class TriageReader {
       const reaction = REACTION_SIGNS.some((f) => findings.affirmed.has(f)) || (typeof sbp === 'number' && sbp < 90);
       if (reaction || findings.conditions.has('allergy')) findings.affirm('allergen_exposure', food);
     }
+    // A sting by a sea creature (a jellyfish, a weever fish) is venom, not an allergen: "stung" there is no allergen exposure
+    // unless a bee, wasp or hornet is named, an allergy is known or a sign of a reaction is read (NHS Jellyfish and other sea
+    // creature stings; Resuscitation Council UK 2021 for the reaction).
+    const marine = findings.flags.get('exposure.marine_sting');
+    const allergen = findings.affirmed.get('allergen_exposure');
+    if (marine && allergen && STING_WORDS.some((w) => allergen.endsWith(`"${w}"`)) && !findings.conditions.has('allergy') && !REACTION_SIGNS.some((f) => findings.affirmed.has(f))) {
+      findings.affirmed.delete('allergen_exposure');
+    }
     // A drug that can kill a toddler in one tablet, named where the call is about something swallowed.
     const onePill = findings.flags.get('exposure.one_pill_drug');
     const swallowed = findings.affirmed.get('poisoning') ?? findings.affirmed.get('overdose');
@@ -351,11 +361,27 @@ class TriageReader {
     // A complaint a clinician is already treating, told as getting better, is on its expected course: NICE NG141 (cellulitis)
     // and NG109 (UTI) ask for reassessment only when it worsens or does not start to improve within 2 to 3 days. Its
     // clinic need is met; every red flag is still read (a worsening word, anywhere in the account, keeps the need).
+    // Getting worse, in the caller's own account (course words are read from it only): a fact a hazard may read.
+    const worsening = findings.flags.get('course.worsening');
+    if (worsening !== undefined) b.set('course.worsening', true, worsening);
     const treated = findings.flags.get('course.under_treatment');
     const improving = findings.flags.get('course.improving');
     if (treated && improving && !findings.flags.has('course.worsening') && findings.affirmed.has('clinic_complaint')) {
       findings.affirmed.delete('clinic_complaint');
       b.set('course.improving_on_treatment', true, `${treated}; ${improving}`);
+    }
+    // A seizure in known epilepsy, told as the usual kind and ended with recovery to the patient's normal self, is not a new
+    // altered mental state: NHS What to do if someone has a seizure (call 999 for a first seizure, one lasting over 5 minutes,
+    // repeated seizures, an injury or not waking up) and ESI v4 ch. 4 (new onset confusion or lethargy). Any of those dangers,
+    // or confusion, drowsiness or unresponsiveness read now, keeps the seizure.
+    const seizure = findings.affirmed.get('seizure');
+    const usual = findings.flags.get('course.seizure_usual');
+    const recovered = findings.flags.get('course.back_to_baseline');
+    const epilepsy = findings.conditions.get('epilepsy');
+    const stillUnwell = ['confusion', 'drowsy', 'unconscious', 'head_injury', 'loss_of_consciousness'].some((f) => findings.affirmed.has(f));
+    if (seizure && usual && recovered && epilepsy && !stillUnwell && !findings.flags.has('course.seizure_danger')) {
+      findings.affirmed.delete('seizure');
+      b.set('course.usual_seizure_recovered', true, `${epilepsy}; ${usual}; ${recovered}`);
     }
     // The wish to be dead (C-SSRS item 1) is suicidal thinking unless active thoughts are denied and nothing of a method, plan,
     // intent or behaviour is read (a bare "plan" word, such as a trip planned, is none): then the C-SSRS screener rates it low risk (a referral, with a safety plan). Unknown stays suicidal.
@@ -371,7 +397,7 @@ class TriageReader {
 
     const c = findings.conditions;
     const known = (name: string) => c.get(name);
-    for (const name of ['diabetes', 'type1_diabetes', 'insulin', 'heart_disease', 'immunocompromised', 'anticoagulated', 'asthma', 'allergy', 'eczema', 'contact_lens', 'varicella_immune']) {
+    for (const name of ['diabetes', 'type1_diabetes', 'insulin', 'heart_disease', 'immunocompromised', 'anticoagulated', 'asthma', 'allergy', 'eczema', 'contact_lens', 'varicella_immune', 'epilepsy', 'recent_eye_surgery']) {
       const source = known(name);
       if (source) b.set(`conditions.${name}`, true, source);
       else if (findings.deniedConditions.has(name)) b.set(`conditions.${name}`, false, findings.deniedConditions.get(name)!);

@@ -231,6 +231,10 @@ function pseudoFinding(tokens: readonly Token[], m: PhraseMatch, mode: TextMode)
   // "Worst on windy days", "worst in the mornings": when it is at its worst, not how bad it is.
   if (m.concept === 'symptom.severe' && m.phrase === 'worst' && WHEN_WORDS.has(tokens[m.last + 1]?.text ?? '')) return true;
   if (m.concept === 'symptom.stridor' && onlyWhenUpset(tokens, m)) return true;
+  // "Nearly keeled over", "almost passed out": a near-faint (presyncope) is not a faint or a loss of consciousness.
+  if ((m.concept === 'symptom.fainted' || m.concept === 'symptom.loss_of_consciousness' || m.concept === 'symptom.unconscious') && NEARLY.has(tokens[m.first - 1]?.text ?? '')) return true;
+  // "Fine at rest", "OK when resting": the words say the complaint is not there at rest.
+  if (m.concept === 'symptom.at_rest' && AT_REST_WELL.has(tokens[m.first - 1]?.text ?? '')) return true;
   if (m.concept === 'symptom.non_blanching_rash' && m.phrase === 'glass test' && blanchedInClause(tokens, m)) return true;
   if (m.concept === 'symptom.confusion') return NOT_CONFUSION.has(tokens[m.last + 1]?.text ?? '');
   // "Bleeding gums", "his nose bled", "the cut is bleeding": bleeding said of another part of the body is not vaginal bleeding.
@@ -260,6 +264,10 @@ function pseudoFinding(tokens: readonly Token[], m: PhraseMatch, mode: TextMode)
 }
 
 const RISK_WORDS = new Set(['risk', 'risks']);
+/** Words that make a faint only a near one ("nearly passed out", "almost fainted"). */
+const NEARLY = new Set(['nearly', 'almost', 'near']);
+/** Words before "at rest" that say nothing is wrong then ("fine at rest", "ok at rest", "settles at rest"). */
+const AT_REST_WELL = new Set(['fine', 'ok', 'okay', 'alright', 'normal', 'good', 'better', 'settles', 'settled', 'eases', 'eased', 'goes', 'comfortable']);
 const POISON_SERVICES = new Set(['line', 'lines', 'centre', 'center', 'centres', 'centers', 'control', 'helpline', 'information', 'service', 'unit', 'hotline', 'number', 'specialist', 'specialists']);
 /** The bleeding words of the vaginal-bleeding vocabulary that name no site of their own. */
 const GENERIC_BLEEDING = new Set(['bleeding', 'bled', 'clots', 'blood loss', 'passing clots']);
@@ -592,6 +600,8 @@ function safetyNetFor(tokens: readonly Token[], from: number, alternatives: read
     // still the safety net; "call 999 now for him" (NOW_CARE) is care asked for now.
     if (HOW_FAST.has(u.text)) urgent = true;
     if (u.text !== 'for') continue;
+    // "A&E straight away for any fresh blood": "any" says whatever may come, so it is the safety net with or without a list.
+    if (tokens[j + 1]?.text === 'any') return j;
     if (urgent && !alternatives[j]) return undefined;
     let k = j + 1;
     if (tokens[k]?.text === 'a' || tokens[k]?.text === 'an') k++;
