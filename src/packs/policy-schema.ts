@@ -64,7 +64,8 @@ export const PolicySchema = z
     catalogue: z.object({ enforce: z.enum(SEVERITIES).default('high') }).strict().prefault({}),
     /**
      * A high-impact action escalates with `unfamiliar_situation` when more than `max_unread_share` of
-     * the content words of its free text (at least `min_words` of them) are outside the pack's vocabulary.
+     * the content words of its free text (at least `min_words` of them) are outside the pack's vocabulary,
+     * and whenever its pack read no effect of it at all (`ActionReading.unaccounted`).
      */
     unfamiliar: z.object({ max_unread_share: Rate.default(0.4), min_words: z.number().int().min(1).default(4) }).strict().prefault({}),
     deadline_ms: z.object({ default: z.number().int().positive(), max: z.number().int().positive() }),

@@ -86,4 +86,17 @@ describe('the gates before simulation', () => {
     expect(g.codes).toEqual(['input_truncated', 'action_contradiction', 'unfamiliar_situation']);
     expect(g.messages.unfamiliar_situation).toContain('flux');
   });
+
+  it('when the pack read no effect of a high-impact action, then it escalates as unfamiliar and says what it lacks; a stand-down does not', () => {
+    const calm = { wind: { gust_mph: 5 } };
+    const g = gates(domain, reading(calm, { unaccounted: 'no setting it changes was read' }));
+    expect(g.codes).toEqual(['unfamiliar_situation']);
+    expect(g.messages.unfamiliar_situation).toContain('no setting it changes was read');
+    // Both measures at once: one reason, both messages.
+    const both = gates(domain, reading(calm, { unaccounted: 'no setting it changes was read' }, { unread: { share: 0.9, words: 10, unknown: ['flux'] } }));
+    expect(both.codes).toEqual(['unfamiliar_situation']);
+    expect(both.messages.unfamiliar_situation).toMatch(/flux.*no setting it changes was read/);
+    expect(gates(domain, reading(calm, { unaccounted: 'no setting it changes was read', effect: 'stands_down', lowers_risk: true })).codes).toEqual([]);
+    expect(gates(domain, reading(calm)).codes).toEqual([]);
+  });
 });

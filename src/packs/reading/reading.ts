@@ -22,6 +22,12 @@ export interface ActionReading {
   disposition?: string;
   /** Set when the kind, the disposition and the description disagree; says how. */
   contradiction?: string;
+  /**
+   * Set by a pack when it cannot tell what a high-impact action does (it read no effect of it, neither
+   * a danger nor a safeguard); says what it would need. Such an action escalates as `unfamiliar_situation`:
+   * approving it would rest on the model knowing nothing to fear, not on a reading.
+   */
+  unaccounted?: string;
 }
 
 /** The one reading of a request that hard rules, features and explanations all use. */
