@@ -54,7 +54,7 @@ const FACTORS: readonly FactorSpec[] = [
   },
   {
     id: 'security_control_disabled', factor: 'security control disabled', features: ['security_control_disabled'],
-    detail: (v, f) => (v.security_control_disabled ? `a protective control is switched off (${from(f, 'change.endpoint_control_off') || from(f, 'change.encryption_off') || from(f, 'change.key_deletion') || from(f, 'change.deletion_protection_off')})` : undefined),
+    detail: (v, f) => (v.security_control_disabled ? `a protective control is switched off (${from(f, 'change.safeguard_setting_off') || from(f, 'change.insecure_feature_on') || from(f, 'change.protected_object_ace') || from(f, 'change.endpoint_control_off') || from(f, 'change.encryption_off') || from(f, 'change.key_deletion') || from(f, 'change.deletion_protection_off')})` : undefined),
     recommendation: 'Keep the control on; ask the owning team for a scoped, time-boxed exception if one is truly needed.',
   },
   {

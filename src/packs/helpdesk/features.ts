@@ -103,7 +103,7 @@ export function featureValues(reading: Reading): FeatureValues {
     public_database: flag(f.is('change.public_database')),
     mfa_disabled: flag(f.is('change.mfa_off')),
     audit_logging_disabled: flag(f.is('change.audit_logging_off') || f.is('change.monitoring_off')),
-    security_control_disabled: flag(f.is('change.endpoint_control_off') || f.is('change.encryption_off') || f.is('change.key_deletion') || f.is('change.deletion_protection_off')),
+    security_control_disabled: flag(f.list('change.safeguard_setting_off').length > 0 || f.list('change.insecure_feature_on').length > 0 || f.is('change.protected_object_ace') || f.is('change.endpoint_control_off') || f.is('change.encryption_off') || f.is('change.key_deletion') || f.is('change.deletion_protection_off')),
     credential_exposure: flag(f.is('change.credential_exposure')),
     destructive_change: destructive,
     backup_confirmed: backup,
