@@ -57,6 +57,16 @@ describe('triage state and action schemas', () => {
     expect(TriageStateSchema.safeParse({ ...state, chief_complaint: '' }).success).toBe(false);
   });
 
+  it('when a vital sign comes as a measurement with its unit, then it is accepted and read by its number', () => {
+    const state = { chief_complaint: 'short of breath on the hill', vital_signs: { spo2: '84 % on the guide\'s finger probe', heart_rate: '128 bpm' } };
+    const parsed = TriageStateSchema.parse(state);
+    const r = read(parsed, { description: 'Rest and recheck', kind: 'disposition', parameters: { disposition: 'home_care' } });
+    expect((r.facts.vitals as Record<string, unknown>).spo2).toBe(84);
+    expect((r.facts.vitals as Record<string, unknown>).heart_rate).toBe(128);
+    // A text without a number is no measurement: refused, as a wrong type is.
+    expect(TriageStateSchema.safeParse({ ...state, vital_signs: { spo2: 'normal' } }).success).toBe(false);
+  });
+
   it('when the disposition is missing or unknown, then the action is rejected', () => {
     expect(TriageActionSchema.safeParse({ description: 'Antacid', kind: 'disposition', parameters: {} }).success).toBe(false);
     expect(TriageActionSchema.safeParse({ description: 'Antacid', kind: 'disposition' }).success).toBe(false);

@@ -18,18 +18,26 @@ export const CallerDemographicsSchema = z
   })
   .loose();
 
-/** Vital signs as numbers; blood pressure as "122/78" or as systolic/diastolic numbers. */
+/**
+ * A measurement as agents send it: a number, or a short text holding one with its unit ("72% on the
+ * home oximeter", "110 bpm"). The normaliser reads the number and its unit; a text with no number in
+ * it ("fast") is not a measurement and is refused.
+ */
+const measured = (min: number, max: number) =>
+  z.union([z.number().min(min).max(max), z.string().max(80).regex(/[0-9]/, 'a number, or a measurement with its unit, e.g. "72%" or "110 bpm"')]);
+
+/** Vital signs as numbers (or measurements with their unit); blood pressure as "122/78" or as systolic/diastolic numbers. */
 export const VitalSignsSchema = z
   .object({
-    heart_rate: z.number().min(0).max(400).optional(),
-    respiratory_rate: z.number().min(0).max(150).optional(),
-    spo2: z.number().min(0).max(100).optional(),
-    temperature_c: z.number().min(20).max(46).optional(),
-    temperature_f: z.number().min(68).max(115).optional(),
-    systolic_bp: z.number().min(0).max(350).optional(),
-    diastolic_bp: z.number().min(0).max(250).optional(),
+    heart_rate: measured(0, 400).optional(),
+    respiratory_rate: measured(0, 150).optional(),
+    spo2: measured(0, 100).optional(),
+    temperature_c: measured(20, 46).optional(),
+    temperature_f: measured(68, 115).optional(),
+    systolic_bp: measured(0, 350).optional(),
+    diastolic_bp: measured(0, 250).optional(),
     blood_pressure: z.string().regex(/^\s*\d{2,3}\s*\/\s*\d{2,3}\s*$/, 'blood pressure as "systolic/diastolic", e.g. "122/78"').optional(),
-    glucose_mg_dl: z.number().min(0).max(3000).optional(),
+    glucose_mg_dl: measured(0, 3000).optional(),
   })
   .loose();
 
