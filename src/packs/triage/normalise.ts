@@ -10,6 +10,7 @@ import { Findings } from './findings.js';
 import { readAge, readPregnancyFields, readSex, readVitalField, readVitalsObject, rec } from './read-structured.js';
 import { CHEST_BURNING, LUMP, readTokens, type TextMode, type TextRead } from './read-text.js';
 import { toHours } from '../reading/units.js';
+import { tokenize } from '../reading/text.js';
 
 /**
  * The triage normaliser: the one reading of a request. Structured fields first (demographics, vital
@@ -163,6 +164,9 @@ class TriageReader {
           this.text(full, words, 'account', true);
           this.text(full, value, 'account', negative);
         }
+        // "mood_self_harm: down sometimes, no self-harm talk": the answer denies the finding the key names in its own
+        // words, so it is read alone; the key's words in front of it would affirm what the answer denies.
+        else if (this.deniesKey(words, value)) this.text(full, value, 'account', negative);
         else this.text(full, `${words} ${value}`, 'account', negative);
       } else if (Array.isArray(value)) {
         value.slice(0, MAX_ITEMS).forEach((item, i) => {
@@ -174,6 +178,14 @@ class TriageReader {
         this.readDetails(full, rec(value)!, negative, depth + 1);
       }
     }
+  }
+
+  /** Whether a field's answer denies, in its own words, a finding its key names. */
+  private deniesKey(keyWords: string, value: string): boolean {
+    const lexicon = this.catalogue.vocabulary;
+    const named = new Set(lexicon.match(tokenize(keyWords), []).map((m) => m.concept));
+    if (named.size === 0) return false;
+    return lexicon.match(tokenize(value.length > 400 ? value.slice(0, 400) : value)).some((m) => m.negated && named.has(m.concept));
   }
 
   private readDetailNumber(path: string, key: string, words: string, value: number, negative: boolean): void {
