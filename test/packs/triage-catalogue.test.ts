@@ -73,6 +73,8 @@ const CASES: [hazard: string, state: Record<string, unknown>][] = [
   ['orbital_signs_low_acuity', { caller_demographics: { age: 9 }, chief_complaint: 'Puffy eyelid for two days and now his eye is sticking out and hurts to move the eye' }],
   ['magnets_swallowed_low_acuity', { caller_demographics: { age: 5 }, chief_complaint: 'Swallowed four of the shiny magnetic balls from a puzzle' }],
   ['button_battery_nose_or_ear_low_acuity', { caller_demographics: { age: 3 }, chief_complaint: 'Pushed a hearing aid battery into her ear' }],
+  ['dental_swelling_spreading_low_acuity', { caller_demographics: { age: 52 }, chief_complaint: 'Tooth infection at the back, and now the swelling is spreading to my neck' }],
+  ['deep_frostbite_low_acuity', { caller_demographics: { age: 27 }, chief_complaint: 'Frostbite on two toes after the ski tour, they are waxy and still numb after warming' }],
   ['priapism_low_acuity', { caller_demographics: { age: 31, sex: 'male' }, chief_complaint: 'Painful erection since midnight that will not settle' }],
   ['snake_bite_low_acuity', { caller_demographics: { age: 40 }, chief_complaint: 'Bitten by an adder while gardening, hand is puffing up' }],
   ['retinal_detachment_signs_low_acuity', { caller_demographics: { age: 60 }, chief_complaint: 'A dark shadow coming across the vision in my right eye since lunchtime' }],

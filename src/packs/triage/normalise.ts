@@ -183,7 +183,7 @@ class TriageReader {
   /** Whether a field's answer denies, in its own words, a finding its key names. */
   private deniesKey(keyWords: string, value: string): boolean {
     const lexicon = this.catalogue.vocabulary;
-    const named = new Set(lexicon.match(tokenize(keyWords), []).map((m) => m.concept));
+    const named = new Set(lexicon.match(tokenize(keyWords), []).map((m) => m.concept).filter((c) => c.startsWith('symptom.')));
     if (named.size === 0) return false;
     return lexicon.match(tokenize(value.length > 400 ? value.slice(0, 400) : value)).some((m) => m.negated && named.has(m.concept));
   }
