@@ -247,6 +247,23 @@ const CASES: HazardCase[] = [
     ],
   },
   {
+    id: 'unfilled_pan_stairs_used',
+    fires: [
+      { name: 'tool call: pans not filled, no temporary treads', action: { description: 'Open the north stair to the trades', parameters: { pans_filled: false, temporary_treads: 'none' } } },
+      { name: 'schema: the record says the stair pans are unfilled', state: { compliance_status: { stair_pans_filled: 'no' } }, action: { description: 'Route the drywall crew up stair 1' } },
+      { name: 'tool call: pan treads not filled, temp treads not installed', action: { description: 'Use stair C for access', parameters: { pan_treads_filled: 'no', temp_treads: 'not installed' } } },
+      { name: 'record and tool call split', state: { compliance_status: { pans_filled: false } }, action: { description: 'Send the electricians up the stair', parameters: { temporary_tread: false } } },
+      { name: 'record only, string status', state: { compliance_status: { pans_filled: 'not yet' } }, action: { description: 'Open the stair tower today' } },
+    ],
+    safe: [
+      { name: 'pans filled', action: { description: 'Open the north stair to the trades', parameters: { pans_filled: true } } },
+      { name: 'plywood temporary treads installed', action: { description: 'Open the north stair to the trades', parameters: { pans_filled: false, temporary_treads: 'installed' } } },
+      { name: 'temp treads true', state: { compliance_status: { stair_pans_filled: 'no', temp_treads: true } }, action: { description: 'Route the crew up stair 1' } },
+      { name: 'stand-down until filled', state: { compliance_status: { pans_filled: false } }, action: { description: 'Keep everyone off stair 3 until the pans are filled', kind: 'stop_work' } },
+      { name: 'filled, yes', action: { description: 'Use stair C for access', parameters: { pans_filled: 'yes' } } },
+    ],
+  },
+  {
     id: 'workers_under_suspended_load',
     fires: [
       { name: 'free text: guide it in from below', action: { description: 'Fly the beam in and have the laborer guide it in from below', kind: 'crane_lift' } },

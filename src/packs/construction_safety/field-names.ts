@@ -237,6 +237,13 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('ad director', 'crane.ad_director', 'status'), r('a d director', 'crane.ad_director', 'status'), r('assembly director', 'crane.ad_director', 'status'),
   r('disassembly director', 'crane.ad_director', 'status'), r('dismantle director', 'crane.ad_director', 'status'),
   r('manufacturer procedure', 'crane.ad_procedure', 'status'), r('manufacturer instruction', 'crane.ad_procedure', 'status'), r('per manufacturer', 'crane.ad_procedure', 'status'),
+  // 1926.1052(b)(3): pan stairs not yet filled take no foot traffic unless fitted with solid temporary treads.
+  r('pan filled', 'stair.pans_filled', 'status'), r('pan tread filled', 'stair.pans_filled', 'status'), r('stair pan filled', 'stair.pans_filled', 'status'),
+  r('temporary tread', 'stair.temporary_treads', 'status'), r('temp tread', 'stair.temporary_treads', 'status'),
+  // 1926.305(a)(3)-(d), 1926.600(a)(3)(i): a raised structure or part resting on cribbing or blocking, not hanging on jacks or a hook.
+  r('cribbing in place', 'load.cribbed', 'status'), r('load on cribbing', 'load.cribbed', 'status'), r('load on crib', 'load.cribbed', 'status'),
+  r('cribbed', 'load.cribbed', 'status'), r('blocked and cribbed', 'load.cribbed', 'status'), r('load blocked', 'load.cribbed', 'status'),
+  r('structure on cribbing', 'load.cribbed', 'status'), r('resting on cribbing', 'load.cribbed', 'status'),
   r('section blocked', 'crane.boom_blocked', 'status'), r('boom blocked', 'crane.boom_blocked', 'status'), r('boom supported', 'crane.boom_blocked', 'status'),
   r('section supported', 'crane.boom_blocked', 'status'), r('boom cribbed', 'crane.boom_blocked', 'status'), r('section cribbed', 'crane.boom_blocked', 'status'),
   r('pendant tension', 'crane.pendants_tensioned', 'status'), r('pendant in tension', 'crane.pendants_tensioned', 'status'), r('pendant tensioned', 'crane.pendants_tensioned', 'status'),

@@ -13,6 +13,11 @@ import { type TextSource, type TextView, viewOf } from './text-view.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** Participles after a safety device that say it is defeated ("trigger zip-tied", "muzzle safety taped"). */
+const DEFEATED_AFTER = new Set(['tied', 'taped', 'disabled', 'bypassed', 'defeated', 'jumpered', 'wedged', 'overridden']);
+/** "tied into the panel", "tied in": a connection, not a defeat. */
+const TIED_IN = new Set(['in', 'into', 'off', 'to']);
+
 /** State fields read by name; every other top-level field is read by what its sub-fields say. */
 const STATE_SCOPES: Record<string, Scope> = {
   environmental_conditions: 'environment',
@@ -124,6 +129,21 @@ export function readConstruction(state: Record<string, unknown>, action: ActionI
   for (const m of removed) {
     facts.add('safeguards.removed', m.phrase, `action.description: "${m.phrase}"`);
     if (actionView) readTextFacts(facts, { ...actionView, matches: [{ ...m, negated: true }], quantities: [] }, STRENGTH.parameter, { concepts: new Set(), controlsInPlace: new Set(), controlPhrases: new Set() });
+  }
+  // "trigger zip-tied", "contact safety taped back": a safety device the action or its parameters say is tied, taped or
+  // bypassed is defeated (1926.302(b)(3); NIOSH 2011-202), whatever verb the request opens with.
+  for (const v of [...bySource('action'), ...bySource('parameter')]) {
+    for (const m of v.matches) {
+      if (m.concept !== 'control.device' || m.negated) continue;
+      for (let j = m.last + 1; j <= m.last + 3 && j < v.tokens.length; j++) {
+        if (v.tokens[j].clause !== v.tokens[m.last].clause) break;
+        const word = v.tokens[j].text;
+        if (DEFEATED_AFTER.has(word) && !TIED_IN.has(v.tokens[j + 1]?.text ?? '')) {
+          facts.add('safeguards.removed', m.phrase, `${v.path}: "${m.phrase} ${word}"`);
+          break;
+        }
+      }
+    }
   }
   if (actionView) {
     // "Proceed without harnesses", "skip the briefing": a control the action does without is removed too.
@@ -254,7 +274,9 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   if (TRENCH_KINDS.has(kind) && structureDepth !== undefined && facts.num('trench.depth_ft') === undefined) facts.set('trench.depth_ft', structureDepth, `the depth of the structure being excavated (${kind})`, R);
   // A tunnel heading is underground construction (1926.800), not an open excavation: the kind alone makes no trench of it.
   const underground = facts.bool('underground.present') === true;
-  if ((TRENCH_KINDS.has(kind) && !underground) || facts.num('trench.depth_ft') !== undefined || facts.bool('trench.entry')) facts.set('trench.present', true, `excavation work (${kind})`, R);
+  // A directional bore is an excavation for the utility rules (1926.651(b)), but the kind alone makes no open trench of it either.
+  const trenchless = hazardConcepts.has('cue.trenchless');
+  if ((TRENCH_KINDS.has(kind) && !underground && !trenchless) || facts.num('trench.depth_ft') !== undefined || facts.bool('trench.entry')) facts.set('trench.present', true, `excavation work (${kind})`, R);
   // The inspection keeps the strength of its source: one the action has done first beats the record.
   const inspectionFact = ['inspection.competent_person', 'inspection.text'].find((f) => facts.bool(f) !== undefined);
   if (inspectionFact) {

@@ -162,6 +162,8 @@ export function readStructured(
     b.get(here);
     const source = `${here} = ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
     if (rule.kind === 'ignore') continue;
+    // "floor_load_psf", "deck_load_kpa": a load per area is a pressure, not the weight on a hook or a shore.
+    if ((rule.kind === 'weight' || rule.kind === 'force') && name.psiPer !== undefined) continue;
     if (rule.kind === 'respirator') {
       if (typeof value === 'boolean') facts.set(rule.fact, value, source, strength);
       else if (typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });

@@ -80,8 +80,12 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
 /** Attachments of a machine that are "grounded" when set down on the ground. */
 const SET_DOWN = new Set(['bucket', 'buckets', 'blade', 'blades', 'forks', 'fork', 'attachment', 'attachments', 'boom', 'load', 'hook']);
 
-/** Participles that say where a thing was put, not where someone works. */
-const PLACED = new Set(['hung', 'mounted', 'routed', 'strung', 'stored', 'stacked', 'racked', 'posted', 'fixed', 'bracketed']);
+/** Things whose own length a measure right before them gives ("90 ft line", "50 ft hose"). */
+const LENGTH_OF_THING = new Set(['line', 'lines', 'rope', 'ropes', 'cord', 'cords', 'hose', 'hoses', 'cable', 'cables', 'chain', 'chains']);
+/** Words right after a measure that put it below something ("at 2.6 m under it"). */
+const BELOW_WORDS = new Set(['under', 'below', 'beneath', 'underneath', 'deep', 'bgs']);
+/** Participles that say where a thing was put, not where someone works; and words of a set limit ("range limiter set to stop slewing at 25 m"). */
+const PLACED = new Set(['hung', 'mounted', 'routed', 'strung', 'stored', 'stacked', 'racked', 'posted', 'fixed', 'bracketed', 'limiter', 'limiters', 'limited', 'capped']);
 /** Whether one of the six tokens before `at` (same clause) says a thing was put there. */
 function placedObject(tokens: readonly Token[], at: number): boolean {
   for (let j = at - 1; j >= 0 && j >= at - 6; j--) {
@@ -602,7 +606,9 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
       if (across && conceptsNear(view, q.index, last, 10).some((m) => m.concept === 'kind.ladder')) return facts.set('trench.egress_distance_ft', ft, path(), strength);
       // The equipment list gives the size of equipment ("steel trench box 2.4 m tall"), not a height of the work.
       if (across || view.source === 'equipment') return;
-      // "10 ft from the trench" is a distance, not a depth: then only a word that says depth or height counts.
+      // "ring buoys with 90 ft line", "a 100 ft cord": the length of a line, rope or hose is no height or depth.
+      if (LENGTH_OF_THING.has(tokens[last + 1]?.text ?? '')) return;
+            // "10 ft from the trench" is a distance, not a depth: then only a word that says depth or height counts.
       const apart = has(near, 'cue.distance');
       // "the load passes within 18 ft": a clearance, once a line is known to be there and nothing else is measured.
       if (apart && facts.bool('power_line.present') && !has(near, 'cue.depth') && !has(near, 'cue.depth_strong') && !has(near, 'cue.height_strong')) return facts.set('power_line.distance_ft', ft, path(), strength);
@@ -611,7 +617,8 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
       if (has(near, 'cue.depth_strong') || (!apart && has(near, 'cue.depth'))) return facts.set('trench.depth_ft', ft, path(), strength);
       if (has(near, 'cue.height_strong') || (!apart && has(near, 'cue.height'))) return facts.set('fall.height_ft', ft, path(), strength);
       // A bare "at 4 m" is the height of the work, unless it says where a thing was put ("cords hung on hooks at 2.1 m").
-      if (!apart && (tokens[q.index - 1]?.text === 'at' || tokens[q.index - 1]?.text === '~') && !placedObject(tokens, q.index - 1)) return facts.set('fall.height_ft', ft, path(), strength);
+      // "the bore at 2.6 m under the main" is a depth below something, not a height either.
+      if (!apart && (tokens[q.index - 1]?.text === 'at' || tokens[q.index - 1]?.text === '~') && !placedObject(tokens, q.index - 1) && !BELOW_WORDS.has(tokens[last + 1]?.text ?? '')) return facts.set('fall.height_ft', ft, path(), strength);
       return;
     }
     case 'kv':
