@@ -4,7 +4,7 @@ import type { ActionInput } from '../types.js';
 import { canonicalKind, classifyAction, CHANGE_KINDS } from './classify-action.js';
 import { readActionText } from './read-action-text.js';
 import { readInlineCommands } from './read-command.js';
-import { readDirection, readLegalHold, readOffboardingClosure } from './read-direction.js';
+import { readChangeLines, readOffboardingClosure } from './read-direction.js';
 import { newContext, opens } from './read-context.js';
 import { readParameters } from './read-parameters.js';
 import { readRemoteAccessTools } from './read-remote-access.js';
@@ -166,8 +166,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
     b.set('change.credential_reset', true, 'action: an account change to a credential');
   }
   finishSaas(ctx, action?.parameters);
-  readDirection(ctx, action?.parameters, state);
-  readLegalHold(ctx, action?.parameters, state);
+  readChangeLines(ctx, action?.parameters, state);
   readOffboardingClosure(ctx, action?.parameters, state);
   const actionReading = classifyAction(ctx, { declaredKind: action?.kind, description, parameterOpens, question, contentUnknown: !b.has('change.specified'), replyRisk });
   return b.build(actionReading);

@@ -59,13 +59,7 @@ const has = (l: Line, term: string): boolean => {
 /** A distinguished name that starts at DC= is the domain root ("DC=corp,DC=example"). */
 const DOMAIN_ROOT = /(^|["'\s])dc=[\w-]+(,dc=[\w-]+)+(["'\s]|$)/i;
 
-function negates(l: Line): boolean {
-  const first = l.tokens[0] ?? '';
-  if (NEGATING_LEADS.has(first)) return true;
-  if (l.tokens.length >= 2 && l.tokens.at(-1) === '0') return true;
-  return l.tokens.some((t) => OFF_VALUES.has(t) || OFF_VERB_PREFIXES.some((p) => t.startsWith(p)) || t === 'stop');
-}
-
+/** The line switches what it names off: it opens with a negating word or an off verb, sets an off value, or ends in 0. */
 function turnsOff(l: Line): boolean {
   const first = l.tokens[0] ?? '';
   if (NEGATING_LEADS.has(first) || OFF_VERB_PREFIXES.some((p) => first.startsWith(p))) return true;
@@ -73,13 +67,23 @@ function turnsOff(l: Line): boolean {
   return l.tokens.length >= 2 && l.tokens.at(-1) === '0';
 }
 
+/** An insecure feature on the line is not being turned on: the line turns it off, or stops or removes it further along. */
+const negates = (l: Line): boolean => turnsOff(l) || l.tokens.some((t) => t === 'stop' || OFF_VERB_PREFIXES.some((p) => t.startsWith(p)));
+
 const onDomainControllers = (text: string): boolean => /domain controllers?|\bou=domain controllers\b/.test(text);
 
-export function readDirection(ctx: ReadContext, parameters: unknown, state: unknown): void {
+/** Reads the lines a tool call writes once, for their direction and for data destroyed under a legal hold. */
+export function readChangeLines(ctx: ReadContext, parameters: unknown, state: unknown): void {
   if (!isRecord(parameters)) return;
   const lines: Line[] = [];
   linesOf(parameters, '', lines);
-  if (lines.length === 0) return;
+  const stateText = JSON.stringify(state ?? {}).toLowerCase();
+  if (lines.length > 0) readDirection(ctx, parameters, lines, stateText);
+  // Even with no line of its own, an action the description reads as destroying data is checked against a hold.
+  readLegalHold(ctx, lines, stateText);
+}
+
+function readDirection(ctx: ReadContext, parameters: Record<string, unknown>, lines: readonly Line[], stateText: string): void {
   const vocab = (name: string) => ctx.catalogue.concepts.get(name) ?? [];
   const safeguards = vocab('direction.safeguard');
   const insecure = vocab('direction.insecure');
@@ -87,7 +91,7 @@ export function readDirection(ctx: ReadContext, parameters: unknown, state: unkn
   const protectedObjects = vocab('direction.protected_object');
   const privilegedRights = vocab('direction.privileged_right');
   const written = JSON.stringify(parameters).toLowerCase();
-  const dcs = onDomainControllers(written) || onDomainControllers(JSON.stringify(state ?? {}).toLowerCase());
+  const dcs = onDomainControllers(written) || onDomainControllers(stateText);
   for (const l of lines) {
     const say = `action.parameters: ${l.raw.slice(0, 120)}`;
     const guard = safeguards.find((t) => has(l, t));
@@ -109,16 +113,9 @@ export function readDirection(ctx: ReadContext, parameters: unknown, state: unkn
 const HOLD = /\b(litigation|legal|preservation)[\s_-]*hold(enabled)?\b["'\s:=]*(\$?true|on|open|active|enabled|yes)\b|\b(under|has|have|placed on|with) an? (open )?(litigation|legal|preservation) hold\b/;
 const DESTROYING = new Set(['delete', 'purge', 'destroy', 'wipe', 'erase', 'remove', '-fromdisk', '-permanent', '-permanently']);
 
-function truthyHold(state: unknown): boolean {
-  const text = JSON.stringify(state ?? {}).toLowerCase().replace(/"\s*:\s*/g, ' ');
-  return HOLD.test(text);
-}
-
 /** Data under a litigation or legal hold destroyed (FRCP Rule 37(e), Sedona Conference): the ticket says the hold is on, the action deletes. */
-export function readLegalHold(ctx: ReadContext, parameters: unknown, state: unknown): void {
-  if (!isRecord(parameters) || !truthyHold(state)) return;
-  const lines: Line[] = [];
-  linesOf(parameters, '', lines);
+function readLegalHold(ctx: ReadContext, lines: readonly Line[], stateText: string): void {
+  if (!HOLD.test(stateText.replace(/"\s*:\s*/g, ' '))) return;
   const hit = lines.find((l) => l.tokens.some((t) => DESTROYING.has(t) || t.startsWith('remove-') || t.startsWith('delete-') || t.startsWith('clear-')));
   const destroys = hit !== undefined || ctx.b.has('change.destructive') || ctx.b.has('change.backups_deleted');
   if (destroys) opens(ctx, 'legal_hold_destruction', `action.parameters: ${hit?.raw.slice(0, 120) ?? 'deletes data'}, while the ticket records a legal hold`);

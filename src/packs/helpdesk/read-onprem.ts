@@ -2,7 +2,7 @@ import { tokenize } from '../reading/text.js';
 import { closes, opens, opensToWorld, type ReadContext } from './read-context.js';
 import { readRoleGrant } from './read-grants.js';
 import { glued, ipv4, isWorldSource, lastSegment, splitOn, unquote, type TextView } from './text-helpers.js';
-import { asArray, field, flagValue, isRecord, normKey, scalarText, strings } from './values.js';
+import { asArray, field, flagValue, isRecord, leadingFlag, normKey, scalarText, strings } from './values.js';
 
 /**
  * On-premises and endpoint platforms read by their shapes: configuration lines (sshd_config, sudoers,
@@ -430,7 +430,7 @@ function baselineSetting(ctx: ReadContext, k: string, value: unknown, say: strin
   const rule = BASELINE[k];
   if (!rule) return false;
   const text = scalarText(value);
-  const on = leadingFlag(typeof value === 'string' && value.startsWith('$') ? value.slice(1) : value);
+  const on = leadingFlag(value);
   const weak = rule.weak === 'on' ? on === true : rule.weak === 'off' ? on === false : text !== undefined && text !== '' && Number(text) < 2;
   if (!weak) return true;
   if (rule.opens === 'baseline_weakened') {
@@ -539,13 +539,6 @@ function exclusionKind(k: string, source: string): 'path' | 'extension' | 'proce
 }
 
 /** Leading word of a setting's value ("disabled (was 14 days)" → false). */
-function leadingFlag(value: unknown): boolean | undefined {
-  const direct = flagValue(value);
-  if (direct !== undefined || typeof value !== 'string') return direct;
-  const first = splitOn(value, ' ,;(').find(Boolean);
-  return first === undefined ? undefined : flagValue(first);
-}
-
 /**
  * A setting read by its name: registry values, Group Policy security options, Intune and backup-console settings.
  * Returns whether the name was one this reader knows.

@@ -1,5 +1,5 @@
 import { closes, opens, type ReadContext } from './read-context.js';
-import { asArray, field, flagValue, isRecord, normKey, scalarText, strings } from './values.js';
+import { asArray, field, isRecord, leadingFlag, normKey, scalarText, strings } from './values.js';
 
 /**
  * SaaS administration, source-control, DNS, data-store and endpoint settings, read by their key names
@@ -11,16 +11,6 @@ import { asArray, field, flagValue, isRecord, normKey, scalarText, strings } fro
  * removable storage opened, audit ingestion off and log retention cut. A value that keeps the
  * safeguard (an allowlisted domain, 2FA, read-only tokens, authentication on) closes the hazard.
  */
-
-/** A flag written as a boolean, number, word, PowerShell `$false`, or a word followed by a note ("Allowed (all devices)"). */
-export function flagOf(value: unknown): boolean | undefined {
-  if (typeof value !== 'string') return flagValue(value);
-  let s = value.trim();
-  if (s.startsWith('$')) s = s.slice(1);
-  let end = 0;
-  while (end < s.length && end < 40 && s[end] !== ' ' && s[end] !== '(' && s[end] !== ',' && s[end] !== ';') end++;
-  return flagValue(s.slice(0, end));
-}
 
 /** Settings that switch TLS certificate verification off when false (Node, npm, git, Python, Go and HTTP client options). */
 const TLS_VERIFY_KEYS = new Set(['nodetlsrejectunauthorized', 'rejectunauthorized', 'strictssl', 'sslverify', 'verifyssl', 'tlsverify', 'verifytls', 'pythonhttpsverify', 'sslverification', 'tlsverification', 'verifycertificate', 'verifycertificates', 'checkcertificate', 'validatecertificate', 'validatecertificates', 'validatecerts', 'certificatevalidation', 'sslcertverification', 'verifyservercertificate']);
@@ -43,7 +33,7 @@ export function readSaasSetting(ctx: ReadContext, key: string, value: unknown, s
   if (k.length === 0) return false;
   const text = scalarText(value);
   const word = text === undefined ? undefined : normKey(text);
-  const on = flagOf(value);
+  const on = leadingFlag(value);
   const say = `${source} = ${text ?? JSON.stringify(value)?.slice(0, 120)}`;
 
   // Drive / SharePoint external sharing: to any outside domain, or anyone-links (SCuBA GWS.DRIVEDOCS.1, CIS Microsoft 365 7.2.x).
@@ -244,7 +234,7 @@ export function readSaasObject(ctx: ReadContext, obj: Record<string, unknown>, p
 
 function infoFlags(ctx: ReadContext): [string, boolean | undefined][] {
   const info = ctx.b.request.state.information_gathered;
-  return isRecord(info) ? Object.entries(info).slice(0, 200).map(([k, v]) => [normKey(k), flagOf(v)]) : [];
+  return isRecord(info) ? Object.entries(info).slice(0, 200).map(([k, v]) => [normKey(k), leadingFlag(v)]) : [];
 }
 
 function stateText(ctx: ReadContext): string {

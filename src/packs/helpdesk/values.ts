@@ -1,3 +1,4 @@
+import { splitOn } from './text-helpers.js';
 /** Tolerant views of JSON-ish values from a request: a wrong type gives "nothing", never an exception. */
 
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -38,6 +39,18 @@ export function flagValue(v: unknown): boolean | undefined {
   if (TRUE_WORDS.has(w)) return true;
   if (FALSE_WORDS.has(w)) return false;
   return undefined;
+}
+
+/**
+ * A flag written as a boolean, number or word, with PowerShell's `$` ("$false"), or as a word followed by a
+ * note ("Allowed (all devices)", "off, per the vendor").
+ */
+export function leadingFlag(value: unknown): boolean | undefined {
+  const v = typeof value === 'string' && value.trim().startsWith('$') ? value.trim().slice(1) : value;
+  const direct = flagValue(v);
+  if (direct !== undefined || typeof v !== 'string') return direct;
+  const first = splitOn(v, ' ,;(').find(Boolean);
+  return first === undefined ? undefined : flagValue(first);
 }
 
 export function strings(v: unknown): string[] {
