@@ -16,7 +16,7 @@ const OFF_VERBS = new Set(['op.disable', 'op.remove', 'op.destroy']);
 const ON_VERBS = new Set(['op.enable', 'op.close']);
 const OPENING_VERBS = new Set(['op.grant', 'op.enable', 'op.change']);
 const CLOSING_VERBS = new Set(['op.remove', 'op.close', 'op.disable', 'op.destroy']);
-const OBJECT_FAMILIES = ['guard.', 'exposure.', 'obj.', 'account.', 'role.', 'admin_port.', 'port.', 'license.key', 'license.seat', 'env.endpoint', 'software.'];
+const OBJECT_FAMILIES = ['guard.', 'exposure.', 'obj.', 'account.', 'role.', 'admin_port.', 'port.', 'license.key', 'license.seat', 'env.endpoint', 'software.', 'baseline.'];
 /** Verbs that let software run (allow, install, unblock) and verbs that stop it. */
 const RUN_VERBS = new Set(['op.grant', 'op.enable', 'op.install']);
 
@@ -242,6 +242,8 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
     }
   }
 
+  readBaselineWords(ctx, v, byClause, verbObjects(v, byClause), spanSay, say);
+
   // Safeguards with a state word after them, and backups taken or skipped.
   for (const m of v.matches) {
     if (!m.concept.startsWith('guard.') || m.negated) continue;
@@ -323,5 +325,65 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
       const word = v.tokens[transfer.first].text;
       opens(ctx, word.includes('forward') || word.startsWith('redirect') ? 'external_forwarding' : 'external_sharing', `${source}: to ${g.raw}`);
     }
+  }
+}
+
+/** Verbs that switch a named setting on, and verbs that switch it off or keep it out. */
+const SETTING_ON = new Set(['op.enable', 'op.grant', 'op.install']);
+const SETTING_OFF = new Set(['op.disable', 'op.remove', 'op.destroy', 'op.close']);
+/** "Downgrade to TLS 1.0", "fall back to NTLMv1": the weaker protocol is what comes on. */
+const TOWARDS = new Set(['downgrade', 'downgrading', 'revert', 'reverting', 'fallback', 'fall', 'back']);
+
+/** "… fall back to TLS 1.1", "… downgrade the listener to SSLv3": a word of `TOWARDS` shortly before a "to" that precedes the setting. */
+function towards(v: TextView, m: PhraseMatch): boolean {
+  if (v.tokens[m.first - 1]?.text !== 'to') return false;
+  for (let i = m.first - 2; i >= 0 && i >= m.first - 5; i--) {
+    const t = v.tokens[i];
+    if (t.clause !== m.clause) return false;
+    if (TOWARDS.has(t.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * Security-baseline settings named in words (`baseline.protection`, `baseline.insecure` in the
+ * catalogue): "disable SMB signing", "turn the account lockout policy off", "allow NTLMv1",
+ * "re-enable SMBv1", "downgrade the listener to TLS 1.0". The verb that acts on the setting (the
+ * nearest one before it in its clause) or a state word after it ("SMB signing: optional") gives the
+ * direction: a protection switched off or an insecure feature switched on weakens the baseline; the
+ * opposite hardens it. Inside what a change takes away, a protection named is removed and an
+ * insecure feature named goes.
+ */
+function readBaselineWords(
+  ctx: ReadContext,
+  v: TextView,
+  byClause: Map<number, PhraseMatch[]>,
+  pairs: readonly { verb: PhraseMatch; objects: PhraseMatch[] }[],
+  spanSay: (a: PhraseMatch, b: PhraseMatch) => string,
+  say: (m: PhraseMatch) => string,
+): void {
+  const governing = new Map<PhraseMatch, PhraseMatch>();
+  for (const { verb, objects } of pairs) for (const o of objects) if (o.concept.startsWith('baseline.') && !governing.has(o)) governing.set(o, verb);
+  for (const m of v.matches) {
+    if (m.negated || !m.concept.startsWith('baseline.')) continue;
+    const clause = byClause.get(m.clause) ?? [];
+    // The shorter name inside a longer one ("telnet" in "telnet service") is read once, as the longer.
+    if (clause.some((o) => o !== m && o.concept.startsWith('baseline.') && o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first)) continue;
+    const insecure = m.concept === 'baseline.insecure';
+    const verb = governing.get(m);
+    const state = stateAfter(v, m);
+    let on: boolean | undefined;
+    if (state) on = state === 'on';
+    else if (towards(v, m) || (verb && TOWARDS.has(v.tokens[verb.first].text))) on = insecure;
+    else if (verb && SETTING_ON.has(verb.concept)) on = true;
+    else if (verb && SETTING_OFF.has(verb.concept)) on = false;
+    if (ctx.removing > 0) on = false;
+    if (on === undefined) continue;
+    const name = v.text.slice(v.tokens[m.first].start, v.tokens[m.last].end).toLowerCase();
+    const where = verb ? spanSay(verb.first < m.first ? verb : m, verb.first < m.first ? m : verb) : say(m);
+    if (insecure === on) {
+      ctx.b.add(insecure ? 'change.insecure_feature_on' : 'change.safeguard_setting_off', name, where);
+      ctx.opens.add(insecure ? 'insecure_feature_on' : 'safeguard_setting_off');
+    } else ctx.closes.add(insecure ? 'insecure_feature_on' : 'safeguard_setting_off');
   }
 }

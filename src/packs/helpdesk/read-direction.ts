@@ -79,6 +79,7 @@ export function readChangeLines(ctx: ReadContext, parameters: unknown, state: un
   linesOf(parameters, '', lines);
   const stateText = JSON.stringify(state ?? {}).toLowerCase();
   if (lines.length > 0) readDirection(ctx, parameters, lines, stateText);
+  if (lines.length > 0) readSelfHostedRunner(ctx, lines, stateText);
   // Even with no line of its own, an action the description reads as destroying data is checked against a hold.
   readLegalHold(ctx, lines, stateText);
 }
@@ -108,6 +109,21 @@ function readDirection(ctx: ReadContext, parameters: Record<string, unknown>, li
     const right = object && privilegedRights.find((t) => has(l, t));
     if (object && right && !turnsOff(l)) opens(ctx, 'protected_object_ace', `${say} (${right} on ${object})`);
   }
+}
+
+const PUBLIC_REPO = /\bpublic\b[^.;\n]{0,40}\b(repo|repository|sdk|project)\b|\b(repo|repository)\b[^.;\n]{0,60}\(public\b|\bvisibility\W{0,3}public\b/;
+
+/**
+ * A workflow the change puts on a self-hosted runner (`runs-on: [self-hosted, …]`, not a removed diff
+ * line) with a pull-request trigger, in a repository the ticket calls public: code from any fork runs
+ * on the organisation's machine (GitHub Docs, Hardening for self-hosted runners).
+ */
+function readSelfHostedRunner(ctx: ReadContext, lines: readonly Line[], stateText: string): void {
+  const runner = lines.find((l) => l.tokens.some((t) => t.startsWith('runs-on')) && l.s2.includes(' self hosted '));
+  if (!runner) return;
+  const prTrigger = lines.some((l) => l.tokens.some((t) => t.startsWith('pull_request')));
+  if (!prTrigger || !PUBLIC_REPO.test(stateText.replace(/"\s*:\s*/g, ' '))) return;
+  opens(ctx, 'public_repo_self_hosted_runner', `action.parameters: ${runner.raw.slice(0, 120)}, with a pull-request trigger, in a repository the ticket calls public`);
 }
 
 const HOLD = /\b(litigation|legal|preservation)[\s_-]*hold(enabled)?\b["'\s:=]*(\$?true|on|open|active|enabled|yes)\b|\b(under|has|have|placed on|with) an? (open )?(litigation|legal|preservation) hold\b/;
