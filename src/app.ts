@@ -1,3 +1,4 @@
+import type { TrustProxy } from './config.js';
 import express, { type Express } from 'express';
 import type { EvaluationStore } from './audit/evaluation-store.js';
 import type { AuditLedger } from './audit/ledger.js';
@@ -61,6 +62,8 @@ export interface AppDeps {
   /** Loads the packs and policies again (POST /v1/admin/reload). */
   reload(): Promise<ReloadReport>;
   bodyLimit: string;
+  /** Proxies whose X-Forwarded-Proto / -For are believed (absent: none). */
+  trustProxy?: TrustProxy;
   maxConcurrentEvaluations: number;
   isStopping: () => boolean;
   /** Per-key token buckets (absent: no key is limited unless it has a limit of its own). */
@@ -76,7 +79,7 @@ export function buildApp(deps: AppDeps): Express {
   const app = express();
   const { metrics } = deps;
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use(securityHeaders());
   app.use(requestContext(deps.logger.child({ module: 'http' })));
   // Every guarded route counts the key's requests against its token bucket (rate-limit.ts).

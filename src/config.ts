@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseSigningKey } from './audit/signing-key.js';
@@ -30,6 +31,12 @@ const EnvSchema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(30000),
   /** Time to receive a request's headers. */
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(10000),
+  /**
+   * Proxies in front of the service whose X-Forwarded-Proto / -For are believed: `off` (default), a hop count
+   * ("1"), or a comma-separated list of addresses, CIDRs and Express's names (loopback, linklocal, uniquelocal).
+   * Behind a TLS-terminating proxy it makes the console's cookies Secure.
+   */
+  TRUST_PROXY: z.string().default('off'),
   /** How long an idle kept-alive connection stays open. */
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(0).max(600000).default(5000),
   WORLD_MODEL_BACKEND: z.enum(['embedded', 'openai']).default('embedded'),
@@ -83,7 +90,7 @@ export interface Config {
   /** The default token bucket of every key without one of its own; null: no default limit. */
   rateLimit: { perKey: RateLimit | null };
   evaluateTimeoutMs: number;
-  http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number };
+  http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; trustProxy: TrustProxy };
   worldModel: {
     backend: 'embedded' | 'openai';
     url?: string;
@@ -102,6 +109,30 @@ export interface Config {
   signOff: { sweepIntervalMs: number; sweepLeaseMs: number };
   webhooks: { url?: string; secret?: string; maxAttempts: number; retryBaseMs: number; timeoutMs: number };
   listing: { exportPageSize: number };
+}
+
+/** Express's `trust proxy`: nobody, the first N hops, or the listed addresses, CIDRs and names. */
+export type TrustProxy = false | number | string[];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY read. "true" and "all" are refused: trusting every hop lets any client claim HTTPS or an
+ * address by sending the header itself.
+ */
+export function trustProxyOf(value: string): TrustProxy {
+  const v = value.trim().toLowerCase();
+  if (v === 'off' || v === 'false' || v === '' || v === '0') return false;
+  if (v === 'true' || v === 'all' || v === '*') throw new ConfigError('invalid configuration: TRUST_PROXY must name the proxies (a hop count, addresses, CIDRs, loopback, linklocal or uniquelocal), not trust every hop');
+  if (/^\d{1,2}$/.test(v)) return Number(v);
+  const entries = v.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const x of entries) {
+    const [address, bits, extra] = x.split('/');
+    const family = isIP(address);
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(PROXY_NAMES.has(x) || (family !== 0 && okBits && extra === undefined))) throw new ConfigError(`invalid configuration: TRUST_PROXY: '${x}' is not an address, a CIDR, loopback, linklocal or uniquelocal`);
+  }
+  return entries;
 }
 
 export class ConfigError extends Error {
@@ -153,7 +184,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bootstrapKeys: e.BOOTSTRAP_KEYS,
     rateLimit: { perKey },
     evaluateTimeoutMs: e.EVALUATE_TIMEOUT_MS,
-    http: { requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS },
+    http: { requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS, trustProxy: trustProxyOf(e.TRUST_PROXY) },
     worldModel: {
       backend: e.WORLD_MODEL_BACKEND,
       url: e.WORLD_MODEL_URL,

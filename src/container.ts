@@ -251,6 +251,7 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
       metrics,
       reload: () => reloader.reload('admin'),
       bodyLimit: config.bodyLimit,
+      trustProxy: config.http.trustProxy,
       maxConcurrentEvaluations: config.maxConcurrentEvaluations,
       isStopping: () => stopping,
       // Buckets refill on the clock tests move, or on a monotonic one.

@@ -21,6 +21,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(pattern);
   });
 
+  it('when TRUST_PROXY names the proxies, then they are believed; unset, nobody is; "true" (every hop, spoofable) is refused', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8' }).http.trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8']);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must name the proxies/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/40' })).toThrow(/TRUST_PROXY: '10.0.0.0\/40'/);
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.internal' })).toThrow(ConfigError);
+  });
+
   it('when the openai backend is chosen without a URL, then start-up stops and says what is missing', () => {
     expect(() => loadConfig({ WORLD_MODEL_BACKEND: 'openai' })).toThrow(/WORLD_MODEL_URL/);
   });

@@ -60,6 +60,28 @@ describe.each(ENGINES)('console sessions, CSRF and CSP on %s', (engine) => {
     expect(queue.text).toContain('alice@example.org');
   });
 
+  it('when the console sits behind a trusted TLS proxy, then the session cookie is Secure; a client that only claims HTTPS gets none', async () => {
+    const proxied = await startSignOffService(engine, { env: { TRUST_PROXY: 'loopback' } });
+    try {
+      const signInOver = async (app: typeof svc.app, proto?: string) => {
+        const get = request(app).get('/ui/').set(BROWSER);
+        const form = await (proto ? get.set('X-Forwarded-Proto', proto) : get);
+        const pre = setCookieOf(form, SIGN_IN_COOKIE)!;
+        expect(pre.attributes.includes('Secure')).toBe(proto === 'https' && app === proxied.app);
+        const post = request(app).post('/ui/sign-in').set(BROWSER).set('Cookie', `${SIGN_IN_COOKIE}=${pre.value}`);
+        const res = await (proto ? post.set('X-Forwarded-Proto', proto) : post).type('form').send({ key: proxied.people.carol.token, csrf: pre.value });
+        return setCookieOf(res, SESSION_COOKIE)!;
+      };
+      expect((await signInOver(proxied.app, 'https')).attributes).toContain('Secure');
+      expect((await signInOver(proxied.app)).attributes).not.toContain('Secure');
+    } finally {
+      await proxied.stop();
+    }
+    // Without TRUST_PROXY the header is the client's own word: it changes nothing.
+    const form = await request(svc.app).get('/ui/').set(BROWSER).set('X-Forwarded-Proto', 'https');
+    expect(setCookieOf(form, SIGN_IN_COOKIE)!.attributes).not.toContain('Secure');
+  });
+
   it('when the sign-in form comes without its sign-in token, then no session is opened (no other site can sign a browser in)', async () => {
     const before = (await sessionRows(svc.people.bob.id)).length;
     const res = await request(svc.app).post('/ui/sign-in').set(BROWSER).type('form').send({ key: svc.people.bob.token, csrf: 'x'.repeat(43) });
