@@ -83,6 +83,14 @@ const CASES: [hazard: string, state: Record<string, unknown>][] = [
   ['drowning_ongoing_symptoms_low_acuity', { caller_demographics: { age: 10 }, chief_complaint: 'Nearly drowned in the lake, keeps coughing since they got her out' }],
   ['postpartum_heavy_bleeding_low_acuity', { caller_demographics: { age: 27, sex: 'F', postpartum: true }, chief_complaint: 'Bleeding through a pad every hour and clots the size of an egg' }],
   ['eye_after_surgery_low_acuity', { caller_demographics: { age: 72, conditions: ['cataract surgery last week'] }, chief_complaint: 'The eye is throbbing with eye pain and more blurred each day' }],
+  ['preterm_labour_low_acuity', { caller_demographics: { age: 31, sex: 'F', conditions: ['pregnant 32 weeks'] }, chief_complaint: 'Regular tightenings since this afternoon and I had a show' }],
+  ['agranulocytosis_drug_infection_low_acuity', { caller_demographics: { age: 40, medications: ['clozapine'] }, chief_complaint: 'Sore throat and shivery since yesterday' }],
+  ['lithium_toxicity_low_acuity', { caller_demographics: { age: 55, medications: ['lithium carbonate'] }, chief_complaint: 'Diarrhoea all day and my hands have a coarse tremor' }],
+  ['complicated_hernia_low_acuity', { caller_demographics: { age: 70, sex: 'M' }, chief_complaint: 'My groin hernia is stuck out, it will not go back in and I am being sick' }],
+  ['high_velocity_eye_injury_low_acuity', { caller_demographics: { age: 35, sex: 'M' }, chief_complaint: 'Using an angle grinder and a bit of metal went in my eye' }],
+  ['penile_fracture_low_acuity', { caller_demographics: { age: 28, sex: 'M' }, chief_complaint: 'Injury to the penis during sex, heard a crack and it went soft straight away' }],
+  ['digit_tourniquet_low_acuity', { caller_demographics: { age: 0.4 }, chief_complaint: 'Baby crying for hours, one toe is swollen with a thin line round it' }],
+  ['repeat_febrile_seizure_home_care', { caller_demographics: { age: 2, conditions: ['previous febrile seizures'] }, chief_complaint: 'Had a fit with a fever of 39, same as last time, under a minute, back to normal now' }],
 ];
 
 describe('triage hazard catalogue', () => {

@@ -32,6 +32,8 @@ const CARDIAC_FEATURES = ['exertional', 'cardiac_radiation', 'sweating', 'dyspne
 /** Signs of an allergic reaction (Resuscitation Council UK 2021: airway, breathing, circulation, skin and gut changes). */
 const REACTION_SIGNS = ['throat_swelling', 'hoarse_voice', 'dyspnea', 'severe_breathing', 'stridor', 'unconscious', 'fainted', 'hives', 'facial_swelling', 'vomiting', 'anaphylaxis_named'];
 /** The bare sting words of the allergen vocabulary: they name no insect (a bee or wasp sting is an allergen exposure). */
+/** Signs that a swallowed product is doing harm beyond the nausea or light spotting a low-toxicity one can bring. */
+const LOW_TOX_BLOCKERS = ['drowsy', 'confusion', 'unconscious', 'seizure', 'severe_breathing', 'dyspnea', 'stridor', 'cannot_swallow', 'vomiting_blood', 'chest_pain', 'self_harm', 'suicidal', 'throat_swelling', 'fainted'];
 const STING_WORDS = ['stung', 'stung by', 'got stung', 'been stung', 'was stung'];
 const NONE_ITEMS = new Set(['none', 'nil', 'na', 'no', 'n', 'nothing', 'nonenoted', 'noneidentified', 'unknown', 'nkda', 'nka']);
 
@@ -318,6 +320,18 @@ class TriageReader {
     const onePill = findings.flags.get('exposure.one_pill_drug');
     const swallowed = findings.affirmed.get('poisoning') ?? findings.affirmed.get('overdose');
     if (onePill && swallowed) b.set('ingestion.one_pill_drug', true, `${onePill}; ${swallowed}`);
+    // A product of low toxicity (NPIS / TOXBASE, poison.org: a contraceptive pill, a little toothpaste, silica gel, crayons)
+    // named where the call is about something swallowed is not a poisoning, unless a toxic drug is named too (one that can
+    // kill in one tablet, or paracetamol), the amount is large, it was self-harm, or a sign beyond nausea or light spotting
+    // is read. An overdose word ("took too many", "a whole strip") is never cleared here.
+    const lowTox = findings.flags.get('exposure.low_toxicity');
+    const poisoning = findings.affirmed.get('poisoning');
+    if (lowTox && poisoning && !onePill && !findings.affirmed.has('overdose') && !findings.flags.has('exposure.large_amount')
+        && b.facts.paracetamol_g === undefined
+        && !LOW_TOX_BLOCKERS.some((f) => findings.affirmed.has(f))) {
+      findings.affirmed.delete('poisoning');
+      b.set('ingestion.low_toxicity', true, `${lowTox}; ${poisoning}`);
+    }
     // More paracetamol than the adult maximum of 4 g in 24 hours is an overdose, staggered or not (NHS).
     const paracetamol = b.facts.paracetamol_g;
     if (typeof paracetamol === 'number' && paracetamol > 4) findings.affirm('overdose', `${b.provenance.paracetamol_g} (${paracetamol} g of paracetamol)`);
@@ -395,6 +409,28 @@ class TriageReader {
       findings.affirmed.delete('seizure');
       b.set('course.usual_seizure_recovered', true, `${epilepsy}; ${usual}; ${recovered}`);
     }
+    // A febrile seizure in a child who has had them before, told as the same as the others and ended with recovery, is the
+    // NHS Febrile seizures "not the first, under 5 minutes" case: same-day advice (a hazard of its own keeps it off home care),
+    // not a new altered mental state; any danger (over 5 minutes, not waking, another one now) keeps the seizure.
+    const febrileHistory = findings.conditions.get('febrile_seizure_history');
+    const sameAsBefore = usual ?? findings.flags.get('course.same_as_before');
+    const vitalsNow = typeof b.facts.vitals === 'object' && b.facts.vitals !== null ? (b.facts.vitals as Record<string, unknown>) : {};
+    const fever = findings.affirmed.has('fever') || (typeof vitalsNow.temperature_c === 'number' && vitalsNow.temperature_c >= 38);
+    const childAge = typeof b.facts.age_years === 'number' && b.facts.age_years < 6;
+    if (findings.affirmed.has('seizure') && febrileHistory && sameAsBefore && recovered && fever && childAge && !stillUnwell
+        && !findings.flags.has('course.seizure_danger')
+        && !['non_blanching_rash', 'neck_stiffness', 'severe_breathing', 'mottled_skin', 'bulging_fontanelle'].some((f) => findings.affirmed.has(f))) {
+      findings.affirmed.delete('seizure');
+      b.set('course.repeat_febrile_seizure_recovered', true, `${febrileHistory}; ${sameAsBefore}; ${recovered}`);
+    }
+    // Something that hit the eye at high speed (a grinder, a hammer on metal, a strimmer: NHS Eye injuries) is a possible
+    // penetrating injury; a swollen or discoloured toe, finger or penis with a line, hair or thread round it is a tourniquet.
+    const highVelocity = findings.flags.get('exposure.high_velocity');
+    const eyeHit = findings.affirmed.get('eye_injury') ?? findings.affirmed.get('eye_foreign_body');
+    if (highVelocity && eyeHit) findings.affirm('high_velocity_eye_injury', `${highVelocity}; ${eyeHit}`);
+    const constriction = findings.flags.get('exposure.constriction');
+    const digit = findings.affirmed.get('digit_swelling');
+    if (constriction && digit) findings.affirm('digit_tourniquet', `${digit}; ${constriction}`);
     // The wish to be dead (C-SSRS item 1) is suicidal thinking unless active thoughts are denied and nothing of a method, plan,
     // intent or behaviour is read (a bare "plan" word, such as a trip planned, is none): then the C-SSRS screener rates it low risk (a referral, with a safety plan). Unknown stays suicidal.
     const deathWish = findings.affirmed.get('death_wish');
@@ -409,7 +445,11 @@ class TriageReader {
 
     const c = findings.conditions;
     const known = (name: string) => c.get(name);
-    for (const name of ['diabetes', 'type1_diabetes', 'insulin', 'heart_disease', 'immunocompromised', 'anticoagulated', 'asthma', 'allergy', 'eczema', 'contact_lens', 'varicella_immune', 'epilepsy', 'recent_eye_surgery']) {
+    // A hiatus hernia is in the chest, not a hernia that can strangulate in the groin or belly wall.
+    const hernia = c.get('hernia');
+    const hiatus = c.get('hiatus_hernia');
+    if (hernia && hiatus && hernia.split(': "')[0] === hiatus.split(': "')[0]) c.delete('hernia');
+    for (const name of ['diabetes', 'type1_diabetes', 'insulin', 'heart_disease', 'immunocompromised', 'anticoagulated', 'asthma', 'allergy', 'eczema', 'contact_lens', 'varicella_immune', 'epilepsy', 'recent_eye_surgery', 'agranulocytosis_risk_drug', 'lithium', 'hernia']) {
       const source = known(name);
       if (source) b.set(`conditions.${name}`, true, source);
       else if (findings.deniedConditions.has(name)) b.set(`conditions.${name}`, false, findings.deniedConditions.get(name)!);

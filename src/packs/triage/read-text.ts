@@ -48,6 +48,9 @@ const COMPOSE: ReadonlyArray<[site: string, quality: string, symptom: string]> =
   // A pet unwell in the same home: with a source of fumes, the household pattern of carbon monoxide (a flag, not a symptom).
   ['behind_ear', 'mastoid', 'mastoid_swelling'], ['eye', 'protruding', 'proptosis'], ['eye_position', 'protruding', 'proptosis'], ['hand', 'larger', 'burn_large'], ['eye', 'blurred', 'visual_disturbance'], ['eye', 'red', 'red_eye'], ['eye', 'pain', 'eye_pain'],
   ['pet', 'unwell', 'exposure.co_pattern'], ['arm', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'cardiac_radiation'], ['jaw', 'radiates', 'jaw_pain'], ['arm', 'radiates', 'arm_pain'], ['head', 'impact', 'head_injury'], ['substance', 'ingested', 'poisoning'], ['magnet', 'ingested', 'magnet_ingestion'], ['battery', 'in_nose_or_ear', 'battery_in_nose_or_ear'], ['neck', 'radiates', 'cardiac_radiation'], ['back', 'radiates', 'cardiac_radiation'],
+  // Tightenings said to be regular (NHS Premature labour); a struck eye; an injured penis; a swollen or discoloured toe or finger.
+  ['contractions', 'regular', 'regular_contractions'], ['eye', 'impact', 'eye_injury'], ['penis', 'impact', 'penile_injury'],
+  ['penis', 'swelling', 'penile_injury'], ['digit', 'swelling', 'digit_swelling'], ['digit', 'blue', 'digit_swelling'],
 ];
 
 const NUMBER_WORDS = new Map<string, number>([
@@ -640,6 +643,8 @@ function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[
       for (const [site, quality, symptom] of COMPOSE) {
         if (!((a.concept === site && b.concept === quality) || (b.concept === site && a.concept === quality))) continue;
         if (site === 'one_side' && sideOfLimbPart(ctx.tokens, a.concept === site ? a : b)) continue;
+        // Pain under the ribs or in the upper tummy on one side (gallbladder, liver) is not the low one-sided pain of an ectopic pregnancy.
+        if (symptom === 'one_sided_pain' && upperAbdomen(ctx.tokens, a.concept === 'abdomen' ? a : b)) continue;
         const negated = ctx.negate === true || a.negated || b.negated;
         // A burning behind the breastbone is read as its own finding: it is heartburn or chest pain, settled once all fields are read.
         const burning = symptom === 'chest_pain' && (a.concept === 'pain' ? a : b).phrase === 'burning' && ctx.mode !== 'questions';
@@ -657,6 +662,29 @@ function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[
 }
 
 // ------------------------------------------------------------------------------ numbers in text
+
+/** An abdominal site said of the upper tummy: "under the ribs", "upper tummy", "right upper quadrant". */
+function upperAbdomen(tokens: readonly Token[], m: PhraseMatch): boolean {
+  if (m.phrase.includes('rib')) return true;
+  for (let k = Math.max(0, m.first - 2); k <= m.last; k++) if (tokens[k]?.text === 'upper' || tokens[k]?.text === 'ruq') return true;
+  return false;
+}
+
+/** "33+2 weeks" is 33 weeks and 2 days: the weeks are the number before the plus. */
+function gestationWeeks(tokens: readonly Token[], q: { index: number; value: number }): number {
+  const plus = tokens[q.index - 1];
+  const weeks = tokens[q.index - 2];
+  if (plus?.text === '+' && weeks?.kind === 'number' && weeks.value !== undefined && weeks.value >= 4 && weeks.value <= 44 && q.value <= 6) return weeks.value;
+  return q.value;
+}
+
+/** "every 6 minutes", "every 5 to 7 minutes", "5-7 minutes apart": a number of minutes said as an interval. */
+function intervalOf(tokens: readonly Token[], q: { index: number; last: number }): boolean {
+  if (tokens[q.last + 1]?.text === 'apart') return true;
+  const before = tokens[q.index - 1]?.text;
+  if (before === 'every') return true;
+  return (before === 'to' || before === '-') && tokens[q.index - 2]?.kind === 'number' && tokens[q.index - 3]?.text === 'every';
+}
 
 /** The quote of a number is built only when a fact is set: a long text repeats numbers that set nothing new. */
 function lazyQuote(quote: (a: number, b: number) => string, first: number, last: number): () => string {
@@ -682,6 +710,7 @@ function readNumbers(tokens: readonly Token[], matches: readonly PhraseMatch[], 
   for (const m of matches) if (m.concept.startsWith('vital.')) vitalAt.set(m.last, { vital: m.concept.slice('vital.'.length), first: m.first });
   const pregnancyMentioned = matches.some((m) => m.concept === 'condition.pregnant' && !m.negated);
   const substanceAt = new Set(matches.filter((m) => m.concept === 'site.substance' || m.concept === 'drug.paracetamol').map((m) => m.first));
+  const contractionAt = new Set(matches.filter((m) => m.concept === 'site.contractions' && !m.negated).map((m) => m.clause));
   for (const q of measuredQuantities(tokens, (i) => nearestVital(tokens, i, vitalAt) !== undefined)) {
     if (hypothetical[q.index] || clockMinutes(tokens, q.index)) continue;
     const vitalWord = nearestVital(tokens, q.index, vitalAt);
@@ -690,7 +719,7 @@ function readNumbers(tokens: readonly Token[], matches: readonly PhraseMatch[], 
     const next = tokens[q.last + 1];
     const over = q.over ?? (next?.text === 'over' && tokens[q.last + 2]?.kind === 'number' ? tokens[q.last + 2].value : undefined);
     if (ctx.mode === 'conditions' || ctx.mode === 'flags') {
-      if (q.unit === 'week' && pregnancyMentioned) put(b, 'gestation_weeks', q.value, words);
+      if (q.unit === 'week' && pregnancyMentioned) put(b, 'gestation_weeks', gestationWeeks(tokens, q), words);
       continue;
     }
     if (readPainScore(tokens, q, over)) {
@@ -698,7 +727,12 @@ function readNumbers(tokens: readonly Token[], matches: readonly PhraseMatch[], 
       continue;
     }
     if (q.unit === 'week' && (pregnancyMentioned || tokens[q.last + 1]?.text === 'pregnant' || tokens[q.last + 1]?.text === 'gestation')) {
-      put(b, 'gestation_weeks', q.value, words);
+      put(b, 'gestation_weeks', gestationWeeks(tokens, q), words);
+      continue;
+    }
+    // "every 5 to 7 minutes", "6 minutes apart" beside a contraction word in the clause: the tightenings come regularly.
+    if (q.unit === 'minute' && q.value <= 20 && intervalOf(tokens, q) && contractionAt.has(tokens[q.index].clause)) {
+      findings.affirm('regular_contractions', words());
       continue;
     }
     // "took 16 paracetamol", "swallowed 20 of her sleeping tablets": a count of a named medicine.
