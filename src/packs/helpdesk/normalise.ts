@@ -6,6 +6,7 @@ import { readActionText } from './read-action-text.js';
 import { readInlineCommands } from './read-command.js';
 import { readChangeLines, readOffboardingClosure } from './read-direction.js';
 import { newContext, opens } from './read-context.js';
+import { readIdentityRequest } from './read-identity-access.js';
 import { readParameters } from './read-parameters.js';
 import { readRemoteAccessTools } from './read-remote-access.js';
 import { settingsIn } from './read-settings.js';
@@ -168,6 +169,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   finishSaas(ctx, action?.parameters);
   readChangeLines(ctx, action?.parameters, state);
   readOffboardingClosure(ctx, action?.parameters, state);
+  readIdentityRequest(ctx, action?.parameters);
   const actionReading = classifyAction(ctx, { declaredKind: action?.kind, description, parameterOpens, question, contentUnknown: !b.has('change.specified'), replyRisk });
   return b.build(actionReading);
 }

@@ -8,6 +8,7 @@ import { readRestCall } from './read-platform.js';
 import { belowTls12, isRecord, normKey } from './values.js';
 import { readOnPremText } from './read-onprem.js';
 import { readSaasCommand } from './read-saas.js';
+import { readCloudCommand } from './read-cloud-ops.js';
 
 /**
  * Command lines an agent would run (aws, az, gcloud, gsutil, kubectl, terraform, PowerShell, shell
@@ -572,6 +573,7 @@ export function readInlineCommands(ctx: ReadContext, v: TextView, source: string
   if (has(args, 'gcloud', 'gsutil', 'bq')) gcloud(ctx, args);
   safeguardSwitches(ctx, args);
   if (has(args, 'kubectl', 'oc')) kubectl(ctx, args);
+  readCloudCommand(ctx, args.words, args.flags, args.source);
   shell(ctx, args);
   sql(ctx, v, source);
   readOnPremText(ctx, v, source);
@@ -589,6 +591,7 @@ export function readCommand(ctx: ReadContext, path: string, value: string, sourc
   if (has(args, 'gcloud', 'gsutil', 'bq')) gcloud(ctx, args);
   safeguardSwitches(ctx, args);
   if (has(args, 'kubectl', 'oc')) kubectl(ctx, args);
+  readCloudCommand(ctx, args.words, args.flags, args.source);
   if (args.words.some((w) => w.includes('-') && !w.startsWith('-') && (w.startsWith('set-') || w.startsWith('new-') || w.startsWith('enable-') || w.startsWith('remove-') || w.startsWith('unlock-') || w.startsWith('reset-') || w.startsWith('add-')))) powershell(ctx, args);
   shell(ctx, args);
   sql(ctx, v, source);

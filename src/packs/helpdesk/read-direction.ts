@@ -132,7 +132,8 @@ const DESTROYING = new Set(['delete', 'purge', 'destroy', 'wipe', 'erase', 'remo
 /** Data under a litigation or legal hold destroyed (FRCP Rule 37(e), Sedona Conference): the ticket says the hold is on, the action deletes. */
 function readLegalHold(ctx: ReadContext, lines: readonly Line[], stateText: string): void {
   if (!HOLD.test(stateText.replace(/"\s*:\s*/g, ' '))) return;
-  const hit = lines.find((l) => l.tokens.some((t) => DESTROYING.has(t) || t.startsWith('remove-') || t.startsWith('delete-') || t.startsWith('clear-')));
+  // A licence removed from a held mailbox (Set-MgUserLicense -RemoveLicenses): Microsoft requires a licence for a mailbox on hold.
+  const hit = lines.find((l) => l.tokens.some((t) => DESTROYING.has(t) || t.startsWith('remove-') || t.startsWith('delete-') || t.startsWith('clear-')) || (l.tokens.includes('-removelicenses') && !/-removelicenses\s+@\(\s*\)/.test(l.raw.toLowerCase())));
   const destroys = hit !== undefined || ctx.b.has('change.destructive') || ctx.b.has('change.backups_deleted');
   if (destroys) opens(ctx, 'legal_hold_destruction', `action.parameters: ${hit?.raw.slice(0, 120) ?? 'deletes data'}, while the ticket records a legal hold`);
 }

@@ -1,6 +1,7 @@
 import { tokenize } from '../reading/text.js';
 import { closes, opens, opensToWorld, type ReadContext } from './read-context.js';
 import { readRoleGrant } from './read-grants.js';
+import { readMailCommands } from './read-mail-admin.js';
 import { glued, ipv4, isWorldSource, lastSegment, splitOn, unquote, type TextView } from './text-helpers.js';
 import { asArray, field, flagValue, isRecord, leadingFlag, normKey, scalarText, strings } from './values.js';
 
@@ -388,6 +389,8 @@ function unlinkedSafeguard(ctx: ReadContext, w: Words): void {
   if (matches.some((m) => m.concept === 'guard.laps')) opens(ctx, 'laps_off', `${w.source}: Windows LAPS policy unlinked`);
 }
 
+const REGISTRY_CMDLETS = new Set(['set-itemproperty', 'new-itemproperty', 'set-gpregistryvalue', 'set-gpprefregistryvalue']);
+
 /** Registry writes on the command line (reg add KEY /v NAME /d DATA; Set-ItemProperty / New-ItemProperty -Name -Value). */
 function registryCommands(ctx: ReadContext, w: Words): void {
   for (const line of w.lines) {
@@ -395,10 +398,15 @@ function registryCommands(ctx: ReadContext, w: Words): void {
     const d = line.indexOf('/d');
     if (line.includes('reg') && line.includes('add') && v >= 0 && d >= 0) readOnPremSetting(ctx, line[v + 1] ?? '', unquote(line[d + 1] ?? ''), `${w.source}: reg add /v ${line[v + 1]}`);
   }
-  if (has(w, 'set-itemproperty', 'new-itemproperty')) {
-    const name = after(w, 'name');
-    const value = after(w, 'value');
-    if (name && value !== undefined) readOnPremSetting(ctx, name, value, `${w.source}: ${name} = ${value}`);
+  // Set-ItemProperty / New-ItemProperty -Name N -Value V, and Group Policy's Set-GPRegistryValue / Set-GPPrefRegistryValue
+  // -ValueName N -Value V, read line by line: a script writes several values.
+  for (const line of w.lines) {
+    if (!line.some((a) => REGISTRY_CMDLETS.has(lastSegment(a)))) continue;
+    const lw: Words = { all: line, lines: [line], programs: new Set(line.map((a) => lastSegment(a))), source: w.source };
+    // Set-GPRegistryValue's -Name is the GPO; the value's name is -ValueName.
+    const name = after(lw, 'valuename') ?? after(lw, 'name');
+    const value = after(lw, 'value');
+    if (name && value !== undefined) readOnPremSetting(ctx, name, value.startsWith('$') ? value.slice(1) : value, `${w.source}: ${name} = ${value}`);
   }
   // Set-ADDefaultDomainPasswordPolicy -ReversibleEncryptionEnabled $true; Set-ADUser -AllowReversiblePasswordEncryption $true.
   for (const f of ['reversibleencryptionenabled', 'allowreversiblepasswordencryption']) {
@@ -424,6 +432,12 @@ const BASELINE: Readonly<Record<string, { weak: 'on' | 'off' | 'below2'; opens: 
   disableantispyware: { weak: 'on', opens: 'endpoint_control_off', what: 'Defender antivirus off' },
   disableantivirus: { weak: 'on', opens: 'endpoint_control_off', what: 'Defender antivirus off' },
   disablerealtimemonitoring: { weak: 'on', opens: 'endpoint_control_off', what: 'real-time protection off' },
+  // Remote Desktop (RDP-Tcp WinStation): NLA off (UserAuthentication 0) and the RDP security layer without TLS (SecurityLayer 0).
+  userauthentication: { weak: 'off', opens: 'baseline_weakened', what: 'Network Level Authentication off for Remote Desktop' },
+  securitylayer: { weak: 'off', opens: 'baseline_weakened', what: 'Remote Desktop on the RDP security layer (no TLS)' },
+  // Point and Print (KB5005652, PrintNightmare CVE-2021-34527): standard users may install printer drivers, with no warning or elevation.
+  restrictdriverinstallationtoadministrators: { weak: 'off', opens: 'baseline_weakened', what: 'Point and Print driver installation open to non-administrators' },
+  nowarningnoelevationoninstall: { weak: 'on', opens: 'baseline_weakened', what: 'Point and Print installs drivers with no warning or elevation' },
 };
 
 function baselineSetting(ctx: ReadContext, k: string, value: unknown, say: string): boolean {
@@ -487,6 +501,72 @@ export function readOnPremText(ctx: ReadContext, v: TextView, source: string): v
   registryCommands(ctx, w);
   baselineParameters(ctx, w);
   localAdminsCmdlet(ctx, w);
+  directoryDelegation(ctx, w);
+  diskEncryptionOff(ctx, w);
+  hypervisorShell(ctx, w);
+  readMailCommands(ctx, w.lines, w.source);
+}
+
+/** Rights over accounts that dsacls grants ("/G group:CA;Reset Password;user", "WP;pwdLastSet", "WP;lockoutTime"). */
+const ACCOUNT_RIGHTS = ['reset password', 'change password', 'pwdlastset', 'lockouttime', 'useraccountcontrol', 'member', 'all extended rights'];
+
+/**
+ * Delegation of rights over accounts (dsacls /G, the Delegation of Control wizard's ACEs): it changes who may reset
+ * passwords, it resets none itself, so the right's name ("Reset Password") is not read as a reset. Granted at the
+ * domain root it covers service, server-admin and every other account (Microsoft, Implementing Least-Privilege
+ * Administrative Models: delegate on the OUs of ordinary users); read-direction.ts reads that line as a privileged ACE.
+ */
+function directoryDelegation(ctx: ReadContext, w: Words): void {
+  for (const line of w.lines) {
+    if (!line.some((a) => lastSegment(a) === 'dsacls' || lastSegment(a) === 'dsacls.exe')) continue;
+    const g = line.indexOf('/g');
+    if (g < 0 || line.includes('/r')) continue;
+    const ace = line.slice(g + 1).join(' ').replace(/[;:]/g, ' ');
+    const right = ACCOUNT_RIGHTS.find((r) => ace.includes(r));
+    if (!right) continue;
+    const target = line.find((a) => a.includes('dc=')) ?? '';
+    ctx.b.add('change.delegated_rights', `${right} on ${target.slice(0, 120)}`, w.source);
+    ctx.opens.add('delegated_rights');
+  }
+}
+
+/**
+ * Full-disk encryption switched off: macOS `fdesetup disable`, Windows `manage-bde -off`, `Disable-BitLocker`
+ * (CIS Apple macOS Benchmark 2.5.1.1 FileVault enabled; CIS Windows 18.10.9 BitLocker).
+ */
+function diskEncryptionOff(ctx: ReadContext, w: Words): void {
+  for (const line of w.lines) {
+    const programs = line.map((a) => lastSegment(a.split('\\').at(-1) ?? a));
+    const fde = programs.indexOf('fdesetup');
+    const bde = programs.findIndex((p) => p === 'manage-bde' || p === 'manage-bde.exe');
+    if ((fde >= 0 && line[fde + 1] === 'disable') || (bde >= 0 && line.slice(bde + 1).includes('-off')) || programs.includes('disable-bitlocker')) {
+      opens(ctx, 'encryption_off', `${w.source}: ${line.slice(0, 4).join(' ')} (disk encryption off)`);
+    }
+  }
+}
+
+/**
+ * ESXi hosts opened to a shell (VMware vSphere Security Configuration Guide, CIS VMware ESXi Benchmark 2.x/5.x): lockdown
+ * mode exited, the SSH or ESXi Shell service started or set to start with the host, the shell's idle timeout removed.
+ */
+function hypervisorShell(ctx: ReadContext, w: Words): void {
+  for (const line of w.lines) {
+    const joined = ` ${line.join(' ')} `;
+    if (joined.includes('exitlockdownmode') || (line.includes('set-vmhostlockdown') && line.includes('-disable'))) {
+      ctx.b.add('change.safeguard_setting_off', 'ESXi lockdown mode', w.source);
+      ctx.opens.add('safeguard_setting_off');
+    }
+    const shell = joined.includes('tsm-ssh') || joined.includes(" 'tsm' ") || joined.includes(' tsm ');
+    const starts = line.includes('start-vmhostservice') || (line.includes('set-vmhostservice') && normKey(after({ ...w, all: line }, 'policy') ?? '') === 'on');
+    if (shell && starts) {
+      ctx.b.add('change.insecure_feature_on', 'SSH / ESXi Shell on hypervisor hosts', w.source);
+      ctx.opens.add('insecure_feature_on');
+    }
+    if ((joined.includes('esxishellinteractivetimeout') || joined.includes('esxishelltimeout')) && after({ ...w, all: line }, 'value') === '0') {
+      ctx.b.add('change.safeguard_setting_off', 'ESXi shell timeout', w.source);
+      ctx.opens.add('safeguard_setting_off');
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { readCloudObject, readCloudText } from './read-cloud-ops.js';
 import YAML from 'yaml';
 import { READING_CAP_CHARS } from '../reading/reading.js';
 import { closes, isExternalAddress, opens, type ReadContext } from './read-context.js';
@@ -567,6 +568,8 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
 
   const walk = (value: unknown, path: string, key: string, depth: number, parent = ''): void => {
     if (++nodes > MAX_NODES || depth > MAX_DEPTH) return;
+    // Text read by its cloud shapes (system:masters, IMDS tokens, UPDATE without WHERE) whatever key holds it.
+    if (typeof value === 'string' && !PRIOR_KEYS.has(normKey(key))) readCloudText(ctx, value, path);
     // What a change takes away ({revoke: [rule]}, {remove: …}, a plan's "before"): its grants and openings are closed, not opened.
     // The state a plan replaces says nothing about what the change does.
     if (PRIOR_KEYS.has(normKey(key))) {
@@ -646,6 +649,7 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
     if (platform) ctx.parameterChanges.push(path);
     readSettingObject(ctx, value, path);
     readSaasObject(ctx, value, path);
+    readCloudObject(ctx, value, path);
     if (readOnPremObject(ctx, value, path)) ctx.parameterChanges.push(path);
     // A REST call nested in the arguments ({graph_request: {method, url, body}}) is read like one given at the top.
     const nestedUrl = scalarText(field(value, ...URL_KEYS)?.value);
@@ -691,6 +695,7 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
   }
   readSettingObject(ctx, parameters, root);
   readSaasObject(ctx, parameters, root);
+  readCloudObject(ctx, parameters, root);
   if (readOnPremObject(ctx, parameters, root)) ctx.parameterChanges.push(root);
   const rootFile = FILE_NAME_KEYS.some((n) => typeof field(parameters, n)?.value === 'string');
   if (rootFile) inFile++;

@@ -1,4 +1,5 @@
 import { closes, opens, type ReadContext } from './read-context.js';
+import { readNamedLocation } from './read-identity-access.js';
 import { asArray, field, isRecord, leadingFlag, normKey, scalarText, strings } from './values.js';
 
 /**
@@ -23,6 +24,51 @@ const LOG_RETENTION_KEYS = new Set(['retentionindays', 'retentiontime', 'logrete
 
 const EVERY_INTERFACE = new Set(['0.0.0.0', '::', '[::]', '*', '0.0.0.0/0', '::/0']);
 
+/** Update URLs of the Chrome Web Store and Microsoft Edge Add-ons. */
+const STORE_UPDATE_URLS = ['https://clients2.google.com/service/update2/crx', 'https://edge.microsoft.com/extensionwebstorebase/v1/crx'];
+
+/** The tool call configures a wireless network (an SSID, WLAN or its addressing mode). */
+function wireless(ctx: ReadContext): boolean {
+  const s = JSON.stringify(ctx.b.request.action?.parameters ?? {}).slice(0, 50_000).toLowerCase();
+  return s.includes('ssid') || s.includes('wlan') || s.includes('wireless') || s.includes('ipassignmentmode');
+}
+
+/**
+ * A guest SSID bridged into a LAN (Meraki ipAssignmentMode "Bridge mode" or a VLAN tag, LAN isolation off) puts visitors
+ * on the internal network; NAT mode, or LAN access denied, keeps them on the internet only (NIST SP 800-153; Meraki
+ * wireless guest best practices).
+ */
+function readSsid(ctx: ReadContext, obj: Record<string, unknown>, path: string): void {
+  const mode = normKey(scalarText(field(obj, 'ipassignmentmode')?.value) ?? '');
+  if (!mode) return;
+  const name = `${scalarText(field(obj, 'name', 'ssid', 'ssidname')?.value) ?? ''} ${path}`.toLowerCase();
+  const s = JSON.stringify(ctx.b.request.state ?? {}).slice(0, 50_000).toLowerCase();
+  const guest = name.includes('guest') || name.includes('visitor') || (s.includes('guest') && !name.includes('corp'));
+  const isolated = leadingFlag(field(obj, 'lanisolationenabled')?.value) === true || leadingFlag(field(obj, 'allowlanaccess')?.value) === false;
+  if (guest && mode.includes('bridge') && !isolated) {
+    ctx.b.add('change.safeguard_setting_off', 'guest network isolation (guest SSID bridged onto a LAN)', `${path}.ipAssignmentMode = ${mode}`);
+    ctx.opens.add('safeguard_setting_off');
+    if (normKey(scalarText(field(obj, 'authmode')?.value) ?? '') === 'open') opens(ctx, 'unauthenticated_access', `${path}: open SSID bridged onto a LAN`);
+  }
+}
+
+/**
+ * Salesforce Experience Cloud guest access: the site guest user is anyone on the internet, so a guest sharing rule, or
+ * read on an object in the guest profile, publishes its records (Salesforce, Secure guest user record access).
+ */
+function readGuestAccess(ctx: ReadContext, obj: Record<string, unknown>, path: string): void {
+  const rule = field(obj, 'guestsharingrule', 'guestsharingrules', 'guestrule');
+  if (rule) {
+    const level = normKey(JSON.stringify(rule.value ?? '').slice(0, 2000));
+    if (level.includes('read') || level.includes('edit')) opens(ctx, 'public_acl', `${path}.${rule.key}: records shared with the site guest user (anyone on the internet)`);
+  }
+  const profile = scalarText(field(obj, 'profile', 'profilename')?.value)?.toLowerCase() ?? '';
+  const perms = field(obj, 'objectpermissions')?.value;
+  if (profile.includes('guest') && perms !== undefined && /allowread"?\s*:\s*true|allowedit"?\s*:\s*true/i.test(JSON.stringify(perms).slice(0, 4000))) {
+    opens(ctx, 'public_acl', `${path}.objectPermissions: read on ${scalarText(isRecord(perms) ? field(perms, 'object')?.value : undefined) ?? 'an object'} for the guest profile`);
+  }
+}
+
 function mentionsAnyone(word: string | undefined): boolean {
   return word !== undefined && (word.includes('anyone') || word.includes('public') || word.includes('anonymous'));
 }
@@ -36,6 +82,48 @@ export function readSaasSetting(ctx: ReadContext, key: string, value: unknown, s
   const on = leadingFlag(value);
   const say = `${source} = ${text ?? JSON.stringify(value)?.slice(0, 120)}`;
 
+  // An SPF record that ends in +all (or a bare "all") authorises every server on the internet to send as the domain (RFC 7208 5.1).
+  if (text !== undefined && text.length < 600 && /^\s*"?v=spf1\b/i.test(text) && !/^(old|previous|current|before|existing)/.test(k)) {
+    if (/(^|\s)\+?all\s*"?\s*$/i.test(text)) {
+      ctx.b.add('change.safeguard_setting_off', 'SPF sender authorisation (+all lets every server send as the domain)', say);
+      ctx.opens.add('safeguard_setting_off');
+    }
+    return true;
+  }
+  // Intune "Mark devices with no compliance policy assigned as": Compliant (secureByDefault false) lets every unassessed device pass.
+  if (k === 'securebydefault') {
+    if (on === false) {
+      ctx.b.add('change.safeguard_setting_off', 'devices with no compliance policy counted as compliant (secureByDefault false)', say);
+      ctx.opens.add('safeguard_setting_off');
+    }
+    return true;
+  }
+  // Windows Update for Business rings paused: security fixes withheld (CISA BOD 22-01 remediation deadlines).
+  if (k === 'qualityupdatespaused' || k === 'featureupdatespaused' || k === 'pausequalityupdates' || k === 'pausefeatureupdates' || k === 'pauseupdates' || k === 'updatespaused') {
+    if (on === true) {
+      ctx.b.add('change.safeguard_setting_off', 'security updates paused', say);
+      ctx.opens.add('safeguard_setting_off');
+    }
+    return true;
+  }
+  // Chrome / Edge ExtensionInstallForcelist: "id;update_url"; an update URL other than the browser's own store serves unreviewed code (MITRE T1176).
+  if (k === 'extensioninstallforcelist' || k === 'forceinstalledextensions' || k === 'extensioninstallforcelistentries') {
+    const offStore = (Array.isArray(value) ? value : [value]).flatMap((x) => (typeof x === 'string' ? x.split(/[\n,]/) : [])).filter((e) => {
+      const url = e.split(';')[1]?.trim().toLowerCase();
+      return url !== undefined && url.length > 0 && !STORE_UPDATE_URLS.some((u) => url.startsWith(u));
+    });
+    if (offStore.length > 0) opens(ctx, 'unvetted_extension_forced', `${source} = ${offStore[0].slice(0, 120)} (force-installed from outside the browser's store)`);
+    return true;
+  }
+  // Microsoft Graph application permissions over every mailbox, file or directory object, by app role id.
+  if (k === 'approleid' && text !== undefined) {
+    const id = text.trim().slice(0, 36).toLowerCase();
+    if ((ctx.catalogue.concepts.get('graph.tenant_wide_app_role') ?? []).some((r) => r.toLowerCase() === id)) opens(ctx, 'tenant_wide_consent', `${say} (an application permission over every user of the tenant)`);
+    return true;
+  }
+  // A Wi-Fi SSID with open association (a guest network behind a splash page) is not a service taking unauthenticated
+  // requests; what it reaches is read by its addressing mode (readSsid).
+  if (k === 'authmode' && word === 'open' && wireless(ctx)) return true;
   // Drive / SharePoint external sharing: to any outside domain, or anyone-links (SCuBA GWS.DRIVEDOCS.1, CIS Microsoft 365 7.2.x).
   if (k === 'externalsharingmode' || k === 'sharingoutsidedomain' || k === 'sharingcapability' || k === 'externalsharing') {
     if (word === 'allowed' || word === 'on' || word === 'true' || word === 'anyone' || word === 'externaluserandguestsharing') opens(ctx, 'external_sharing', `${say} (files shareable with any outside domain)`);
@@ -137,7 +225,9 @@ export function readSaasSetting(ctx: ReadContext, key: string, value: unknown, s
   }
   // Audit ingestion switched by a flag ("UnifiedAuditLogIngestionEnabled $false", "auditingEnabled: false").
   if ((k.includes('auditlog') || k.includes('auditing') || k.startsWith('audit')) && (k.endsWith('enabled') || k.endsWith('disabled'))) {
-    const off = k.endsWith('disabled') ? on === true : on === false;
+    // A bypass or exemption switched on ("AuditBypassEnabled $true") is auditing switched off.
+    const inverted = k.endsWith('disabled') !== (k.includes('bypass') || k.includes('exempt'));
+    const off = inverted ? on === true : on === false;
     if (off) opens(ctx, 'audit_logging_off', `${say} (audit logging off)`);
     else if (on !== undefined) closes(ctx, 'audit_logging_off');
     return true;
@@ -184,6 +274,11 @@ export function readSaasRest(ctx: ReadContext, method: string, seg: readonly str
   if ((last === 'addpassword' || last === 'addkey') && (seg.includes('serviceprincipals') || seg.includes('applications'))) opens(ctx, 'credential_reset', `${source}: a new secret for an application identity (${last})`);
   if (method === 'post' && (seg.includes('idps') || last === 'identityproviders' || last === 'federationconfiguration' || last === 'federationconfigurations')) opens(ctx, 'idp_trust_added', `${source}: identity provider trusted for sign-in`);
   if ((method === 'put' || method === 'patch' || method === 'post') && seg.includes('nameservers')) opens(ctx, 'delegation_changed', `${source}: name servers replaced`);
+  // Google Vault: a hold deleted or accounts released from it (matters.holds.delete, holds.removeHeldAccounts).
+  if (seg.includes('matters') && seg.includes('holds') && (method === 'delete' || (last ?? '').includes('removeheldaccounts'))) {
+    ctx.b.add('change.safeguard_setting_off', 'legal hold (Vault hold released)', source);
+    ctx.opens.add('safeguard_setting_off');
+  }
 }
 
 const CREDENTIAL_COMMANDS = ['new-mgserviceprincipalpassword', 'add-mgserviceprincipalpassword', 'add-mgapplicationpassword', 'new-mgapplicationpassword', 'add-mgapplicationkey', 'new-azadspcredential', 'new-azadappcredential'];
@@ -221,6 +316,9 @@ export function readSaasCommand(ctx: ReadContext, words: readonly string[], name
 
 /** A DNS record object: a CNAME (or alias) created or updated adds its target; a Route 53 DELETE adds nothing. */
 export function readSaasObject(ctx: ReadContext, obj: Record<string, unknown>, path: string): void {
+  readSsid(ctx, obj, path);
+  readGuestAccess(ctx, obj, path);
+  readNamedLocation(ctx, obj, path);
   const rrset = field(obj, 'resourcerecordset')?.value;
   const action = normKey(scalarText(field(obj, 'action')?.value) ?? '');
   const record = isRecord(rrset) ? rrset : path.endsWith('ResourceRecordSet') ? undefined : obj;

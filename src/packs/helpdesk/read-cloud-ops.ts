@@ -1,0 +1,232 @@
+import { opens, type ReadContext } from './read-context.js';
+import { asArray, field, isRecord, normKey, scalarText, strings } from './values.js';
+
+/**
+ * Cloud and infrastructure-as-code operations whose danger is in the operation, not in a grant or a port:
+ * a force that skips a safety check on live state (Terraform state push -force, force-unlock of a lock a
+ * running apply holds, a drain that bypasses PodDisruptionBudgets), an admission or network guardrail
+ * deleted, a guardrail reset, exempted or an untested policy attached at the organisation root, broad
+ * impersonation roles and default service accounts, audit logs excluded from a sink, IMDSv1 switched
+ * back on, a DNS zone in use deleted, an UPDATE without WHERE, a lifecycle
+ * rule that expires everything. Every input is bounded (words are capped, texts are scanned linearly).
+ */
+
+const MAX_TEXT = 20_000;
+
+/** Values of the ticket's `information_gathered`, lower case, in one string (bounded). */
+function gathered(ctx: ReadContext): { text: string; value: Record<string, unknown> } {
+  const state = ctx.b.request.state;
+  const ig = isRecord(state?.information_gathered) ? (state.information_gathered as Record<string, unknown>) : {};
+  let text = '';
+  try {
+    text = JSON.stringify(ig).toLowerCase().slice(0, MAX_TEXT);
+  } catch {
+    text = '';
+  }
+  return { text, value: ig };
+}
+
+/** Scalar values (not keys) of an object tree, lower case, bounded. */
+function valuesOf(value: unknown, out: string[] = [], depth = 0): string[] {
+  if (depth > 6 || out.length > 400) return out;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out.push(String(value).toLowerCase());
+  else if (Array.isArray(value)) for (const v of value.slice(0, 100)) valuesOf(v, out, depth + 1);
+  else if (isRecord(value)) for (const v of Object.values(value).slice(0, 100)) valuesOf(v, out, depth + 1);
+  return out;
+}
+
+/** Entries [key, value] of an object tree, keys normalised, bounded. */
+function entriesOf(value: unknown, out: [string, unknown][] = [], depth = 0): [string, unknown][] {
+  if (depth > 6 || out.length > 400) return out;
+  if (Array.isArray(value)) for (const v of value.slice(0, 100)) entriesOf(v, out, depth + 1);
+  else if (isRecord(value))
+    for (const [k, v] of Object.entries(value).slice(0, 100)) {
+      out.push([normKey(k), v]);
+      entriesOf(v, out, depth + 1);
+    }
+  return out;
+}
+
+const LIVE_WORDS = ['running', 'in progress', 'in-progress', 'executing', 'applying', 'pending', 'active'];
+const GONE_WORDS = ['cancel', 'failed', 'not found', 'terminated', 'crashed', 'killed', 'stale', 'aborted', 'timed out', 'dead', 'gone'];
+
+/** Kubernetes objects that are guardrails: deleting one switches the control off for what it covered. */
+const K8S_GUARDRAILS: Readonly<Record<string, string>> = {
+  networkpolicy: 'NetworkPolicy', networkpolicies: 'NetworkPolicy', netpol: 'NetworkPolicy', ciliumnetworkpolicy: 'NetworkPolicy', ciliumnetworkpolicies: 'NetworkPolicy',
+  validatingwebhookconfiguration: 'admission webhook', validatingwebhookconfigurations: 'admission webhook', mutatingwebhookconfiguration: 'admission webhook', mutatingwebhookconfigurations: 'admission webhook',
+  validatingadmissionpolicy: 'admission policy', validatingadmissionpolicies: 'admission policy', validatingadmissionpolicybinding: 'admission policy', validatingadmissionpolicybindings: 'admission policy',
+  constrainttemplate: 'Gatekeeper constraint', constrainttemplates: 'Gatekeeper constraint', clusterpolicy: 'Kyverno policy', clusterpolicies: 'Kyverno policy',
+  podsecuritypolicy: 'PodSecurityPolicy', podsecuritypolicies: 'PodSecurityPolicy', psp: 'PodSecurityPolicy', peerauthentication: 'mTLS PeerAuthentication', authorizationpolicy: 'Istio AuthorizationPolicy',
+};
+
+/** GCP roles that let their holder act as any service account in the scope they are granted at (CIS GCP 1.6). */
+const IMPERSONATION_ROLES = new Set(['roles/iam.serviceaccounttokencreator', 'roles/iam.serviceaccountuser', 'roles/iam.serviceaccountkeyadmin', 'roles/iam.workloadidentityuser', 'roles/iam.serviceaccountopenidtokencreator']);
+
+function guardrail(ctx: ReadContext, what: string, source: string): void {
+  opens(ctx, 'organisation_guardrail', source, what);
+}
+
+/** One command line, as its lower-case words and normalised flags. */
+export function readCloudCommand(ctx: ReadContext, words: readonly string[], flags: ReadonlyMap<string, string>, source: string): void {
+  const w = new Set(words.slice(0, 400));
+  const has = (...names: string[]) => names.some((n) => w.has(n));
+  const flag = (...names: string[]) => names.map((n) => flags.get(n)).find((v) => v !== undefined);
+  const joined = words.slice(0, 400).join(' ');
+
+  // Terraform: state push -force skips the lineage and serial checks; force-unlock of a lock a running operation holds gives two writers.
+  if (has('terraform', 'tofu', 'terragrunt')) {
+    if (has('state') && has('push') && (flags.has('force') || flags.has('f'))) opens(ctx, 'safety_check_bypassed', source, 'terraform state push -force (serial and lineage checks skipped)');
+    if (has('force-unlock')) {
+      const ig = valuesOf(gathered(ctx).value);
+      const live = ig.some((v) => LIVE_WORDS.some((l) => v.includes(l)));
+      const gone = ig.some((v) => GONE_WORDS.some((g) => v.includes(g)));
+      // Unknown is not safe: a lock is released by force only when the ticket shows its holder is gone.
+      if (live || !gone) opens(ctx, 'safety_check_bypassed', source, `terraform force-unlock of a lock ${live ? 'a running operation holds' : 'whose holder is not shown to be gone'}`);
+    }
+  }
+  if (has('kubectl', 'oc')) {
+    // kubectl drain --disable-eviction deletes pods without the Eviction API: PodDisruptionBudgets are not checked.
+    if (has('drain') && flags.has('disableeviction')) opens(ctx, 'safety_check_bypassed', source, 'kubectl drain --disable-eviction (PodDisruptionBudgets bypassed)');
+    if (has('delete')) {
+      const at = words.indexOf('delete');
+      for (const word of words.slice(at + 1, at + 6)) {
+        if (word.startsWith('-')) continue;
+        const kind = K8S_GUARDRAILS[word.split('.', 1)[0].split('/', 1)[0]];
+        if (!kind) continue;
+        ctx.b.add('change.safeguard_setting_off', `${kind} deleted`, source);
+        ctx.opens.add('safeguard_setting_off');
+        break;
+      }
+    }
+  }
+  // Kubernetes Dashboard with the login skippable: anyone who reaches it acts as its service account.
+  if (joined.includes('enable-skip-login') || joined.includes('enable_skip_login')) opens(ctx, 'unauthenticated_access', `${source}: Kubernetes Dashboard --enable-skip-login`);
+  if (has('gcloud')) {
+    // Organisation policy constraints reset, deleted or unenforced at the organisation or a folder.
+    if ((has('org-policies') || (has('resource-manager') && has('org-policies'))) && has('reset', 'delete', 'disable-enforce', 'allow') && (flags.has('organization') || flags.has('folder')))
+      guardrail(ctx, `organisation policy ${words[words.findIndex((x) => x === 'reset' || x === 'delete' || x === 'disable-enforce' || x === 'allow') + 1] ?? ''} removed at the ${flags.has('organization') ? 'organisation' : 'folder'}`.trim(), source);
+    // A sink exclusion that matches Cloud Audit Logs drops them from where they are kept.
+    if ((has('sinks') || has('exclusions')) && (flags.has('addexclusion') || flags.has('exclusion') || has('exclusions')) && (joined.includes('auditlog') || joined.includes('cloudaudit')))
+      opens(ctx, 'audit_logging_off', `${source}: exclusion matching Cloud Audit Logs`);
+    // The default compute service account (Editor) with the cloud-platform scope: every workload on the node holds Editor (CIS GCP 4.2, CIS GKE 5.2.1).
+    if (has('create') && has('node-pools', 'clusters', 'instances', 'instance-templates')) {
+      const scopes = (flag('scopes') ?? '').toLowerCase();
+      const account = (flag('serviceaccount') ?? '').toLowerCase();
+      if (scopes.includes('cloud-platform') && (account === '' || account === 'default' || account.includes('-compute@developer.gserviceaccount.com')))
+        opens(ctx, 'admin_role', source, 'roles/editor (default compute service account with the cloud-platform scope)');
+    }
+    if (has('projects', 'folders', 'organizations') && has('add-iam-policy-binding')) {
+      const role = (flag('role') ?? '').toLowerCase();
+      if (IMPERSONATION_ROLES.has(role)) opens(ctx, 'admin_role', source, `${role} on the whole ${has('projects') ? 'project' : has('folders') ? 'folder' : 'organisation'} (acts as every service account in it)`);
+    }
+    if (has('dns') && has('managed-zones') && has('delete')) zoneDeleted(ctx, source);
+  }
+  if (has('aws')) {
+    if (has('organizations')) {
+      const target = (flag('targetid') ?? '').toLowerCase();
+      const root = target.startsWith('r-');
+      if (has('attach-policy') && root) guardrail(ctx, `policy attached at the organisation root ${target} (every account)`, source);
+      if (has('detach-policy') && root) guardrail(ctx, `policy detached from the organisation root ${target}`, source);
+      if (has('disable-policy-type')) guardrail(ctx, 'policy type disabled for the organisation', source);
+    }
+    if (has('route53') && has('delete-hosted-zone')) zoneDeleted(ctx, source);
+  }
+  if (has('az')) {
+    if (has('policy') && has('exemption') && has('create', 'update')) {
+      const scope = (flag('scope') ?? '').toLowerCase();
+      const broad = scope === '' || scope.includes('/managementgroups/') || /^\/subscriptions\/[^/]+\/?$/.test(scope.slice(0, 200));
+      const whole = !flags.has('policydefinitionreferenceids');
+      if (broad || whole) guardrail(ctx, `policy exemption ${whole ? 'from a whole assignment' : ''} ${broad ? 'at a management group or subscription' : ''}`.replace(/\s+/g, ' ').trim(), source);
+    }
+    if (has('policy') && has('assignment') && has('delete')) guardrail(ctx, 'policy assignment deleted', source);
+    if (has('policy') && has('assignment') && (flag('enforcementmode') ?? '').toLowerCase() === 'donotenforce') guardrail(ctx, 'policy assignment set to DoNotEnforce', source);
+    if (has('network') && has('dns') && has('zone') && has('delete')) zoneDeleted(ctx, source);
+  }
+}
+
+/**
+ * A hosted zone deleted: the domain stops resolving if the registrar delegates to it. Unknown is not safe:
+ * it counts as in use unless the ticket shows it is not delegated (its name servers do not match the registrar's).
+ */
+function zoneDeleted(ctx: ReadContext, source: string): void {
+  const notDelegated = entriesOf(gathered(ctx).value).some(([k, v]) => (k.includes('nsmatch') || k.includes('delegat')) && (v === false || String(v).toLowerCase() === 'false' || String(v).toLowerCase() === 'no'));
+  if (notDelegated) return;
+  opens(ctx, 'destructive', `${source}: DNS zone deleted`);
+  ctx.b.set('change.destroys', 'a DNS zone the ticket does not show to be undelegated', source);
+  opens(ctx, 'safety_check_bypassed', source, 'DNS hosted zone deleted without showing it is not the delegated one');
+}
+
+/** Text values of the arguments (a record value, a manifest, a command line). */
+export function readCloudText(ctx: ReadContext, s: string, source: string): void {
+  if (s.length > MAX_TEXT) return;
+  const lower = s.toLowerCase();
+  // system:masters bypasses RBAC entirely; mapping a role or group to it gives cluster-admin that RBAC cannot limit.
+  const masters = lower.indexOf('system:masters');
+  if (masters >= 0 && lower.lastIndexOf('group', masters) >= 0) opens(ctx, 'cluster_admin_subject', `${source}: mapped to the system:masters group`, 'system:masters (a mapped role or group)');
+  // IMDSv1: instance metadata answered without a session token (Checkov CKV_AWS_79, Security Hub EC2.8).
+  const compact = lower.replace(/[^a-z0-9]/g, '');
+  if (compact.includes('httptokensoptional')) {
+    ctx.b.add('change.insecure_feature_on', 'IMDSv1 (HttpTokens optional)', source);
+    ctx.opens.add('insecure_feature_on');
+  }
+  // UPDATE … SET with no WHERE before the statement ends (';' only: a WHERE may be on a later line) rewrites every row.
+  let n = 0;
+  for (const m of lower.matchAll(/(?:^|[\s;(])update\s+[a-z0-9_."`\[\]]{1,128}\s+set\s/g)) {
+    if (++n > 50) break;
+    const start = (m.index ?? 0) + m[0].length;
+    const end = lower.indexOf(';', start);
+    const body = lower.slice(start, end < 0 ? undefined : end);
+    if (!/\bwhere\b/.test(body)) {
+      opens(ctx, 'destructive', `${source}: UPDATE without WHERE`);
+      ctx.b.set('change.destroys', 'UPDATE without WHERE (every row rewritten)', source);
+    }
+  }
+}
+
+/** Objects in the arguments: lifecycle rules and OIDC trust statements. */
+export function readCloudObject(ctx: ReadContext, obj: Record<string, unknown>, source: string): void {
+  // S3 / GCS lifecycle: every object (no prefix or tag filter) expiring within 30 days deletes the bucket's contents.
+  const rules = field(obj, 'rules', 'rule')?.value;
+  for (const rule of asArray(rules).slice(0, 100)) {
+    if (!isRecord(rule)) continue;
+    if ((scalarText(field(rule, 'status')?.value) ?? 'enabled').toLowerCase() === 'disabled') continue;
+    const filter = field(rule, 'filter')?.value;
+    const prefix = scalarText(field(rule, 'prefix')?.value) ?? (isRecord(filter) ? scalarText(field(filter, 'prefix')?.value) : undefined) ?? '';
+    const scoped = prefix !== '' || (isRecord(filter) && (field(filter, 'tag') !== undefined || field(filter, 'and') !== undefined || field(filter, 'objectsizegreaterthan') !== undefined));
+    const expiration = field(rule, 'expiration')?.value;
+    const noncurrent = field(rule, 'noncurrentversionexpiration')?.value;
+    const days = [isRecord(expiration) ? Number(field(expiration, 'days')?.value) : NaN, isRecord(noncurrent) ? Number(field(noncurrent, 'noncurrentdays')?.value) : NaN].filter(Number.isFinite);
+    if (scoped || days.length === 0 || Math.min(...days) >= 30) continue;
+    opens(ctx, 'destructive', `${source}: lifecycle rule expires every object after ${Math.min(...days)} day(s)`);
+    ctx.b.set('change.destroys', `every object in the bucket after ${Math.min(...days)} day(s)`, source);
+    let written = '';
+    try {
+      written = JSON.stringify(ctx.b.request.action?.parameters ?? {}).toLowerCase().slice(0, MAX_TEXT);
+    } catch {
+      written = '';
+    }
+    if (written.includes('backup')) opens(ctx, 'backups_deleted', `${source}: lifecycle expiry on a backup bucket`);
+  }
+  // OIDC federation trust (GitHub Actions, GitLab, Terraform Cloud): without a pinned subject any workflow of any repository may assume the role.
+  const statements = field(obj, 'statement')?.value;
+  for (const st of asArray(statements).slice(0, 50)) {
+    if (!isRecord(st)) continue;
+    if ((scalarText(field(st, 'effect')?.value) ?? 'allow').toLowerCase() !== 'allow') continue;
+    const actions = strings(field(st, 'action')?.value).map((a) => a.toLowerCase());
+    if (!actions.some((a) => a === 'sts:assumerolewithwebidentity' || a === 'sts:*' || a === '*')) continue;
+    const principal = field(st, 'principal')?.value;
+    const federated = isRecord(principal) ? strings(field(principal, 'federated')?.value) : [];
+    if (federated.length === 0) continue;
+    const subjects: string[] = [];
+    const condition = field(st, 'condition')?.value;
+    if (isRecord(condition))
+      for (const test of Object.values(condition))
+        if (isRecord(test)) for (const [k, v] of Object.entries(test)) if (k.toLowerCase().endsWith(':sub')) subjects.push(...strings(v));
+    // The repository part ("repo:org/name") written with a wildcard, or no subject at all.
+    const wild = subjects.filter((s) => {
+      const parts = s.split(':');
+      return s.trim() === '*' || (parts[0] === 'repo' && (parts[1] ?? '*').includes('*')) || (parts[0] !== 'repo' && s.includes('*') && parts.length < 3);
+    });
+    if (subjects.length === 0 || wild.length > 0) opens(ctx, 'federated_trust_wildcard', `${source}: web identity trust with ${subjects.length === 0 ? 'no subject condition' : `subject ${wild.join(', ')}`}`, subjects.length === 0 ? 'no subject condition' : wild.join(', '));
+  }
+}

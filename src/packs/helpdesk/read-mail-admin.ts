@@ -1,0 +1,72 @@
+import { closes, opens, type ReadContext } from './read-context.js';
+import { isRecord, normKey, scalarText } from './values.js';
+
+/**
+ * Exchange Online and Purview administration cmdlets, read line by line by their parameters (the arguments of one
+ * line, lower case, quotes stripped):
+ *  - Send As or Full Access on someone else's mailbox (Add-RecipientPermission -AccessRights SendAs,
+ *    Add-MailboxPermission -AccessRights FullAccess, Add-ADPermission -ExtendedRights Send-As) while the ticket records
+ *    no approval by the mailbox owner or a manager: mail that looks like the owner's, the BEC lever of MITRE ATT&CK
+ *    T1098.002 (Send on Behalf, which shows the delegate's name, is not read here);
+ *  - mailbox auditing bypassed or off (Set-MailboxAuditBypassAssociation -AuditBypassEnabled $true, Set-Mailbox
+ *    -AuditEnabled $false, Set-OrganizationConfig -AuditDisabled $true): Microsoft Purview mailbox auditing, CIS M365 6.1.x;
+ *  - a compliance search purge with -PurgeType HardDelete: the messages cannot be recovered (SoftDelete can);
+ *  - a mail flow rule that sets SCL -1: spam and phishing filtering skipped for what it matches (CIS M365 6.2.x);
+ *  - a retention rule whose action is Delete, over every location of a kind ("-TeamsChatLocation All"): records
+ *    destroyed across the organisation.
+ * Each pass is linear in the arguments.
+ */
+
+const value = (line: readonly string[], flag: string): string | undefined => {
+  const at = line.findIndex((a) => a.startsWith('-') && normKey(a.split(':')[0]) === flag);
+  if (at < 0) return undefined;
+  const colon = line[at].indexOf(':');
+  return colon > 0 ? line[at].slice(colon + 1) : line[at + 1];
+};
+const isTrue = (s: string | undefined) => s !== undefined && ['$true', 'true', '1'].includes(s.replace(/[;,]$/, ''));
+const isFalse = (s: string | undefined) => s !== undefined && ['$false', 'false', '0'].includes(s.replace(/[;,]$/, ''));
+
+const NO_APPROVAL = /^(none|no|false|n\/a|not\b|pending|missing|unknown|verbal|awaiting|requested)/;
+
+/** The ticket records an approval by the mailbox owner, a manager or HR (an `*approv*` / `*authori*` entry that is not "none"). */
+export function ownerApproved(ctx: ReadContext): boolean {
+  const info = ctx.b.request.state.information_gathered;
+  if (!isRecord(info)) return false;
+  return Object.entries(info).some(([k, v]) => {
+    const key = normKey(k);
+    if (!(key.includes('approv') || key.includes('authori') || key.includes('consent'))) return false;
+    if (v === true) return true;
+    const text = scalarText(v)?.trim().toLowerCase();
+    return text !== undefined && text.length > 0 && v !== false && !NO_APPROVAL.test(text);
+  });
+}
+
+export function readMailCommands(ctx: ReadContext, lines: readonly (readonly string[])[], source: string): void {
+  const all = lines.flat();
+  for (const line of lines) {
+    const has = (c: string) => line.includes(c);
+    const say = `${source}: ${line.slice(0, 6).join(' ').slice(0, 120)}`;
+    const rights = normKey(value(line, 'accessrights') ?? value(line, 'extendedrights') ?? '');
+    const impersonates = (has('add-recipientpermission') && rights.includes('sendas')) || (has('add-mailboxpermission') && rights.includes('fullaccess')) || (has('add-adpermission') && rights.includes('sendas'));
+    if (impersonates && !ownerApproved(ctx)) opens(ctx, 'mailbox_delegation_unapproved', `${say} (no approval by the mailbox owner recorded)`);
+    if ((has('set-mailboxauditbypassassociation') && isTrue(value(line, 'auditbypassenabled'))) || (has('set-mailbox') && isFalse(value(line, 'auditenabled'))) || (has('set-organizationconfig') && isTrue(value(line, 'auditdisabled')))) {
+      opens(ctx, 'audit_logging_off', `${say} (mailbox auditing bypassed or off)`);
+    }
+    // The bypass taken away (or auditing turned on) puts the audit back: a fix, and the cmdlet's name is not read as a bypass.
+    else if ((has('set-mailboxauditbypassassociation') && isFalse(value(line, 'auditbypassenabled'))) || (has('set-mailbox') && isTrue(value(line, 'auditenabled')))) closes(ctx, 'audit_logging_off');
+    if (has('new-compliancesearchaction') && line.includes('-purge') && normKey(value(line, 'purgetype') ?? '') === 'harddelete') {
+      opens(ctx, 'destructive', `${say} (HardDelete: purged messages cannot be recovered)`);
+      ctx.b.set('change.destroys', 'messages matched by a compliance search (hard delete)', say);
+    }
+    if ((has('new-transportrule') || has('set-transportrule')) && value(line, 'setscl') === '-1') {
+      ctx.b.add('change.safeguard_setting_off', 'spam and phishing filtering (SCL -1)', say);
+      ctx.opens.add('safeguard_setting_off');
+    }
+    if ((has('new-retentioncompliancerule') || has('set-retentioncompliancerule')) && normKey(value(line, 'retentioncomplianceaction') ?? '') === 'delete') {
+      opens(ctx, 'destructive', `${say} (retention action Delete)`);
+      ctx.b.set('change.destroys', 'content under a delete-only retention rule', say);
+      const every = all.findIndex((a, i) => a.startsWith('-') && normKey(a).endsWith('location') && all[i + 1] === 'all');
+      if (every >= 0) opens(ctx, 'bulk_scope', `${source}: ${all[every]} all`);
+    }
+  }
+}
