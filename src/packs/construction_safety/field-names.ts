@@ -21,6 +21,14 @@ export type FieldKind =
   | 'hoist'
   /** An inspection on record whose value may be its result ("complete, none detected"): a result says it was done. */
   | 'inspection_record'
+  /** A test for absence of voltage whose value may be its result ("absent on all phases", "dead"): a dead result says it was made. */
+  | 'absence_test'
+  /** What a welding return lead is clamped to: a pipeline, gas line or conduit is no ground return (1926.351(c)(2)). */
+  | 'return_path'
+  /** What shores bear on: frozen or soft ground, offcuts or blocking are no sills (1926.703(b)(5)). */
+  | 'sill'
+  /** "1 of 4", "4 of 4": whether all of a set is done. */
+  | 'fraction'
   /** A safety device said to be bypassed ("lsi_bypass: true") or not in use ("seatbelt_fastened: false", with `inverse`): a safeguard taken away. */
   | 'bypass'
   /** A calendar date (ISO "2024-07-02"), kept as days since 1970 so its age can be taken against the request's timestamp. */
@@ -100,7 +108,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('fall height', 'fall.height_ft', 'length'), r('fall distance', 'fall.height_ft', 'length'),
   r('fall protection', 'fall.protected', 'status'), r('harness', 'fall.protected', 'status'), r('lanyard', 'fall.protected', 'status'), r('harness lanyard', 'fall.protected', 'status'),
   r('tie off', 'fall.protected', 'status'), r('guardrail', 'fall.protected', 'status'), r('perimeter guardrail', 'fall.protected', 'status'), r('fall arrest', 'fall.protected', 'status'),
-  r('pfas', 'fall.protected', 'status'), r('guardrails', 'fall.protected', 'status'),
+  r('pfas', 'fall.protected', 'status'), r('guardrails', 'fall.protected', 'status'), r('handrail', 'fall.protected', 'status'),
   r('fall prevention', 'fall.protected', 'status'), r('safety mesh', 'fall.protected', 'status'), r('safety net', 'fall.protected', 'status'), r('safety netting', 'fall.protected', 'status'),
   // 1926.502(b): a guardrail's own height and openings are not the height anyone works at.
   r('top rail height', 'fall.guardrail_top_ft', 'length'), r('guardrail height', 'fall.guardrail_top_ft', 'length'),
@@ -126,7 +134,9 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('d ring height', 'fall.dring_height_ft', 'length'), r('dring height', 'fall.dring_height_ft', 'length'),
   r('deceleration distance', 'fall.deceleration_ft', 'length'), r('deceleration', 'fall.deceleration_ft', 'length'),
   r('free fall', 'fall.free_fall_ft', 'length'), r('free fall distance', 'fall.free_fall_ft', 'length'),
-  r('fall clearance', 'fall.clearance_ft', 'length'), r('available clearance', 'fall.clearance_ft', 'length'), r('clearance below', 'fall.clearance_ft', 'length'),
+  r('fall clearance', 'fall.clearance_ft', 'length'),
+  // "required_clearance_m" in a fall arrest check: the distance the arrest needs below the feet, not a distance to a power line.
+  r('required clearance', 'fall.arrest_drop_ft', 'length'), r('required fall clearance', 'fall.arrest_drop_ft', 'length'), r('clearance required', 'fall.arrest_drop_ft', 'length'), r('available clearance', 'fall.clearance_ft', 'length'), r('clearance below', 'fall.clearance_ft', 'length'),
   r('scaffold inspection', 'scaffold.inspected', 'status'), r('scaffold tag', 'scaffold.inspected', 'tag'), r('scaffold inspected', 'scaffold.inspected', 'status'),
   r('extension landing', 'ladder.extension_ft', 'length'), r('extension above', 'ladder.extension_ft', 'length'), r('ladder extension', 'ladder.extension_ft', 'length'),
   r('ladder material', 'ladder.metal', 'material'), r('ladder type', 'ladder.metal', 'material'), r('ladder secured', 'ladder.secured', 'status'),
@@ -173,7 +183,9 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('distance conductor', 'power_line.distance_ft', 'length'), r('conductor distance', 'power_line.distance_ft', 'length'), r('conductor clearance', 'power_line.distance_ft', 'length'), r('powerline', 'power_line.distance_ft', 'length'),
   r('voltage', 'power_line.voltage_kv', 'voltage'), r('line voltage', 'power_line.voltage_kv', 'voltage'), r('kv', 'power_line.voltage_kv', 'voltage'),
   r('deenergized', 'power_line.deenergized', 'status'), r('de energized', 'power_line.deenergized', 'status'), r('lines deenergized', 'power_line.deenergized', 'status'),
-  r('line grounded', 'power_line.deenergized', 'status'), r('utility clearance', 'power_line.deenergized', 'status'), r('deenergised', 'power_line.deenergized', 'status'),
+  r('line grounded', 'power_line.deenergized', 'status'),
+  // 1926.962: protective grounds at the work location, on a line tested dead, let it be worked as deenergized (the pair is derived).
+  r('protective ground', 'power_line.grounds_installed', 'status'), r('protective grounding', 'power_line.grounds_installed', 'status'), r('utility clearance', 'power_line.deenergized', 'status'), r('deenergised', 'power_line.deenergized', 'status'),
   r('utility contacted', 'power_line.utility_contacted', 'status'), r('encroachment plan', 'power_line.plan', 'status'),
   // 1926.1408(b): the encroachment prevention measures when equipment works inside 20 ft of a line.
   r('ground barrier', 'power_line.encroachment_controls', 'status'), r('line barrier', 'power_line.encroachment_controls', 'status'), r('warning line', 'power_line.encroachment_controls', 'status'),
@@ -291,8 +303,8 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('zero energy', 'loto.verified', 'status'), r('zero energy verified', 'loto.verified', 'status'), r('verified dead', 'loto.verified', 'status'),
   r('live work', 'loto.live_work', 'status'), r('energized work', 'loto.live_work', 'status'), r('stored energy', 'loto.stored_energy', 'status', { noneIsSafe: true }),
   r('repair while energized', 'loto.live_work', 'status'), r('work energized', 'loto.live_work', 'status'), r('while energized', 'loto.live_work', 'status'),
-  r('voltage test', 'loto.verified', 'status'), r('absence voltage', 'loto.verified', 'status'), r('test before touch', 'loto.verified', 'status'),
-  r('live dead live', 'loto.verified', 'status'), r('verified deenergized', 'loto.verified', 'status'), r('tested dead', 'loto.verified', 'status'),
+  r('voltage test', 'loto.verified', 'absence_test'), r('absence voltage', 'loto.verified', 'absence_test'), r('test before touch', 'loto.verified', 'absence_test'),
+  r('live dead live', 'loto.verified', 'absence_test'), r('verified deenergized', 'loto.verified', 'status'), r('tested dead', 'loto.verified', 'absence_test'),
   r('source isolated', 'loto.applied', 'status'), r('isolated', 'loto.applied', 'status'), r('disconnect open', 'loto.applied', 'status'),
   r('source open', 'loto.applied', 'status'), r('breaker open', 'loto.applied', 'status'), r('source locked', 'loto.applied', 'status'),
   // A device bypassed or a restraint left off, as the tool call records it (the safeguard_removed hazard).
@@ -378,6 +390,43 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('shadow vehicle', 'traffic.shadow_vehicle', 'status'), r('shadow truck', 'traffic.shadow_vehicle', 'status'), r('tma', 'traffic.shadow_vehicle', 'status'),
   r('truck mounted attenuator', 'traffic.shadow_vehicle', 'status'), r('posted speed', 'traffic.posted_speed_mph', 'speed'), r('speed limit', 'traffic.posted_speed_mph', 'speed'),
   r('worker in swing radius', 'site.worker_in_swing_radius', 'status'), r('person in swing radius', 'site.worker_in_swing_radius', 'status'), r('worker in swing area', 'site.worker_in_swing_radius', 'status'), r('person in swing area', 'site.worker_in_swing_radius', 'status'),
+  // Batch F. Fall arrest gear that arrested a fall (1926.502(d)(19)); time to reach a worker hanging in a harness (1926.502(d)(20)).
+  r('impact loaded', 'fall.impact_loaded', 'status'), r('impact indicator deployed', 'fall.impact_loaded', 'status'), r('arrested fall', 'fall.impact_loaded', 'status'),
+  r('impact inspection', 'fall.impact_inspected', 'status'), r('post fall inspection', 'fall.impact_inspected', 'status'), r('returned to service', 'fall.impact_inspected', 'status'),
+  r('rescue time', 'fall.rescue_h', 'hours'), r('time rescue', 'fall.rescue_h', 'hours'), r('rescue eta', 'fall.rescue_h', 'hours'), r('time to reach worker', 'fall.rescue_h', 'hours'),
+  // Demolition balling (1926.859(b)): the ball's weight against the crane's rated load; people in the area the balling can affect.
+  r('ball weight', 'demolition.ball_weight_lbs', 'weight'), r('wrecking ball', 'demolition.ball_weight_lbs', 'weight'), r('demolition ball', 'demolition.ball_weight_lbs', 'weight'),
+  r('line breaking strength', 'demolition.line_strength_lbs', 'weight'), r('line nominal breaking strength', 'demolition.line_strength_lbs', 'weight'), r('rope breaking strength', 'demolition.line_strength_lbs', 'weight'), r('line mbs', 'demolition.line_strength_lbs', 'weight'),
+  r('personnel in affected area', 'demolition.workers_inside', 'count'), r('worker in affected area', 'demolition.workers_inside', 'count'), r('people in affected area', 'demolition.workers_inside', 'count'),
+  r('personnel in fall zone', 'demolition.workers_inside', 'count'), r('worker in fall zone', 'demolition.workers_inside', 'count'), r('people in exclusion zone', 'demolition.workers_inside', 'count'), r('worker in exclusion zone', 'demolition.workers_inside', 'count'),
+  // Industrial radiography (10 CFR 34.41(a), 34.51, 20.1301, 20.1902).
+  r('qualified individual present', 'radiography.qualified_present', 'count'), r('radiographer present', 'radiography.qualified_present', 'count'), r('qualified radiographer', 'radiography.qualified_present', 'count'),
+  r('boundary surveyed', 'radiography.boundary_surveyed', 'status'), r('boundary survey', 'radiography.boundary_surveyed', 'status'), r('radiation survey', 'radiography.boundary_surveyed', 'status'),
+  r('alarming ratemeter', 'radiography.monitoring', 'status'), r('alarm ratemeter', 'radiography.monitoring', 'status'), r('personnel dosimeter', 'radiography.monitoring', 'status'), r('radiographer dosimeter', 'radiography.monitoring', 'status'),
+  r('posted approache', 'radiography.posted_all', 'fraction'), r('approache posted', 'radiography.posted_all', 'fraction'), r('area cleared', 'site.area_cleared', 'status'),
+  // Spray polyurethane foam (EPA SPF guidance; OSHA isocyanates): other trades out of the spray zone until re-entry time.
+  r('other trade in spray zone', 'spf.others_in_zone', 'count'), r('other trade in spray area', 'spf.others_in_zone', 'count'), r('trade in spray zone', 'spf.others_in_zone', 'count'), r('worker in spray zone', 'spf.others_in_zone', 'count'),
+  r('reentry restriction', 'spf.reentry_restricted', 'status'), r('re entry restriction', 'spf.reentry_restricted', 'status'),
+  // Explosives transport (1926.902): detonators kept apart from other explosives (IME-22 container or a separate vehicle).
+  r('detonator', 'explosives.detonators', 'status'), r('blasting cap', 'explosives.detonators', 'status'),
+  r('ime22 container', 'explosives.detonators_separated', 'status'), r('ime 22 container', 'explosives.detonators_separated', 'status'), r('ime22', 'explosives.detonators_separated', 'status'),
+  r('detonator separated', 'explosives.detonators_separated', 'status'), r('detonator container', 'explosives.detonators_separated', 'status'), r('day box', 'explosives.detonators_separated', 'status'),
+  // The welding return (1926.351(c)(2)): clamped to what.
+  r('work lead connection', 'hot_work.return_on_pipeline', 'return_path'), r('work lead', 'hot_work.return_on_pipeline', 'return_path'), r('ground clamp', 'hot_work.return_on_pipeline', 'return_path'),
+  r('work clamp', 'hot_work.return_on_pipeline', 'return_path'), r('ground return', 'hot_work.return_on_pipeline', 'return_path'), r('return lead', 'hot_work.return_on_pipeline', 'return_path'), r('welding ground', 'hot_work.return_on_pipeline', 'return_path'),
+  // Formwork and shoring (1926.703(a)(2), (b)(3), (b)(5)).
+  r('formwork drawing on site', 'formwork.drawings_on_site', 'status'), r('shoring layout on site', 'formwork.drawings_on_site', 'status'), r('formwork drawing', 'formwork.drawings_on_site', 'status'), r('shoring drawing', 'formwork.drawings_on_site', 'status'),
+  r('pre pour inspection', 'formwork.inspected', 'status'), r('prepour inspection', 'formwork.inspected', 'status'), r('shore inspection', 'formwork.inspected', 'status'), r('formwork inspection', 'formwork.inspected', 'status'),
+  r('shore bearing', 'formwork.sills', 'sill'), r('shoring sill', 'formwork.sills', 'sill'), r('mudsill', 'formwork.sills', 'sill'), r('shore base', 'formwork.sills', 'sill'),
+  // Helicopter external loads (1926.551).
+  r('static discharge', 'helicopter.static_discharged', 'status'), r('static grounding', 'helicopter.static_discharged', 'status'), r('loose material secured', 'helicopter.loose_material_secured', 'status'),
+  r('daily briefing', 'crew.briefed', 'status'),
+  // Eye and body flushing where corrosives are used (1926.50(g); ANSI/ISEA Z358.1).
+  r('eyewash', 'chemical.eyewash', 'status'), r('eye wash', 'chemical.eyewash', 'status'), r('eyewash station', 'chemical.eyewash', 'status'), r('drench shower', 'chemical.eyewash', 'status'),
+  r('emergency shower', 'chemical.eyewash', 'status'), r('safety shower', 'chemical.eyewash', 'status'), r('flushing facility', 'chemical.eyewash', 'status'),
+  // Walkways over excavations (1926.651(l)): a record of the crossing says the crew crosses, not enters.
+  // Only names that say the walkway spans the excavation: a scaffold's or a roof's walkway says nothing about a trench.
+  r('trench crossing', 'trench.crossing', 'status'), r('trench bridge', 'trench.crossing', 'status'), r('trench walkway', 'trench.crossing', 'status'), r('excavation crossing', 'trench.crossing', 'status'), r('excavation walkway', 'trench.crossing', 'status'),
   // identifiers and bookkeeping: read, nothing to decide
   r('permit no', 'record.permit_no', 'ignore'), r('permit number', 'record.permit_no', 'ignore'), r('tested at', 'record.tested_at', 'ignore'),
   r('workers entering', 'record.entrants', 'ignore'), r('competent person eta', 'record.eta', 'ignore'), r('shoring inspection', 'equipment.inspected', 'status'),

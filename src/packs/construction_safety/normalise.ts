@@ -15,6 +15,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typ
 
 /** Participles after a safety device that say it is defeated ("trigger zip-tied", "muzzle safety taped"). */
 const DEFEATED_AFTER = new Set(['tied', 'taped', 'disabled', 'bypassed', 'defeated', 'jumpered', 'wedged', 'overridden']);
+/** Names of a self-retracting device (ANSI/ASSP Z359.14). */
+const SRD_WORDS = new Set(['srl', 'srls', 'srd', 'srds', 'pfl', 'pfls']);
 /** "tied into the panel", "tied in": a connection, not a defeat. */
 const TIED_IN = new Set(['in', 'into', 'off', 'to']);
 
@@ -145,6 +147,20 @@ export function readConstruction(state: Record<string, unknown>, action: ActionI
       }
     }
   }
+  // "SRL, label: ANSI Z359.14 Class 1": a self-retracting device's class (Class 1 anchored at or above the D-ring; Class 2 for foot-level and edge use).
+  for (const v of [...bySource('action'), ...bySource('parameter'), ...bySource('equipment')]) {
+    const words = v.tokens.map((t) => t.text);
+    // "self-retracting" is read as "self", "-", "retracting".
+    const named = words.some((w, i) => SRD_WORDS.has(w) || (w === 'self' && (words[i + 1] === 'retracting' || (words[i + 1] === '-' && words[i + 2] === 'retracting'))));
+    if (!named) continue;
+    for (let i = 0; i + 1 < v.tokens.length; i++) {
+      const next = v.tokens[i + 1];
+      if (words[i] === 'class' && next.kind === 'number' && (next.value === 1 || next.value === 2)) {
+        facts.set('fall.srl_class', next.value, `${v.path}: "class ${next.value}"`, strengthOfSource(v.source));
+        break;
+      }
+    }
+  }
   if (actionView) {
     // "Proceed without harnesses", "skip the briefing": a control the action does without is removed too.
     for (const m of actionView.matches) {
@@ -167,6 +183,14 @@ export function readConstruction(state: Record<string, unknown>, action: ActionI
   facts.set('task.kind', taskKind, `action ${actionReading.kind_source}`, STRENGTH.recorded);
   if (evidence.field === 'personnel_platform' || evidence.description === 'personnel_platform' || evidence.state === 'personnel_platform') facts.set('crane.personnel', true, 'kind of work: personnel platform', STRENGTH.recorded);
 
+  // "Route foot traffic over the trench bridge": the action's own words say the crew crosses the excavation (1926.651(l)).
+  // Only when the action names no trench or excavation work of its own ("cross the trench bridge and lay the pipe" still enters).
+  if (actionView && actionReadout.concepts.has('condition.trench_crossing')) {
+    const spans = actionView.matches.filter((m) => m.concept === 'condition.trench_crossing' && !m.negated);
+    const inSpan = (m: PhraseMatch) => spans.some((c) => c.first <= m.first && c.last >= m.last);
+    const digs = actionView.matches.some((m) => (m.concept === 'kind.trenching' || m.concept === 'kind.excavation' || m.concept === 'hazard.confined_space') && !m.negated && !inSpan(m));
+    if (spans.length > 0 && !digs) facts.set('trench.crossing', true, 'the action crosses the excavation on a walkway', STRENGTH.action);
+  }
   derive(facts, taskKind, readout, bySource('action')[0], bySource('equipment'));
   const structuredControls = ['crane.signal_person', 'crane.tag_lines', 'hot_work.fire_watch', 'site.spotter'].filter((c) => facts.recorded.get(`${STRENGTH.parameter}:${c}`) === true);
   facts.set('plan.mitigations', actionReadout.controlPhrases.size + structuredControls.length, 'controls the action names or sets', STRENGTH.recorded);
@@ -276,7 +300,10 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   const underground = facts.bool('underground.present') === true;
   // A directional bore is an excavation for the utility rules (1926.651(b)), but the kind alone makes no open trench of it either.
   const trenchless = hazardConcepts.has('cue.trenchless');
-  if ((TRENCH_KINDS.has(kind) && !underground && !trenchless) || facts.num('trench.depth_ft') !== undefined || facts.bool('trench.entry')) facts.set('trench.present', true, `excavation work (${kind})`, R);
+  // Crossing over an excavation on a walkway (1926.651(l)) is no entry into it: the action's own words or a walkway record say so.
+  const crossing = facts.bool('trench.crossing') === true;
+  const entersTrench = facts.bool('trench.entry') === true;
+  if (entersTrench || (!crossing && ((TRENCH_KINDS.has(kind) && !underground && !trenchless) || facts.num('trench.depth_ft') !== undefined))) facts.set('trench.present', true, `excavation work (${kind})`, R);
   // The inspection keeps the strength of its source: one the action has done first beats the record.
   const inspectionFact = ['inspection.competent_person', 'inspection.text'].find((f) => facts.bool(f) !== undefined);
   if (inspectionFact) {
@@ -298,6 +325,11 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   if (facts.bool('weather.rain') && facts.bool('trench.present')) facts.set('trench.cave_in_signs', true, 'rain on the excavation', R);
 
   // Power lines.
+  // 1926.962(b)-(c): a line tested for absence of voltage and then grounded at the work location is worked as deenergized;
+  // grounds alone (a crane's frame, an ungrounded test) make no line dead.
+  if (facts.bool('power_line.grounds_installed') === true && facts.bool('loto.verified') === true && facts.bool('power_line.deenergized') === undefined) {
+    facts.set('power_line.deenergized', true, 'line tested dead and protective grounds installed', R);
+  }
   if (facts.num('power_line.distance_ft') !== undefined || facts.num('power_line.voltage_kv') !== undefined) facts.set('power_line.present', true, 'a distance to or voltage of a line is given', STRENGTH.parameter);
 
   // Cranes.
@@ -311,6 +343,12 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
     const given = facts.num('crane.load_pct');
     if (given === undefined || pct > given) facts.set('crane.load_pct', pct, `(${load} lb load + ${rigging} lb rigging and block) / ${capacity} lb rated capacity`, STRENGTH.action);
   }
+
+  // Demolition balling (1926.859(b)): the ball's share of the rated load at the boom length and angle used.
+  const ball = facts.num('demolition.ball_weight_lbs');
+  if (ball !== undefined && capacity !== undefined && capacity > 0) facts.set('demolition.ball_pct', (100 * ball) / capacity, `${ball} lb ball / ${capacity} lb rated load`, R);
+  const lineStrength = facts.num('demolition.line_strength_lbs');
+  if (ball !== undefined && lineStrength !== undefined && lineStrength > 0) facts.set('demolition.ball_line_pct', (100 * ball) / lineStrength, `${ball} lb ball / ${lineStrength} lb nominal breaking strength of the line`, R);
 
   // Confined spaces.
   // A flammable-gas reading alone is the hot-work test of the air around the weld (1926.352), not a space entry.

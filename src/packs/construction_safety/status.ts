@@ -1,11 +1,11 @@
-import type { Lexicon } from '../reading/text.js';
+import type { Lexicon, PhraseMatch } from '../reading/text.js';
 import { tokenize } from '../reading/text.js';
 
 /** How a record says a control or a check stands: in place, not in place, or unknown. */
 export type Status = boolean | undefined;
 
 /** Longest status value read; longer strings are free text, read as such. */
-const MAX_STATUS_CHARS = 100;
+const MAX_STATUS_CHARS = 160;
 /** Words that on their own say "not done" whatever follows ("none required", "not applied", "no"). */
 const NOT_DONE = new Set(['false', 'no', 'none', 'not', 'never', 'n', 'nil', 'without', 'zero', 'off', 'red']);
 /** Words that say nobody knows yet. */
@@ -36,10 +36,17 @@ export function statusOf(value: unknown, vocabulary: Lexicon): Status {
   if (typeof value === 'number') return Number.isFinite(value) ? value > 0 : undefined;
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_STATUS_CHARS) return undefined;
   const tokens = tokenize(value);
-  const words = tokens.filter((t) => t.kind === 'word').map((t) => t.text);
+  const matches = vocabulary.match(tokens, new Array<boolean>(tokens.length).fill(false));
+  // A control's own name is no negation: a tag's legend ("DO NOT OPERATE tag", 1910.147(c)(5)(ii)(C)(2)) names the tag.
+  const inControlName = new Array<boolean>(tokens.length).fill(false);
+  for (const m of matches) if (m.concept.startsWith('control.') && m.last > m.first) for (let i = m.first; i <= m.last; i++) inControlName[i] = true;
+  const words = tokens.filter((t, i) => t.kind === 'word' && !inControlName[i]).map((t) => t.text);
   if (words.some((w) => NOT_DONE.has(w))) return false;
   if (words.some((w) => UNKNOWN.has(w)) || tokens.some((t) => t.text === '?')) return undefined;
-  const concepts = new Set(vocabulary.match(tokens, new Array<boolean>(tokens.length).fill(false)).map((m) => m.concept));
+  // "strapped down": a negative word inside a longer positive phrase is part of that phrase.
+  const positives = matches.filter((m) => m.concept === 'status.positive');
+  const inLongerPositive = (m: PhraseMatch) => positives.some((p) => p.first <= m.first && p.last >= m.last && p.last - p.first > m.last - m.first);
+  const concepts = new Set(matches.filter((m) => !(m.concept === 'status.negative' && inLongerPositive(m))).map((m) => m.concept));
   if (concepts.has('status.negative')) return false;
   if (concepts.has('status.positive') || words.some((w) => DONE.has(w))) return true;
   if ([...concepts].some((c) => c.startsWith('control.'))) return true;

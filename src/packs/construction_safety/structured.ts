@@ -229,6 +229,26 @@ export function readStructured(
       if (day === undefined && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
       continue;
     }
+    if (rule.kind === 'return_path' || rule.kind === 'sill') {
+      const said = conceptsIn(value, vocabulary);
+      const status = said === undefined ? undefined
+        : rule.kind === 'return_path' ? (said.has('cue.not_ground_return') ? true : said.size > 0 || typeof value === 'string' ? false : undefined)
+          : said.has('cue.unsound_sill') ? false : said.has('cue.sound_sill') ? true : undefined;
+      if (typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
+      facts.set(rule.fact, status, source, strength);
+      continue;
+    }
+    if (rule.kind === 'fraction') {
+      const status = fractionDone(value) ?? statusOf(value, vocabulary);
+      facts.set(rule.fact, status, source, strength);
+      continue;
+    }
+    if (rule.kind === 'absence_test') {
+      const status = absenceTestOf(value, vocabulary);
+      if (status === undefined && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
+      facts.set(rule.fact, status, source, strength);
+      continue;
+    }
     if (rule.kind === 'inspection_record') {
       const status = inspectionRecordOf(value, vocabulary);
       if (status === undefined && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
@@ -262,7 +282,7 @@ export function readStructured(
       texts.push({ path: here, value, scope });
       continue;
     }
-    const q = quantityOf(value, name.unit);
+    const q = quantityOf(value, name.unit) ?? (rule.kind === 'count' ? countInWords(value) : undefined);
     // "line_voltage: unknown": the record does not know it, so a guess in the free text does not stand in for it.
     if (!q && saysUnknown(value)) {
       facts.markUnknown(rule.fact, strength);
@@ -280,6 +300,17 @@ export function readStructured(
   }
 }
 
+/** A count said with its noun ("2 labourers sorting brick") or as none ("none", "nobody"): the leading number, or 0. */
+function countInWords(value: unknown): { value: number; unit?: undefined } | undefined {
+  if (typeof value !== 'string' || value.length > 100) return undefined;
+  const tokens = tokenize(value.toLowerCase());
+  const first = tokens[0];
+  if (!first) return undefined;
+  if (first.kind === 'number' && first.value !== undefined && tokens[1]?.kind === 'word') return { value: first.value };
+  if (first.kind === 'word' && (NONE_WORDS.has(first.text) || first.text === 'nobody')) return { value: 0 };
+  return undefined;
+}
+
 /** Words of an inspection's result: a record that gives one ("none detected", "3 samples negative") was carried out. */
 const RESULT_WORDS = new Set(['detected', 'found', 'negative', 'positive', 'result', 'results', 'sample', 'samples', 'sampled', 'abated', 'cleared', 'clearance']);
 /** Words after "not" that say the record was never made ("not provided", "not done"). */
@@ -292,6 +323,43 @@ function inspectionRecordOf(value: unknown, vocabulary: Lexicon): boolean | unde
   if (words.some((w, i) => (w === 'not' || w === 'never' || w === 'no') && NOT_MADE.has(words[i + 1] ?? ''))) return false;
   if (saysUnknown(value)) return undefined;
   if (words.some((w) => RESULT_WORDS.has(w))) return true;
+  return statusOf(value, vocabulary);
+}
+
+/** The concepts a short value names, or undefined when it is no short string. */
+function conceptsIn(value: unknown, vocabulary: Lexicon): Set<string> | undefined {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 200) return undefined;
+  const tokens = tokenize(value.toLowerCase());
+  return new Set(vocabulary.match(tokens, new Array<boolean>(tokens.length).fill(false)).map((m) => m.concept));
+}
+
+/** "1 of 4" (not all), "4 of 4" (all): read by position of its two numbers around "of". */
+function fractionDone(value: unknown): boolean | undefined {
+  if (typeof value !== 'string' || value.length > 60) return undefined;
+  const tokens = tokenize(value.toLowerCase());
+  const of = tokens.findIndex((t) => t.text === 'of' || t.text === '/');
+  if (of <= 0 || of >= tokens.length - 1) return undefined;
+  const [a, b] = [tokens[of - 1], tokens[of + 1]];
+  if (a.kind !== 'number' || b.kind !== 'number') return undefined;
+  const [x, y] = [Number(a.text), Number(b.text)];
+  return Number.isFinite(x) && Number.isFinite(y) && y > 0 ? x >= y : undefined;
+}
+
+/** Words of a test for absence of voltage whose result is "dead": "absent on all three phases", "dead", "no voltage". */
+const DEAD_WORDS = new Set(['absent', 'absence', 'dead', 'deenergized', 'deenergised', 'detected']);
+/** What "no" denies in a result: "no voltage", "no potential" found (the test was made and read dead). */
+const NO_VOLTAGE = new Set(['voltage', 'potential', 'reading', 'volts']);
+
+/**
+ * A test for absence of voltage (1926.962, 1910.333(b)(2)(iv)(B)): its value is often its result, so
+ * "absent on all phases", "dead", "no voltage found" say the test was made; "not done", "none", "skipped" say it was not.
+ */
+function absenceTestOf(value: unknown, vocabulary: Lexicon): boolean | undefined {
+  if (typeof value !== 'string' || value.length > 100) return statusOf(value, vocabulary);
+  const words = tokenize(value.toLowerCase()).filter((t) => t.kind === 'word').map((t) => t.text);
+  if (words.some((w, i) => (w === 'not' || w === 'never' || w === 'no') && NOT_MADE.has(words[i + 1] ?? ''))) return false;
+  if (saysUnknown(value)) return undefined;
+  if (words.some((w, i) => DEAD_WORDS.has(w) || (w === 'no' && NO_VOLTAGE.has(words[i + 1] ?? '')))) return true;
   return statusOf(value, vocabulary);
 }
 
@@ -342,6 +410,9 @@ function readAnchor(facts: FactWriter, value: unknown, source: string, strength:
   const onLift = [...LIFT_ANCHOR_WORDS].some((w) => words.has(w));
   const outside = [...ADJACENT_WORDS].some((w) => words.has(w));
   if (outside !== onLift) facts.set('fall.tied_to_structure', outside, source, strength);
+  // "floor anchor at foot level": where the anchorage sits also says how far below the D-ring it is.
+  const height = anchorHeightOf(value, undefined);
+  if (height !== undefined) facts.set('fall.anchor_height_ft', height, source, strength);
   texts.push({ path, value, scope });
 }
 
