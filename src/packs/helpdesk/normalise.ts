@@ -6,7 +6,10 @@ import { readActionText } from './read-action-text.js';
 import { readInlineCommands } from './read-command.js';
 import { readChangeLines, readOffboardingClosure } from './read-direction.js';
 import { newContext, opens } from './read-context.js';
-import { readIdentityRequest } from './read-identity-access.js';
+import { readAccessApproval, readCompromiseClosure, readIdentityRequest, readResetEmailOnFile, readVerifiedTarget } from './read-identity-access.js';
+import { readOnPremShapes } from './read-onprem.js';
+import { readCrossAccountTrust } from './read-cloud-ops.js';
+import { readDmarcPolicy } from './read-mail-admin.js';
 import { readParameters } from './read-parameters.js';
 import { readRemoteAccessTools } from './read-remote-access.js';
 import { settingsIn } from './read-settings.js';
@@ -170,6 +173,13 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readChangeLines(ctx, action?.parameters, state);
   readOffboardingClosure(ctx, action?.parameters, state);
   readIdentityRequest(ctx, action?.parameters);
+  readOnPremShapes(ctx, action?.parameters);
+  readCrossAccountTrust(ctx, action?.parameters);
+  readDmarcPolicy(ctx, action?.parameters, rawDescription);
+  readResetEmailOnFile(ctx, action?.parameters);
+  readVerifiedTarget(ctx, action?.parameters);
+  readCompromiseClosure(ctx, action?.parameters, action?.kind, rawDescription);
+  readAccessApproval(ctx, action?.parameters, action?.kind, rawDescription);
   const actionReading = classifyAction(ctx, { declaredKind: action?.kind, description, parameterOpens, question, contentUnknown: !b.has('change.specified'), replyRisk });
   return b.build(actionReading);
 }

@@ -230,3 +230,52 @@ export function readCloudObject(ctx: ReadContext, obj: Record<string, unknown>, 
     if (subjects.length === 0 || wild.length > 0) opens(ctx, 'federated_trust_wildcard', `${source}: web identity trust with ${subjects.length === 0 ? 'no subject condition' : `subject ${wild.join(', ')}`}`, subjects.length === 0 ? 'no subject condition' : wild.join(', '));
   }
 }
+
+const RESTRICTING_KEYS = ['sts:externalid', 'aws:principalorgid', 'aws:principalorgpaths', 'aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:principalarn'];
+
+/**
+ * A role trust policy that lets another AWS account assume the role with no condition tying the request to this
+ * customer (`sts:ExternalId`) or to the organisation (`aws:PrincipalOrgID`, `aws:SourceAccount` / `aws:SourceArn`):
+ * a multi-tenant vendor can be steered by any of its customers into this account, the confused deputy of the AWS IAM
+ * User Guide (Datadog def-000-au9). Accounts the ticket names as the organisation's own are not another account.
+ */
+export function readCrossAccountTrust(ctx: ReadContext, parameters: unknown): void {
+  if (!isRecord(parameters)) return;
+  const docs: Record<string, unknown>[] = [];
+  const walk = (v: unknown, key: string, depth: number): void => {
+    if (depth > 6 || docs.length > 10) return;
+    if (typeof v === 'string' && /assumerolepolicy|trustpolicy|trust_policy/.test(key) && v.trim().startsWith('{')) {
+      try {
+        const parsed = JSON.parse(v.slice(0, MAX_TEXT));
+        if (isRecord(parsed)) docs.push(parsed);
+      } catch {
+        /* not JSON */
+      }
+    } else if (isRecord(v)) {
+      if (/assumerolepolicy|trustpolicy|trust_policy/.test(key)) docs.push(v);
+      else for (const [k, x] of Object.entries(v).slice(0, 100)) walk(x, normKey(k), depth + 1);
+    } else if (Array.isArray(v)) for (const x of v.slice(0, 50)) walk(x, key, depth + 1);
+  };
+  walk(parameters, '', 0);
+  if (docs.length === 0) return;
+  const own = new Set<string>();
+  const { value } = gathered(ctx);
+  for (const [k, v] of Object.entries(value)) {
+    const key = normKey(k);
+    if (/vendor|partner|third|external|supplier|customer/.test(key)) continue;
+    if (/account|aws/.test(key)) for (const m of String(scalarText(v) ?? '').matchAll(/\b\d{12}\b/g)) own.add(m[0]);
+  }
+  for (const doc of docs) {
+    for (const st of asArray(field(doc, 'statement')?.value).slice(0, 50)) {
+      if (!isRecord(st) || String(field(st, 'effect')?.value ?? '').toLowerCase() !== 'allow') continue;
+      const principal = field(st, 'principal')?.value;
+      const aws = isRecord(principal) ? strings(field(principal, 'aws')?.value) : [];
+      const others = aws.map((a) => /^arn:aws[\w-]*:iam::(\d{12}):/.exec(a)?.[1] ?? (/^\d{12}$/.test(a) ? a : undefined)).filter((a): a is string => a !== undefined && !own.has(a));
+      if (others.length === 0) continue;
+      const condition = JSON.stringify(field(st, 'condition')?.value ?? {}).toLowerCase();
+      if (RESTRICTING_KEYS.some((k) => condition.includes(k))) continue;
+      opens(ctx, 'cross_account_trust_unrestricted', `action.parameters: trust policy lets account ${others[0]} assume the role with no sts:ExternalId or organisation condition`, others[0]);
+      return;
+    }
+  }
+}

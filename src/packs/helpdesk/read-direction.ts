@@ -45,7 +45,14 @@ function linesOf(value: unknown, key: string, out: Line[], depth = 0): void {
     }
   } else if (typeof value === 'number' || typeof value === 'boolean') out.push(lineOf(`${key}: ${String(value)}`));
   else if (Array.isArray(value)) for (const v of value) linesOf(v, key, out, depth + 1);
-  else if (isRecord(value)) for (const [k, v] of Object.entries(value)) linesOf(v, k, out, depth + 1);
+  else if (isRecord(value)) {
+    // A registry or policy value written as fields ({key, name, type, value: 0}): its values read as one line too.
+    const entries = Object.entries(value);
+    const scalars = entries.filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
+    const valued = entries.some(([k]) => /^(value|data|valuedata|value_data)$/i.test(k));
+    if (valued && entries.length >= 2 && entries.length <= 6 && scalars.length === entries.length && scalars.every(([, v]) => String(v).length <= 300 && !String(v).includes('\n'))) out.push(lineOf(scalars.map(([, v]) => String(v)).join(' ')));
+    for (const [k, v] of entries) linesOf(v, k, out, depth + 1);
+  }
 }
 
 /** A vocabulary term on the line, the term tokenised the way the line is (`cn=adminsdholder` is `cn adminsdholder`). */

@@ -70,3 +70,33 @@ export function readMailCommands(ctx: ReadContext, lines: readonly (readonly str
     }
   }
 }
+
+const DMARC_TARGET = /\bto\s+["']?p=(none|quarantine|reject)\b/;
+const DMARC_RECORD = /v=dmarc1[^"\n]{0,200}\bp=(none|quarantine|reject)\b/;
+const DMARC_FROM = /\bfrom\s+["']?p=(quarantine|reject)\b/;
+const STRENGTH: Readonly<Record<string, number>> = { none: 0, quarantine: 1, reject: 2 };
+
+/**
+ * A DMARC policy lowered from enforcement (p=reject or p=quarantine) to a weaker one, p=none above all: spoofed mail
+ * from the domain is delivered again (RFC 7489 section 6.3; CISA BOD 18-01 requires p=reject). The new policy is the
+ * one written after "to" or in the record the change writes; the old one is read from the action ("from p=reject")
+ * or the ticket's current record. A first p=none record on a domain with no enforcing policy is monitoring, not read.
+ */
+export function readDmarcPolicy(ctx: ReadContext, parameters: unknown, description: unknown): void {
+  const written: string[] = [];
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > 6 || written.length > 100) return;
+    if (typeof v === 'string') written.push(v.slice(0, 2000).toLowerCase());
+    else if (Array.isArray(v)) for (const x of v.slice(0, 50)) walk(x, depth + 1);
+    else if (isRecord(v)) for (const x of Object.values(v).slice(0, 50)) walk(x, depth + 1);
+  };
+  walk(parameters, 0);
+  const desc = String(description ?? '').toLowerCase().slice(0, 4000);
+  const target = DMARC_TARGET.exec(desc)?.[1] ?? written.map((w) => DMARC_TARGET.exec(w)?.[1] ?? DMARC_RECORD.exec(w)?.[1]).find(Boolean);
+  if (!target) return;
+  const stateText = JSON.stringify(ctx.b.request.state ?? {}).toLowerCase().slice(0, 40_000);
+  const current = DMARC_FROM.exec(desc)?.[1] ?? DMARC_RECORD.exec(stateText)?.[1];
+  if (!current || STRENGTH[target] >= STRENGTH[current] || target !== 'none') return;
+  ctx.b.add('change.safeguard_setting_off', `dmarc enforcement (p=${current} to p=none)`, `action: DMARC policy p=${current} lowered to p=none`);
+  ctx.opens.add('safeguard_setting_off');
+}

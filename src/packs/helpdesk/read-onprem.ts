@@ -726,3 +726,242 @@ export function readOnPremObject(ctx: ReadContext, obj: Record<string, unknown>,
 /** Keys whose text is a file's content or one of its lines ({file: /etc/ssh/sshd_config, content: "…"}). */
 export const FILE_TEXT_KEYS = new Set(['content', 'contents', 'line', 'lines', 'append', 'insert', 'text', 'config', 'configuration', 'body']);
 export const FILE_NAME_KEYS = ['file', 'path', 'filename', 'filepath', 'target', 'dest', 'destination'];
+
+/** Lower-case strings and keys of a value tree, one per line, bounded. */
+function shapeText(value: unknown, out: string[] = [], depth = 0): string[] {
+  if (out.length > 400 || depth > 8) return out;
+  if (typeof value === 'string') out.push(value.slice(0, 20_000).toLowerCase());
+  else if (typeof value === 'number' || typeof value === 'boolean') out.push(String(value));
+  else if (Array.isArray(value)) for (const v of value.slice(0, 200)) shapeText(v, out, depth + 1);
+  else if (isRecord(value)) for (const [k, v] of Object.entries(value).slice(0, 100)) {
+    out.push(`${k.toLowerCase()}:`);
+    shapeText(v, out, depth + 1);
+  }
+  return out;
+}
+
+const BROAD = '(everyone|authenticated users|domain users|domain computers|users|anonymous logon|interactive)';
+const BROAD_RIGHTS = [
+  // icacls D:\Share /grant "Everyone:(OI)(CI)F"
+  new RegExp(`\\bicacls\\b[^\\n]{0,400}/grant(?::r)?\\s+"?(?:[\\w .-]{1,40}\\\\)?${BROAD}"?:(?:\\((?:oi|ci|io|np|i)\\)){0,5}\\(?(f|m|w)\\b`),
+  // Grant-SmbShareAccess -AccountName Everyone -AccessRight Full; New-SmbShare -FullAccess Everyone
+  new RegExp(`\\bgrant-smbshareaccess\\b[^\\n]{0,300}-accountname\\s+["']?(?:[\\w .-]{1,40}\\\\)?${BROAD}["']?[^\\n]{0,200}-accessright\\s+["']?(full|change)\\b`),
+  new RegExp(`\\b(?:new|set)-smbshare\\b[^\\n]{0,300}-(fullaccess|changeaccess)\\s+["']?(?:[\\w .-]{1,40}\\\\)?${BROAD}\\b`),
+  // net share Data=D:\Data /grant:everyone,full
+  new RegExp(`\\bnet\\s+share\\b[^\\n]{0,300}/grant:["']?(?:[\\w .-]{1,40}\\\\)?${BROAD}["']?,(full|change)\\b`),
+  // FileSystemAccessRule("Everyone","FullControl",…)
+  new RegExp(`filesystemaccessrule\\(\\s*["'](?:[\\w .-]{1,40}\\\\)?${BROAD}["']\\s*,\\s*["'](fullcontrol|modify|write)\\b`),
+];
+
+/** Privileged groups of Active Directory (Microsoft, Appendix B: Privileged Accounts and Groups in Active Directory). */
+const PRIVILEGED_GROUPS = new Set(['domainadmins', 'enterpriseadmins', 'schemaadmins', 'administrators', 'accountoperators', 'backupoperators', 'serveroperators', 'printoperators', 'dnsadmins', 'grouppolicycreatorowners', 'keyadmins', 'enterprisekeyadmins', 'builtinadministrators']);
+
+const DATA_OVERWRITE: readonly [RegExp, string][] = [
+  [/\brestore\s+database\b[^;\n]{0,600}\bwith\b[^;\n]{0,300}\breplace\b/, 'RESTORE DATABASE … WITH REPLACE overwrites the live database'],
+  [/\brestore-sqldatabase\b[^\n]{0,400}-replacedatabase\b/, 'Restore-SqlDatabase -ReplaceDatabase overwrites the live database'],
+  [/\bdbcc\s+check(?:db|table|alloc)\b[^;\n]{0,300}\brepair_allow_data_loss\b/, 'DBCC REPAIR_ALLOW_DATA_LOSS discards damaged pages and rows'],
+  [/\bpg_restore\b[^\n]{0,300}\s(?:--clean|-c)\b/, 'pg_restore --clean drops the existing objects first'],
+  [/\bmongorestore\b[^\n]{0,300}\s--drop\b/, 'mongorestore --drop drops the existing collections first'],
+];
+
+const CRADLE_RUN = /\b(iex|invoke-expression)\b|\|\s*(?:sudo\s+)?(?:ba|z|k|da)?sh\b|\bbash\s+<\(|\bpowershell(?:\.exe)?\b[^\n]{0,100}-command\s+-\s*$/;
+const CRADLE_FETCH = /\b(iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring|downloadfile|net\.webclient|curl|wget|start-bitstransfer)\b/;
+const PLAIN_SOURCE = /\bhttp:\/\/[\w.-]{1,200}|\bhttps?:\/\/\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/;
+
+const EKU_AUTH = /1\.3\.6\.1\.5\.5\.7\.3\.2|1\.3\.6\.1\.4\.1\.311\.20\.2\.2|1\.3\.6\.1\.5\.2\.3\.4|2\.5\.29\.37\.0|client auth|smart ?card logon|any purpose/;
+const EKU_AGENT = /1\.3\.6\.1\.4\.1\.311\.20\.2\.1|certificate request agent|2\.5\.29\.37\.0|any purpose/;
+const SUPPLIES_SUBJECT = /enrollee_supplies_subject|mspki-certificate-name-flag:\s*1\b/;
+const BROAD_ENROLL = /\b(domain users|authenticated users|everyone|domain computers)\b/;
+const MANAGER_APPROVAL = /pend_all_requests|manager approval|mspki-enrollment-flag:\s*(?:2|3|6|7|10|11)\b/;
+const RA_SIGNATURE = /mspki-ra-signature:\s*[1-9]/;
+const TEMPLATE_WRITE = /\b(write|writedacl|writeowner|writeproperty|fullcontrol|full control|genericall|genericwrite)\b/;
+
+const DB_FILES = /\*?\.(mdf|ldf|ndf|ibd|myd|myi|dbf|ctl|edb|frm)\b|\\mssql\\data|\\mssql\\log|\/var\/lib\/(mysql|postgresql|pgsql|mongodb)|\bpg_wal\b|\bpgdata\b/;
+
+/**
+ * On-premises shapes read from a tool call as a whole (its strings and keys, lower case, bounded):
+ *  - full control, modify or write on a file share or folder for a principal that is everyone (icacls /grant
+ *    Everyone:F, Grant-SmbShareAccess -AccessRight Full, net share /grant:everyone,full, FileSystemAccessRule):
+ *    any account or ransomware on the network can change or delete the data (CIS Controls v8 3.3, Microsoft share
+ *    and NTFS permission guidance);
+ *  - an account created or put into groups that include a privileged AD group (Domain Admins and the other groups
+ *    of Microsoft's Appendix B), e.g. a new starter copied from a long-serving colleague: an administrative grant;
+ *  - a restore over the live database or a repair that discards data (RESTORE … WITH REPLACE, DBCC
+ *    REPAIR_ALLOW_DATA_LOSS, pg_restore --clean, mongorestore --drop): destructive, and the backup it uses does not
+ *    protect what changed since it was taken;
+ *  - a download cradle (IEX of Invoke-WebRequest, curl | sh) from plain HTTP or a bare IP address: code nobody checked
+ *    runs as it arrives (MITRE ATT&CK T1059.001, T1105);
+ *  - a certificate template vulnerable to ESC1-ESC4 (SpecterOps "Certified Pre-Owned"): the enrollee supplies the
+ *    subject with an authentication EKU, or an Any Purpose / Certificate Request Agent EKU, enrollable by a broad
+ *    group with no manager approval or RA signature; or write rights on the template for a broad group;
+ *  - a backup job that excludes database files or turns application-aware processing off (CISA #StopRansomware).
+ */
+export function readOnPremShapes(ctx: ReadContext, parameters: unknown): void {
+  if (!isRecord(parameters)) return;
+  const lines = shapeText(parameters);
+  const text = lines.join('\n');
+  const say = (s: string) => `action.parameters: ${s.slice(0, 140)}`;
+  for (const r of BROAD_RIGHTS) {
+    const m = r.exec(text);
+    if (m) {
+      const who = m.slice(1).find((g) => g !== undefined && new RegExp(`^${BROAD}$`).test(g)) ?? 'everyone';
+      opens(ctx, 'broad_full_control', say(m[0]), `${who}: full control, change or write`);
+      opens(ctx, 'bulk_scope', say(m[0]));
+      break;
+    }
+  }
+  // Groups an account is created with or put into (copied from a template user, a groups list, -MemberOf).
+  const groups: string[] = [];
+  const walk = (v: unknown, key: string, depth: number): void => {
+    if (depth > 6 || groups.length > 200) return;
+    if (typeof v === 'string' && /group|memberof|member_of/.test(key) && !/remov|revok|exclu|delete|drop/.test(key)) groups.push(v);
+    else if (Array.isArray(v)) for (const x of v.slice(0, 100)) walk(x, key, depth + 1);
+    else if (isRecord(v)) for (const [k, x] of Object.entries(v).slice(0, 100)) walk(x, k.toLowerCase(), depth + 1);
+  };
+  walk(parameters, '', 0);
+  const privileged = groups.filter((g) => PRIVILEGED_GROUPS.has(normKey(g.split('\\').at(-1) ?? g)));
+  if (privileged.length > 0) opens(ctx, 'admin_role', say(`groups include ${privileged.join(', ')}`), privileged[0]);
+  for (const [r, what] of DATA_OVERWRITE) {
+    const m = r.exec(text);
+    if (!m) continue;
+    opens(ctx, 'destructive', say(m[0]));
+    ctx.b.set('change.destroys', what, say(m[0]));
+    ctx.b.set('change.backup_confirmed', false, `${say(m[0])} (the backup does not keep what the command overwrites or discards)`, true);
+    break;
+  }
+  for (const l of lines) {
+    if (l.length > 4000 || !CRADLE_RUN.test(l) || !CRADLE_FETCH.test(l)) continue;
+    const src = PLAIN_SOURCE.exec(l);
+    if (src) {
+      opens(ctx, 'remote_script_execution', say(l), src[0]);
+      break;
+    }
+  }
+  readCertificateTemplate(ctx, text, say);
+  readStoredCredential(ctx, parameters);
+  readBlockingMaintenance(ctx, text);
+  readEgressAnyAny(ctx, text);
+  // A REST DELETE that forces the contents to go with the container (Drive drives.delete allowItemDeletion, force, recursive, purge).
+  const method = String(field(parameters, 'method', 'httpmethod', 'verb')?.value ?? '').toLowerCase();
+  if (method === 'delete' && /\b(allowitemdeletion|force|recursive|purge|deletecontents|delete_contents):\ntrue\b/.test(text)) {
+    opens(ctx, 'destructive', say('DELETE with its contents forced'));
+    ctx.b.set('change.destroys', 'the container and every item in it', say('DELETE with its contents forced'));
+  }
+  // A file the antivirus quarantined as malware restored or released (Sigma "Win Defender Restored Quarantine File").
+  const act = `${String(ctx.b.request.action?.kind ?? '')} ${String(ctx.b.request.action?.description ?? '')}`.toLowerCase().slice(0, 4000);
+  if (/\b(restore|restoring|release|releasing|recover)\b[^.\n]{0,80}\bquarantin|\bquarantine\.(release|restore)|-restore\b[^\n]{0,40}mpcmdrun|\bmpcmdrun\b[^\n]{0,80}-restore\b/.test(`${act}\n${text}`)) {
+    const state = JSON.stringify(ctx.b.request.state ?? {}).toLowerCase().slice(0, 40_000);
+    const verdict = /\b(trojan\w*|malware|virus|ransomware|backdoor|worm|downloader|phish\w*|qakbot|emotet|malicious|exploit)\b/.exec(state);
+    if (verdict) opens(ctx, 'endpoint_control_off', `action: a file quarantined as ${verdict[0]} released to the user`);
+  }
+  if (/backup|veeam|snapshot|job/.test(`${text} ${String(ctx.b.request.action?.kind ?? '')}`)) {
+    const exclusions: string[] = [];
+    const walkEx = (v: unknown, key: string, depth: number): void => {
+      if (depth > 6 || exclusions.length > 100) return;
+      if (typeof v === 'string' && /exclu/.test(key)) exclusions.push(v.toLowerCase());
+      else if (Array.isArray(v)) for (const x of v.slice(0, 100)) walkEx(x, key, depth + 1);
+      else if (isRecord(v)) for (const [k, x] of Object.entries(v).slice(0, 100)) walkEx(x, /exclu/.test(key) ? key : k.toLowerCase(), depth + 1);
+    };
+    walkEx(parameters, '', 0);
+    const db = exclusions.filter((e) => DB_FILES.test(e));
+    const appAwareOff = /application_?aware\w{0,20}:\n(false|0|off|disabled)\b/.test(text);
+    if (db.length > 0 || appAwareOff) {
+      const name = db.length > 0 ? `backup of database files (excluded: ${db.slice(0, 3).join(', ')})` : 'application-aware backup processing';
+      ctx.b.add('change.safeguard_setting_off', name, say(db[0] ?? 'application-aware processing off'));
+      ctx.opens.add('safeguard_setting_off');
+      ctx.b.set('change.backup_confirmed', false, say('database files left out of the backup'), true);
+    }
+  }
+}
+
+function readCertificateTemplate(ctx: ReadContext, text: string, say: (s: string) => string): void {
+  if (/editf_attributesubjectaltname2/.test(text) && !/-editf_attributesubjectaltname2/.test(text)) {
+    opens(ctx, 'cert_template_escalation', say('EDITF_ATTRIBUTESUBJECTALTNAME2 on the CA (ESC6: any requester names any subject)'), 'ESC6');
+    return;
+  }
+  if (!/template|mspki-|pkiextendedkeyusage|certificate/.test(text)) return;
+  const broad = BROAD_ENROLL.exec(text);
+  if (!broad) return;
+  const gated = MANAGER_APPROVAL.test(text) || RA_SIGNATURE.test(text);
+  const enrol = /\benroll?\b|autoenroll/.test(text);
+  if (!gated && enrol && SUPPLIES_SUBJECT.test(text) && EKU_AUTH.test(text)) {
+    opens(ctx, 'cert_template_escalation', say(`enrollee supplies the subject, an authentication EKU, ${broad[0]} may enrol, no manager approval (ESC1)`), 'ESC1');
+  } else if (!gated && enrol && EKU_AGENT.test(text)) {
+    opens(ctx, 'cert_template_escalation', say(`Any Purpose or Certificate Request Agent EKU enrollable by ${broad[0]} (ESC2/ESC3)`), 'ESC2/ESC3');
+  } else if (TEMPLATE_WRITE.test(text.slice(broad.index, broad.index + 200))) {
+    opens(ctx, 'cert_template_escalation', say(`write rights on the certificate template for ${broad[0]} (ESC4)`), 'ESC4');
+  }
+}
+
+const PRIVILEGED_NAMES = new Set(['administrator', 'admin', 'root', 'sa', 'domainadmin', 'enterpriseadmin', 'krbtgt']);
+
+/**
+ * A credential written into a device's or service's configuration with its account (an MFP scan-to-folder or LDAP
+ * bind, an SMTP relay login): it is a stored service credential, not someone's password reset. A built-in or
+ * privileged account stored there is an administrative credential any pass-back or config read exposes (printer
+ * LDAP/SMB pass-back; Microsoft, securing built-in Administrator accounts, Appendix D); a dedicated account is not a reset.
+ */
+function readStoredCredential(ctx: ReadContext, value: unknown, depth = 0): void {
+  if (depth > 5) return;
+  if (Array.isArray(value)) {
+    for (const v of value.slice(0, 50)) readStoredCredential(ctx, v, depth + 1);
+    return;
+  }
+  if (!isRecord(value)) return;
+  const user = scalarText(field(value, 'username', 'user', 'account', 'login', 'binddn', 'bind_user')?.value);
+  const secret = field(value, 'password', 'secret', 'bindpassword');
+  const configured = field(value, 'protocol', 'path', 'host', 'server', 'port', 'destination', 'url', 'share', 'smtpserver', 'ldapserver') !== undefined;
+  if (user && secret && depth > 0 && configured) {
+    const name = normKey(user.split('\\').at(-1)?.split('@')[0] ?? user);
+    if (PRIVILEGED_NAMES.has(name) || ctx.privilegedAccounts.has(user.toLowerCase())) opens(ctx, 'admin_role', `action.parameters: ${user} stored in a device or service configuration`, `${user} credential stored on a device`);
+    else ctx.b.set('change.credential_reset', false, `action.parameters: a credential for ${user} stored in a device or service configuration (not a reset of someone's password)`, true);
+    return;
+  }
+  for (const v of Object.values(value).slice(0, 100)) if (isRecord(v) || Array.isArray(v)) readStoredCredential(ctx, v, depth + 1);
+}
+
+const BLOCKING: readonly RegExp[] = [
+  /\bvacuum\s+\(?\s*full\b/,
+  /\breindex\s+(?:\(\w+\)\s+)?(?:table|database|schema|system)\s+(?!concurrently)[\w."]/,
+  /\boptimize\s+table\b/,
+  /\balter\s+index\b[^;\n]{0,200}\brebuild\b(?![^;\n]{0,200}\bonline\s*=\s*on)/,
+  /\block\s+table\b[^;\n]{0,100}\baccess\s+exclusive\b/,
+];
+
+/**
+ * Maintenance that holds an exclusive lock on a live table until it ends (PostgreSQL VACUUM FULL and REINDEX without
+ * CONCURRENTLY, MySQL OPTIMIZE TABLE, SQL Server ALTER INDEX … REBUILD without ONLINE = ON, LOCK TABLE … ACCESS
+ * EXCLUSIVE): every read and write waits, for hours on a large table (PostgreSQL docs, Explicit Locking and VACUUM).
+ * The policy asks for production and no change window; plain VACUUM and pg_repack are not read.
+ */
+function readBlockingMaintenance(ctx: ReadContext, text: string): void {
+  const act = `${text}\n${String(ctx.b.request.action?.description ?? '').toLowerCase().slice(0, 4000)}`;
+  for (const r of BLOCKING) {
+    const m = r.exec(act);
+    if (m) {
+      opens(ctx, 'blocking_maintenance', `action: ${m[0].slice(0, 80)} (an exclusive lock on the table until it ends)`, m[0].slice(0, 60));
+      return;
+    }
+  }
+}
+
+const EGRESS = /\b(outbound|egress|reach|out to|connect out|connections out|initiate connections)\b/;
+const ANY_DESTINATION = /\bany (?:internet |external |public )?(?:address|addresses|destination|destinations|ip|ips|host|hosts)\b|\bthe (?:whole |entire |public )?internet\b|\b0\.0\.0\.0\/0\b|\bany\/any\b|\bany-any\b/;
+const ANY_PORT = /\b(?:any|all|every) (?:port|ports|protocol|protocols|service|services)\b|\bany\/any\b|\bany-any\b|\ball traffic\b/;
+const DENYING = /\b(deny|denies|block|blocks|drop|drops|reject|rejects|remove|removes|delete|deletes)\b/;
+
+/**
+ * Outbound traffic allowed from a network to any destination on any port ("let the card-data VLAN reach any internet
+ * address on any port"): deny-by-default egress gone (CIS Controls v8 Safeguards 4.4 and 4.5; PCI DSS v4.0
+ * Requirement 1.3.2, outbound traffic from the CDE restricted to what is necessary), read sentence by sentence;
+ * a deny or removed rule is not read.
+ */
+function readEgressAnyAny(ctx: ReadContext, text: string): void {
+  const act = `${String(ctx.b.request.action?.description ?? '').toLowerCase().slice(0, 4000)}\n${text}`;
+  for (const sentence of act.split(/[.;\n]/).slice(0, 400)) {
+    if (sentence.length > 600 || !EGRESS.test(sentence) || !ANY_DESTINATION.test(sentence) || !ANY_PORT.test(sentence) || DENYING.test(sentence)) continue;
+    ctx.b.add('change.insecure_feature_on', 'outbound to any destination on any port', `action: ${sentence.trim().slice(0, 120)}`);
+    ctx.opens.add('insecure_feature_on');
+    return;
+  }
+}
