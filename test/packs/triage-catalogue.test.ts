@@ -91,6 +91,14 @@ const CASES: [hazard: string, state: Record<string, unknown>][] = [
   ['penile_fracture_low_acuity', { caller_demographics: { age: 28, sex: 'M' }, chief_complaint: 'Injury to the penis during sex, heard a crack and it went soft straight away' }],
   ['digit_tourniquet_low_acuity', { caller_demographics: { age: 0.4 }, chief_complaint: 'Baby crying for hours, one toe is swollen with a thin line round it' }],
   ['repeat_febrile_seizure_home_care', { caller_demographics: { age: 2, conditions: ['previous febrile seizures'] }, chief_complaint: 'Had a fit with a fever of 39, same as last time, under a minute, back to normal now' }],
+  ['neonatal_red_eye_low_acuity', { caller_demographics: { age_days: 12 }, chief_complaint: 'Both eyes red with puffy lids and pus' }],
+  ['rabies_exposure_low_acuity', { caller_demographics: { age: 30 }, chief_complaint: 'A stray dog bit my leg on holiday in Morocco' }],
+  ['hiv_pep_window_low_acuity', { caller_demographics: { age: 30 }, chief_complaint: 'Condom split last night, he is HIV positive and not on treatment' }],
+  ['tetanus_prone_wound_low_acuity', { caller_demographics: { age: 70 }, chief_complaint: 'Stood on a nail while gardening, deep puncture with soil in it' }],
+  ['smoke_inhalation_injury_low_acuity', { caller_demographics: { age: 50 }, chief_complaint: 'After a house fire he has singed nose hairs and is coughing up black spit' }],
+  ['oesophageal_obstruction_low_acuity', { caller_demographics: { age: 50 }, chief_complaint: 'Meat stuck in my chest and I cannot swallow my saliva' }],
+  ['spinal_infection_signs_low_acuity', { caller_demographics: { age: 35, conditions: ['injects heroin'] }, chief_complaint: 'Bad back pain with a fever of 38.5' }],
+  ['raised_icp_headache_low_acuity', { caller_demographics: { age: 45 }, chief_complaint: 'Headache worst on waking with vomiting every morning' }],
 ];
 
 describe('triage hazard catalogue', () => {

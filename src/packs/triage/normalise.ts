@@ -8,7 +8,7 @@ import {
 } from './field-aliases.js';
 import { Findings } from './findings.js';
 import { readAge, readPregnancyFields, readSex, readVitalField, readVitalsObject, rec } from './read-structured.js';
-import { CHEST_BURNING, LUMP, readTokens, type TextMode, type TextRead } from './read-text.js';
+import { CHEST_BURNING, LUMP, negationWithPhrases, readTokens, type TextMode, type TextRead } from './read-text.js';
 import { toHours } from '../reading/units.js';
 import { tokenize } from '../reading/text.js';
 
@@ -187,7 +187,11 @@ class TriageReader {
     const lexicon = this.catalogue.vocabulary;
     const named = new Set(lexicon.match(tokenize(keyWords), []).map((m) => m.concept).filter((c) => c.startsWith('symptom.')));
     if (named.size === 0) return false;
-    return lexicon.match(tokenize(value.length > 400 ? value.slice(0, 400) : value)).some((m) => m.negated && named.has(m.concept));
+    // The answer's negation as the reading scopes it: a denied list runs past its commas ("no weeping, crusting, pus or redness").
+    const tokens = tokenize(value.length > 400 ? value.slice(0, 400) : value);
+    const found = lexicon.match(tokens, []);
+    const negated = negationWithPhrases(tokens, found);
+    return found.some((m) => negated[m.first] && named.has(m.concept));
   }
 
   private readDetailNumber(path: string, key: string, words: string, value: number, negative: boolean): void {
@@ -449,7 +453,7 @@ class TriageReader {
     const hernia = c.get('hernia');
     const hiatus = c.get('hiatus_hernia');
     if (hernia && hiatus && hernia.split(': "')[0] === hiatus.split(': "')[0]) c.delete('hernia');
-    for (const name of ['diabetes', 'type1_diabetes', 'insulin', 'heart_disease', 'immunocompromised', 'anticoagulated', 'asthma', 'allergy', 'eczema', 'contact_lens', 'varicella_immune', 'epilepsy', 'recent_eye_surgery', 'agranulocytosis_risk_drug', 'lithium', 'hernia']) {
+    for (const name of ['diabetes', 'type1_diabetes', 'insulin', 'heart_disease', 'immunocompromised', 'anticoagulated', 'asthma', 'allergy', 'eczema', 'contact_lens', 'varicella_immune', 'epilepsy', 'recent_eye_surgery', 'agranulocytosis_risk_drug', 'lithium', 'hernia', 'tetanus_immunised', 'injects_drugs']) {
       const source = known(name);
       if (source) b.set(`conditions.${name}`, true, source);
       else if (findings.deniedConditions.has(name)) b.set(`conditions.${name}`, false, findings.deniedConditions.get(name)!);
@@ -514,7 +518,7 @@ const ATTRIBUTE_KEYS = new Set(['frequency', 'howoften', 'pattern', 'timing', 'd
 const NORMAL_ANSWERS = new Set(['normal', 'asnormal', 'asusual', 'usual', 'normalforhim', 'normalforher', 'normalforthem', 'normalforme', 'hisnormal', 'hernormal', 'herusual', 'hisusual', 'nochange', 'unchanged']);
 
 /** First words that answer a question with a no when the answer goes on ("none for 2 weeks"). */
-const NO_OPENERS = new Set(['none', 'nil', 'nope']);
+const NO_OPENERS = new Set(['none', 'nil', 'nope', 'nobody']);
 /** Words that answer no only when set off by punctuation: "no, back at the gym" (but "no better" is not a no). */
 const NO_WORDS = new Set(['no']);
 /** Words after "no," that make the answer a qualified yes ("no, only on the stairs", "no, just a little"). */
@@ -530,8 +534,13 @@ function opensWithNo(value: string): boolean {
   const v = value.trimStart().toLowerCase();
   let end = 0;
   while (end < v.length && end < 12 && v[end] >= 'a' && v[end] <= 'z') end++;
-  const first = v.slice(0, end);
+  let first = v.slice(0, end);
   if (end === v.length) return false;
+  // "No one died young, no heart conditions": "no one" answers no, as "nobody" does.
+  if (first === 'no' && v.startsWith('no one ', 0)) {
+    first = 'nobody';
+    end = 'no one'.length;
+  }
   let k = end;
   while (k < v.length && v[k] === ' ') k++;
   const punctuated = AFTER_NO.has(v[k] ?? '');

@@ -51,6 +51,10 @@ const COMPOSE: ReadonlyArray<[site: string, quality: string, symptom: string]> =
   // Tightenings said to be regular (NHS Premature labour); a struck eye; an injured penis; a swollen or discoloured toe or finger.
   ['contractions', 'regular', 'regular_contractions'], ['eye', 'impact', 'eye_injury'], ['penis', 'impact', 'penile_injury'],
   ['penis', 'swelling', 'penile_injury'], ['digit', 'swelling', 'digit_swelling'], ['digit', 'blue', 'digit_swelling'],
+  // Swollen lids (NHS Conjunctivitis, newborns); an animal's bite or scratch (NHS Rabies); a wound with soil or manure in it
+  // (UKHSA Green Book ch. 30); saliva that cannot be swallowed and food that is stuck (ESGE 2016 food bolus).
+  ['eyelid', 'swelling', 'eyelid_swelling'], ['animal', 'bite', 'animal_bite'], ['wound', 'soiled', 'contaminated_wound'],
+  ['saliva', 'cant_swallow', 'cannot_swallow_saliva'], ['food', 'stuck', 'food_bolus'],
 ];
 
 const NUMBER_WORDS = new Map<string, number>([
@@ -116,6 +120,8 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
         else findings.condition(name, quote(m.first, m.last), m.negated);
         break;
       case 'site':
+        // "Went into the back of me", "the back of the neck": the back of something else is not the patient's back.
+        if (name === 'back' && m.phrase === 'back' && tokens[m.last + 1]?.text === 'of') break;
         sites.push({ ...m, concept: name });
         break;
       case 'quality':
@@ -276,7 +282,7 @@ const POISON_SERVICES = new Set(['line', 'lines', 'centre', 'center', 'centres',
 const GENERIC_BLEEDING = new Set(['bleeding', 'bled', 'clots', 'blood loss', 'passing clots']);
 /** Parts of the body, wounds and body fluids other than the vagina that bleeding may be said of. */
 // Words a pregnant woman may use of vaginal bleeding (the toilet, her legs, being sick with it) are not here: unknown stays a danger.
-const OTHER_BLEEDING_SITES = new Set(['gum', 'gums', 'nose', 'nosebleed', 'nostril', 'nostrils', 'mouth', 'lip', 'lips', 'tongue', 'tooth', 'teeth', 'brushing', 'toothbrush', 'floss', 'flossing', 'cut', 'cuts', 'wound', 'graze', 'finger', 'thumb', 'hand', 'arm', 'scalp', 'ear', 'ears', 'eye', 'nipple', 'nipples', 'mole', 'scab', 'bite', 'injection', 'cannula', 'stoma', 'shaving'])
+const OTHER_BLEEDING_SITES = new Set(['gum', 'gums', 'nose', 'nosebleed', 'nostril', 'nostrils', 'mouth', 'lip', 'lips', 'tongue', 'tooth', 'teeth', 'brushing', 'toothbrush', 'floss', 'flossing', 'cut', 'cuts', 'wound', 'graze', 'finger', 'thumb', 'hand', 'arm', 'scalp', 'ear', 'ears', 'eye', 'nipple', 'nipples', 'mole', 'scab', 'bite', 'injection', 'cannula', 'stoma', 'shaving', 'calf', 'shin', 'knee', 'ankle', 'toe', 'toes', 'heel', 'elbow', 'wrist', 'puncture', 'punctures', 'marks', 'scratch', 'scratches', 'bitten', 'nipped'])
 const BLEEDING_SITE_REACH = 4;
 
 /** Whether a bleeding word's clause names another part of the body a few words either side ("gums bleed", "bleeding from the nose"). */
@@ -364,7 +370,7 @@ function clip(s: string): string {
  * "no wet nappies", "doesn't fade") is a finding, so its negation word does not negate what follows.
  * Then a negated list runs on past its commas when it ends in "or" ("denies chest pain, arm pain or sweating").
  */
-function negationWithPhrases(tokens: readonly Token[], found: readonly PhraseMatch[]): boolean[] {
+export function negationWithPhrases(tokens: readonly Token[], found: readonly PhraseMatch[]): boolean[] {
   let neutral: Token[] | undefined;
   for (const m of found) {
     if (m.concept === 'general' || !PHRASE_NEGATORS.has(tokens[m.first].text) || m.last === m.first) continue;
