@@ -1594,6 +1594,74 @@ const CASES: HazardCase[] = [
       { name: 'railed walkway', action: { description: 'Keep using it', kind: 'excavation', parameters: { trench_depth_ft: 8, trench_walkway: 'aluminium walkway', guardrails: 'both sides' } } },
     ],
   },
+  {
+    id: 'pressure_source_unregulated',
+    fires: [
+      { name: 'bottle straight to the system', action: { description: 'Pressure test the piping', parameters: { source_pressure_psi: 2400, max_working_psig: 500, regulator: 'none' } } },
+      { name: 'regulator but no relief', action: { description: 'Pressure test the piping', parameters: { cylinder_pressure_psi: 2000, working_pressure_psi: 300, regulator: 'fitted', relief_valve: 'none' } } },
+      { name: 'metric supply, no regulator', action: { description: 'Charge the line', parameters: { supply_pressure_mpa: 15, pressure_rating_mpa: 4, regulator: false } } },
+      { name: 'test pressure only, regulator unknown', action: { description: 'Pressurise for the leak test', parameters: { bottle_pressure_psi: 2200, test_pressure_psi: 150 } } },
+      { name: 'relief removed', action: { description: 'Run the test', parameters: { tank_pressure_psi: 900, mawp_psi: 200, regulator: 'single stage', pressure_relief: 'removed' } } },
+    ],
+    safe: [
+      { name: 'regulator and relief', action: { description: 'Pressure test the piping', parameters: { source_pressure_psi: 2400, max_working_psig: 500, regulator: 'two-stage set 400', relief_valve: 'set 450 psig' } } },
+      { name: 'source under the rating', action: { description: 'Pressure test the piping', parameters: { source_pressure_psi: 110, max_working_psig: 500, regulator: 'none' } } },
+      { name: 'stand-down until the regulator arrives', action: { description: 'Hold the test until the regulator arrives', kind: 'stop_work', parameters: { source_pressure_psi: 2400, max_working_psig: 500, regulator: 'none' } } },
+      { name: 'no pressures given', action: { description: 'Pressure test the piping', parameters: { regulator: 'none' } } },
+      { name: 'safety valve and regulator', action: { description: 'Charge the line', parameters: { supply_pressure_psi: 2000, pressure_rating_psi: 300, regulator: 'installed', safety_valve: 'installed' } } },
+    ],
+  },
+  {
+    id: 'flammable_vapour_ignition',
+    fires: [
+      { name: 'tool call: sources not shut off', action: { description: 'Apply the sealer', parameters: { flash_point_f: 9, ignition_sources_shut_off: false } } },
+      { name: 'pilot lit in the notes', state: { recent_observations: ['Gas water heater in the closet, pilot lit'] }, action: { description: 'Roll the lacquer', parameters: { flash_point_f: 20 } } },
+      { name: 'celsius flash point, open flame', state: { recent_observations: ['Open flame heater running in the room'] }, action: { description: 'Spread the adhesive', parameters: { flash_point_c: -4 } } },
+      { name: 'salamander heater in use', state: { equipment_in_use: ['salamander heater'] }, action: { description: 'Prime the deck', parameters: { flashpoint_f: 40 } } },
+      { name: 'sources eliminated: no', action: { description: 'Coat the floor', parameters: { flash_point_f: 50, ignition_sources_eliminated: 'no' } } },
+    ],
+    safe: [
+      { name: 'sources shut off', state: { recent_observations: ['Gas water heater in the closet, pilot lit'] }, action: { description: 'Roll the lacquer', parameters: { flash_point_f: 20, ignition_sources_shut_off: true } } },
+      { name: 'high flash point', action: { description: 'Apply the sealer', parameters: { flash_point_f: 210, ignition_sources_shut_off: false } } },
+      { name: 'waterborne, no flash point', state: { recent_observations: ['Gas water heater in the closet, pilot lit'] }, action: { description: 'Roll the waterborne finish' } },
+      { name: 'stand-down until the pilots are out', action: { description: 'Stop until the pilot lights are shut off', kind: 'stop_work', parameters: { flash_point_f: 9, ignition_sources_shut_off: false } } },
+      { name: 'no smoking posted', state: { recent_observations: ['No smoking signs posted'] }, action: { description: 'Apply the sealer', parameters: { flash_point_f: 9, ignition_sources_removed: 'yes' } } },
+    ],
+  },
+  {
+    id: 'exit_route_blocked',
+    fires: [
+      { name: 'pallets on the stair landing', state: { recent_observations: ['Store the board pallets on the stair landing tonight'] }, action: { description: 'Stage material' } },
+      { name: 'exit door chained', state: { recent_observations: ['The exit door is chained shut after hours'] }, action: { description: 'Keep working' } },
+      { name: 'tool call: exit blocked', action: { description: 'Stage material', parameters: { exit_blocked: true } } },
+      { name: 'stairwell stacked, no other exit', state: { recent_observations: ['Ceiling tiles stacked in the stairwell'] }, action: { description: 'Continue', parameters: { alternate_exit: 'none' } } },
+      { name: 'fire exit padlocked', state: { recent_observations: ['Fire exit padlocked to stop theft'] }, action: { description: 'Carry on with the fit-out' } },
+    ],
+    safe: [
+      { name: 'second exit open', state: { recent_observations: ['Store the board pallets on the stair landing tonight'] }, action: { description: 'Stage material', parameters: { alternate_exit: 'stair B open and signed' } } },
+      { name: 'exit clear', action: { description: 'Stage material', parameters: { exit_route_clear: true } } },
+      { name: 'pallets in the laydown room', state: { recent_observations: ['Store the board pallets in the laydown room'] }, action: { description: 'Stage material' } },
+      { name: 'stand-down', action: { description: 'Stop and clear the stair', kind: 'stop_work', parameters: { exit_blocked: true } } },
+      { name: 'stair not blocked', state: { recent_observations: ['The stairwell is not blocked'] }, action: { description: 'Keep working' } },
+    ],
+  },
+  {
+    id: 'shifted_load_unrestrained',
+    fires: [
+      { name: 'tier slid, not restrained', state: { recent_observations: ['The top tier has slid against the stakes'] }, action: { description: 'Unload the pipe', parameters: { load_restrained_by_machine: false } } },
+      { name: 'load shifted field', action: { description: 'Release the straps', parameters: { load_shifted: true } } },
+      { name: 'bundle leaning, restraint unknown', state: { recent_observations: ['A lumber bundle is leaning on the side stakes'] }, action: { description: 'Take the straps off' } },
+      { name: 'coils shifted', state: { recent_observations: ['The coils shifted in transit'] }, action: { description: 'Unload', parameters: { load_held: 'no' } } },
+      { name: 'cargo rolled against the stakes', state: { recent_observations: ['Cargo rolled toward the stakes on the curve'] }, action: { description: 'Start unloading' } },
+    ],
+    safe: [
+      { name: 'held by the forks', state: { recent_observations: ['The top tier has slid against the stakes'] }, action: { description: 'Unload the pipe', parameters: { load_restrained_by_machine: true } } },
+      { name: 'nothing shifted', state: { recent_observations: ['Load arrived square, stakes straight'] }, action: { description: 'Unload the pipe' } },
+      { name: 'schedule shifted, not a load', state: { recent_observations: ['The delivery window shifted to noon'] }, action: { description: 'Unload the pipe' } },
+      { name: 'stand-down', action: { description: 'Stop unloading until the telehandler arrives', kind: 'stop_work', parameters: { load_shifted: true } } },
+      { name: 'load not shifted', action: { description: 'Release the straps', parameters: { load_shifted: false } } },
+    ],
+  },
 ];
 
 describe('construction variants: every catalogue hazard, said other ways', () => {

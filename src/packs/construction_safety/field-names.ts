@@ -427,6 +427,39 @@ export const FIELD_RULES: readonly FieldRule[] = [
   // Walkways over excavations (1926.651(l)): a record of the crossing says the crew crosses, not enters.
   // Only names that say the walkway spans the excavation: a scaffold's or a roof's walkway says nothing about a trench.
   r('trench crossing', 'trench.crossing', 'status'), r('trench bridge', 'trench.crossing', 'status'), r('trench walkway', 'trench.crossing', 'status'), r('excavation crossing', 'trench.crossing', 'status'), r('excavation walkway', 'trench.crossing', 'status'),
+  // Batch G. Machine controls a worker needs to stop the machine, as the record names them: a hold-to-run foot switch, a chipper's
+  // feed control bar, a dead-man or enabling control, an emergency stop, an interlock (29 CFR 1926.300(b), 1926.302; ANSI B11.19;
+  // ANSI Z133 chipper feed control). "foot_switch: bypassed", "feed_control_bar_ok: false" take the safeguard away.
+  r('foot switch', 'safeguards.removed', 'bypass', { inverse: true }), r('foot pedal', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('feed control', 'safeguards.removed', 'bypass', { inverse: true }), r('feed control bar', 'safeguards.removed', 'bypass', { inverse: true }), r('feed bar', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('deadman', 'safeguards.removed', 'bypass', { inverse: true }), r('dead man', 'safeguards.removed', 'bypass', { inverse: true }), r('dead man switch', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('hold to run', 'safeguards.removed', 'bypass', { inverse: true }), r('enabling device', 'safeguards.removed', 'bypass', { inverse: true }), r('momentary switch', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('emergency stop', 'safeguards.removed', 'bypass', { inverse: true }), r('e stop', 'safeguards.removed', 'bypass', { inverse: true }), r('estop', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('interlock', 'safeguards.removed', 'bypass', { inverse: true }), r('two hand control', 'safeguards.removed', 'bypass', { inverse: true }), r('kill switch', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('blade guard', 'safeguards.removed', 'bypass', { inverse: true }), r('machine guard', 'safeguards.removed', 'bypass', { inverse: true }), r('belt guard', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('chain brake', 'safeguards.removed', 'bypass', { inverse: true }), r('presence sensing', 'safeguards.removed', 'bypass', { inverse: true }), r('light curtain', 'safeguards.removed', 'bypass', { inverse: true }),
+  // Gas pressure sources (CGA P-1 via 29 CFR 1910.101(b); ASME B31.3 345.5; 1926.306): the source against what the system is rated for, and the relief.
+  r('source pressure', 'pressure.source_psi', 'stress'), r('cylinder pressure', 'pressure.source_psi', 'stress'), r('bottle pressure', 'pressure.source_psi', 'stress'),
+  r('supply pressure', 'pressure.source_psi', 'stress'), r('tank pressure', 'pressure.source_psi', 'stress'),
+  r('max working', 'pressure.rating_psi', 'stress'), r('maximum working', 'pressure.rating_psi', 'stress'), r('working pressure', 'pressure.rating_psi', 'stress'),
+  r('mawp', 'pressure.rating_psi', 'stress'), r('pressure rating', 'pressure.rating_psi', 'stress'), r('rated pressure', 'pressure.rating_psi', 'stress'), r('system rating', 'pressure.rating_psi', 'stress'),
+  r('test pressure', 'pressure.test_psi', 'stress'), r('target test', 'pressure.test_psi', 'stress'),
+  r('relief valve', 'pressure.relief', 'status'), r('relief device', 'pressure.relief', 'status'), r('pressure relief', 'pressure.relief', 'status'), r('safety relief', 'pressure.relief', 'status'), r('safety valve', 'pressure.relief', 'status'),
+  // Flammable liquids (1926.152, 1926.155; 1910.106(a)): the flash point, and whether ignition sources are shut off.
+  r('flash point', 'chemical.flash_point_c', 'temperature'), r('flashpoint', 'chemical.flash_point_c', 'temperature'),
+  r('ignition source shut off', 'ignition.controlled', 'status'), r('ignition source off', 'ignition.controlled', 'status'), r('ignition source eliminated', 'ignition.controlled', 'status'),
+  r('ignition source removed', 'ignition.controlled', 'status'), r('ignition source controlled', 'ignition.controlled', 'status'), r('pilot light off', 'ignition.controlled', 'status'), r('pilot extinguished', 'ignition.controlled', 'status'),
+  r('ignition source', 'ignition.present', 'status'), r('open flame', 'ignition.present', 'status'), r('pilot light lit', 'ignition.present', 'status'), r('pilot lit', 'ignition.present', 'status'),
+  // Guardrails and a raised working level (1926.502(b)(1); OSHA interpretation of 13 Mar 1995 on stilts): the rail's height above the feet.
+  r('stilt', 'fall.stilt_ft', 'length'), r('stilt height', 'fall.stilt_ft', 'length'), r('stilts height', 'fall.stilt_ft', 'length'),
+  r('guardrail top rail', 'fall.guardrail_top_ft', 'length'), r('guardrail top', 'fall.guardrail_top_ft', 'length'),
+  r('rail raised', 'fall.rail_raised', 'status'), r('guardrail raised', 'fall.rail_raised', 'status'), r('rail extended', 'fall.rail_raised', 'status'), r('rail height increased', 'fall.rail_raised', 'status'),
+  // Exit routes (1926.34; 1910.36-37): whether a route is blocked or locked, and whether another is open.
+  r('alternate exit', 'egress.alternate_exit', 'status'), r('alternative exit', 'egress.alternate_exit', 'status'), r('second exit', 'egress.alternate_exit', 'status'), r('other exit', 'egress.alternate_exit', 'status'),
+  r('exit blocked', 'egress.blocked', 'status'), r('egress blocked', 'egress.blocked', 'status'), r('exit obstructed', 'egress.blocked', 'status'), r('exit locked', 'egress.blocked', 'status'),
+  r('exit clear', 'egress.blocked', 'status', { inverse: true }), r('egress clear', 'egress.blocked', 'status', { inverse: true }), r('exit route clear', 'egress.blocked', 'status', { inverse: true }),
+  // A shifted load held before its securement comes off (FACE 99AK014).
+  r('load restrained', 'load.restrained', 'status'), r('restrained by machine', 'load.restrained', 'status'), r('load held', 'load.restrained', 'status'), r('load shifted', 'load.shifted', 'status'),
   // identifiers and bookkeeping: read, nothing to decide
   r('permit no', 'record.permit_no', 'ignore'), r('permit number', 'record.permit_no', 'ignore'), r('tested at', 'record.tested_at', 'ignore'),
   r('workers entering', 'record.entrants', 'ignore'), r('competent person eta', 'record.eta', 'ignore'), r('shoring inspection', 'equipment.inspected', 'status'),
@@ -442,7 +475,7 @@ const UNIT_SUFFIX: ReadonlyMap<string, Unit> = new Map<string, Unit>([
 ]);
 
 /** Pressure and strength suffixes, as psi per unit ("allowable_bearing_kPa", "strength_MPa", "pressure_psf"). */
-const PSI_PER: ReadonlyMap<string, number> = new Map([['psi', 1], ['ksi', 1000], ['mpa', 145.0377], ['kpa', 0.1450377], ['psf', 1 / 144], ['ksf', 1000 / 144]]);
+const PSI_PER: ReadonlyMap<string, number> = new Map([['psi', 1], ['psig', 1], ['ksi', 1000], ['mpa', 145.0377], ['kpa', 0.1450377], ['psf', 1 / 144], ['ksf', 1000 / 144]]);
 
 /** psi per unit of a pressure word ("3750 psi", "25 MPa"), if it is one. */
 export function psiPer(word: string): number | undefined {

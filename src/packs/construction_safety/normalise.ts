@@ -227,6 +227,14 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   const gust = facts.num('wind.gust_mph');
   if (speed !== undefined || gust !== undefined) facts.set('wind.peak_mph', Math.max(speed ?? 0, gust ?? 0), 'max(wind.speed_mph, wind.gust_mph)', R);
 
+  // Stilts raise the working level inside the guardrail: the top rail's height counts from the feet (1926.502(b)(1);
+  // OSHA interpretation of 13 Mar 1995 on drywall stilts: raise the guardrail by the stilts' height).
+  const stilts = facts.num('fall.stilt_ft');
+  const topRail = facts.num('fall.guardrail_top_ft');
+  if (stilts !== undefined && stilts > 0 && topRail !== undefined && facts.bool('fall.rail_raised') !== true) {
+    facts.set('fall.rail_above_feet_ft', topRail - stilts, `top rail ${topRail} ft less ${stilts} ft of stilts`, R);
+  }
+
   const temp = facts.num('heat.temperature_c');
   const rh = facts.num('heat.humidity_pct');
   if (temp !== undefined && rh !== undefined) facts.set('heat.index_c', heatIndexC(temp, rh), `NWS heat index of ${temp} °C and ${rh}% humidity`, R);

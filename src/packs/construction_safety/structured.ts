@@ -47,6 +47,8 @@ const DEVICE_OFF = new Set(['disconnected', 'unplugged', 'bypassed', 'defeated',
 /** Words that say a device was tied, taped or pinned out of the way ("zip-tied back", "taped down"). */
 const DEVICE_TIED = new Set(['tied', 'taped', 'pinned', 'wedged', 'zip', 'ziptied']);
 const DEVICE_NEGATORS = new Set(['not', 'never', 'no']);
+/** Positions that say a device is pinned where it works (a ROPS pinned up). */
+const DEVICE_UPRIGHT = new Set(['up', 'upright', 'raised', 'erect', 'extended']);
 
 /** Whether a safety device's value says it works (false: disabled, tied back; true: "not disabled"), or undefined when it says neither. */
 function deviceWorks(value: unknown): boolean | undefined {
@@ -55,7 +57,9 @@ function deviceWorks(value: unknown): boolean | undefined {
   for (let i = 0; i < words.length; i++) {
     if (!DEVICE_OFF.has(words[i]) && !DEVICE_TIED.has(words[i])) continue;
     const denied = (i > 0 && DEVICE_NEGATORS.has(words[i - 1])) || (i > 1 && DEVICE_NEGATORS.has(words[i - 2]));
-    return denied;
+    // "ROPS up and pinned", "pinned upright": pinned in its working position, not out of the way.
+    const upright = words[i] === 'pinned' && [words[i - 1], words[i - 2], words[i + 1]].some((w) => w !== undefined && DEVICE_UPRIGHT.has(w));
+    return denied || upright;
   }
   return undefined;
 }

@@ -214,10 +214,11 @@ const CONDITION_FACTS: Record<string, string> = {
   'cue.roof_machine': 'roof.mechanical_equipment',
   'hazard.swing_radius': 'site.worker_in_swing_radius',
   'condition.corrosive': 'chemical.corrosive',
+  'hazard.ignition_source': 'ignition.present',
 };
 
 /** Conditions whose negation says nothing useful ("no rush" is not "no pressure" evidence worth keeping). */
-const AFFIRM_ONLY = new Set(['condition.corrosive', 'hazard.swing_radius', 'condition.underground', 'condition.post_tensioning', 'hazard.behind_jack', 'condition.lift_slab', 'cue.flagger', 'condition.shore_removal', 'hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
+const AFFIRM_ONLY = new Set(['hazard.ignition_source', 'condition.corrosive', 'hazard.swing_radius', 'condition.underground', 'condition.post_tensioning', 'hazard.behind_jack', 'condition.lift_slab', 'cue.flagger', 'condition.shore_removal', 'hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
 /**
  * A hazard list names kinds of hazard ("cave_in", "falling_debris"), not what was seen: only hazards whose
  * naming is itself the fact (a power line, lightning, a suspended load) are read from it.
@@ -267,6 +268,20 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     // "grind the concrete columns", "cut the trench in the slab": a cutting word and a masonry material in one clause.
     if (m.concept === 'cue.silica_tool' && !isNegated(view, m) && !addressed && conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'cue.silica_material' && !c.negated)) {
       facts.set('silica.mentioned', true, source(m), strength, true);
+      continue;
+    }
+    // "store the pallets on the stair A landing and chain the gate": an exit route obstructed or locked (1926.34, 1910.37(a)(3)).
+    if (m.concept === 'cue.exit_route') {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && conceptsNear(view, m.first, m.last, 8).some((c) => c.concept === 'cue.exit_obstruction' && !c.negated)) {
+        facts.set('egress.blocked', true, source(m), strength, true);
+      }
+      continue;
+    }
+    // "the top tier has slid and is leaning on the stakes": a load that shifted on the trailer.
+    if (m.concept === 'cue.load_shift') {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && view.source !== 'task' && conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'cue.cargo' && !c.negated)) {
+        facts.set('load.shifted', true, source(m), strength, true);
+      }
       continue;
     }
     // "Back the truck into the cul-de-sac": a backing word beside a vehicle, in what the work will do.
