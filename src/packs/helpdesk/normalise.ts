@@ -6,7 +6,7 @@ import { readActionText } from './read-action-text.js';
 import { readInlineCommands } from './read-command.js';
 import { readChangeLines, readOffboardingClosure } from './read-direction.js';
 import { newContext, opens } from './read-context.js';
-import { readAccessApproval, readCompromiseClosure, readIdentityRequest, readResetEmailOnFile, readVerifiedTarget } from './read-identity-access.js';
+import { readAccessApproval, readAccessCarryOver, readBreakGlassUse, readCallForwarding, readChangeControl, readLeakCleanup, readParameterApproval, readPublishedAuth, readCompromiseClosure, readIdentityRequest, readResetEmailOnFile, readVerifiedTarget } from './read-identity-access.js';
 import { readOnPremShapes } from './read-onprem.js';
 import { readCrossAccountTrust } from './read-cloud-ops.js';
 import { readDmarcPolicy } from './read-mail-admin.js';
@@ -180,6 +180,13 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readVerifiedTarget(ctx, action?.parameters);
   readCompromiseClosure(ctx, action?.parameters, action?.kind, rawDescription);
   readAccessApproval(ctx, action?.parameters, action?.kind, rawDescription);
+  readParameterApproval(ctx, action?.parameters, action?.kind, rawDescription);
+  readChangeControl(ctx, action?.parameters);
+  readBreakGlassUse(ctx, action?.parameters, rawDescription);
+  readAccessCarryOver(ctx, action?.parameters);
+  readCallForwarding(ctx, action?.parameters);
+  readPublishedAuth(ctx, action?.parameters);
+  readLeakCleanup(ctx, action?.parameters, action?.kind, rawDescription);
   const actionReading = classifyAction(ctx, { declaredKind: action?.kind, description, parameterOpens, question, contentUnknown: !b.has('change.specified'), replyRisk });
   return b.build(actionReading);
 }

@@ -91,13 +91,19 @@ function inCompound(v: TextView, m: PhraseMatch): boolean {
 }
 
 /** The verbs of a view with the objects each acts on (same clause, before the next verb). */
+/** A word written as a command-line flag's name (`gh run delete 2231 --repo o/r`): it names an option, not what the verb acts on. */
+function flagName(v: TextView, m: PhraseMatch): boolean {
+  const at = v.tokens[m.first].start;
+  return v.text[at - 1] === '-' && (at < 2 || v.text[at - 2] === '-' || /\s/.test(v.text[at - 2]));
+}
+
 function verbObjects(v: TextView, byClause: Map<number, PhraseMatch[]>): { verb: PhraseMatch; objects: PhraseMatch[] }[] {
   const out: { verb: PhraseMatch; objects: PhraseMatch[] }[] = [];
   for (const clause of byClause.values()) {
     const verbs = clause.filter((m) => isVerb(m) && !m.negated && !insideName(m, clause) && !inCompound(v, m));
     for (const verb of verbs) {
       const next = verbs.find((m) => m.first > verb.last && m.concept !== verb.concept);
-      const objects = clause.filter((m) => isObject(m) && !m.negated && m.first > verb.last && (!next || m.first < next.first) && m.first - verb.last <= 10);
+      const objects = clause.filter((m) => isObject(m) && !m.negated && !flagName(v, m) && m.first > verb.last && (!next || m.first < next.first) && m.first - verb.last <= 10);
       out.push({ verb, objects });
     }
   }

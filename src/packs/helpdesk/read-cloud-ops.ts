@@ -156,6 +156,27 @@ function zoneDeleted(ctx: ReadContext, source: string): void {
   opens(ctx, 'safety_check_bypassed', source, 'DNS hosted zone deleted without showing it is not the delegated one');
 }
 
+const ENV_DUMP = /^(?:-\s*)?(?:run:\s*)?(?:env|printenv|export\s+-p|declare\s+-p|set|(?:get-childitem|gci|dir|ls)\s+env:)\s*(?:$|[|>;])/;
+const SECRET_ECHO = /^(?:-\s*)?(?:run:\s*)?(?:echo|printf|write-output|write-host|cat)\b[^\n]{0,200}\$\{?(?:env:|secrets\.)?\w{0,40}(?:secret|token|password|passwd|pwd|apikey|api_key|private_key|credential)\w{0,40}/;
+
+/**
+ * A script or CI step that prints the whole environment (`env`, `printenv`, `Get-ChildItem env:`) or echoes a
+ * variable named as a secret, into a job log: the runner's credentials go into the log, and log masking misses
+ * encoded or derived values (GitHub Docs, security hardening for Actions: never print secrets, masking is not a
+ * guarantee; CWE-532; OWASP Logging Cheat Sheet). Printing one named non-secret variable is not read here.
+ */
+function readEnvironmentDump(ctx: ReadContext, lower: string, source: string): void {
+  let n = 0;
+  for (const raw of lower.split('\n')) {
+    if (++n > 400) break;
+    const line = raw.trim().slice(0, 400);
+    if (ENV_DUMP.test(line) || SECRET_ECHO.test(line)) {
+      opens(ctx, 'logs_payloads', `${source}: "${line.slice(0, 80)}" (credentials written to the job log)`);
+      return;
+    }
+  }
+}
+
 /** Text values of the arguments (a record value, a manifest, a command line). */
 export function readCloudText(ctx: ReadContext, s: string, source: string): void {
   if (s.length > MAX_TEXT) return;
@@ -169,6 +190,7 @@ export function readCloudText(ctx: ReadContext, s: string, source: string): void
     ctx.b.add('change.insecure_feature_on', 'IMDSv1 (HttpTokens optional)', source);
     ctx.opens.add('insecure_feature_on');
   }
+  readEnvironmentDump(ctx, lower, source);
   // UPDATE … SET with no WHERE before the statement ends (';' only: a WHERE may be on a later line) rewrites every row.
   let n = 0;
   for (const m of lower.matchAll(/(?:^|[\s;(])update\s+[a-z0-9_."`\[\]]{1,128}\s+set\s/g)) {

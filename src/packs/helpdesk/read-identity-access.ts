@@ -1,5 +1,6 @@
 import { factAt } from '../reading/reading.js';
 import { opens, type ReadContext } from './read-context.js';
+import { ownerApproved } from './read-mail-admin.js';
 import { asArray, field, isRecord, leadingFlag, normKey, scalarText } from './values.js';
 
 /**
@@ -182,4 +183,201 @@ export function readAccessApproval(ctx: ReadContext, parameters: unknown, kind: 
   const none = entries.filter(([, v]) => v === false || v === null || (typeof v === 'string' && NO_APPROVAL_VALUE.test(v.trim().toLowerCase())));
   const some = entries.some(([, v]) => v === true || (typeof v === 'string' && v.trim().length > 0 && !NO_APPROVAL_VALUE.test(v.trim().toLowerCase())));
   if (none.length > 0 && !some) opens(ctx, 'access_unapproved', `state.information_gathered: ${none.slice(0, 3).map(([k, v]) => `${k} = ${String(v)}`).join(', ')}`);
+}
+
+/** A key that records who approved (`approver`, `owner_approval`, `approved_by`, `sponsor`), not a setting that allows approving. */
+const APPROVAL_RECORD_KEY = /(approvers?|approvals?|approvedby|sponsor|authori[sz]edby|signoffs?)$/;
+
+/** A value that records no approval: null, false, an empty string or list, or "none" / "pending" / ... */
+function emptyApproval(v: unknown): boolean {
+  if (v === null || v === false || v === 0) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  if (typeof v === 'string') return v.trim().length === 0 || NO_APPROVAL_VALUE.test(v.trim().toLowerCase());
+  return false;
+}
+
+/** The tool call's own approval fields (`approver: null`, `approvals: []`), one level of nesting: each as [key, empty]. */
+function parameterApprovals(parameters: Record<string, unknown>, keyPattern: RegExp): [string, boolean][] {
+  const out: [string, boolean][] = [];
+  const visit = (obj: Record<string, unknown>, depth: number) => {
+    for (const [k, v] of Object.entries(obj).slice(0, 100)) {
+      const key = normKey(k);
+      if (keyPattern.test(key) && !/^(require|needs?|requested|can|allow|enable)/.test(key) && !isRecord(v)) out.push([k, emptyApproval(v)]);
+      else if (isRecord(v) && depth < 2) visit(v, depth + 1);
+    }
+  };
+  visit(parameters, 0);
+  return out;
+}
+
+/**
+ * Access granted by a tool call that carries its own approval field and leaves it empty (`approver: null`,
+ * `approvals: []`) while the ticket records no approval either: the access request was never approved (CIS Controls
+ * v8 6.1; NIST SP 800-53 AC-2 and PE-2 for physical access authorisations).
+ */
+export function readParameterApproval(ctx: ReadContext, parameters: unknown, kind: unknown, description: unknown): void {
+  if (!isRecord(parameters) || ctx.b.has('change.access_unapproved')) return;
+  const actionText = `${String(kind ?? '')} ${String(description ?? '').toLowerCase().slice(0, 4000)} ${flatText(parameters)}`.replace(/[_.]/g, ' ');
+  if (!GRANTS.test(actionText)) return;
+  const approvals = parameterApprovals(parameters, APPROVAL_RECORD_KEY);
+  const empty = approvals.filter(([, e]) => e);
+  if (empty.length === 0 || approvals.some(([, e]) => !e) || ownerApproved(ctx)) return;
+  opens(ctx, 'access_unapproved', `action.parameters: ${empty.slice(0, 2).map(([k]) => `${k} empty`).join(', ')} (the grant carries no approval)`);
+}
+
+const EMERGENCY_VALUE = /^(emergency|expedited|urgent)\b/;
+const CHANGE_APPROVAL_KEY = /(approvers?|approvals?|approvedby|authori[sz](ation|edby)|signoffs?)$|^e?cab/;
+const INCIDENT_KEY = /^(linked_?|related_?|parent_?)?(incident|inc|incidentnumber|incidentid|incidentref)$/;
+
+/**
+ * A change pushed through the emergency path, or over a change freeze, with neither the emergency-CAB authorisation
+ * nor the incident that justifies it on record (ITIL 4 change enablement, emergency changes authorised by the ECAB;
+ * NIST SP 800-53 Rev. 5 CM-3 configuration change control and CM-3(1)): the "emergency" label then only skips the
+ * review. An emergency change with its ECAB approval and linked incident is the path working.
+ */
+export function readChangeControl(ctx: ReadContext, parameters: unknown): void {
+  if (!isRecord(parameters)) return;
+  let emergency: string | undefined;
+  let incident = false;
+  const approvals: boolean[] = [];
+  const info = ctx.b.request.state.information_gathered;
+  const visit = (obj: Record<string, unknown>, depth: number, fromInfo: boolean) => {
+    for (const [k, v] of Object.entries(obj).slice(0, 100)) {
+      const key = normKey(k);
+      if (isRecord(v)) {
+        if (depth < 2) visit(v, depth + 1, fromInfo);
+        continue;
+      }
+      const text = scalarText(v)?.trim().toLowerCase() ?? '';
+      if (!fromInfo && /^(change_?type|changetype|type|changeclass|category|changemodel)$/.test(key) && EMERGENCY_VALUE.test(text)) emergency = `${k} = ${text}`;
+      if (!fromInfo && /freeze_?(override|exception|bypass)|override_?freeze|bypass_?freeze/.test(key) && leadingFlag(v) === true) emergency = `${k} = true`;
+      if (INCIDENT_KEY.test(key) && !emptyApproval(v)) incident = true;
+      if (CHANGE_APPROVAL_KEY.test(key) && !/^(require|needs?|requested|can|allow|enable)/.test(key)) approvals.push(!emptyApproval(v) && !(Array.isArray(v) && v.length === 0));
+    }
+  };
+  visit(parameters, 0, false);
+  if (emergency === undefined) return;
+  if (isRecord(info)) visit(info, 0, true);
+  if (incident || approvals.some((a) => a) || ownerApproved(ctx)) return;
+  opens(ctx, 'change_unauthorised', `action.parameters: ${emergency}, with no emergency-CAB approval and no linked incident on record`);
+}
+
+const BREAK_GLASS = /\b(break[\s_-]?glass|emergency[\s_-]?access (account|credential|admin)|emergency (admin|account|global admin))|\bemergency\/|\bbg[-_]admin/;
+const CHECKOUT = /\b(check(ed|ing)?[\s_-]?out|checkout|retriev\w*|sign(ed|ing)? in (as|with)|log(ged|ging)? in (as|with)|use the|using the|session[\s_-]?duration|elevat\w*)\b/;
+const EMERGENCY_EVIDENCE = /\b(outage|locked out|lockout|lock-out|no (other )?admin can sign in|federation (is )?(down|failure|broken)|mfa (service )?(is )?(down|outage)|disaster|all admins)\b/;
+
+/**
+ * An emergency-access ("break-glass") account checked out for routine work, while the ticket shows no outage or
+ * lockout that the normal admin path cannot handle: the account exists for emergencies, and using it to skip a slow
+ * PIM approval defeats the control and its alerting (Microsoft Entra, Manage emergency access accounts; NIST SP 800-53
+ * Rev. 5 AC-2(2) emergency accounts). The quarterly test or a rotation back into the vault checks nothing out.
+ */
+export function readBreakGlassUse(ctx: ReadContext, parameters: unknown, description: unknown): void {
+  const action = `${String(description ?? '').toLowerCase().slice(0, 4000)} \n ${flatText(parameters)}`;
+  if (!BREAK_GLASS.test(action) || !CHECKOUT.test(action)) return;
+  const info = ctx.b.request.state.information_gathered;
+  const infoEmergency = isRecord(info) && Object.entries(info).some(([k, v]) => /outage|lockout|lockedout|emergency|disaster/.test(normKey(k)) && !emptyApproval(v));
+  const state = ctx.b.request.state;
+  const stateText = `${String(state.description ?? '')} ${(Array.isArray(state.conversation_history) ? state.conversation_history : []).map((m: unknown) => String(isRecord(m) ? (m.content ?? '') : '')).join(' ')}`.toLowerCase().slice(0, 20_000);
+  if (infoEmergency || EMERGENCY_EVIDENCE.test(stateText)) return;
+  opens(ctx, 'break_glass_routine', 'the action checks out an emergency-access account while the ticket shows no outage or lockout');
+}
+
+const KEEP_KEYS = /^(keep_?existing|keepexisting|retain_?(existing|groups|access)|keep_?(groups|access|old_?groups)|preserve_?(groups|memberships|access))$/;
+const RESTORE_KEYS = /^(restore_?(group_?)?memberships?|restore_?groups|restore_?access|reinstate_?groups)$/;
+const MOVE_KEYS = /^(department|dept|title|jobtitle|role|manager|move_?to_?ou|ou|targetou|costcenter|division)$/;
+
+/**
+ * A mover or rehire whose old role's access is carried into the new one: `keep_existing: true` with nothing removed
+ * while the department, role or OU changes, or a reactivated account whose previous group memberships are restored
+ * wholesale. Access then accumulates across jobs, and payment or approval rights sit beside the new role's
+ * (NIST SP 800-53 Rev. 5 PS-5 personnel transfer, AC-5 separation of duties, AC-6 least privilege; CIS Controls v8
+ * 6.2). Swapping the old groups for the new role's profile, or an expiring read-only handover group, is the process.
+ */
+export function readAccessCarryOver(ctx: ReadContext, parameters: unknown): void {
+  if (!isRecord(parameters)) return;
+  const keys = Object.entries(parameters).slice(0, 100).map(([k, v]) => [normKey(k), k, v] as const);
+  for (const [key, k, v] of keys) {
+    const text = scalarText(v)?.trim().toLowerCase().replace(/[_-]/g, ' ') ?? '';
+    if (RESTORE_KEYS.test(key) && (leadingFlag(v) === true || /\b(all|previous|prior|old|every)\b/.test(text))) {
+      opens(ctx, 'access_carried_over', `action.parameters: ${k} = ${text || 'true'} (the old role's groups come back with the account)`);
+      return;
+    }
+  }
+  const keep = keys.find(([key, , v]) => KEEP_KEYS.test(key) && leadingFlag(v) === true);
+  if (!keep) return;
+  const moves = keys.some(([key]) => MOVE_KEYS.test(key));
+  const removes = keys.some(([key, , v]) => /^(remove|revoke|drop)_?(groups?|access|memberships?)$/.test(key) && asArray(v).length > 0);
+  if (moves && !removes) opens(ctx, 'access_carried_over', `action.parameters: ${keep[1]} = true with nothing removed while the role changes (the old department's access stays)`);
+}
+
+const FORWARD_KEYS = /^(call_?forward\w*|forward\w*|cfa|cfwd)$/;
+const PHONE = /^\+?[\d\s().-]{7,20}$/;
+
+/**
+ * A telephone line's calls forwarded to an outside number while the caller is not verified: whoever holds that number
+ * answers the line, and with it any callback made to the number of record (payment and bank-detail verification,
+ * account recovery; NIST SP 800-63B 6.1.2.3 recovery to an address of record, FBI IC3 business email compromise
+ * guidance: verify by calling a known number). A verified owner forwarding to a number of record is not read here.
+ */
+export function readCallForwarding(ctx: ReadContext, parameters: unknown): void {
+  if (!isRecord(parameters) || factAt(ctx.b.facts, 'identity.verified') === true) return;
+  const visit = (obj: Record<string, unknown>, depth: number, inForward: boolean): string | undefined => {
+    let external = false;
+    let number: string | undefined;
+    let on = false;
+    for (const [k, v] of Object.entries(obj).slice(0, 100)) {
+      const key = normKey(k);
+      if (isRecord(v)) {
+        const hit = depth < 3 ? visit(v, depth + 1, inForward || FORWARD_KEYS.test(key)) : undefined;
+        if (hit) return hit;
+        continue;
+      }
+      const text = scalarText(v)?.trim().toLowerCase() ?? '';
+      if (/destination|target|forwardto|number|phone/.test(key) && PHONE.test(text)) number = text;
+      if (/type|kind|scope/.test(key) && /extern|pstn|offnet|outside|mobile/.test(text)) external = true;
+      if (/^(forward_?all|enabled|always|unconditional|active)$/.test(key) && leadingFlag(v) === true) on = true;
+    }
+    return inForward && number !== undefined && external && on ? number : undefined;
+  };
+  const to = visit(parameters, 0, false);
+  if (to) opens(ctx, 'line_forwarded_external', `action.parameters: every call forwarded to the outside number ${to}, for a caller not verified`);
+}
+
+const NO_AUTH = /^(none|no[\s_-]?auth(entication)?|anonymous|off|disabled|false|public|no[\s_-]?sign[\s_-]?in)$/;
+const PUBLIC_CHANNEL = /\b(custom[\s_-]?website|website|web[\s_-]?chat|public|embed\w*|demo[\s_-]?website|careers|internet|anonymous)\b|https?:\/\//;
+
+/**
+ * A bot, agent or app published with its authentication set to none on a public channel (a website embed, a demo
+ * site): anyone can query it, and through it every knowledge source it was given (Microsoft Copilot Studio, configure
+ * user authentication: "No authentication" makes the agent public; OWASP LLM Top 10 LLM06 sensitive information
+ * disclosure). Authentication on, or an internal channel only, is not read here.
+ */
+export function readPublishedAuth(ctx: ReadContext, parameters: unknown): void {
+  if (!isRecord(parameters)) return;
+  const auth = Object.entries(parameters).slice(0, 100).find(([k]) => /^(authentication|auth|authmode|authenticationmode|authtype|authenticationtype|userauthentication)$/.test(normKey(k)));
+  const text = auth && scalarText(auth[1])?.trim().toLowerCase();
+  if (!auth || text === undefined || !NO_AUTH.test(text)) return;
+  const rest = flatText(Object.fromEntries(Object.entries(parameters).filter(([k]) => /channel|embed|publish|site|url|audience|visibility/.test(normKey(k)))));
+  if (PUBLIC_CHANNEL.test(rest)) opens(ctx, 'unauthenticated_access', `action.parameters: ${auth[0]} = ${text} on a public channel (anyone can query the agent and what it knows)`);
+}
+
+const RESOLVES = /\b(resolv\w*|clos\w*|delet\w*|remov\w*|hid\w*|chat\.delete|redact\w*)\b/;
+const REVOKES = /\b(revok\w*|rotat\w*|regenerat\w*|invalidat\w*|roll(ed|ing)? (the )?(token|key|secret)|reset (the )?(token|key|secret))\b/;
+
+/**
+ * A live credential that was exposed (the ticket says the token or key is still active), answered by deleting the
+ * message or log that shows it, or by closing the ticket, without revoking or rotating it: whoever already copied it
+ * keeps a working credential (NIST SP 800-53 Rev. 5 IA-5 change authenticators on compromise; Slack and GitHub
+ * token guidance: revoke, then clean up). Revoking first and then deleting the log is the fix.
+ */
+export function readLeakCleanup(ctx: ReadContext, parameters: unknown, kind: unknown, description: unknown): void {
+  if (factAt(ctx.b.facts, 'ticket.secret_active') !== true) return;
+  const action = `${String(kind ?? '')} ${String(description ?? '').toLowerCase().slice(0, 4000)}`.replace(/_/g, ' ');
+  const params = isRecord(parameters) ? parameters : {};
+  if (!RESOLVES.test(`${action} ${flatText(params)}`)) return;
+  const refused = Object.entries(params).slice(0, 100).find(([k, v]) => /revoke|rotate|regenerate|invalidate/.test(normKey(k)) && leadingFlag(v) === false);
+  const withoutRefusal = flatText(Object.fromEntries(Object.entries(params).filter(([k]) => k !== refused?.[0])));
+  if (!refused && REVOKES.test(`${action} ${withoutRefusal}`)) return;
+  opens(ctx, 'leak_alert_dismissed', `the exposed credential is still active and the action ${refused ? `sets ${refused[0]} = false` : 'cleans up or closes without revoking or rotating it'}`);
 }

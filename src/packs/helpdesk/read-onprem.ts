@@ -796,6 +796,42 @@ const DB_FILES = /\*?\.(mdf|ldf|ndf|ibd|myd|myi|dbf|ctl|edb|frm)\b|\\mssql\\data
  *    group with no manager approval or RA signature; or write rights on the template for a broad group;
  *  - a backup job that excludes database files or turns application-aware processing off (CISA #StopRansomware).
  */
+const RESTORE_TARGET_KEYS = ['target', 'restoreto', 'restoretarget', 'destination', 'location', 'restorelocation', 'restoremode', 'targetlocation'];
+const IN_PLACE = /^(original|in[\s_-]?place|same|source|production|live)(?:[\s_-]?(location|path|server|host|share|database|vm))?$/;
+const OVERWRITES = /^(always|true|yes|1|overwrite|replace|overwrite[\s_-]?(all|existing|always)|replace[\s_-]?existing)$/;
+
+/**
+ * A backup restore written as settings (a restore job or test: `{target: original_location, overwrite: always}`) that
+ * puts the backup's older copy over the live data: everything changed since the restore point is lost. Restore tests
+ * belong in an alternate, isolated location (NIST SP 800-34 Rev. 1 3.5.3 / CP-4 contingency plan testing; CISA
+ * #StopRansomware, test backups). `overwrite: never`, an alternate target or an isolated host change nothing live.
+ */
+function readRestoreInPlace(ctx: ReadContext, parameters: Record<string, unknown>, say: (s: string) => string): void {
+  const visit = (obj: Record<string, unknown>, depth: number): boolean => {
+    if (depth > 4) return false;
+    let target: string | undefined;
+    let overwrite: string | undefined;
+    for (const [k, v] of Object.entries(obj).slice(0, 100)) {
+      const key = normKey(k);
+      if (isRecord(v)) {
+        if (visit(v, depth + 1)) return true;
+        continue;
+      }
+      const text = scalarText(v)?.trim().toLowerCase().slice(0, 80);
+      if (text === undefined) continue;
+      if (RESTORE_TARGET_KEYS.includes(key)) target = target ?? text;
+      if (key === 'overwrite' || key === 'overwritemode' || key === 'overwriteexisting' || key === 'fileconflict' || key === 'conflictresolution' || key === 'ifexists') overwrite = text;
+    }
+    if (target === undefined || overwrite === undefined || !IN_PLACE.test(target) || !OVERWRITES.test(overwrite)) return false;
+    const where = say(`restore to ${target} with overwrite ${overwrite}`);
+    opens(ctx, 'destructive', where);
+    ctx.b.set('change.destroys', 'the live data at the original location (replaced by the restore point)', where);
+    ctx.b.set('change.backup_confirmed', false, `${where} (the backup does not keep what the restore overwrites)`, true);
+    return true;
+  };
+  visit(parameters, 0);
+}
+
 export function readOnPremShapes(ctx: ReadContext, parameters: unknown): void {
   if (!isRecord(parameters)) return;
   const lines = shapeText(parameters);
@@ -829,6 +865,7 @@ export function readOnPremShapes(ctx: ReadContext, parameters: unknown): void {
     ctx.b.set('change.backup_confirmed', false, `${say(m[0])} (the backup does not keep what the command overwrites or discards)`, true);
     break;
   }
+  readRestoreInPlace(ctx, parameters, say);
   for (const l of lines) {
     if (l.length > 4000 || !CRADLE_RUN.test(l) || !CRADLE_FETCH.test(l)) continue;
     const src = PLAIN_SOURCE.exec(l);

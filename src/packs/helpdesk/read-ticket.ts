@@ -99,6 +99,11 @@ function readInformation(ctx: ReadContext, out: TicketText): void {
       const active = word.startsWith('active') || word === 'valid' || word === 'live' ? true : word.startsWith('inactive') || word === 'invalid' || word === 'revoked' || word === 'rotated' || word === 'deleted' ? false : undefined;
       if (active !== undefined) ctx.b.set('ticket.secret_active', active, `${path} = ${text}`);
     }
+    // A leaked token's own status flag (`token_active: true`): the credential still works.
+    if (k === 'tokenactive' || k === 'secretactive' || k === 'keyactive' || k === 'credentialactive' || k === 'tokenvalid' || k === 'secretvalid' || k === 'keyvalid' || k === 'tokenrevoked' || k === 'secretrevoked' || k === 'keyrevoked') {
+      const live = typeof value === 'boolean' ? value : text === 'true' ? true : text === 'false' ? false : undefined;
+      if (live !== undefined) ctx.b.set('ticket.secret_active', k.endsWith('revoked') ? !live : live, `${path} = ${text}`);
+    }
     if (k === 'useradminrights' || k === 'adminrights' || k === 'isadmin' || k === 'localadmin' || k === 'hasadminrights') {
       ctx.b.consume(path);
       if (flag !== undefined) ctx.b.set('user.admin_rights', flag, `${path} = ${text}`);
