@@ -99,6 +99,8 @@ const CASES: [hazard: string, state: Record<string, unknown>][] = [
   ['oesophageal_obstruction_low_acuity', { caller_demographics: { age: 50 }, chief_complaint: 'Meat stuck in my chest and I cannot swallow my saliva' }],
   ['spinal_infection_signs_low_acuity', { caller_demographics: { age: 35, conditions: ['injects heroin'] }, chief_complaint: 'Bad back pain with a fever of 38.5' }],
   ['raised_icp_headache_low_acuity', { caller_demographics: { age: 45 }, chief_complaint: 'Headache worst on waking with vomiting every morning' }],
+  ['severe_hyperkalaemia_low_acuity', { caller_demographics: { age: 70, conditions: ['kidney disease'] }, chief_complaint: 'The practice says her potassium is 7.0 on today\'s blood test' }],
+  ['immunotherapy_colitis_low_acuity', { caller_demographics: { age: 62, medications: ['ipilimumab'] }, chief_complaint: 'Diarrhoea with blood in the poo since yesterday' }],
 ];
 
 describe('triage hazard catalogue', () => {

@@ -240,6 +240,12 @@ export class ReadingBuilder {
     };
   }
 
+  private consumedUnder(path: string): boolean {
+    const prefix = `${path}.`;
+    for (const p of this.consumed) if (p.startsWith(prefix)) return true;
+    return false;
+  }
+
   /** Leaves of the raw request under no consumed path (bounded walk). */
   private ignoredPaths(): string[] {
     const out: string[] = [];
@@ -258,6 +264,11 @@ export class ReadingBuilder {
         return;
       }
       if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return;
+      // A list some of whose elements were read reports only the elements left unread.
+      if (Array.isArray(value) && depth < MAX_WALK_DEPTH && this.consumedUnder(path)) {
+        value.slice(0, MAX_IGNORED).forEach((v, i) => walk(v, `${path}.${i}`, depth + 1));
+        return;
+      }
       out.push(path);
     };
     walk(this.request.state, 'state', 0);

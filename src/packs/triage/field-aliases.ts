@@ -3,7 +3,7 @@
  * folded (lower case, letters and digits only) and looked up; the request's text is never scanned here.
  */
 
-export type VitalKind = 'heart_rate' | 'respiratory_rate' | 'spo2' | 'systolic_bp' | 'diastolic_bp' | 'blood_pressure' | 'temperature' | 'gcs' | 'glucose' | 'ketones';
+export type VitalKind = 'heart_rate' | 'respiratory_rate' | 'spo2' | 'systolic_bp' | 'diastolic_bp' | 'blood_pressure' | 'temperature' | 'gcs' | 'glucose' | 'ketones' | 'potassium';
 
 /** A unit the field name itself carries ("temp_f", "glucose_mmol"). */
 export type UnitHint = 'degF' | 'degC' | 'mmoll' | 'mgdl';
@@ -38,6 +38,7 @@ const entries: [string[], VitalField][] = [
   [['glucosemgdl', 'bloodglucosemgdl', 'bgmgdl', 'sugarmgdl'], { kind: 'glucose', unit: 'mgdl' }],
   [['glucosemmol', 'glucosemmoll', 'bloodglucosemmol', 'bloodglucosemmoll', 'bgmmol', 'bmmmol', 'sugarmmol'], { kind: 'glucose', unit: 'mmoll' }],
   [['ketones', 'ketone', 'bloodketones', 'ketonesmmol', 'ketonesmmoll', 'bloodketone'], { kind: 'ketones' }],
+  [['potassium', 'k', 'kplus', 'serumpotassium', 'plasmapotassium', 'potassiumlevel', 'potassiummmol', 'potassiummmoll', 'serumk'], { kind: 'potassium' }],
 ];
 
 const VITAL_FIELDS = new Map<string, VitalField>(entries.flatMap(([names, field]) => names.map((n) => [n, field] as const)));

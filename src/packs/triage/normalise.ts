@@ -7,7 +7,7 @@ import {
   foldFieldName, isAgentRole, isNegativeKey, timeUnitOfKey, vitalField, yesNo,
 } from './field-aliases.js';
 import { Findings } from './findings.js';
-import { readAge, readPregnancyFields, readSex, readVitalField, readVitalsObject, rec } from './read-structured.js';
+import { readAge, readObservation, readPregnancyFields, readSex, readVitalField, readVitalsObject, rec } from './read-structured.js';
 import { CHEST_BURNING, LUMP, negationWithPhrases, readTokens, type TextMode, type TextRead } from './read-text.js';
 import { toHours } from '../reading/units.js';
 import { tokenize } from '../reading/text.js';
@@ -35,6 +35,8 @@ const REACTION_SIGNS = ['throat_swelling', 'hoarse_voice', 'dyspnea', 'severe_br
 /** Signs that a swallowed product is doing harm beyond the nausea or light spotting a low-toxicity one can bring. */
 const LOW_TOX_BLOCKERS = ['drowsy', 'confusion', 'unconscious', 'seizure', 'severe_breathing', 'dyspnea', 'stridor', 'cannot_swallow', 'vomiting_blood', 'chest_pain', 'self_harm', 'suicidal', 'throat_swelling', 'fainted'];
 const STING_WORDS = ['stung', 'stung by', 'got stung', 'been stung', 'was stung'];
+/** The words of the vision-loss vocabulary that name double vision (diplopia), not a loss of sight. */
+const DIPLOPIA_QUOTES = ['double vision', 'seeing double', 'sees double', 'see double', 'two of everything', 'two of things'];
 const NONE_ITEMS = new Set(['none', 'nil', 'na', 'no', 'n', 'nothing', 'nonenoted', 'noneidentified', 'unknown', 'nkda', 'nka']);
 
 class TriageReader {
@@ -122,12 +124,26 @@ class TriageReader {
       const obj = rec(value);
       if (obj) readVitalsObject(this.b, path, obj);
       else if (typeof value === 'string') this.text(path, value, 'account');
+      else if (Array.isArray(value)) this.readObservations(path, value);
     }
     // Measurements sent at the top level of the state ("heart_rate": 120).
     for (const key of Object.keys(this.state)) {
       const v = this.state[key];
       if ((typeof v === 'number' || (typeof v === 'string' && v.length <= 40)) && vitalField(key)) readVitalField(this.b, `state.${key}`, key);
     }
+  }
+
+  /**
+   * A list of observations ([{code: "SpO2", value: 85, unit: "%"}, "HR 118"]): each object read by its name with its
+   * unit (its note as the caller's account), each short text as the account; an element it cannot read stays ignored.
+   */
+  private readObservations(path: string, list: unknown[]): void {
+    list.slice(0, MAX_ITEMS).forEach((item, i) => {
+      const obs = rec(item);
+      if (obs) {
+        for (const note of readObservation(this.b, `${path}.${i}`, obs).notes) this.text(note.path, note.text, 'account');
+      } else if (typeof item === 'string') this.text(`${path}.${i}`, item, 'account');
+    });
   }
 
   private readDetails(path: string, obj: Rec, negate: boolean, depth: number): void {
@@ -409,9 +425,30 @@ class TriageReader {
     const recovered = findings.flags.get('course.back_to_baseline');
     const epilepsy = findings.conditions.get('epilepsy');
     const stillUnwell = ['confusion', 'drowsy', 'unconscious', 'head_injury', 'loss_of_consciousness'].some((f) => findings.affirmed.has(f));
-    if (seizure && usual && recovered && epilepsy && !stillUnwell && !findings.flags.has('course.seizure_danger')) {
+    const seizureDanger = findings.flags.has('course.seizure_danger');
+    if (seizure && usual && recovered && epilepsy && !stillUnwell && !seizureDanger && !findings.flags.has('course.seizure_first')) {
       findings.affirmed.delete('seizure');
       b.set('course.usual_seizure_recovered', true, `${epilepsy}; ${usual}; ${recovered}`);
+    }
+    // A seizure already assessed in hospital, told with recovery to normal and no further event, is not a new altered mental
+    // state: the emergency assessment NHS asks for after a first seizure has been done, and the NICE NG217 follow-up is the
+    // specialist's (first-seizure clinic). Another seizure, not waking, an injury, or confusion or drowsiness now keeps it.
+    const assessed = findings.flags.get('course.hospital_assessed');
+    if (findings.affirmed.has('seizure') && assessed && recovered && !stillUnwell && !seizureDanger) {
+      findings.affirmed.delete('seizure');
+      b.set('course.assessed_seizure_recovered', true, `${assessed}; ${recovered}`);
+    }
+    // The fatigable double vision of known myasthenia gravis, told as its usual pattern, is the disease's own symptom (NHS
+    // Myasthenia gravis), not a sudden loss of vision; a loss of sight, a sudden onset, or any bulbar, breathing or stroke
+    // sign keeps the finding (and its own hazards).
+    const myasthenia = findings.conditions.get('myasthenia');
+    const usualPattern = findings.flags.get('course.usual_pattern');
+    const vision = findings.affirmed.get('vision_loss');
+    const diplopiaOnly = vision !== undefined && DIPLOPIA_QUOTES.some((w) => vision.toLowerCase().includes(w));
+    const bulbarOrStroke = ['sudden_onset', 'cannot_swallow', 'dyspnea', 'severe_breathing', 'stridor', 'stroke_speech', 'stroke_face', 'stroke_arm', 'balance_loss', 'confusion', 'drowsy'].some((f) => findings.affirmed.has(f));
+    if (vision !== undefined && diplopiaOnly && myasthenia && usualPattern && !bulbarOrStroke) {
+      findings.affirmed.delete('vision_loss');
+      b.set('course.usual_myasthenia_diplopia', true, `${myasthenia}; ${usualPattern}; ${vision}`);
     }
     // A febrile seizure in a child who has had them before, told as the same as the others and ended with recovery, is the
     // NHS Febrile seizures "not the first, under 5 minutes" case: same-day advice (a hazard of its own keeps it off home care),
@@ -453,7 +490,7 @@ class TriageReader {
     const hernia = c.get('hernia');
     const hiatus = c.get('hiatus_hernia');
     if (hernia && hiatus && hernia.split(': "')[0] === hiatus.split(': "')[0]) c.delete('hernia');
-    for (const name of ['diabetes', 'type1_diabetes', 'insulin', 'heart_disease', 'immunocompromised', 'anticoagulated', 'asthma', 'allergy', 'eczema', 'contact_lens', 'varicella_immune', 'epilepsy', 'recent_eye_surgery', 'agranulocytosis_risk_drug', 'lithium', 'hernia', 'tetanus_immunised', 'injects_drugs']) {
+    for (const name of ['diabetes', 'type1_diabetes', 'insulin', 'heart_disease', 'immunocompromised', 'anticoagulated', 'asthma', 'allergy', 'eczema', 'contact_lens', 'varicella_immune', 'epilepsy', 'recent_eye_surgery', 'agranulocytosis_risk_drug', 'lithium', 'hernia', 'tetanus_immunised', 'injects_drugs', 'checkpoint_inhibitor']) {
       const source = known(name);
       if (source) b.set(`conditions.${name}`, true, source);
       else if (findings.deniedConditions.has(name)) b.set(`conditions.${name}`, false, findings.deniedConditions.get(name)!);

@@ -37,17 +37,23 @@ export function readVitalField(b: ReadingBuilder, path: string, key: string, fie
   if (!field) return false;
   const raw = b.get(path);
   const source = `${path} = ${typeof raw === 'string' ? JSON.stringify(raw.slice(0, 60)) : String(raw)}`;
+  setVital(b, field, raw, field.unit, source);
+  return true;
+}
+
+/** Sets the fact of one measurement from its raw value (a number, or a short text with its unit); returns whether it read a number. */
+function setVital(b: ReadingBuilder, field: VitalField, raw: unknown, unitHint: Unit | undefined, source: string): boolean {
   let value: number | undefined;
-  let unit: Unit | undefined = field.unit;
+  let unit: Unit | undefined = unitHint;
   let over: number | undefined;
   if (finite(raw)) value = raw;
   else if (typeof raw === 'string') {
     const q = firstQuantity(raw);
-    if (!q) return true;
+    if (!q) return false;
     value = q.value;
     unit = q.unit ?? unit;
     over = q.over;
-  } else return true;
+  } else return false;
   switch (field.kind) {
     case 'heart_rate':
       if (value >= 10 && value <= 350) b.set('vitals.heart_rate', value, source);
@@ -90,8 +96,88 @@ export function readVitalField(b: ReadingBuilder, path: string, key: string, fie
     case 'ketones':
       if (value >= 0 && value <= 20) b.set('ketones_mmol', value, source);
       break;
+    case 'potassium':
+      if (value >= 1.5 && value <= 10) b.set('potassium_mmol', value, source);
+      break;
   }
   return true;
+}
+
+/** LOINC codes of the usual vital signs, as FHIR-like observations carry them (loinc.org, the FHIR vital signs profile). */
+const LOINC_VITALS = new Map<string, VitalField>([
+  ['8867-4', { kind: 'heart_rate' }], ['9279-1', { kind: 'respiratory_rate' }], ['59408-5', { kind: 'spo2' }], ['2708-6', { kind: 'spo2' }],
+  ['8310-5', { kind: 'temperature' }], ['8480-6', { kind: 'systolic_bp' }], ['8462-4', { kind: 'diastolic_bp' }], ['85354-9', { kind: 'blood_pressure' }],
+  ['55284-4', { kind: 'blood_pressure' }], ['2339-0', { kind: 'glucose', unit: 'mgdl' }], ['15074-8', { kind: 'glucose', unit: 'mmoll' }], ['9269-2', { kind: 'gcs' }], ['2823-3', { kind: 'potassium' }], ['6298-4', { kind: 'potassium' }],
+]);
+
+/** The unit of an observation's `unit` (UCUM or plain: "Cel", "[degF]", "°C", "mmol/L", "mg/dL"), when it changes the reading. */
+function unitOfText(text: unknown): Unit | undefined {
+  if (typeof text !== 'string') return undefined;
+  switch (foldFieldName(text)) {
+    case 'cel': case 'c': case 'degc': case 'celsius': return 'degC';
+    case 'degf': case 'f': case 'fahrenheit': return 'degF';
+    case 'mmoll': case 'mmol': return 'mmoll';
+    case 'mgdl': return 'mgdl';
+    default: return undefined;
+  }
+}
+
+/** Keys that name an observation, in the order they are tried. */
+const NAME_KEYS = ['code', 'name', 'type', 'label', 'display', 'parameter', 'test', 'vital', 'sign', 'measurement', 'observation', 'metric', 'key'] as const;
+
+/** What an observation measures, from one of its name keys: a string name or LOINC code, or a CodeableConcept's text or codings. */
+function observationField(obs: Rec): VitalField | undefined {
+  const byName = (v: unknown): VitalField | undefined => (typeof v === 'string' && v.length <= 100 ? (LOINC_VITALS.get(v.trim()) ?? vitalField(v)) : undefined);
+  for (const key of NAME_KEYS) {
+    const v = obs[key];
+    const found = byName(v);
+    if (found) return found;
+    const concept = rec(v);
+    if (!concept) continue;
+    const fromText = byName(concept.text);
+    if (fromText) return fromText;
+    const codings = Array.isArray(concept.coding) ? concept.coding.slice(0, 10) : [];
+    for (const c of codings) {
+      const coding = rec(c);
+      const hit = coding && (byName(coding.code) ?? byName(coding.display));
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+/** Keys that hold an observation's note, read as the caller's account by the normaliser ("usual 92"). */
+const NOTE_KEYS = ['note', 'notes', 'comment', 'comments', 'context', 'interpretation_text'] as const;
+
+/**
+ * Reads one observation ({code: "SpO2", value: 85, unit: "%"}, a FHIR-like valueQuantity, or a blood pressure with
+ * its two `component`s) by its name with its unit. Consumes the element when it read a measurement from it, else
+ * leaves it to be reported as ignored; returns its notes for the text reader.
+ */
+export function readObservation(b: ReadingBuilder, path: string, obs: Rec, depth = 0): { read: boolean; notes: { path: string; text: string }[] } {
+  const notes: { path: string; text: string }[] = [];
+  const field = observationField(obs);
+  const quantity = rec(obs.valueQuantity) ?? rec(obs.value_quantity);
+  const raw = quantity ? quantity.value : (obs.value ?? obs.valueString ?? obs.valueInteger ?? obs.valueDecimal ?? obs.result ?? obs.reading);
+  const unitText = quantity ? (quantity.unit ?? quantity.code) : (obs.unit ?? obs.units ?? obs.uom);
+  let read = false;
+  if (field) {
+    const source = `${path} = ${typeof raw === 'string' ? JSON.stringify(raw.slice(0, 60)) : String(raw)}${typeof unitText === 'string' ? ` ${unitText.slice(0, 20)}` : ''}`;
+    // The unit field says the scale of a number (°F, mmol/L); a text value ("38.2 C") keeps its own unit first.
+    read = setVital(b, field, raw, unitOfText(unitText) ?? field.unit, source);
+  }
+  const components = Array.isArray(obs.component) ? obs.component.slice(0, 10) : [];
+  if (depth < 1) {
+    components.forEach((c, i) => {
+      const sub = rec(c);
+      if (sub && readObservation(b, `${path}.component.${i}`, sub, depth + 1).read) read = true;
+    });
+  }
+  if (read) {
+    b.consume(path);
+    for (const key of NOTE_KEYS) if (typeof obs[key] === 'string' && (obs[key] as string).length > 0) notes.push({ path: `${path}.${key}`, text: obs[key] as string });
+  }
+  return { read, notes };
 }
 
 /** Reads every measurement field of an object (`vital_signs`, `vitals`, …); returns the keys it left. */

@@ -941,6 +941,13 @@ function setVital(b: ReadingBuilder, vital: string, q: Quantity, words: () => st
       if (typeof known !== 'number' || v > known) b.set('ketones_mmol', v, words(), true);
       return true;
     }
+    case 'potassium': {
+      if (v < 1.5 || v > 10 || (q.unit !== undefined && q.unit !== 'mmoll')) return false;
+      // A repeated potassium: the highest result of the call counts, as for ketones.
+      const known = b.facts.potassium_mmol;
+      if (typeof known !== 'number' || v > known) b.set('potassium_mmol', v, words(), true);
+      return true;
+    }
     default:
       return false;
   }

@@ -41,6 +41,44 @@ export const VitalSignsSchema = z
   })
   .loose();
 
+/** A coded name of an observation: a short string, or a FHIR-like CodeableConcept ({text, coding: [{code, display}]}). */
+const ObservationName = z.union([
+  z.string().max(100),
+  z.object({ text: z.string().max(200).optional(), coding: z.array(z.object({ code: z.string().max(100).optional(), display: z.string().max(200).optional() }).loose()).max(10).optional() }).loose(),
+]);
+const ObservationValue = z.union([z.number(), z.string().max(80)]);
+const ObservationQuantity = z.object({ value: ObservationValue.optional(), unit: z.string().max(40).optional(), code: z.string().max(40).optional() }).loose();
+
+/**
+ * One observation as monitors and FHIR-like tools send it: its name (`code`, `name`, `type`, `label`, `display`…),
+ * its `value` (or `valueQuantity: {value, unit}`) and its `unit`; a blood pressure may carry its two parts as
+ * `component: [...]`. The normaliser reads it by its name with its unit; one it cannot read is reported as ignored.
+ */
+const ObservationBase = z
+  .object({
+    code: ObservationName.optional(),
+    name: ObservationName.optional(),
+    type: ObservationName.optional(),
+    label: z.string().max(100).optional(),
+    display: z.string().max(200).optional(),
+    value: ObservationValue.optional(),
+    valueQuantity: ObservationQuantity.optional(),
+    value_quantity: ObservationQuantity.optional(),
+    unit: z.string().max(40).optional(),
+  })
+  .loose();
+export const ObservationSchema = ObservationBase.extend({ component: z.array(ObservationBase).max(10).optional() }).loose();
+
+/**
+ * `vital_signs` as agents send it: an object of named measurements, a short text of them ("pulse 112, SpO2 93%"),
+ * or a list of observations ([{code: "SpO2", value: 85, unit: "%"}, …]). Each is bounded.
+ */
+export const VitalSignsFieldSchema = z.union([
+  VitalSignsSchema,
+  z.string().max(1000),
+  z.array(z.union([ObservationSchema, z.string().max(200)])).max(50),
+]);
+
 export const ConversationTurnSchema = z.object({ role: z.string().min(1).max(40), content: Text }).loose();
 
 export const TriageStateSchema = z
@@ -49,7 +87,7 @@ export const TriageStateSchema = z
     caller_demographics: CallerDemographicsSchema.optional(),
     chief_complaint: z.string().trim().min(1).max(2000),
     symptom_details: z.record(z.string(), z.unknown()).optional(),
-    vital_signs: VitalSignsSchema.nullable().optional(),
+    vital_signs: VitalSignsFieldSchema.nullable().optional(),
     conversation_history: z.array(ConversationTurnSchema).max(200).optional(),
     red_flags_identified: z.array(Text).max(100).optional(),
     questions_asked: z.array(Text).max(200).optional(),
