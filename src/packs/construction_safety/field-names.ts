@@ -48,6 +48,11 @@ export interface FieldRule {
   inverse?: true;
   /** The field names a hazard, so "none" says there is nothing to control (`stored_energy: none`). */
   noneIsSafe?: true;
+  /**
+   * The field names a device worn or rigged, and a value that says neither yes nor no describes which one or how it is used
+   * ("harness: full body", "lifeline: winch-tended, kept taut"): the device is there. An unknown or negative word still decides.
+   */
+  namesDevice?: true;
 }
 
 /** Singular, lower-case: how both field names and rules spell a word ("gusts" and "gust" are one word). */
@@ -106,7 +111,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
   // falls, scaffolds, ladders
   r('height', 'fall.height_ft', 'length'), r('work height', 'fall.height_ft', 'length'), r('platform height', 'fall.height_ft', 'length'), r('elevation', 'fall.height_ft', 'length'),
   r('fall height', 'fall.height_ft', 'length'), r('fall distance', 'fall.height_ft', 'length'),
-  r('fall protection', 'fall.protected', 'status'), r('harness', 'fall.protected', 'status'), r('lanyard', 'fall.protected', 'status'), r('harness lanyard', 'fall.protected', 'status'),
+  r('fall protection', 'fall.protected', 'status'), r('harness', 'fall.protected', 'status', { namesDevice: true }), r('lanyard', 'fall.protected', 'status', { namesDevice: true }), r('harness lanyard', 'fall.protected', 'status'),
   r('tie off', 'fall.protected', 'status'), r('guardrail', 'fall.protected', 'status'), r('perimeter guardrail', 'fall.protected', 'status'), r('fall arrest', 'fall.protected', 'status'),
   r('pfas', 'fall.protected', 'status'), r('guardrails', 'fall.protected', 'status'), r('handrail', 'fall.protected', 'status'),
   r('fall prevention', 'fall.protected', 'status'), r('safety mesh', 'fall.protected', 'status'), r('safety net', 'fall.protected', 'status'), r('safety netting', 'fall.protected', 'status'),
@@ -460,6 +465,68 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('exit clear', 'egress.blocked', 'status', { inverse: true }), r('egress clear', 'egress.blocked', 'status', { inverse: true }), r('exit route clear', 'egress.blocked', 'status', { inverse: true }),
   // A shifted load held before its securement comes off (FACE 99AK014).
   r('load restrained', 'load.restrained', 'status'), r('restrained by machine', 'load.restrained', 'status'), r('load held', 'load.restrained', 'status'), r('load shifted', 'load.shifted', 'status'),
+  // Batch H.
+  // A pneumatic impact tool's bit retainer (1926.302(b)(1)) and a portable circular saw's self-returning lower guard (1926.304(d)):
+  // "retainer_installed: false", "lower_guard: pinned_open" take the safeguard away.
+  r('retainer', 'safeguards.removed', 'bypass', { inverse: true }), r('chisel retainer', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('bit retainer', 'safeguards.removed', 'bypass', { inverse: true }), r('tool retainer', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('safety clip', 'safeguards.removed', 'bypass', { inverse: true }), r('retainer spring', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('lower guard', 'safeguards.removed', 'bypass', { inverse: true }), r('saw guard', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('retracting guard', 'safeguards.removed', 'bypass', { inverse: true }), r('retractable guard', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('lower blade guard', 'safeguards.removed', 'bypass', { inverse: true }),
+  // People carried in a truck bed or on a load, where there is no secured seat (1926.601(b)(8)-(9)).
+  r('rider bed', 'vehicle.riders_unseated', 'count'), r('passenger bed', 'vehicle.riders_unseated', 'count'), r('worker bed', 'vehicle.riders_unseated', 'count'),
+  r('people bed', 'vehicle.riders_unseated', 'count'), r('person bed', 'vehicle.riders_unseated', 'count'), r('crew bed', 'vehicle.riders_unseated', 'count'),
+  r('unseated rider', 'vehicle.riders_unseated', 'count'), r('rider unseated', 'vehicle.riders_unseated', 'count'), r('rider without seat', 'vehicle.riders_unseated', 'count'),
+  r('rider on load', 'vehicle.riders_unseated', 'count'), r('rider tailgate', 'vehicle.riders_unseated', 'count'),
+  // Workers on foot behind a reversing machine, and what lets its operator see them (NIOSH 2001-128 internal traffic control).
+  r('worker behind', 'vehicle.worker_behind', 'status'), r('worker on foot behind', 'vehicle.worker_behind', 'status'), r('people behind', 'vehicle.worker_behind', 'status'),
+  r('person behind', 'vehicle.worker_behind', 'status'), r('pedestrian behind', 'vehicle.worker_behind', 'status'), r('worker in backing path', 'vehicle.worker_behind', 'status'),
+  r('worker in blind spot', 'vehicle.worker_behind', 'status'), r('worker in blind zone', 'vehicle.worker_behind', 'status'),
+  r('backup camera', 'vehicle.rear_camera', 'status'), r('back up camera', 'vehicle.rear_camera', 'status'), r('rear camera', 'vehicle.rear_camera', 'status'),
+  r('reverse camera', 'vehicle.rear_camera', 'status'), r('reversing camera', 'vehicle.rear_camera', 'status'), r('rearview camera', 'vehicle.rear_camera', 'status'),
+  r('rear view camera', 'vehicle.rear_camera', 'status'), r('rear light', 'vehicle.rear_lights', 'status'), r('rear work light', 'vehicle.rear_lights', 'status'),
+  r('backup light', 'vehicle.rear_lights', 'status'), r('reverse light', 'vehicle.rear_lights', 'status'), r('reversing light', 'vehicle.rear_lights', 'status'),
+  // A lane closure's merging taper and the width of the lane closed (MUTCD 2009 Tables 6C-3 and 6C-4).
+  r('merging taper', 'traffic.taper_ft', 'length'), r('merge taper', 'traffic.taper_ft', 'length'), r('lane closure taper', 'traffic.taper_ft', 'length'),
+  r('lane width', 'traffic.lane_width_ft', 'length'), r('closed lane width', 'traffic.lane_width_ft', 'length'), r('lateral shift', 'traffic.lane_width_ft', 'length'),
+  // Rigging hardware with a rating (1926.251(a)(4): no job- or shop-made hooks, links or makeshift fasteners).
+  r('rated hardware', 'rigging.rated_hardware', 'status'), r('rated rigging', 'rigging.rated_hardware', 'status'), r('hardware rated', 'rigging.rated_hardware', 'status'),
+  r('rigging rated', 'rigging.rated_hardware', 'status'), r('manufactured hardware', 'rigging.rated_hardware', 'status'),
+  r('shop made', 'rigging.makeshift', 'status'), r('job made', 'rigging.makeshift', 'status'), r('makeshift', 'rigging.makeshift', 'status'),
+  // Wet cement against the skin (OSHA Portland cement guidance).
+  r('skin contact', 'cement.skin_contact_h', 'hours'),
+  // A cofferdam: the freeboard to the sheet tops and the people inside it (1926.802).
+  r('freeboard', 'cofferdam.freeboard_ft', 'length'), r('worker inside', 'site.workers_inside', 'count'), r('people inside', 'site.workers_inside', 'count'),
+  r('crew inside', 'site.workers_inside', 'count'),
+  // SCUBA diving (29 CFR 1910.424 via 1926.1071): the depth in feet of seawater is a dive, not a trench; the current, the tending and the standby diver.
+  r('depth fsw', 'dive.depth_fsw', 'length'), r('fsw', 'dive.depth_fsw', 'length'), r('dive depth', 'dive.depth_fsw', 'length'), r('diver depth', 'dive.depth_fsw', 'length'),
+  r('current', 'dive.current_mph', 'speed'), r('water current', 'dive.current_mph', 'speed'), r('current speed', 'dive.current_mph', 'speed'),
+  r('line tended', 'dive.line_tended', 'status'), r('tending line', 'dive.line_tended', 'status'), r('tender', 'dive.line_tended', 'status'), r('line tender', 'dive.line_tended', 'status'),
+  r('buddy diver', 'dive.buddy', 'status'), r('dive buddy', 'dive.buddy', 'status'),
+  r('standby diver', 'dive.standby', 'status'), r('stand by diver', 'dive.standby', 'status'), r('safety diver', 'dive.standby', 'status'),
+  r('bottom time', 'record.bottom_time', 'ignore'), r('no decompression', 'record.no_decompression', 'ignore'),
+  // Material stored in tiers (1926.250(a)(1)): how high, and whether the stack is chocked or blocked. A wheel chock is a vehicle's.
+  r('stack tier', 'material.tiers', 'count'), r('tier high', 'material.tiers', 'count'), r('stack height tier', 'material.tiers', 'count'),
+  r('chocked', 'material.secured', 'status'), r('stack chocked', 'material.secured', 'status'), r('stack blocked', 'material.secured', 'status'),
+  r('stack secured', 'material.secured', 'status'), r('pipe chocked', 'material.secured', 'status'), r('chock', 'material.secured', 'status'),
+  r('wheel chock', 'vehicle.wheels_chocked', 'status'), r('wheel chocked', 'vehicle.wheels_chocked', 'status'), r('wheels chocked', 'vehicle.wheels_chocked', 'status'),
+  // A parked vehicle (1926.600(a)(3)(ii)): its parking brake and whether anyone is at the controls.
+  r('parking brake', 'vehicle.parking_brake', 'status'), r('park brake', 'vehicle.parking_brake', 'status'), r('handbrake', 'vehicle.parking_brake', 'status'),
+  r('operator in cab', 'vehicle.operator_at_controls', 'status'), r('driver in cab', 'vehicle.operator_at_controls', 'status'),
+  r('operator at control', 'vehicle.operator_at_controls', 'status'), r('driver at control', 'vehicle.operator_at_controls', 'status'), r('operator in seat', 'vehicle.operator_at_controls', 'status'),
+  // Roadway workers near a live track (49 CFR 214.7, 214.313-214.329): the distance to the near rail and the on-track safety.
+  r('near rail', 'rail.distance_ft', 'length'), r('distance from rail', 'rail.distance_ft', 'length'), r('distance to rail', 'rail.distance_ft', 'length'),
+  r('distance from near rail', 'rail.distance_ft', 'length'), r('distance to near rail', 'rail.distance_ft', 'length'), r('rail clearance', 'rail.distance_ft', 'length'),
+  r('track authority', 'rail.track_authority', 'status'), r('on track safety', 'rail.track_authority', 'status'), r('foul time', 'rail.track_authority', 'status'),
+  r('working limit', 'rail.track_authority', 'status'), r('track permit', 'rail.track_authority', 'status'),
+  r('watchman', 'rail.watchman', 'status'), r('watchman lookout', 'rail.watchman', 'status'), r('rail lookout', 'rail.watchman', 'status'), r('train lookout', 'rail.watchman', 'status'),
+  // A lifeline or a self-retracting lifeline described by how it is rigged (1926.502(d); 1926.1211(c) retrieval line).
+  r('lifeline', 'fall.protected', 'status', { namesDevice: true }), r('life line', 'fall.protected', 'status', { namesDevice: true }),
+  r('self retracting lifeline', 'fall.protected', 'status', { namesDevice: true }),
+  // A lone worker's missed check-ins (Safe Work Australia, working in heat: regular contact with anyone working alone).
+  r('missed check in', 'crew.missed_check_ins', 'count'), r('missed check', 'crew.missed_check_ins', 'count'), r('unanswered check', 'crew.missed_check_ins', 'count'), r('missed checkin', 'crew.missed_check_ins', 'count'), r('missed radio check', 'crew.missed_check_ins', 'count'),
+  r('unanswered check in', 'crew.missed_check_ins', 'count'), r('missed call', 'crew.missed_check_ins', 'count'), r('unanswered call', 'crew.missed_check_ins', 'count'),
   // identifiers and bookkeeping: read, nothing to decide
   r('permit no', 'record.permit_no', 'ignore'), r('permit number', 'record.permit_no', 'ignore'), r('tested at', 'record.tested_at', 'ignore'),
   r('workers entering', 'record.entrants', 'ignore'), r('competent person eta', 'record.eta', 'ignore'), r('shoring inspection', 'equipment.inspected', 'status'),

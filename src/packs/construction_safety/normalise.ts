@@ -254,6 +254,14 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
     facts.set('heat.wbgt_limit_c', Math.round(limit * 10) / 10, `NIOSH ${acclimatized ? 'REL' : 'RAL'} at ${Math.round(metabolic)} W`, R);
   }
 
+  // MUTCD 2009 Table 6C-3: a merging taper is L = W x S at 45 mph and above, W x S^2 / 60 below (W the lane closed, ft; S mph).
+  const posted = facts.num('traffic.posted_speed_mph');
+  const laneWidth = facts.num('traffic.lane_width_ft');
+  if (facts.num('traffic.taper_ft') !== undefined && posted !== undefined && posted > 0 && laneWidth !== undefined && laneWidth > 0) {
+    const required = posted >= 45 ? laneWidth * posted : (laneWidth * posted * posted) / 60;
+    facts.set('traffic.taper_required_ft', Math.round(required), `MUTCD Table 6C-3 at ${posted} mph and a ${laneWidth} ft lane`, R);
+  }
+
   // 29 CFR 1926.52 Table D-2: the permissible duration halves for every 5 dBA above 90 (8 h at 90 dBA, 2 h at 100 dBA).
   const noise = facts.num('noise.level_dba');
   if (noise !== undefined && noise > 90) facts.set('noise.permitted_hours', Math.round((8 / 2 ** ((noise - 90) / 5)) * 100) / 100, `Table D-2 at ${noise} dBA`, R);

@@ -25,7 +25,8 @@ export type ActionKind = (typeof ACTION_KINDS)[number];
 
 const Finite = z.number().finite();
 const NonNegative = Finite.min(0);
-const Texts = z.array(z.string());
+/** A list of texts; a bare number in it ("4,000 gal water truck" split by a YAML flow list) is kept as its text. */
+const Texts = z.array(z.union([z.string(), Finite.transform((n) => String(n))]));
 /**
  * A compliance item is a status word ("completed", "pending", "skipped"), a yes/no, a count, or a record of
  * its own (a pre-pour checklist, a job hazard analysis with its items): the normaliser reads each shape.

@@ -187,7 +187,9 @@ export function readStructured(
       let status = statusOf(value, vocabulary);
       // "stored_energy: none (no capacitors)": nothing is left to block.
       if (rule.noneIsSafe && status === false && typeof value === 'string' && NONE_WORDS.has(tokenize(value)[0]?.text ?? '')) status = true;
-      if (status === undefined && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
+      // The value's words are still read as text ("SRL, Class 1" names the device's class).
+      if ((status === undefined || rule.namesDevice) && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
+      if (rule.namesDevice && status === undefined && typeof value === 'string' && value.trim().length > 0 && !saysUnknown(value)) status = true;
       facts.set(rule.fact, status === undefined ? undefined : rule.inverse ? !status : status, source, strength);
       if (rule.fact === 'trench.protected' && typeof value === 'string') {
         const tokens = tokenize(value.toLowerCase());
