@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().default('./data'),
+  /** What start-up derives from the banks (readings, fitted models), keyed by content and code; default DATA_DIR/cache. An image can ship it warm. */
+  CACHE_DIR: z.string().min(1).optional(),
   /** Where domain packs and policies live (the repository root by default). */
   PACKS_DIR: z.string().default('.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -83,6 +85,8 @@ export interface Config {
   host: string;
   database: { url?: string; poolSize: number };
   dataDir: string;
+  /** Where start-up's derived bank data is cached. */
+  cacheDir: string;
   packsDir: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   bodyLimit: string;
@@ -178,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     dataDir: path.resolve(e.DATA_DIR),
+    cacheDir: path.resolve(e.CACHE_DIR ?? path.join(e.DATA_DIR, 'cache')),
     packsDir: path.resolve(e.PACKS_DIR),
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT,

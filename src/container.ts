@@ -97,7 +97,7 @@ export async function createContainer(config: Config, opts: ContainerOptions = {
   // What start-up derives from the banks is kept under DATA_DIR: a restart does not read them again.
   const load = () =>
     loadDomains(config.packsDir, DOMAIN_MODULES, {
-      cacheDir: path.join(config.dataDir, 'cache'),
+      cacheDir: config.cacheDir,
       onCacheError: (err) => log.warn({ err: err.message }, 'bank cache unusable; derived from the bank instead'),
     });
   const domains = load();

@@ -9,6 +9,9 @@ describe('configuration', () => {
     expect(c.database.url).toBeUndefined();
     expect(c.dataDir).toBe(path.resolve('./data'));
     expect(c.worldModel.backend).toBe('embedded');
+    expect(c.cacheDir).toBe(path.resolve('./data/cache'));
+    expect(loadConfig({ DATA_DIR: '/srv/foresight' }).cacheDir).toBe('/srv/foresight/cache');
+    expect(loadConfig({ DATA_DIR: '/srv/foresight', CACHE_DIR: '/opt/foresight-cache' }).cacheDir).toBe('/opt/foresight-cache');
   });
 
   it.each([

@@ -77,11 +77,16 @@ async function onServer<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+const SUITE_CACHE = path.join(PROJECT_ROOT, 'data', 'cache');
+
 /** The parent's environment without a database of its own: the data's env alone picks the engine. */
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const { DATABASE_URL: _url, AUDIT_SIGNING_KEY: _key, ...rest } = process.env;
   // A load test sends far more with one key than an agent would: no per-key limit unless a test sets one.
-  return { ...rest, LOG_LEVEL: 'info', RATE_LIMIT_PER_KEY: 'off', ...env };
+  // What start-up derives from the banks is the same for every process of the suite: one warm cache (the one the
+  // in-process tests use, ./data/cache), unless a test gives its own DATA_DIR cache or CACHE_DIR.
+  const cache = env.DATA_DIR && fs.existsSync(path.join(env.DATA_DIR, 'cache')) ? {} : { CACHE_DIR: SUITE_CACHE };
+  return { ...rest, LOG_LEVEL: 'info', RATE_LIMIT_PER_KEY: 'off', ...cache, ...env };
 }
 
 function spawnEntry(script: string, args: string[], env: Record<string, string>): ChildProcess {
