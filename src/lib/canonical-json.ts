@@ -36,7 +36,8 @@ export function canonicalJson(value: unknown): string {
   }
   if (value === null) return 'null';
   if (value instanceof CanonicalText) return value.text;
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  // An invalid date is written as JSON.stringify writes it (null); the first form threw on it, so no stored hash holds one.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'null' : JSON.stringify(value.toISOString());
   if (Array.isArray(value)) {
     let s = '[';
     for (let i = 0; i < value.length; i++) {

@@ -6,7 +6,8 @@ import { canonicalJson } from '../../src/lib/canonical-json.js';
 // text. (Sparse arrays, which neither JSON nor the service makes, are left out: the old form wrote a hole as nothing.)
 function asFirstWritten(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  // The first form threw on an invalid date, so no stored hash holds one; it is now written as JSON.stringify writes it.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'null' : JSON.stringify(value.toISOString());
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : asFirstWritten(v))).join(',')}]`;
   const entries = Object.keys(value as object)
     .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
@@ -27,6 +28,11 @@ describe('canonical JSON', () => {
     fc.assert(fc.property(values, (v) => {
       expect(canonicalJson(v)).toBe(asFirstWritten(v));
     }), { numRuns: 2000 });
+  });
+
+  it('when a date is invalid, then it is written as JSON.stringify writes it (null), not thrown on', () => {
+    expect(canonicalJson({ at: new Date(Number.NaN), n: 1 })).toBe('{"at":null,"n":1}');
+    expect(canonicalJson([new Date(Number.NaN)])).toBe(JSON.stringify([new Date(Number.NaN)]));
   });
 
   it('when the same value is built with its keys in another order, then the text is the same, and it parses back to the value', () => {
