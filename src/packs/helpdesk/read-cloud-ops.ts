@@ -1,5 +1,5 @@
 import { opens, type ReadContext } from './read-context.js';
-import { asArray, field, isRecord, normKey, scalarText, strings } from './values.js';
+import { asArray, field, isRecord, normKey, scalarText, strings, treeTexts } from './values.js';
 
 /**
  * Cloud and infrastructure-as-code operations whose danger is in the operation, not in a grant or a port:
@@ -24,15 +24,6 @@ function gathered(ctx: ReadContext): { text: string; value: Record<string, unkno
     text = '';
   }
   return { text, value: ig };
-}
-
-/** Scalar values (not keys) of an object tree, lower case, bounded. */
-function valuesOf(value: unknown, out: string[] = [], depth = 0): string[] {
-  if (depth > 6 || out.length > 400) return out;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out.push(String(value).toLowerCase());
-  else if (Array.isArray(value)) for (const v of value.slice(0, 100)) valuesOf(v, out, depth + 1);
-  else if (isRecord(value)) for (const v of Object.values(value).slice(0, 100)) valuesOf(v, out, depth + 1);
-  return out;
 }
 
 /** Entries [key, value] of an object tree, keys normalised, bounded. */
@@ -77,7 +68,7 @@ export function readCloudCommand(ctx: ReadContext, words: readonly string[], fla
   if (has('terraform', 'tofu', 'terragrunt')) {
     if (has('state') && has('push') && (flags.has('force') || flags.has('f'))) opens(ctx, 'safety_check_bypassed', source, 'terraform state push -force (serial and lineage checks skipped)');
     if (has('force-unlock')) {
-      const ig = valuesOf(gathered(ctx).value);
+      const ig = treeTexts(gathered(ctx).value, false);
       const live = ig.some((v) => LIVE_WORDS.some((l) => v.includes(l)));
       const gone = ig.some((v) => GONE_WORDS.some((g) => v.includes(g)));
       // Unknown is not safe: a lock is released by force only when the ticket shows its holder is gone.

@@ -1,7 +1,7 @@
 import { factAt } from '../reading/reading.js';
 import { opens, type ReadContext } from './read-context.js';
 import { ownerApproved } from './read-mail-admin.js';
-import { asArray, field, isRecord, leadingFlag, normKey, scalarText } from './values.js';
+import { asArray, field, isRecord, leadingFlag, normKey, scalarText, treeTexts } from './values.js';
 
 /**
  * Identity shapes that decide who can sign in or unlock what:
@@ -58,21 +58,9 @@ const RECOVERY_SECRET = [
 const CREATES_ACCOUNTS = /\b(new-aduser|new-mguser|new-azureaduser|new-msoluser|new-entrauser|az ad user create|gam create user)\b|\bpost\s+https:\/\/graph\.microsoft\.com\/(v1\.0|beta)\/users\s*$/m;
 const RESETS_EXISTING = /\b(set-adaccountpassword|unlock-adaccount|set-msoluserpassword|reset-mguserauthenticationmethodpassword|resetpassword|reset_factors|reset_password)\b/;
 
-function texts(value: unknown, out: string[], depth = 0): void {
-  if (out.length > 400 || depth > 8) return;
-  if (typeof value === 'string') out.push(value.slice(0, 20_000).toLowerCase());
-  else if (typeof value === 'boolean' || typeof value === 'number') out.push(String(value));
-  else if (Array.isArray(value)) for (const v of value.slice(0, 100)) texts(v, out, depth + 1);
-  else if (isRecord(value)) for (const [k, v] of Object.entries(value).slice(0, 100)) {
-    out.push(normKey(k));
-    texts(v, out, depth + 1);
-  }
-}
-
 export function readIdentityRequest(ctx: ReadContext, parameters: unknown): void {
   if (!isRecord(parameters)) return;
-  const all: string[] = [];
-  texts(parameters, all);
+  const all = treeTexts(parameters, true);
   const secret = all.find((t) => RECOVERY_SECRET.some((r) => r.test(t)));
   if (secret) opens(ctx, 'credential_reset', `action.parameters: ${secret.slice(0, 120)} (a recovery secret released to the requester)`);
   if (ctx.b.has('change.credential_reset') && !secret && all.some((t) => CREATES_ACCOUNTS.test(t)) && !all.some((t) => RESETS_EXISTING.test(t))) {
@@ -80,11 +68,16 @@ export function readIdentityRequest(ctx: ReadContext, parameters: unknown): void
   }
 }
 
-/** Lower-case text of a value tree, keys included, bounded. */
+/**
+ * Lower-case text of a value tree, keys included, bounded; kept per tree, since several readers search the same
+ * tool call's arguments.
+ */
+const flatTexts = new WeakMap<object, string>();
 function flatText(value: unknown): string {
-  const out: string[] = [];
-  texts(value, out);
-  return out.join(' \n ').slice(0, 60_000);
+  if (!isRecord(value)) return treeTexts(value, true).join(' \n ').slice(0, 60_000);
+  let text = flatTexts.get(value);
+  if (text === undefined) flatTexts.set(value, (text = treeTexts(value, true).join(' \n ').slice(0, 60_000)));
+  return text;
 }
 
 /** An account name as the directory compares it: lower case, the UPN's or NetBIOS domain dropped. */

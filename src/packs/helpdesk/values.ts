@@ -53,6 +53,23 @@ export function leadingFlag(value: unknown): boolean | undefined {
   return first === undefined ? undefined : flagValue(first);
 }
 
+/**
+ * The scalar texts of a value tree, lower case (object keys too, normalised, with `keys`), bounded in depth,
+ * breadth, count and length: what the parameter readers search for a cmdlet, a flag or a word.
+ */
+export function treeTexts(value: unknown, keys: boolean, out: string[] = [], depth = 0): string[] {
+  if (out.length > 400 || depth > 8) return out;
+  if (typeof value === 'string') out.push(value.slice(0, 20_000).toLowerCase());
+  else if (typeof value === 'boolean' || typeof value === 'number') out.push(String(value));
+  else if (Array.isArray(value)) for (const v of value.slice(0, 100)) treeTexts(v, keys, out, depth + 1);
+  else if (isRecord(value))
+    for (const [k, v] of Object.entries(value).slice(0, 100)) {
+      if (keys) out.push(normKey(k));
+      treeTexts(v, keys, out, depth + 1);
+    }
+  return out;
+}
+
 export function strings(v: unknown): string[] {
   return asArray(v).filter((x): x is string => typeof x === 'string');
 }
