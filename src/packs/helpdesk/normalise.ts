@@ -9,6 +9,7 @@ import { newContext, opens } from './read-context.js';
 import { readAccessApproval, readAccessCarryOver, readBreakGlassUse, readCallForwarding, readChangeControl, readLeakCleanup, readParameterApproval, readPublishedAuth, readCompromiseClosure, readIdentityRequest, readResetEmailOnFile, readVerifiedTarget } from './read-identity-access.js';
 import { readOnPremShapes } from './read-onprem.js';
 import { readCrossAccountTrust } from './read-cloud-ops.js';
+import { readCloudShapes481 } from './read-cloud-481.js';
 import { readDmarcPolicy } from './read-mail-admin.js';
 import { readParameters } from './read-parameters.js';
 import { readRemoteAccessTools } from './read-remote-access.js';
@@ -16,6 +17,7 @@ import { settingsIn } from './read-settings.js';
 import { readSignals } from './read-signals.js';
 import { finishSaas } from './read-saas.js';
 import { readTicket } from './read-ticket.js';
+import { readEndpointSaas521 } from './read-endpoint-saas-521.js';
 import { isRecord } from './values.js';
 import { glued, viewOf, wordSet, type TextView } from './text-helpers.js';
 
@@ -175,6 +177,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readIdentityRequest(ctx, action?.parameters);
   readOnPremShapes(ctx, action?.parameters);
   readCrossAccountTrust(ctx, action?.parameters);
+  readCloudShapes481(ctx, action?.parameters);
   readDmarcPolicy(ctx, action?.parameters, rawDescription);
   readResetEmailOnFile(ctx, action?.parameters);
   readVerifiedTarget(ctx, action?.parameters);
@@ -187,6 +190,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readCallForwarding(ctx, action?.parameters);
   readPublishedAuth(ctx, action?.parameters);
   readLeakCleanup(ctx, action?.parameters, action?.kind, rawDescription);
+  readEndpointSaas521(ctx, action?.parameters, action?.kind, rawDescription);
   const actionReading = classifyAction(ctx, { declaredKind: action?.kind, description, parameterOpens, question, contentUnknown: !b.has('change.specified'), replyRisk });
   return b.build(actionReading);
 }

@@ -150,6 +150,9 @@ function starAfter(v: TextView, word: string): boolean {
   return false;
 }
 
+/** "Update the table's backup settings": a backup named after a verb that changes a setting is the setting, not a backup taken. */
+const CHANGING_VERBS = new Set(['op.change']);
+
 export function readActionText(ctx: ReadContext, v: TextView, source: string): void {
   const say = (m: PhraseMatch) => `${source}: "${v.text.slice(v.tokens[m.first].start, v.tokens[m.last].end)}"`;
   const spanSay = (a: PhraseMatch, b: PhraseMatch) => `${source}: "${v.text.slice(v.tokens[a.first].start, v.tokens[b.last].end)}"`;
@@ -256,7 +259,7 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
     const state = stateAfter(v, m);
     if (state === 'off' && GUARD_OFF[m.concept]) opens(ctx, GUARD_OFF[m.concept], say(m));
     else if (state === 'on' && GUARD_OFF[m.concept]) closes(ctx, GUARD_OFF[m.concept]);
-    if (m.concept === 'guard.backup' && !switchedOff.has(m) && state !== 'off') ctx.b.set('change.backup_confirmed', true, say(m));
+    if (m.concept === 'guard.backup' && !switchedOff.has(m) && !verbBefore(byClause, m, CHANGING_VERBS) && state !== 'off') ctx.b.set('change.backup_confirmed', true, say(m));
   }
   for (const m of v.matches) if (m.concept === 'guard.backup' && m.negated) ctx.b.set('change.backup_confirmed', false, `${say(m)} (negated)`);
 

@@ -1,5 +1,5 @@
 import { opens, type ReadContext } from './read-context.js';
-import { asArray, field, isRecord, normKey, scalarText, strings, treeTexts } from './values.js';
+import { asArray, entriesOf, field, isRecord, normKey, scalarText, strings, treeTexts } from './values.js';
 
 /**
  * Cloud and infrastructure-as-code operations whose danger is in the operation, not in a grant or a port:
@@ -26,17 +26,6 @@ function gathered(ctx: ReadContext): { text: string; value: Record<string, unkno
   return { text, value: ig };
 }
 
-/** Entries [key, value] of an object tree, keys normalised, bounded. */
-function entriesOf(value: unknown, out: [string, unknown][] = [], depth = 0): [string, unknown][] {
-  if (depth > 6 || out.length > 400) return out;
-  if (Array.isArray(value)) for (const v of value.slice(0, 100)) entriesOf(v, out, depth + 1);
-  else if (isRecord(value))
-    for (const [k, v] of Object.entries(value).slice(0, 100)) {
-      out.push([normKey(k), v]);
-      entriesOf(v, out, depth + 1);
-    }
-  return out;
-}
 
 const LIVE_WORDS = ['running', 'in progress', 'in-progress', 'executing', 'applying', 'pending', 'active'];
 const GONE_WORDS = ['cancel', 'failed', 'not found', 'terminated', 'crashed', 'killed', 'stale', 'aborted', 'timed out', 'dead', 'gone'];

@@ -51,6 +51,10 @@ function linesOf(value: unknown, key: string, out: Line[], depth = 0): void {
     const scalars = entries.filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
     const valued = entries.some(([k]) => /^(value|data|valuedata|value_data)$/i.test(k));
     if (valued && entries.length >= 2 && entries.length <= 6 && scalars.length === entries.length && scalars.every(([, v]) => String(v).length <= 300 && !String(v).includes('\n'))) out.push(lineOf(scalars.map(([, v]) => String(v)).join(' ')));
+    // A named parameter ({ParameterName: rds.force_ssl, ParameterValue: '0', ApplyMethod}) reads as `name: value`.
+    const named = entries.find(([k, v]) => /^(parameter_?name|setting_?name|option_?name)$/i.test(k) && typeof v === 'string');
+    const given = entries.find(([k, v]) => /^(parameter_?value|setting_?value|option_?value)$/i.test(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'));
+    if (named && given && String(given[1]).length <= 300) out.push(lineOf(`${String(named[1])}: ${String(given[1])}`));
     for (const [k, v] of entries) linesOf(v, k, out, depth + 1);
   }
 }

@@ -82,3 +82,15 @@ export function belowTls12(value: string): boolean {
   return digits === '1' || digits.startsWith('10') || digits.startsWith('11');
 }
 
+
+/** Entries [normalised key, value] of an object tree, depth-first, bounded (7 levels, 100 per level, about 400 in all). */
+export function entriesOf(value: unknown, out: [string, unknown][] = [], depth = 0): [string, unknown][] {
+  if (depth > 6 || out.length > 400) return out;
+  if (Array.isArray(value)) for (const v of value.slice(0, 100)) entriesOf(v, out, depth + 1);
+  else if (isRecord(value))
+    for (const [k, v] of Object.entries(value).slice(0, 100)) {
+      out.push([normKey(k), v]);
+      entriesOf(v, out, depth + 1);
+    }
+  return out;
+}
