@@ -101,8 +101,8 @@ describe('triage bank generator', () => {
 
   it('when similar presentations appear in the bank, then they come with correct, under- and over-triaged dispositions', () => {
     const atypical = shipped.filter((r) => (r.state.chief_complaint as string).startsWith('Indigestion and jaw pain'));
-    // The rows that said it word for word are gone (seed-scenarios.ts); its variations stay.
-    expect(atypical.length).toBeGreaterThan(40);
+    // The rows that said it word for word are gone (seed-scenarios.ts); its variations stay (fewer since the bank also draws harmless calls from vulnerable groups).
+    expect(atypical.length).toBeGreaterThan(30);
     expect(new Set(atypical.map((r) => disposition(r.action as ActionInput))).size).toBe(DISPOSITIONS.length);
   });
 });

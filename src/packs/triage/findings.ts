@@ -11,6 +11,8 @@ export class Findings {
   /** Flags of the co-occurrence kind ("exposure.co_source"), by concept. */
   readonly flags = new Map<string, string>();
   readonly severities = new Set<'mild' | 'moderate' | 'severe'>();
+  /** Symptoms told as gone ("the fever went", "fever: gone since yesterday"), with where; they stay affirmed unless a rule says otherwise. */
+  readonly resolved = new Map<string, string>();
   /** Symptoms a question in `questions_asked` already covered. */
   readonly asked = new Set<string>();
 

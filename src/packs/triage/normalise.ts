@@ -177,6 +177,19 @@ class TriageReader {
         else if (ATTRIBUTE_KEYS.has(foldFieldName(key))) this.text(full, value, 'account', negative);
         // "drowsiness: normal", "confusion: as usual": the answer says the finding the key names is not there.
         else if (NORMAL_ANSWERS.has(foldFieldName(value))) this.text(full, words, 'account', true);
+        // "passing_wind: not since yesterday", "wet nappies: not for 8 hours": the answer negates the key's own words for a time.
+        // "drowsiness: tired but normal", "eye_redness: white of the eye is fine": an answer whose first clause ends on a
+        // word of normality denies the finding the key names; the answer is still read on its own (what it names counts).
+        else if (this.keyNamesFinding(words) && reassuringAnswer(value)) {
+          this.text(full, words, 'account', true);
+          this.text(full, value, 'account', negative);
+        }
+        // "fever: 39 C for 3 days, gone since yesterday": the answer says the finding the key names has passed.
+        else if (this.keyNamesFinding(words) && goneAnswer(value)) {
+          this.text(full, `${words} ${value}`, 'account', negative);
+          if (!negative) for (const name of this.keySymptoms(words)) this.findings.resolved.set(name, `${full} = ${JSON.stringify(value.slice(0, 60))}`);
+        }
+        else if (notForATime(value)) this.text(full, `not ${words} ${value.trimStart().slice(4)}`, 'account', negative);
         else if (opensWithNo(value)) {
           // "breathless: no, back at the gym", "fever: none for 2 weeks": the answer is no, and the rest is read on its own.
           this.text(full, words, 'account', true);
@@ -196,6 +209,17 @@ class TriageReader {
         this.readDetails(full, rec(value)!, negative, depth + 1);
       }
     }
+  }
+
+  /** The symptoms a key's words name ("drowsiness" → drowsy). */
+  private keySymptoms(keyWords: string): string[] {
+    return this.catalogue.vocabulary.match(tokenize(keyWords), []).filter((m) => m.concept.startsWith('symptom.')).map((m) => m.concept.slice('symptom.'.length));
+  }
+
+  /** Whether a key's words name a finding: a symptom, or a body site with a quality ("eye redness"). */
+  private keyNamesFinding(keyWords: string): boolean {
+    const concepts = this.catalogue.vocabulary.match(tokenize(keyWords), []).map((m) => m.concept);
+    return concepts.some((c) => c.startsWith('symptom.')) || (concepts.some((c) => c.startsWith('site.')) && concepts.some((c) => c.startsWith('quality.')));
   }
 
   /** Whether a field's answer denies, in its own words, a finding its key names. */
@@ -386,12 +410,24 @@ class TriageReader {
       if (!withinDay || findings.affirmed.has('self_harm') || findings.affirmed.has('suicidal')) findings.affirm('overdose', extra);
       else b.set('extra_paracetamol_within_limit', true, `${extra}; ${b.provenance.pills_taken}`);
     }
-    // A lump at the site of an insect bite or sting is its local swelling (NHS Insect bites and stings: self-care);
-    // any other lump, or one with nothing to explain it, is a complaint for a clinician.
+    // A fever told as gone, with a temperature measured below 38 C now, is a fever that was. A baby under 3 months keeps
+    // any fever reported (NICE NG143: a parent's report counts; no response to antipyretics reassures), and so does
+    // anyone whose age or temperature now is not known.
+    const feverGone = findings.resolved.get('fever');
+    const vitalsRead = typeof b.facts.vitals === 'object' && b.facts.vitals !== null ? (b.facts.vitals as Record<string, unknown>) : {};
+    const tempNow = vitalsRead.temperature_c;
+    const ageDays = b.facts.age_days;
+    if (feverGone && findings.affirmed.has('fever') && typeof tempNow === 'number' && tempNow < 38 && typeof ageDays === 'number' && ageDays >= 90) {
+      findings.affirmed.delete('fever');
+      findings.deny('fever', `${feverGone}; ${b.provenance['vitals.temperature_c'] ?? `temperature ${tempNow}`}`);
+    }
+    // A lump at the site of an insect bite or sting is its local swelling (NHS Insect bites and stings: self-care), and
+    // one the caller names as a self-care lesion (a stye: NHS Stye, warm compresses) is that lesion; any other lump, or
+    // one with nothing to explain it, is a complaint for a clinician.
     const lump = findings.affirmed.get(LUMP);
     findings.affirmed.delete(LUMP);
     findings.denied.delete(LUMP);
-    if (lump !== undefined && !findings.affirmed.has('bite_or_sting')) findings.affirm('clinic_complaint', lump);
+    if (lump !== undefined && !findings.affirmed.has('bite_or_sting') && !findings.flags.has('exposure.self_care_lump')) findings.affirm('clinic_complaint', lump);
     // A burning behind the breastbone is heartburn when reflux is named (NHS Heartburn and acid reflux: a burning feeling
     // in the middle of the chest; NICE CKS Dyspepsia) and nothing in the reading is cardiac: not exertional, no radiation,
     // sweating, breathlessness, nausea or vomiting. Otherwise it is chest pain. (Heartburn itself stays epigastric pain,
@@ -469,6 +505,10 @@ class TriageReader {
     const highVelocity = findings.flags.get('exposure.high_velocity');
     const eyeHit = findings.affirmed.get('eye_injury') ?? findings.affirmed.get('eye_foreign_body');
     if (highVelocity && eyeHit) findings.affirm('high_velocity_eye_injury', `${highVelocity}; ${eyeHit}`);
+    // A paint sprayer, grease gun or pressure washer that made a puncture has injected under pressure (BSSH: a surgical emergency).
+    const pressureTool = findings.flags.get('exposure.pressure_tool');
+    const puncture = findings.affirmed.get('puncture_wound');
+    if (pressureTool && puncture) findings.affirm('high_pressure_injection', `${pressureTool}; ${puncture}`);
     const constriction = findings.flags.get('exposure.constriction');
     const digit = findings.affirmed.get('digit_swelling');
     if (constriction && digit) findings.affirm('digit_tourniquet', `${digit}; ${constriction}`);
@@ -516,7 +556,9 @@ class TriageReader {
     if (c.get('postpartum')) b.set('postpartum', true, c.get('postpartum')!);
     // A midwife cares for her in pregnancy and in the weeks after the birth (NICE NG194): the word says she is pregnant only
     // when nothing says she has given birth.
-    if (c.get('maternity_care') && b.facts.postpartum !== true) b.set('pregnant', true, c.get('maternity_care')!);
+    // A child's midwife is the mother's: the word says nothing of a patient under 10.
+    const young = typeof b.facts.age_years === 'number' && b.facts.age_years < 10;
+    if (c.get('maternity_care') && b.facts.postpartum !== true && !young) b.set('pregnant', true, c.get('maternity_care')!);
     if (b.facts.pregnant === true) b.set('pregnancy_possible', true, b.provenance.pregnant);
     if (c.get('missed_period')) b.set('pregnancy_possible', true, c.get('missed_period')!);
     const age = typeof b.facts.age_years === 'number' ? b.facts.age_years : undefined;
@@ -548,11 +590,44 @@ function inability(words: string): string | undefined {
   return undefined;
 }
 
-/** Keys that name an attribute of the complaint (how often, since when, where, how it is going), not a finding. */
-const ATTRIBUTE_KEYS = new Set(['frequency', 'howoften', 'pattern', 'timing', 'duration', 'onset', 'trend', 'course', 'progression', 'location', 'site', 'amount', 'status', 'firstaid', 'mechanism', 'cause', 'trigger', 'triggers', 'number', 'size', 'when']);
+/** Keys that name an attribute of the complaint (how often, since when, where, how it is going) or a status the pregnancy fields read ("pregnancy: on the pill"), not a finding. */
+const ATTRIBUTE_KEYS = new Set(['pregnancy', 'pregnancystatus', 'frequency', 'howoften', 'pattern', 'timing', 'duration', 'onset', 'trend', 'course', 'progression', 'location', 'site', 'amount', 'status', 'firstaid', 'mechanism', 'cause', 'trigger', 'triggers', 'number', 'size', 'when']);
 
 /** Whole answers that say the finding a key names is as usual ("drowsiness: normal"); "normal" alone answers nothing else. */
 const NORMAL_ANSWERS = new Set(['normal', 'asnormal', 'asusual', 'usual', 'normalforhim', 'normalforher', 'normalforthem', 'normalforme', 'hisnormal', 'hernormal', 'herusual', 'hisusual', 'nochange', 'unchanged']);
+
+/** Words that end an answer's first clause when it says the finding is as it should be. */
+const NORMAL_ENDINGS = new Set(['normal', 'fine', 'ok', 'okay', 'alright', 'usual', 'unchanged', 'clear']);
+const CLAUSE_NEGATORS = new Set(['not', 'no', "isn't", 'isnt', "aren't", 'never', 'nothing', "doesn't", "don't", 'hardly', 'barely', 'less', 'abnormal', 'unusual']);
+
+/** "tired but normal, awake all morning", "white of the eye is fine": the first clause ends on a normal word, no negator in it. */
+function reassuringAnswer(value: string): boolean {
+  const v = value.trimStart().toLowerCase().slice(0, 200);
+  let end = 0;
+  while (end < v.length && !',;.(\u2013\u2014-'.includes(v[end])) end++;
+  const words = v.slice(0, end).split(' ').filter((w) => w !== '');
+  if (words.length === 0 || words.length > 8) return false;
+  return NORMAL_ENDINGS.has(words[words.length - 1]) && !words.some((w) => CLAUSE_NEGATORS.has(w));
+}
+
+/** "39 C for 3 days, gone since yesterday", "settled now": a clause of the answer opens with a word of passing. */
+const GONE_OPENERS = new Set(['gone', 'resolved', 'settled', 'stopped', 'cleared', 'went']);
+const GONE_RISING = new Set(['up', 'higher', 'high', 'to', 'back', 'worse']);
+function goneAnswer(value: string): boolean {
+  const clauses = value.toLowerCase().slice(0, 200).split(/[,;.]/);
+  return clauses.some((c) => {
+    const w = c.trim().split(' ');
+    return GONE_OPENERS.has(w[0] ?? '') && !GONE_RISING.has(w[1] ?? '');
+  });
+}
+
+/** Words after an opening "not" that make the answer a no for a length of time ("not since Monday", "not for 2 days"). */
+const NOT_FOR_A_TIME = new Set(['since', 'for', 'today', 'overnight', 'yet']);
+
+function notForATime(value: string): boolean {
+  const words = value.trimStart().toLowerCase().split(' ', 2);
+  return words[0] === 'not' && NOT_FOR_A_TIME.has(words[1] ?? '');
+}
 
 /** First words that answer a question with a no when the answer goes on ("none for 2 weeks"). */
 const NO_OPENERS = new Set(['none', 'nil', 'nope', 'nobody']);

@@ -196,17 +196,23 @@ export function readVitalsObject(b: ReadingBuilder, path: string, obj: Rec): str
   return left;
 }
 
+const HOUR_KEYS = new Set(['age_hours', 'age_in_hours', 'hours_old']);
+
 /** Age in years from the usual fields: `age` (years, or a string such as "6 weeks"), `age_days`, `age_weeks`, `age_months`. */
 export function readAge(b: ReadingBuilder, path: string, obj: Rec): void {
   const fields: [string, Unit | undefined][] = [
-    ['age_days', 'day'], ['age_in_days', 'day'], ['days_old', 'day'], ['age_weeks', 'week'], ['age_in_weeks', 'week'], ['weeks_old', 'week'],
+    ['age_hours', undefined], ['age_in_hours', undefined], ['hours_old', undefined], ['age_days', 'day'], ['age_in_days', 'day'], ['days_old', 'day'], ['age_weeks', 'week'], ['age_in_weeks', 'week'], ['weeks_old', 'week'],
     ['age_months', 'month'], ['age_in_months', 'month'], ['months_old', 'month'], ['age_years', 'year'], ['age', undefined], ['age_in_years', 'year'], ['years_old', 'year'],
   ];
   for (const [key, unit] of fields) {
     if (!Object.hasOwn(obj, key)) continue;
     const raw = b.get(`${path}.${key}`);
     let years: number | undefined;
-    if (finite(raw)) years = toYears(raw, unit ?? 'year');
+    if (HOUR_KEYS.has(key)) {
+      // "age_hours": 18 (a newborn's age is counted in hours: NICE CG98 jaundice in the first 24 hours).
+      const hours = finite(raw) ? raw : typeof raw === 'string' ? firstQuantity(raw)?.value : undefined;
+      years = hours === undefined ? undefined : hours / 24 / 365.25;
+    } else if (finite(raw)) years = toYears(raw, unit ?? 'year');
     else if (typeof raw === 'string') {
       const q = firstQuantity(raw);
       if (q) years = toYears(q.value, q.unit === 'year' || q.unit === 'month' || q.unit === 'week' || q.unit === 'day' ? q.unit : (unit ?? 'year'));

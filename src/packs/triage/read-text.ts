@@ -55,6 +55,8 @@ const COMPOSE: ReadonlyArray<[site: string, quality: string, symptom: string]> =
   // (UKHSA Green Book ch. 30); saliva that cannot be swallowed and food that is stuck (ESGE 2016 food bolus).
   ['eyelid', 'swelling', 'eyelid_swelling'], ['animal', 'bite', 'animal_bite'], ['wound', 'soiled', 'contaminated_wound'],
   ['saliva', 'cant_swallow', 'cannot_swallow_saliva'], ['food', 'stuck', 'food_bolus'],
+  // Blood over the iris after a blow is a hyphaema (College of Optometrists CMG); blood on the white of the eye is not.
+  ['iris', 'blood', 'hyphaema'],
 ];
 
 const NUMBER_WORDS = new Map<string, number>([
@@ -90,12 +92,22 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
   const relatives = relativeHistoryScopes(tokens);
   const quote = (first: number, last: number) => `${source}: "${clip(raw.slice(tokens[first].start, tokens[last].end))}"`;
   const labels = measurementLabels(tokens, found);
+  const settled = settledSeverityScopes(tokens);
   const sites: PhraseMatch[] = [];
   const qualities: PhraseMatch[] = [];
   const all: PhraseMatch[] = [];
   const matches: PhraseMatch[] = [];
+  // A word inside the name of a thing ("spray gun", "nail gun", "glue gun") is part of that name, not a finding of its own.
+  // Per token, the name of several words that covers it and reaches furthest (phrases are a few words: linear in the tokens).
+  const nameFirst = new Array<number>(tokens.length).fill(-1);
+  const nameLast = new Array<number>(tokens.length).fill(-1);
+  for (const o of found) {
+    if (!o.concept.startsWith('exposure.') || o.last <= o.first) continue;
+    for (let i = o.first; i <= o.last; i++) if (o.last > nameLast[i]) { nameLast[i] = o.last; nameFirst[i] = o.first; }
+  }
+  const insideName = (m: PhraseMatch) => m.concept.startsWith('symptom.') && nameLast[m.first] >= m.last && nameLast[m.first] - nameFirst[m.first] > m.last - m.first;
   for (const m0 of found) {
-    if (m0.concept === 'general' || pseudoFinding(tokens, m0, ctx.mode)) continue;
+    if (m0.concept === 'general' || pseudoFinding(tokens, m0, ctx.mode) || insideName(m0)) continue;
     // "My mum had a stroke last year": a relative's history is not the patient's finding (a family history is read as such).
     if (relatives[m0.first] && m0.concept !== 'condition.family_history' && (m0.concept.startsWith('symptom.') || m0.concept.startsWith('condition.'))) continue;
     const m = { ...m0, negated: negated[m0.first] || ctx.negate === true };
@@ -111,9 +123,14 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
       case 'symptom':
         // "Ketones 0.3": the word labels a measurement, and the number, not the word, says whether they are high.
         if (labels.has(m.first) && MEASURED_BY.has(m.concept)) break;
+        // "The pain was horrendous but the diclofenac has sorted it": how bad it was is not how bad it is.
+        if (name === 'severe' && settled[m.first] && !m.negated) break;
         if (ctx.mode === 'questions') findings.asked.add(name);
         // A lump is a complaint for a clinician unless it is the swelling of a bite or sting (decided once all fields are read).
-        else if (ctx.mode !== 'conditions') record(findings, m.concept === 'symptom.clinic_complaint' && m.phrase === 'lump' ? LUMP : name, m.negated, quote(m.first, m.last), ctx.mode);
+        else if (ctx.mode !== 'conditions') {
+          record(findings, m.concept === 'symptom.clinic_complaint' && m.phrase === 'lump' ? LUMP : name, m.negated, quote(m.first, m.last), ctx.mode);
+          if (!m.negated && ctx.mode === 'account' && goneRightAfter(tokens, m.last)) findings.resolved.set(name, quote(m.first, Math.min(m.last + 3, tokens.length - 1)));
+        }
         break;
       case 'condition':
         if (ctx.mode === 'questions') findings.asked.add(name);
@@ -152,6 +169,57 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
     readMagnetCount(tokens, matches, ctx.b, quote);
   }
   return { tokens, matches: all, hypothetical };
+}
+
+/** Words that say a finding has passed ("gone", "settled"); "went" and "gone" only when not "went up", "gone higher". */
+const GONE_WORDS = new Set(['gone', 'went', 'resolved', 'settled', 'cleared', 'stopped', 'broke', 'passed', 'sorted', 'eased', 'disappeared']);
+const GONE_FILLERS = new Set(['has', 'had', 'have', 'is', 'was', 'now', 'all', 'completely', 'totally', 'since', 'then', 'finally', 'away']);
+const RISING = new Set(['up', 'higher', 'high', 'to', 'back', 'into', 'worse', 'off', 'through', 'on']);
+
+function goneWord(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined || t.kind !== 'word' || !GONE_WORDS.has(t.text)) return false;
+  if ((t.text === 'went' || t.text === 'gone' || t.text === 'passed') && RISING.has(tokens[i + 1]?.text ?? '')) return false;
+  return true;
+}
+
+/** "The fever went", "fever has gone now": a word of passing right after the finding (a filler or two between). */
+function goneRightAfter(tokens: readonly Token[], last: number): boolean {
+  for (let j = last + 1; j < tokens.length && j - last <= 3; j++) {
+    if (tokens[j].kind !== 'word') return false;
+    if (goneWord(tokens, j)) return true;
+    if (!GONE_FILLERS.has(tokens[j].text)) return false;
+  }
+  return false;
+}
+
+const PAST_MARKERS = new Set(['was', 'were', 'had']);
+
+/**
+ * Per token: inside the first part of a sentence told in the past ("was", "had") that a later "but" says has passed
+ * ("I had a really bad pain but it's gone now", "the pain was horrendous but my diclofenac has sorted it"). A "still"
+ * anywhere in the sentence keeps it current.
+ */
+function settledSeverityScopes(tokens: readonly Token[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  let start = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i < tokens.length && tokens[i].kind !== 'break') continue;
+    let but = -1;
+    let past = false;
+    let still = false;
+    let gone = false;
+    for (let j = start; j < i; j++) {
+      const w = tokens[j].text;
+      if (w === 'still') still = true;
+      if (but < 0 && PAST_MARKERS.has(w)) past = true;
+      if (but < 0 && w === 'but') but = j;
+      else if (but >= 0 && goneWord(tokens, j)) gone = true;
+    }
+    if (past && gone && !still && but >= 0) for (let j = start; j < but; j++) out[j] = true;
+    start = i + 1;
+  }
+  return out;
 }
 
 /** The pending finding of a lump (see normalise.ts: a bite's or sting's lump is its local swelling). */
@@ -562,7 +630,7 @@ function safetyNetAsConditions(tokens: readonly Token[], found: readonly PhraseM
       const u = tokens[j];
       // A terminator word may sit between ("seek help at once for …"): only a sentence break or a comma stops the search.
       if (u.kind === 'break' || (u.kind === 'symbol' && u.text === ',')) break;
-      if (u.text !== 'for') continue;
+      if (u.text !== 'for' && !(u.text === 'with' && alternatives[j])) continue;
       out ??= [...tokens];
       out[j] = { ...u, text: 'if' };
       break;
@@ -608,7 +676,8 @@ function safetyNetFor(tokens: readonly Token[], from: number, alternatives: read
     // "A&E immediately for numbness, problems peeing or weakness": how fast to go, said of a list of alternatives, is
     // still the safety net; "call 999 now for him" (NOW_CARE) is care asked for now.
     if (HOW_FAST.has(u.text)) urgent = true;
-    if (u.text !== 'for') continue;
+    // "Call back at once with a fever, green vomit or poor feeding": "with" and a list of alternatives is "if" too.
+    if (u.text !== 'for' && !(u.text === 'with' && alternatives[j])) continue;
     // "A&E straight away for any fresh blood": "any" says whatever may come, so it is the safety net with or without a list.
     if (tokens[j + 1]?.text === 'any') return j;
     if (urgent && !alternatives[j]) return undefined;

@@ -227,6 +227,49 @@ const FAMILIES: readonly Family[] = [
     homeAdvice: ['Rest and ibuprofen for a chest wall strain', 'Heat and rest; call back if breathless'],
     story: { worse: ['Pain becomes sharper on breathing'], found: ['Muscle strain settled.', 'Clinic: costochondritis.', 'Emergency department: small pneumothorax, observed.', 'Admitted: pulmonary embolism.', 'Large pulmonary embolism needing intensive care.', 'Died of pulmonary embolism.'] },
   },
+  // Vulnerable callers with a harmless complaint (no fever, no red flag): without them the bank shows chemotherapy,
+  // young babies and pregnancy only in dangerous families, and the fitted model learns the group itself as danger.
+  {
+    id: 'vulnerable_minor',
+    weight: 2,
+    correct: 0,
+    present: (rng) => {
+      const group = rng.pick(['immunocompromised', 'infant', 'pregnant'] as const);
+      if (group === 'infant') {
+        const weeks = rng.int(2, 12);
+        return {
+          age: Math.round((weeks / 52) * 1000) / 1000,
+          sex: sexOf(rng, 0.5),
+          complaint: rng.pick([`${weeks}-week-old brings up small amounts of milk after feeds`, 'Baby has a mild nappy rash', 'Baby has a blocked nose but feeding well', 'Young baby cries in the evenings, settles between']),
+          details: { feeding: 'normal', wet_nappies: 'normal', severity: 'mild', absent: rng.some(['fever', 'green vomit', 'floppiness'], 0.8) },
+          vitals: rng.chance(0.5) ? { temperature_c: rng.real(36.5, 37.3) } : undefined,
+          questions: rng.some(['Any temperature?', 'Feeding and wet nappies normal?'], 0.6),
+        };
+      }
+      if (group === 'pregnant') {
+        return {
+          age: rng.int(20, 40),
+          sex: 'F' as const,
+          conditions: [`pregnant ${rng.int(12, 36)} weeks`],
+          complaint: rng.pick(['Heartburn after meals', 'Blocked nose and sneezing for two days', 'Mild constipation this week', 'Aching lower back by the end of the day']),
+          details: { severity: 'mild', absent: rng.some(['bleeding', 'headache', 'swelling', 'tummy pain', 'fever'], 0.8) },
+          vitals: rng.chance(0.5) ? { systolic_bp: rng.int(100, 124), diastolic_bp: rng.int(60, 80), temperature_c: rng.real(36.4, 37.2) } : undefined,
+          questions: rng.some(['Any bleeding?', 'Any headache or swelling?'], 0.6),
+        };
+      }
+      return {
+        age: rng.int(25, 80),
+        sex: sexOf(rng, 0.5),
+        conditions: [rng.pick(['breast cancer on chemotherapy', 'lymphoma on chemotherapy', 'kidney transplant on tacrolimus'])],
+        complaint: rng.pick(['Mild nausea, controlled with the anti-sickness tablets', 'Runny nose and sneezing, no temperature', 'Dry skin on the hands', 'Mild constipation']),
+        details: { severity: 'mild', absent: rng.some(['fever', 'shivers', 'breathlessness'], 0.8) },
+        vitals: rng.chance(0.6) ? { temperature_c: rng.real(36.3, 37.3), heart_rate: rng.int(64, 90) } : undefined,
+        questions: rng.some(['Any temperature?', 'Any shivers?'], 0.6),
+      };
+    },
+    homeAdvice: ['Self-care at home; call back at once if a temperature or shivers start', 'Simple measures at home and the usual team at the next visit'],
+    story: { worse: ['A temperature develops'], found: BENIGN_STORY },
+  },
   {
     id: 'hives_only',
     weight: 2,
