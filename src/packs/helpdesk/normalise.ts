@@ -18,6 +18,7 @@ import { readSignals } from './read-signals.js';
 import { finishSaas } from './read-saas.js';
 import { readTicket } from './read-ticket.js';
 import { readEndpointSaas521 } from './read-endpoint-saas-521.js';
+import { readHosts561 } from './read-hosts-561.js';
 import { isRecord } from './values.js';
 import { glued, viewOf, wordSet, type TextView } from './text-helpers.js';
 
@@ -191,6 +192,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readPublishedAuth(ctx, action?.parameters);
   readLeakCleanup(ctx, action?.parameters, action?.kind, rawDescription);
   readEndpointSaas521(ctx, action?.parameters, action?.kind, rawDescription);
+  readHosts561(ctx, action?.parameters, action?.kind);
   const actionReading = classifyAction(ctx, { declaredKind: action?.kind, description, parameterOpens, question, contentUnknown: !b.has('change.specified'), replyRisk });
   return b.build(actionReading);
 }

@@ -2,7 +2,7 @@ import { READING_CAP_CHARS } from '../reading/reading.js';
 import { mailDomain, type ReadContext } from './read-context.js';
 import { tokenize } from '../reading/text.js';
 import { shoutedWords, splitOn, viewOf, wordSet, type TextView } from './text-helpers.js';
-import { flagValue, isRecord, normKey, scalarText } from './values.js';
+import { flagValue, isRecord, leadingFlag, normKey, scalarText } from './values.js';
 import { identifierWords } from './safeguard-names.js';
 
 /**
@@ -111,7 +111,9 @@ function readInformation(ctx: ReadContext, out: TicketText): void {
     }
     if (k === 'backupverified' || k === 'backupconfirmed' || k === 'backuptaken' || k === 'snapshottaken') {
       ctx.b.consume(path);
-      if (flag !== undefined) ctx.b.set('ticket.backup_verified', flag, `${path} = ${text}`);
+      // "yes, restore test 08:40" is a yes with a note.
+      const said = flag ?? leadingFlag(value);
+      if (said !== undefined) ctx.b.set('ticket.backup_verified', said, `${path} = ${text}`);
       continue;
     }
     if (k.startsWith('license') || k.startsWith('licence') || k.startsWith('subscription') || k === 'entitlement' || k.endsWith('licenses') || k.endsWith('licences') || k.endsWith('seats')) {
