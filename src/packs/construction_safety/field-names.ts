@@ -34,7 +34,9 @@ export type FieldKind =
   /** A calendar date (ISO "2024-07-02"), kept as days since 1970 so its age can be taken against the request's timestamp. */
   | 'date'
   /** A respirator: yes/no says one is worn; words say which kind (tight-fitting half mask, loose-fitting hood), read as text. */
-  | 'respirator';
+  | 'respirator'
+  /** A pin or fastener in rigging: a bolt, rod or nail put in its place is makeshift (1926.251(a)(4)). */
+  | 'fastener';
 
 export type Scope = 'environment' | 'crew' | 'compliance' | 'limits' | 'parameters' | 'other';
 
@@ -527,6 +529,33 @@ export const FIELD_RULES: readonly FieldRule[] = [
   // A lone worker's missed check-ins (Safe Work Australia, working in heat: regular contact with anyone working alone).
   r('missed check in', 'crew.missed_check_ins', 'count'), r('missed check', 'crew.missed_check_ins', 'count'), r('unanswered check', 'crew.missed_check_ins', 'count'), r('missed checkin', 'crew.missed_check_ins', 'count'), r('missed radio check', 'crew.missed_check_ins', 'count'),
   r('unanswered check in', 'crew.missed_check_ins', 'count'), r('missed call', 'crew.missed_check_ins', 'count'), r('unanswered call', 'crew.missed_check_ins', 'count'),
+  // Batch cs-dev-541..580. Fuel gas at the regulator (1910.253(a)(2): no free acetylene above 15 psig).
+  r('acetylene', 'hot_work.acetylene_psig', 'stress'), r('acetylene pressure', 'hot_work.acetylene_psig', 'stress'), r('acetylene regulator', 'hot_work.acetylene_psig', 'stress'),
+  // Fall-arrest components: who shares a lifeline (1926.502(d)(10)(i)), who designed a horizontal one (1926.502(d)(8)).
+  r('worker on line', 'fall.workers_per_line', 'count'), r('worker per line', 'fall.workers_per_line', 'count'), r('worker on lifeline', 'fall.workers_per_line', 'count'),
+  r('worker per lifeline', 'fall.workers_per_line', 'count'), r('user per lifeline', 'fall.workers_per_line', 'count'), r('climber on line', 'fall.workers_per_line', 'count'),
+  r('user rated', 'fall.line_users_rated', 'count'), r('rated user', 'fall.line_users_rated', 'count'), r('max user', 'fall.line_users_rated', 'count'),
+  r('hll design', 'fall.hll_designed', 'status', { namesDevice: true }), r('lifeline design', 'fall.hll_designed', 'status', { namesDevice: true }),
+  r('designed qualified person', 'fall.hll_designed', 'status'), r('hll designed', 'fall.hll_designed', 'status'), r('engineered lifeline', 'fall.hll_designed', 'status'),
+  // The size of a thing is not the height anyone works at: a tree's height sets its felling zone (1910.266(h)(1)(vi)).
+  r('tree height', 'felling.tree_height_ft', 'length'), r('tree length', 'felling.tree_height_ft', 'length'), r('tree size', 'felling.tree_height_ft', 'length'),
+  r('nearest worker', 'site.nearest_worker_ft', 'length'), r('nearest person', 'site.nearest_worker_ft', 'length'), r('closest worker', 'site.nearest_worker_ft', 'length'),
+  r('exclusion zone', 'record.exclusion_zone', 'ignore'),
+  // A ladder's duty rating against the climber and what he carries (1926.1053(b)(3)); a worker's weight is no crane load.
+  r('ladder duty rating', 'ladder.rating_lbs', 'weight'), r('duty rating', 'ladder.rating_lbs', 'weight'), r('ladder rating', 'ladder.rating_lbs', 'weight'), r('ladder capacity', 'ladder.rating_lbs', 'weight'),
+  r('ladder rated', 'ladder.rating_lbs', 'weight'), r('worker weight', 'ladder.worker_lbs', 'weight'), r('climber weight', 'ladder.worker_lbs', 'weight'), r('body weight', 'ladder.worker_lbs', 'weight'),
+  r('carried load', 'ladder.carried_lbs', 'weight'), r('carried weight', 'ladder.carried_lbs', 'weight'), r('tool load', 'ladder.carried_lbs', 'weight'),
+  // Lasers (1926.54): who runs it, and whether the placard is up.
+  r('laser class', 'laser.class', 'ignore'), r('laser operator trained', 'laser.operator_trained', 'status'),
+  r('placard posted', 'laser.placard', 'status'), r('laser placard', 'laser.placard', 'status'), r('laser sign', 'laser.placard', 'status'), r('laser warning sign', 'laser.placard', 'status'),
+  // Wire rope clips (1926.251(c)(5)(i) Table H-20): how many, on what rope, and the saddle on the live end.
+  r('clips installed', 'rigging.clips', 'count'), r('clip count', 'rigging.clips', 'count'), r('number clips', 'rigging.clips', 'count'), r('wire rope clip', 'rigging.clips', 'count'),
+  r('rope diameter', 'rigging.rope_diameter_ft', 'length'), r('wire rope diameter', 'rigging.rope_diameter_ft', 'length'),
+  r('saddle side', 'rigging.saddle_side', 'ignore'), r('shackle pin', 'rigging.makeshift', 'fastener'), r('pin', 'rigging.makeshift', 'fastener', { scopes: ['parameters'] }),
+  // A dump body raised on a cross slope (FACE 95MO057).
+  r('cross slope', 'vehicle.cross_slope_deg', 'count'), r('chassis cross slope', 'vehicle.cross_slope_deg', 'count'), r('side slope', 'vehicle.cross_slope_deg', 'count'),
+  r('load imbalance', 'vehicle.load_imbalance_pct', 'pct'), r('load sensor imbalance', 'vehicle.load_imbalance_pct', 'pct'),
+  r('bed angle', 'record.bed_angle', 'ignore'),
   // identifiers and bookkeeping: read, nothing to decide
   r('permit no', 'record.permit_no', 'ignore'), r('permit number', 'record.permit_no', 'ignore'), r('tested at', 'record.tested_at', 'ignore'),
   r('workers entering', 'record.entrants', 'ignore'), r('competent person eta', 'record.eta', 'ignore'), r('shoring inspection', 'equipment.inspected', 'status'),

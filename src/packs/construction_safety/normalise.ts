@@ -280,6 +280,20 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
     facts.set('fall.protected', true, `safety monitoring system on a ${roofWidth} ft wide low-slope roof, no mechanical equipment`, R);
   }
 
+  // A positioning device system (1926.502(e)) is fall protection of its own, judged by its free fall (2 ft at most).
+  if (facts.bool('fall.protected') === undefined && facts.bool('fall.positioning') === true) {
+    facts.set('fall.protected', true, 'positioning device system (1926.502(e))', R);
+  }
+  // The felling zone is two tree lengths (1910.266(h)(1)).
+  const tree = facts.num('felling.tree_height_ft');
+  if (tree !== undefined) facts.set('felling.zone_ft', 2 * tree, `two tree lengths of a ${tree} ft tree`, R);
+  // A ladder carries the climber and what he takes up with him (1926.1053(b)(3)).
+  const climber = facts.num('ladder.worker_lbs');
+  if (climber !== undefined && facts.num('ladder.load_lbs') === undefined) {
+    const carried = facts.num('ladder.carried_lbs') ?? 0;
+    facts.set('ladder.load_lbs', climber + carried, `${climber} lb climber + ${carried} lb carried`, R);
+  }
+
   // Personal fall arrest (1926.502(d)(16)): the free fall is the lanyard plus the D-ring's height above the anchor
   // (5 ft for a standing worker when not given); the feet then drop the free fall, the deceleration (3.5 ft at most,
   // taken when not given) and a foot of harness stretch below the working surface.

@@ -2,7 +2,7 @@ import type { Lexicon, Unit } from '../reading/text.js';
 import { quantities, tokenize } from '../reading/text.js';
 import { toCelsius, toFeet, toHours, toKilovolts, toMph, toPounds } from '../reading/units.js';
 import { type FactWriter, type Strength } from './fact-writer.js';
-import { psiPer, ruleFor, type FieldRule, type Scope, splitFieldName } from './field-names.js';
+import { type FieldName, psiPer, ruleFor, type FieldRule, type Scope, splitFieldName } from './field-names.js';
 import { slopeIn } from './slope.js';
 import { saysUnknown, statusOf } from './status.js';
 
@@ -63,6 +63,13 @@ function deviceWorks(value: unknown): boolean | undefined {
   }
   return undefined;
 }
+
+/** What stands in for a rigging pin (a hex bolt from the gang box, a rod, a nail), and what a rated pin is called. */
+const IMPROVISED_PIN = new Set(['bolt', 'bolts', 'rod', 'nail', 'rebar', 'wire', 'screw', 'screws']);
+const RATED_PIN = new Set(['shackle', 'manufacturer', "manufacturer's", 'oem', 'original', 'rated', 'matching']);
+
+/** A respirator value that opens with one of these says none is worn ("none", "no respirators issued"). */
+const NO_RESPIRATOR = new Set(['none', 'no', 'not', 'false', 'without', 'nil']);
 
 /** A number and its unit from a field value: a number, or a short string such as "25 km/h" or "18.2%". */
 function quantityOf(value: unknown, fallback: Unit | undefined): { value: number; unit: Unit | undefined } | undefined {
@@ -129,6 +136,8 @@ export function readStructured(
   vocabulary: Lexicon,
   texts: PendingText[],
   depth = 0,
+  /** The unit a parent record's name gives its fields ("regulator_setting_psig: {acetylene: 8, oxygen: 40}"). */
+  inherited: { unit?: Unit; psiPer?: number } = {},
 ): void {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || depth > MAX_DEPTH) return;
   const b = facts.builder;
@@ -143,7 +152,11 @@ export function readStructured(
     const value = (raw as Record<string, unknown>)[key];
     if (value === null || value === undefined) continue;
     if (typeof value === 'object' && !Array.isArray(value)) {
-      readStructured(facts, value, here, scope, strength, vocabulary, texts, depth + 1);
+      const parent = splitFieldName(key);
+      readStructured(facts, value, here, scope, strength, vocabulary, texts, depth + 1, {
+        unit: parent.unit ?? inherited.unit,
+        psiPer: parent.psiPer ?? inherited.psiPer,
+      });
       continue;
     }
     if (Array.isArray(value)) {
@@ -154,7 +167,11 @@ export function readStructured(
       }
       continue;
     }
-    const name = splitFieldName(key);
+    const own = splitFieldName(key);
+    // A field without a unit of its own is measured in its record's unit: "oxygen: 40" under a psig record is a pressure.
+    const name: FieldName = own.unit === undefined && own.psiPer === undefined && (inherited.unit !== undefined || inherited.psiPer !== undefined)
+      ? { ...own, ...(inherited.unit !== undefined ? { unit: inherited.unit } : {}), ...(inherited.psiPer !== undefined ? { psiPer: inherited.psiPer } : {}) }
+      : own;
     const rule = ruleFor(name, scope);
     if (!rule) {
       if (typeof value === 'string') {
@@ -166,11 +183,29 @@ export function readStructured(
     b.get(here);
     const source = `${here} = ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
     if (rule.kind === 'ignore') continue;
-    // "floor_load_psf", "deck_load_kpa": a load per area is a pressure, not the weight on a hook or a shore.
-    if ((rule.kind === 'weight' || rule.kind === 'force') && name.psiPer !== undefined) continue;
+    // "floor_load_psf", "deck_load_kpa": a load per area is a pressure, not the weight on a hook or a shore;
+    // "oxygen_psig": a regulator's pressure, not a gas reading in percent or ppm.
+    if ((rule.kind === 'weight' || rule.kind === 'force' || rule.kind === 'pct' || rule.kind === 'ppm') && name.psiPer !== undefined) continue;
     if (rule.kind === 'respirator') {
       if (typeof value === 'boolean') facts.set(rule.fact, value, source, strength);
-      else if (typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
+      else if (typeof value === 'string' && value.length > 0) {
+        // "respirator: none" says none is worn; "half-face P100 (APF 10)" names the one worn.
+        const first = tokenize(value.toLowerCase()).find((t) => t.kind === 'word')?.text ?? '';
+        if (NO_RESPIRATOR.has(first)) facts.set(rule.fact, false, source, strength);
+        else if (!saysUnknown(value)) facts.set(rule.fact, true, source, strength);
+        texts.push({ path: here, value, scope });
+      }
+      continue;
+    }
+    if (rule.kind === 'fastener') {
+      if (typeof value === 'string' && value.length <= 100) {
+        const words = tokenize(value.toLowerCase()).filter((t) => t.kind === 'word').map((t) => t.text);
+        const improvised = words.some((w) => IMPROVISED_PIN.has(w));
+        const rated = words.some((w) => RATED_PIN.has(w));
+        if (improvised && !rated) facts.set(rule.fact, true, source, strength);
+        else if (rated && !improvised) facts.set(rule.fact, false, source, strength);
+        texts.push({ path: here, value, scope });
+      }
       continue;
     }
     if (rule.kind === 'anchor') {

@@ -53,6 +53,8 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
       return 'confined_space.respiratory';
     case 'control.silica':
       return 'silica.controls';
+    case 'control.fume':
+      return 'hot_work.fume_exhaust';
     case 'control.hearing':
       return 'noise.hearing_protection';
     case 'control.container_clean':
@@ -223,15 +225,25 @@ const CONDITION_FACTS: Record<string, string> = {
   'condition.cofferdam': 'cofferdam.present',
   'condition.cofferdam_distress': 'cofferdam.distress',
   'condition.scuba': 'dive.scuba',
+  // Batch cs-dev-541..580.
+  'condition.body_belt': 'fall.body_belt',
+  'condition.positioning': 'fall.positioning',
+  'condition.horizontal_lifeline': 'fall.horizontal_lifeline',
+  'condition.laser': 'laser.present',
+  'condition.zinc_coated': 'hot_work.zinc_coated',
+  'condition.chipping_tool': 'silica.chipping',
+  'condition.clips_backwards': 'rigging.clips_backwards',
+  'condition.load_hung_up': 'vehicle.load_hung_up',
+  'condition.dumping': 'vehicle.dumping',
 };
 
 /** Conditions whose negation says nothing useful ("no rush" is not "no pressure" evidence worth keeping). */
-const AFFIRM_ONLY = new Set(['condition.scuba', 'condition.cement_burn', 'condition.wet_cement_contact', 'condition.riding_unseated', 'condition.makeshift_rigging', 'condition.cofferdam', 'condition.cofferdam_distress', 'hazard.ignition_source', 'condition.corrosive', 'hazard.swing_radius', 'condition.underground', 'condition.post_tensioning', 'hazard.behind_jack', 'condition.lift_slab', 'cue.flagger', 'condition.shore_removal', 'hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
+const AFFIRM_ONLY = new Set(['condition.laser', 'condition.zinc_coated', 'condition.chipping_tool', 'condition.clips_backwards', 'condition.dumping', 'condition.horizontal_lifeline', 'condition.positioning', 'condition.scuba', 'condition.cement_burn', 'condition.wet_cement_contact', 'condition.riding_unseated', 'condition.makeshift_rigging', 'condition.cofferdam', 'condition.cofferdam_distress', 'hazard.ignition_source', 'condition.corrosive', 'hazard.swing_radius', 'condition.underground', 'condition.post_tensioning', 'hazard.behind_jack', 'condition.lift_slab', 'cue.flagger', 'condition.shore_removal', 'hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
 /**
  * A hazard list names kinds of hazard ("cave_in", "falling_debris"), not what was seen: only hazards whose
  * naming is itself the fact (a power line, lightning, a suspended load) are read from it.
  */
-const FROM_HAZARD_LIST = new Set(['condition.scuba', 'condition.corrosive', 'condition.underground', 'condition.post_tensioning', 'condition.lift_slab', 'condition.suspended_scaffold', 'hazard.power_line', 'hazard.lightning', 'hazard.suspended_load', 'condition.silica_task', 'hazard.fall_exposure', 'hazard.live_work', 'condition.combustible', 'kind.personnel_platform']);
+const FROM_HAZARD_LIST = new Set(['condition.laser', 'condition.scuba', 'condition.corrosive', 'condition.underground', 'condition.post_tensioning', 'condition.lift_slab', 'condition.suspended_scaffold', 'hazard.power_line', 'hazard.lightning', 'hazard.suspended_load', 'condition.silica_task', 'hazard.fall_exposure', 'hazard.live_work', 'condition.combustible', 'kind.personnel_platform']);
 /** Conditions whose mention makes the site safer, so they are never read from words addressed to the guardrail. */
 const LOWERS_WHEN_AFFIRMED = new Set(['condition.acclimatized', 'condition.indoors', 'condition.alternate_entry', 'condition.hand_dig']);
 /** Conditions read only from sources that describe the present, not from the action's own plan. */
