@@ -1,3 +1,4 @@
+import type { CanonicalText } from '../lib/canonical-json.js';
 /** A simulated future as stored and served. */
 export interface StoredFuture {
   index: number;
@@ -60,12 +61,17 @@ export interface StoredPersonal {
   fields: PersonalFieldState[];
 }
 
+/** Parts of a record already written as canonical JSON (exactly `canonicalJson` of the record's own part). */
+export interface WrittenParts {
+  futures?: CanonicalText;
+}
+
 /** The audit log of evaluations: append-only (the database refuses UPDATE and DELETE). */
 export interface EvaluationStore {
   /**
    * Durable when it resolves (the row has committed); throws when the record could not be stored.
    * Appends never wait for one another: a sealer commits them to signed blocks afterwards.
    */
-  append(record: EvaluationRecord): Promise<void>;
+  append(record: EvaluationRecord, written?: WrittenParts): Promise<void>;
   get(id: string): Promise<StoredEvaluation | null>;
 }

@@ -5,7 +5,7 @@ import type { PersonalPath } from '../privacy/personal-paths.js';
 import { openPersonal, sealPersonal, type Shown } from '../privacy/personal-seal.js';
 import { personalFieldsOf } from '../privacy/pg-personal-store.js';
 import { EVALUATION_HASH_SCHEME, evaluationDigest, PERSONAL_HASH_SCHEME } from './evaluation-digest.js';
-import type { EvaluationRecord, EvaluationStore, StoredEvaluation, StoredFuture } from './evaluation-store.js';
+import type { EvaluationRecord, EvaluationStore, StoredEvaluation, StoredFuture, WrittenParts } from './evaluation-store.js';
 
 export interface EvaluationRow {
   id: string;
@@ -171,8 +171,8 @@ export class PgEvaluationStore implements EvaluationStore {
    * every replica run side by side; within a process, appends that arrive together share a commit.
    * The row's transaction id (the `txid` default) tells the sealer when it is safe to seal.
    */
-  async append(original: EvaluationRecord): Promise<void> {
-    const row = this.serialise(original);
+  async append(original: EvaluationRecord, written: WrittenParts = {}): Promise<void> {
+    const row = this.serialise(original, written);
     if (!this.groupCommit) return this.insert([row]);
     return new Promise((resolve, reject) => {
       this.queue.push({ row, resolve, reject });
@@ -181,7 +181,7 @@ export class PgEvaluationStore implements EvaluationStore {
   }
 
   /** The row as stored: hashed and serialised in the same tick, so what is stored is exactly what was hashed. */
-  private serialise(original: EvaluationRecord): string {
+  private serialise(original: EvaluationRecord, written: WrittenParts): string {
     const paths = this.options.personalPaths?.(original.domain) ?? [];
     // Personal values leave the row (scheme 3): it stores and hashes their salted digests, and they go to personal_fields.
     const sealed = paths.length > 0 ? sealPersonal(original, paths, this.options.randomBytes) : null;
@@ -190,7 +190,8 @@ export class PgEvaluationStore implements EvaluationStore {
     // The large parts are written once, as canonical JSON, and that text is both hashed and stored.
     const request = CanonicalText.of(rec.request);
     const response = CanonicalText.of(rec.response);
-    const futures = CanonicalText.of(rec.futures);
+    // Sealing rewrites the futures; otherwise the caller's text of them is theirs exactly.
+    const futures = !sealed && written.futures ? written.futures : CanonicalText.of(rec.futures);
     const hash = evaluationDigest({ ...rec, request, response, futures } as unknown as typeof rec);
     const head = JSON.stringify({
       id: rec.id, created_at: rec.createdAt.toISOString(), domain: rec.domain, decision: rec.decision, reason_codes: rec.reasonCodes,

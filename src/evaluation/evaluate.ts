@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { canonicalJson } from '../lib/canonical-json.js';
+import { CanonicalText, canonicalJson } from '../lib/canonical-json.js';
 import { AppError } from '../errors.js';
 import { msSince } from '../lib/elapsed.js';
 import type { EvaluationRecord, EvaluationStore } from '../audit/evaluation-store.js';
@@ -11,6 +11,7 @@ import type { ActionInput } from '../packs/types.js';
 import { READING_CAP_CHARS, type Reading } from '../packs/reading/reading.js';
 import type { WorldModel } from '../world-model/world-model.js';
 import { estimate, zeroToleranceEstimates } from './decision-rule.js';
+import { prepared } from './reading-memo.js';
 import { simulateAndDecide } from './simulate-and-decide.js';
 import { explain, rankFactors, recommend } from './explain.js';
 
@@ -56,6 +57,10 @@ export interface Evaluation {
   body: Record<string, unknown>;
   /** The answer is a pending escalation asked for before (nothing was simulated or stored now). */
   repeated?: boolean;
+  /** The state and action as validated against the domain's schemas (a fresh evaluation only). */
+  validated?: { state: Record<string, unknown>; action: Record<string, unknown> };
+  /** The futures as canonical JSON, written once for the record: the answer puts this text in place. */
+  futuresText?: CanonicalText;
 }
 
 /** The port to the escalations awaiting review (src/signoff implements it). */
@@ -77,7 +82,12 @@ export function pendingEscalationKey(apiKeyId: string | undefined, domain: strin
   // read keys by the words themselves (as a set), so two requests the reading cannot tell apart
   // (both sparse, about different things) do not answer for each other.
   const unread = [...new Set(reading.unread.unknown)].sort();
-  const key = { api_key_id: apiKeyId ?? null, domain, policy_version: policyVersion, facts: reading.facts, action: { effect, kind, disposition: disposition ?? null }, unread };
+  return pendingKeyOf(apiKeyId, domain, policyVersion, { facts: reading.facts, action: { effect, kind, disposition: disposition ?? null }, unread });
+}
+
+/** The key from its parts, which may be written already (`CanonicalText`): the same text either way. */
+function pendingKeyOf(apiKeyId: string | undefined, domain: string, policyVersion: string, parts: { facts: unknown; action: unknown; unread: unknown }): string {
+  const key = { api_key_id: apiKeyId ?? null, domain, policy_version: policyVersion, facts: parts.facts, action: parts.action, unread: parts.unread };
   return `sha256:${crypto.createHash('sha256').update(canonicalJson(key)).digest('hex')}`;
 }
 
@@ -155,13 +165,12 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
   const fixedN = opts.rollouts === undefined ? undefined : Math.min(Math.max(opts.rollouts, policy.rollouts.min), policy.rollouts.max);
 
   // One reading of the request: everything below (rules, features, model, explanation) uses it.
-  const reading = domain.read(state, action as ActionInput);
-  const pendingKey = deps.pendingEscalations ? pendingEscalationKey(caller.apiKeyId, domain.name, domain.policyVersion, reading) : undefined;
+  const { reading, features, gate: preparedGate, pendingParts } = prepared(domain, state, action as ActionInput);
+  const pendingKey = deps.pendingEscalations ? pendingKeyOf(caller.apiKeyId, domain.name, domain.policyVersion, pendingParts) : undefined;
   // Asked while the features and similar cases are worked out: the round trip costs no time of its own.
   // The futures wait for its answer: a pending escalation is returned without calling the model.
   const pendingLookup = pendingKey ? deps.pendingEscalations!.find(pendingKey) : undefined;
   pendingLookup?.catch(() => {}); // awaited below; a failure surfaces there
-  const features = domain.module.featurize(reading);
   const ruleInput: RuleInput = { facts: reading.facts, action: reading.action as unknown as Record<string, unknown> };
 
   // Similar cases do not depend on the futures: look them up while the futures are simulated.
@@ -184,6 +193,7 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
     action: action as ActionInput,
     reading,
     features,
+    gate: preparedGate,
     seed,
     horizon,
     deadlineMs,
@@ -264,6 +274,8 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
   // Durable before it is sent: no answer without its audit record.
   const storeStarted = performance.now();
   const { futures: _omit, ...responseWithoutFutures } = body;
+  // The bulk of the record and of the answer, written once: stored, hashed and sent as this text.
+  const futuresText = CanonicalText.of(futures);
   const rec: EvaluationRecord = {
     id,
     createdAt,
@@ -283,7 +295,7 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
   };
   try {
     timing.total = msSince(started);
-    await deps.store.append(rec);
+    await deps.store.append(rec, { futures: futuresText });
   } catch (err) {
     throw new AppError('audit_unavailable', 'the evaluation could not be stored, so it cannot be approved', { decision: 'escalate', reasons: [{ code: 'audit_unavailable', message: 'The audit store is unavailable.' }] }, { cause: err });
   }
@@ -292,5 +304,5 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
   // Only a judgement about the action is sticky: an escalation because the world model was down or
   // too slow says nothing about the action, and asking again once it is back must evaluate afresh.
   if (pendingKey && decision === 'escalate' && !failure) await deps.pendingEscalations!.opened(pendingKey, rec);
-  return { id, decision, body };
+  return { id, decision, body, validated: { state, action: action as Record<string, unknown> }, futuresText };
 }

@@ -17,6 +17,8 @@ export interface DecideInput {
   /** The pack's one reading of the request, and the features over it. */
   reading: Reading;
   features: Features;
+  /** The gates over that reading, when worked out already (they depend on nothing else). */
+  gate?: GateResult;
   seed: number;
   horizon: number;
   deadlineMs: number;
@@ -46,6 +48,13 @@ export interface DecideOutcome {
   simulationMs: number;
 }
 
+/** A step with its keys in sorted order; one with other fields than the four is kept as it is. */
+function orderedStep(s: StoredFuture['steps'][number]): StoredFuture['steps'][number] {
+  let n = 0;
+  for (const k in s) if (Object.hasOwn(s, k)) n++;
+  return n === 4 && 'event' in s && 'outcome' in s && 'reward' in s && 't' in s ? { event: s.event, outcome: s.outcome, reward: s.reward, t: s.t } : s;
+}
+
 /** Rejects when the signal aborts: no world model, however stuck, holds an answer past its deadline. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(new WorldModelError('deadline_exceeded', 'deadline exceeded'));
@@ -73,7 +82,7 @@ export async function simulateAndDecide(input: DecideInput): Promise<DecideOutco
   const { domain, state, action, reading, features, seed, horizon, deadlineMs, fixedN } = input;
   const { policy } = domain;
   const ruleStarted = performance.now();
-  const gate = gates(domain, reading);
+  const gate = input.gate ?? gates(domain, reading);
   const rulesMs = msSince(ruleStarted);
   const settled = gate.codes.length > 0;
 
@@ -100,7 +109,8 @@ export async function simulateAndDecide(input: DecideInput): Promise<DecideOutco
         return;
       }
       const cls = domain.module.classify(outcome, reading.action);
-      futures.push({ index: firstIndex + i, final_outcome: f.final_outcome, incident: cls.incident, adverse: cls.adverse, steps: f.steps, risk_factors: f.risk_factors });
+      // Keys in sorted order: the record's canonical JSON then writes the futures, the bulk of it, natively.
+      futures.push({ adverse: cls.adverse, final_outcome: f.final_outcome, incident: cls.incident, index: firstIndex + i, risk_factors: f.risk_factors, steps: f.steps.map(orderedStep) });
       tally.valid++;
       if (cls.incident) tally.incidents++;
       if (cls.adverse) tally.adverse++;

@@ -5,9 +5,10 @@ import { evaluate, EvaluateRequestSchema, type EvaluateDeps, type Evaluation } f
 import type { EvaluationStore, StoredEvaluation } from '../audit/evaluation-store.js';
 import { isDatabaseUnavailable } from '../db/database.js';
 import { parseDuration } from '../keys/duration.js';
-import { canonicalJson } from '../lib/canonical-json.js';
+import { CanonicalText, canonicalJson } from '../lib/canonical-json.js';
 import type { OutcomeService } from '../outcomes/outcome-service.js';
 import type { PersonalDataService, Presented } from '../privacy/personal-data-service.js';
+import { actionHash } from '../signoff/action-hash.js';
 import type { IdempotencyStore } from '../signoff/idempotency-store.js';
 import { MAX_WAIT_MS, type ReviewView, type SignOffService } from '../signoff/sign-off-service.js';
 import { callerKey, type Authenticator } from './auth.js';
@@ -80,6 +81,21 @@ function abortOnClose(req: Request, res: Response): AbortSignal {
   return ctl.signal;
 }
 
+/**
+ * The answer as JSON, its futures (the bulk of it) as the text already written for the record when
+ * there is one, rather than serialised a second time. Sent without an ETag: no one revalidates a POST.
+ */
+function sendAnswer(res: Response, answer: Record<string, unknown>, futuresText: CanonicalText | undefined): void {
+  let text: string;
+  if (futuresText) {
+    const { futures: _written, ...rest } = answer;
+    const head = JSON.stringify(rest);
+    text = head.length > 2 ? `${head.slice(0, -1)},"futures":${futuresText.text}}` : `{"futures":${futuresText.text}}`;
+  } else text = JSON.stringify(answer);
+  res.type('application/json');
+  res.end(text);
+}
+
 export function evaluateRoutes(deps: EvaluateRouteDeps): Router {
   const router = Router();
   let inFlight = 0;
@@ -104,7 +120,8 @@ export function evaluateRoutes(deps: EvaluateRouteDeps): Router {
       createdAt: new Date(b.created_at),
       decision: result.decision,
       overrideAllowed: b.override?.allowed ?? false,
-      actionHash: deps.signOffs.actionHashOf(request),
+      // The state and action evaluate validated: validating them again would give the same values.
+      actionHash: result.validated ? actionHash({ domain: request.domain, ...result.validated }) : deps.signOffs.actionHashOf(request),
     });
     return { ...result.body, ...reviewFields(view) };
   };
@@ -177,7 +194,9 @@ export function evaluateRoutes(deps: EvaluateRouteDeps): Router {
         simulationMs: body.timing_ms.simulation,
         phases: body.timing_ms,
       });
-      res.status(200).location(`/v1/evaluations/${result.id}`).json(await withReview(result, request));
+      const answer = await withReview(result, request);
+      res.status(200).location(`/v1/evaluations/${result.id}`);
+      sendAnswer(res, answer, result.body.futures === answer.futures ? result.futuresText : undefined);
     } finally {
       inFlight--;
     }

@@ -18,8 +18,57 @@ export class CanonicalText {
   }
 }
 
-/** JSON with object keys sorted at every level: the same value always gives the same text (for hashing). */
+/**
+ * Whether `JSON.stringify(value)` already is the canonical text: plain objects and arrays only, every
+ * object's keys in strictly ascending order, and no value JSON.stringify writes differently from
+ * `canonicalJson` (functions, symbols, bigints, dates, boxed values, `CanonicalText`, anything with a
+ * `toJSON`: all of them have a prototype other than Object's or Array's, or are not objects).
+ */
+function alreadyCanonical(value: unknown, depth: number): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return true;
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (value === null) return true;
+  if (depth > 256) return false;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+    for (let i = 0; i < value.length; i++) if (!alreadyCanonical(value[i], depth + 1)) return false;
+    return true;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const obj = value as Record<string, unknown>;
+  // A null-prototype object cannot inherit a toJSON, but it can hold one of its own.
+  if ('toJSON' in obj) return false;
+  let previous: string | undefined;
+  for (const k in obj) {
+    if (!Object.hasOwn(obj, k)) return false;
+    if (previous !== undefined && !(previous < k)) return false;
+    previous = k;
+    if (!alreadyCanonical(obj[k], depth + 1)) return false;
+  }
+  return true;
+}
+
+/**
+ * JSON with object keys sorted at every level: the same value always gives the same text (for hashing).
+ * A part whose keys are already in order (an evaluation's futures are built so) is written by
+ * JSON.stringify, several times faster than writing it here and the same text.
+ */
 export function canonicalJson(value: unknown): string {
+  if (typeof value === 'object' && value !== null && alreadyCanonical(value, 0)) return JSON.stringify(value);
+  return written(value);
+}
+
+function written(value: unknown): string {
   // Built by appending (no intermediate arrays): an evaluation's record is hashed on every answer.
   switch (typeof value) {
     case 'string':

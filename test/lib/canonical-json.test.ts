@@ -30,6 +30,23 @@ describe('canonical JSON', () => {
     }), { numRuns: 2000 });
   });
 
+  it('when every key is already in order (the fast path), then the text is still the one every stored hash was computed with', () => {
+    const sorted = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(sorted);
+      if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+      const out = Object.getPrototypeOf(value) === null ? Object.create(null) : {};
+      for (const k of Object.keys(value).sort()) Object.defineProperty(out, k, { value: sorted((value as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
+      return out;
+    };
+    const values = fc.anything({ withDate: true, withNullPrototype: true, withObjectString: false, withMap: false, withSet: false, withBigInt: false, withTypedArray: false, withSparseArray: false, key: fc.oneof(fc.string(), fc.constantFrom('0', '10', '2', '__proto__', 'toJSON', 'é', '')) });
+    fc.assert(fc.property(values, (v) => {
+      const s = sorted(v);
+      expect(canonicalJson(s)).toBe(asFirstWritten(s));
+    }), { numRuns: 2000 });
+    expect(canonicalJson({ a: 1, b: [{ c: 'x', d: Number.NaN, e: undefined }], f: null })).toBe('{"a":1,"b":[{"c":"x","d":null}],"f":null}');
+    expect(canonicalJson({ a: () => 1, b: 2 })).toBe(asFirstWritten({ a: () => 1, b: 2 }));
+  });
+
   it('when a date is invalid, then it is written as JSON.stringify writes it (null), not thrown on', () => {
     expect(canonicalJson({ at: new Date(Number.NaN), n: 1 })).toBe('{"at":null,"n":1}');
     expect(canonicalJson([new Date(Number.NaN)])).toBe(JSON.stringify([new Date(Number.NaN)]));
