@@ -109,6 +109,11 @@ const CASES: [hazard: string, state: Record<string, unknown>][] = [
   ['suspected_new_diabetes_child_low_acuity', { caller_demographics: { age: 11 }, chief_complaint: 'Thirsty all the time and weeing a lot', vital_signs: { glucose: 19.5 } }],
   ['severe_hyperkalaemia_low_acuity', { caller_demographics: { age: 70, conditions: ['kidney disease'] }, chief_complaint: 'The practice says her potassium is 7.0 on today\'s blood test' }],
   ['immunotherapy_colitis_low_acuity', { caller_demographics: { age: 62, medications: ['ipilimumab'] }, chief_complaint: 'Diarrhoea with blood in the poo since yesterday' }],
+  ['suspected_cancer_skin_lesion_home_care', { caller_demographics: { age: 50 }, chief_complaint: 'A mole on my arm has got bigger and has a ragged edge' }],
+  ['suspected_cancer_oral_ulcer_home_care', { caller_demographics: { age: 55 }, chief_complaint: 'Ulcer on my tongue', symptom_details: { duration: '4 weeks' } }],
+  ['suspected_cancer_postmenopausal_bleeding_home_care', { caller_demographics: { age: 66, sex: 'female' }, chief_complaint: 'Some vaginal spotting this week' }],
+  ['suspected_dvt_low_acuity', { caller_demographics: { age: 48 }, chief_complaint: 'My right calf is swollen and sore since the flight' }],
+  ['reduced_fetal_movements_low_acuity', { caller_demographics: { age: 31, sex: 'F', gestation_weeks: 34 }, chief_complaint: 'The baby is moving less than usual today' }],
 ];
 
 describe('triage hazard catalogue', () => {

@@ -174,7 +174,12 @@ class TriageReader {
         else if (answer) this.text(full, words, 'account', negative || answer === 'no');
         // "frequency: first in months", "pattern: …": a key that names an attribute of the complaint labels its value
         // and says nothing itself (answered yes or no, above, it is a question and is read).
-        else if (ATTRIBUTE_KEYS.has(foldFieldName(key))) this.text(full, value, 'account', negative);
+        else if (ATTRIBUTE_KEYS.has(foldFieldName(key))) {
+          // "duration: 5 weeks", "onset: 2 days, constant": a field that says how long, answered with a length of time first.
+          const hours = !negative && DURATION_KEYS.has(foldFieldName(key)) ? leadingDurationHours(value) : undefined;
+          if (hours !== undefined) this.b.set('onset_hours', hours, `${full} = ${JSON.stringify(value.slice(0, 60))}`);
+          this.text(full, value, 'account', negative);
+        }
         // "drowsiness: normal", "confusion: as usual": the answer says the finding the key names is not there.
         else if (NORMAL_ANSWERS.has(foldFieldName(value))) this.text(full, words, 'account', true);
         // "passing_wind: not since yesterday", "wet nappies: not for 8 hours": the answer negates the key's own words for a time.
@@ -231,7 +236,10 @@ class TriageReader {
     const tokens = tokenize(value.length > 400 ? value.slice(0, 400) : value);
     const found = lexicon.match(tokens, []);
     const negated = negationWithPhrases(tokens, found);
-    return found.some((m) => negated[m.first] && named.has(m.concept));
+    // "amnesia: remembers the game and the bump": the answer affirms the normal counterpart of the finding the key names
+    // (`normal.<symptom>` in the vocabulary), which is a no to the key in the answer's own words.
+    return found.some((m) => (negated[m.first] && named.has(m.concept))
+      || (!negated[m.first] && m.concept.startsWith('normal.') && named.has(`symptom.${m.concept.slice('normal.'.length)}`)));
   }
 
   private readDetailNumber(path: string, key: string, words: string, value: number, negative: boolean): void {
@@ -335,6 +343,63 @@ class TriageReader {
 
   // ------------------------------------------------------------------------ findings → facts
 
+  /**
+   * Findings that only mean something together. A skin lesion's changes are scored with the weighted 7-point checklist
+   * of NICE NG12 1.7 (size, shape, colour 2 each; oozing or bleeding, a change in sensation 1 each; 3 or more is
+   * suspicious), and only where a lesion is named. A burn that looks white, waxy, hard or leathery (the look words it
+   * shares with deep frostbite) is a deep burn (NHS Burns and scalds). One leg swollen, read with which leg, and not both,
+   * is the one-sided swelling of NICE NG158.
+   */
+  private settleLesionAndBurn(): void {
+    const { findings } = this;
+    const checklist: [string, number][] = [['lesion_grown', 2], ['lesion_shape', 2], ['lesion_colour', 2], ['lesion_oozing', 1], ['lesion_sensation', 1]];
+    const lesion = findings.affirmed.get('skin_lesion');
+    const score = checklist.reduce((sum, [name, points]) => sum + (findings.affirmed.has(name) ? points : 0), 0);
+    if (lesion !== undefined && score >= 3) {
+      const signs = checklist.filter(([name]) => findings.affirmed.has(name)).map(([name]) => findings.affirmed.get(name)!);
+      findings.affirm('suspicious_skin_lesion', `${lesion}; ${signs.join('; ')} (7-point checklist score ${score})`);
+    }
+    for (const name of ['skin_lesion', ...checklist.map(([n]) => n)]) {
+      findings.affirmed.delete(name);
+      findings.denied.delete(name);
+    }
+    const burn = findings.affirmed.get('burn');
+    const deepLook = findings.affirmed.get('deep_cold_injury');
+    if (burn && deepLook && !findings.affirmed.has('frostbite') && !findings.affirmed.has('cold_exposure')) {
+      findings.affirm('burn_deep', `${burn}; ${deepLook}`);
+      findings.affirmed.delete('deep_cold_injury');
+    }
+    const swollenLeg = findings.affirmed.get('leg_swelling');
+    const oneLeg = findings.flags.get('side.one_leg');
+    if (swollenLeg && oneLeg && !findings.flags.has('side.both_legs_swollen')) findings.affirm('unilateral_leg_swelling', `${swollenLeg}; ${oneLeg}`);
+    findings.affirmed.delete('leg_swelling');
+    findings.denied.delete('leg_swelling');
+  }
+
+  /**
+   * A breath-holding spell (NHS Breath-holding in babies and children): set off by crying or upset in a child of 6 months
+   * to 6 years, blue or limp for seconds, and fully back to normal now. The blue colour and limpness were the spell's, not
+   * a breathing or consciousness problem now: a GP should see a first one, and 999 is for a spell over a minute, shaking
+   * over a minute, or a child who does not come round. Any of those, a fever, a head injury, or a sign read still present
+   * keeps every finding.
+   */
+  private settleBreathHolding(): void {
+    const { b, findings } = this;
+    const age = typeof b.facts.age_years === 'number' ? b.facts.age_years : undefined;
+    const trigger = findings.flags.get('course.breath_holding');
+    const brief = findings.flags.get('course.brief_episode');
+    const recovered = findings.flags.get('course.back_to_baseline');
+    if (!trigger || !brief || !recovered || age === undefined || age < 0.5 || age >= 6) return;
+    const danger = findings.flags.has('course.long_episode') || findings.flags.has('course.seizure_danger')
+      || ['fever', 'head_injury', 'seizure', 'confusion', 'vomiting', 'non_blanching_rash', 'stridor', 'choking_now'].some((f) => findings.affirmed.has(f));
+    if (danger) return;
+    const spell = ['severe_breathing', 'drowsy', 'mottled_skin', 'unconscious', 'fainted', 'loss_of_consciousness'].filter((f) => findings.affirmed.has(f));
+    // Something in the airway (choking) is not a breath-holding spell, however it began.
+    if (spell.length === 0 || spell.some((f) => /chok/u.test(findings.affirmed.get(f) ?? ''))) return;
+    for (const f of spell) findings.affirmed.delete(f);
+    b.set('course.breath_holding_recovered', true, `${trigger}; ${brief}; ${recovered}`);
+  }
+
   private settleFacts(): void {
     const { b, findings } = this;
     const female = b.facts.sex === 'female';
@@ -376,6 +441,8 @@ class TriageReader {
       findings.affirmed.delete('poisoning');
       b.set('ingestion.low_toxicity', true, `${lowTox}; ${poisoning}`);
     }
+    this.settleLesionAndBurn();
+    this.settleBreathHolding();
     // More paracetamol than the adult maximum of 4 g in 24 hours is an overdose, staggered or not (NHS).
     const paracetamol = b.facts.paracetamol_g;
     if (typeof paracetamol === 'number' && paracetamol > 4) findings.affirm('overdose', `${b.provenance.paracetamol_g} (${paracetamol} g of paracetamol)`);
@@ -427,7 +494,9 @@ class TriageReader {
     const lump = findings.affirmed.get(LUMP);
     findings.affirmed.delete(LUMP);
     findings.denied.delete(LUMP);
-    if (lump !== undefined && !findings.affirmed.has('bite_or_sting') && !findings.flags.has('exposure.self_care_lump')) findings.affirm('clinic_complaint', lump);
+    // A lump where the head was knocked is the bump of the knock (NHS Head injury and concussion: a small bump or bruise
+    // is self-care); the head injury's own red flags are read as ever.
+    if (lump !== undefined && !findings.affirmed.has('bite_or_sting') && !findings.affirmed.has('head_injury') && !findings.flags.has('exposure.self_care_lump')) findings.affirm('clinic_complaint', lump);
     // A burning behind the breastbone is heartburn when reflux is named (NHS Heartburn and acid reflux: a burning feeling
     // in the middle of the chest; NICE CKS Dyspepsia) and nothing in the reading is cardiac: not exertional, no radiation,
     // sweating, breathlessness, nausea or vomiting. Otherwise it is chest pain. (Heartburn itself stays epigastric pain,
@@ -519,7 +588,7 @@ class TriageReader {
     const beyondWish = ['suicide_plan', 'self_harm', 'overdose', 'homicidal'].some((f) => findings.affirmed.has(f));
     if (deathWish !== undefined && (!activeDenied || beyondWish)) findings.affirm('suicidal', deathWish);
     for (const [symptom, source] of findings.affirmed) {
-      if ((symptom === 'testicular_pain' && female) || (symptom === 'vaginal_bleeding' && male)) continue;
+      if ((symptom === 'testicular_pain' && female) || ((symptom === 'vaginal_bleeding' || symptom === 'pv_bleeding') && male)) continue;
       b.set(`symptoms.${symptom}`, true, source);
     }
     for (const [symptom, source] of findings.denied) if (!findings.affirmed.has(symptom)) b.set(`symptoms.${symptom}`, false, source);
@@ -530,7 +599,7 @@ class TriageReader {
     const hernia = c.get('hernia');
     const hiatus = c.get('hiatus_hernia');
     if (hernia && hiatus && hernia.split(': "')[0] === hiatus.split(': "')[0]) c.delete('hernia');
-    for (const name of ['diabetes', 'type1_diabetes', 'insulin', 'heart_disease', 'immunocompromised', 'anticoagulated', 'asthma', 'allergy', 'eczema', 'contact_lens', 'varicella_immune', 'epilepsy', 'recent_eye_surgery', 'agranulocytosis_risk_drug', 'lithium', 'hernia', 'tetanus_immunised', 'injects_drugs', 'checkpoint_inhibitor']) {
+    for (const name of ['diabetes', 'type1_diabetes', 'insulin', 'heart_disease', 'immunocompromised', 'anticoagulated', 'asthma', 'allergy', 'eczema', 'contact_lens', 'varicella_immune', 'epilepsy', 'recent_eye_surgery', 'agranulocytosis_risk_drug', 'lithium', 'hernia', 'tetanus_immunised', 'injects_drugs', 'checkpoint_inhibitor', 'postmenopausal', 'bleeding_disorder']) {
       const source = known(name);
       if (source) b.set(`conditions.${name}`, true, source);
       else if (findings.deniedConditions.has(name)) b.set(`conditions.${name}`, false, findings.deniedConditions.get(name)!);
@@ -592,6 +661,26 @@ function inability(words: string): string | undefined {
 
 /** Keys that name an attribute of the complaint (how often, since when, where, how it is going) or a status the pregnancy fields read ("pregnancy: on the pill"), not a finding. */
 const ATTRIBUTE_KEYS = new Set(['pregnancy', 'pregnancystatus', 'frequency', 'howoften', 'pattern', 'timing', 'duration', 'onset', 'trend', 'course', 'progression', 'location', 'site', 'amount', 'status', 'firstaid', 'mechanism', 'cause', 'trigger', 'triggers', 'number', 'size', 'when']);
+
+/** Keys whose answer is how long the complaint has lasted. */
+const DURATION_KEYS = new Set(['duration', 'onset', 'howlong', 'lasting', 'length']);
+const DURATION_NUMBERS = new Map([['a', 1], ['an', 1], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['twelve', 12]]);
+const HOURS_PER: ReadonlyMap<string, number> = new Map([
+  ['minute', 1 / 60], ['minutes', 1 / 60], ['min', 1 / 60], ['mins', 1 / 60], ['hour', 1], ['hours', 1], ['hr', 1], ['hrs', 1],
+  ['day', 24], ['days', 24], ['week', 168], ['weeks', 168], ['wk', 168], ['wks', 168], ['month', 730], ['months', 730], ['year', 8760], ['years', 8760],
+]);
+
+/** "5 weeks", "about 3 months, getting bigger", "two days": the length of time an answer opens with, in hours. */
+function leadingDurationHours(value: string): number | undefined {
+  const words = value.trimStart().toLowerCase().slice(0, 40).split(/[\s,;]+/u, 4);
+  let i = words[0] === 'about' || words[0] === 'over' || words[0] === 'around' || words[0] === 'nearly' ? 1 : 0;
+  const n = /^\d+(\.\d+)?$/u.test(words[i] ?? '') ? Number(words[i]) : DURATION_NUMBERS.get(words[i] ?? '');
+  if (n === undefined) return undefined;
+  i++;
+  if (words[i] === 'or' || words[i] === 'to') return undefined;
+  const per = HOURS_PER.get(words[i] ?? '');
+  return per === undefined ? undefined : n * per;
+}
 
 /** Whole answers that say the finding a key names is as usual ("drowsiness: normal"); "normal" alone answers nothing else. */
 const NORMAL_ANSWERS = new Set(['normal', 'asnormal', 'asusual', 'usual', 'normalforhim', 'normalforher', 'normalforthem', 'normalforme', 'hisnormal', 'hernormal', 'herusual', 'hisusual', 'nochange', 'unchanged']);

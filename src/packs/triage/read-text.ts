@@ -57,6 +57,10 @@ const COMPOSE: ReadonlyArray<[site: string, quality: string, symptom: string]> =
   ['saliva', 'cant_swallow', 'cannot_swallow_saliva'], ['food', 'stuck', 'food_bolus'],
   // Blood over the iris after a blow is a hyphaema (College of Optometrists CMG); blood on the white of the eye is not.
   ['iris', 'blood', 'hyphaema'],
+  // An ulcer in the mouth or on the tongue (NICE NG12 1.8.1); a calf or leg swollen, and which leg (a flag: one side of the
+  // legs is not itself a finding; NICE NG158 reads the swelling of one leg against the other).
+  ['snuffbox', 'pain', 'injury_needs_care'], ['tongue', 'ulcer', 'oral_ulcer'], ['lips', 'ulcer', 'oral_ulcer'], ['mouth_inside', 'ulcer', 'oral_ulcer'],
+  ['leg', 'swollen_size', 'leg_swelling'], ['one_side', 'leg', 'side.one_leg'], ['both_legs', 'swollen_size', 'side.both_legs_swollen'],
 ];
 
 const NUMBER_WORDS = new Map<string, number>([
@@ -102,7 +106,7 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
   const nameFirst = new Array<number>(tokens.length).fill(-1);
   const nameLast = new Array<number>(tokens.length).fill(-1);
   for (const o of found) {
-    if (!o.concept.startsWith('exposure.') || o.last <= o.first) continue;
+    if (!(o.concept.startsWith('exposure.') || o.concept.startsWith('name.')) || o.last <= o.first) continue;
     for (let i = o.first; i <= o.last; i++) if (o.last > nameLast[i]) { nameLast[i] = o.last; nameFirst[i] = o.first; }
   }
   const insideName = (m: PhraseMatch) => m.concept.startsWith('symptom.') && nameLast[m.first] >= m.last && nameLast[m.first] - nameFirst[m.first] > m.last - m.first;
@@ -125,6 +129,8 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
         if (labels.has(m.first) && MEASURED_BY.has(m.concept)) break;
         // "The pain was horrendous but the diclofenac has sorted it": how bad it was is not how bad it is.
         if (name === 'severe' && settled[m.first] && !m.negated) break;
+        // "I feel horrendous", "feeling awful": how the person feels in themselves, not how bad a pain or a symptom is.
+        if (name === 'severe' && feltWord(tokens, m.first)) break;
         if (ctx.mode === 'questions') findings.asked.add(name);
         // A lump is a complaint for a clinician unless it is the swelling of a bite or sting (decided once all fields are read).
         else if (ctx.mode !== 'conditions') {
@@ -139,6 +145,9 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
       case 'site':
         // "Went into the back of me", "the back of the neck": the back of something else is not the patient's back.
         if (name === 'back' && m.phrase === 'back' && tokens[m.last + 1]?.text === 'of') break;
+        // "Pain in my side", "on the left side": the patient's side. "Sore at the side" (of a nail), "the sore side" (of a
+        // breast): the side of something else names no belly or flank.
+        if (name === 'abdomen' && m.phrase === 'side' && !ownSide(tokens, m.first)) break;
         sites.push({ ...m, concept: name });
         break;
       case 'quality':
@@ -169,6 +178,32 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
     readMagnetCount(tokens, matches, ctx.b, quote);
   }
   return { tokens, matches: all, hypothetical };
+}
+
+const FEEL_WORDS = new Set(['feel', 'feels', 'feeling', 'felt']);
+const FEEL_FILLERS = new Set(['so', 'really', 'absolutely', 'just', 'pretty', 'quite', 'bloody', 'completely', 'totally']);
+
+/** A severity word said of how someone feels: a feel word right before it, past an intensifier or two. */
+function feltWord(tokens: readonly Token[], at: number): boolean {
+  for (let j = at - 1; j >= 0 && at - j <= 3; j--) {
+    const w = tokens[j].text;
+    if (FEEL_WORDS.has(w)) return true;
+    if (!FEEL_FILLERS.has(w)) return false;
+  }
+  return false;
+}
+
+const SIDE_OWNERS = new Set(['my', 'his', 'her', 'their', 'your', 'in', 'down', 'on']);
+const SIDE_QUALIFIERS = new Set(['left', 'right', 'lower', 'upper', 'one', 'the', 'a']);
+
+/** Whether a bare "side" is the patient's: an owner ("my", "in", "on") before it, past side words or an article ("in the lower right side"). */
+function ownSide(tokens: readonly Token[], at: number): boolean {
+  for (let j = at - 1; j >= 0 && at - j <= 4; j--) {
+    const w = tokens[j].text;
+    if (SIDE_OWNERS.has(w)) return true;
+    if (!SIDE_QUALIFIERS.has(w)) return false;
+  }
+  return false;
 }
 
 /** Words that say a finding has passed ("gone", "settled"); "went" and "gone" only when not "went up", "gone higher". */
@@ -717,9 +752,11 @@ function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[
       if (spans.some((p) => p.first <= first && p.last >= last)) continue;
       for (const [site, quality, symptom] of COMPOSE) {
         if (!((a.concept === site && b.concept === quality) || (b.concept === site && a.concept === quality))) continue;
-        if (site === 'one_side' && sideOfLimbPart(ctx.tokens, a.concept === site ? a : b)) continue;
+        if (site === 'one_side' && symptom !== 'side.one_leg' && sideOfLimbPart(ctx.tokens, a.concept === site ? a : b)) continue;
         // Pain under the ribs or in the upper tummy on one side (gallbladder, liver) is not the low one-sided pain of an ectopic pregnancy.
         if (symptom === 'one_sided_pain' && upperAbdomen(ctx.tokens, a.concept === 'abdomen' ? a : b)) continue;
+        // One side of the belly is a pain only when a pain is said in its clause: "landed on her right side" names none.
+        if (symptom === 'one_sided_pain' && !qualities.some((q) => q.concept === 'pain' && q.clause === a.clause)) continue;
         const negated = ctx.negate === true || a.negated || b.negated;
         // A burning behind the breastbone is read as its own finding: it is heartburn or chest pain, settled once all fields are read.
         const burning = symptom === 'chest_pain' && (a.concept === 'pain' ? a : b).phrase === 'burning' && ctx.mode !== 'questions';
@@ -728,7 +765,7 @@ function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[
           continue;
         }
         if (ctx.mode === 'questions') ctx.findings.asked.add(symptom);
-        else if (symptom.startsWith('exposure.')) {
+        else if (symptom.includes('.')) {
           if (!negated && ctx.mode !== 'conditions') ctx.findings.flag(symptom, quote(first, last));
         } else if (!(negated && addressed[first])) record(ctx.findings, symptom, negated, quote(first, last), ctx.mode);
       }
@@ -771,6 +808,20 @@ function lazyQuote(quote: (a: number, b: number) => string, first: number, last:
 const settled = new WeakMap<ReadingBuilder, Set<string>>();
 
 /** Sets a fact read from text unless it is known, building its quote only then. */
+const SCORE_NOW_WORDS = new Set(['now', 'currently', 'presently']);
+const NOW_FILLERS = new Set(['is', "it's", 'its', 'down', 'to', 'about', 'around', 'only', 'just', 'pain', 'at', 'a']);
+
+/** A pain score said to be the one now: "now 2/10", "it's now down to 3 out of 10", "currently about 4/10". */
+function nowScore(tokens: readonly Token[], at: number): boolean {
+  for (let j = at - 1; j >= 0 && at - j <= 4; j--) {
+    const t = tokens[j];
+    if (t.kind === 'break' || t.kind === 'number') return false;
+    if (SCORE_NOW_WORDS.has(t.text)) return true;
+    if (!NOW_FILLERS.has(t.text) && t.kind === 'word') return false;
+  }
+  return false;
+}
+
 function put(b: ReadingBuilder, fact: string, value: number, words: () => string): void {
   let known = settled.get(b);
   if (known === undefined) settled.set(b, (known = new Set()));
@@ -798,7 +849,11 @@ function readNumbers(tokens: readonly Token[], matches: readonly PhraseMatch[], 
       continue;
     }
     if (readPainScore(tokens, q, over)) {
-      put(b, 'pain_score', q.value, words);
+      // "was 9/10, now 2/10": the score said to be now is the pain now, whatever score came before it.
+      if (nowScore(tokens, q.index)) {
+        b.set('pain_score', q.value, words(), true);
+        put(b, 'pain_score', q.value, words);
+      } else put(b, 'pain_score', q.value, words);
       continue;
     }
     if (q.unit === 'week' && (pregnancyMentioned || tokens[q.last + 1]?.text === 'pregnant' || tokens[q.last + 1]?.text === 'gestation')) {
