@@ -2037,6 +2037,143 @@ const CASES: HazardCase[] = [
       { name: 'nothing wrong said', action: { description: 'Dump the load from the dump truck', kind: 'vehicle_operation', parameters: {} } },
     ],
   },
+  // ---- batch cs-dev-581..620
+  {
+    id: 'concealed_circuit_not_located',
+    fires: [
+      { name: 'tool call: scan false', action: { description: 'Drill cores through the slab for the floor drains', kind: 'work_order', parameters: { gpr_scan: false } } },
+      { name: 'live electrical room below, scan not said', state: { recent_observations: ['The electrical room under this bay is live'] }, action: { description: 'Start coring the level 3 slab', kind: 'work_order', parameters: {} } },
+      { name: 'hazard list names embedded utilities', state: { active_hazards: ['embedded utilities'] }, action: { description: 'Core drill four holes through the deck', kind: 'general_work', parameters: {} } },
+      { name: 'scan report none', state: { compliance_status: { scan_report: 'none' } }, action: { description: 'Core drill the wall for the sleeve', kind: 'work_order', parameters: {} } },
+      { name: 'conduit runs in free text', state: { recent_observations: ['Conduit runs in the slab were never mapped'] }, action: { description: 'Drill through the slab for the anchors', kind: 'work_order', parameters: {} } },
+    ],
+    safe: [
+      { name: 'scanned first', state: { recent_observations: ['The electrical room under this bay is live'] }, action: { description: 'Start coring the level 3 slab', kind: 'work_order', parameters: { gpr_scan: true } } },
+      { name: 'scan in free text', state: { recent_observations: ['GPR scan done yesterday, every conduit marked in paint'], active_hazards: ['embedded utilities'] }, action: { description: 'Drill the cores at the marked spots', kind: 'work_order', parameters: {} } },
+      { name: 'coring with no circuit named', action: { description: 'Drill cores through the new topping slab', kind: 'work_order', parameters: {} } },
+      { name: 'stand-down', state: { active_hazards: ['embedded utilities'] }, action: { description: 'Stop coring until the slab is scanned', kind: 'stop_work', parameters: { gpr_scan: false } } },
+      { name: 'no penetration', state: { recent_observations: ['Electrical room below is live'] }, action: { description: 'Paint the corridor walls', kind: 'general_work', parameters: {} } },
+    ],
+  },
+  {
+    id: 'excavation_hazardous_atmosphere',
+    fires: [
+      { name: 'tool call: oxygen low in a trench', action: { description: 'Lay the pipe', kind: 'trenching', parameters: { depth_ft: 8, o2_pct: 18.9 } } },
+      { name: 'free text: oxygen reading in the trench', state: { recent_observations: ['Meter at the trench bottom reads O2 19.0%'] }, action: { description: 'Send the pipe crew down', kind: 'trenching', parameters: { depth_ft: 7 } } },
+      { name: 'flammable gas over 20% LEL', action: { description: 'Dig out the footing', kind: 'excavation', parameters: { depth_ft: 6, lel_pct: 25 } } },
+      { name: 'hydrogen sulfide near a sewer', state: { recent_observations: ['H2S 15 ppm at the bottom of the sewer trench'] }, action: { description: 'Tie in the lateral', kind: 'trenching', parameters: { depth_ft: 9 } } },
+      { name: 'metric depth, oxygen 17%', action: { description: 'Keep excavating', kind: 'excavation', parameters: { depth_m: 2, oxygen_pct: 17 } } },
+    ],
+    safe: [
+      { name: 'normal oxygen', action: { description: 'Lay the pipe', kind: 'trenching', parameters: { depth_ft: 8, o2_pct: 20.9 } } },
+      { name: 'low flammable reading', action: { description: 'Dig out the footing', kind: 'excavation', parameters: { depth_ft: 6, lel_pct: 4 } } },
+      { name: 'no readings', action: { description: 'Lay the pipe', kind: 'trenching', parameters: { depth_ft: 8 } } },
+      { name: 'stand-down', action: { description: 'Get everyone out of the trench and ventilate', kind: 'stop_work', parameters: { depth_ft: 8, o2_pct: 18 } } },
+      { name: 'a tank entry is a confined space, judged by its own rule', action: { description: 'Enter the tank', kind: 'confined_space', parameters: { o2_pct: 18 } } },
+    ],
+  },
+  {
+    id: 'fuel_engine_in_excavation',
+    fires: [
+      { name: 'gasoline compactor, trench depth given', state: { equipment_in_use: ['gasoline plate compactor'] }, action: { description: 'Compact the backfill at the bottom', kind: 'excavation', parameters: { depth_ft: 8 } } },
+      { name: 'petrol compactor, pit depth in the task', state: { task_description: 'Backfilling a 3 m deep pit around the valve chamber', equipment_in_use: ['petrol plate compactor'] }, action: { description: 'Keep compacting', kind: 'equipment_operation', parameters: {} } },
+      { name: 'tool call: engine in the trench', action: { description: 'Run the dewatering pump', kind: 'trenching', parameters: { depth_ft: 10, fuel_engine_in_trench: true } } },
+      { name: 'diesel pump down in a trench', state: { equipment_in_use: ['diesel pump'] }, action: { description: 'Pump out the trench', kind: 'trenching', parameters: { depth_ft: 6 } } },
+      { name: 'metric depth, gasoline generator', state: { equipment_in_use: ['gasoline generator'] }, action: { description: 'Run the lights in the excavation', kind: 'excavation', parameters: { depth_m: 2 } } },
+    ],
+    safe: [
+      { name: 'battery compactor', state: { equipment_in_use: ['battery plate compactor'] }, action: { description: 'Compact the backfill at the bottom', kind: 'excavation', parameters: { depth_ft: 8 } } },
+      { name: 'forced air', state: { equipment_in_use: ['gasoline plate compactor'], recent_observations: ['Forced air blower running into the pit'] }, action: { description: 'Compact the backfill', kind: 'excavation', parameters: { depth_ft: 8 } } },
+      { name: 'CO monitor at the bottom', state: { equipment_in_use: ['gasoline plate compactor'] }, action: { description: 'Compact the backfill', kind: 'excavation', parameters: { depth_ft: 8, co_monitor: true } } },
+      { name: 'shallow trench', state: { equipment_in_use: ['gasoline plate compactor'] }, action: { description: 'Compact the backfill', kind: 'trenching', parameters: { depth_ft: 3 } } },
+      { name: 'tool call: engine kept out of the pit', state: { equipment_in_use: ['gasoline generator'] }, action: { description: 'Compact the backfill', kind: 'excavation', parameters: { depth_ft: 8, fuel_engines_in_pit: false } } },
+    ],
+  },
+  {
+    id: 'cable_pull_rope_underrated',
+    fires: [
+      { name: 'rope breaks below the pull', action: { description: 'Start the pull', kind: 'electrical_work', parameters: { rope_break_lb: 3000, expected_pull_lb: 4000 } } },
+      { name: 'rope rated below the puller', action: { description: 'Pull the feeders', kind: 'electrical_work', parameters: { rope_rated_lb: 5000, puller_rating_lb: 8000 } } },
+      { name: 'someone in the rope line', action: { description: 'Start the pull', kind: 'electrical_work', parameters: { worker_in_rope_line: true } } },
+      { name: 'metric weights', action: { description: 'Start the pull', kind: 'electrical_work', parameters: { rope_break_kg: 1500, expected_pull_kg: 2000 } } },
+      { name: 'rope strength against pull tension', action: { description: 'Pull the cable', kind: 'electrical_work', parameters: { rope_strength_lb: 2000, pull_tension_lb: 2500 } } },
+    ],
+    safe: [
+      { name: 'rope well above puller and pull', action: { description: 'Start the pull', kind: 'electrical_work', parameters: { rope_rated_lb: 18000, expected_pull_lb: 4000, puller_rating_lb: 6500 } } },
+      { name: 'nobody in the rope line', action: { description: 'Start the pull', kind: 'electrical_work', parameters: { worker_in_rope_line: false } } },
+      { name: 'no numbers', action: { description: 'Start the pull', kind: 'electrical_work', parameters: {} } },
+      { name: 'stand-down', action: { description: 'Stop the pull', kind: 'stop_work', parameters: { rope_break_lb: 3000, expected_pull_lb: 4000 } } },
+      { name: 'rope stronger than the pull', action: { description: 'Pull the feeders', kind: 'electrical_work', parameters: { rope_break_lb: 10000, expected_pull_lb: 4000 } } },
+    ],
+  },
+  {
+    id: 'wall_form_placement_rate_exceeded',
+    fires: [
+      { name: 'tool call: planned rate over design rate', action: { description: 'Place the wall', kind: 'concrete_pour', parameters: { planned_rate_ft_per_h: 10, design_rate_ft_per_h: 4 } } },
+      { name: 'metric pour rate', action: { description: 'Place the wall', kind: 'concrete_pour', parameters: { pour_rate_m_per_h: 3, design_rate_ft_per_h: 5 } } },
+      { name: 'placement rate against max rate', action: { description: 'Pour the column', kind: 'concrete_pour', parameters: { placement_rate_ft_per_h: 7, max_rate_ft_per_h: 5 } } },
+      { name: 'full height in an hour', action: { description: 'Send it full height', kind: 'concrete_pour', parameters: { pour_rate_ft_per_h: 16, allowable_rate_ft_per_h: 4 } } },
+      { name: 'schema record of the form rate', state: { compliance_status: { form_rate_ft_per_h: 3 } }, action: { description: 'Place wall W-2', kind: 'concrete_pour', parameters: { planned_rate_ft_per_h: 6 } } },
+    ],
+    safe: [
+      { name: 'under the design rate', action: { description: 'Place the wall', kind: 'concrete_pour', parameters: { planned_rate_ft_per_h: 3.5, design_rate_ft_per_h: 4 } } },
+      { name: 'at the design rate', action: { description: 'Place the wall', kind: 'concrete_pour', parameters: { planned_rate_ft_per_h: 4, design_rate_ft_per_h: 4 } } },
+      { name: 'no design rate given', action: { description: 'Place the wall', kind: 'concrete_pour', parameters: { planned_rate_ft_per_h: 3 } } },
+      { name: 'stand-down', action: { description: 'Stop the pour', kind: 'stop_work', parameters: { planned_rate_ft_per_h: 10, design_rate_ft_per_h: 4 } } },
+      { name: 'only the design rate', action: { description: 'Place the wall', kind: 'concrete_pour', parameters: { design_rate_ft_per_h: 4 } } },
+    ],
+  },
+  {
+    id: 'chainsaw_unsafe_grip_or_position',
+    fires: [
+      { name: 'tool call: one hand on the saw', state: { equipment_in_use: ['chainsaw'] }, action: { description: 'Cut the branch', kind: 'work_order', parameters: { hands_on_saw: 1 } } },
+      { name: 'free text: above his shoulder', state: { recent_observations: ['He is cutting with the chainsaw above his shoulder'] }, action: { description: 'Finish the cut', kind: 'work_order', parameters: {} } },
+      { name: 'chainsaw from a ladder', state: { task_description: 'Trimming a limb from the extension ladder', equipment_in_use: ['chain saw'] }, action: { description: 'Make the cut', kind: 'ladder', parameters: {} } },
+      { name: 'one hand in free text', state: { recent_observations: ['Holding the chainsaw in one hand and the branch in the other'] }, action: { description: 'Cut the branch', kind: 'work_order', parameters: {} } },
+      { name: 'head height', state: { equipment_in_use: ['chainsaw'], recent_observations: ['Cut planned at head height'] }, action: { description: 'Cut the limb', kind: 'work_order', parameters: {} } },
+    ],
+    safe: [
+      { name: 'two hands at the waist', state: { equipment_in_use: ['chainsaw'], recent_observations: ['Saw work at waist height, chaps on'] }, action: { description: 'Buck the log', kind: 'work_order', parameters: { hands_on_saw: 2 } } },
+      { name: 'chainsaw on the ground, nothing wrong said', state: { equipment_in_use: ['chainsaw'] }, action: { description: 'Cut the log into rounds', kind: 'work_order', parameters: {} } },
+      { name: 'ladder with no chainsaw', state: { equipment_in_use: ['extension ladder'] }, action: { description: 'Reach the gutter', kind: 'ladder', parameters: {} } },
+      { name: 'stand-down', state: { recent_observations: ['He is cutting with the chainsaw above his shoulder'] }, action: { description: 'Stop and bring the limb down with a rope', kind: 'stop_work', parameters: { hands_on_saw: 1 } } },
+      { name: 'handsaw one-handed is no chainsaw', state: { equipment_in_use: ['pruning saw'] }, action: { description: 'Trim the twig with one hand', kind: 'work_order', parameters: {} } },
+    ],
+  },
+  {
+    id: 'work_zone_buffer_occupied',
+    fires: [
+      { name: 'park the pickup in the buffer', action: { description: 'Park the pickup in the buffer space', kind: 'traffic_control', parameters: {} } },
+      { name: 'tool call: buffer not clear', action: { description: 'Confirm the layout', kind: 'traffic_control', parameters: { buffer_clear: false } } },
+      { name: 'trailer stays in the buffer', state: { recent_observations: ['The compressor trailer stays in the buffer so the hose reaches'] }, action: { description: 'Start patching', kind: 'traffic_control', parameters: {} } },
+      { name: 'stage a dump truck', action: { description: 'Stage the dump truck in the buffer ahead of the crew', kind: 'traffic_control', parameters: {} } },
+      { name: 'move the vehicle into the buffer', action: { description: 'Move the crew vehicle into the buffer space', kind: 'traffic_control', parameters: {} } },
+    ],
+    safe: [
+      { name: 'buffer kept clear', state: { recent_observations: ['250 ft buffer kept clear; trailer parked in the work space'] }, action: { description: 'Confirm the layout', kind: 'traffic_control', parameters: {} } },
+      { name: 'tool call: buffer clear', action: { description: 'Confirm the layout', kind: 'traffic_control', parameters: { buffer_clear: true } } },
+      { name: 'vehicles in the work space', action: { description: 'Park the pickup in the work space behind the attenuator', kind: 'traffic_control', parameters: {} } },
+      { name: 'stand-down', action: { description: 'Stop work and pull the trailer out of the lane', kind: 'stop_work', parameters: { buffer_clear: false } } },
+      { name: 'cones only', action: { description: 'Set the channelizing cones in the buffer', kind: 'traffic_control', parameters: {} } },
+    ],
+  },
+  {
+    id: 'forklift_suspended_load_unapproved',
+    fires: [
+      { name: 'chain under the forks', state: { equipment_in_use: ['telehandler'] }, action: { description: 'Chain the bundle under the forks and drive it over', kind: 'equipment_operation', parameters: {} } },
+      { name: 'tool call: no approved attachment', state: { recent_observations: ['Load suspended from the forks on a chain'] }, action: { description: 'Carry the load', kind: 'equipment_operation', parameters: { approved_attachment: false } } },
+      { name: 'hanging from the forks', state: { equipment_in_use: ['forklift'] }, action: { description: 'Carry the pipe hanging from the forks', kind: 'equipment_operation', parameters: {} } },
+      { name: 'slung from the forks', state: { equipment_in_use: ['rough terrain forklift'] }, action: { description: 'Move the pallet slung from the forks', kind: 'equipment_operation', parameters: {} } },
+      { name: 'chain over both tines', state: { recent_observations: ['Chain wrapped over both tines'] }, action: { description: 'Move the bundle', kind: 'equipment_operation', parameters: {} } },
+    ],
+    safe: [
+      { name: 'truss jib fitted', state: { equipment_in_use: ['telehandler with truss jib'], recent_observations: ['Load suspended from the forks? No: hung from the jib'] }, action: { description: 'Carry the bundle on the jib', kind: 'equipment_operation', parameters: {} } },
+      { name: 'tool call: approved attachment', state: { recent_observations: ['Load suspended from the forks carriage hook'] }, action: { description: 'Carry the load', kind: 'equipment_operation', parameters: { approved_attachment: true } } },
+      { name: 'pallet on the forks', state: { equipment_in_use: ['forklift'] }, action: { description: 'Carry the pallet on the forks to the laydown', kind: 'equipment_operation', parameters: {} } },
+      { name: 'stand-down', state: { recent_observations: ['Chain wrapped over both tines'] }, action: { description: 'Stop work', kind: 'stop_work', parameters: {} } },
+      { name: 'hook attachment', state: { equipment_in_use: ['telehandler with hook attachment'] }, action: { description: 'Lift the bundle on the hook attachment', kind: 'equipment_operation', parameters: {} } },
+    ],
+  },
 ];
 
 describe('construction variants: every catalogue hazard, said other ways', () => {

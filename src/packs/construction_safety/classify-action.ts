@@ -233,7 +233,8 @@ export function kindIn(matches: readonly PhraseMatch[]): ReadKind | undefined {
     if (!m.concept.startsWith('kind.') || m.negated) continue;
     const kind = m.concept.slice(5) as ReadKind;
     if (!READ_KINDS.includes(kind)) continue;
-    const score = (m.last - m.first + 1) * 10 + KIND_PRIORITY[kind];
+    // Length in words of the phrase, not in tokens: "dry-fall" is one compound, not three tokens that outweigh "scissor lift".
+    const score = m.phrase.split(' ').length * 10 + KIND_PRIORITY[kind];
     if (!best || score > best.score) best = { kind, score };
   }
   return best?.kind;

@@ -183,6 +183,28 @@ export const FIELD_RULES: readonly FieldRule[] = [
   // "crosses_hp_gas_main: true": the dig or bore passes through the service's line, at no distance from it.
   r('crosses gas', 'trench.crosses_utility', 'status'), r('crosses main', 'trench.crosses_utility', 'status'), r('crosses cable', 'trench.crosses_utility', 'status'),
   r('crosses service', 'trench.crosses_utility', 'status'), r('crosses utility', 'trench.crosses_utility', 'status'), r('crosses pipeline', 'trench.crosses_utility', 'status'),
+  // "personnel_entry: false", "entry_required: false": whether anyone goes down into the excavation or space.
+  r('personnel entry', 'trench.entry_planned', 'status'), r('entry required', 'trench.entry_planned', 'status'), r('worker entry', 'trench.entry_planned', 'status'),
+  // Cable pulling: the rope and every component rated for the puller's force and the pull (Greenlee); nobody in the rope's line.
+  r('rope break', 'pull.rope_strength_lbs', 'weight'), r('rope breaking', 'pull.rope_strength_lbs', 'weight'), r('rope rated', 'pull.rope_strength_lbs', 'weight'),
+  r('rope rating', 'pull.rope_strength_lbs', 'weight'), r('rope strength', 'pull.rope_strength_lbs', 'weight'), r('expected pull', 'pull.expected_lbs', 'weight'),
+  r('calculated pull', 'pull.expected_lbs', 'weight'), r('pull tension', 'pull.expected_lbs', 'weight'), r('puller rating', 'pull.puller_rating_lbs', 'weight'),
+  r('puller rated', 'pull.puller_rating_lbs', 'weight'), r('puller capacity', 'pull.puller_rating_lbs', 'weight'), r('rope line', 'pull.worker_in_line', 'status'),
+  // Wall and column forms (1926.703(a)(1)): the placement rate the pour plans against the rate the form drawing allows, in ft of rise per hour.
+  r('planned rate', 'concrete.pour_rate_ft_h', 'length'), r('pour rate', 'concrete.pour_rate_ft_h', 'length'), r('placement rate', 'concrete.pour_rate_ft_h', 'length'),
+  r('rate placement', 'concrete.pour_rate_ft_h', 'length'), r('design rate', 'concrete.design_rate_ft_h', 'length'), r('max rate', 'concrete.design_rate_ft_h', 'length'),
+  r('allowable rate', 'concrete.design_rate_ft_h', 'length'), r('form rate', 'concrete.design_rate_ft_h', 'length'),
+  // Chainsaws (1910.266(e)(2)): both hands on the handles.
+  r('hand saw', 'chainsaw.hands', 'count'), r('hands saw', 'chainsaw.hands', 'count'),
+  // Work zones (MUTCD 6C.06): the longitudinal buffer kept free of vehicles and equipment.
+  r('buffer clear', 'traffic.buffer_clear', 'status'),
+  // Telehandlers and forklifts hoisting a suspended load only with an attachment the manufacturer approves (1910.178(a)(4)).
+  r('approved attachment', 'forklift.approved_attachment', 'status'),
+  // Embedded services in a slab or wall (1926.416(a)(3)): a clearance to a conduit, rebar or tendon is a drilling offset, not a power line's distance.
+  r('clearance conduit', 'embedded.clearance_ft', 'length'), r('conduit clearance', 'embedded.clearance_ft', 'length'), r('distance conduit', 'embedded.clearance_ft', 'length'),
+  r('clearance rebar', 'embedded.clearance_ft', 'length'), r('clearance tendon', 'embedded.clearance_ft', 'length'), r('clearance embed', 'embedded.clearance_ft', 'length'),
+  r('gpr', 'embedded.scanned', 'status'), r('gpr scan', 'embedded.scanned', 'status'), r('scan', 'embedded.scanned', 'status'), r('slab scan', 'embedded.scanned', 'status'),
+  r('concrete scan', 'embedded.scanned', 'status'), r('scan report', 'embedded.scanned', 'inspection_record'), r('xray', 'embedded.scanned', 'status'),
   // power lines
   r('distance line', 'power_line.distance_ft', 'length'), r('line distance', 'power_line.distance_ft', 'length'), r('line clearance', 'power_line.distance_ft', 'length'),
   r('power line', 'power_line.distance_ft', 'length'), r('distance power', 'power_line.distance_ft', 'length'), r('clearance', 'power_line.distance_ft', 'length'),
@@ -363,7 +385,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('crane last thorough exam', 'lifting.equipment_exam_day', 'date'), r('last annual inspection', 'lifting.equipment_exam_day', 'date'), r('annual inspection date', 'lifting.equipment_exam_day', 'date'),
   // silica, demolition
   r('engine indoors', 'co.engines_indoors', 'count'), r('engine tool indoors', 'co.engines_indoors', 'count'), r('gasoline indoors', 'co.engines_indoors', 'count'),
-  r('fuel engine indoors', 'co.engines_indoors', 'count'), r('co monitor', 'co.monitor', 'status'), r('carbon monoxide monitor', 'co.monitor', 'status'),
+  r('fuel engine indoors', 'co.engines_indoors', 'count'), r('engine pit', 'co.engine_in_excavation', 'status'), r('engine trench', 'co.engine_in_excavation', 'status'), r('engine excavation', 'co.engine_in_excavation', 'status'), r('co monitor', 'co.monitor', 'status'), r('carbon monoxide monitor', 'co.monitor', 'status'),
   r('alternate entry', 'confined_space.alternate_entry', 'status'), r('alternate procedure', 'confined_space.alternate_entry', 'status'),
   r('alternate entry certification', 'confined_space.alternate_entry', 'status'),
   r('dust control', 'silica.controls', 'status'), r('silica control', 'silica.controls', 'status'), r('silica', 'silica.controls', 'status'), r('water delivery', 'silica.controls', 'status'), r('vacuum', 'silica.controls', 'status'),

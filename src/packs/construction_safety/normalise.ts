@@ -191,7 +191,7 @@ export function readConstruction(state: Record<string, unknown>, action: ActionI
     const digs = actionView.matches.some((m) => (m.concept === 'kind.trenching' || m.concept === 'kind.excavation' || m.concept === 'hazard.confined_space') && !m.negated && !inSpan(m));
     if (spans.length > 0 && !digs) facts.set('trench.crossing', true, 'the action crosses the excavation on a walkway', STRENGTH.action);
   }
-  derive(facts, taskKind, readout, bySource('action')[0], bySource('equipment'));
+  derive(facts, taskKind, readout, bySource('action')[0], bySource('equipment'), actionReading.kind_source === 'state');
   const structuredControls = ['crane.signal_person', 'crane.tag_lines', 'hot_work.fire_watch', 'site.spotter'].filter((c) => facts.recorded.get(`${STRENGTH.parameter}:${c}`) === true);
   facts.set('plan.mitigations', actionReadout.controlPhrases.size + structuredControls.length, 'controls the action names or sets', STRENGTH.recorded);
   const briefingRecord = facts.recorded.get(`${STRENGTH.recorded}:crew.briefed`);
@@ -221,7 +221,7 @@ function kindFromFacts(facts: FactWriter): ReadKind | undefined {
  * A presence fact is set only from evidence (the kind of work, a measurement, a mention); it is what
  * lets an unknown deciding fact ask its question instead of staying silent.
  */
-function derive(facts: FactWriter, kind: string, readout: TextReadout, actionView: TextView | undefined, equipment: TextView[]): void {
+function derive(facts: FactWriter, kind: string, readout: TextReadout, actionView: TextView | undefined, equipment: TextView[], kindFromState = false): void {
   const R = STRENGTH.recorded;
   const speed = facts.num('wind.speed_mph');
   const gust = facts.num('wind.gust_mph');
@@ -271,7 +271,10 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   // Falls.
   // An aerial lift with nobody in its basket (boom stowed, worker on the ground) puts no one at height.
   const liftEmpty = kind === 'aerial_lift' && facts.bool('aerial.occupied') === false;
-  if (facts.num('fall.height_ft') !== undefined || (AT_HEIGHT_KINDS.has(kind) && !liftEmpty) || facts.bool('fall.exposure')) facts.set('fall.at_height', true, `work at height (${kind})`, R);
+  // A kind read only from the state (a boom lift in the equipment list) says no more than the text: work the request puts at
+  // knee-to-waist height on the ground is not at height for it. A kind the action names, a height or an exposure still is.
+  const onGround = kindFromState && facts.bool('fall.ground_level') === true;
+  if (facts.num('fall.height_ft') !== undefined || (AT_HEIGHT_KINDS.has(kind) && !liftEmpty && !onGround) || facts.bool('fall.exposure')) facts.set('fall.at_height', true, `work at height (${kind})`, R);
 
   // Low-slope roofs (1926.501(b)(10), 1926.502(h)): on a roof 50 ft wide or less a competent safety monitor alone is fall
   // protection, so long as no mechanical equipment works in the monitored area.
@@ -334,6 +337,9 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   const crossing = facts.bool('trench.crossing') === true;
   const entersTrench = facts.bool('trench.entry') === true;
   if (entersTrench || (!crossing && ((TRENCH_KINDS.has(kind) && !underground && !trenchless) || facts.num('trench.depth_ft') !== undefined))) facts.set('trench.present', true, `excavation work (${kind})`, R);
+  // Protective systems protect the employees in an excavation (1926.652(a)(1)): a record or the tool call saying nobody goes in
+  // (cleanout and inspection from the surface) takes the excavation out of the entry rules, unless any text puts someone in it.
+  if (facts.bool('trench.present') && facts.bool('trench.entry_planned') === false && !entersTrench) facts.set('trench.no_entry', true, 'nobody enters the excavation', R);
   // The inspection keeps the strength of its source: one the action has done first beats the record.
   const inspectionFact = ['inspection.competent_person', 'inspection.text'].find((f) => facts.bool(f) !== undefined);
   if (inspectionFact) {
@@ -386,7 +392,17 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   // A carbon monoxide reading alone is the exhaust monitoring of NIOSH 96-118a (a garage, a basement), not a space entry;
   // above the PEL it is a hazard of its own (co_over_exposure_limit).
   const gasKnown = ['confined_space.o2_pct', 'confined_space.h2s_ppm'].some((f) => facts.num(f) !== undefined) || (facts.num('confined_space.lel_pct') !== undefined && !lelOnly);
-  if (kind === 'confined_space' || gasKnown || hazardConcepts.has('hazard.confined_space')) facts.set('confined_space.present', true, `confined-space work (${kind})`, R);
+  // Subpart AA does not cover excavations (1926.1201(b)(1)): the air of a trench or pit is tested under 1926.651(g), so
+  // readings taken in one make no confined space of it; a confined space the request names or enters still is one.
+  const openExcavation = facts.bool('trench.present') === true && !underground;
+  if (kind === 'confined_space' || (gasKnown && !openExcavation) || hazardConcepts.has('hazard.confined_space')) facts.set('confined_space.present', true, kind === 'confined_space' || !gasKnown ? `confined-space work (${kind})` : 'atmospheric readings of a space', R);
+  // They are judged against 1926.651(g)(1) as they stand; a gas nobody measured is asked only where a hazardous atmosphere is named.
+  if (openExcavation && gasKnown) {
+    for (const gas of ['o2_pct', 'lel_pct', 'h2s_ppm']) {
+      const v = facts.num(`confined_space.${gas}`);
+      if (v !== undefined) facts.set(`trench.${gas}`, v, `confined_space.${gas} read in the excavation`, (facts.strengthOf(`confined_space.${gas}`) ?? R) as Strength);
+    }
+  }
   if (facts.bool('confined_space.present') && facts.bool('site.collapse')) facts.set('confined_space.entrant_down', true, 'an entrant collapsed or stopped responding', R);
   // 1926.1204(e)(1)-(2), 1926.1205: a planned entry whose permit tests the atmosphere before anyone goes in has no readings yet;
   // the entry waits on them. Any reading given is judged as it stands.
@@ -399,6 +415,13 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   const enginesIndoors = facts.num('co.engines_indoors');
   if (enginesIndoors !== undefined) facts.set('co.engine_indoors', enginesIndoors > 0, `${enginesIndoors} fuel-burning engines indoors`, STRENGTH.parameter);
   else if (facts.bool('co.fuel_engine') && (facts.bool('site.enclosed') || facts.bool('confined_space.present'))) facts.set('co.engine_indoors', true, 'a fuel-burning engine on an enclosed site', R);
+  // An engine run down in an excavation deeper than 4 ft (1926.651(g)(1)) breathes into still air: NIOSH 96-118a's partially
+  // enclosed area. Forced air or a CO monitor at the bottom is the control; a record that the engine is in the pit decides.
+  const depth = facts.num('trench.depth_ft') ?? facts.num('structure.depth_ft');
+  const controlled = facts.bool('confined_space.ventilation') === true || facts.bool('co.monitor') === true || facts.num('confined_space.co_ppm') !== undefined;
+  if (facts.bool('co.engine_in_excavation') === undefined && facts.bool('co.fuel_engine') && facts.bool('trench.present') && depth !== undefined && depth > 4 && !controlled && facts.bool('co.engine_outdoors') !== true) {
+    facts.set('co.engine_in_excavation', true, `a fuel-burning engine in an excavation ${Math.round(depth)} ft deep without forced air or CO monitoring`, R);
+  } else if (facts.bool('co.engine_in_excavation') === true && controlled) facts.set('co.engine_in_excavation', false, 'forced air or CO monitoring at the bottom', STRENGTH.action);
 
   // Hot work.
   const actionConcepts = new Set(actionView?.matches.filter((m) => !m.negated).map((m) => m.concept) ?? []);
@@ -448,7 +471,10 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   if (tested !== undefined && needed !== undefined && needed > 0) facts.set('concrete.strength_pct', (100 * tested) / needed, `${tested} psi tested / ${needed} psi required to strip`, STRENGTH.parameter);
 
   // Hazardous energy. Boom sections being taken apart are held by blocking and slack pendants (1926.1404-1405), not by a lock.
-  if ((LOTO_KINDS.has(kind) && !facts.bool('crane.assembly')) || facts.strengthOf('loto.applied') === STRENGTH.parameter || facts.bool('loto.live_work')) facts.set('loto.required', true, `servicing equipment or circuits (${kind})`, R);
+  // Pulling new conductors into a raceway installs them: the pull services no circuit, so the kind alone asks for no lockout
+  // (live work, a lockout record or a circuit the text names still decide).
+  const cablePull = facts.bool('pull.present') === true || ['pull.expected_lbs', 'pull.rope_strength_lbs'].some((f) => facts.num(f) !== undefined);
+  if ((LOTO_KINDS.has(kind) && !facts.bool('crane.assembly') && !(kind === 'electrical_work' && cablePull)) || facts.strengthOf('loto.applied') === STRENGTH.parameter || facts.bool('loto.live_work')) facts.set('loto.required', true, `servicing equipment or circuits (${kind})`, R);
   if (facts.bool('loto.stored_energy') === false && facts.bool('loto.applied') !== false) facts.set('loto.verified', false, 'stored energy not blocked', R);
 
   // Silica.
@@ -463,6 +489,15 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   const flaggers = facts.num('traffic.flaggers');
   if (flaggers !== undefined && flaggers > 0) facts.set('traffic.flagging', true, `${flaggers} flaggers`, R);
 
+  // Chainsaws (1910.266(e)(2)): both hands on the handles, secure footing, nothing above the shoulder.
+  const hands = facts.num('chainsaw.hands');
+  if (facts.bool('chainsaw.present') || hands !== undefined) {
+    const oneHand = (hands !== undefined && hands < 2) || (hands === undefined && facts.bool('chainsaw.one_handed') === true);
+    const fromLadder = kind === 'ladder';
+    if (oneHand || facts.bool('chainsaw.above_shoulder') === true || fromLadder) facts.set('chainsaw.unsafe_position', true, oneHand ? 'the chainsaw is held with one hand' : fromLadder ? 'the chainsaw is run from a ladder' : 'the chainsaw is used above the shoulder', R);
+  }
+  // A buffer the tool call says is clear stays clear; a record of vehicles put in it is read as it stands.
+  if (facts.bool('traffic.buffer_clear') === false) facts.set('traffic.buffer_occupied', true, 'the buffer space is not clear', R);
   // Demolition, weather.
   if (facts.bool('weather.outdoors')) facts.set('weather.indoors', false, 'outdoors', R);
   if (kind === 'demolition' && facts.bool('demolition.survey') === undefined && facts.bool('demolition.structural')) facts.set('demolition.structural', true, 'structural members', R);

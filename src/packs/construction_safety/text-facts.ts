@@ -235,15 +235,25 @@ const CONDITION_FACTS: Record<string, string> = {
   'condition.clips_backwards': 'rigging.clips_backwards',
   'condition.load_hung_up': 'vehicle.load_hung_up',
   'condition.dumping': 'vehicle.dumping',
+  // Batch cs-dev-581..620.
+  'condition.slab_penetration': 'embedded.penetration',
+  'condition.concealed_circuit': 'embedded.concealed_circuit',
+  'condition.scanned': 'embedded.scanned',
+  'condition.cable_pull': 'pull.present',
+  'condition.chainsaw': 'chainsaw.present',
+  'condition.ground_level': 'fall.ground_level',
+  'condition.one_handed': 'chainsaw.one_handed',
+  'condition.above_shoulder': 'chainsaw.above_shoulder',
+  'condition.fork_suspension': 'forklift.fork_suspension',
 };
 
 /** Conditions whose negation says nothing useful ("no rush" is not "no pressure" evidence worth keeping). */
-const AFFIRM_ONLY = new Set(['condition.laser', 'condition.zinc_coated', 'condition.chipping_tool', 'condition.clips_backwards', 'condition.dumping', 'condition.horizontal_lifeline', 'condition.positioning', 'condition.scuba', 'condition.cement_burn', 'condition.wet_cement_contact', 'condition.riding_unseated', 'condition.makeshift_rigging', 'condition.cofferdam', 'condition.cofferdam_distress', 'hazard.ignition_source', 'condition.corrosive', 'hazard.swing_radius', 'condition.underground', 'condition.post_tensioning', 'hazard.behind_jack', 'condition.lift_slab', 'cue.flagger', 'condition.shore_removal', 'hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
+const AFFIRM_ONLY = new Set(['condition.ground_level', 'condition.chainsaw', 'condition.one_handed', 'condition.above_shoulder', 'condition.fork_suspension', 'condition.cable_pull', 'condition.slab_penetration', 'condition.concealed_circuit', 'condition.laser', 'condition.zinc_coated', 'condition.chipping_tool', 'condition.clips_backwards', 'condition.dumping', 'condition.horizontal_lifeline', 'condition.positioning', 'condition.scuba', 'condition.cement_burn', 'condition.wet_cement_contact', 'condition.riding_unseated', 'condition.makeshift_rigging', 'condition.cofferdam', 'condition.cofferdam_distress', 'hazard.ignition_source', 'condition.corrosive', 'hazard.swing_radius', 'condition.underground', 'condition.post_tensioning', 'hazard.behind_jack', 'condition.lift_slab', 'cue.flagger', 'condition.shore_removal', 'hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
 /**
  * A hazard list names kinds of hazard ("cave_in", "falling_debris"), not what was seen: only hazards whose
  * naming is itself the fact (a power line, lightning, a suspended load) are read from it.
  */
-const FROM_HAZARD_LIST = new Set(['condition.laser', 'condition.scuba', 'condition.corrosive', 'condition.underground', 'condition.post_tensioning', 'condition.lift_slab', 'condition.suspended_scaffold', 'hazard.power_line', 'hazard.lightning', 'hazard.suspended_load', 'condition.silica_task', 'hazard.fall_exposure', 'hazard.live_work', 'condition.combustible', 'kind.personnel_platform']);
+const FROM_HAZARD_LIST = new Set(['condition.chainsaw', 'condition.concealed_circuit', 'condition.laser', 'condition.scuba', 'condition.corrosive', 'condition.underground', 'condition.post_tensioning', 'condition.lift_slab', 'condition.suspended_scaffold', 'hazard.power_line', 'hazard.lightning', 'hazard.suspended_load', 'condition.silica_task', 'hazard.fall_exposure', 'hazard.live_work', 'condition.combustible', 'kind.personnel_platform']);
 /** Conditions whose mention makes the site safer, so they are never read from words addressed to the guardrail. */
 const LOWERS_WHEN_AFFIRMED = new Set(['condition.acclimatized', 'condition.indoors', 'condition.alternate_entry', 'condition.hand_dig']);
 /** Conditions read only from sources that describe the present, not from the action's own plan. */
@@ -271,6 +281,10 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     const addressed = view.addressed[m.first] === true;
     if (!m.negated && !(addressed && LOWERS_WHEN_AFFIRMED.has(m.concept))) out.concepts.add(m.concept);
     if (m.concept.startsWith('control.')) {
+      // "a 4 m deep shored pit", "sloped trench": in the task, a participle of the trench family describes the excavation as it stands.
+      if (view.source === 'task' && m.concept === 'control.trench' && DESCRIBES_EXCAVATION.has(m.phrase) && EXCAVATION_NOUNS.has(view.tokens[m.last + 1]?.text ?? '') && !isNegated(view, m)) {
+        facts.set('trench.protected', true, source(m), STRENGTH.observed);
+      }
       if (view.source === 'task' || view.source === 'equipment') continue;
       // "approve the fall protection plan": a written plan (1926.502(k)) or a course names the control, it puts none in place.
       if (m.concept === 'control.fall' && DOCUMENT_WORDS.has(view.tokens[m.last + 1]?.text ?? '')) continue;
@@ -295,6 +309,20 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
       if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && conceptsNear(view, m.first, m.last, 8).some((c) => c.concept === 'cue.exit_obstruction' && !c.negated)) {
         facts.set('egress.blocked', true, source(m), strength, true);
       }
+      continue;
+    }
+    // "park the trailer and pickup in the buffer space": a vehicle or equipment put in the work zone's longitudinal buffer (MUTCD 6C.06).
+    if (m.concept === 'condition.in_buffer') {
+      const clause = view.tokens[m.first].clause;
+      const parked = view.tokens.some((t, i) => t.clause === clause && Math.abs(i - m.first) <= 8 && PARKING_WORDS.has(t.text));
+      if (!isNegated(view, m) && !addressed && (parked || conceptsNear(view, m.first, m.last, 8).some((c) => (c.concept === 'cue.vehicle' || c.concept === 'cue.heavy_equipment') && !c.negated))) {
+        facts.set('traffic.buffer_occupied', true, source(m), strength, true);
+      }
+      continue;
+    }
+    // "truss jib recognised by the LMI", "no jib": whether the load hangs from a lifting attachment the machine is rated for.
+    if (m.concept === 'cue.approved_attachment' && view.source !== 'hazard') {
+      if (!addressed) facts.set('forklift.approved_attachment', !isNegated(view, m), source(m), strength);
       continue;
     }
     // "the top tier has slid and is leaning on the stakes": a load that shifted on the trailer.
@@ -445,6 +473,8 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     // "two cranes" in the equipment list says what is on site, not that they share one load.
     if (view.source === 'equipment' && m.concept === 'condition.multi_crane') continue;
     if (view.source === 'action' && NOT_FROM_ACTION.has(m.concept)) continue;
+    // "tilt and crack gauges", "crack monitoring": an instrument named for the sign it watches for; no crack is seen.
+    if (m.concept === 'hazard.cave_in_sign' && namesInstrument(view, m)) continue;
     // "without a spotter to finish quickly": a negation five words back does not take the hurry away.
     // "no repairs while energized": the qualifier of a denied activity is denied with it.
     const qualifiesDenied = m.concept === 'hazard.live_work' && m.first > 0 && view.negated[m.first - 1] === true;
@@ -505,6 +535,12 @@ function isTopic(view: TextView, m: PhraseMatch): boolean {
   return false;
 }
 
+/** Whether a monitoring instrument follows the match in its clause, within three words ("crack gauges", "crack and tilt monitoring"). */
+function namesInstrument(view: TextView, m: PhraseMatch): boolean {
+  const clause = view.tokens[m.last].clause;
+  return matchesStarting(view, m.last + 1, m.last + 3).some((c) => c.concept === 'cue.monitoring_instrument' && view.tokens[c.first].clause === clause);
+}
+
 /** Words that make the number after them a guess, not a reading ("about" and "roughly" are readings, approximately). */
 const GUESSES = new Set(['prob', 'probably', 'maybe', 'perhaps', 'guess', 'guessing', 'guessed', 'assume', 'assuming', 'assumed', 'presumably', 'reckon', 'think', 'thinks', 'figure', 'figures']);
 
@@ -537,6 +573,11 @@ function isGust(view: TextView, index: number, last: number, near: readonly Phra
  * from the 69 kV line", "an 11 ft cut", "O2 18.2%", "H2S 22 ppm", "strikes 5 miles west". A size that
  * names equipment ("a 40 ft boom lift", "110-ton crane") is not a measurement of the work.
  */
+/** Verbs that leave a vehicle or machine standing somewhere ("park the pickup in the buffer"). */
+const PARKING_WORDS = new Set(['park', 'parks', 'parked', 'parking', 'stage', 'staged', 'staging', 'store', 'stored', 'leave', 'left', 'stays']);
+/** Participles of the trench family that describe an excavation ("shored pit"), and the excavations they describe. */
+const DESCRIBES_EXCAVATION = new Set(['shored', 'sloped', 'benched', 'braced']);
+const EXCAVATION_NOUNS = new Set(['pit', 'pits', 'trench', 'trenches', 'excavation', 'excavations', 'hole', 'holes', 'cut']);
 const DOCUMENT_WORDS = new Set(['plan', 'plans', 'program', 'programme', 'policy', 'training', 'drawing', 'drawings', 'submittal']);
 const SHIELDS = ['box', 'shield'];
 const SIGNALLERS = ['banksman', 'spotter', 'signal', 'ground guide'];
