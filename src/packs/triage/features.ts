@@ -99,7 +99,7 @@ function emergencyBurden(x: FeatureVector, cardiac: number): number {
 /** Presentations that need a clinician today (0–2); harmed by home care or a 48-hour wait. */
 function urgentBurden(x: FeatureVector): number {
   return clamp(
-    0.5 * x.fever + 0.4 * x.pain_severity + 0.7 * x.injury_needs_care + 0.5 * x.clinic_complaint + 0.5 * x.head_injury + 0.6 * x.acute_abdomen + 0.3 * x.dyspnea + 0.3 * x.danger_zone_vitals,
+    0.5 * x.fever + 0.4 * x.pain_severity + 0.7 * x.injury_needs_care + 0.5 * x.clinic_complaint + 0.3 * x.head_injury + 0.6 * x.acute_abdomen + 0.3 * x.dyspnea + 0.3 * x.danger_zone_vitals,
     0,
     2,
   );

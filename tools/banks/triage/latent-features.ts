@@ -236,7 +236,7 @@ function emergencyBurden(v: FeatureVector, cardiac: number): number {
 /** Presentations that need a clinician today (0–2); harmed by home care or a 48-hour wait. */
 function urgentBurden(v: FeatureVector): number {
   return clamp(
-    0.5 * v.fever + 0.4 * v.pain_severity + 0.7 * v.injury_needs_care + 0.5 * v.clinic_complaint + 0.5 * v.head_injury + 0.6 * v.acute_abdomen + 0.3 * v.dyspnea + 0.3 * v.danger_zone_vitals,
+    0.5 * v.fever + 0.4 * v.pain_severity + 0.7 * v.injury_needs_care + 0.5 * v.clinic_complaint + 0.3 * v.head_injury + 0.6 * v.acute_abdomen + 0.3 * v.dyspnea + 0.3 * v.danger_zone_vitals,
     0,
     2,
   );

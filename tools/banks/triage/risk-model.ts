@@ -45,7 +45,8 @@ export const TRUE_WEIGHTS: Readonly<Record<FeatureName, Logits>> = {
   suicidal_ideation: [1.0, 3.2, 4.8, 3.6, 4.2],
   severe_bleeding: [0.6, 3.4, 5.0, 5.0, 4.2],
   acute_abdomen: [1.0, 3.4, 4.6, 3.6, 2.6],
-  head_injury: [0.9, 1.5, 1.0, 0.6, 0.3],
+  // A bump with no red flag mostly needs nothing (NICE NG232: home with advice); the red flags carry the rest.
+  head_injury: [0.3, 0.7, 0.6, 0.4, 0.3],
   injury_needs_care: [2.4, 1.6, 0.4, 0, 0],
   pain_severity: [0.6, 0.9, 0.6, 0.3, 0.2],
   clinic_complaint: [2.9, 0.6, 0, 0, 0],
