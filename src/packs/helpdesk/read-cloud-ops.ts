@@ -1,5 +1,5 @@
-import { opens, type ReadContext } from './read-context.js';
-import { asArray, entriesOf, field, isRecord, normKey, scalarText, strings, treeTexts } from './values.js';
+import { gatheredFields, opens, type ReadContext } from './read-context.js';
+import { asArray, entriesOf, field, isRecord, lowerText, normKey, scalarText, strings, treeTexts } from './values.js';
 
 /**
  * Cloud and infrastructure-as-code operations whose danger is in the operation, not in a grant or a port:
@@ -15,17 +15,9 @@ const MAX_TEXT = 20_000;
 
 /** Values of the ticket's `information_gathered`, lower case, in one string (bounded). */
 function gathered(ctx: ReadContext): { text: string; value: Record<string, unknown> } {
-  const state = ctx.b.request.state;
-  const ig = isRecord(state?.information_gathered) ? (state.information_gathered as Record<string, unknown>) : {};
-  let text = '';
-  try {
-    text = JSON.stringify(ig).toLowerCase().slice(0, MAX_TEXT);
-  } catch {
-    text = '';
-  }
-  return { text, value: ig };
+  const value = gatheredFields(ctx);
+  return { text: lowerText(value, MAX_TEXT), value };
 }
-
 
 const LIVE_WORDS = ['running', 'in progress', 'in-progress', 'executing', 'applying', 'pending', 'active'];
 const GONE_WORDS = ['cancel', 'failed', 'not found', 'terminated', 'crashed', 'killed', 'stale', 'aborted', 'timed out', 'dead', 'gone'];

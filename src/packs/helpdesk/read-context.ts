@@ -1,5 +1,6 @@
 import type { Catalogue } from '../reading/catalogue.js';
 import type { ReadingBuilder } from '../reading/reading.js';
+import { isRecord } from './values.js';
 
 /**
  * What the helpdesk readers share while they read one request: the builder that records facts with
@@ -106,4 +107,10 @@ export function isExternalAddress(ctx: ReadContext, address: string): boolean {
   const consumer = (ctx.catalogue.concepts.get('mail.consumer_domain') ?? []).map((d) => d.toLowerCase());
   if (consumer.some((c) => domain === c || domain.endsWith(`.${c}`))) return true;
   return ![...ctx.orgDomains].some((d) => domain === d || domain.endsWith(`.${d}`));
+}
+
+/** The ticket's `information_gathered` fields, or none. */
+export function gatheredFields(ctx: ReadContext): Record<string, unknown> {
+  const ig = ctx.b.request.state?.information_gathered;
+  return isRecord(ig) ? ig : {};
 }

@@ -1,7 +1,7 @@
 import { factAt } from '../reading/reading.js';
 import { tokenize } from '../reading/text.js';
-import { closes, opens, type ReadContext } from './read-context.js';
-import { entriesOf, flagValue, isRecord, normKey, scalarText, treeTexts } from './values.js';
+import { closes, gatheredFields, opens, type ReadContext } from './read-context.js';
+import { entriesOf, flagValue, isRecord, lowerText, normKey, scalarText, treeTexts } from './values.js';
 
 /**
  * Shapes of endpoint, identity and SaaS administration whose danger is in where a setting lands or to whom
@@ -26,18 +26,9 @@ import { entriesOf, flagValue, isRecord, normKey, scalarText, treeTexts } from '
 
 const MAX = 20_000;
 
-function lower(value: unknown): string {
-  try {
-    return (typeof value === 'string' ? value : JSON.stringify(value ?? '')).toLowerCase().slice(0, MAX);
-  } catch {
-    return '';
-  }
-}
+const lower = (value: unknown): string => lowerText(value, MAX);
 
-function gathered(ctx: ReadContext): Record<string, unknown> {
-  const ig = ctx.b.request.state?.information_gathered;
-  return isRecord(ig) ? ig : {};
-}
+const gathered = gatheredFields;
 
 /** Words of a text: lower-case runs of letters and digits (bounded). */
 function words(text: string): string[] {

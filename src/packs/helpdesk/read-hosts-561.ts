@@ -1,6 +1,6 @@
 import { factAt } from '../reading/reading.js';
-import { opens, type ReadContext } from './read-context.js';
-import { entriesOf, flagValue, isRecord, normKey, scalarText } from './values.js';
+import { gatheredFields, opens, type ReadContext } from './read-context.js';
+import { entriesOf, flagValue, isRecord, lowerText, normKey, scalarText } from './values.js';
 
 /**
  * Shapes of host, data-store, monitoring and business-process administration whose danger is in the shape
@@ -25,13 +25,10 @@ import { entriesOf, flagValue, isRecord, normKey, scalarText } from './values.js
  * Each reader matches a shape bounded in length (no text is searched across unbounded spans).
  */
 
-const lower = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v ?? '')).toLowerCase().slice(0, 40_000);
+const lower = (v: unknown): string => lowerText(v, 40_000);
 const say = (s: string) => `action.parameters: ${s.trim().slice(0, 140)}`;
 
-function gathered(ctx: ReadContext): Record<string, unknown> {
-  const ig = ctx.b.request.state?.information_gathered;
-  return isRecord(ig) ? ig : {};
-}
+const gathered = gatheredFields;
 
 /**
  * The lines a change writes, lower case: every scalar of the parameters split by line, with unified-diff removals

@@ -94,3 +94,12 @@ export function entriesOf(value: unknown, out: [string, unknown][] = [], depth =
     }
   return out;
 }
+
+/** A value as lower-case text (a string as it is, anything else as JSON), cut at `max` characters; '' when it cannot be written. */
+export function lowerText(value: unknown, max: number): string {
+  try {
+    return (typeof value === 'string' ? value : (JSON.stringify(value ?? '') ?? '')).toLowerCase().slice(0, max);
+  } catch {
+    return '';
+  }
+}
