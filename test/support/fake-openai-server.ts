@@ -4,7 +4,8 @@
  * arrays: one choice per prompt × n, `index = prompt index * n + j`), `GET /v1/models`. Either
  * completion endpoint can be switched off, as on servers that lack it.
  *
- * For tests and benchmarks: a fixed latency per request and per output token, injected faults,
+ * For tests and benchmarks: a fixed latency per request and per output token (counted from the
+ * request's arrival, so the fake's own work is inside it, as a model server's is), injected faults,
  * and a log of every request. Futures come from a pluggable generator (default: deterministic and
  * simple); plug in the embedded model to make decisions through the fake meaningful.
  */
@@ -273,7 +274,7 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
     return { texts, reply: { id: `cmpl-${nextId++}`, object: 'text_completion', created: Math.floor(Date.now() / 1000), model, choices } };
   };
 
-  const answer = (req: http.IncomingMessage, res: http.ServerResponse, raw: string) => {
+  const answer = (req: http.IncomingMessage, res: http.ServerResponse, raw: string, arrived: number) => {
     const path = (req.url ?? '/').split('?')[0];
     const body = parseJson(raw);
     const entry: RequestLogEntry = { method: req.method ?? 'GET', path, body, receivedAt: Date.now() };
@@ -313,15 +314,19 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
     const promptTokens = tokens(raw);
     const usage = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
     const longest = Math.max(0, ...texts.map(tokens));
-    later(latency.latencyMs + latency.perTokenMs * longest, () => sendJson(res, 200, { ...reply, usage }));
+    // The latency counts from the request's arrival: like a model server's, it includes the time spent
+    // producing the choices, instead of adding the fake's own work on top of L.
+    const due = latency.latencyMs + latency.perTokenMs * longest - (performance.now() - arrived);
+    later(due, () => sendJson(res, 200, { ...reply, usage }));
   };
 
   const server = http.createServer((req, res) => {
+    const arrived = performance.now();
     stats.maxConcurrent = Math.max(stats.maxConcurrent, ++open);
     res.on('close', () => open--);
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => answer(req, res, Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => answer(req, res, Buffer.concat(chunks).toString('utf8'), arrived));
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
