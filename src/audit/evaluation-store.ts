@@ -18,7 +18,7 @@ export interface EvaluationRecord {
   reasonCodes: string[];
   /** The request as received (after validation). */
   request: Record<string, unknown>;
-  /** The answer as sent, without its futures (they are stored one row each). */
+  /** The answer as sent, without its futures (stored beside it, in the same row, as one value). */
   response: Record<string, unknown>;
   futures: StoredFuture[];
   policyVersion: string;

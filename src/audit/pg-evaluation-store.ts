@@ -28,12 +28,13 @@ export interface EvaluationRow {
   hash: string;
   hash_scheme: 1 | 2 | 3;
   personal_digests: string[] | null;
+  futures: StoredFuture[];
 }
 
 export const EVALUATION_COLUMNS = `e.id, e.seq, e.created_at, e.domain, e.decision, e.reason_codes, e.request, e.response, e.policy_version,
-  e.world_model_backend, e.world_model_version, e.seed, e.degraded, e.timing, e.agent_id, e.api_key_id, e.prev_hash, e.hash, e.hash_scheme, e.personal_digests`;
+  e.world_model_backend, e.world_model_version, e.seed, e.degraded, e.timing, e.agent_id, e.api_key_id, e.prev_hash, e.hash, e.hash_scheme, e.personal_digests, e.futures`;
 
-export function evaluationFromRow(row: EvaluationRow, futures: StoredFuture[]): StoredEvaluation {
+export function evaluationFromRow(row: EvaluationRow): StoredEvaluation {
   return {
     id: row.id,
     seq: row.seq,
@@ -43,7 +44,7 @@ export function evaluationFromRow(row: EvaluationRow, futures: StoredFuture[]): 
     reasonCodes: row.reason_codes,
     request: row.request,
     response: row.response,
-    futures,
+    futures: row.futures,
     policyVersion: row.policy_version,
     worldModel: { backend: row.world_model_backend, version: row.world_model_version },
     seed: row.seed,
@@ -110,43 +111,24 @@ export interface GroupCommit {
 
 export const DEFAULT_GROUP_COMMIT: GroupCommit = { maxRows: 64, maxBytes: 4 * 1024 * 1024, maxInFlight: 2 };
 
-/** The futures of many evaluations in one query, by evaluation id, in index order. */
-export async function futuresOf(q: Queryable, ids: string[]): Promise<Map<string, StoredFuture[]>> {
-  const byId = new Map<string, StoredFuture[]>(ids.map((id) => [id, []]));
-  if (ids.length === 0) return byId;
-  const { rows } = await q.query<StoredFuture & { idx: number; evaluation_id: string }>(
-    `SELECT evaluation_id, idx, final_outcome, incident, adverse, steps, risk_factors FROM futures
-     WHERE evaluation_id = ANY($1::uuid[]) ORDER BY evaluation_id, idx`,
-    [ids],
-  );
-  for (const f of rows) {
-    byId.get(f.evaluation_id)!.push({ index: f.idx, final_outcome: f.final_outcome, incident: f.incident, adverse: f.adverse, steps: f.steps, risk_factors: f.risk_factors });
-  }
-  return byId;
-}
-
 /**
  * Any number of evaluations, each with its futures and personal values, in one statement: they
  * commit together or not at all. Each row is one element of `$1`, serialised when it was hashed.
  */
 const INSERT_EVALUATIONS = `WITH r AS (
-    SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, created_at timestamptz, domain text, decision text, reason_codes text[],
+    SELECT * FROM json_to_recordset($1::json) AS r(id uuid, created_at timestamptz, domain text, decision text, reason_codes text[],
       request jsonb, response jsonb, policy_version text, world_model_backend text, world_model_version text, seed bigint, degraded boolean,
-      timing jsonb, agent_id text, api_key_id text, hash_scheme smallint, hash text, personal_digests text[], futures jsonb, personal jsonb)),
+      timing jsonb, agent_id text, api_key_id text, hash_scheme smallint, hash text, personal_digests text[], futures json, personal jsonb)),
   e AS (
     INSERT INTO evaluations (id, created_at, domain, decision, reason_codes, request, response, policy_version,
-      world_model_backend, world_model_version, seed, degraded, timing, agent_id, api_key_id, hash_scheme, hash, personal_digests)
+      world_model_backend, world_model_version, seed, degraded, timing, agent_id, api_key_id, hash_scheme, hash, personal_digests, futures)
     SELECT id, created_at, domain, decision, reason_codes, request, response, policy_version,
-      world_model_backend, world_model_version, seed, degraded, timing, agent_id, api_key_id, hash_scheme, hash, personal_digests
+      world_model_backend, world_model_version, seed, degraded, timing, agent_id, api_key_id, hash_scheme, hash, personal_digests, futures
     FROM r
-    RETURNING id),
-  p AS (
-    INSERT INTO personal_fields (evaluation_id, digest, path, kind, salt, value)
-    SELECT e.id, pf.digest, pf.path, pf.kind, pf.salt, pf.value
-    FROM e JOIN r USING (id) CROSS JOIN jsonb_to_recordset(r.personal) AS pf(digest text, path text, kind text, salt text, value jsonb))
-  INSERT INTO futures (evaluation_id, idx, final_outcome, incident, adverse, steps, risk_factors)
-  SELECT e.id, f.index, f.final_outcome, f.incident, f.adverse, f.steps, f.risk_factors
-  FROM e JOIN r USING (id) CROSS JOIN jsonb_to_recordset(r.futures) AS f(index int, final_outcome text, incident boolean, adverse boolean, steps jsonb, risk_factors jsonb)`;
+    RETURNING id)
+  INSERT INTO personal_fields (evaluation_id, digest, path, kind, salt, value)
+  SELECT e.id, pf.digest, pf.path, pf.kind, pf.salt, pf.value
+  FROM e JOIN r USING (id) CROSS JOIN jsonb_to_recordset(r.personal) AS pf(digest text, path text, kind text, salt text, value jsonb)`;
 
 interface QueuedAppend {
   row: string;
@@ -242,7 +224,7 @@ export class PgEvaluationStore implements EvaluationStore {
     const { rows } = await this.db.query<EvaluationRow>(`SELECT ${EVALUATION_COLUMNS} FROM evaluations e WHERE e.id = $1`, [id]);
     const row = rows[0];
     if (!row) return null;
-    const [stored] = await withPersonalValues(this.db, [evaluationFromRow(row, (await futuresOf(this.db, [id])).get(id)!)]);
+    const [stored] = await withPersonalValues(this.db, [evaluationFromRow(row)]);
     return stored;
   }
 }

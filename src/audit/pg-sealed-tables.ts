@@ -6,7 +6,7 @@ import { keyEventsTable } from '../keys/key-events.js';
 import { SIGN_OFF_SEALED_TABLES } from '../signoff/pg-sign-off-sealed-tables.js';
 import { REPLAY_SEALED_TABLES } from '../replay/pg-replay-sealed-tables.js';
 import { outcomesTable } from '../outcomes/pg-outcome-sealed-table.js';
-import { EVALUATION_COLUMNS, evaluationFromRow, futuresOf, type EvaluationRow } from './pg-evaluation-store.js';
+import { EVALUATION_COLUMNS, evaluationFromRow, type EvaluationRow } from './pg-evaluation-store.js';
 import { PRIVACY_SEALED_TABLES } from '../privacy/pg-privacy-sealed-tables.js';
 import { personalFieldProblems } from '../privacy/pg-personal-store.js';
 
@@ -36,8 +36,7 @@ async function loadEvaluations(q: Queryable, where: string, params: unknown[]) {
      FROM evaluations e WHERE ${where}`,
     params,
   );
-  const futures = await futuresOf(q, rows.map((r) => r.id));
-  return rows.map((row) => ({ row, rec: evaluationFromRow(row, futures.get(row.id)!) }));
+  return rows.map((row) => ({ row, rec: evaluationFromRow(row) }));
 }
 
 function legacyOf(row: EvaluationRow) {

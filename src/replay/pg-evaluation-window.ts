@@ -1,5 +1,5 @@
 import type { StoredEvaluation } from '../audit/evaluation-store.js';
-import { EVALUATION_COLUMNS, evaluationFromRow, futuresOf, withPersonalValues, type EvaluationRow } from '../audit/pg-evaluation-store.js';
+import { EVALUATION_COLUMNS, evaluationFromRow, withPersonalValues, type EvaluationRow } from '../audit/pg-evaluation-store.js';
 import type { Queryable } from '../db/database.js';
 
 export interface WindowQuery {
@@ -24,8 +24,7 @@ export class PgEvaluationWindow {
        ORDER BY e.created_at, e.id LIMIT $6`,
       [q.since, q.until, q.domain ?? null, q.after?.createdAt ?? null, q.after?.id ?? null, q.limit],
     );
-    const futures = await futuresOf(this.db, rows.map((r) => r.id));
     // As the store reads one: personal values put back where the row keeps their digests.
-    return withPersonalValues(this.db, rows.map((r) => evaluationFromRow(r, futures.get(r.id)!)));
+    return withPersonalValues(this.db, rows.map((r) => evaluationFromRow(r)));
   }
 }

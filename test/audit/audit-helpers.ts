@@ -109,7 +109,7 @@ export async function sealUntilSettled(sealer: AuditSealer, ledger: PgAuditLedge
   }
 }
 
-const SNAPSHOT_TABLES = ['audit_signing_keys', 'evaluations', 'futures', 'audit_blocks'] as const;
+const SNAPSHOT_TABLES = ['audit_signing_keys', 'evaluations', 'audit_blocks'] as const;
 
 /** Copies the audit tables aside; the function it returns puts them back exactly (between tampering cases). */
 export async function snapshotAudit(db: Database): Promise<() => Promise<void>> {

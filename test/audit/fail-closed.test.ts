@@ -78,16 +78,16 @@ describe.each(ENGINES)('failing closed on %s', (engine) => {
 
   it('when the audit store cannot write, then the answer is 503 with decision escalate, never an approval', async () => {
     const before = await svc.countEvaluations();
-    await svc.container.db.query('ALTER TABLE futures RENAME TO futures_away');
+    await svc.container.db.query('ALTER TABLE evaluations RENAME TO evaluations_away');
     try {
       const res = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send({ ...safe, options: { seed: 3 } });
       expect(res.status).toBe(503);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body).toMatchObject({ code: 'audit_unavailable', decision: 'escalate' });
     } finally {
-      await svc.container.db.query('ALTER TABLE futures_away RENAME TO futures');
+      await svc.container.db.query('ALTER TABLE evaluations_away RENAME TO evaluations');
     }
-    // The evaluation row was written before the futures failed: the transaction took it back.
+    // Nothing of it was stored.
     expect(await svc.countEvaluations()).toBe(before);
   });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { legacyEvaluationDigest } from '../../src/audit/evaluation-digest.js';
+import { evaluationDigest, legacyEvaluationDigest } from '../../src/audit/evaluation-digest.js';
 import { PgLeaseStore } from '../../src/audit/pg-lease-store.js';
 import { AuditSealer, SEALER_LEASE } from '../../src/audit/sealer.js';
 import { verifyAudit } from '../../src/audit/verify.js';
@@ -51,8 +51,7 @@ describe.each(ENGINES)('sealing on %s', (engine) => {
       ["UPDATE evaluations SET api_key_id = 'someone-else'", /append-only/],
       ['DELETE FROM evaluations', /DELETE on evaluations is refused/],
       ['TRUNCATE evaluations CASCADE', /TRUNCATE on evaluations is refused/],
-      ["UPDATE futures SET final_outcome = 'no_incident'", /UPDATE on futures is refused/],
-      ['DELETE FROM futures', /DELETE on futures is refused/],
+      ["UPDATE evaluations SET futures = '[]'::json", /UPDATE on evaluations is refused/],
       ["UPDATE audit_blocks SET merkle_root = 'x'", /UPDATE on audit_blocks is refused/],
       ['DELETE FROM audit_blocks', /DELETE on audit_blocks is refused/],
       ['DELETE FROM audit_signing_keys', /DELETE on audit_signing_keys is refused/],
@@ -135,6 +134,39 @@ describe.each(ENGINES)('rows written before the blocks existed, on %s', (engine)
     await behindTheServicesBack(h.db, (tx) => tx.query("UPDATE evaluations SET api_key_id = 'someone-else' WHERE id = $1", [recs[1].id]));
     expect((await verifyAudit(h.ledger)).first_problem).toMatchObject({ kind: 'block', height: 1 });
     await behindTheServicesBack(h.db, (tx) => tx.query("UPDATE evaluations SET api_key_id = $2, decision = 'approve' WHERE id = $1", [recs[0].id, recs[0].apiKeyId]));
+    expect((await verifyAudit(h.ledger)).first_problem).toMatchObject({ kind: 'row', id: recs[0].id });
+  });
+
+  it('when 0013 moves the futures of earlier evaluations into their rows, then each reads back as it was, in index order, and the trail still verifies', async () => {
+    const all = readMigrations(path.join(PROJECT_ROOT, 'migrations'));
+    const h = await harness(engine, { migrationsBefore: '0013' });
+    await h.ledger.registerKey(h.signer.keyId, h.signer.publicKeyPem);
+    // Evaluations with futures, and one with none (a world-model failure).
+    const recs = [sampleRecord(1), sampleRecord(2, { futures: [] }), sampleRecord(3)];
+    for (const r of recs) {
+      await h.db.query(
+        `INSERT INTO evaluations (id, created_at, domain, decision, reason_codes, request, response, policy_version,
+           world_model_backend, world_model_version, seed, degraded, timing, agent_id, api_key_id, hash_scheme, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 2, $16)`,
+        [r.id, r.createdAt, r.domain, r.decision, r.reasonCodes, JSON.stringify(r.request), JSON.stringify(r.response), r.policyVersion, r.worldModel.backend, r.worldModel.version, r.seed, r.degraded, JSON.stringify(r.timing), r.agentId, r.apiKeyId, evaluationDigest(r)],
+      );
+      // Written in reverse: the move must order them by index, not by insertion.
+      await h.db.query(
+        `INSERT INTO futures (evaluation_id, idx, final_outcome, incident, adverse, steps, risk_factors)
+         SELECT $1, f.index, f.final_outcome, f.incident, f.adverse, f.steps, f.risk_factors
+         FROM jsonb_to_recordset($2::jsonb) AS f(index int, final_outcome text, incident boolean, adverse boolean, steps jsonb, risk_factors jsonb)`,
+        [r.id, JSON.stringify([...r.futures].reverse())],
+      );
+    }
+    expect(await migrate(h.db, all)).toEqual(['0013_futures_in_row']);
+    for (const r of recs) expect((await h.store.get(r.id))!.futures).toEqual(r.futures);
+    expect((await h.db.query(`SELECT to_regclass('futures') AS t`)).rows[0]).toEqual({ t: null });
+    const fresh = sampleRecord(9);
+    await h.store.append(fresh);
+    expect((await h.store.get(fresh.id))!.futures).toEqual(fresh.futures);
+    expect((await sealUntilSettled(h.sealer, h.ledger)).report).toMatchObject({ status: 'ok' });
+    // The moved futures are covered by the row's hash as before.
+    await behindTheServicesBack(h.db, (tx) => tx.query(`UPDATE evaluations SET futures = (futures::jsonb - 0)::json WHERE id = $1`, [recs[0].id]));
     expect((await verifyAudit(h.ledger)).first_problem).toMatchObject({ kind: 'row', id: recs[0].id });
   });
 });

@@ -196,7 +196,7 @@ function expectPrototypesIntact() {
 /** Rows in the tables that record what callers asked for or said, where they exist. */
 async function recordedRows(svc: TestService): Promise<number> {
   const { rows } = await svc.container.db.query<{ t: string }>(
-    "SELECT t FROM unnest(ARRAY['evaluations','futures','sign_offs','outcomes','replays','personal_erasures','cases','escalations']) AS t WHERE to_regclass(t) IS NOT NULL",
+    "SELECT t FROM unnest(ARRAY['evaluations','sign_offs','outcomes','replays','personal_erasures','cases','escalations']) AS t WHERE to_regclass(t) IS NOT NULL",
   );
   let n = 0;
   for (const { t } of rows) n += (await svc.container.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n;

@@ -9,7 +9,7 @@ import { behindTheServicesBack, sealUntilSettled } from '../audit/audit-helpers.
 import { LOWERED_SITE_THRESHOLD, newPlace, openService, packsWithPolicyText, removePlace, replaceOnce, tokensOf, type Place } from './replay-support.js';
 
 /** Rows of every table a real evaluate could write to: a replay must add to none of them. */
-const SIDE_EFFECT_TABLES = ['evaluations', 'futures', 'escalations', 'sign_offs', 'idempotency_keys', 'webhook_deliveries'];
+const SIDE_EFFECT_TABLES = ['evaluations', 'escalations', 'sign_offs', 'idempotency_keys', 'webhook_deliveries'];
 
 async function counts(c: Container, tables: string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
