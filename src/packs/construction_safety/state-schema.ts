@@ -85,8 +85,10 @@ export const ConstructionStateSchema = z
     site_id: z.string().min(1),
     timestamp: Timestamp.optional(),
     task_description: z.string().min(1),
-    environmental_conditions: EnvironmentalConditionsSchema,
-    crew_status: CrewStatusSchema,
+    // Either may be left out (indoor work, a record that has none) or sent as null: every fact in it is then
+    // unknown, and an action that rests on one (a lift and its wind) asks for it instead of assuming calm.
+    environmental_conditions: EnvironmentalConditionsSchema.nullish().transform((v) => v ?? {}),
+    crew_status: CrewStatusSchema.nullish().transform((v) => v ?? {}),
     equipment_in_use: Texts.default([]),
     active_hazards: Texts.default([]),
     recent_observations: Texts.default([]),
