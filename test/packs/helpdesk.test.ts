@@ -39,7 +39,9 @@ describe('helpdesk state and action schemas', () => {
 
   it('when a field has the wrong type, then the state is rejected', () => {
     const base = { ticket_id: 'T1', category: 'vpn', description: 'VPN drops' };
-    expect(helpdeskModule.stateSchema.safeParse({ ...base, turns_elapsed: '3' }).success).toBe(false);
+    // A count as numeric text ("3") is taken (helpdesk-record-shapes); one in words or a flag is not.
+    expect(helpdeskModule.stateSchema.safeParse({ ...base, turns_elapsed: 'three' }).success).toBe(false);
+    expect(helpdeskModule.stateSchema.safeParse({ ...base, turns_elapsed: true }).success).toBe(false);
     expect(helpdeskModule.stateSchema.safeParse({ ...base, conversation_history: 'hello' }).success).toBe(false);
     expect(helpdeskModule.actionSchema.safeParse({ description: '   ' }).success).toBe(false);
   });

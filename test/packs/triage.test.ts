@@ -52,7 +52,9 @@ describe('triage state and action schemas', () => {
   it('when a field has the wrong type, then the state is rejected', () => {
     const state = SCENARIOS.atypicalMiSentHome.body.state;
     expect(TriageStateSchema.safeParse({ ...state, caller_demographics: { ...state.caller_demographics, age: true } }).success).toBe(false);
-    expect(TriageStateSchema.safeParse({ ...state, red_flags_identified: 'none' }).success).toBe(false);
+    // One text of red flags is taken (triage-record-shapes); a number or a flag is not.
+    expect(TriageStateSchema.safeParse({ ...state, red_flags_identified: 3 }).success).toBe(false);
+    expect(TriageStateSchema.safeParse({ ...state, conversation_history: true }).success).toBe(false);
     expect(TriageStateSchema.safeParse({ ...state, vital_signs: { heart_rate: 'fast' } }).success).toBe(false);
     expect(TriageStateSchema.safeParse({ ...state, chief_complaint: '' }).success).toBe(false);
   });

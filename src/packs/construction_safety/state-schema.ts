@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoTime, textItems, toolArguments } from '../reading/record-shapes.js';
 
 /**
  * Kinds of work the pack knows. Unknown kinds are accepted (agents invent their own) and are
@@ -25,17 +26,22 @@ export type ActionKind = (typeof ACTION_KINDS)[number];
 
 const Finite = z.number().finite();
 const NonNegative = Finite.min(0);
-/** A list of texts; a bare number in it ("4,000 gal water truck" split by a YAML flow list) is kept as its text. */
-const Texts = z.array(z.union([z.string(), Finite.transform((n) => String(n))]));
+/**
+ * A list of texts; a bare number in it ("4,000 gal water truck" split by a YAML flow list) is kept as its text,
+ * one text is a list of one, and a record in it is its fields as one text (record-shapes.ts).
+ */
+const Texts = z.preprocess(textItems, z.array(z.union([z.string(), Finite.transform((n) => String(n))])));
 /**
  * A compliance item is a status word ("completed", "pending", "skipped"), a yes/no, a count, or a record of
  * its own (a pre-pour checklist, a job hazard analysis with its items): the normaliser reads each shape.
  */
 const ComplianceValue = z.union([z.string(), z.boolean(), Finite, z.null(), Texts, z.record(z.string(), z.unknown())]);
 
-const Timestamp = z
-  .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO 8601 date-time such as 2024-07-15T14:30:00');
+/** An ISO 8601 date-time, or Unix seconds or milliseconds as a number. */
+const Timestamp = z.preprocess(
+  isoTime,
+  z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO 8601 date-time such as 2024-07-15T14:30:00, or Unix seconds'),
+);
 
 export const EnvironmentalConditionsSchema = z
   .object({
@@ -92,7 +98,11 @@ export const ConstructionStateSchema = z
     equipment_in_use: Texts.default([]),
     active_hazards: Texts.default([]),
     recent_observations: Texts.default([]),
-    compliance_status: z.record(z.string(), ComplianceValue).default({}),
+    // A record of items; one text of them ("all permits current") is kept as `{notes}`; null is none.
+    compliance_status: z
+      .union([z.record(z.string(), ComplianceValue), z.string().transform((notes) => ({ notes }))])
+      .nullish()
+      .transform((v) => v ?? {}),
     equipment_limits: EquipmentLimitsSchema.optional(),
   })
   .loose();
@@ -133,7 +143,7 @@ export const ConstructionActionSchema = z
   .object({
     description: z.string().trim().min(1),
     kind: z.string().min(1).optional(),
-    parameters: ActionParametersSchema.optional(),
+    parameters: z.preprocess(toolArguments, ActionParametersSchema.optional()),
   })
   .loose();
 export type ConstructionAction = z.infer<typeof ConstructionActionSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toolArguments } from '../reading/record-shapes.js';
 
 /**
  * Categories the pack knows, after the seed article's breakdown of enterprise tickets. Agents use
@@ -38,19 +39,49 @@ export const MessageSchema = z
   })
   .loose();
 
+/**
+ * One turn as ticket systems export it when they flatten the thread: "Requester: …", "Agent: …". The
+ * prefix names the role (an assistant's turns are read as such); a line without one is the requester's.
+ */
+const REQUESTER_PREFIXES = new Set(['user', 'requester', 'customer', 'caller', 'client', 'employee', 'end user']);
+const DESK_PREFIXES = new Set(['agent', 'assistant', 'bot', 'ai', 'system', 'technician', 'tech', 'analyst', 'support', 'helpdesk', 'help desk', 'service desk']);
+const FlatTurn = z.string().transform((line) => {
+  const m = /^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*/.exec(line);
+  const prefix = m?.[1].toLowerCase() ?? '';
+  if (DESK_PREFIXES.has(prefix)) return { role: 'assistant', content: line.slice(m![0].length) };
+  if (REQUESTER_PREFIXES.has(prefix)) return { role: 'user', content: line.slice(m![0].length) };
+  return { role: 'user', content: line };
+});
+
+/** A ticket number as many systems send it: a number as well as a string. */
+const IdText = z.union([z.string().min(1), z.number().finite().transform(String)]);
+
+/** A count as a number, or as a text holding only that number ("3"). */
+const Count = z.union([z.number().int().min(0).max(10_000), z.string().regex(/^\s*\d{1,5}\s*$/, 'a whole number').transform(Number).pipe(z.number().int().max(10_000))]);
+
+/** Tool-call arguments as frameworks forward them (an object, its JSON text, a command line, a list of calls). */
+const Parameters = z.preprocess(toolArguments, z.record(z.string(), z.unknown()).optional());
+
 export const HelpdeskStateSchema = z
   .object({
-    ticket_id: z.string().min(1),
+    ticket_id: IdText,
     category: z.string().min(1),
     /** low, medium, high, critical, or P1-P4 as many ticket systems write it. */
-    priority: z.string().min(1).default('medium'),
+    priority: IdText.default('medium'),
     description: z.string().min(1),
-    conversation_history: z.array(MessageSchema).default([]),
+    conversation_history: z
+      .array(z.union([MessageSchema, FlatTurn]))
+      .nullish()
+      .transform((v) => v ?? []),
     /** open, in_progress, awaiting_user, resolved, escalated… */
     resolution_status: z.string().min(1).default('open'),
     /** What the assistant has learned so far, e.g. {operating_system: "macos", identity_verified: true}. */
-    information_gathered: z.record(z.string(), z.unknown()).default({}),
-    turns_elapsed: z.number().int().min(0).max(10_000).default(0),
+    // A text of notes is kept as `{notes}`; null is nothing gathered yet.
+    information_gathered: z
+      .union([z.record(z.string(), z.unknown()), z.string().transform((notes) => ({ notes }))])
+      .nullish()
+      .transform((v) => v ?? {}),
+    turns_elapsed: Count.default(0),
   })
   .loose();
 export type HelpdeskState = z.infer<typeof HelpdeskStateSchema>;
@@ -60,7 +91,7 @@ export const HelpdeskActionSchema = z
     description: z.string().trim().min(1),
     kind: z.string().min(1).optional(),
     /** Structured change details, e.g. {policy: {...}} or {port: 22, cidr: "0.0.0.0/0"}. */
-    parameters: z.record(z.string(), z.unknown()).optional(),
+    parameters: Parameters,
   })
   .loose();
 export type HelpdeskAction = z.infer<typeof HelpdeskActionSchema>;

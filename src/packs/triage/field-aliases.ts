@@ -81,6 +81,7 @@ export const TEXT_FIELDS = [
   'chief_complaint', 'complaint', 'presenting_complaint', 'reason_for_call', 'reason', 'symptom_summary', 'summary', 'history',
   'hpi', 'history_of_present_illness', 'notes', 'nurse_notes', 'call_notes', 'clinical_notes', 'triage_notes', 'observations',
   'recent_observations', 'description', 'task', 'assessment', 'caller_statement', 'context', 'situation', 'details', 'symptoms', 'findings',
+  'symptom_details',
 ] as const;
 
 /** Objects of symptom details (key: value pairs such as `radiation: left arm`), and of a screening tool's answers (C-SSRS, PHQ-9: each item is a question its answer says yes or no to). */

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DISPOSITIONS } from './outcomes.js';
 
 const Text = z.string().max(4000);
+/** A list of texts, or one text holding them: both are read the same way. */
+const TextsOrText = z.union([z.array(Text).max(100), Text]);
 
 /**
  * Ages are in years; infants may come as a fraction of a year, with `age_days` / `age_weeks` / `age_months`,
@@ -13,8 +15,9 @@ export const CallerDemographicsSchema = z
     age_months: z.number().min(0).max(1560).optional(),
     age_days: z.number().min(0).max(50000).optional(),
     sex: z.string().max(40).optional(),
-    conditions: z.array(Text).max(100).optional(),
-    medications: z.array(Text).max(100).optional(),
+    // A list, or one text of them ("asthma, on salbutamol"), as many records keep it.
+    conditions: TextsOrText.optional(),
+    medications: TextsOrText.optional(),
   })
   .loose();
 
@@ -36,7 +39,7 @@ export const VitalSignsSchema = z
     temperature_f: measured(68, 115).optional(),
     systolic_bp: measured(0, 350).optional(),
     diastolic_bp: measured(0, 250).optional(),
-    blood_pressure: z.string().regex(/^\s*\d{2,3}\s*\/\s*\d{2,3}\s*$/, 'blood pressure as "systolic/diastolic", e.g. "122/78"').optional(),
+    blood_pressure: z.string().regex(/^\s*\d{2,3}\s*\/\s*\d{2,3}\s*(mm\s*hg)?\s*$/i, 'blood pressure as "systolic/diastolic", e.g. "122/78" or "122/78 mmHg"').optional(),
     glucose_mg_dl: measured(0, 3000).optional(),
   })
   .loose();
@@ -86,16 +89,19 @@ export const TriageStateSchema = z
     // Often empty or missing when the caller only says "my 3-week-old": the age is then read from the text.
     caller_demographics: CallerDemographicsSchema.optional(),
     chief_complaint: z.string().trim().min(1).max(2000),
-    symptom_details: z.record(z.string(), z.unknown()).optional(),
+    /** Key: value details (`radiation: left arm`), or one text of them. */
+    symptom_details: z.union([z.record(z.string(), z.unknown()), Text]).optional(),
     vital_signs: VitalSignsFieldSchema.nullable().optional(),
-    conversation_history: z.array(ConversationTurnSchema).max(200).optional(),
-    red_flags_identified: z.array(Text).max(100).optional(),
-    questions_asked: z.array(Text).max(200).optional(),
+    /** Turns as {role, content}, turns as bare texts, or the transcript as one text. */
+    conversation_history: z.union([z.array(z.union([ConversationTurnSchema, Text])).max(200), z.string().max(20_000)]).optional(),
+    red_flags_identified: TextsOrText.optional(),
+    questions_asked: z.union([z.array(Text).max(200), Text]).optional(),
   })
   .loose();
 export type TriageState = z.infer<typeof TriageStateSchema>;
 
-export const DispositionSchema = z.enum(DISPOSITIONS);
+/** A disposition as named here, whatever its case and separators ("Emergency Department", "urgent-care-today"). */
+export const DispositionSchema = z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase().replace(/[\s-]+/g, '_') : v), z.enum(DISPOSITIONS));
 
 /**
  * The disposition is read from `parameters.disposition`, or from `disposition` on the action itself (a tool

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/lib/project-root.js';
+import { DOMAIN_MODULES } from '../../src/packs/domain-modules.js';
+import { loadDomains } from '../../src/packs/load-domains.js';
+
+// Shapes site systems send that carry the same information as the documented ones: arguments as JSON
+// text, hazards and equipment as records or one text, a Unix time, compliance notes as one text. Each
+// passes the schema and reads as the documented shape does.
+const domain = loadDomains(PROJECT_ROOT, DOMAIN_MODULES).get('construction_safety')!;
+const state = {
+  site_id: 'SHAPES-7',
+  timestamp: '2026-03-04T07:30:00Z',
+  task_description: 'Lay storm drain pipe in the trench on Elm Street',
+  environmental_conditions: { temperature_c: 12, wind_mph: 6 },
+  crew_status: { size: 3, hours_on_site: 1 },
+  equipment_in_use: ['excavator', 'laser level'],
+  active_hazards: ['open trench', 'traffic'],
+};
+const action = { description: 'Send the pipe layer into the trench', kind: 'trenching', parameters: { depth_ft: 8, protective_system: 'none', soil_type: 'type C' } };
+const facts = (s: Record<string, unknown>, a: Record<string, unknown> = action) => {
+  const ps = domain.module.stateSchema.safeParse(s);
+  const pa = domain.module.actionSchema.safeParse(a);
+  return ps.success && pa.success ? domain.read(ps.data, pa.data).facts : undefined;
+};
+const documented = facts(state);
+
+describe('construction records in the shapes systems send them', () => {
+  it('when the arguments come as JSON text, then the depth and the missing protective system are read as from the object', () => {
+    expect(documented).toBeDefined();
+    expect(facts(state, { ...action, parameters: JSON.stringify(action.parameters) })).toEqual(documented);
+  });
+
+  it('when hazards come as records with their naming field, or the time as Unix seconds, then the reading is the same', () => {
+    expect(facts({ ...state, active_hazards: [{ hazard: 'open trench' }, { hazard: 'traffic' }] })).toEqual(documented);
+    expect(facts({ ...state, timestamp: Date.parse(state.timestamp) / 1000 })).toEqual(documented);
+  });
+
+  it('when equipment is one text or compliance is a note, then the request is read, not refused; a number for a list still is', () => {
+    expect(facts({ ...state, equipment_in_use: 'excavator' })).toBeDefined();
+    expect(facts({ ...state, compliance_status: 'daily trench inspection not yet done' })).toBeDefined();
+    expect(facts({ ...state, equipment_in_use: 42 })).toBeUndefined();
+    expect(facts({ ...state, timestamp: 'yesterday-ish' })).toBeUndefined();
+  });
+});
