@@ -38,7 +38,7 @@ const calm = SCENARIOS.calmCraneLift.body;
 interface Example {
   body: (f: Fixture) => Record<string, unknown>;
   /** Fields whose type the route checks: a value of another type there must be refused. */
-  typed: { path: Path; type: 'string' | 'number' | 'object' }[];
+  typed: { path: Path; type: 'string' | 'number' | 'measurement' | 'object' }[];
   /** Free-text fields, and objects that take keys of any name: hostile content there is still a valid request. */
   text?: Path[];
   open?: Path[];
@@ -54,8 +54,8 @@ const EXAMPLES: Partial<Record<string, Example>> = {
       { path: ['action'], type: 'object' },
       { path: ['options', 'rollouts'], type: 'number' },
       { path: ['options', 'seed'], type: 'number' },
-      { path: ['state', 'environmental_conditions', 'wind_mph'], type: 'number' },
-      { path: ['state', 'crew_status', 'size'], type: 'number' },
+      { path: ['state', 'environmental_conditions', 'wind_mph'], type: 'measurement' },
+      { path: ['state', 'crew_status', 'size'], type: 'measurement' },
     ],
     text: [['state', 'task_description'], ['state', 'site_id'], ['action', 'description']],
     open: [['state'], ['state', 'compliance_status'], ['action', 'parameters'], ['context']],
@@ -130,8 +130,10 @@ const described = (sent: Sent): Sent => Object.assign(sent, { [fc.toStringMethod
 
 const json = (what: string, text: string, refused: boolean): Sent => described({ what, contentType: 'application/json', headers: {}, body: Buffer.from(text), refused });
 
-function wrongType(type: 'string' | 'number' | 'object'): fc.Arbitrary<unknown> {
+function wrongType(type: 'string' | 'number' | 'measurement' | 'object'): fc.Arbitrary<unknown> {
   const others = {
+    // A number, or a number with its unit ("25 mph"); not an exponent, a word, or a number among words.
+    measurement: fc.oneof(fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e400', '', 'fast', 'about 25 mph', '25 mph or 40', 'x'.repeat(41)), fc.constant(null), fc.boolean(), fc.constant([5]), fc.constant({ value: 5 })),
     string: fc.oneof(fc.integer(), fc.constant(null), fc.boolean(), fc.constant([]), fc.constant({ text: 'x' })),
     number: fc.oneof(fc.constantFrom('NaN', 'Infinity', '-Infinity', '5', '1e400', ''), fc.constant(null), fc.boolean(), fc.constant([5]), fc.constant({ value: 5 })),
     object: fc.oneof(fc.constantFrom('{}', 'null', ''), fc.integer(), fc.constant(null), fc.boolean(), fc.constant([]), fc.constant([{}])),

@@ -41,4 +41,14 @@ describe('construction records in the shapes systems send them', () => {
     expect(facts({ ...state, equipment_in_use: 42 })).toBeUndefined();
     expect(facts({ ...state, timestamp: 'yesterday-ish' })).toBeUndefined();
   });
+
+  it('when a measurement comes as text with its unit, then it is read in the field’s unit; a number among words is refused', () => {
+    const lift = { description: 'Proceed with crane lift', kind: 'crane_lift' };
+    const windOf = (environmental_conditions: Record<string, unknown>) => facts({ ...state, environmental_conditions }, lift)?.wind;
+    expect(windOf({ wind_mph: '25 mph', gust_mph: '31 mph' })).toEqual(windOf({ wind_mph: 25, gust_mph: 31 }));
+    expect((windOf({ wind_mph: '40 km/h', gust_mph: '50 km/h' }) as { peak_mph: number }).peak_mph).toBeCloseTo(31.07, 1);
+    expect(facts({ ...state, crew_status: { size: '3 workers', hours_on_site: '1 h' } })).toEqual(documented);
+    expect(windOf({ wind_mph: 'about 25 mph' })).toBeUndefined();
+    expect(facts({ ...state, environmental_conditions: { wind_mph: '1e400' } })).toBeUndefined();
+  });
 });

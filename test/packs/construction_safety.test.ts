@@ -45,7 +45,8 @@ describe('construction_safety state and action schemas', () => {
   });
 
   it('when a field has the wrong type, then the state is rejected with the path of the field', () => {
-    const result = pack.stateSchema.safeParse({ ...SEEDS.gustyLift.state, environmental_conditions: { wind_mph: '23 mph' } });
+    // A number with its unit ("23 mph") is a measurement and is taken (construction_safety-sent-shapes); words are not.
+    const result = pack.stateSchema.safeParse({ ...SEEDS.gustyLift.state, environmental_conditions: { wind_mph: 'gusty' } });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0].path).toEqual(['environmental_conditions', 'wind_mph']);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoTime, textItems, toolArguments } from '../reading/record-shapes.js';
+import { isoTime, MEASUREMENT_TEXT, textItems, toolArguments } from '../reading/record-shapes.js';
 
 /**
  * Kinds of work the pack knows. Unknown kinds are accepted (agents invent their own) and are
@@ -43,14 +43,17 @@ const Timestamp = z.preprocess(
   z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO 8601 date-time such as 2024-07-15T14:30:00, or Unix seconds'),
 );
 
+/** A number in range, or a measurement as text with its unit ("40 km/h" in `wind_mph` is read as 24.9 mph). */
+const measured = (number: z.ZodNumber) => z.union([number, z.string().max(40).regex(MEASUREMENT_TEXT, 'a number, or a number with its unit, e.g. "25 mph"')]);
+
 export const EnvironmentalConditionsSchema = z
   .object({
-    temperature_c: Finite.min(-60).max(65).optional(),
-    humidity_pct: Finite.min(0).max(100).optional(),
+    temperature_c: measured(Finite.min(-60).max(65)).optional(),
+    humidity_pct: measured(Finite.min(0).max(100)).optional(),
     /** When absent it is computed from temperature and humidity (NWS heat index). */
-    heat_index_c: Finite.min(-60).max(80).optional(),
-    wind_mph: NonNegative.max(200).optional(),
-    gust_mph: NonNegative.max(250).optional(),
+    heat_index_c: measured(Finite.min(-60).max(80)).optional(),
+    wind_mph: measured(NonNegative.max(200)).optional(),
+    gust_mph: measured(NonNegative.max(250)).optional(),
     /** Free text such as "clear", "light rain", "thunderstorms 10 miles west". */
     weather: z.string().optional(),
     visibility: z.string().optional(),
@@ -61,8 +64,8 @@ export const EnvironmentalConditionsSchema = z
 
 export const CrewStatusSchema = z
   .object({
-    size: z.number().int().min(0).max(1000).optional(),
-    hours_on_site: NonNegative.max(48).optional(),
+    size: measured(z.number().int().min(0).max(1000)).optional(),
+    hours_on_site: measured(NonNegative.max(48)).optional(),
     /** "day", "night", "swing". */
     shift: z.string().optional(),
     consecutive_days: z.number().int().min(0).max(60).optional(),

@@ -52,3 +52,10 @@ export function isoTime(value: unknown): unknown {
   const date = new Date(ms);
   return Number.isNaN(date.getTime()) ? value : date.toISOString();
 }
+
+/**
+ * A measurement sent as text: a number and, after it, its unit ("25 mph", "40 km/h", "34 °C", "60%",
+ * "4 workers"). The normaliser reads the number in the unit. Bounded (40 characters); an exponent, a
+ * second number or words before the number ("about 25") are not a measurement.
+ */
+export const MEASUREMENT_TEXT = /^\s*[-+]?\d{1,6}(?:\.\d{1,6})?\s*(?:°\s*)?[A-Za-z%/ .]{0,20}$/;
