@@ -2174,6 +2174,145 @@ const CASES: HazardCase[] = [
       { name: 'hook attachment', state: { equipment_in_use: ['telehandler with hook attachment'] }, action: { description: 'Lift the bundle on the hook attachment', kind: 'equipment_operation', parameters: {} } },
     ],
   },
+  // ---- batch cs-dev-621..660
+  {
+    id: 'crane_radio_signals_not_dedicated',
+    fires: [
+      { name: 'tool call: the site general channel', action: { description: 'Fly the bundles on radio signals', kind: 'crane_lift', parameters: { radio_channel: 'CH 2 site general' } } },
+      { name: 'tool call: shared with the gate and the super', action: { description: 'Blind picks, signals by radio', kind: 'crane_lift', parameters: { signal_channel: 'shared with the gate and the super' } } },
+      { name: 'free text: signals over the site radio channel', action: { description: 'Start the blind lifts with signals over the site radio channel', kind: 'crane_lift' } },
+      { name: 'observation: same channel as the pump crew', state: { recent_observations: ['Signal person is on the same channel as the pump crew'] }, action: { description: 'Pick the next load', kind: 'crane_lift' } },
+      { name: 'schema: not hands-free', state: { compliance_status: { hands_free: false } }, action: { description: 'Pick the trusses on radio signals', kind: 'crane_lift', parameters: { radio_channel: 'dedicated ch 9' } } },
+      { name: 'tool call: common channel', action: { description: 'Set the panels', kind: 'crane_lift', parameters: { radio_frequency: 'common channel for all trades' } } },
+    ],
+    safe: [
+      { name: 'dedicated channel', action: { description: 'Fly the bundles on radio signals', kind: 'crane_lift', parameters: { radio_channel: 'ch 6, dedicated to this crane' } } },
+      { name: 'two cranes on one channel for a tandem pick', action: { description: 'Tandem pick on radio', kind: 'crane_lift', parameters: { radio_channel: 'shared by both cranes and the lift director' } } },
+      { name: 'free text: a dedicated channel', action: { description: 'Blind picks on a dedicated channel, tested this morning', kind: 'crane_lift' } },
+      { name: 'a channel number alone', action: { description: 'Make the pick', kind: 'crane_lift', parameters: { radio_channel: 'CH 4' } } },
+      { name: 'stand-down', action: { description: 'Hold the lifts until the crane has its own channel', kind: 'stop_work', parameters: { radio_channel: 'site general' } } },
+      { name: 'not a crane lift: gate radio', action: { description: 'Call deliveries in on the site general channel', kind: 'general_work', parameters: { radio_channel: 'site general' } } },
+    ],
+  },
+  {
+    id: 'trench_water_uncontrolled',
+    fires: [
+      { name: 'tool call: water depth in inches, dewatering not started', action: { description: 'Crew in to finish the joint', kind: 'trench_entry', parameters: { depth_ft: 7, protective_system: 'trench box', water_depth_in: 8, dewatering: 'not started' } } },
+      { name: 'metric: water 0.2 m deep, no pumping', action: { description: 'Enter and make the connection', kind: 'trench_entry', parameters: { depth_m: 2.4, protective_system: 'shield', water_depth_m: 0.2, pumping: 'none' } } },
+      { name: 'free text: standing water, pump not running', state: { recent_observations: ['Standing water at the invert, pump not running', 'Competent person inspected at 06:30'] }, action: { description: 'Send the layers in', kind: 'trench_entry', parameters: { depth_ft: 8, protective_system: 'trench box' } } },
+      { name: 'schema: dewatering false', state: { compliance_status: { dewatering: false, trench_inspection: 'done 07:00' }, recent_observations: ['Water in the bottom of the trench'] }, action: { description: 'Resume pipe laying', kind: 'trenching', parameters: { depth_ft: 6, protective_system: 'slide rail' } } },
+      { name: 'tool call: trash pump out of service', action: { description: 'Pipe crew in', kind: 'trench_entry', parameters: { depth_ft: 9, protective_system: 'trench box', water_depth_in: 12, trash_pump: 'out of service' } } },
+    ],
+    safe: [
+      { name: 'pump running and watched', action: { description: 'Crew in to finish the joint', kind: 'trench_entry', parameters: { depth_ft: 7, protective_system: 'trench box', water_depth_in: 2, dewatering: 'running, laborer watching it' } } },
+      { name: 'no water', action: { description: 'Crew in to finish the joint', kind: 'trench_entry', parameters: { depth_ft: 7, protective_system: 'trench box', water_depth_in: 0, dewatering: 'not needed' } } },
+      { name: 'stand-down until pumped', action: { description: 'Keep everyone out until the trench is pumped down', kind: 'stop_work', parameters: { water_depth_in: 10, dewatering: 'not started' } } },
+      { name: 'mitigation first: start the pump, then enter', state: { recent_observations: ['Standing water in the trench', 'Competent person inspected at 06:30'] }, action: { description: 'Start the trash pump, then send the crew in', kind: 'trench_entry', parameters: { depth_ft: 7, protective_system: 'trench box' } } },
+      { name: 'nobody enters', action: { description: 'Excavator digs the next run from the top', kind: 'excavation', parameters: { depth_ft: 7, personnel_entry: false, water_depth_in: 6, dewatering: 'none' } } },
+    ],
+  },
+  {
+    id: 'suspended_scaffold_lifeline_not_independent',
+    fires: [
+      { name: 'tool call: lifelines on the outrigger beams', state: { equipment_in_use: ['two-point suspended stage'] }, action: { description: 'Drop the stage and start', kind: 'scaffold_use', parameters: { lifeline_anchorage: 'outrigger beams' } } },
+      { name: 'tool call: tied to the counterweights', state: { equipment_in_use: ['swing stage'] }, action: { description: 'Start on the top floor', kind: 'scaffold_use', parameters: { anchor: 'counterweight stack' } } },
+      { name: 'free text: lifelines tied to the davits', state: { task_description: 'Window caulking from a swing stage' }, action: { description: 'Both lifelines are tied off to the davit arms; go over the parapet', kind: 'scaffold_use' } },
+      { name: 'observation: lanyard tied to the suspension rope', state: { task_description: 'Two-point suspended scaffold on the west face', recent_observations: ['Painter tied his lanyard off to the suspension rope'] }, action: { description: 'Carry on painting', kind: 'scaffold_use' } },
+      { name: 'schema: anchorage on the parapet clamps', state: { equipment_in_use: ['suspended platform'], compliance_status: { anchorage: 'parapet clamps' } }, action: { description: 'Lower to floor 9', kind: 'scaffold_use' } },
+    ],
+    safe: [
+      { name: 'independent roof anchors', state: { equipment_in_use: ['two-point suspended stage'] }, action: { description: 'Drop the stage and start', kind: 'scaffold_use', parameters: { lifeline_anchorage: 'independent roof anchors' } } },
+      { name: 'free text: each lifeline to its own roof anchor', state: { task_description: 'Window caulking from a swing stage' }, action: { description: 'Each lifeline is tied off to its own roof anchor; go over the parapet', kind: 'scaffold_use' } },
+      { name: 'supported scaffold, lanyard to the frame', state: { equipment_in_use: ['frame scaffold'] }, action: { description: 'Work the top lift', kind: 'scaffold_work', parameters: { anchor: 'scaffold frame' } } },
+      { name: 'stand-down to re-rig', state: { equipment_in_use: ['swing stage'] }, action: { description: 'Stop work and re-rig the lifelines', kind: 'stop_work', parameters: { lifeline_anchorage: 'outrigger beams' } } },
+      { name: 'crane outriggers, no stage', action: { description: 'Set the outrigger beams on the mats and make the pick', kind: 'crane_lift', parameters: {} } },
+    ],
+  },
+  {
+    id: 'mobile_scaffold_ridden_unsafely',
+    fires: [
+      { name: 'tool call: 18 ft on a 5 ft base, occupied', action: { description: 'Push it down the corridor', kind: 'scaffold_move', parameters: { platform_height_ft: 18, base_width_ft: 5, occupied_during_move: true } } },
+      { name: 'metric: 4.8 m on a 1.35 m base, rider', action: { description: 'Roll the tower to the next bay', kind: 'scaffold_move', parameters: { platform_height_m: 4.8, base_width_m: 1.35, rider_during_move: true } } },
+      { name: 'free text: finisher stays on the platform, ratio given', action: { description: 'Roll the tower 30 ft with the finisher staying on the platform', kind: 'scaffold_move', parameters: { platform_height_ft: 14, base_min_width_ft: 4 } } },
+      { name: 'free text: riding the tower', action: { description: 'Move the tower with two guys riding the tower', kind: 'scaffold_move', parameters: { height_ft: 16, base_width_ft: 6 } } },
+      { name: 'schema: occupied move, tall tower', state: { crew_status: { occupied_while_moving: true } }, action: { description: 'Walk the tower along the wall', kind: 'scaffold_move', parameters: { platform_height_ft: 12, least_base_dimension_ft: 4 } } },
+    ],
+    safe: [
+      { name: '2:1 with a rider', action: { description: 'Push it down the corridor', kind: 'scaffold_move', parameters: { platform_height_ft: 10, base_width_ft: 5, occupied_during_move: true } } },
+      { name: 'tall tower, nobody on it', action: { description: 'Push it down the corridor', kind: 'scaffold_move', parameters: { platform_height_ft: 18, base_width_ft: 5, occupied_during_move: false } } },
+      { name: 'free text: everyone off first', action: { description: 'Get everyone off, then roll the tower and lock the casters', kind: 'scaffold_move', parameters: { platform_height_ft: 18, base_width_ft: 5 } } },
+      { name: 'stand-down', action: { description: 'Postpone the move until the taper climbs down', kind: 'stop_work', parameters: { platform_height_ft: 18, base_width_ft: 5, occupied_during_move: true } } },
+      { name: 'ratio under 2 in metres', action: { description: 'Roll the tower to the next bay', kind: 'scaffold_move', parameters: { platform_height_m: 2.5, base_width_m: 1.35, rider_during_move: true } } },
+    ],
+  },
+  {
+    id: 'masonry_laz_too_narrow',
+    fires: [
+      { name: 'tool call: 12 ft zone for a 12 ft wall', action: { description: 'Lay the next courses', kind: 'masonry_work', parameters: { wall_height_ft: 12, laz_width_ft: 12 } } },
+      { name: 'metric: 3 m zone for a 4 m wall', state: { task_description: 'CMU wall on grid C' }, action: { description: 'Start the block', kind: 'masonry_work', parameters: { wall_height_m: 4, laz_width_m: 3 } } },
+      { name: 'schema: zone 10 ft for a 16 ft wall', state: { task_description: 'Brick veneer, masons on the scaffold', compliance_status: { limited_access_zone_width_ft: 10 } }, action: { description: 'Continue', kind: 'masonry_work', parameters: { wall_height_ft: 16 } } },
+      { name: 'tool call: access zone width short by a foot', action: { description: 'Lay block', kind: 'masonry_work', parameters: { wall_height_ft: 20, access_zone_width_ft: 23 } } },
+      { name: 'task names CMU, zone short', state: { task_description: 'CMU shear wall' }, action: { description: 'Set the courses', kind: 'work_order', parameters: { wall_height_ft: 14, laz_ft: 14 } } },
+    ],
+    safe: [
+      { name: 'zone of height plus 4 ft', action: { description: 'Lay the next courses', kind: 'masonry_work', parameters: { wall_height_ft: 12, laz_width_ft: 16 } } },
+      { name: 'metric: 5 m zone for a 3.5 m wall', state: { task_description: 'CMU wall on grid C' }, action: { description: 'Start the block', kind: 'masonry_work', parameters: { wall_height_m: 3.5, laz_width_m: 5 } } },
+      { name: 'wider than needed', action: { description: 'Lay block', kind: 'masonry_work', parameters: { wall_height_ft: 20, access_zone_width_ft: 30 } } },
+      { name: 'stand-down', action: { description: 'Stop laying until the zone is widened', kind: 'stop_work', parameters: { wall_height_ft: 12, laz_width_ft: 10 } } },
+      { name: 'no zone width given', action: { description: 'Lay the next courses', kind: 'masonry_work', parameters: { wall_height_ft: 12 } } },
+    ],
+  },
+  {
+    id: 'masonry_wall_wind_zone_occupied',
+    fires: [
+      { name: 'gusts 38 mph at an 18 ft block wall', state: { task_description: 'CMU gym wall', environmental_conditions: { wind_mph: 24, gust_mph: 38 } }, action: { description: 'Keep laying', kind: 'proceed_task', parameters: { wall_height_ft: 18 } } },
+      { name: 'metric: gusts 65 km/h at a 5 m masonry wall', state: { environmental_conditions: { gust_kmh: 65 } }, action: { description: 'Continue the masonry wall', kind: 'masonry_work', parameters: { wall_height_m: 5 } } },
+      { name: 'tool call: zone not cleared at 40 mph', state: { task_description: 'Brick wall, lifts 3-4', environmental_conditions: { wind_mph: 30, gust_mph: 40 } }, action: { description: 'Grout the cells', kind: 'masonry_work', parameters: { wall_height_ft: 14, restricted_zone_cleared: false } } },
+      { name: 'bracing plan limit 25 mph, gusts 30', state: { task_description: 'CMU wall east', environmental_conditions: { wind_mph: 18, gust_mph: 30 } }, action: { description: 'Lay the top courses', kind: 'masonry_work', parameters: { wall_height_ft: 12, bracing_wind_limit_mph: 25 } } },
+      { name: 'observation gives the wall height', state: { task_description: 'CMU warehouse wall', environmental_conditions: { wind_mph: 28, gust_mph: 41 }, recent_observations: ['Wall at 16 ft, braces on'] }, action: { description: 'Continue laying', kind: 'masonry_work', parameters: {} } },
+    ],
+    safe: [
+      { name: 'light wind', state: { task_description: 'CMU gym wall', environmental_conditions: { wind_mph: 8, gust_mph: 14 } }, action: { description: 'Keep laying', kind: 'proceed_task', parameters: { wall_height_ft: 18 } } },
+      { name: 'zone cleared', state: { task_description: 'CMU gym wall', environmental_conditions: { wind_mph: 24, gust_mph: 38 } }, action: { description: 'Work the far bay only', kind: 'masonry_work', parameters: { wall_height_ft: 18, restricted_zone_cleared: true } } },
+      { name: 'stand-down', state: { task_description: 'CMU gym wall', environmental_conditions: { wind_mph: 24, gust_mph: 38 } }, action: { description: 'Clear the restricted zone and stop laying until the wind drops', kind: 'stop_work', parameters: { wall_height_ft: 18 } } },
+      { name: 'low wall under 8 ft', state: { task_description: 'CMU screen wall', environmental_conditions: { wind_mph: 25, gust_mph: 38 } }, action: { description: 'Lay the cap course', kind: 'masonry_work', parameters: { wall_height_ft: 6 } } },
+      { name: 'not masonry: steel stud wall', state: { task_description: 'Metal stud framing', environmental_conditions: { wind_mph: 12, gust_mph: 20 } }, action: { description: 'Frame the wall', kind: 'general_work', parameters: { wall_height_ft: 12 } } },
+    ],
+  },
+  {
+    id: 'masonry_laz_entered_by_other_trades',
+    fires: [
+      { name: 'electricians inside the LAZ', action: { description: 'Let the electricians work inside the LAZ this morning', kind: 'access_authorization' } },
+      { name: 'plumbers into the limited access zone', action: { description: 'Send the plumbers into the limited access zone to set sleeves', kind: 'work_order' } },
+      { name: 'observation: carpenters in the restricted zone', state: { task_description: 'CMU wall, grid 4', recent_observations: ['Carpenters are working inside the restricted zone by the wall'] }, action: { description: 'Keep laying', kind: 'masonry_work' } },
+      { name: 'other trades allowed in the LAZ', action: { description: 'Allow other trades in the LAZ until lunch', kind: 'access_authorization' } },
+      { name: 'surveyor within the LAZ', action: { description: 'Surveyor to shoot grades within the LAZ now', kind: 'work_order' } },
+    ],
+    safe: [
+      { name: 'masons inside', action: { description: 'Masons work inside the LAZ', kind: 'masonry_work' } },
+      { name: 'others kept out', action: { description: 'Keep the electricians out of the LAZ until the wall is braced', kind: 'stop_work' } },
+      { name: 'other trades routed around', action: { description: 'Route the plumbers around the zone on the far side', kind: 'work_order' } },
+      { name: 'a LAZ set up, no other trade', action: { description: 'Tape off the LAZ 16 ft wide along the wall', kind: 'masonry_work' } },
+      { name: 'electricians elsewhere', action: { description: 'Electricians pull wire in the office wing', kind: 'electrical_work' } },
+    ],
+  },
+  {
+    id: 'fall_protection_plan_not_justified',
+    fires: [
+      { name: 'tool call: CAZ while conventional is available', action: { description: 'Keep setting planks in the CAZ', kind: 'proceed_task', parameters: { height_ft: 22, conventional_systems_available: true } } },
+      { name: 'safety monitor, generic plan', state: { task_description: 'Leading edge decking', compliance_status: { fall_protection_plan: 'generic, not site-specific' } }, action: { description: 'Continue with a safety monitor', kind: 'proceed_task', parameters: { height_ft: 18 } } },
+      { name: 'metric: controlled access zone at 6 m, tie-off feasible', action: { description: 'Work the precast edge inside the controlled access zone', kind: 'proceed_task', parameters: { height_m: 6, tie_off_feasible: true } } },
+      { name: 'under the plan, no plan on file', state: { compliance_status: { fall_protection_plan: 'none' } }, action: { description: 'Carry on under the fall protection plan', kind: 'proceed_task', parameters: { height_ft: 14 } } },
+      { name: 'schema: conventional available, CAZ and monitor', state: { compliance_status: { conventional_fall_protection_available: 'yes' } }, action: { description: 'Erect the wall panels, CAZ and safety monitor', kind: 'proceed_task', parameters: { height_ft: 25 } } },
+    ],
+    safe: [
+      { name: 'conventional infeasible, site-specific plan', state: { compliance_status: { fall_protection_plan: 'site-specific, qualified person' } }, action: { description: 'Keep setting planks in the CAZ', kind: 'proceed_task', parameters: { height_ft: 22, conventional_systems_available: false } } },
+      { name: 'tied off to the lifeline', action: { description: 'Rig the horizontal lifeline and tie off, then set planks', kind: 'proceed_task', parameters: { height_ft: 22, conventional_systems_available: true } } },
+      { name: 'low-slope roof safety monitor', action: { description: 'Roof crew with a safety monitor', kind: 'roofing_work', parameters: { height_ft: 20, conventional_systems_available: true } } },
+      { name: 'stand-down', action: { description: 'Stop work until the lifeline is rigged', kind: 'stop_work', parameters: { conventional_systems_available: true } } },
+      { name: 'under 6 ft', action: { description: 'Set the curb forms in the CAZ', kind: 'proceed_task', parameters: { height_ft: 4, conventional_systems_available: true } } },
+    ],
+  },
 ];
 
 describe('construction variants: every catalogue hazard, said other ways', () => {

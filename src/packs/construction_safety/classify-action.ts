@@ -77,7 +77,7 @@ function keepsPeopleAway(view: TextView, verb: PhraseMatch, seg: { last: number 
 
 /** Whether a segment after a wait names work: a verb that neither stops nor waits, or a "then" with words after it. */
 function saysWork(view: TextView, seg: { first: number; last: number }, index: number): boolean {
-  const verbs = view.inSegment[index].filter((m) => m.concept.startsWith('verb.'));
+  const verbs = view.inSegment[index].filter((m) => m.concept.startsWith('verb.') && !nounUse(view, m, seg));
   if (verbs.some((v) => v.concept === 'verb.stop' || v.concept === 'verb.wait')) return false;
   if (verbs.some((v) => !v.negated)) return true;
   // "then re-check the forecast" stands down as the wait does.
@@ -98,10 +98,30 @@ function holdsUntil(view: TextView, from: number): boolean {
   return false;
 }
 
+/** Stand-down words that are nouns as well: a valve ("the corp stop", "a curb stop"), a wait ("the delay", "a hold"). */
+const NOUN_FORMS = new Set(['stop', 'delay', 'pause', 'halt', 'hold', 'wait', 'shelter', 'standby', 'cancel']);
+
+/**
+ * Whether a one-word stand-down sits where a noun does: right after a determiner ("the stop"), or after a determiner and
+ * a modifier that is not a person ("make up the corp stop", "the curb stop"). "The crews stop work" and "all work stops"
+ * keep their verb: a person before it is its subject, and an inflected form is a verb.
+ */
+function nounUse(view: TextView, m: PhraseMatch, seg: { first: number }): boolean {
+  if (m.first !== m.last || (m.concept !== 'verb.stop' && m.concept !== 'verb.wait')) return false;
+  if (!NOUN_FORMS.has(view.tokens[m.first].text)) return false;
+  const prev = m.first - 1;
+  if (prev < seg.first) return false;
+  if (DETERMINERS.has(view.tokens[prev].text)) return true;
+  const prev2 = prev - 1;
+  if (prev2 < seg.first || !DETERMINERS.has(view.tokens[prev2].text)) return false;
+  const modifier = view.tokens[prev];
+  return modifier.kind === 'word' && !PEOPLE.has(modifier.text) && !(view.startingAt.get(prev) ?? []).some((v) => v.concept.startsWith('verb.'));
+}
+
 /** The instruction one segment gives, read from its first verb; undefined when it gives none (or extends the previous one). */
 function readSegment(view: TextView, seg: { first: number; last: number; afterwards: boolean }, index: number, instructions: Instruction[]): Instruction | undefined {
   const inSegment = view.inSegment[index];
-  const verbs = inSegment.filter((m) => m.concept.startsWith('verb.'));
+  const verbs = inSegment.filter((m) => m.concept.startsWith('verb.') && !nounUse(view, m, seg));
   if (verbs.length === 0) {
     // "remove the toe boards and the midrail": a verbless stretch after an instruction shares its verb.
     const previous = instructions.at(-1);

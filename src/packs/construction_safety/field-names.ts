@@ -36,7 +36,9 @@ export type FieldKind =
   /** A respirator: yes/no says one is worn; words say which kind (tight-fitting half mask, loose-fitting hood), read as text. */
   | 'respirator'
   /** A pin or fastener in rigging: a bolt, rod or nail put in its place is makeshift (1926.251(a)(4)). */
-  | 'fastener';
+  | 'fastener'
+  /** A radio channel for crane signals: dedicated to the lift, or shared with other users of the site (1926.1420(b)). */
+  | 'channel';
 
 export type Scope = 'environment' | 'crew' | 'compliance' | 'limits' | 'parameters' | 'other';
 
@@ -129,7 +131,14 @@ export const FIELD_RULES: readonly FieldRule[] = [
   // "reentry_condition: CO below 10 ppm": the level a stand-down waits for before people go back, no reading.
   r('reentry condition', 'record.wait_condition', 'ignore'), r('re entry condition', 'record.wait_condition', 'ignore'), r('entry condition', 'record.wait_condition', 'ignore'),
   r('resume condition', 'record.wait_condition', 'ignore'), r('restart condition', 'record.wait_condition', 'ignore'), r('reentry criteria', 'record.wait_condition', 'ignore'),
-  r('wall height', 'record.object_height', 'ignore'), r('column height', 'record.object_height', 'ignore'), r('stack height', 'record.object_height', 'ignore'),
+  // A masonry wall's height sets its limited access zone (1926.706(a)(1)) and bounds the platform it is built from.
+  r('wall height', 'structure.wall_height_ft', 'length'), r('laz width', 'masonry.laz_width_ft', 'length'), r('laz', 'masonry.laz_width_ft', 'length'),
+  r('limited access zone', 'masonry.laz_width_ft', 'length'), r('limited access zone width', 'masonry.laz_width_ft', 'length'), r('access zone width', 'masonry.laz_width_ft', 'length'),
+  r('laz side', 'record.laz_side', 'ignore'),
+  r('restricted zone cleared', 'masonry.zone_cleared', 'status'), r('zone cleared', 'masonry.zone_cleared', 'status'), r('laz cleared', 'masonry.zone_cleared', 'status'),
+  r('restricted zone evacuated', 'masonry.zone_cleared', 'status'), r('zone evacuated', 'masonry.zone_cleared', 'status'), r('laz evacuated', 'masonry.zone_cleared', 'status'),
+  r('bracing wind limit', 'masonry.zone_wind_mph', 'speed'), r('evacuation wind', 'masonry.zone_wind_mph', 'speed'), r('restricted zone wind', 'masonry.zone_wind_mph', 'speed'),
+  r('bracing design wind', 'masonry.zone_wind_mph', 'speed'), r('column height', 'record.object_height', 'ignore'), r('stack height', 'record.object_height', 'ignore'),
   r('pile height', 'record.object_height', 'ignore'), r('building height', 'record.object_height', 'ignore'), r('structure height', 'record.object_height', 'ignore'), r('stockpile height', 'record.object_height', 'ignore'), r('form height', 'record.object_height', 'ignore'),
   r('anchor', 'fall.anchor_unsuitable', 'anchor'), r('anchorage', 'fall.anchor_unsuitable', 'anchor'), r('anchor point', 'fall.anchor_unsuitable', 'anchor'),
   r('tie off point', 'fall.anchor_unsuitable', 'anchor'), r('tie off anchor', 'fall.anchor_unsuitable', 'anchor'),
@@ -144,6 +153,16 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('fall clearance', 'fall.clearance_ft', 'length'),
   // "required_clearance_m" in a fall arrest check: the distance the arrest needs below the feet, not a distance to a power line.
   r('required clearance', 'fall.arrest_drop_ft', 'length'), r('required fall clearance', 'fall.arrest_drop_ft', 'length'), r('clearance required', 'fall.arrest_drop_ft', 'length'), r('available clearance', 'fall.clearance_ft', 'length'), r('clearance below', 'fall.clearance_ft', 'length'),
+  // Mobile scaffolds (1926.452(w)(6)): riders only on a level, clear surface with a height-to-base ratio of 2:1 or less.
+  r('base width', 'scaffold.base_width_ft', 'length'), r('base min width', 'scaffold.base_width_ft', 'length'), r('minimum base width', 'scaffold.base_width_ft', 'length'),
+  r('base least dimension', 'scaffold.base_width_ft', 'length'), r('least base dimension', 'scaffold.base_width_ft', 'length'), r('base dimension', 'scaffold.base_width_ft', 'length'),
+  r('occupied during move', 'scaffold.ridden', 'status'), r('occupied move', 'scaffold.ridden', 'status'), r('occupied while moving', 'scaffold.ridden', 'status'),
+  r('occupied moving', 'scaffold.ridden', 'status'), r('rider during move', 'scaffold.ridden', 'status'), r('riding during move', 'scaffold.ridden', 'status'),
+  r('worker on during move', 'scaffold.ridden', 'status'), r('worker on platform during move', 'scaffold.ridden', 'status'), r('ridden during move', 'scaffold.ridden', 'status'),
+  r('people on during move', 'scaffold.ridden', 'status'),
+  // 1926.452(w)(3): casters and wheels locked while the scaffold is used; a locked caster is no lockout of energy.
+  r('lock caster', 'scaffold.casters_locked', 'status'), r('caster lock', 'scaffold.casters_locked', 'status'), r('caster locked', 'scaffold.casters_locked', 'status'),
+  r('lock wheel', 'scaffold.casters_locked', 'status'), r('wheel lock', 'scaffold.casters_locked', 'status'), r('wheel locked', 'scaffold.casters_locked', 'status'),
   r('scaffold inspection', 'scaffold.inspected', 'status'), r('scaffold tag', 'scaffold.inspected', 'tag'), r('scaffold inspected', 'scaffold.inspected', 'status'),
   r('extension landing', 'ladder.extension_ft', 'length'), r('extension above', 'ladder.extension_ft', 'length'), r('ladder extension', 'ladder.extension_ft', 'length'),
   r('ladder material', 'ladder.metal', 'material'), r('ladder type', 'ladder.metal', 'material'), r('ladder secured', 'ladder.secured', 'status'),
@@ -158,6 +177,10 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('distance exit', 'trench.egress_distance_ft', 'length'),
   r('roof slope', 'record.roof_pitch', 'ignore'), r('roof pitch', 'record.roof_pitch', 'ignore'), r('pitch', 'record.roof_pitch', 'ignore'),
   r('slope', 'trench.slope_h_per_v', 'slope'), r('slope ratio', 'trench.slope_h_per_v', 'slope'), r('sloping', 'trench.slope_h_per_v', 'slope'), r('bench slope', 'trench.slope_h_per_v', 'slope'),
+  // Water in an excavation (1926.651(h)): how deep it stands, and whether it is being removed.
+  r('water depth', 'trench.water_depth_ft', 'length'), r('standing water', 'trench.water_depth_ft', 'length'), r('water level', 'trench.water_depth_ft', 'length'),
+  r('dewatering', 'trench.dewatering', 'status'), r('dewater', 'trench.dewatering', 'status'), r('water removal', 'trench.dewatering', 'status'),
+  r('trash pump', 'trench.dewatering', 'status'), r('sump pump', 'trench.dewatering', 'status'), r('dewatering pump', 'trench.dewatering', 'status'), r('pumping', 'trench.dewatering', 'status'),
   r('protective system', 'trench.protected', 'status'), r('trench box', 'trench.protected', 'status'), r('shoring', 'trench.protected', 'status'),
   r('trench protection', 'trench.protected', 'status'),
   r('employee inside shield', 'trench.workers_in_shield', 'status'), r('worker inside shield', 'trench.workers_in_shield', 'status'), r('employee in shield', 'trench.workers_in_shield', 'status'),
@@ -215,6 +238,10 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('line grounded', 'power_line.deenergized', 'status'),
   // 1926.962: protective grounds at the work location, on a line tested dead, let it be worked as deenergized (the pair is derived).
   r('protective ground', 'power_line.grounds_installed', 'status'), r('protective grounding', 'power_line.grounds_installed', 'status'), r('utility clearance', 'power_line.deenergized', 'status'), r('deenergised', 'power_line.deenergized', 'status'),
+  // 1926.961(c): the system operator's clearance (its number on record) says the line's disconnects are open and tagged; it is no distance.
+  r('clearance number', 'power_line.clearance', 'status'), r('clearance no', 'power_line.clearance', 'status'), r('clearance id', 'power_line.clearance', 'status'),
+  r('switching clearance', 'power_line.clearance', 'status'), r('clearance issued', 'power_line.clearance', 'status'), r('clearance holder', 'power_line.clearance', 'status'),
+  r('switching order', 'power_line.clearance', 'status'), r('hold off number', 'power_line.clearance', 'status'),
   r('utility contacted', 'power_line.utility_contacted', 'status'), r('encroachment plan', 'power_line.plan', 'status'),
   // 1926.1408(b): the encroachment prevention measures when equipment works inside 20 ft of a line.
   r('ground barrier', 'power_line.encroachment_controls', 'status'), r('line barrier', 'power_line.encroachment_controls', 'status'), r('warning line', 'power_line.encroachment_controls', 'status'),
@@ -242,6 +269,10 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('critical lift plan', 'crane.critical_lift_plan', 'status'), r('trial lift', 'crane.trial_lift', 'status'), r('proof test', 'crane.proof_test', 'status'),
   r('ground bearing', 'crane.ground_assessed', 'status'), r('ground assessment', 'crane.ground_assessed', 'status'), r('ground assessed', 'crane.ground_assessed', 'status'),
   r('outrigger', 'crane.outriggers_extended', 'status'), r('outriggers', 'crane.outriggers_extended', 'status'),
+  // 1926.1420(b)-(c): radio signals over a channel dedicated to the lift, received hands-free by the operator.
+  r('radio channel', 'crane.radio_channel_dedicated', 'channel'), r('signal channel', 'crane.radio_channel_dedicated', 'channel'), r('channel', 'crane.radio_channel_dedicated', 'channel', { scopes: ['parameters'] }),
+  r('radio frequency', 'crane.radio_channel_dedicated', 'channel'), r('dedicated channel', 'crane.radio_channel_dedicated', 'status'), r('channel dedicated', 'crane.radio_channel_dedicated', 'status'),
+  r('hands free', 'crane.radio_hands_free', 'status'), r('handsfree', 'crane.radio_hands_free', 'status'),
   r('signal person', 'crane.signal_person', 'status'), r('signal', 'crane.signal_person', 'status'), r('spotter', 'site.spotter', 'status'),
   r('observer', 'site.spotter', 'status'), r('ground guide', 'site.spotter', 'status'), r('banksman', 'site.spotter', 'status'),
   r('banksman visible', 'site.spotter_visible', 'status'), r('spotter visible', 'site.spotter_visible', 'status'), r('signaller visible', 'site.spotter_visible', 'status'),
@@ -581,7 +612,13 @@ export const FIELD_RULES: readonly FieldRule[] = [
   // identifiers and bookkeeping: read, nothing to decide
   r('permit no', 'record.permit_no', 'ignore'), r('permit number', 'record.permit_no', 'ignore'), r('tested at', 'record.tested_at', 'ignore'),
   r('workers entering', 'record.entrants', 'ignore'), r('competent person eta', 'record.eta', 'ignore'), r('shoring inspection', 'equipment.inspected', 'status'),
-  r('fall protection plan', 'record.fall_protection_plan', 'status'), r('erection plan', 'record.erection_plan', 'status'), r('control plan', 'record.control_plan', 'status'), r('type', 'record.type', 'ignore', { scopes: ['other'] }),
+  r('fall protection plan', 'record.fall_protection_plan', 'status'),
+  // 1926.502(k): a fall protection plan (controlled access zone, safety monitor) only where conventional protection is infeasible.
+  r('conventional system available', 'fall.conventional_feasible', 'status'), r('conventional available', 'fall.conventional_feasible', 'status'),
+  r('conventional feasible', 'fall.conventional_feasible', 'status'), r('conventional protection available', 'fall.conventional_feasible', 'status'),
+  r('conventional fall protection available', 'fall.conventional_feasible', 'status'), r('conventional fall protection feasible', 'fall.conventional_feasible', 'status'),
+  r('conventional infeasible', 'fall.conventional_feasible', 'status', { inverse: true }), r('conventional not feasible', 'fall.conventional_feasible', 'status', { inverse: true }),
+  r('tie off available', 'fall.conventional_feasible', 'status'), r('tie off feasible', 'fall.conventional_feasible', 'status'), r('erection plan', 'record.erection_plan', 'status'), r('control plan', 'record.control_plan', 'status'), r('type', 'record.type', 'ignore', { scopes: ['other'] }),
 ];
 
 /** Unit suffixes of field names. */

@@ -1,13 +1,13 @@
 import type { Catalogue } from '../reading/catalogue.js';
 import { type Reading, ReadingBuilder } from '../reading/reading.js';
-import type { Lexicon, PhraseMatch } from '../reading/text.js';
+import { type Lexicon, type PhraseMatch, tokenize } from '../reading/text.js';
 import { heatIndexC } from '../reading/units.js';
 import type { ActionInput } from '../types.js';
 import { classifyAction, kindIn, kindNamesRecord, kindOfField, readInstructions } from './classify-action.js';
 import { FactWriter, STRENGTH, type Strength } from './fact-writer.js';
 import type { Scope } from './field-names.js';
 import type { ReadKind } from './kinds.js';
-import { dayOf, type PendingText, readStructured } from './structured.js';
+import { DAILY_INSPECTIONS, dayOf, type PendingText, readStructured } from './structured.js';
 import { readTextFacts, type TextReadout } from './text-facts.js';
 import { type TextSource, type TextView, viewOf } from './text-view.js';
 
@@ -32,6 +32,8 @@ const STATE_TEXT_LISTS: Record<string, TextSource> = {
   equipment_in_use: 'equipment',
   active_hazards: 'hazard',
 };
+/** Words of masonry work: the trade, its units, its courses. */
+const MASONRY_WORDS = new Set(['masonry', 'mason', 'masons', 'cmu', 'blockwork', 'brickwork', 'blocklaying', 'bricklaying', 'bricklayer', 'bricklayers', 'blocklayer', 'blocklayers', 'courses', 'course']);
 const AT_HEIGHT_KINDS = new Set(['roofing_work', 'scaffold_work', 'steel_erection', 'aerial_lift']);
 const LOTO_KINDS = new Set(['equipment_maintenance', 'electrical_work']);
 const TRENCH_KINDS = new Set(['trenching', 'excavation']);
@@ -89,6 +91,15 @@ export function readConstruction(state: Record<string, unknown>, action: ActionI
   for (const [day, age] of [['lifting.accessory_exam_day', 'lifting.accessory_exam_months'], ['lifting.equipment_exam_day', 'lifting.equipment_exam_months']] as const) {
     const examined = facts.num(day);
     if (today !== undefined && examined !== undefined && examined <= today) facts.set(age, Math.round(((today - examined) / 30.44) * 10) / 10, `${day} against state.timestamp`, STRENGTH.recorded);
+  }
+
+  // A daily inspection dated before the request's day is not today's (1926.651(k)(1), 1926.451(f)(3)); without a timestamp
+  // the record still says one was made.
+  for (const fact of DAILY_INSPECTIONS) {
+    const day = facts.num(`${fact}_day`);
+    if (day === undefined) continue;
+    const strength = facts.strengthOf(`${fact}_day`) ?? STRENGTH.recorded;
+    facts.set(fact, today === undefined || day >= today, today === undefined ? `${fact}_day on record` : `${fact}_day against state.timestamp`, strength);
   }
 
   // 2. Free text, each field once.
@@ -191,7 +202,9 @@ export function readConstruction(state: Record<string, unknown>, action: ActionI
     const digs = actionView.matches.some((m) => (m.concept === 'kind.trenching' || m.concept === 'kind.excavation' || m.concept === 'hazard.confined_space') && !m.negated && !inSpan(m));
     if (spans.length > 0 && !digs) facts.set('trench.crossing', true, 'the action crosses the excavation on a walkway', STRENGTH.action);
   }
-  derive(facts, taskKind, readout, bySource('action')[0], bySource('equipment'), actionReading.kind_source === 'state');
+  // Masonry named in the action's kind, its description or the task ("masonry_work", "lay the CMU courses").
+  const masonryWords = [kindField ? tokenize(kindField.toLowerCase().slice(0, 100)) : [], actionView?.tokens ?? [], taskView?.tokens ?? []].some((ts) => ts.some((t) => MASONRY_WORDS.has(t.text)));
+  derive(facts, taskKind, readout, bySource('action')[0], bySource('equipment'), actionReading.kind_source === 'state', masonryWords || readout.concepts.has('cue.masonry'));
   const structuredControls = ['crane.signal_person', 'crane.tag_lines', 'hot_work.fire_watch', 'site.spotter'].filter((c) => facts.recorded.get(`${STRENGTH.parameter}:${c}`) === true);
   facts.set('plan.mitigations', actionReadout.controlPhrases.size + structuredControls.length, 'controls the action names or sets', STRENGTH.recorded);
   const briefingRecord = facts.recorded.get(`${STRENGTH.recorded}:crew.briefed`);
@@ -221,7 +234,7 @@ function kindFromFacts(facts: FactWriter): ReadKind | undefined {
  * A presence fact is set only from evidence (the kind of work, a measurement, a mention); it is what
  * lets an unknown deciding fact ask its question instead of staying silent.
  */
-function derive(facts: FactWriter, kind: string, readout: TextReadout, actionView: TextView | undefined, equipment: TextView[], kindFromState = false): void {
+function derive(facts: FactWriter, kind: string, readout: TextReadout, actionView: TextView | undefined, equipment: TextView[], kindFromState = false, masonry = false): void {
   const R = STRENGTH.recorded;
   const speed = facts.num('wind.speed_mph');
   const gust = facts.num('wind.gust_mph');
@@ -274,7 +287,23 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   // A kind read only from the state (a boom lift in the equipment list) says no more than the text: work the request puts at
   // knee-to-waist height on the ground is not at height for it. A kind the action names, a height or an exposure still is.
   const onGround = kindFromState && facts.bool('fall.ground_level') === true;
-  if (facts.num('fall.height_ft') !== undefined || (AT_HEIGHT_KINDS.has(kind) && !liftEmpty && !onGround) || facts.bool('fall.exposure')) facts.set('fall.at_height', true, `work at height (${kind})`, R);
+  // A mobile scaffold moved with nobody on it (1926.452(w)(6)) puts no one at height while it moves, as an empty basket does.
+  const scaffoldEmpty = kind === 'scaffold_work' && facts.bool('scaffold.ridden') === false;
+  // The hazard list names the site's kinds of hazard: it puts nobody on a platform the request says is empty.
+  const listedOnly = (facts.builder.provenance['fall.exposure'] ?? '').startsWith('state.active_hazards');
+  const exposed = facts.bool('fall.exposure') === true && !((liftEmpty || scaffoldEmpty) && listedOnly);
+  if (facts.num('fall.height_ft') !== undefined || (AT_HEIGHT_KINDS.has(kind) && !liftEmpty && !scaffoldEmpty && !onGround) || exposed) facts.set('fall.at_height', true, `work at height (${kind})`, R);
+  // Masonry walls (1926.706(a)(1)): the limited access zone is the wall's height plus 4 ft. Built from a scaffold, the wall
+  // bounds the platform: masons lay the top course from below it, so with no height given the platform stays under the wall.
+  const wallFt = facts.num('structure.wall_height_ft');
+  // A wall being built, not one coming down (1926.854(b) governs walls left standing in demolition).
+  if (masonry && kind !== 'demolition' && (wallFt !== undefined || readout.concepts.has('cue.masonry'))) facts.set('masonry.wall_under_construction', true, 'masonry wall work', R);
+  if (wallFt !== undefined && (masonry || facts.num('masonry.laz_width_ft') !== undefined)) facts.set('masonry.laz_required_ft', wallFt + 4, `${wallFt} ft wall + 4 ft`, R);
+  if (wallFt !== undefined && masonry && kind === 'scaffold_work' && facts.num('fall.height_ft') === undefined) facts.set('fall.platform_below_ft', wallFt, `platform below the top of the ${wallFt} ft wall being built`, R);
+  // Riding a mobile scaffold (1926.452(w)(6)(ii)): the height to the platform against its least base width, 2:1 at most.
+  const baseFt = facts.num('scaffold.base_width_ft');
+  const platformFt = facts.num('fall.height_ft');
+  if (baseFt !== undefined && baseFt > 0 && platformFt !== undefined) facts.set('scaffold.height_base_ratio', Math.round((100 * platformFt) / baseFt) / 100, `${platformFt} ft platform on a ${baseFt} ft base`, R);
 
   // Low-slope roofs (1926.501(b)(10), 1926.502(h)): on a roof 50 ft wide or less a competent safety monitor alone is fall
   // protection, so long as no mechanical equipment works in the monitored area.
@@ -283,6 +312,11 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
     facts.set('fall.protected', true, `safety monitoring system on a ${roofWidth} ft wide low-slope roof, no mechanical equipment`, R);
   }
 
+  // 1926.502(k): where conventional protection is shown infeasible, a site-specific plan's controlled access zone and safety
+  // monitor are the fall protection for leading edge, precast and residential work.
+  if (facts.bool('fall.protected') === undefined && facts.bool('fall.alternative_measures') === true && facts.bool('fall.conventional_feasible') === false && facts.bool('record.fall_protection_plan') === true) {
+    facts.set('fall.protected', true, 'fall protection plan where conventional protection is infeasible (1926.502(k))', R);
+  }
   // A positioning device system (1926.502(e)) is fall protection of its own, judged by its free fall (2 ft at most).
   if (facts.bool('fall.protected') === undefined && facts.bool('fall.positioning') === true) {
     facts.set('fall.protected', true, 'positioning device system (1926.502(e))', R);
@@ -359,6 +393,10 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   // Appendix B to Subpart P: benching is not a protective system in Type C soil.
   if (facts.get('trench.soil') === 'C' && facts.get('trench.system') === 'benching') facts.set('trench.protected', false, 'benching in Type C soil', STRENGTH.action);
   if (facts.bool('weather.rain') && facts.bool('trench.present')) facts.set('trench.cave_in_signs', true, 'rain on the excavation', R);
+  // Water standing in the excavation (1926.651(h)(1)): a depth of it on record, or its mention, is water there, and a sign to inspect for.
+  const waterFt = facts.num('trench.water_depth_ft');
+  if (waterFt !== undefined) facts.set('trench.water', waterFt > 0, `${Math.round(waterFt * 12)} in of water in the excavation`, Math.max(R, facts.strengthOf('trench.water_depth_ft') ?? R) as Strength);
+  if (facts.bool('trench.water') && facts.bool('trench.present')) facts.set('trench.cave_in_signs', true, 'water in the excavation', R);
 
   // Power lines.
   // 1926.962(b)-(c): a line tested for absence of voltage and then grounded at the work location is worked as deenergized;
@@ -367,6 +405,11 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
     facts.set('power_line.deenergized', true, 'line tested dead and protective grounds installed', R);
   }
   if (facts.num('power_line.distance_ft') !== undefined || facts.num('power_line.voltage_kv') !== undefined) facts.set('power_line.present', true, 'a distance to or voltage of a line is given', STRENGTH.parameter);
+  // 1926.961(c): a line taken out under the system operator's clearance has its disconnecting means opened and tagged,
+  // which is the lockout of a line; whether it was then tested dead and grounded is judged on its own (loto.verified).
+  if (facts.bool('power_line.clearance') === true && facts.bool('power_line.present') === true && facts.bool('loto.applied') === undefined) {
+    facts.set('loto.applied', true, 'switching clearance on the line (1926.961(c))', R);
+  }
 
   // Cranes.
   const load = facts.num('crane.platform_load_lbs') ?? facts.num('crane.load_lbs');

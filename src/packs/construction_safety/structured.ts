@@ -71,6 +71,72 @@ const RATED_PIN = new Set(['shackle', 'manufacturer', "manufacturer's", 'oem', '
 /** A respirator value that opens with one of these says none is worn ("none", "no respirators issued"). */
 const NO_RESPIRATOR = new Set(['none', 'no', 'not', 'false', 'without', 'nil']);
 
+/**
+ * Inspections due every day or shift: the competent person's of an excavation (1926.651(k)(1): before work starts and after
+ * every rainstorm) and of a scaffold (1926.451(f)(3): before each shift). One dated before today is not today's.
+ */
+export const DAILY_INSPECTIONS = new Set(['inspection.competent_person', 'trench.inspected', 'scaffold.inspected']);
+
+/** Facts that are a person posted to a role: a value that names someone says the role is filled. */
+const ROLE_FACTS = new Set(['confined_space.attendant', 'crane.signal_person', 'site.spotter', 'hot_work.fire_watch', 'crane.ad_director', 'dive.standby', 'dive.line_tended', 'rail.watchman']);
+
+const NOT_NAME_WORDS = new Set(['to', 'be', 'is', 'will', 'the', 'a', 'an', 'of', 'on', 'in', 'at', 'by', 'for', 'with', 'from', 'and', 'or', 'not', 'no', 'none', 'yes', 'yet', 'tbd', 'determined', 'pending', 'later', 'needed', 'required', 'assigned', 'unassigned', 'named', 'confirmed', 'unknown', 'vacant', 'open', 'same', 'other', 'see', 'per', 'crew', 'team', 'site', 'shift', 'day', 'night', 'foreman', 'operator', 'supervisor', 'contractor', 'company', 'department', 'sub', 'gc', 'any', 'someone', 'somebody', 'anyone', 'whoever', 'available', 'when', 'if', 'as']);
+const isCapital = (code: number) => code >= 65 && code <= 90;
+const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/**
+ * Whether a short value opens with a person's name: two to four capitalised words, initials allowed ("L. Moreau",
+ * "R. Okafor (competent + qualified)", "Dana Walsh"). Read by characters, not by pattern; a single word is no name.
+ */
+export function namesPerson(value: string): boolean {
+  if (value.length > 80) return false;
+  let head = value;
+  for (const end of ['(', ',', ';', ' - ', ':']) {
+    const at = head.indexOf(end);
+    if (at > 0) head = head.slice(0, at);
+  }
+  const words = head.trim().split(' ').filter((w) => w.length > 0);
+  if (words.length < 2 || words.length > 4) return false;
+  // "To Be Determined", "Not Yet Assigned", "Site Foreman": common words, not a name.
+  if (words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) return false;
+  return words.every((w) => {
+    if (!isCapital(w.charCodeAt(0))) return false;
+    if (w.length === 2 && w[1] === '.') return true;
+    if (w.length < 2) return false;
+    for (let i = 1; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      if (!isLetter(c) && w[i] !== "'" && w[i] !== '-') return false;
+    }
+    // "TBD", "N/A": capitals throughout are an abbreviation, not a name.
+    return !isCapital(w.charCodeAt(1)) || w.length <= 2;
+  });
+}
+
+/** Words of a channel's value that name users other than the cranes and their signal persons. */
+const OTHER_USERS = new Set(['general', 'site', 'sitewide', 'common', 'gate', 'gates', 'pump', 'pumps', 'concrete', 'super', 'superintendent', 'security', 'traffic', 'office', 'trade', 'trades', 'everyone', 'everybody', 'all', 'delivery', 'deliveries', 'foreman', 'foremen', 'laborers', 'labourers', 'public', 'house', 'operations', 'ops', 'maintenance', 'electricians', 'plumbers', 'safety', 'main']);
+const SHARED_WORDS = new Set(['shared', 'share', 'sharing', 'same', 'open']);
+const CRANE_USERS = new Set(['crane', 'cranes', 'signal', 'signals', 'signalman', 'operator', 'operators', 'rigger', 'riggers', 'lift', 'lifts', 'hoist', 'tandem']);
+
+/**
+ * Whether a radio channel for crane signals is dedicated (1926.1420(b)): "dedicated", "crane only" yes; a channel named
+ * for the site or shared with the gate, the pump or the super no. Cranes and signal persons sharing one channel for a
+ * coordinated lift is allowed (1926.1420(b)(1)). A bare channel number says neither.
+ */
+function channelDedicated(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string' || value.length > 160) return undefined;
+  const words = tokenize(value.toLowerCase().replaceAll('_', ' ')).filter((t) => t.kind === 'word').map((t) => t.text);
+  const others = words.some((w) => OTHER_USERS.has(w));
+  const dedicated = words.some((w) => w === 'dedicated' || w === 'exclusive' || w === 'reserved' || w === 'private') || (words.includes('only') && words.some((w) => CRANE_USERS.has(w)));
+  const shared = words.some((w) => SHARED_WORDS.has(w));
+  // "dedicated lift channel, not shared with the gate": the users named are the ones it is kept from.
+  if (dedicated && words.some((w) => w === 'not' || w === 'no' || w === 'never')) return true;
+  if (others) return false;
+  if (dedicated) return true;
+  if (shared) return words.some((w) => CRANE_USERS.has(w)) ? true : false;
+  return undefined;
+}
+
 /** A number and its unit from a field value: a number, or a short string such as "25 km/h" or "18.2%". */
 function quantityOf(value: unknown, fallback: Unit | undefined): { value: number; unit: Unit | undefined } | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? { value, unit: fallback } : undefined;
@@ -197,6 +263,11 @@ export function readStructured(
       }
       continue;
     }
+    if (rule.kind === 'channel') {
+      facts.set(rule.fact, channelDedicated(value), source, strength);
+      if (typeof value === 'string') texts.push({ path: here, value, scope });
+      continue;
+    }
     if (rule.kind === 'fastener') {
       if (typeof value === 'string' && value.length <= 100) {
         const words = tokenize(value.toLowerCase()).filter((t) => t.kind === 'word').map((t) => t.text);
@@ -219,12 +290,21 @@ export function readStructured(
       continue;
     }
     if (rule.kind === 'status') {
+      // "last_competent_person_inspection: 2025-04-08 06:45": a daily inspection on record by its date; whether it is
+      // today's is settled against the request's timestamp (normalise.ts).
+      const inspectedOn = DAILY_INSPECTIONS.has(rule.fact) ? dayOf(value) : undefined;
+      if (inspectedOn !== undefined) {
+        facts.set(`${rule.fact}_day`, inspectedOn, source, strength);
+        continue;
+      }
       let status = statusOf(value, vocabulary);
       // "stored_energy: none (no capacitors)": nothing is left to block.
       if (rule.noneIsSafe && status === false && typeof value === 'string' && NONE_WORDS.has(tokenize(value)[0]?.text ?? '')) status = true;
       // The value's words are still read as text ("SRL, Class 1" names the device's class).
       if ((status === undefined || rule.namesDevice) && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
       if (rule.namesDevice && status === undefined && typeof value === 'string' && value.trim().length > 0 && !saysUnknown(value)) status = true;
+      // "attendant: L. Moreau", "spotter: D. Walsh": a role filled by a named person is filled.
+      if (ROLE_FACTS.has(rule.fact) && status === undefined && typeof value === 'string' && !saysUnknown(value) && namesPerson(value)) status = true;
       facts.set(rule.fact, status === undefined ? undefined : rule.inverse ? !status : status, source, strength);
       if (rule.fact === 'trench.protected' && typeof value === 'string') {
         const tokens = tokenize(value.toLowerCase());
@@ -451,6 +531,12 @@ function readAnchor(facts: FactWriter, value: unknown, source: string, strength:
   const onLift = [...LIFT_ANCHOR_WORDS].some((w) => words.has(w));
   const outside = [...ADJACENT_WORDS].some((w) => words.has(w));
   if (outside !== onLift) facts.set('fall.tied_to_structure', outside, source, strength);
+  // 1926.451(g)(3)(i): a suspended scaffold's lifelines go to an anchorage independent of it, never its outrigger beams,
+  // counterweights, davits or suspension ropes.
+  // A value naming both ("roof davits certified; lifeline anchors not identified") says neither.
+  const support = concepts.some((m) => m.concept === 'cue.scaffold_support');
+  const independent = words.has('independent') || concepts.some((m) => m.concept === 'cue.independent_anchor');
+  if (support !== independent) facts.set('fall.anchor_scaffold_support', support, source, strength);
   // "floor anchor at foot level": where the anchorage sits also says how far below the D-ring it is.
   const height = anchorHeightOf(value, undefined);
   if (height !== undefined) facts.set('fall.anchor_height_ft', height, source, strength);

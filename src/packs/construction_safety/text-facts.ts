@@ -14,6 +14,8 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
       return 'trench.protected';
     case 'control.loto':
       if (p.startsWith('zero')) return 'loto.verified';
+      // "lock all four casters", "locked the gate": a wheel, brake or door locked is no energy source locked out.
+      if ((p === 'lock' || p === 'locks') && LOCKED_PARTS.has(objectAfter(view, m.last + 1))) return undefined;
       // "(de-energized)" next to a power line is about the line, not a lockout.
       if (conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'hazard.power_line')) return 'power_line.deenergized';
       return 'loto.applied';
@@ -53,6 +55,10 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
       return 'confined_space.respiratory';
     case 'control.silica':
       return 'silica.controls';
+    case 'control.water':
+      // "pumping concrete" moves concrete, not water.
+      // "pumping concrete" moves no water.
+      return view.tokens[m.last + 1]?.text === 'concrete' ? undefined : 'trench.dewatering';
     case 'control.fume':
       return 'hot_work.fume_exhaust';
     case 'control.hearing':
@@ -77,6 +83,16 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** Parts that are locked in place rather than locked out. */
+const LOCKED_PARTS = new Set(['caster', 'casters', 'wheel', 'wheels', 'brake', 'brakes', 'swivel', 'swivels', 'gate', 'gates', 'door', 'doors', 'hatch', 'hatches', 'pin', 'pins', 'cover', 'covers', 'outrigger', 'outriggers', 'turntable', 'cab', 'trailer', 'container', 'box', 'cabinet', 'jacks', 'legs', 'leveling', 'levelling']);
+const OBJECT_SKIP = new Set(['the', 'a', 'an', 'all', 'both', 'its', 'their', 'four', 'two', 'each', 'every', 'down', 'up', 'in']);
+/** The first word after `from` that is not a determiner or a count ("lock all four casters" gives "casters"). */
+function objectAfter(view: TextView, from: number): string {
+  let j = from;
+  while (j < view.tokens.length && j <= from + 3 && (OBJECT_SKIP.has(view.tokens[j].text) || view.tokens[j].kind === 'number')) j++;
+  return view.tokens[j]?.text ?? '';
 }
 
 /** Attachments of a machine that are "grounded" when set down on the ground. */
@@ -245,6 +261,8 @@ const CONDITION_FACTS: Record<string, string> = {
   'condition.one_handed': 'chainsaw.one_handed',
   'condition.above_shoulder': 'chainsaw.above_shoulder',
   'condition.fork_suspension': 'forklift.fork_suspension',
+  // Batch cs-dev-621..660.
+  'condition.water_in_excavation': 'trench.water',
 };
 
 /** Conditions whose negation says nothing useful ("no rush" is not "no pressure" evidence worth keeping). */
@@ -372,6 +390,13 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
       }
       continue;
     }
+    // "tied both lifelines to the back of the outrigger beams": a suspended scaffold's lifeline on its own supports.
+    if (m.concept === 'cue.scaffold_support' || m.concept === 'cue.independent_anchor') {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && view.source !== 'equipment' && view.source !== 'hazard' && conceptsNear(view, m.first, m.last, 10).some((c) => (c.concept === 'cue.tie_off' || (c.concept === 'control.fall' && c.phrase.startsWith('lifeline'))) && !c.negated)) {
+        facts.set('fall.anchor_scaffold_support', m.concept === 'cue.scaffold_support', source(m), strength, m.concept === 'cue.scaffold_support');
+      }
+      continue;
+    }
     // "looped his lanyard around the sprinkler pipe": a tie-off to a member that is no anchorage.
     if (m.concept === 'cue.improper_anchor') {
       if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && conceptsNear(view, m.first, m.last, 8).some((c) => c.concept === 'cue.tie_off' && !c.negated)) {
@@ -401,6 +426,49 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
       if (arm && !isNegated(view, m) && !addressed && !isHypothetical(view, m)) facts.set('equipment.rider_on_arms', true, source(m), strength, true);
       if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && matchesStarting(view, m.last + 1, m.last + 3).some((c) => c.concept === 'control.fall' && RAILS.some((r) => c.phrase.includes(r)) && !c.phrase.startsWith('hand') && c.clause === m.clause)) {
         facts.set('fall.off_platform_floor', true, source(m), strength, true);
+      }
+      continue;
+    }
+    // "continue under the fall protection plan (CAZ + safety monitor)": a plan's measures, not a barrier at the edge.
+    if (m.concept === 'cue.alternative_fall_measure' || (m.concept === 'cue.safety_monitor' && (view.source === 'action' || view.source === 'parameter'))) {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && view.source !== 'equipment' && view.source !== 'hazard' && view.source !== 'task') {
+        facts.set('fall.alternative_measures', true, source(m), strength, true);
+      }
+      if (m.concept === 'cue.alternative_fall_measure') continue;
+    }
+    // "pump still on the truck", "pump not running": water is not being removed from the excavation.
+    if (m.concept === 'cue.no_dewatering') {
+      if (!addressed && !isHypothetical(view, m) && view.source !== 'equipment' && view.source !== 'hazard') facts.set('trench.dewatering', false, source(m), strength);
+      continue;
+    }
+    // "erectors at the leading edge, not tied off": a worker without a connection to an anchorage.
+    if (m.concept === 'cue.untied') {
+      if (!addressed && !isHypothetical(view, m) && view.source !== 'equipment' && view.source !== 'hazard') facts.set('fall.protected', false, source(m), strength);
+      continue;
+    }
+    // "let the electricians work inside the LAZ": only the masons building the wall may be in its limited access zone (1926.706(a)(4)).
+    if (m.concept === 'cue.laz') {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && (view.source === 'action' || view.source === 'parameter' || view.source === 'observation')) {
+        const clause = view.tokens[m.first].clause;
+        const others = view.tokens.some((t, i) => t.clause === clause && Math.abs(i - m.first) <= 10 && OTHER_TRADES.has(t.text));
+        // "inside the LAZ", "into the limited access zone", "enter the LAZ": a way in just before the zone ("LAZ in place" is none).
+        const entering = view.tokens.some((t, i) => t.clause === clause && i < m.first && i >= m.first - 3 && ENTERING.has(t.text));
+        if (others && entering) facts.set('masonry.laz_others', true, source(m), strength, true);
+      }
+      continue;
+    }
+    // "push the tower down the corridor with the finisher staying on the platform": someone rides a scaffold being moved.
+    if (m.concept === 'cue.rides_scaffold') {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && view.source !== 'equipment' && view.source !== 'hazard' && view.tokens.some((t) => SCAFFOLD_MOVES.has(t.text))) {
+        if (view.tokens.some((t) => SCAFFOLD_WORDS.has(t.text) || t.text.startsWith('scaffold'))) facts.set('scaffold.ridden', true, source(m), strength, true);
+      }
+      continue;
+    }
+    // "signals on the site channel", "a dedicated channel for the lift" (1926.1420(b)).
+    if (m.concept === 'cue.shared_channel' || m.concept === 'cue.dedicated_channel') {
+      if (!addressed && !isHypothetical(view, m) && view.source !== 'equipment' && view.source !== 'hazard') {
+        const dedicated = m.concept === 'cue.dedicated_channel' && !isNegated(view, m);
+        if (m.concept === 'cue.dedicated_channel' || !isNegated(view, m)) facts.set('crane.radio_channel_dedicated', dedicated, source(m), strength);
       }
       continue;
     }
@@ -467,6 +535,15 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     }
     const fact = CONDITION_FACTS[m.concept];
     if (!fact) continue;
+    // "weather: dry", "downstream dry": a bare "dry" is dry cutting only beside a cutting, grinding or milling word ("cut the last 40 dry").
+    if (m.concept === 'condition.dry_cutting' && m.phrase === 'dry' && !dryWork(view, m)) continue;
+    // "lineman inside the equipotential zone", "inside the tape", "the interior side of the wall": a place inside a boundary
+    // or a side of a wall is no building, so it says nothing about working indoors.
+    if (m.concept === 'condition.indoors' && (m.phrase === 'inside' || m.phrase === 'interior') && insideBoundary(view, m)) continue;
+    // "1.2 in rain overnight", "overnight frost": when the weather came, not work in the dark.
+    if (m.concept === 'hazard.low_light' && m.phrase === 'overnight' && [m.first - 2, m.first - 1, m.last + 1].some((j) => PAST_WEATHER.has(view.tokens[j]?.text ?? ''))) continue;
+    // "storm manhole STM-7", "the storm inlet": a drainage structure named for the water it carries, not weather.
+    if (m.concept === 'hazard.rain' && (m.phrase === 'storm' || m.phrase === 'storms') && DRAINAGE.has(view.tokens[m.last + 1]?.text ?? '')) continue;
     // "briefed on heat illness signs", "heat stroke prevention training": the sign named as a topic was seen on nobody.
     if (m.concept === 'symptom.heat' && isTopic(view, m)) continue;
     if (view.source === 'hazard' && !FROM_HAZARD_LIST.has(m.concept)) continue;
@@ -521,6 +598,43 @@ const NEGATORS = new Set(['no', 'not', 'without', 'never', "don't", 'dont']);
 const HOIST_MOTION = new Set(['lowered', 'lowering', 'lower', 'lowers', 'raised', 'raising', 'raise', 'hoisted', 'hoisting', 'boomed', 'booming', 'swung', 'travelled', 'traveled']);
 const ACROSS = new Set(['from', 'away', 'apart']);
 const has = (near: readonly PhraseMatch[], concept: string) => near.some((m) => m.concept === concept);
+
+/** What one can be inside of, or the interior of, without being indoors: a marked zone, a barrier, a box, a side of a wall. */
+const BOUNDARIES = new Set(['zone', 'zones', 'tape', 'taped', 'barricade', 'barricades', 'barricaded', 'barrier', 'barriers', 'fence', 'fencing', 'cones', 'line', 'lines', 'radius', 'perimeter', 'laz', 'caz', 'box', 'shield', 'trench', 'excavation', 'bucket', 'basket', 'cab', 'side', 'face', 'corner', 'boundary', 'footprint', 'exclusion', 'equipotential', 'swing', 'limited', 'controlled', 'restricted', 'cordon', 'cordoned']);
+const BOUNDARY_SKIP = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that']);
+
+function insideBoundary(view: TextView, m: PhraseMatch): boolean {
+  let j = m.last + 1;
+  while (j < view.tokens.length && j <= m.last + 3 && BOUNDARY_SKIP.has(view.tokens[j].text)) j++;
+  return j < view.tokens.length && view.tokens[j].clause === view.tokens[m.first].clause && BOUNDARIES.has(view.tokens[j].text);
+}
+
+/** Verbs that move a mobile scaffold. */
+const SCAFFOLD_MOVES = new Set(['move', 'moves', 'moving', 'moved', 'push', 'pushes', 'pushing', 'pushed', 'roll', 'rolls', 'rolling', 'rolled', 'relocate', 'relocating', 'reposition', 'repositioning', 'shift', 'shifting', 'walk', 'walking', 'wheel', 'wheeling']);
+const ENTERING = new Set(['inside', 'in', 'into', 'within', 'enter', 'enters', 'entering']);
+/** Trades other than the masons and their tenders who build a wall. */
+const OTHER_TRADES = new Set(['electrician', 'electricians', 'electrical', 'plumber', 'plumbers', 'plumbing', 'carpenter', 'carpenters', 'painter', 'painters', 'ironworker', 'ironworkers', 'pipefitter', 'pipefitters', 'glazier', 'glaziers', 'roofer', 'roofers', 'drywall', 'hvac', 'sprinkler', 'fitters', 'trades', 'sub', 'subs', 'subcontractor', 'subcontractors', 'visitors', 'inspector', 'inspectors', 'surveyor', 'surveyors']);
+/** Things whose own height "at 14 ft" gives: a wall as built so far, its braces, a stack. */
+const OBJECT_AT = new Set(['wall', 'walls', 'chimney', 'chimneys', 'column', 'columns', 'stack', 'stacks', 'pile', 'piles', 'stockpile', 'brace', 'braces', 'bracing', 'form', 'forms', 'formwork', 'pour', 'grout', 'mortar', 'course', 'courses', 'backfill']);
+/** Names of a mobile scaffold, besides "scaffold". */
+const SCAFFOLD_WORDS = new Set(['tower', 'towers', 'baker', 'bakers', 'perry', 'perrys', 'staging', 'platform', 'deck']);
+const PAST_WEATHER = new Set(['rain', 'rained', 'rainfall', 'storm', 'storms', 'snow', 'snowed', 'snowfall', 'frost', 'freeze', 'froze', 'ice', 'wind', 'winds', 'gusts', 'showers', 'thunderstorms', 'downpour']);
+
+/** Drainage works named "storm" (a storm manhole, inlet or sewer). */
+const DRAINAGE = new Set(['drain', 'drains', 'drainage', 'sewer', 'sewers', 'line', 'lines', 'manhole', 'manholes', 'mh', 'main', 'mains', 'inlet', 'inlets', 'structure', 'structures', 'pipe', 'pipes', 'culvert', 'culverts', 'basin', 'basins', 'water', 'system', 'outfall', 'vault', 'vaults', 'chamber', 'pond', 'tank', 'tanks', 'cistern', 'interceptor']);
+
+/** Work that raises dust when done dry, besides the silica tools: milling, sanding, blasting, sweeping. */
+const DRY_WORK = new Set(['mill', 'milling', 'mills', 'sand', 'sanding', 'blast', 'blasting', 'sweep', 'sweeping', 'swept', 'plane', 'planing', 'scabble', 'scabbling']);
+
+/** Whether a bare "dry" qualifies dusty work in its clause, within six words either way. */
+function dryWork(view: TextView, m: PhraseMatch): boolean {
+  const clause = view.tokens[m.first].clause;
+  if (conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'cue.silica_tool' && c.clause === clause)) return true;
+  for (let j = Math.max(0, m.first - 6); j <= Math.min(view.tokens.length - 1, m.last + 6); j++) {
+    if (view.tokens[j].clause === clause && (DRY_WORK.has(view.tokens[j].text) || view.tokens[j].text === 'method')) return true;
+  }
+  return false;
+}
 
 /** Words after a sign of illness that make it a subject of training or planning, not an observation. */
 const TOPIC_AFTER = new Set(['signs', 'symptoms', 'prevention', 'awareness', 'training', 'plan', 'program', 'programme', 'procedures', 'procedure', 'policy', 'poster', 'posters', 'response', 'first']);
@@ -695,7 +809,10 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
       if (has(near, 'cue.height_strong') || (!apart && has(near, 'cue.height'))) return facts.set('fall.height_ft', ft, path(), strength);
       // A bare "at 4 m" is the height of the work, unless it says where a thing was put ("cords hung on hooks at 2.1 m").
       // "the bore at 2.6 m under the main" is a depth below something, not a height either.
-      if (!apart && (tokens[q.index - 1]?.text === 'at' || tokens[q.index - 1]?.text === '~') && !placedObject(tokens, q.index - 1) && !BELOW_WORDS.has(tokens[last + 1]?.text ?? '')) return facts.set('fall.height_ft', ft, path(), strength);
+      // "Wall at 14 ft", "braces at 12 ft": how tall a thing stands or where it is fixed, not where anyone works.
+      const thingAt = tokens[q.index - 1]?.text === 'at' && OBJECT_AT.has(tokens[q.index - 2]?.text ?? '');
+      if (thingAt && (tokens[q.index - 2].text === 'wall' || tokens[q.index - 2].text === 'walls')) facts.set('structure.wall_height_ft', ft, path(), strength);
+      if (!apart && !thingAt && (tokens[q.index - 1]?.text === 'at' || tokens[q.index - 1]?.text === '~') && !placedObject(tokens, q.index - 1) && !BELOW_WORDS.has(tokens[last + 1]?.text ?? '')) return facts.set('fall.height_ft', ft, path(), strength);
       return;
     }
     case 'kv':
