@@ -19,6 +19,7 @@ import { finishSaas } from './read-saas.js';
 import { readTicket } from './read-ticket.js';
 import { readEndpointSaas521 } from './read-endpoint-saas-521.js';
 import { readHosts561 } from './read-hosts-561.js';
+import { readReleaseTrust601 } from './read-release-trust-601.js';
 import { isRecord } from './values.js';
 import { glued, viewOf, wordSet, type TextView } from './text-helpers.js';
 
@@ -193,6 +194,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readLeakCleanup(ctx, action?.parameters, action?.kind, rawDescription);
   readEndpointSaas521(ctx, action?.parameters, action?.kind, rawDescription);
   readHosts561(ctx, action?.parameters, action?.kind);
+  readReleaseTrust601(ctx, action?.parameters, action?.kind, rawDescription);
   const actionReading = classifyAction(ctx, { declaredKind: action?.kind, description, parameterOpens, question, contentUnknown: !b.has('change.specified'), replyRisk });
   return b.build(actionReading);
 }

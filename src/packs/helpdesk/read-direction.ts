@@ -122,7 +122,7 @@ function readDirection(ctx: ReadContext, parameters: Record<string, unknown>, li
   }
 }
 
-const PUBLIC_REPO = /\bpublic\b[^.;\n]{0,40}\b(repo|repository|sdk|project)\b|\b(repo|repository)\b[^.;\n]{0,60}\(public\b|\bvisibility\W{0,3}public\b/;
+export const PUBLIC_REPO = /\bpublic\b[^.;\n]{0,40}\b(repo|repository|sdk|project)\b|\b(repo|repository)\b[^.;\n]{0,60}\(public\b|\bvisibility\W{0,3}public\b/;
 
 /**
  * A workflow the change puts on a self-hosted runner (`runs-on: [self-hosted, …]`, not a removed diff

@@ -135,13 +135,28 @@ const CONTAINS = /\b(revoke\w*|revokesigninsessions|reset (the |their |your )?pa
 const CLOSES = /\b(close\w*|resolv\w*|mark\w* (as )?(done|resolved|complete)|user_advised|no change)\b/;
 
 /**
+ * Sign-in properties the identity provider's risk detections flag (Microsoft Entra ID Protection: anonymous IP, atypical
+ * travel, unfamiliar sign-in properties; a hosting-provider network instead of a home or office one).
+ */
+const RISKY_SIGN_IN = /\b(hosting[\s-](provider|asn|range|network)|anonymous ip|tor exit|impossible travel|atypical travel|unfamiliar (sign-in|location|device|ip)|new (location|country)|not previously seen|never seen before)\b/;
+
+/** A burst of prompts: a count of five or more next to the prompts ("30 approve/deny notifications", `push_prompts_overnight: 31`). */
+function promptBurst(text: string): boolean {
+  for (const m of text.matchAll(/\b(\d{1,4})\+?\s+(?:[a-z/-]+\s+){0,3}?(?:push(?:es)?|prompts?|notifications?|mfa requests?)\b|\b(?:push|prompt|notification|mfa)[a-z_]{0,30}"?\s*:\s*"?(\d{1,4})\b/g)) {
+    if (Number(m[1] ?? m[2]) >= 5) return true;
+  }
+  return false;
+}
+
+/**
  * A ticket whose own words show an account likely taken over (a burst of MFA pushes the user did not start and one
- * approved: CISA "Implementing Number Matching in MFA Applications", MFA fatigue) closed or answered with advice only,
+ * approved: CISA "Implementing Number Matching in MFA Applications", MFA fatigue; the burst may show as a count of
+ * prompts, or the approved sign-in as one from a risky network) closed or answered with advice only,
  * no session revoked, no password changed, no hand-off to security: the attacker keeps the session (NIST SP 800-61).
  */
 export function readCompromiseClosure(ctx: ReadContext, parameters: unknown, kind: unknown, description: unknown): void {
   const stateText = JSON.stringify(ctx.b.request.state ?? {}).toLowerCase().slice(0, 60_000);
-  if (!(PROMPTS.test(stateText) && APPROVED.test(stateText) && UNREQUESTED.test(stateText))) return;
+  if (!(PROMPTS.test(stateText) && APPROVED.test(stateText) && (UNREQUESTED.test(stateText) || promptBurst(stateText) || RISKY_SIGN_IN.test(stateText)))) return;
   const actionText = `${String(kind ?? '')} ${String(description ?? '')} ${flatText(parameters)}`.toLowerCase().slice(0, 20_000);
   if (!CLOSES.test(actionText) || CONTAINS.test(actionText.replace(/\bno change to the account\b/g, ''))) return;
   opens(ctx, 'compromise_unhandled', 'the ticket shows unrequested MFA pushes with one approved; the action closes or advises without revoking sessions, resetting the password or handing to security');

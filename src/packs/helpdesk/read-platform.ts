@@ -45,7 +45,7 @@ export function readConditionalAccess(ctx: ReadContext, obj: Record<string, unkn
 }
 
 /** Delegated scopes that read or write every mailbox, file or directory object they reach (Microsoft Graph, Google Workspace). */
-function broadScope(scope: string): boolean {
+export function broadScope(scope: string): boolean {
   const s = scope.toLowerCase();
   const graph = normKey(s);
   if (s.startsWith('https://')) {
@@ -109,6 +109,22 @@ function segments(url: string): string[] {
   return url.slice(Math.max(start, 0), end).split('/', 40).filter(Boolean).map((s) => s.toLowerCase());
 }
 
+/** Collections of code repositories on the forges' REST APIs (GitHub/Gitea repos, GitLab projects and groups, Bitbucket repositories). */
+const REPOSITORY_COLLECTIONS = new Set(['repos', 'repositories', 'projects', 'groups']);
+
+/**
+ * A path that names one repository (or project, or group) itself, not something inside it: the collection followed by
+ * one to three segments of owner, name or id (`/repos/acme/api`, `/api/v4/projects/4471`, `/2.0/repositories/ws/slug`),
+ * or a Hugging Face repository's `/settings`.
+ */
+function repositoryResource(seg: readonly string[]): boolean {
+  const at = seg.findIndex((s) => REPOSITORY_COLLECTIONS.has(s));
+  if (at < 0) return false;
+  const rest = seg.slice(at + 1);
+  if (rest.at(-1) === 'settings') rest.pop();
+  return rest.length >= 1 && rest.length <= 3 && (seg[at] !== 'repos' || rest.length === 2 || seg[0] === 'api');
+}
+
 /**
  * A REST call in the arguments ({method, url|path, body}) or a `gh api -X METHOD path` line, read by the
  * resource its path names: a branch's protection deleted, a deploy key created with write access, an
@@ -133,10 +149,13 @@ export function readRestCall(ctx: ReadContext, method: string | undefined, url: 
   // Okta lifecycle: a user's factors or password reset through the API.
   if (m === 'post' && seg.includes('lifecycle') && (last === 'reset_factors' || last === 'reset_password' || last === 'expire_password_with_temp_password')) opens(ctx, 'credential_reset', `${source}: ${last}`);
   // A repository made public (PATCH /repos/{owner}/{repo} {visibility: public} or {private: false}): its code and history become readable by anyone.
-  if ((m === 'patch' || m === 'post') && seg[0] === 'repos' && seg.length === 3 && isRecord(body)) {
+  // The same on every forge: GitLab PUT /projects/:id or /groups/:id {visibility: public | visibility_level: 20}, Bitbucket
+  // PUT /repositories/{ws}/{slug} {is_private: false}, Azure DevOps projects {visibility: public}, Hugging Face …/settings {private: false}.
+  if ((m === 'patch' || m === 'post' || m === 'put') && repositoryResource(seg) && isRecord(body)) {
     const visibility = normKey(scalarText(field(body, 'visibility')?.value) ?? '');
-    const priv = field(body, 'private');
-    if (visibility === 'public' || (priv !== undefined && flagValue(priv.value) === false)) opens(ctx, 'public_principal', `${source}: repository made public`);
+    const priv = field(body, 'private', 'isprivate');
+    const level = Number(scalarText(field(body, 'visibilitylevel')?.value));
+    if (visibility === 'public' || level === 20 || (priv !== undefined && flagValue(priv.value) === false)) opens(ctx, 'public_principal', `${source}: repository made public`);
   }
   // Okta lifecycle: activate, reactivate or unsuspend a user.
   if (m === 'post' && seg.includes('lifecycle') && (last === 'activate' || last === 'reactivate' || last === 'unsuspend')) opens(ctx, 'account_reenabled', `${source}: ${last}`);

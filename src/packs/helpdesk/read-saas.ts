@@ -307,6 +307,9 @@ export function readSaasCommand(ctx: ReadContext, words: readonly string[], name
   if (has(...CREDENTIAL_COMMANDS) || (has('az') && has('ad') && has('sp', 'app') && has('credential') && has('reset'))) opens(ctx, 'credential_reset', `${source}: a new secret for an application identity`);
   if (has(...IDP_COMMANDS) || (has('set-msoldomainauthentication') && named.some(([n, v]) => normKey(n) === 'authentication' && normKey(v) === 'federated'))) opens(ctx, 'idp_trust_added', `${source}: identity provider trusted for sign-in`);
   if (has('update-domain-nameservers')) opens(ctx, 'delegation_changed', `${source}: name servers replaced`);
+  // `gh repo edit o/r --visibility public`, `az devops project update --visibility public`: an existing repository's code and history made readable by anyone.
+  const visibility = named.find(([n]) => normKey(n) === 'visibility')?.[1];
+  if (visibility !== undefined && normKey(visibility) === 'public' && ((has('repo') && has('edit')) || (has('project') && has('update')))) opens(ctx, 'public_principal', `${source}: repository made public`);
   // az network dns record-set cname set-record --cname x; gcloud dns record-sets create --type=CNAME --rrdatas=x.
   if (has('cname') && has('set-record', 'create', 'add-record') && !has('delete', 'remove-record')) {
     const target = named.find(([n]) => normKey(n) === 'cname' || normKey(n) === 'rrdatas' || normKey(n) === 'value')?.[1];

@@ -176,6 +176,10 @@ function phoneNumbers(text: string): string[] {
 /** Key and value words that name where a number of record comes from (the HR system, the directory, the file). */
 const RECORD_WORDS = new Set(['hr', 'record', 'directory', 'workday', 'file', 'registered', 'official']);
 const NUMBER_WORDS = ['mobile', 'phone', 'number', 'cell', 'tel'];
+/** HR and directory systems a number of record is kept in. */
+const RECORD_SYSTEMS = new Set(['workday', 'successfactors', 'bamboohr', 'peoplesoft', 'hris', 'ad', 'entra', 'okta', 'ldap', 'servicenow', 'cmdb', 'personnel']);
+/** Value words saying the number came from whoever is asking (CISA/FBI AA23-320A: callers hand the desk their own number). */
+const CALLER_WORDS = new Set(['caller', 'requester', 'provided', 'given', 'supplied', 'email', 'chat', 'ticket', 'signature', 'voicemail']);
 
 /**
  * A callback proves who answers only when it goes to the number of record (NIST SP 800-63B 6.1.2.3: recovery through an
@@ -186,6 +190,7 @@ const NUMBER_WORDS = ['mobile', 'phone', 'number', 'cell', 'tel'];
 function readCallback(ctx: ReadContext, entries: readonly [string, string, unknown][]): void {
   const callbacks: { path: string; numbers: string[]; toRecord: boolean }[] = [];
   const record: string[] = [];
+  const sourced: string[] = [];
   for (const [key, path, value] of entries) {
     const text = scalarText(value);
     if (text === undefined) continue;
@@ -194,6 +199,18 @@ function readCallback(ctx: ReadContext, entries: readonly [string, string, unkno
     if (k.includes('callback')) {
       const flag = flagValue(text);
       if (flag === false) continue;
+      // Where the number dialled came from (`callback_number_source: Workday`): the system of record, or the caller.
+      if (/source|origin|from$/.test(k)) {
+        const valueWords = splitOn(text.toLowerCase(), ' ,;:()_-');
+        if (valueWords.some((w) => CALLER_WORDS.has(w))) {
+          ctx.b.set('identity.verified', false, `${path} = ${text.slice(0, 80)} (the number came from the caller)`, true);
+          return;
+        }
+        if (valueWords.some((w) => RECORD_WORDS.has(w) || RECORD_SYSTEMS.has(w))) {
+          sourced.push(path);
+          continue;
+        }
+      }
       callbacks.push({ path, numbers: phoneNumbers(text), toRecord: words.some((w) => RECORD_WORDS.has(w)) });
     } else if (NUMBER_WORDS.some((n) => k.includes(n)) && splitOn(identifierWords(key).toLowerCase(), ' ').some((w) => RECORD_WORDS.has(w))) record.push(...phoneNumbers(text));
     else if ((k === 'managerconfirmation' || k === 'managerverification' || k === 'managerconfirmed') && flagValue(text) !== false && normKey(text) !== 'none' && normKey(text) !== 'pending') {
@@ -209,6 +226,10 @@ function readCallback(ctx: ReadContext, entries: readonly [string, string, unkno
   }
   for (const c of callbacks) {
     if ((c.numbers.length > 0 && c.numbers.every((n) => record.includes(n))) || (c.toRecord && c.numbers.length > 0 && record.length === 0)) ctx.b.set('identity.verified', true, `${c.path}: callback to the number on record`);
+  }
+  // A callback whose number the ticket says was taken from the system of record, and no callback to another number.
+  if (sourced.length > 0 && !callbacks.some((c) => c.numbers.length > 0 && !c.toRecord && !c.numbers.every((n) => record.includes(n)))) {
+    ctx.b.set('identity.verified', true, `${sourced[0]}: callback to the number taken from the system of record`);
   }
 }
 
