@@ -57,7 +57,8 @@ function mentions(path: string, tokens: readonly Token[], read: TextRead): Menti
     if (hypothetical) for (let j = start; j < i; j++) conditional[j] = true;
     if (sentenceStart && start < i) openedWithCondition = read.hypothetical[start];
     if (start < i) sentenceStart = false;
-    carry = (atComma && start < i && read.hypothetical[start] && !carry) || (atColon && openedWithCondition);
+    // "…, pauses in breathing, blue: seek help / 999": a colon right after a condition hands the instruction to that case too.
+    carry = (atComma && start < i && read.hypothetical[start] && !carry) || (atColon && (openedWithCondition || (i > 0 && read.hypothetical[i - 1])));
     if (!atComma && !atColon) {
       sentenceStart = true;
       openedWithCondition = false;

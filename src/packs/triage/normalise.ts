@@ -27,6 +27,12 @@ const CONDITION_FIELDS = ['conditions', 'medical_history', 'past_medical_history
 const MEDICATION_FIELDS = new Set(['medications', 'meds', 'current_medications', 'drugs', 'medication']);
 /** Condition words that count towards the number of cardiac risk factors. */
 const RISK_FACTORS = ['hypertension', 'lipids', 'smoker', 'family_history', 'kidney'];
+/** What keeps a stomach upset on a new medicine a complaint of its own, not the medicine's expected side effect. */
+const SIDE_EFFECT_BLOCKERS = ['vomiting', 'vomiting_blood', 'bloody_stool', 'black_stool', 'uncontrolled_bleeding', 'severe', 'severe_abdominal_pain', 'fever', 'rigors', 'dehydration', 'reduced_urine',
+  'one_sided_pain', 'drowsy', 'confusion', 'unconscious', 'dyspnea', 'severe_breathing', 'fainted', 'jaundice', 'chest_pain', 'non_blanching_rash', 'hives', 'throat_swelling', 'facial_swelling'];
+/** What keeps the chest pain of known angina: rest pain, ACS companions, spreading, severity, a faint, or a named cardiac event. */
+const STABLE_ANGINA_BLOCKERS = ['at_rest', 'sudden_onset', 'severe', 'tearing_pain', 'cardiac_named', 'cardiac_radiation', 'jaw_pain', 'arm_pain', 'upper_back_pain', 'sweating', 'nausea', 'vomiting',
+  'dyspnea', 'severe_breathing', 'fainted', 'loss_of_consciousness', 'confusion'];
 /** Findings that make a burning chest cardiac rather than heartburn (NICE CG95; AHA/ACC 2021 chest pain guideline). */
 const CARDIAC_FEATURES = ['exertional', 'cardiac_radiation', 'sweating', 'dyspnea', 'nausea', 'vomiting', 'cardiac_named', 'jaw_pain', 'arm_pain', 'at_rest'];
 /** Signs of an allergic reaction (Resuscitation Council UK 2021: airway, breathing, circulation, skin and gut changes). */
@@ -174,7 +180,7 @@ class TriageReader {
         else if (answer) this.text(full, words, 'account', negative || answer === 'no');
         // "frequency: first in months", "pattern: …": a key that names an attribute of the complaint labels its value
         // and says nothing itself (answered yes or no, above, it is a question and is read).
-        else if (ATTRIBUTE_KEYS.has(foldFieldName(key))) {
+        else if (ATTRIBUTE_KEYS.has(foldFieldName(key)) || this.qualifiedAttributeKey(words)) {
           // "duration: 5 weeks", "onset: 2 days, constant": a field that says how long, answered with a length of time first.
           const hours = !negative && DURATION_KEYS.has(foldFieldName(key)) ? leadingDurationHours(value) : undefined;
           if (hours !== undefined) this.b.set('onset_hours', hours, `${full} = ${JSON.stringify(value.slice(0, 60))}`);
@@ -200,6 +206,11 @@ class TriageReader {
           this.text(full, words, 'account', true);
           this.text(full, value, 'account', negative);
         }
+        // "noisy_breathing_when_calm: no - only when crying", "breathless: no, only on the stairs": a no qualified by "only"
+        // or "just" is a yes under that condition. The key's words are read with the qualifier right after them, as the
+        // caller would say it ("noisy breathing only when crying"), so the condition stays attached to the finding; the
+        // no itself denies nothing.
+        else if (qualifiedNo(value) !== undefined) this.text(full, `${words} ${qualifiedNo(value)}`, 'account', negative);
         // "mood_self_harm: down sometimes, no self-harm talk": the answer denies the finding the key names in its own
         // words, so it is read alone; the key's words in front of it would affirm what the answer denies.
         else if (this.deniesKey(words, value)) this.text(full, value, 'account', negative);
@@ -219,6 +230,19 @@ class TriageReader {
   /** The symptoms a key's words name ("drowsiness" → drowsy). */
   private keySymptoms(keyWords: string): string[] {
     return this.catalogue.vocabulary.match(tokenize(keyWords), []).filter((m) => m.concept.startsWith('symptom.')).map((m) => m.concept.slice('symptom.'.length));
+  }
+
+  /**
+   * "recent_frequency: first hypo in 3 weeks", "episode_pattern: …": a key whose last word names an attribute and whose
+   * other words name no finding labels its value like the attribute alone would. A urinary word before "frequency" is
+   * the finding itself ("urine_frequency": urinary frequency), so such a key is read as before.
+   */
+  private qualifiedAttributeKey(keyWords: string): boolean {
+    const parts = keyWords.toLowerCase().split(' ').filter((w) => w !== '');
+    if (parts.length < 2 || !ATTRIBUTE_KEYS.has(foldFieldName(parts[parts.length - 1]))) return false;
+    const lead = parts.slice(0, -1);
+    if (lead.some((w) => URINARY_WORDS.has(w))) return false;
+    return !this.catalogue.vocabulary.match(tokenize(lead.join(' ')), []).some((m) => m.concept !== 'general');
   }
 
   /** Whether a key's words name a finding: a symptom, or a body site with a quality ("eye redness"). */
@@ -400,6 +424,86 @@ class TriageReader {
     b.set('course.breath_holding_recovered', true, `${trigger}; ${brief}; ${recovered}`);
   }
 
+  /**
+   * A button or coin battery that may have been swallowed: a battery word with one that cannot be found ("the battery is
+   * missing from the key fob") or a word of swallowing or mouthing anywhere in the call (NHS / Alder Hey: take a child who
+   * has swallowed a button battery, or may have, to A&E straight away; it can burn through the food pipe within hours while
+   * the child looks well). A suspected hip fracture (NHS Hip fracture; NICE CG124): a leg or foot shorter or turned outwards
+   * with pain in the hip or groin, a fall, or an inability to stand; or, from 60 (the National Hip Fracture Database's
+   * population), pain in the hip or groin after a fall with an inability to stand or bear weight.
+   */
+  private settleBatteryAndHip(): void {
+    const { b, findings } = this;
+    const battery = findings.flags.get('exposure.battery');
+    // Mouthing with the batteries said to be all there is no swallow; a battery that cannot be found always is one.
+    const mouthed = findings.flags.has('exposure.item_accounted') ? undefined : findings.flags.get('exposure.swallow_word');
+    const whereabouts = findings.flags.get('exposure.item_missing') ?? mouthed;
+    // A swallowed button battery is read as a poisoning, as the vocabulary reads "swallowed a button battery": the emergency
+    // department now (the overdose and poisoning hazard cites the button battery guidance).
+    if (battery && whereabouts) {
+      findings.affirm('battery_ingestion', `${battery}; ${whereabouts}`);
+      findings.affirm('poisoning', `${battery}; ${whereabouts}`);
+    }
+    const hipPain = findings.affirmed.get('hip_pain');
+    const fall = findings.flags.get('exposure.fall');
+    const cannotStand = findings.flags.get('exposure.cannot_get_up') ?? findings.affirmed.get('not_weight_bearing')
+      ?? (findings.affirmed.get('injury_needs_care')?.includes('weight') ? findings.affirmed.get('injury_needs_care') : undefined);
+    const position = findings.affirmed.get('leg_shortened_rotated');
+    findings.affirmed.delete('leg_shortened_rotated');
+    findings.denied.delete('leg_shortened_rotated');
+    const age = typeof b.facts.age_years === 'number' ? b.facts.age_years : undefined;
+    if (position && (hipPain || fall || cannotStand)) findings.affirm('hip_fracture_signs', [position, hipPain ?? fall ?? cannotStand].join('; '));
+    else if (hipPain && fall && cannotStand && age !== undefined && age >= 60) findings.affirm('hip_fracture_signs', `${hipPain}; ${fall}; ${cannotStand}`);
+  }
+
+  /**
+   * A mild stomach upset (feeling sick, loose stools, a stomach ache) that started with a medicine known to cause it at the
+   * start (NHS Metformin, Semaglutide, Ferrous sulfate, Sertraline, Amoxicillin: common side effects that usually settle
+   * within days or weeks; take with food, and a pharmacist or GP if they persist) is that side effect, a self-care complaint.
+   * The medicine, the recent start (or the words "side effect") and only upset findings must be read; vomiting, blood, black
+   * stools, severe pain, fever, dehydration, one-sided pain, pregnancy, drowsiness, confusion or breathlessness (for
+   * metformin, the signs of lactic acidosis) keep the complaint as it is.
+   */
+  private settleMedicineSideEffect(): void {
+    const { b, findings } = this;
+    const drug = findings.conditions.get('gi_side_effect_drug');
+    const started = findings.flags.get('course.recently_started');
+    const upset = ['nausea', 'diarrhoea', 'abdominal_pain'].filter((f) => findings.affirmed.has(f));
+    if (!drug || !started || upset.length === 0) return;
+    const vitals = typeof b.facts.vitals === 'object' && b.facts.vitals !== null ? (b.facts.vitals as Record<string, unknown>) : {};
+    const blocked = SIDE_EFFECT_BLOCKERS.some((f) => findings.affirmed.has(f)) || findings.flags.has('course.worsening')
+      || (typeof b.facts.pain_score === 'number' && b.facts.pain_score >= 7) || findings.conditions.has('pregnant')
+      || (typeof vitals.temperature_c === 'number' && vitals.temperature_c >= 38)
+      || (typeof b.facts.age_years === 'number' && b.facts.age_years < 12);
+    if (blocked) return;
+    findings.affirm('self_care_complaint', `${drug}; ${started}`);
+    b.set('course.medicine_side_effect', true, `${drug}; ${started}; ${upset.map((f) => findings.affirmed.get(f)).join('; ')}`);
+  }
+
+  /**
+   * Known stable angina, told as the usual exertional episode and relieved by GTN or rest, is the condition's own pattern,
+   * not new chest pain: NICE CG95 1.3 (typical angina: constricting discomfort brought on by exertion and relieved by rest or
+   * GTN within about 5 minutes) and NICE CG126 (stable angina: GTN, and call emergency services when the pain has not eased
+   * 5 minutes after the second dose). Every part must be read (the angina, the usual pattern, an exertional trigger, the
+   * relief), and any sign of an unstable or acute coronary picture keeps the chest pain (NHS Angina: pain at rest, new or
+   * different, not settling with GTN, or with sweating, sickness, breathlessness or spreading): no word switches it off.
+   */
+  private settleStableAngina(): void {
+    const { b, findings } = this;
+    const chest = findings.affirmed.get('chest_pain');
+    const angina = findings.conditions.get('angina');
+    const usual = findings.flags.get('course.usual_pattern');
+    const relief = findings.flags.get('course.nitrate_relieved') ?? findings.flags.get('course.rest_relieved');
+    const exertion = findings.affirmed.get('exertional') ?? findings.flags.get('course.exertional');
+    if (!chest || !angina || !usual || !relief || !exertion) return;
+    const unstable = ['course.angina_unrelieved', 'course.angina_changed', 'course.worsening'].some((f) => findings.flags.has(f))
+      || STABLE_ANGINA_BLOCKERS.some((f) => findings.affirmed.has(f))
+      || (typeof b.facts.pain_score === 'number' && b.facts.pain_score >= 7);
+    if (unstable) return;
+    findings.affirmed.delete('chest_pain');
+    b.set('course.usual_angina_relieved', true, `${angina}; ${usual}; ${exertion}; ${relief}`);
+  }
+
   private settleFacts(): void {
     const { b, findings } = this;
     const female = b.facts.sex === 'female';
@@ -443,6 +547,7 @@ class TriageReader {
     }
     this.settleLesionAndBurn();
     this.settleBreathHolding();
+    this.settleBatteryAndHip();
     // More paracetamol than the adult maximum of 4 g in 24 hours is an overdose, staggered or not (NHS).
     const paracetamol = b.facts.paracetamol_g;
     if (typeof paracetamol === 'number' && paracetamol > 4) findings.affirm('overdose', `${b.provenance.paracetamol_g} (${paracetamol} g of paracetamol)`);
@@ -509,6 +614,7 @@ class TriageReader {
       const cardiac = CARDIAC_FEATURES.some((f) => findings.affirmed.has(f));
       if (!findings.affirmed.has('epigastric_pain') || cardiac) findings.affirm('chest_pain', burningChest);
     } else if (burningDenied !== undefined && !findings.affirmed.has('chest_pain')) findings.deny('chest_pain', burningDenied);
+    this.settleStableAngina();
     // A complaint a clinician is already treating, told as getting better, is on its expected course: NICE NG141 (cellulitis)
     // and NG109 (UTI) ask for reassessment only when it worsens or does not start to improve within 2 to 3 days. Its
     // clinic need is met; every red flag is still read (a worsening word, anywhere in the account, keeps the need).
@@ -521,6 +627,7 @@ class TriageReader {
       findings.affirmed.delete('clinic_complaint');
       b.set('course.improving_on_treatment', true, `${treated}; ${improving}`);
     }
+    this.settleMedicineSideEffect();
     // A seizure in known epilepsy, told as the usual kind and ended with recovery to the patient's normal self, is not a new
     // altered mental state: NHS What to do if someone has a seizure (call 999 for a first seizure, one lasting over 5 minutes,
     // repeated seizures, an injury or not waking up) and ESI v4 ch. 4 (new onset confusion or lethargy). Any of those dangers,
@@ -716,6 +823,28 @@ const NOT_FOR_A_TIME = new Set(['since', 'for', 'today', 'overnight', 'yet']);
 function notForATime(value: string): boolean {
   const words = value.trimStart().toLowerCase().split(' ', 2);
   return words[0] === 'not' && NOT_FOR_A_TIME.has(words[1] ?? '');
+}
+
+/** Words before "frequency" in a key that make it urinary frequency, a finding, rather than how often. */
+const URINARY_WORDS = new Set(['urine', 'urinary', 'urination', 'urinating', 'pee', 'peeing', 'wee', 'weeing', 'toilet', 'bladder', 'voiding', 'micturition', 'passing', 'water']);
+
+/** Qualifiers after an opening no that keep a finding under a condition: "no, only when crying", "no - just on the stairs". */
+const ONLY_QUALIFIERS = new Set(['only', 'just']);
+
+/**
+ * "no - only when crying", "No, just on the stairs": the rest of an answer that opens with "no" and punctuation and goes
+ * on with "only" or "just" (a qualified yes), from that word on; undefined for any other answer.
+ */
+function qualifiedNo(value: string): string | undefined {
+  const v = value.trimStart().toLowerCase();
+  if (!v.startsWith('no')) return undefined;
+  let k = 2;
+  while (k < v.length && v[k] === ' ') k++;
+  if (!AFTER_NO.has(v[k] ?? '')) return undefined;
+  while (k < v.length && (v[k] === ' ' || AFTER_NO.has(v[k]))) k++;
+  let e = k;
+  while (e < v.length && e - k < 12 && v[e] >= 'a' && v[e] <= 'z') e++;
+  return ONLY_QUALIFIERS.has(v.slice(k, e)) ? value.trimStart().slice(k) : undefined;
 }
 
 /** First words that answer a question with a no when the answer goes on ("none for 2 weeks"). */

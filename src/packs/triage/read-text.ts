@@ -61,6 +61,12 @@ const COMPOSE: ReadonlyArray<[site: string, quality: string, symptom: string]> =
   // legs is not itself a finding; NICE NG158 reads the swelling of one leg against the other).
   ['snuffbox', 'pain', 'injury_needs_care'], ['tongue', 'ulcer', 'oral_ulcer'], ['lips', 'ulcer', 'oral_ulcer'], ['mouth_inside', 'ulcer', 'oral_ulcer'],
   ['leg', 'swollen_size', 'leg_swelling'], ['one_side', 'leg', 'side.one_leg'], ['both_legs', 'swollen_size', 'side.both_legs_swollen'],
+  // GTN or rest that relieved an episode (NICE CG95 1.3: typical angina is relieved by rest or GTN within about 5 minutes): a
+  // course flag, read from the caller's account only, that settles nothing on its own (see normalise.ts, known stable angina).
+  ['nitrate', 'relieved', 'course.nitrate_relieved'], ['rest', 'relieved', 'course.rest_relieved'],
+  // A swallowed button battery (NHS / Alder Hey: A&E straight away); pain in the hip or groin, and a leg or foot shorter or
+  // turned outwards (NHS Hip fracture), read together in normalise.ts.
+  ['battery', 'ingested', 'battery_ingestion'], ['hip', 'pain', 'hip_pain'], ['lower_limb', 'rotated_short', 'leg_shortened_rotated'],
 ];
 
 const NUMBER_WORDS = new Map<string, number>([
@@ -166,6 +172,11 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
       case 'severity':
         if (!m.negated && ctx.mode !== 'questions' && ctx.mode !== 'conditions') findings.severities.add(name as 'mild' | 'moderate');
         break;
+      case 'normal':
+        // "Breathing totally fine", "wide awake": the caller's own words for the normal counterpart of a finding deny it
+        // (an affirmation anywhere else still wins). The agent's words never deny.
+        if (!m.negated && ctx.mode === 'account') findings.deny(name, quote(m.first, m.last));
+        break;
       default:
     }
   }
@@ -183,11 +194,20 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
 const FEEL_WORDS = new Set(['feel', 'feels', 'feeling', 'felt']);
 const FEEL_FILLERS = new Set(['so', 'really', 'absolutely', 'just', 'pretty', 'quite', 'bloody', 'completely', 'totally']);
 
-/** A severity word said of how someone feels: a feel word right before it, past an intensifier or two. */
+/** Words of how the callers say they look themselves ("I look awful", "I'm looking terrible"). */
+const LOOK_WORDS = new Set(['look', 'looks', 'looking', 'looked']);
+const FIRST_PERSON_LOOKERS = new Set(['i', "i'm", 'im']);
+
+/**
+ * A severity word said of how someone feels: a feel word right before it, past an intensifier or two. The same for
+ * how callers say they look themselves ("I look awful" with a rash): an appearance grades no pain. Said of someone
+ * else ("she looks awful") it is kept, as a carer's sense that a patient looks ill is a warning of its own.
+ */
 function feltWord(tokens: readonly Token[], at: number): boolean {
   for (let j = at - 1; j >= 0 && at - j <= 3; j--) {
     const w = tokens[j].text;
     if (FEEL_WORDS.has(w)) return true;
+    if (LOOK_WORDS.has(w)) return FIRST_PERSON_LOOKERS.has(tokens[j - 1]?.text ?? '');
     if (!FEEL_FILLERS.has(w)) return false;
   }
   return false;
@@ -601,12 +621,25 @@ const CARE_VERBS = new Set(['call', 'ring', 'phone', 'contact', 'seek', 'dial', 
 function listThenCareAsCondition(tokens: readonly Token[], out: boolean[]): void {
   let start = 0;
   let sawOr = -1;
+  let commas = 0;
+  let opened = -1;
   for (let i = 0; i <= tokens.length; i++) {
     const t = tokens[i];
     if (i === tokens.length || t.kind === 'break') {
+      // "Safety info (feeding under half, no wet nappy in 12 h, pauses in breathing, blue: seek help / 999)": a list of
+      // several comma-separated items (or with an "or") that a colon hands to a care instruction is "if any of these" too. From the bracket that opens the list when there is one, else from the start of the sentence.
+      if (i < tokens.length && t.text === ':' && (commas >= 2 || sawOr >= 0) && careInstructionAt(tokens, i + 1)) {
+        for (let j = opened >= start ? opened : start; j < i; j++) out[j] = true;
+      }
       start = i + 1;
       sawOr = -1;
+      commas = 0;
       continue;
+    }
+    if (t.kind === 'symbol' && t.text === ',') commas++;
+    if (t.kind === 'symbol' && t.text === '(') {
+      opened = i;
+      commas = 0;
     }
     if (t.text === 'or') {
       if (sawOr < 0) sawOr = i;
@@ -618,6 +651,20 @@ function listThenCareAsCondition(tokens: readonly Token[], out: boolean[]): void
     sawOr = -1;
     start = i + 1;
   }
+}
+
+/** Emergency and urgent numbers that stand for "call" in the agent's shorthand ("blue: 999"). */
+const CARE_NUMBERS = new Set(['999', '911', '112', '111']);
+
+/**
+ * Whether a care instruction for what may come starts at token `i`: a verb that sends the caller to care, or an emergency
+ * number, not said to be for now ("blue lips, floppy: call 999 now" asserts its list).
+ */
+function careInstructionAt(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined || !((t.kind === 'word' && CARE_VERBS.has(t.text)) || CARE_NUMBERS.has(t.text))) return false;
+  for (let j = i + 1; j < tokens.length && j - i <= SAFETY_NET_REACH && tokens[j].kind !== 'break'; j++) if (NOW_CARE.has(tokens[j].text)) return false;
+  return true;
 }
 
 /** The agent's safety-net verbs: "seek help at once for pain or fainting", "call back for any bleeding". */
@@ -766,6 +813,8 @@ function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[
         }
         if (ctx.mode === 'questions') ctx.findings.asked.add(symptom);
         else if (symptom.includes('.')) {
+          // How the complaint is going is the caller's to say, as for the course words: the agent's words never reassure.
+          if (symptom.startsWith('course.') && ctx.mode !== 'account') continue;
           if (!negated && ctx.mode !== 'conditions') ctx.findings.flag(symptom, quote(first, last));
         } else if (!(negated && addressed[first])) record(ctx.findings, symptom, negated, quote(first, last), ctx.mode);
       }
