@@ -50,5 +50,11 @@ describe('construction records in the shapes systems send them', () => {
     expect(facts({ ...state, crew_status: { size: '3 workers', hours_on_site: '1 h' } })).toEqual(documented);
     expect(windOf({ wind_mph: 'about 25 mph' })).toBeUndefined();
     expect(facts({ ...state, environmental_conditions: { wind_mph: '1e400' } })).toBeUndefined();
+    // Out of the field's range as text is refused as the number would be; a minus sign on a wind in another unit too.
+    expect((windOf({ wind_mph: '30 knots' }) as { peak_mph: number }).peak_mph).toBeCloseTo(34.5, 1);
+    for (const environmental_conditions of [{ wind_mph: '-30 mph' }, { wind_mph: '900 mph' }, { wind_mph: '-40 km/h' }, { humidity_pct: '250%' }, { temperature_c: '99 C' }]) {
+      expect(facts({ ...state, environmental_conditions }), JSON.stringify(environmental_conditions)).toBeUndefined();
+    }
+    expect(facts({ ...state, crew_status: { size: '3.5 workers' } })).toBeUndefined();
   });
 });

@@ -43,17 +43,39 @@ const Timestamp = z.preprocess(
   z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO 8601 date-time such as 2024-07-15T14:30:00, or Unix seconds'),
 );
 
-/** A number in range, or a measurement as text with its unit ("40 km/h" in `wind_mph` is read as 24.9 mph). */
-const measured = (number: z.ZodNumber) => z.union([number, z.string().max(40).regex(MEASUREMENT_TEXT, 'a number, or a number with its unit, e.g. "25 mph"')]);
+/**
+ * A number in range, or a measurement as text with its unit ("40 km/h" in `wind_mph` is read as 24.9 mph).
+ * Written bare or in the field's own unit (`own`), the number must pass the field's range as a number would;
+ * in another unit, a field that cannot be negative still refuses a minus sign.
+ */
+const measured = (number: z.ZodNumber, own: RegExp) =>
+  z.union([
+    number,
+    z
+      .string()
+      .max(40)
+      .regex(MEASUREMENT_TEXT, 'a number, or a number with its unit, e.g. "25 mph"')
+      .refine((text) => {
+        const m = /^\s*([-+]?[\d.]+)(.*)$/.exec(text);
+        if (!m) return true; // not a measurement: the pattern above refuses it
+        const [, written, rest] = m;
+        const value = Number(written);
+        const unit = rest.trim().toLowerCase();
+        return unit === '' || own.test(unit) ? number.safeParse(value).success : value >= 0 || (number.minValue ?? -Infinity) < 0;
+      }, 'outside the range the field takes'),
+  ]);
+const CELSIUS = /^(°\s*)?c$|^(deg(rees)?\s*)?c(elsius)?$/;
+const PERCENT = /^(%|pct|percent)$/;
+const MPH = /^(mph|mi\/h|miles per hour)$/;
 
 export const EnvironmentalConditionsSchema = z
   .object({
-    temperature_c: measured(Finite.min(-60).max(65)).optional(),
-    humidity_pct: measured(Finite.min(0).max(100)).optional(),
+    temperature_c: measured(Finite.min(-60).max(65), CELSIUS).optional(),
+    humidity_pct: measured(Finite.min(0).max(100), PERCENT).optional(),
     /** When absent it is computed from temperature and humidity (NWS heat index). */
-    heat_index_c: measured(Finite.min(-60).max(80)).optional(),
-    wind_mph: measured(NonNegative.max(200)).optional(),
-    gust_mph: measured(NonNegative.max(250)).optional(),
+    heat_index_c: measured(Finite.min(-60).max(80), CELSIUS).optional(),
+    wind_mph: measured(NonNegative.max(200), MPH).optional(),
+    gust_mph: measured(NonNegative.max(250), MPH).optional(),
     /** Free text such as "clear", "light rain", "thunderstorms 10 miles west". */
     weather: z.string().optional(),
     visibility: z.string().optional(),
@@ -64,8 +86,8 @@ export const EnvironmentalConditionsSchema = z
 
 export const CrewStatusSchema = z
   .object({
-    size: measured(z.number().int().min(0).max(1000)).optional(),
-    hours_on_site: measured(NonNegative.max(48)).optional(),
+    size: measured(z.number().int().min(0).max(1000), /^(workers?|people|persons?|crew|staff)$/).optional(),
+    hours_on_site: measured(NonNegative.max(48), /^(h|hrs?|hours?)$/).optional(),
     /** "day", "night", "swing". */
     shift: z.string().optional(),
     consecutive_days: z.number().int().min(0).max(60).optional(),
