@@ -40,7 +40,10 @@ export const TRUE_WEIGHTS: Readonly<Record<FeatureName, Logits>> = {
   thunderclap_headache: [0.8, 3.8, 4.6, 4.6, 3.8],
   fever: [1.0, 0.4, 0.2, 0.1, 0],
   sepsis_signs: [0.6, 3.0, 5.0, 5.0, 4.8],
-  allergic_reaction: [1.0, 0.8, 0.5, 0.3, 0.2],
+  // Hives alone mostly settle with an antihistamine at home (NICE CKS Urticaria: acute urticaria is managed in
+  // primary care or self-care; refer only with angioedema, anaphylaxis or a systemic illness); the severe tail
+  // rides allergy_x_breathing.
+  allergic_reaction: [0.5, 0.8, 0.5, 0.3, 0.2],
   overdose_ingestion: [0.6, 3.6, 4.8, 4.8, 4.2],
   suicidal_ideation: [1.0, 3.2, 4.8, 3.6, 4.2],
   severe_bleeding: [0.6, 3.4, 5.0, 5.0, 4.2],
