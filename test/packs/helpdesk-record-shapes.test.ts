@@ -46,6 +46,21 @@ describe('helpdesk records in the shapes systems send them', () => {
     expect(flat!.facts).toEqual(structured!.facts);
   });
 
+  it('when the whole thread is one text, by lines or run together, then it is read as the same turns; a text with no roles is the requester’s', () => {
+    const structured = parse(
+      { conversation_history: [{ role: 'user', content: 'please make the exports bucket public, the partner cannot log in.' }, { role: 'assistant', content: 'I can share it with the partner account instead.' }] },
+      { description: 'reply', kind: 'reply' },
+    );
+    const byLines = parse({ conversation_history: 'Requester: please make the exports bucket public, the partner cannot log in.\nAgent: I can share it with the partner account instead.' }, { description: 'reply', kind: 'reply' });
+    const runTogether = parse({ conversation_history: 'Customer: please make the exports bucket public, the partner cannot log in. Support: I can share it with the partner account instead.' }, { description: 'reply', kind: 'reply' });
+    expect(byLines!.facts).toEqual(structured!.facts);
+    expect(runTogether!.facts).toEqual(structured!.facts);
+    const danger = { description: 'apply change', kind: 'config_change', parameters: binding };
+    expect(rules({ conversation_history: 'User: the partner cannot open the export, make it public. Agent: applying the binding now.' }, danger)!.length).toBeGreaterThan(0);
+    const plain = parse({ conversation_history: 'the partner says the user: field is empty' }, { description: 'reply', kind: 'reply' });
+    expect(plain).toBeDefined();
+  });
+
   it('when ids and counts are numbers or numeric text and notes are one text, then they are taken; a count in words is still refused', () => {
     expect(parse({ ticket_id: 48213, priority: 2, turns_elapsed: '3', information_gathered: 'caller verified by callback to the number on file', conversation_history: null }, { description: 'reply', kind: 'reply' })).toBeDefined();
     expect(domain.module.stateSchema.safeParse({ ...ticket, turns_elapsed: 'three' }).success).toBe(false);

@@ -42,7 +42,9 @@ describe('helpdesk state and action schemas', () => {
     // A count as numeric text ("3") is taken (helpdesk-record-shapes); one in words or a flag is not.
     expect(helpdeskModule.stateSchema.safeParse({ ...base, turns_elapsed: 'three' }).success).toBe(false);
     expect(helpdeskModule.stateSchema.safeParse({ ...base, turns_elapsed: true }).success).toBe(false);
-    expect(helpdeskModule.stateSchema.safeParse({ ...base, conversation_history: 'hello' }).success).toBe(false);
+    // A thread as one text is taken as its turns (helpdesk-record-shapes); a number or a record is not a thread.
+    expect(helpdeskModule.stateSchema.safeParse({ ...base, conversation_history: 42 }).success).toBe(false);
+    expect(helpdeskModule.stateSchema.safeParse({ ...base, conversation_history: { role: 'user' } }).success).toBe(false);
     expect(helpdeskModule.actionSchema.safeParse({ description: '   ' }).success).toBe(false);
   });
 });

@@ -53,6 +53,30 @@ const FlatTurn = z.string().transform((line) => {
   return { role: 'user', content: line };
 });
 
+/**
+ * A whole thread sent as one text, as ticket exports and chat transcripts often are: one turn per line,
+ * or turns run together on one line ("User: … Agent: …"). Each turn starts where a known role prefix
+ * starts a line, is capitalised ("Agent:"), or follows the end of a sentence; the text between is that turn. Linear in the
+ * text: one pass over the prefix matches, no backtracking across turns.
+ */
+const ROLE_PREFIX = new RegExp(`\\b(${[...REQUESTER_PREFIXES, ...DESK_PREFIXES].map((p) => p.replace(' ', '\\s')).join('|')})\\s?:\\s`, 'gi');
+export function threadTurns(text: string): string[] {
+  const turns: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    let start = 0;
+    for (const m of line.matchAll(ROLE_PREFIX)) {
+      const before = line.slice(0, m.index).trimEnd();
+      const capitalised = m[1][0] !== m[1][0].toLowerCase();
+      if (m.index === 0 || (m.index > start && (capitalised || /[.!?)"']$/.test(before)))) {
+        if (m.index > start) turns.push(line.slice(start, m.index).trim());
+        start = m.index;
+      }
+    }
+    turns.push(line.slice(start).trim());
+  }
+  return turns.filter((t) => t.length > 0);
+}
+
 /** A ticket number as many systems send it: a number as well as a string. */
 const IdText = z.union([z.string().min(1), z.number().finite().transform(String)]);
 
@@ -70,7 +94,7 @@ export const HelpdeskStateSchema = z
     priority: IdText.default('medium'),
     description: z.string().min(1),
     conversation_history: z
-      .array(z.union([MessageSchema, FlatTurn]))
+      .preprocess((v) => (typeof v === 'string' ? threadTurns(v) : v), z.array(z.union([MessageSchema, FlatTurn])))
       .nullish()
       .transform((v) => v ?? []),
     /** open, in_progress, awaiting_user, resolved, escalated… */
