@@ -332,6 +332,23 @@ const CASES: HazardCase[] = [
     ],
   },
   {
+    id: 'crane_pulling_held_load',
+    fires: [
+      { name: 'tool call: indicator far above the load', action: { description: 'Keep hoisting', kind: 'crane_lift', parameters: { form_weight_t: 2.0, lmi_reading_t: 3.4, chart_capacity_t: 8 } } },
+      { name: 'tool call: load not free', action: { description: 'Take the pick', kind: 'crane_lift', parameters: { load_lbs: 3000, load_free: 'no' } } },
+      { name: 'radio: pull it free', state: { recent_observations: ['Foreman: the precast step is frozen to the ground, just pull it free with the crane'] }, action: { description: 'Proceed', kind: 'crane_lift' } },
+      { name: 'free text: until it pops', action: { description: 'Take a strain on the bonded panel and keep pulling until it pops', kind: 'crane_lift' } },
+      { name: 'free text: still bolted down', action: { description: 'Hook the skid and lift it, it is still bolted down at two corners', kind: 'crane_lift' } },
+    ],
+    safe: [
+      { name: 'indicator matches the load', action: { description: 'Keep hoisting', kind: 'crane_lift', parameters: { form_weight_t: 2.0, lmi_reading_t: 2.2, chart_capacity_t: 8 } } },
+      { name: 'load released first', action: { description: 'Take the pick', kind: 'crane_lift', parameters: { load_lbs: 3000, load_free: 'yes' } } },
+      { name: 'freed by hand first', state: { recent_observations: ['Carpenters broke the panel loose with wedges; it hangs free on the slings'] }, action: { description: 'Proceed', kind: 'crane_lift' } },
+      { name: 'stand-down: strip before lifting', action: { description: 'Stop hoisting until the form is stripped off the wall', kind: 'stop_work' }, state: { recent_observations: ["the form won't come off the wall"] } },
+      { name: 'not a crane: a pry bar on the form', action: { description: 'Pry the stuck form off the wall with bars', kind: 'general_work' } },
+    ],
+  },
+  {
     id: 'crane_ground_or_outriggers',
     fires: [
       { name: 'free text: outriggers half extended', action: { description: 'Make the pick with the outriggers half extended', kind: 'crane_lift' } },

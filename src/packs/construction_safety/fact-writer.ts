@@ -17,6 +17,7 @@ const WORST_OF: Readonly<Record<string, 'least' | 'most'>> = {
   'crane.capacity_lbs': 'least',
   'crane.radius_ft': 'most',
   'crane.load_lbs': 'most',
+  'crane.load_pct': 'most',
   'power_line.distance_ft': 'least',
   'trench.depth_ft': 'most',
   'fall.height_ft': 'most',

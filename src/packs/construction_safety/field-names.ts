@@ -254,6 +254,10 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('capacity', 'crane.capacity_lbs', 'weight'), r('rated capacity', 'crane.capacity_lbs', 'weight'), r('chart capacity', 'crane.capacity_lbs', 'weight'), r('rated load', 'crane.capacity_lbs', 'weight'),
   r('load pct', 'crane.load_pct', 'pct'), r('load capacity', 'crane.load_pct', 'pct'), r('capacity pct', 'crane.load_pct', 'pct'), r('pct capacity', 'crane.load_pct', 'pct'),
   r('percent capacity', 'crane.load_pct', 'pct'), r('chart pct', 'crane.load_pct', 'pct'), r('percent chart', 'crane.load_pct', 'pct'), r('utilization', 'crane.load_pct', 'pct'), r('utilisation', 'crane.load_pct', 'pct'),
+  // What the load indicator reads with the strain on: more than the load and its rigging weigh says the load is held.
+  r('line pull', 'crane.hook_load_lbs', 'weight'), r('hook load', 'crane.hook_load_lbs', 'weight'), r('load reading', 'crane.hook_load_lbs', 'weight'),
+  r('lmi reading', 'crane.hook_load_lbs', 'weight'), r('indicated load', 'crane.hook_load_lbs', 'weight'), r('measured load', 'crane.hook_load_lbs', 'weight'),
+  r('load free', 'crane.load_free', 'status'), r('free to lift', 'crane.load_free', 'status'), r('released from', 'crane.load_free', 'status'),
   r('hook block', 'crane.hook_block_lbs', 'weight'), r('block weight', 'crane.hook_block_lbs', 'weight'), r('headache ball', 'crane.hook_block_lbs', 'weight'),
   // "loads_planned: 60", "loads_per_day": a count of truckloads, not a weight.
   r('load planned', 'record.load_count', 'ignore'), r('load per day', 'record.load_count', 'ignore'), r('load count', 'record.load_count', 'ignore'), r('number of load', 'record.load_count', 'ignore'),

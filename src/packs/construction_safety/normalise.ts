@@ -423,6 +423,17 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
     if (given === undefined || pct > given) facts.set('crane.load_pct', pct, `(${load} lb load + ${rigging} lb rigging and block) / ${capacity} lb rated capacity`, STRENGTH.action);
   }
 
+  // A load indicator reading well above what the load and its rigging weigh says something still holds the load (ASME B30.5):
+  // the crane is pulling it free, not lifting it. The reading is also the load the chart is read against.
+  const pull = facts.num('crane.hook_load_lbs');
+  if (pull !== undefined && load !== undefined && load > 0) {
+    const planned = load + (facts.num('crane.rigging_lbs') ?? 0) + (facts.num('crane.hook_block_lbs') ?? 0);
+    if (pull > 1.25 * planned) facts.set('crane.load_bound', true, `the load indicator reads ${pull} lb against ${planned} lb of load and rigging`, R);
+  }
+  if (pull !== undefined && capacity !== undefined && capacity > 0 && (100 * pull) / capacity > (facts.num('crane.load_pct') ?? 0)) {
+    facts.set('crane.load_pct', (100 * pull) / capacity, `${pull} lb on the load indicator / ${capacity} lb rated capacity`, STRENGTH.action);
+  }
+
   // Demolition balling (1926.859(b)): the ball's share of the rated load at the boom length and angle used.
   const ball = facts.num('demolition.ball_weight_lbs');
   if (ball !== undefined && capacity !== undefined && capacity > 0) facts.set('demolition.ball_pct', (100 * ball) / capacity, `${ball} lb ball / ${capacity} lb rated load`, R);

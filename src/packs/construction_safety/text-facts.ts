@@ -250,6 +250,7 @@ const CONDITION_FACTS: Record<string, string> = {
   'condition.chipping_tool': 'silica.chipping',
   'condition.clips_backwards': 'rigging.clips_backwards',
   'condition.load_hung_up': 'vehicle.load_hung_up',
+  'condition.load_bound': 'crane.load_bound',
   'condition.dumping': 'vehicle.dumping',
   // Batch cs-dev-581..620.
   'condition.slab_penetration': 'embedded.penetration',
