@@ -8,8 +8,7 @@ import { readChangeLines, readOffboardingClosure } from './read-direction.js';
 import { newContext, opens } from './read-context.js';
 import { readAccessApproval, readAccessCarryOver, readBreakGlassUse, readCallForwarding, readChangeControl, readLeakCleanup, readParameterApproval, readPublishedAuth, readCompromiseClosure, readIdentityRequest, readResetEmailOnFile, readVerifiedTarget } from './read-identity-access.js';
 import { readOnPremShapes } from './read-onprem.js';
-import { readCrossAccountTrust } from './read-cloud-ops.js';
-import { readCloudShapes481 } from './read-cloud-481.js';
+import { readCloudShapes, readCrossAccountTrust } from './read-cloud-ops.js';
 import { readDmarcPolicy } from './read-mail-admin.js';
 import { readParameters } from './read-parameters.js';
 import { readRemoteAccessTools } from './read-remote-access.js';
@@ -17,9 +16,9 @@ import { settingsIn } from './read-settings.js';
 import { readSignals } from './read-signals.js';
 import { finishSaas } from './read-saas.js';
 import { readTicket } from './read-ticket.js';
-import { readEndpointSaas521 } from './read-endpoint-saas-521.js';
-import { readHosts561 } from './read-hosts-561.js';
-import { readReleaseTrust601 } from './read-release-trust-601.js';
+import { readEndpointShapes } from './read-endpoints.js';
+import { readHostShapes } from './read-hosts.js';
+import { readReleaseAndTrustShapes } from './read-pipelines.js';
 import { isRecord } from './values.js';
 import { glued, viewOf, wordSet, type TextView } from './text-helpers.js';
 
@@ -179,7 +178,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readIdentityRequest(ctx, action?.parameters);
   readOnPremShapes(ctx, action?.parameters);
   readCrossAccountTrust(ctx, action?.parameters);
-  readCloudShapes481(ctx, action?.parameters);
+  readCloudShapes(ctx, action?.parameters);
   readDmarcPolicy(ctx, action?.parameters, rawDescription);
   readResetEmailOnFile(ctx, action?.parameters);
   readVerifiedTarget(ctx, action?.parameters);
@@ -192,9 +191,9 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readCallForwarding(ctx, action?.parameters);
   readPublishedAuth(ctx, action?.parameters);
   readLeakCleanup(ctx, action?.parameters, action?.kind, rawDescription);
-  readEndpointSaas521(ctx, action?.parameters, action?.kind, rawDescription);
-  readHosts561(ctx, action?.parameters, action?.kind);
-  readReleaseTrust601(ctx, action?.parameters, action?.kind, rawDescription);
+  readEndpointShapes(ctx, action?.parameters, action?.kind, rawDescription);
+  readHostShapes(ctx, action?.parameters, action?.kind);
+  readReleaseAndTrustShapes(ctx, action?.parameters, action?.kind, rawDescription);
   const actionReading = classifyAction(ctx, { declaredKind: action?.kind, description, parameterOpens, question, contentUnknown: !b.has('change.specified'), replyRisk });
   return b.build(actionReading);
 }

@@ -58,14 +58,31 @@ export function leadingFlag(value: unknown): boolean | undefined {
  * breadth, count and length: what the parameter readers search for a cmdlet, a flag or a word.
  */
 export function treeTexts(value: unknown, keys: boolean, out: string[] = [], depth = 0): string[] {
-  if (out.length > 400 || depth > 8) return out;
-  if (typeof value === 'string') out.push(value.slice(0, 20_000).toLowerCase());
-  else if (typeof value === 'boolean' || typeof value === 'number') out.push(String(value));
-  else if (Array.isArray(value)) for (const v of value.slice(0, 100)) treeTexts(v, keys, out, depth + 1);
+  return walkTexts(value, { keys, lower: true, scalars: true, maxDepth: 8 }, out, depth);
+}
+
+/** The strings of a value tree as written (no keys, numbers or booleans), bounded like `treeTexts` but 7 levels deep. */
+export function treeStrings(value: unknown): string[] {
+  return walkTexts(value, { keys: false, lower: false, scalars: false, maxDepth: 6 }, [], 0);
+}
+
+interface TextWalk {
+  keys: boolean;
+  lower: boolean;
+  /** Numbers and booleans too. */
+  scalars: boolean;
+  maxDepth: number;
+}
+
+function walkTexts(value: unknown, how: TextWalk, out: string[], depth: number): string[] {
+  if (out.length > 400 || depth > how.maxDepth) return out;
+  if (typeof value === 'string') out.push(how.lower ? value.slice(0, 20_000).toLowerCase() : value.slice(0, 20_000));
+  else if (how.scalars && (typeof value === 'boolean' || typeof value === 'number')) out.push(String(value));
+  else if (Array.isArray(value)) for (const v of value.slice(0, 100)) walkTexts(v, how, out, depth + 1);
   else if (isRecord(value))
     for (const [k, v] of Object.entries(value).slice(0, 100)) {
-      if (keys) out.push(normKey(k));
-      treeTexts(v, keys, out, depth + 1);
+      if (how.keys) out.push(normKey(k));
+      walkTexts(v, how, out, depth + 1);
     }
   return out;
 }

@@ -2,7 +2,7 @@ import { factAt } from '../reading/reading.js';
 import { gatheredFields, opens, type ReadContext } from './read-context.js';
 import { PUBLIC_REPO } from './read-direction.js';
 import { broadScope } from './read-platform.js';
-import { asArray, entriesOf, field, flagValue, isRecord, lowerText, normKey, scalarText } from './values.js';
+import { asArray, entriesOf, field, flagValue, isRecord, lowerText, normKey, scalarText, treeStrings } from './values.js';
 
 /**
  * Shapes of release engineering and identity trust whose danger is in who the change lets in or how much it
@@ -39,15 +39,6 @@ function records(value: unknown, out: Record<string, unknown>[] = [], depth = 0)
   return out;
 }
 
-/** The scalar strings of a value tree (bounded). */
-function texts(value: unknown, out: string[] = [], depth = 0): string[] {
-  if (depth > 6 || out.length > 400) return out;
-  if (typeof value === 'string') out.push(value.slice(0, 20_000));
-  else if (Array.isArray(value)) for (const v of value.slice(0, 100)) texts(v, out, depth + 1);
-  else if (isRecord(value)) for (const v of Object.values(value).slice(0, 100)) texts(v, out, depth + 1);
-  return out;
-}
-
 /** The REST method the call names, lower case ('' when none). */
 function methodOf(p: Record<string, unknown>): string {
   return lower(scalarText(field(p, 'method', 'httpmethod', 'verb')?.value) ?? '').trim();
@@ -68,7 +59,7 @@ function readPublicRunner(ctx: ReadContext, p: Record<string, unknown>, kind: st
   const kv = entriesOf(p);
   const allowsPublic = kv.find(([k]) => k === 'allowspublicrepositories' || k === 'allowpublicrepositories');
   const ephemeral = kv.some(([k, v]) => (k === 'ephemeral' || k === 'jitconfig') && (flagValue(v) === true || k === 'jitconfig'));
-  const text = texts(p).map((t) => t.toLowerCase()).join('\n');
+  const text = treeStrings(p).map((t) => t.toLowerCase()).join('\n');
   if (/--ephemeral\b|generate-jitconfig/.test(text)) return;
   if (ephemeral) return;
   if (allowsPublic && flagValue(allowsPublic[1]) === true) {
@@ -108,7 +99,7 @@ const IDP_SIDE = /\b(idps?|identity[\s_-]?providers?|identity-provider|federatio
 function endpointHosts(r: Record<string, unknown>): string[] {
   const out: string[] = [];
   for (const [k, v] of entriesOf(r)) {
-    for (const t of IDP_ENDPOINT_KEYS.has(k) ? texts(v) : []) {
+    for (const t of IDP_ENDPOINT_KEYS.has(k) ? treeStrings(v) : []) {
       const m = /^https?:\/\/([^/:?#\s]{1,200})/i.exec(t.trim());
       if (m) out.push(m[1].toLowerCase());
     }
@@ -192,7 +183,7 @@ function readAdminConsent(ctx: ReadContext, p: Record<string, unknown>, kind: st
   const consentType = kv.find(([k]) => k === 'consenttype');
   // A consent for one user (consentType Principal) reaches that user only.
   if (consentType && normKey(scalarText(consentType[1]) ?? '') !== 'allprincipals') return;
-  const written = texts(p).map((t) => t.toLowerCase()).join('\n');
+  const written = treeStrings(p).map((t) => t.toLowerCase()).join('\n');
   const command = /\baz\s+ad\s+app\s+permission\s+admin-consent\b[^\n]{0,200}--id\s+(\S{1,80})/.exec(written);
   const said = `${normKey(kind ?? '')} ${description.toLowerCase().slice(0, 400)}`;
   const adminConsent = consentType !== undefined || command !== null || /admin\s*consent|adminconsent|tenant[\s-]wide consent/.test(said);
@@ -248,7 +239,7 @@ function readScannerSuppression(ctx: ReadContext, p: Record<string, unknown>): v
   if (ctx.removing > 0) return;
   const kv = entriesOf(p);
   const file = kv.find(([k, v]) => /^(path|file|filename|filepath|target|name)$/.test(k) && typeof v === 'string' && IGNORE_FILES.test(v.trim().toLowerCase()));
-  const written = texts(p).map((t) => t.toLowerCase()).join('\n');
+  const written = treeStrings(p).map((t) => t.toLowerCase()).join('\n');
   const command = IGNORE_COMMANDS.exec(written) ?? APPEND_TO_IGNORE_FILE.exec(written);
   // Dependabot, code-scanning and GitLab vulnerability alerts dismissed through their API.
   const url = lower(scalarText(field(p, 'url', 'path', 'endpoint', 'uri')?.value) ?? '');
@@ -258,7 +249,7 @@ function readScannerSuppression(ctx: ReadContext, p: Record<string, unknown>): v
   // What is written: the file's new lines (a diff's removed lines are not), or the command and its ids.
   const lines = written.split('\n').filter((l) => !/^-(?!--)/.test(l) && !/^\s*#/.test(l));
   // Ids under a key that takes entries out (`remove_lines`, `delete`) are suppressions ending, not starting.
-  const removedIds = new Set(kv.filter(([k]) => /remove|delete|unignore/.test(k)).flatMap(([, v]) => texts(v).join('\n').toLowerCase().match(VULN_ID) ?? []));
+  const removedIds = new Set(kv.filter(([k]) => /remove|delete|unignore/.test(k)).flatMap(([, v]) => treeStrings(v).join('\n').toLowerCase().match(VULN_ID) ?? []));
   const removedLines = written.split('\n').filter((l) => /^-(?!--)/.test(l)).join('\n').match(VULN_ID) ?? [];
   const ids = [...new Set(lines.join('\n').match(VULN_ID) ?? [])].filter((id) => !removedIds.has(id)).slice(0, 20);
   if (ids.length === 0 && (removedIds.size > 0 || removedLines.length > 0)) return;
@@ -266,7 +257,7 @@ function readScannerSuppression(ctx: ReadContext, p: Record<string, unknown>): v
   opens(ctx, 'vuln_suppressed', say(`${what}${ids.length ? `: ${ids.join(', ')}` : ''}`), ids.length ? ids.join(', ').toUpperCase() : what);
   // The severity the ticket gives: in the same value as the id (a finding line), or a severity field when one finding is named.
   const state = ctx.b.request.state ?? {};
-  const told = [...texts(state.information_gathered), ...Object.entries(gatheredFields(ctx)).map(([k, v]) => `${k} ${scalarText(v) ?? ''}`), String(state.description ?? ''), ...texts(state.conversation_history), ...texts(p)].map((t) => t.toLowerCase().slice(0, 4000));
+  const told = [...treeStrings(state.information_gathered), ...Object.entries(gatheredFields(ctx)).map(([k, v]) => `${k} ${scalarText(v) ?? ''}`), String(state.description ?? ''), ...treeStrings(state.conversation_history), ...treeStrings(p)].map((t) => t.toLowerCase().slice(0, 4000));
   let worst: string | undefined;
   let where = '';
   for (const t of told) {
@@ -299,7 +290,7 @@ function hostOf(value: string): string {
 /** JSON objects written inside command lines (`--change-batch '{"Changes": …}'`), parsed when they parse (bounded). */
 function inlineJson(value: unknown): unknown[] {
   const out: unknown[] = [];
-  for (const t of texts(value).slice(0, 50)) {
+  for (const t of treeStrings(value).slice(0, 50)) {
     const start = t.indexOf('{');
     const end = t.lastIndexOf('}');
     if (start < 0 || end <= start || end - start > 20_000) continue;
@@ -325,7 +316,7 @@ function readMailExchangers(ctx: ReadContext, p: Record<string, unknown>): void 
       for (const x of asArray(v).slice(0, 20)) if (typeof x === 'string' && /[a-z]/i.test(x) && x.includes('.')) targets.push(hostOf(x));
     }
   }
-  const line = texts(p).map((t) => t.toLowerCase()).find((t) => /--type[=\s]+mx\b|\brecord-set\s+mx\s+(add-record|set-record|create|update)\b|\badd-dnsserverresourcerecordmx\b|\bdnsrecord\s+-mx\b/.test(t) && !/\bdelete\b|\bremove-record\b/.test(t));
+  const line = treeStrings(p).map((t) => t.toLowerCase()).find((t) => /--type[=\s]+mx\b|\brecord-set\s+mx\s+(add-record|set-record|create|update)\b|\badd-dnsserverresourcerecordmx\b|\bdnsrecord\s+-mx\b/.test(t) && !/\bdelete\b|\bremove-record\b/.test(t));
   if (line) for (const m of line.matchAll(/(?:--exchange|-e|--rrdatas|-mailexchange|--content|--value)(?:=|\s+)(?:"([^"]{1,300})"|'([^']{1,300})'|(\S{1,200}))/g)) targets.push(...(m[1] ?? m[2] ?? m[3]).split(',').map(hostOf));
   const hosts = [...new Set(targets.filter((h) => h.includes('.')))].slice(0, 6);
   if (hosts.length === 0) return;
@@ -356,7 +347,7 @@ function readFleetRollout(ctx: ReadContext, p: Record<string, unknown>, kind: st
   const kv = entriesOf(p);
   // Deployment commands aimed at a built-in "All …" group: ConfigMgr New-CM…Deployment -CollectionName, WSUS
   // Approve-WsusUpdate -TargetGroupName, and CLI flags naming the host or device group.
-  const cmdlet = texts(p).map((t) => t.toLowerCase()).map((t) => DEPLOY_COMMAND.exec(t)).find(Boolean);
+  const cmdlet = treeStrings(p).map((t) => t.toLowerCase()).map((t) => DEPLOY_COMMAND.exec(t)).find(Boolean);
   const collection = cmdlet ? (cmdlet[2] ?? cmdlet[3] ?? cmdlet[4]).trim() : undefined;
   const deploying = kv.some(([k]) => PAYLOAD_KEYS.test(k)) || /deploy|rollout|patch|update|upgrade|install|release|push/.test(normKey(kind ?? '')) || cmdlet !== undefined;
   if (!deploying) return;
@@ -391,7 +382,7 @@ function readFleetRollout(ctx: ReadContext, p: Record<string, unknown>, kind: st
     if (PILOT_NONE.test(t)) return ctx.b.set('change.rollout_staged', false, `state.information_gathered.${k} = ${t.slice(0, 40)}`);
     if (PILOT_DONE.test(t) || v === true) return ctx.b.set('change.rollout_staged', true, `state.information_gathered.${k} = ${t.slice(0, 40)}`);
   }
-  const said = [String(ctx.b.request.state?.description ?? ''), ...texts(ctx.b.request.state?.conversation_history)].map((t) => t.toLowerCase().slice(0, 4000));
+  const said = [String(ctx.b.request.state?.description ?? ''), ...treeStrings(ctx.b.request.state?.conversation_history)].map((t) => t.toLowerCase().slice(0, 4000));
   const skip = said.map((t) => SKIP_RINGS.exec(t)).find(Boolean);
   if (skip) ctx.b.set('change.rollout_staged', false, `the ticket: ${skip[0]}`);
 }
@@ -405,7 +396,7 @@ const NO_OWNER = /^(none|no|unknown|not\b|n\/a|pending|false|unassigned)/;
 
 function readVaultedAppSecret(ctx: ReadContext, p: Record<string, unknown>): void {
   if (factAt(ctx.b.facts, 'change.credential_reset') !== true) return;
-  const written = texts(p).map((t) => t.toLowerCase()).join('\n');
+  const written = treeStrings(p).map((t) => t.toLowerCase()).join('\n');
   // Application and service identities only: a person's password kept in a vault is still handed to whoever reads it.
   if (!/addpassword|addkey|passwordcredential|keycredential|clientsecret|client secret|serviceprincipal|service principal|applicationpassword|\bad\s+(app|sp)\s+credential\s+reset\b|create-access-key|service account key|\bkeys\s+create\b/.test(written + ' ' + Object.keys(p).map(normKey).join(' '))) return;
   const store = STORE_WRITE.exec(written);
@@ -417,7 +408,7 @@ function readVaultedAppSecret(ctx: ReadContext, p: Record<string, unknown>): voi
   ctx.b.set('change.credential_reset', false, `action.parameters: ${store[0]} (the new secret goes straight into the secret store, issued to no person${owner ? `; state.information_gathered.${owner[0]} = ${String(owner[1]).slice(0, 40)}` : ''})`, true);
 }
 
-export function readReleaseTrust601(ctx: ReadContext, parameters: unknown, kind: string | undefined, description: unknown): void {
+export function readReleaseAndTrustShapes(ctx: ReadContext, parameters: unknown, kind: string | undefined, description: unknown): void {
   const p = isRecord(parameters) ? parameters : {};
   const desc = typeof description === 'string' ? description.slice(0, 4000) : '';
   readPublicRunner(ctx, p, kind);

@@ -28,8 +28,6 @@ const MAX = 20_000;
 
 const lower = (value: unknown): string => lowerText(value, MAX);
 
-const gathered = gatheredFields;
-
 /** Words of a text: lower-case runs of letters and digits (bounded). */
 function words(text: string): string[] {
   return text.slice(0, MAX).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).slice(0, 2000);
@@ -90,7 +88,7 @@ const REPLY_KINDS = new Set(['reply', 'message', 'respond', 'response', 'chat', 
 
 /** The ticket names an outside party: a key about an external tenant, sender or first contact, or a device-login address in the user's words. */
 function outsideParty(ctx: ReadContext): string | undefined {
-  for (const [key, value] of Object.entries(gathered(ctx)).slice(0, 100)) {
+  for (const [key, value] of Object.entries(gatheredFields(ctx)).slice(0, 100)) {
     const k = normKey(key);
     if ((k.includes('external') || k.includes('sender') || k.includes('firstcontact') || k.includes('unsolicited')) && scalarText(value)) return `state.information_gathered.${key} = ${String(scalarText(value)).slice(0, 60)}`;
   }
@@ -148,7 +146,7 @@ function readContainmentLift(ctx: ReadContext, p: Record<string, unknown>, descr
   const text = `${lower(treeTexts(p, true))} ${description}`;
   const hit = text.match(LIFT);
   if (!hit) return;
-  const incident = Object.entries(gathered(ctx)).find(([k]) => normKey(k).includes('incident'));
+  const incident = Object.entries(gatheredFields(ctx)).find(([k]) => normKey(k).includes('incident'));
   const status = incident ? words(lower(incident[1])) : [];
   const closed = status.some((w) => CLOSED_WORDS.has(w)) && !status.some((w) => w === 'open' || w === 'investigating' || w === 'active' || w === 'progress' || w === 'new');
   ctx.b.set('change.containment_lifted', hit[0], `action.parameters: ${hit[0]}`);
@@ -164,7 +162,7 @@ const ENV_HOST = /^(dev|tst|test|qa|uat|stg)[a-z]*\d+$/;
 function readProdToLower(ctx: ReadContext, p: Record<string, unknown>): void {
   const all = lower(treeTexts(p, false));
   if (!/\brestore\s+database\b|\bpg_restore\b|\brestore-sqldatabase\b|\brestore-dbadatabase\b|\bcopy-dbadatabase\b|\bmongorestore\b/.test(all)) return;
-  const ig = gathered(ctx);
+  const ig = gatheredFields(ctx);
   const igEntries = Object.entries(ig).slice(0, 100).map(([k, v]) => [normKey(k), lower(v)] as const);
   const source = [all, ...igEntries.filter(([k]) => k.includes('source') || k.includes('from') || k.includes('origin') || k.includes('backup')).map(([, v]) => v)].join(' ');
   const target = [lower(scalarText(p.server ?? p.target ?? p.destination ?? p.instance ?? '') ?? ''), ...igEntries.filter(([k]) => k.includes('target') || k.includes('destination') || k === 'server').map(([, v]) => v)].join(' ');
@@ -203,7 +201,7 @@ function readRemediationClosure(ctx: ReadContext, p: Record<string, unknown>, ki
   const state = lower(scalarText(p.state ?? p.status ?? p.set_status ?? p.resolution ?? '') ?? '');
   const closing = /closed|resolved|complete|done/.test(state) || normKey(kind ?? '') === 'closeticket';
   if (!closing) return;
-  for (const [key, value] of Object.entries(gathered(ctx)).slice(0, 100)) {
+  for (const [key, value] of Object.entries(gatheredFields(ctx)).slice(0, 100)) {
     const k = normKey(key);
     if (REVOKE.some((r) => k.includes(r)) && WHAT.some((w) => k.includes(w)) && flagValue(value) === false) {
       opens(ctx, 'remediation_closed_unrevoked', `state.information_gathered.${key} = false while the change closes`, `${key} = false`);
@@ -250,7 +248,7 @@ function readReceivers(ctx: ReadContext, p: Record<string, unknown>, text: strin
       ctx.b.set('change.credential_reset', false, 'action.parameters: CREATE LOGIN (a new login the action provisions, not a reset)', true);
   }
   if (factAt(ctx.b.facts, 'identity.verified') === undefined) {
-    for (const [key, value] of Object.entries(gathered(ctx)).slice(0, 100)) {
+    for (const [key, value] of Object.entries(gatheredFields(ctx)).slice(0, 100)) {
       const k = normKey(key);
       if (k !== 'verification' && k !== 'identityverification' && k !== 'verifiedby' && k !== 'verifiedvia' && k !== 'verifiedwith') continue;
       const v = scalarText(value);
@@ -264,7 +262,7 @@ function readReceivers(ctx: ReadContext, p: Record<string, unknown>, text: strin
   }
 }
 
-export function readEndpointSaas521(ctx: ReadContext, parameters: unknown, kind: string | undefined, description: unknown): void {
+export function readEndpointShapes(ctx: ReadContext, parameters: unknown, kind: string | undefined, description: unknown): void {
   const p = isRecord(parameters) ? parameters : {};
   const text = lower(treeTexts(p, false).join('\n'));
   const said = lower(typeof description === 'string' ? description : '');

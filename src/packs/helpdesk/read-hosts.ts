@@ -28,8 +28,6 @@ import { entriesOf, flagValue, isRecord, lowerText, normKey, scalarText } from '
 const lower = (v: unknown): string => lowerText(v, 40_000);
 const say = (s: string) => `action.parameters: ${s.trim().slice(0, 140)}`;
 
-const gathered = gatheredFields;
-
 /**
  * The lines a change writes, lower case: every scalar of the parameters split by line, with unified-diff removals
  * ("-  ssl_protocols …") dropped and additions ("+  …") kept without their marker. Bounded to 2,000 lines and 200,000 characters.
@@ -114,7 +112,7 @@ function readManagementProfile(ctx: ReadContext, lines: readonly string[]): void
   }
   if (services.size === 0) return;
   const state = ctx.b.request.state ?? {};
-  const told = [...Object.values(gathered(ctx)).map(lower), lower(state.description)];
+  const told = [...Object.values(gatheredFields(ctx)).map(lower), lower(state.description)];
   for (const l of lines) {
     const a = /\binterface\s+(?:ethernet\s+|aggregate-ethernet\s+|vlan\s+)?(\S{1,60})\s+(?:layer3\s+)?interface-management-profile\s+(\S{1,80})/.exec(l);
     if (!a || !services.has(a[2]) || restricted.has(a[2])) continue;
@@ -175,7 +173,7 @@ function readRecoveryDowngrade(ctx: ReadContext, text: string): void {
   const simple = /\balter\s+database\s+(\S{1,80})\s+set\s+recovery\s+simple\b/.exec(text);
   const hadr = /\balter\s+database\s+(\S{1,80})\s+set\s+hadr\s+off\b/.exec(text);
   const prod = factAt(ctx.b.facts, 'context.production') === true;
-  const told = lower(gathered(ctx));
+  const told = lower(gatheredFields(ctx));
   const replicated = /availability.?group|log.?shipping|mirroring|\bag-/.test(told);
   if (simple && (prod || replicated || hadr)) opens(ctx, 'durability_off', say(simple[0]), true);
   if (hadr) opens(ctx, 'durability_off', say(hadr[0]), true);
@@ -265,7 +263,7 @@ const PUBLISHED = /\b(public|published|blog|github|gist|forum|stack\s?overflow|s
 function readPublishedKey(ctx: ReadContext, text: string): void {
   const key = KEY_MATERIAL.exec(text);
   if (!key) return;
-  for (const [k, v] of Object.entries(gathered(ctx)).slice(0, 100)) {
+  for (const [k, v] of Object.entries(gatheredFields(ctx)).slice(0, 100)) {
     const nk = normKey(k);
     if (!/origin|source|provenance|from/.test(nk) || !/key|secret|cert|token/.test(nk)) continue;
     const said = lower(scalarText(v) ?? '');
@@ -320,7 +318,7 @@ function readAccountRecovery(ctx: ReadContext, p: Record<string, unknown>, kind:
   if ((recovery && /reset|recover|password/.test(op)) || /reset_?master_?password|admin_?reset|account_?recovery/.test(op)) {
     opens(ctx, 'credential_reset', say(`${op || kind}: account recovery resets the password`));
   }
-  for (const [k, v] of Object.entries(gathered(ctx)).slice(0, 100)) {
+  for (const [k, v] of Object.entries(gatheredFields(ctx)).slice(0, 100)) {
     const nk = normKey(k);
     if (nk.includes('callback') && /refus|declin/.test(nk) && flagValue(v) === true) ctx.b.set('identity.verified', false, `state.information_gathered.${k} = true (the callback to the number on record was refused)`);
   }
@@ -345,7 +343,7 @@ function readLostDeviceUnlock(ctx: ReadContext, p: Record<string, unknown>, kind
   const hit = DEVICE_UNLOCK.exec(text.replace(/[\s_-]/g, '').slice(0, 20_000));
   if (!hit || !/mdm|device/.test(`${normKey(kind ?? '')} ${text.slice(0, 4000)}`)) return;
   const state = ctx.b.request.state ?? {};
-  const told = [lower(state.description), ...Object.values(gathered(ctx)).map(lower)];
+  const told = [lower(state.description), ...Object.values(gatheredFields(ctx)).map(lower)];
   const lost = told.map((t) => LOST.exec(t)).find(Boolean);
   if (lost) opens(ctx, 'lost_device_unlocked', say(hit[0]), `${hit[0]} on a device reported ${lost[1]}`);
 }
@@ -370,11 +368,11 @@ function readScratchFiles(ctx: ReadContext, lines: readonly string[]): void {
 function readVaultedRotation(ctx: ReadContext, text: string): void {
   if (factAt(ctx.b.facts, 'change.credential_reset') !== true) return;
   if (!/\balter\s+user\s+'?[\w.-]{1,60}'?@'?[\w.%-]{1,80}'?\s+identified\s+by\b|\bset\s+password\s+for\b/.test(text)) return;
-  const vaulted = Object.entries(gathered(ctx)).slice(0, 100).find(([k, v]) => /password|secret|credential/.test(normKey(k)) && /\bvault\b|key ?vault|secrets? manager|cyberark|password manager/.test(lower(v)));
+  const vaulted = Object.entries(gatheredFields(ctx)).slice(0, 100).find(([k, v]) => /password|secret|credential/.test(normKey(k)) && /\bvault\b|key ?vault|secrets? manager|cyberark|password manager/.test(lower(v)));
   if (vaulted) ctx.b.set('change.credential_reset', false, `state.information_gathered.${vaulted[0]}: the new password is generated in and kept by the vault (issued to no person)`, true);
 }
 
-export function readHosts561(ctx: ReadContext, parameters: unknown, kind: string | undefined): void {
+export function readHostShapes(ctx: ReadContext, parameters: unknown, kind: string | undefined): void {
   const p = isRecord(parameters) ? parameters : {};
   const lines = changeLines(p);
   const text = lines.join('\n');
