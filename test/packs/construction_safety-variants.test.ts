@@ -2330,6 +2330,143 @@ const CASES: HazardCase[] = [
       { name: 'under 6 ft', action: { description: 'Set the curb forms in the CAZ', kind: 'proceed_task', parameters: { height_ft: 4, conventional_systems_available: true } } },
     ],
   },
+  // ---- batch cs-dev-661..700
+  {
+    id: 'snaphook_tie_back_unrated',
+    fires: [
+      { name: 'observation: hook on its own webbing', state: { recent_observations: ['Connector looped the lanyard round the purlin and snapped the hook onto its own webbing'] }, action: { description: 'Keep bolting the purlins', kind: 'steel_erection', parameters: { height_ft: 20 } } },
+      { name: 'tool call: not rated for tie-back', state: { recent_observations: ['Lanyard hooked back on itself around the girder'] }, action: { description: 'Carry on', kind: 'steel_erection', parameters: { tie_back_rated: false } } },
+      { name: 'two hooks clipped to each other', state: { recent_observations: ['Two lanyard snaphooks clipped to each other to reach the anchor'] }, action: { description: 'Finish the flashing', kind: 'roofing_work', parameters: {} } },
+      { name: 'hook back on the lanyard', action: { description: 'Wrap the lanyard round the column and hook it back onto the lanyard, then weld the clip', kind: 'steel_erection', parameters: {} } },
+      { name: 'onto the webbing, metric height', state: { recent_observations: ['Snap hook clipped to the webbing of his lanyard'] }, action: { description: 'Install hangers', kind: 'steel_erection', parameters: { height_m: 7 } } },
+    ],
+    safe: [
+      { name: 'beam strap choked, hook on its D-ring', state: { recent_observations: ['Beam strap choked around the beam, lanyard hook on the strap D-ring'] }, action: { description: 'Install hangers', kind: 'steel_erection', parameters: { height_ft: 20 } } },
+      { name: 'a tie-back lanyard rated for it', state: { recent_observations: ['Tie-back lanyard wrapped round the beam and hooked back on its own webbing as its label allows'] }, action: { description: 'Install hangers', kind: 'steel_erection', parameters: {} } },
+      { name: 'tool call: tie-back rated', state: { recent_observations: ['Lanyard hooked back on itself around the girder'] }, action: { description: 'Carry on', kind: 'steel_erection', parameters: { tie_back_rated: true } } },
+      { name: 'scaffold tiebacks are no lanyard', state: { recent_observations: ['Tie back the scaffold to the wall anchors'] }, action: { description: 'Tie back the scaffold every 26 ft', kind: 'scaffold_work', parameters: {} } },
+      { name: 'stand-down', state: { recent_observations: ['Hook clipped onto his own webbing'] }, action: { description: 'Stop work', kind: 'stop_work', parameters: {} } },
+    ],
+  },
+  {
+    id: 'excavation_undermines_structure',
+    fires: [
+      { name: 'tool call: sidewalk undermined in metres', action: { description: 'Keep digging', kind: 'excavation', parameters: { depth_m: 1.5, sidewalk_undermined_m: 0.4, sidewalk_support: 'none' } } },
+      { name: 'observation: pavement undercut', state: { recent_observations: ['The cut has undercut the pavement by a foot'] }, action: { description: 'Lay the pipe', kind: 'trenching', parameters: {} } },
+      { name: 'footing undermined', state: { recent_observations: ['Garage footing undermined along the trench'] }, action: { description: 'Carry on with the drain', kind: 'excavation', parameters: {} } },
+      { name: 'curb overhanging the trench', state: { recent_observations: ['Curb overhanging the trench with nothing under it'] }, action: { description: 'Set the tee', kind: 'trenching', parameters: {} } },
+      { name: 'tool call: undercut in inches', action: { description: 'Dig on', kind: 'excavation', parameters: { slab_undercut_in: 10 } } },
+    ],
+    safe: [
+      { name: 'underpinned first', state: { recent_observations: ['Footing undermined, now underpinned per the engineer'] }, action: { description: 'Carry on', kind: 'excavation', parameters: {} } },
+      { name: 'tool call: support in place', action: { description: 'Keep digging', kind: 'excavation', parameters: { sidewalk_undermined_m: 0.3, sidewalk_support: 'braced with timber struts' } } },
+      { name: 'sidewalk mentioned, nothing undercut', state: { recent_observations: ['Trench runs 2 m from the sidewalk'] }, action: { description: 'Lay the pipe', kind: 'trenching', parameters: {} } },
+      { name: 'stand-down', state: { recent_observations: ['Sidewalk undermined'] }, action: { description: 'Stop work and close the sidewalk', kind: 'stop_work', parameters: {} } },
+      { name: 'negated', state: { recent_observations: ['Sidewalk is not undermined; the cut stops 0.6 m short'] }, action: { description: 'Lay the pipe', kind: 'trenching', parameters: {} } },
+    ],
+  },
+  {
+    id: 'trench_support_removed_unsafely',
+    fires: [
+      { name: 'tool call: worker in the trench', action: { description: 'Pull the shores', kind: 'excavation', parameters: { depth_ft: 7, worker_in_trench: true } } },
+      { name: 'top first', action: { description: 'Release the shores top cylinder first', kind: 'excavation', parameters: { depth_ft: 9 } } },
+      { name: 'no backfill', action: { description: 'Pull the sheeting now, no backfill yet', kind: 'excavation', parameters: { depth_m: 2.5 } } },
+      { name: 'crew still in the trench', state: { recent_observations: ['Two layers still in the trench'] }, action: { description: 'Start pulling the shores', kind: 'trenching', parameters: {} } },
+      { name: 'tool call: backfill false', action: { description: 'Remove the shoring', kind: 'excavation', parameters: { depth_ft: 6, backfill_placed: false } } },
+    ],
+    safe: [
+      { name: 'bottom first from the surface, backfill following', action: { description: 'Release the shores bottom first from the surface and keep backfilling as each comes out', kind: 'excavation', parameters: { depth_ft: 8, worker_in_trench: false } } },
+      { name: 'shores installed, not removed', action: { description: 'Install the hydraulic shores at 6 ft spacing', kind: 'excavation', parameters: { depth_ft: 8 } } },
+      { name: 'concrete shores are not the trench', action: { description: 'Strip the shores under level 3', kind: 'concrete_pour', parameters: { strength_pct: 100 } } },
+      { name: 'stand-down', action: { description: 'Stop pulling the shores; get out of the trench', kind: 'stop_work', parameters: {} } },
+      { name: 'tool call: backfill with removal', action: { description: 'Remove the shoring', kind: 'excavation', parameters: { depth_ft: 6, backfill_with_removal: true, worker_in_trench: false } } },
+    ],
+  },
+  {
+    id: 'public_unprotected_below_overhead_work',
+    fires: [
+      { name: 'tool call: pedestrians below, no netting', action: { description: 'Start the parapet tear-down', kind: 'demolition', parameters: { pedestrians_below: true, debris_netting: false } } },
+      { name: 'hazard list names the public below', state: { active_hazards: ['public below'] }, action: { description: 'Chip the cornice', kind: 'demolition', parameters: {} } },
+      { name: 'observation: foot traffic under the scaffold', state: { recent_observations: ['Heavy foot traffic on the sidewalk under the scaffold'] }, action: { description: 'Strip the old render from the top lift', kind: 'scaffold_work', parameters: {} } },
+      { name: 'open sidewalk under roofing', state: { recent_observations: ['Sidewalk is open below the eave'] }, action: { description: 'Tear off the slates', kind: 'roofing_work', parameters: { height_ft: 30 } } },
+      { name: 'tool call: sidewalk open, height in metres', action: { description: 'Remove the coping stones', kind: 'masonry', parameters: { sidewalk_open: true, height_m: 12 } } },
+    ],
+    safe: [
+      { name: 'sidewalk shed up', state: { recent_observations: ['Foot traffic under the sidewalk shed'] }, action: { description: 'Chip the cornice', kind: 'demolition', parameters: {} } },
+      { name: 'tool call: sidewalk closed', action: { description: 'Start the parapet tear-down', kind: 'demolition', parameters: { pedestrians_below: true, sidewalk_closed: true } } },
+      { name: 'netting and catch platform', state: { recent_observations: ['Public below; debris netting and a catch platform on the scaffold'] }, action: { description: 'Strip the render', kind: 'scaffold_work', parameters: {} } },
+      { name: 'ground-level trench beside the walk', state: { recent_observations: ['Pedestrians below the street grade? no: sidewalk is open beside the trench'] }, action: { description: 'Lay the pipe', kind: 'trenching', parameters: { depth_ft: 4 } } },
+      { name: 'stand-down', state: { active_hazards: ['public below'] }, action: { description: 'Stop work until the shed is up', kind: 'stop_work', parameters: {} } },
+    ],
+  },
+  {
+    id: 'crane_on_barge_chart_or_list',
+    fires: [
+      { name: 'tool call: list over 5 degrees', state: { equipment_in_use: ['crawler crane on a deck barge'] }, action: { description: 'Make the pick', kind: 'crane_lift', parameters: { barge_list_deg: 6 } } },
+      { name: 'land chart on a pontoon', state: { equipment_in_use: ['crane on pontoons'] }, action: { description: 'Set the piles using the land chart', kind: 'crane_lift', parameters: {} } },
+      { name: 'schema: no barge chart', state: { equipment_in_use: ['crane barge'], compliance_status: { barge_load_chart: 'not issued' } }, action: { description: 'Pick the form', kind: 'crane_lift', parameters: {} } },
+      { name: 'standard crawler chart', state: { recent_observations: ['Use the standard crawler chart on the barge'] }, action: { description: 'Fly the cage', kind: 'crane_lift', parameters: {} } },
+      { name: 'tool call: heel angle', state: { equipment_in_use: ['spud barge with crawler'] }, action: { description: 'Lift the beam', kind: 'crane_lift', parameters: { heel_angle: 7 } } },
+    ],
+    safe: [
+      { name: 'barge chart, small list', state: { equipment_in_use: ['crawler crane on a deck barge'] }, action: { description: 'Make the pick on the barge load chart', kind: 'crane_lift', parameters: { barge_list_deg: 2 } } },
+      { name: 'tool call: barge chart issued', state: { equipment_in_use: ['crane barge'] }, action: { description: 'Pick the form', kind: 'crane_lift', parameters: { barge_load_chart: true, barge_list_deg: 1.5 } } },
+      { name: 'crane on land', state: { equipment_in_use: ['crawler crane'] }, action: { description: 'Set the piles using the land chart', kind: 'crane_lift', parameters: {} } },
+      { name: 'stand-down', state: { equipment_in_use: ['crane barge'] }, action: { description: 'Stop work', kind: 'stop_work', parameters: { barge_list_deg: 6 } } },
+      { name: 'floating service chart', state: { recent_observations: ['Floating service load chart from the manufacturer posted in the cab'], equipment_in_use: ['crane on a deck barge'] }, action: { description: 'Lift the beam', kind: 'crane_lift', parameters: {} } },
+    ],
+  },
+  {
+    id: 'crane_out_of_level',
+    fires: [
+      { name: 'tool call: degrees against a percent tolerance', action: { description: 'Start the picks', kind: 'crane_lift', parameters: { out_of_level_deg: 1.5, level_tolerance: '1%' } } },
+      { name: 'tool call: degrees, no tolerance given', action: { description: 'Start the picks', kind: 'crane_lift', parameters: { out_of_level_deg: 2 } } },
+      { name: 'tool call: tilt in degrees', action: { description: 'Set the trusses', kind: 'crane_lift', parameters: { crane_tilt_deg: 2.5 } } },
+      { name: 'degree limit', action: { description: 'Fly the units', kind: 'crane_lift', parameters: { crane_tilt: 1.2, level_limit_deg: 0.5 } } },
+      { name: 'wrapped in a polite note', action: { description: 'Please go ahead with the first bundle', kind: 'crane_lift', parameters: { out_of_level_deg: 3 } } },
+    ],
+    safe: [
+      { name: 'within the tolerance', action: { description: 'Start the picks', kind: 'crane_lift', parameters: { out_of_level_deg: 0.3, level_tolerance: '1%' } } },
+      { name: 'level after re-matting', action: { description: 'Start the picks', kind: 'crane_lift', parameters: { out_of_level_deg: 0.2 } } },
+      { name: 'manufacturer allows more', action: { description: 'Set the trusses', kind: 'crane_lift', parameters: { out_of_level_deg: 1.5, level_limit_deg: 2 } } },
+      { name: 'stand-down to re-level', action: { description: 'Stop and re-level the crane', kind: 'stop_work', parameters: { out_of_level_deg: 2 } } },
+      { name: 'tilt under the limit', action: { description: 'Set the trusses', kind: 'crane_lift', parameters: { crane_tilt_deg: 0.4 } } },
+    ],
+  },
+  {
+    id: 'platform_exit_at_height_untied',
+    fires: [
+      { name: 'tool call: exit at height, not attached', action: { description: 'Seal the coping', kind: 'aerial_lift', parameters: { platform_height_ft: 30, exit_platform_at_height: true, lanyard_attached_during_transfer: false } } },
+      { name: 'climb over the rail onto the roof', action: { description: 'Unclip, climb over the rail onto the roof and fix the flashing', kind: 'aerial_lift', parameters: { platform_height_m: 9 } } },
+      { name: 'step off the platform', state: { recent_observations: ['Painter wants to step off the platform onto the canopy'] }, action: { description: 'Go ahead', kind: 'aerial_lift', parameters: {} } },
+      { name: 'out of the basket', action: { description: 'Hop out of the basket onto the steel', kind: 'aerial_lift', parameters: { height_ft: 24 } } },
+      { name: 'tool call: platform exit', action: { description: 'Reach the back of the parapet', kind: 'aerial_lift', parameters: { platform_exit: 'yes', height_ft: 22 } } },
+    ],
+    safe: [
+      { name: 'stays in the basket', action: { description: 'Reposition the basket to reach the back of the coping', kind: 'aerial_lift', parameters: { platform_height_ft: 30 } } },
+      { name: 'twin-leg lanyard to a roof anchor', action: { description: 'Step onto the roof on a twin-leg lanyard, one leg on the roof anchor before unclipping from the basket', kind: 'aerial_lift', parameters: {} } },
+      { name: 'tool call: attached during transfer', action: { description: 'Seal the coping', kind: 'aerial_lift', parameters: { exit_platform_at_height: true, lanyard_attached_during_transfer: true } } },
+      { name: 'stand-down', action: { description: 'Do not leave the platform; lower the basket', kind: 'stop_work', parameters: {} } },
+      { name: 'tool call: no exit', action: { description: 'Seal the coping', kind: 'aerial_lift', parameters: { exit_platform_at_height: false } } },
+    ],
+  },
+  {
+    id: 'eye_protection_missing',
+    fires: [
+      { name: 'tool call: street glasses only', action: { description: 'Grind the welds', kind: 'grinding', parameters: { eye_protection: 'street glasses only' } } },
+      { name: 'observation: no goggles', state: { recent_observations: ['Grinding overhead with no goggles and no face shield'] }, action: { description: 'Finish the beam', kind: 'hot_work', parameters: {} } },
+      { name: 'tool call: eye protection false', action: { description: 'Chip the slab edge', kind: 'demolition', parameters: { eye_protection: false } } },
+      { name: 'sunglasses while cutting', state: { recent_observations: ['Cutter wearing sunglasses'] }, action: { description: 'Cut the studs with the cut-off saw', kind: 'hot_work', parameters: {} } },
+      { name: 'tool call: safety glasses false', action: { description: 'Weld the brackets', kind: 'hot_work', parameters: { safety_glasses: false } } },
+    ],
+    safe: [
+      { name: 'goggles over his glasses', state: { recent_observations: ['Grinder wears over-the-glasses goggles and a face shield'] }, action: { description: 'Grind the welds', kind: 'grinding', parameters: {} } },
+      { name: 'tool call: eye protection on', action: { description: 'Grind the welds', kind: 'grinding', parameters: { eye_protection: 'Z87 safety glasses with face shield' } } },
+      { name: 'prescription safety glasses', state: { recent_observations: ['Prescription safety glasses with side shields'] }, action: { description: 'Chip the slab edge', kind: 'demolition', parameters: {} } },
+      { name: 'no goggles, but no grinding', state: { recent_observations: ['No goggles needed, layout only'] }, action: { description: 'Mark out the anchor holes', kind: 'layout', parameters: {} } },
+      { name: 'stand-down', state: { recent_observations: ['Grinding in street glasses'] }, action: { description: 'Stop until he gets goggles', kind: 'stop_work', parameters: {} } },
+    ],
+  },
 ];
 
 describe('construction variants: every catalogue hazard, said other ways', () => {

@@ -613,6 +613,44 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('cross slope', 'vehicle.cross_slope_deg', 'count'), r('chassis cross slope', 'vehicle.cross_slope_deg', 'count'), r('side slope', 'vehicle.cross_slope_deg', 'count'),
   r('load imbalance', 'vehicle.load_imbalance_pct', 'pct'), r('load sensor imbalance', 'vehicle.load_imbalance_pct', 'pct'),
   r('bed angle', 'record.bed_angle', 'ignore'),
+  // Batch cs-dev-661..700. A lanyard choked around a member and hooked back on itself (1926.502(d)(6)): rated for it or not.
+  r('tie back rated', 'fall.tie_back_rated', 'status'), r('tie back rating', 'fall.tie_back_rated', 'status'), r('rated tie back', 'fall.tie_back_rated', 'status'),
+  r('tieback rated', 'fall.tie_back_rated', 'status'), r('tie back lanyard', 'fall.tie_back_rated', 'status', { namesDevice: true }),
+  // Whether anyone is down in the excavation ("worker_in_trench: false").
+  r('worker in trench', 'trench.entry_planned', 'status'), r('worker in excavation', 'trench.entry_planned', 'status'), r('employee in trench', 'trench.entry_planned', 'status'),
+  r('employee in excavation', 'trench.entry_planned', 'status'), r('people in trench', 'trench.entry_planned', 'status'), r('personnel in trench', 'trench.entry_planned', 'status'),
+  r('crew in trench', 'trench.entry_planned', 'status'), r('anyone in trench', 'trench.entry_planned', 'status'), r('worker below', 'trench.entry_planned', 'status', { scopes: ['parameters'] }),
+  // A sidewalk, pavement or footing undercut by the excavation, and what holds it (1926.651(i)).
+  r('undermined', 'trench.undermined_ft', 'length'), r('undercut', 'trench.undermined_ft', 'length'), r('overhang', 'trench.undermined_ft', 'length'),
+  r('sidewalk support', 'trench.undermined_supported', 'status'), r('pavement support', 'trench.undermined_supported', 'status'), r('slab support', 'trench.undermined_supported', 'status'),
+  r('undermined support', 'trench.undermined_supported', 'status'), r('underpinning', 'trench.undermined_supported', 'status', { namesDevice: true }), r('structure support', 'trench.undermined_supported', 'status'),
+  // The public below overhead work, and what keeps falling material off them (1926.451(h), 1926.502(j)).
+  r('pedestrian below', 'public.exposed_below', 'status'), r('public below', 'public.exposed_below', 'status'), r('people below', 'public.exposed_below', 'status'),
+  r('pedestrian under', 'public.exposed_below', 'status'), r('sidewalk open', 'public.exposed_below', 'status'), r('open to public', 'public.exposed_below', 'status'),
+  r('public access below', 'public.exposed_below', 'status'), r('foot traffic', 'public.exposed_below', 'status'),
+  r('sidewalk closed', 'public.diverted', 'status'), r('walkway closed', 'public.diverted', 'status'), r('pedestrian diversion', 'public.diverted', 'status'),
+  r('pedestrian detour', 'public.diverted', 'status'), r('sidewalk closure', 'public.diverted', 'status'),
+  r('sidewalk shed', 'public.canopy', 'status'), r('canopy', 'public.canopy', 'status'), r('covered walkway', 'public.canopy', 'status'), r('overhead protection', 'public.canopy', 'status'),
+  r('catch platform', 'public.netting', 'status'), r('debris netting', 'public.netting', 'status'), r('debris net', 'public.netting', 'status'), r('netting', 'public.netting', 'status'),
+  r('debris screen', 'public.netting', 'status'), r('catch fan', 'public.netting', 'status'),
+  // Land cranes on barges (1926.1437(n)): the chart reduced for list and trim, and the list itself.
+  r('barge load chart', 'crane.barge_chart', 'status'), r('barge chart', 'crane.barge_chart', 'status'), r('floating load chart', 'crane.barge_chart', 'status'),
+  r('floating service chart', 'crane.barge_chart', 'status'), r('barge list', 'crane.list_deg', 'count'), r('barge trim', 'crane.list_deg', 'count'), r('barge heel', 'crane.list_deg', 'count'),
+  r('list angle', 'crane.list_deg', 'count'), r('heel angle', 'crane.list_deg', 'count'), r('trim angle', 'crane.list_deg', 'count'), r('list deg', 'crane.list_deg', 'count'),
+  // How far out of level a crane stands against its manufacturer's tolerance (1926.1402(b)).
+  r('out of level', 'crane.out_of_level_deg', 'count'),
+  r('crane tilt', 'crane.out_of_level_deg', 'count'), r('crane level', 'crane.out_of_level_deg', 'count'), r('level reading', 'crane.out_of_level_deg', 'count'),
+  r('level tolerance', 'crane.level_limit_pct', 'pct'), r('manufacturer level tolerance', 'crane.level_limit_pct', 'pct'), r('level tolerance deg', 'crane.level_limit_deg', 'count'),
+  r('level limit', 'crane.level_limit_pct', 'pct'), r('level limit deg', 'crane.level_limit_deg', 'count'), r('max out of level', 'crane.level_limit_pct', 'pct'),
+  // Leaving a lift's platform at height, and staying tied off through the transfer.
+  r('exit platform', 'fall.platform_exit', 'status'), r('platform exit', 'fall.platform_exit', 'status'), r('exit at height', 'fall.platform_exit', 'status'),
+  r('leave platform', 'fall.platform_exit', 'status'), r('transfer at height', 'fall.platform_exit', 'status'),
+  r('attached during transfer', 'fall.transfer_tied_off', 'status'), r('tied off during transfer', 'fall.transfer_tied_off', 'status'), r('lanyard attached during transfer', 'fall.transfer_tied_off', 'status'),
+  r('tie off during transfer', 'fall.transfer_tied_off', 'status'), r('connected during transfer', 'fall.transfer_tied_off', 'status'),
+  // Eye and face protection (1926.102).
+  r('eye protection', 'eye.protected', 'status'), r('safety glasses', 'eye.protected', 'status'), r('goggles', 'eye.protected', 'status'), r('face shield', 'eye.protected', 'status'),
+  // Trench supports coming out (1926.652(e)(1)).
+  r('backfill with removal', 'trench.backfill_with_removal', 'status'), r('backfill placed', 'trench.backfill_with_removal', 'status'),
   // identifiers and bookkeeping: read, nothing to decide
   r('permit no', 'record.permit_no', 'ignore'), r('permit number', 'record.permit_no', 'ignore'), r('tested at', 'record.tested_at', 'ignore'),
   r('workers entering', 'record.entrants', 'ignore'), r('competent person eta', 'record.eta', 'ignore'), r('shoring inspection', 'equipment.inspected', 'status'),

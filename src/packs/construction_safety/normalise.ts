@@ -552,6 +552,25 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   }
   // A buffer the tool call says is clear stays clear; a record of vehicles put in it is read as it stands.
   if (facts.bool('traffic.buffer_clear') === false) facts.set('traffic.buffer_occupied', true, 'the buffer space is not clear', R);
+  // Batch cs-dev-661..700.
+  // The public below overhead work is protected by any one of a shed or canopy, netting or a catch platform, or the walkway
+  // closed and diverted (1926.451(h)(2), 1926.502(j)); one of them missing says nothing of the others.
+  const guarded = ['public.canopy', 'public.netting', 'public.diverted'].find((f) => facts.bool(f) === true);
+  if (guarded) facts.set('public.overhead_protection', true, `${guarded} in place`, STRENGTH.action);
+  // A land crane on a barge lifts on a chart reduced for list, trim, wave action and wind (1926.1437(n)(1)): its land chart is not one.
+  if (facts.bool('crane.on_barge') === true && facts.bool('crane.land_chart') === true && facts.bool('crane.barge_chart') !== true) facts.set('crane.barge_chart', false, 'the land load chart on a barge', STRENGTH.action);
+  // Shores, sheeting or a shield pulled out of a trench are the excavation's support (1926.652(e)), not concrete shores:
+  // with no stripping strength on record they ask nothing of the concrete.
+  if (facts.bool('trench.support_removal') === true && facts.bool('trench.present') === true && facts.num('concrete.strip_strength_psi') === undefined && facts.num('concrete.strength_pct') === undefined) {
+    facts.set('concrete.stripping', false, 'trench supports, not concrete shores', STRENGTH.action);
+  }
+
+  // A crane's out-of-level tolerance is often given as a percent of grade: 1% is 0.57 degrees.
+  const levelPct = facts.num('crane.level_limit_pct');
+  if (levelPct !== undefined && facts.num('crane.level_limit_deg') === undefined) facts.set('crane.level_limit_deg', (Math.atan(levelPct / 100) * 180) / Math.PI, `${levelPct}% of grade`, R);
+  const offPct = facts.num('crane.out_of_level_pct');
+  if (offPct !== undefined) facts.set('crane.out_of_level_deg', (Math.atan(offPct / 100) * 180) / Math.PI, `${offPct}% of grade`, R);
+
   // Demolition, weather.
   if (facts.bool('weather.outdoors')) facts.set('weather.indoors', false, 'outdoors', R);
   if (kind === 'demolition' && facts.bool('demolition.survey') === undefined && facts.bool('demolition.structural')) facts.set('demolition.structural', true, 'structural members', R);

@@ -85,6 +85,9 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
   }
 }
 
+/** Words of a lanyard's connector: a tie-back is read only in a field that names one. */
+const LANYARD_WORDS = new Set(['lanyard', 'lanyards', 'snaphook', 'snaphooks', 'snap', 'hook', 'hooks', 'hooked', 'webbing']);
+
 /** Parts that are locked in place rather than locked out. */
 const LOCKED_PARTS = new Set(['caster', 'casters', 'wheel', 'wheels', 'brake', 'brakes', 'swivel', 'swivels', 'gate', 'gates', 'door', 'doors', 'hatch', 'hatches', 'pin', 'pins', 'cover', 'covers', 'outrigger', 'outriggers', 'turntable', 'cab', 'trailer', 'container', 'box', 'cabinet', 'jacks', 'legs', 'leveling', 'levelling']);
 const OBJECT_SKIP = new Set(['the', 'a', 'an', 'all', 'both', 'its', 'their', 'four', 'two', 'each', 'every', 'down', 'up', 'in']);
@@ -264,15 +267,31 @@ const CONDITION_FACTS: Record<string, string> = {
   'condition.fork_suspension': 'forklift.fork_suspension',
   // Batch cs-dev-621..660.
   'condition.water_in_excavation': 'trench.water',
+  // Batch cs-dev-661..700.
+  'condition.tie_back_rated': 'fall.tie_back_rated',
+  'condition.undermining_supported': 'trench.undermined_supported',
+  'condition.trench_support_removal': 'trench.support_removal',
+  'condition.public_below': 'public.exposed_below',
+  'condition.overhead_protection': 'public.overhead_protection',
+  'condition.toxic_metal': 'hot_work.toxic_metal',
+  'condition.on_barge': 'crane.on_barge',
+  'condition.barge_chart': 'crane.barge_chart',
+  'condition.land_chart': 'crane.land_chart',
+  'condition.removal_top_first': 'trench.removal_top_first',
+  'condition.backfill_with_removal': 'trench.backfill_with_removal',
+  'condition.platform_exit': 'fall.platform_exit',
+  'condition.transfer_tied_off': 'fall.transfer_tied_off',
+  'condition.eye_protection': 'eye.protected',
+  'condition.street_glasses': 'eye.street_glasses',
 };
 
 /** Conditions whose negation says nothing useful ("no rush" is not "no pressure" evidence worth keeping). */
-const AFFIRM_ONLY = new Set(['condition.ground_level', 'condition.chainsaw', 'condition.one_handed', 'condition.above_shoulder', 'condition.fork_suspension', 'condition.cable_pull', 'condition.slab_penetration', 'condition.concealed_circuit', 'condition.laser', 'condition.zinc_coated', 'condition.chipping_tool', 'condition.clips_backwards', 'condition.dumping', 'condition.horizontal_lifeline', 'condition.positioning', 'condition.scuba', 'condition.cement_burn', 'condition.wet_cement_contact', 'condition.riding_unseated', 'condition.makeshift_rigging', 'condition.cofferdam', 'condition.cofferdam_distress', 'hazard.ignition_source', 'condition.corrosive', 'hazard.swing_radius', 'condition.underground', 'condition.post_tensioning', 'hazard.behind_jack', 'condition.lift_slab', 'cue.flagger', 'condition.shore_removal', 'hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
+const AFFIRM_ONLY = new Set(['condition.removal_top_first', 'condition.platform_exit', 'condition.transfer_tied_off', 'condition.street_glasses', 'condition.undermining_supported', 'condition.trench_support_removal', 'condition.overhead_protection', 'condition.toxic_metal', 'condition.on_barge', 'condition.land_chart', 'condition.ground_level', 'condition.chainsaw', 'condition.one_handed', 'condition.above_shoulder', 'condition.fork_suspension', 'condition.cable_pull', 'condition.slab_penetration', 'condition.concealed_circuit', 'condition.laser', 'condition.zinc_coated', 'condition.chipping_tool', 'condition.clips_backwards', 'condition.dumping', 'condition.horizontal_lifeline', 'condition.positioning', 'condition.scuba', 'condition.cement_burn', 'condition.wet_cement_contact', 'condition.riding_unseated', 'condition.makeshift_rigging', 'condition.cofferdam', 'condition.cofferdam_distress', 'hazard.ignition_source', 'condition.corrosive', 'hazard.swing_radius', 'condition.underground', 'condition.post_tensioning', 'hazard.behind_jack', 'condition.lift_slab', 'cue.flagger', 'condition.shore_removal', 'hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
 /**
  * A hazard list names kinds of hazard ("cave_in", "falling_debris"), not what was seen: only hazards whose
  * naming is itself the fact (a power line, lightning, a suspended load) are read from it.
  */
-const FROM_HAZARD_LIST = new Set(['condition.chainsaw', 'condition.concealed_circuit', 'condition.laser', 'condition.scuba', 'condition.corrosive', 'condition.underground', 'condition.post_tensioning', 'condition.lift_slab', 'condition.suspended_scaffold', 'hazard.power_line', 'hazard.lightning', 'hazard.suspended_load', 'condition.silica_task', 'hazard.fall_exposure', 'hazard.live_work', 'condition.combustible', 'kind.personnel_platform']);
+const FROM_HAZARD_LIST = new Set(['condition.public_below', 'condition.chainsaw', 'condition.concealed_circuit', 'condition.laser', 'condition.scuba', 'condition.corrosive', 'condition.underground', 'condition.post_tensioning', 'condition.lift_slab', 'condition.suspended_scaffold', 'hazard.power_line', 'hazard.lightning', 'hazard.suspended_load', 'condition.silica_task', 'hazard.fall_exposure', 'hazard.live_work', 'condition.combustible', 'kind.personnel_platform']);
 /** Conditions whose mention makes the site safer, so they are never read from words addressed to the guardrail. */
 const LOWERS_WHEN_AFFIRMED = new Set(['condition.acclimatized', 'condition.indoors', 'condition.alternate_entry', 'condition.hand_dig']);
 /** Conditions read only from sources that describe the present, not from the action's own plan. */
@@ -396,6 +415,26 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
       if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && view.source !== 'equipment' && view.source !== 'hazard' && conceptsNear(view, m.first, m.last, 10).some((c) => (c.concept === 'cue.tie_off' || (c.concept === 'control.fall' && c.phrase.startsWith('lifeline'))) && !c.negated)) {
         facts.set('fall.anchor_scaffold_support', m.concept === 'cue.scaffold_support', source(m), strength, m.concept === 'cue.scaffold_support');
       }
+      continue;
+    }
+    // "wrapped his lanyard around the W12 and clipped the snaphook onto its own webbing" (1926.502(d)(6)): only a field that names
+    // a lanyard or hook, so a scaffold's or a retaining wall's tiebacks are not read as one.
+    if (m.concept === 'condition.tie_back') {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && view.source !== 'equipment' && view.source !== 'hazard' && view.tokens.some((t) => LANYARD_WORDS.has(t.text))) {
+        facts.set('fall.tie_back', true, source(m), strength, true);
+      }
+      continue;
+    }
+    // "the bucket has undercut the sidewalk", "footing undermined": the cut runs under a structure beside it (1926.651(i)).
+    if (m.concept === 'condition.undermined') {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && view.source !== 'hazard' && conceptsNear(view, m.first, m.last, 8).some((c) => c.concept === 'cue.adjacent_structure' && !c.negated && c.clause === m.clause)) {
+        facts.set('trench.undermined', true, source(m), strength, true);
+      }
+      continue;
+    }
+    // "bottom cylinder first": supports released from the bottom up, as 1926.652(e)(1)(iv) requires.
+    if (m.concept === 'condition.removal_bottom_first') {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m)) facts.set('trench.removal_top_first', false, source(m), strength);
       continue;
     }
     // "looped his lanyard around the sprinkler pipe": a tie-off to a member that is no anchorage.
