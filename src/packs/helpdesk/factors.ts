@@ -24,7 +24,7 @@ const FACTORS: readonly FactorSpec[] = [
   },
   {
     id: 'wildcard_admin_grant', factor: 'full administrative permissions granted', features: ['wildcard_admin_grant'],
-    detail: (v, f) => (v.wildcard_admin_grant ? `${f.str('change.admin_role') ?? (f.str('change.cluster_admin_subject') ? `cluster-admin for ${f.str('change.cluster_admin_subject')}` : f.is('change.privileged_workload') ? 'a privileged workload on the host' : '"Action": "*" on "Resource": "*"')}${v.bulk_scope ? ' to a broad group' : ''}` : undefined),
+    detail: (v, f) => (v.wildcard_admin_grant ? `${f.str('change.admin_role') ?? (f.str('change.cluster_admin_subject') ? `cluster-admin for ${f.str('change.cluster_admin_subject')}` : f.is('change.privileged_workload') ? 'a privileged workload on the host' : f.list('change.privilege_escalation_permissions').length > 0 && !f.is('change.wildcard_admin') ? `permissions that raise their own rights (${f.list('change.privilege_escalation_permissions').join(', ')})` : '"Action": "*" on "Resource": "*"')}${v.bulk_scope ? ' to a broad group' : ''}` : undefined),
     recommendation: 'Grant only the actions and resources the task needs (least privilege), to a named identity, with an expiry.',
   },
   {

@@ -97,7 +97,7 @@ export function featureValues(reading: Reading): FeatureValues {
     bulk_scope: bulk,
     repeats_earlier_advice: repeatsAdvice,
     public_principal: flag(f.is('change.public_principal') || f.is('change.public_acl') || f.is('change.block_public_access_off') || f.is('change.unauthenticated_access')),
-    wildcard_admin_grant: flag(f.is('change.wildcard_admin') || f.present('change.admin_role') || f.present('change.cluster_admin_subject') || f.is('change.passrole_wildcard') || f.is('change.privileged_workload')),
+    wildcard_admin_grant: flag(f.is('change.wildcard_admin') || f.present('change.admin_role') || f.present('change.cluster_admin_subject') || f.is('change.passrole_wildcard') || f.list('change.privilege_escalation_permissions').length > 0 || f.is('change.privileged_workload')),
     world_open_admin_port: worldAdmin,
     world_open_other_port: worldOther,
     public_database: flag(f.is('change.public_database')),

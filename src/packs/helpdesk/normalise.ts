@@ -16,6 +16,12 @@ import { settingsIn } from './read-settings.js';
 import { readSignals } from './read-signals.js';
 import { finishSaas } from './read-saas.js';
 import { readTicket } from './read-ticket.js';
+import { readHostHardening, readSecretLiterals } from './read-host-hardening.js';
+import { readOrgGuardrails } from './read-org-guardrails.js';
+import { readRecoveryMethods } from './read-recovery-methods.js';
+import { readNewDomainAllowed } from './read-new-domain.js';
+import { readRecentChannelChange } from './read-recovery-channel.js';
+import { readPrivilegedTokenHandover } from './read-token-handover.js';
 import { readEndpointShapes } from './read-endpoints.js';
 import { readHostShapes } from './read-hosts.js';
 import { readReleaseAndTrustShapes } from './read-pipelines.js';
@@ -83,6 +89,10 @@ function repeats(mine: Set<string>, earlier: readonly Set<string>[]): boolean {
   });
 }
 
+/** Kinds whose parameters carry words to the user, and the keys that hold them. */
+const SAYING_KINDS = new Set(['reply', 'instruction']);
+const SAYING_KEYS = new Set(['message', 'body', 'text', 'reply', 'response', 'content', 'steps', 'instructions']);
+
 const FILE_FLAGS = new Set(['-f', '--filename', '--file', '--template-file', '--values', '--config']);
 const CONFIG_FILE_ENDINGS = ['.yaml', '.yml', '.json', '.bicep', '.tf', '.tfvars', '.conf', '.hcl'];
 const APPLY_VERBS = new Set(['apply', 'create', 'replace', 'install', 'upgrade', 'deploy', 'update']);
@@ -137,6 +147,20 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
       }
     }
   }
+  // A reply's or an instruction's own text (`message`, `body`, `reply`…) is what the action says to the user: the
+  // steps it gives are read as the action's words and commands. In a change, such a key is a note about it.
+  if (declared !== undefined && SAYING_KINDS.has(declared)) {
+    ctx.advising = (ctx.advising ?? 0) + 1;
+    try {
+      for (const v of params.notes) {
+        if (!v.key || !SAYING_KEYS.has(v.key)) continue;
+        readInlineCommands(ctx, v, `action.parameters.${v.key} (what the ${declared} says)`);
+        readActionText(ctx, v, `action.parameters.${v.key} (what the ${declared} says)`);
+      }
+    } finally {
+      ctx.advising--;
+    }
+  }
   if (description) {
     readInlineCommands(ctx, description, 'action.description');
     // "Set force_destroy = true on the bucket": settings written in the description read like arguments.
@@ -172,6 +196,12 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   if (canonicalKind(action?.kind) === 'account_change' && description?.matches.some((m) => !m.negated && (m.concept.startsWith('account.') || m.concept === 'guard.mfa') && m.concept !== 'account.generic') && !description.matches.some((m) => m.concept === 'procedure.self_service' && !m.negated)) {
     b.set('change.credential_reset', true, 'action: an account change to a credential');
   }
+  readRecentChannelChange(ctx);
+  readHostHardening(ctx, action?.parameters);
+  readSecretLiterals(ctx, action?.parameters);
+  readOrgGuardrails(ctx, action?.parameters);
+  readRecoveryMethods(ctx, action?.parameters);
+  readNewDomainAllowed(ctx, action?.parameters, rawDescription);
   finishSaas(ctx, action?.parameters);
   readChangeLines(ctx, action?.parameters, state);
   readOffboardingClosure(ctx, action?.parameters, state);
@@ -190,6 +220,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readAccessCarryOver(ctx, action?.parameters);
   readCallForwarding(ctx, action?.parameters);
   readPublishedAuth(ctx, action?.parameters);
+  readPrivilegedTokenHandover(ctx, action?.parameters, action?.kind, rawDescription);
   readLeakCleanup(ctx, action?.parameters, action?.kind, rawDescription);
   readEndpointShapes(ctx, action?.parameters, action?.kind, rawDescription);
   readHostShapes(ctx, action?.parameters, action?.kind);

@@ -226,7 +226,9 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
       opens(ctx, word.includes('forward') || word.startsWith('redirect') ? 'external_forwarding' : 'external_sharing', spanSay(verb, external));
       continue;
     }
-    if (((verb.concept === 'op.share' || verb.concept === 'op.disclose') && secret?.concept === 'license.key') || (verb.concept === 'op.share' && secret?.concept === 'license.seat')) {
+    // "Share the AMI with the DR account": an account named after "with" or "to" is who receives what is shared, not a seat shared.
+    const recipient = secret?.concept === 'license.seat' && v.tokens.slice(verb.last + 1, secret.first).some((t) => t.text === 'with' || t.text === 'to' || t.text === 'into');
+    if (((verb.concept === 'op.share' || verb.concept === 'op.disclose') && secret?.concept === 'license.key') || (verb.concept === 'op.share' && secret?.concept === 'license.seat' && !recipient)) {
       opens(ctx, 'license_circumvention', spanSay(verb, secret));
       continue;
     }
@@ -337,6 +339,19 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
   }
 }
 
+/** "Set the account lockout threshold to 0", "session timeout: 0": a protection given the number zero is switched off. */
+function zeroAfter(v: TextView, m: PhraseMatch): boolean {
+  for (let i = m.last + 1, seen = 0; i < v.tokens.length && seen < 3; i++) {
+    const t = v.tokens[i];
+    if (t.kind === 'break' || t.clause !== m.clause) return false;
+    if (t.kind === 'number') return t.value === 0 && v.tokens[i + 1]?.kind !== 'number' && !(v.tokens[i + 1]?.text ?? '').startsWith('.');
+    if (t.kind !== 'word') continue;
+    seen++;
+    if (!STATE_FILLERS.has(t.text) && t.text !== 'of') return false;
+  }
+  return false;
+}
+
 /** Verbs that switch a named setting on, and verbs that switch it off or keep it out. */
 const SETTING_ON = new Set(['op.enable', 'op.grant', 'op.install']);
 const SETTING_OFF = new Set(['op.disable', 'op.remove', 'op.destroy', 'op.close']);
@@ -383,6 +398,7 @@ function readBaselineWords(
     const state = stateAfter(v, m);
     let on: boolean | undefined;
     if (state) on = state === 'on';
+    else if (!insecure && zeroAfter(v, m)) on = false;
     else if (towards(v, m) || (verb && TOWARDS.has(v.tokens[verb.first].text))) on = insecure;
     else if (verb && SETTING_ON.has(verb.concept)) on = true;
     else if (verb && SETTING_OFF.has(verb.concept)) on = false;

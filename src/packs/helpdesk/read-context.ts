@@ -35,7 +35,12 @@ export interface ReadContext {
   privilegedAccounts: Set<string>;
   /** SaaS and service settings read across a request (`read-saas.ts`): hosts a new CNAME points at, a listener bound to every interface, authentication set by the change. */
   saas: { cnameTargets: string[]; boundAll?: string; authOn: boolean };
+  /** Above zero while the readers are inside what a reply tells the user: it does what the user is told to do, not what only the agent can. */
+  advising?: number;
 }
+
+/** What only the agent's own change can do: a reply that mentions a reset or a delete does not carry it out. */
+const AGENT_ONLY = new Set(['credential_reset', 'destructive', 'service_disruption']);
 
 /** Exposures and grants: inside what a change takes away, reading one means it is closed. */
 const EXPOSURES = new Set(['world_open', 'world_open_all_ports', 'public_principal', 'public_acl', 'public_database', 'public_network_access', 'wildcard_admin', 'admin_role', 'passrole_wildcard', 'cluster_admin_subject', 'privileged_workload', 'unauthenticated_access', 'external_forwarding', 'external_sharing', 'cluster_secret_read', 'write_deploy_key', 'tenant_wide_consent', 'untrusted_code_with_secrets', 'cors_any_origin_credentials', 'ssh_root_login', 'sudo_root_shell', 'sql_os_shell', 'directory_replication', 'zone_transfer_any', 'open_relay', 'mail_alert_hidden', 'reversible_passwords', 'user_consent_open', 'legacy_auth_on', 'idp_trust_added', 'ci_token_widened', 'dangling_dns', 'delegation_changed', 'removable_storage_open']);
@@ -59,6 +64,7 @@ export function newContext(b: ReadingBuilder, catalogue: Catalogue): ReadContext
 /** Records that the action opens a hazard: `change.<fact>` with where it was read. */
 export function opens(ctx: ReadContext, fact: string, source: string, value: boolean | string = true): void {
   if (ctx.removing > 0 && EXPOSURES.has(fact)) return closes(ctx, fact);
+  if ((ctx.advising ?? 0) > 0 && AGENT_ONLY.has(fact)) return;
   ctx.b.set(`change.${fact}`, value, source);
   ctx.opens.add(fact);
 }

@@ -18,7 +18,7 @@ import { isRecord } from './values.js';
 
 const MAX_LINES = 2000;
 const NEGATING_LEADS = new Set(['no', 'unset', 'delete', 'remove', 'disable', 'deactivate', 'undo']);
-const OFF_VALUES = new Set(['off', 'false', '$false', 'disable', 'disabled', 'none', 'anonymous', 'detection', 'detectiononly', 'detection_only']);
+const OFF_VALUES = new Set(['off', 'false', '$false', 'disable', 'disabled', 'none', 'anonymous', 'detection', 'detectiononly', 'detection_only', 'unsecured', 'insecure', 'alwaysallow', 'allowall', 'allow_all', 'noauth', 'no_auth', 'unauthenticated', 'trust']);
 const OFF_VERB_PREFIXES = ['disable-', 'stop-', 'remove-', 'uninstall-', 'unregister-'];
 
 interface Line { raw: string; s1: string; s2: string; tokens: string[] }

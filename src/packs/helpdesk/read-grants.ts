@@ -48,6 +48,35 @@ function principalIsPublic(p: unknown): boolean {
   return false;
 }
 
+/**
+ * Permissions that let their holder raise its own rights: rewrite or attach a policy, add itself to a group, change a
+ * role's trust, or mint credentials for another identity (Rhino Security Labs, AWS IAM privilege escalation methods;
+ * Checkov CKV_AWS_286; Rhino, GCP privilege escalation: setIamPolicy, roles.update, serviceAccountKeys.create,
+ * getAccessToken, actAs). The credential ones are not an escalation when scoped to the caller's own user.
+ */
+const ESCALATING = new Set([
+  'iam:createpolicyversion', 'iam:setdefaultpolicyversion', 'iam:attachuserpolicy', 'iam:attachgrouppolicy', 'iam:attachrolepolicy',
+  'iam:putuserpolicy', 'iam:putgrouppolicy', 'iam:putrolepolicy', 'iam:addusertogroup', 'iam:updateassumerolepolicy',
+  'iam:putuserpermissionsboundary', 'iam:deleteuserpermissionsboundary', 'iam:putrolepermissionsboundary', 'iam:deleterolepermissionsboundary',
+  'iam:createaccesskey', 'iam:createloginprofile', 'iam:updateloginprofile', 'iam:*', 'iam:put*', 'iam:attach*', 'iam:create*', 'iam:update*', 'iam:set*',
+  'resourcemanager.projects.setiampolicy', 'resourcemanager.folders.setiampolicy', 'resourcemanager.organizations.setiampolicy', 'iam.roles.update',
+  'iam.serviceaccountkeys.create', 'iam.serviceaccounts.getaccesstoken', 'iam.serviceaccounts.signjwt', 'iam.serviceaccounts.signblob', 'iam.serviceaccounts.setiampolicy', 'iam.serviceaccounts.actas',
+  'microsoft.authorization/roleassignments/write', 'microsoft.authorization/roledefinitions/write', 'microsoft.authorization/*',
+]);
+const OWN_CREDENTIAL = new Set(['iam:createaccesskey', 'iam:createloginprofile', 'iam:updateloginprofile']);
+
+/** The escalating permissions among `actions`; a credential one on resources that are all the caller's own user is left out. */
+export function escalatingActions(actions: readonly string[], resources: readonly string[]): string[] {
+  const own = resources.length > 0 && resources.every((r) => r.includes('${aws:username}'));
+  return actions.filter((a) => ESCALATING.has(a) && !(own && OWN_CREDENTIAL.has(a)));
+}
+
+/** A condition that delegates safely: new policies and roles must carry a permissions boundary, or only named policies may be attached. */
+function boundedDelegation(condition: unknown): boolean {
+  const text = JSON.stringify(condition ?? {}).toLowerCase();
+  return text.includes('iam:permissionsboundary') || text.includes('iam:policyarn');
+}
+
 /** Reads one IAM policy document; returns whether it was one. */
 export function readPolicyDocument(ctx: ReadContext, doc: Record<string, unknown>, source: string): boolean {
   const statements = field(doc, 'statement');
@@ -66,6 +95,11 @@ export function readPolicyDocument(ctx: ReadContext, doc: Record<string, unknown
     if ((principalIsPublic(principal) || notPrincipal !== undefined) && !conditioned) opens(ctx, 'public_principal', `${source}: Principal "*"`);
     if ((actions.includes('*') || actions.includes('*:*') || notActions) && anyResource) opens(ctx, 'wildcard_admin', `${source}: Action "*" on Resource "*"`);
     if ((actions.includes('iam:passrole') || actions.includes('iam:*')) && anyResource) opens(ctx, 'passrole_wildcard', `${source}: iam:PassRole on Resource "*"`);
+    const escalating = escalatingActions(actions, resources);
+    if (escalating.length > 0 && !boundedDelegation(field(st, 'condition')?.value)) {
+      for (const a of escalating.slice(0, 6)) ctx.b.add('change.privilege_escalation_permissions', a, `${source}: ${a} on ${resources.join(', ') || 'every resource'}`);
+      ctx.opens.add('privilege_escalation_permissions');
+    }
   }
   return true;
 }

@@ -1,4 +1,5 @@
 import { tokenize } from '../reading/text.js';
+import { safeguardsNamed } from './safeguard-names.js';
 import { closes, opens, opensToWorld, type ReadContext } from './read-context.js';
 import { readRoleGrant } from './read-grants.js';
 import { readMailCommands } from './read-mail-admin.js';
@@ -270,6 +271,13 @@ function gatekeeper(ctx: ReadContext, w: Words): void {
   for (const line of w.lines) {
     const programs = line.map((a) => lastSegment(a));
     if (programs.includes('spctl') && line.some((a) => a === '--master-disable' || a === '--global-disable')) opens(ctx, 'endpoint_control_off', `${w.source}: Gatekeeper disabled (spctl)`);
+    // csrutil disable / csrutil enable --without fs|kext|debug / csrutil authenticated-root disable: System Integrity Protection off, whole or in part
+    // (Apple Developer, Disabling and Enabling System Integrity Protection; CIS Apple macOS Benchmark, SIP enabled).
+    const csr = programs.indexOf('csrutil');
+    if (csr >= 0) {
+      const rest = line.slice(csr + 1).map((a) => a.replace(/[,;'"]+$/g, '').replace(/^['"]+/, ''));
+      if (rest.includes('disable') || (rest.includes('enable') && rest.includes('--without'))) opens(ctx, 'endpoint_control_off', `${w.source}: System Integrity Protection disabled (csrutil)`);
+    }
     if (programs.includes('xattr') && line.some((a) => a.startsWith('-') && (a.includes('d') || a.includes('c'))) && line.some((a) => a.includes('com.apple.quarantine') || a === '-c' || a === '-cr' || a === '-rc')) opens(ctx, 'endpoint_control_off', `${w.source}: quarantine attribute stripped (Gatekeeper bypass)`);
   }
 }
@@ -420,7 +428,17 @@ function registryCommands(ctx: ReadContext, w: Words): void {
  * Sources: Microsoft security baselines and CIS Windows benchmarks (SMBv1 off, SMB signing required, LDAP server
  * signing required, WDigest off, NLA for Remote Desktop, UAC on, firewall on, Defender antivirus on).
  */
-const BASELINE: Readonly<Record<string, { weak: 'on' | 'off' | 'below2'; opens: string; what: string }>> = {
+const BASELINE: Readonly<Record<string, { weak: 'on' | 'off' | 'below2' | readonly number[]; opens: string; what: string }>> = {
+  // Levels where one number is the weakest setting (Microsoft 365 Apps security baseline and CIS Microsoft Office Benchmarks:
+  // VBAWarnings 1 enables every macro, blockcontentexecutionfrominternet 0 lets macros from the internet run; CIS Windows
+  // Benchmark 1.2.1 and 2.3.17.2: an account lockout threshold of 0 never locks, ConsentPromptBehaviorAdmin 0 elevates
+  // without asking; Microsoft Learn, Account lockout threshold: 0 means the account is never locked out).
+  vbawarnings: { weak: [1], opens: 'baseline_weakened', what: 'all macros enabled (VBAWarnings 1)' },
+  blockcontentexecutionfrominternet: { weak: [0], opens: 'baseline_weakened', what: 'macros from the internet allowed to run' },
+  lockoutbadcount: { weak: [0], opens: 'baseline_weakened', what: 'account lockout threshold 0 (never locks)' },
+  lockoutthreshold: { weak: [0], opens: 'baseline_weakened', what: 'account lockout threshold 0 (never locks)' },
+  accountlockoutthreshold: { weak: [0], opens: 'baseline_weakened', what: 'account lockout threshold 0 (never locks)' },
+  consentpromptbehavioradmin: { weak: [0], opens: 'baseline_weakened', what: 'UAC elevates administrators without a prompt' },
   enablesmb1protocol: { weak: 'on', opens: 'baseline_weakened', what: 'SMBv1 enabled' },
   smb1: { weak: 'on', opens: 'baseline_weakened', what: 'SMBv1 enabled' },
   requiresecuritysignature: { weak: 'off', opens: 'baseline_weakened', what: 'SMB signing not required' },
@@ -445,7 +463,8 @@ function baselineSetting(ctx: ReadContext, k: string, value: unknown, say: strin
   if (!rule) return false;
   const text = scalarText(value);
   const on = leadingFlag(value);
-  const weak = rule.weak === 'on' ? on === true : rule.weak === 'off' ? on === false : text !== undefined && text !== '' && Number(text) < 2;
+  const level = text !== undefined && text.trim() !== '' ? Number(text) : Number.NaN;
+  const weak = Array.isArray(rule.weak) ? rule.weak.includes(level) : rule.weak === 'on' ? on === true : rule.weak === 'off' ? on === false : !Number.isNaN(level) && level < 2;
   if (!weak) return true;
   if (rule.opens === 'baseline_weakened') {
     ctx.b.add('change.baseline_weakened', rule.what, say);
@@ -462,6 +481,18 @@ function baselineParameters(ctx: ReadContext, w: Words): void {
     const eq = a.indexOf(':');
     const k = normKey(eq > 0 ? a.slice(0, eq) : a);
     if (BASELINE[k]) baselineSetting(ctx, k, eq > 0 ? a.slice(eq + 1) : (w.all[i + 1] ?? ''), `${w.source}: ${a}`);
+    // A switch parameter named for a safeguard set false (Set-ADObject -ProtectedFromAccidentalDeletion:$false): the safeguard goes off.
+    else {
+      const value = (eq > 0 ? a.slice(eq + 1) : (w.all[i + 1] ?? '')).replace(/^\$/, '');
+      if (value === 'false' || value === '0') {
+        for (const hazard of safeguardsNamed(ctx, eq > 0 ? a.slice(1, eq) : a.slice(1))) {
+          // Clearing accidental-deletion protection right before a non-recursive Remove-AD… is how an empty container is
+          // deleted: without -Recursive the cmdlet refuses an OU that still holds objects. With -Recursive it takes them all.
+          if (hazard === 'deletion_protection_off' && w.all.some((x) => x.startsWith('remove-ad')) && !w.all.some((x) => x === '-recursive' || x.startsWith('-recursive:'))) continue;
+          opens(ctx, hazard, `${w.source}: ${eq > 0 ? a : `${a} ${w.all[i + 1]}`}`);
+        }
+      }
+    }
   }
   if (has(w, 'set-netfirewallprofile') && offWord((after(w, 'enabled') ?? '').replace('$', ''))) opens(ctx, 'endpoint_control_off', `${w.source}: Windows Firewall profile disabled`);
   if (has(w, 'enable-windowsoptionalfeature', 'install-windowsfeature', 'add-windowsfeature') && w.all.some((x) => normKey(x).startsWith('smb1protocol') || normKey(x) === 'fssmb1')) {

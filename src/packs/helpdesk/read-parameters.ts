@@ -42,8 +42,8 @@ const ACL_PUBLIC = new Set(['publicread', 'publicreadwrite', 'authenticatedread'
 const CONTAINER_PUBLIC = new Set(['blob', 'container', 'public', 'anonymous']);
 
 export interface ParameterReading {
-  /** Free-text notes and descriptions inside the parameters. */
-  notes: TextView[];
+  /** Free-text notes and descriptions inside the parameters, with the key that holds each. */
+  notes: (TextView & { key?: string })[];
   /** Command lines and API calls inside the parameters; `recognised` when the command reader knew the operation. */
   commands: (TextView & { recognised?: boolean; key?: string; removed?: boolean })[];
 }
@@ -545,7 +545,7 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
     const program = firstWord(s);
     if (NOTE_KEYS.has(k) && !PROGRAMS.has(program)) {
       const read = ctx.b.text(path, s);
-      if (read) out.notes.push(viewOf(read, ctx.catalogue.vocabulary));
+      if (read) out.notes.push({ ...viewOf(read, ctx.catalogue.vocabulary), key: k });
       return;
     }
     if (COMMAND_KEYS.has(k) || PROGRAMS.has(program) || s.includes(' --') || s.includes('=')) {

@@ -25,9 +25,21 @@ function covered(m: PhraseMatch, all: readonly PhraseMatch[]): boolean {
   });
 }
 
+/** A name written glued and in one case ("protectedfromaccidentaldeletion"): the safeguard whose whole phrase it spells. */
+function gluedSafeguard(ctx: ReadContext, name: string): string | undefined {
+  const glued = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (glued.length < 6 || glued.length > MAX_NAME) return undefined;
+  for (const [concept, hazard] of Object.entries(GUARD_OFF)) {
+    if ((ctx.catalogue.concepts.get(concept) ?? []).some((p) => p.includes(' ') && p.replace(/[^a-z0-9]/gi, '').toLowerCase() === glued)) return hazard;
+  }
+  return undefined;
+}
+
 export function safeguardsNamed(ctx: ReadContext, name: string): string[] {
   const matches = ctx.catalogue.vocabulary.match(tokenize(identifierWords(name)), []);
   const out: string[] = [];
+  const glued = matches.length === 0 ? gluedSafeguard(ctx, name) : undefined;
+  if (glued) out.push(glued);
   for (const m of matches) {
     const hazard = GUARD_OFF[m.concept];
     if (hazard && !covered(m, matches) && !out.includes(hazard)) out.push(hazard);
