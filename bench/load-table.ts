@@ -15,8 +15,8 @@ import { benchService, fmt, percentile } from './support.js';
 /** What the issue fixes for every row unless the row varies it: the embedded model, N = 32, horizon 5. */
 const N = 32;
 const HORIZON = 5;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
-const WARM_SECONDS = 2;
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+export const WARM_SECONDS = 2;
 
 interface Load {
   /** Answers with a 2xx per second (a refusal is not an evaluation). */
@@ -31,7 +31,7 @@ interface Load {
  * autocannon in a process of its own, so the load generator does not share the service's event
  * loop (on 2 cores it still shares the machine: every row says so by running the same way).
  */
-function cannon(url: string, body: Body, token: string | undefined, connections: number, seconds: number): Promise<Load> {
+export function cannon(url: string, body: Body, token: string | undefined, connections: number, seconds: number): Promise<Load> {
   const file = path.join(os.tmpdir(), `foresight-bench-${crypto.randomBytes(4).toString('hex')}.json`);
   let command: string;
   let args: string[];
@@ -62,14 +62,14 @@ function cannon(url: string, body: Body, token: string | undefined, connections:
 }
 
 /** One body sent again and again, or (`varied`) a fresh calm lift per request, drawn in the load generator. */
-type Body = string | { varied: true; rollouts: number; horizon: number };
+export type Body = string | { varied: true; rollouts: number; horizon: number };
 
-async function measure(url: string, body: Body, token: string | undefined, connections: number): Promise<Load> {
+export async function measure(url: string, body: Body, token: string | undefined, connections: number): Promise<Load> {
   await cannon(url, body, token, connections, WARM_SECONDS);
   return cannon(url, body, token, connections, SECONDS);
 }
 
-const listen = async (app: http.RequestListener) => {
+export const listen = async (app: http.RequestListener) => {
   const server = http.createServer(app);
   server.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));

@@ -3,6 +3,7 @@ import { benchAuditWrites } from './audit-writes.js';
 import { benchEmbedded } from './evaluate-embedded.js';
 import { benchJsonBody } from './json-body.js';
 import { benchLoadTable } from './load-table.js';
+import { benchNewSituation } from './new-situation.js';
 import { BENCH_RATE_LIMIT } from './support.js';
 import { benchOpenAI } from './openai-batching.js';
 import { benchSimilarCases } from './similar-cases.js';
@@ -11,6 +12,7 @@ import { benchSimilarCases } from './similar-cases.js';
 const only = process.argv[2];
 const benches: [string, () => Promise<string[]>][] = [
   ['load-table', benchLoadTable],
+  ['new-situation', benchNewSituation],
   ['embedded-postgres', () => benchEmbedded('postgres')],
   ['embedded-pglite', () => benchEmbedded('pglite')],
   ['openai', benchOpenAI],
@@ -22,7 +24,7 @@ const benches: [string, () => Promise<string[]>][] = [
 
 console.log(`foresight bench — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores; per-key rate limit: ${BENCH_RATE_LIMIT} (RATE_LIMIT_PER_KEY)\n`);
 for (const [name, run] of benches) {
-  if (only && only !== name) continue;
+  if (only ? only !== name : name === 'new-situation') continue; // new-situation repeats two load-table rows: only on its own
   const started = performance.now();
   const lines = await run();
   console.log(`${lines.join('\n')}\n  (${name}: ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);

@@ -2,6 +2,7 @@ import type { LoadedDomain } from '../packs/load-domains.js';
 import { factAt, type Facts, type Reading } from '../packs/reading/reading.js';
 import type { CompiledRule, RuleInput } from '../packs/rules/index.js';
 import type { CatalogueHazard } from '../packs/reading/catalogue.js';
+import { boundedMemo } from '../lib/bounded-memo.js';
 
 /** An unknown fact whose plausible worst value would make a hard rule fire. */
 export interface MissingFact {
@@ -21,16 +22,47 @@ export interface GateResult {
 }
 
 /**
- * The facts with one more set at a dotted path, the given facts unchanged: only the objects along the
- * path are copied (a rule reads the result; nothing writes to it), so trying the worst value of each
- * unknown costs a few small copies rather than a copy of the whole reading per rule.
+ * The facts with some more set at dotted paths, the given facts unchanged: only the objects along the
+ * paths are copied, each once however many paths pass through it (a rule reads the result; nothing
+ * writes to it). The same value as setting the paths one after another on copies along each path: so
+ * trying the worst values of a rule's unknowns costs a few small copies rather than a copy of the
+ * whole reading per rule, or of its top level per unknown.
  */
-function withFact(facts: Facts, keys: readonly string[], value: unknown, at = 0): Facts {
-  const key = keys[at];
-  if (at === keys.length - 1) return { ...facts, [key]: value as Facts[string] };
-  const next = facts[key];
-  const inner = next !== null && typeof next === 'object' && !Array.isArray(next) ? (next as Facts) : {};
-  return { ...facts, [key]: withFact(inner, keys, value, at + 1) };
+function withFacts(facts: Facts, paths: readonly string[], valueOf: (path: string) => unknown): Facts {
+  const copied = new Set<object>();
+  const root: Facts = { ...facts };
+  copied.add(root);
+  for (const path of paths) {
+    const keys = factPath(path);
+    let at = root;
+    for (let i = 0; i < keys.length - 1; i++) {
+      const next = at[keys[i]];
+      const inner: Facts = next !== null && typeof next === 'object' && !Array.isArray(next) ? (copied.has(next) ? (next as Facts) : { ...(next as Facts) }) : {};
+      copied.add(inner);
+      put(at, keys[i], inner);
+      at = inner;
+    }
+    put(at, keys[keys.length - 1], valueOf(path));
+  }
+  return root;
+}
+
+/** Sets an own property, as an object literal's computed key does (so `__proto__` too is just a key). */
+function put(obj: Facts, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  else obj[key] = value as Facts[string];
+}
+
+const factPath = boundedMemo((dotted): readonly string[] => dotted.split('.'), 10_000);
+
+/** Per rule, the facts it reads that have a plausible worst value in its domain's catalogue (fixed once loaded). */
+const worstReadsOf = new WeakMap<CompiledRule, { facts: LoadedDomain['catalogue']['facts']; reads: string[] }>();
+
+function readsWithWorst(domain: LoadedDomain, rule: CompiledRule): string[] {
+  const { facts } = domain.catalogue;
+  let kept = worstReadsOf.get(rule);
+  if (!kept || kept.facts !== facts) worstReadsOf.set(rule, (kept = { facts, reads: rule.reads.filter((f) => facts.get(f)?.worst !== undefined) }));
+  return kept.reads;
 }
 
 /**
@@ -39,11 +71,13 @@ function withFact(facts: Facts, keys: readonly string[], value: unknown, at = 0)
  */
 export function missingInformation(domain: LoadedDomain, rules: readonly CompiledRule[], reading: Reading): MissingFact[] {
   const byFact = new Map<string, MissingFact>();
+  const worstOf = (f: string) => domain.catalogue.facts.get(f)!.worst;
   for (const rule of rules) {
-    const unknown = rule.reads.filter((f) => factAt(reading.facts, f) === undefined && domain.catalogue.facts.get(f)?.worst !== undefined);
+    const candidates = readsWithWorst(domain, rule);
+    if (candidates.length === 0) continue;
+    const unknown = candidates.filter((f) => factAt(reading.facts, f) === undefined);
     if (unknown.length === 0) continue;
-    let worst = reading.facts;
-    for (const f of unknown) worst = withFact(worst, f.split('.'), domain.catalogue.facts.get(f)!.worst);
+    const worst = withFacts(reading.facts, unknown, worstOf);
     if (!rule.test({ facts: worst, action: reading.action as unknown as Record<string, unknown> })) continue;
     for (const f of unknown) {
       const entry = byFact.get(f) ?? { fact: f, question: domain.catalogue.facts.get(f)!.question, rules: [] };
