@@ -114,6 +114,8 @@ const CASES: [hazard: string, state: Record<string, unknown>][] = [
   ['suspected_cancer_postmenopausal_bleeding_home_care', { caller_demographics: { age: 66, sex: 'female' }, chief_complaint: 'Some vaginal spotting this week' }],
   ['suspected_dvt_low_acuity', { caller_demographics: { age: 48 }, chief_complaint: 'My right calf is swollen and sore since the flight' }],
   ['reduced_fetal_movements_low_acuity', { caller_demographics: { age: 31, sex: 'F', gestation_weeks: 34 }, chief_complaint: 'The baby is moving less than usual today' }],
+  ['human_bite_low_acuity', { caller_demographics: { age: 24 }, chief_complaint: 'Punched someone in the mouth last night, a cut over the knuckle that bled and is now sore' }],
+  ['hydrofluoric_acid_exposure_low_acuity', { caller_demographics: { age: 45 }, chief_complaint: 'Splashed a wheel cleaner with hydrofluoric acid on two fingers an hour ago, they look fine but now throb' }],
 ];
 
 describe('triage hazard catalogue', () => {

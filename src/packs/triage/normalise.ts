@@ -40,6 +40,8 @@ const REACTION_SIGNS = ['throat_swelling', 'hoarse_voice', 'dyspnea', 'severe_br
 /** The bare sting words of the allergen vocabulary: they name no insect (a bee or wasp sting is an allergen exposure). */
 /** Signs that a swallowed product is doing harm beyond the nausea or light spotting a low-toxicity one can bring. */
 const LOW_TOX_BLOCKERS = ['drowsy', 'confusion', 'unconscious', 'seizure', 'severe_breathing', 'dyspnea', 'stridor', 'cannot_swallow', 'vomiting_blood', 'chest_pain', 'self_harm', 'suicidal', 'throat_swelling', 'fainted'];
+/** Signs that a swallowed household product has burned the mouth, gullet or airway (poison centres' advice: seek care). */
+const CAUSTIC_INJURY_SIGNS = ['vomiting', 'swelling_to_eye_or_neck', 'throat_swelling', 'severe_abdominal_pain', 'abdominal_pain', 'sore_throat'];
 const STING_WORDS = ['stung', 'stung by', 'got stung', 'been stung', 'was stung'];
 /** The words of the vision-loss vocabulary that name double vision (diplopia), not a loss of sight. */
 const DIPLOPIA_QUOTES = ['double vision', 'seeing double', 'sees double', 'see double', 'two of everything', 'two of things'];
@@ -544,6 +546,19 @@ class TriageReader {
         && !LOW_TOX_BLOCKERS.some((f) => findings.affirmed.has(f))) {
       findings.affirmed.delete('poisoning');
       b.set('ingestion.low_toxicity', true, `${lowTox}; ${poisoning}`);
+    }
+    // A taste of household bleach (sodium hypochlorite at domestic strength) by accident usually irritates the mouth or stomach
+    // only (America's Poison Centers / National Capital Poison Center): not a poisoning when the caller says how little (a sip,
+    // spat out) and no sign of a corrosive injury is read. A strong or industrial product, a large amount, self-harm, or any
+    // drooling, pain or trouble swallowing, vomiting or breathing sign keeps it a poisoning.
+    const bleach = findings.flags.get('exposure.household_bleach');
+    const taste = findings.flags.get('exposure.small_taste');
+    const stillPoisoning = findings.affirmed.get('poisoning');
+    if (bleach && taste && stillPoisoning && !onePill && !findings.affirmed.has('overdose') && !findings.flags.has('exposure.large_amount')
+        && !findings.flags.has('exposure.strong_caustic') && b.facts.paracetamol_g === undefined
+        && !LOW_TOX_BLOCKERS.some((f) => findings.affirmed.has(f)) && !CAUSTIC_INJURY_SIGNS.some((f) => findings.affirmed.has(f))) {
+      findings.affirmed.delete('poisoning');
+      b.set('ingestion.low_toxicity', true, `${bleach}; ${taste}; ${stillPoisoning}`);
     }
     this.settleLesionAndBurn();
     this.settleBreathHolding();

@@ -162,6 +162,8 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
       case 'exposure':
         // A food allergen in the conditions or allergies list ("allergies: peanuts") is a known allergy.
         if (m.concept === 'exposure.food_allergen' && ctx.mode === 'conditions' && !m.negated) findings.condition('allergy', quote(m.first, m.last));
+        // An amount that reassures ("one sip", "spat it out") is the caller's to tell: the agent's or the action's words never reassure.
+        if (REASSURING_EXPOSURES.has(m.concept) && ctx.mode !== 'account') break;
         if (!m.negated && ctx.mode !== 'questions' && ctx.mode !== 'conditions') findings.flag(m.concept, quote(m.first, m.last));
         break;
       case 'course':
@@ -304,6 +306,8 @@ function measurementLabels(tokens: readonly Token[], found: readonly PhraseMatch
 
 /** The agent's own words (the action) can add a danger, never a reassurance: no denials, no benign complaint. */
 const REASSURING = new Set(['self_care_complaint', 'clinic_complaint', 'chest_wall_pain']);
+/** Exposure flags that can only lower a risk: read from the caller's account alone. */
+const REASSURING_EXPOSURES = new Set(['exposure.small_taste']);
 
 /** Relatives: a clause about one of them, told as history, describes someone other than the patient. */
 const RELATIVES = new Set(['mum', 'mom', 'mother', 'mum\'s', 'mother\'s', 'dad', 'father', 'dad\'s', 'father\'s', 'brother', 'sister', 'brother\'s', 'sister\'s', 'grandma', 'grandmother', 'grandad', 'granddad', 'grandfather', 'grandpa', 'nan', 'nana', 'granny', 'gran', 'aunt', 'auntie', 'aunty', 'uncle', 'cousin', 'parents', 'sibling', 'siblings', 'relative', 'relatives', 'family',
