@@ -25,6 +25,7 @@ import { readPrivilegedTokenHandover } from './read-token-handover.js';
 import { readEndpointShapes } from './read-endpoints.js';
 import { readHostShapes } from './read-hosts.js';
 import { readReleaseAndTrustShapes } from './read-pipelines.js';
+import { readGrantScope } from './read-grant-scope.js';
 import { isRecord } from './values.js';
 import { glued, viewOf, wordSet, type TextView } from './text-helpers.js';
 
@@ -225,6 +226,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readEndpointShapes(ctx, action?.parameters, action?.kind, rawDescription);
   readHostShapes(ctx, action?.parameters, action?.kind);
   readReleaseAndTrustShapes(ctx, action?.parameters, action?.kind, rawDescription);
+  readGrantScope(ctx, action?.parameters, action?.kind);
   const actionReading = classifyAction(ctx, { declaredKind: action?.kind, description, parameterOpens, question, contentUnknown: !b.has('change.specified'), replyRisk });
   return b.build(actionReading);
 }

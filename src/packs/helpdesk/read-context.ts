@@ -21,6 +21,8 @@ export interface ReadContext {
   servicePorts: ReadonlyMap<string, number>;
   /** Mail domains of the organisation, from the mailboxes and users the ticket names. */
   orgDomains: Set<string>;
+  /** Account names the ticket records for the requester or owner (`requester: l.chen (owner tag)`), lower case. */
+  requesterIds?: Set<string>;
   /** The declared kind is a change (config, account, permission, script). */
   changeKind: boolean;
   /** Above zero while the readers are inside what the change takes away ({revoke: [rule]}, {remove: …}). */
@@ -112,6 +114,10 @@ export function isExternalAddress(ctx: ReadContext, address: string): boolean {
   if (!domain) return false;
   const consumer = (ctx.catalogue.concepts.get('mail.consumer_domain') ?? []).map((d) => d.toLowerCase());
   if (consumer.some((c) => domain === c || domain.endsWith(`.${c}`))) return true;
+  // With no address of the organisation on the ticket, the requester's own account name at a business domain is the
+  // requester: delivering to them hands nothing to an outsider.
+  const local = address.slice(0, address.lastIndexOf('@')).replace(/^smtp:/i, '').toLowerCase();
+  if (ctx.orgDomains.size === 0 && ctx.requesterIds?.has(local)) return false;
   return ![...ctx.orgDomains].some((d) => domain === d || domain.endsWith(`.${d}`));
 }
 

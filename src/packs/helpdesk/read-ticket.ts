@@ -124,6 +124,11 @@ function readInformation(ctx: ReadContext, out: TicketText): void {
       const domain = mailDomain(text);
       if (domain) ctx.orgDomains.add(domain);
     }
+    // The requester's or owner's account name as the ticket records it ("l.chen (owner tag on bucket …)").
+    if ((k === 'requester' || k === 'owner' || k === 'dataowner' || k === 'requestedby') && text !== undefined && !text.includes('@')) {
+      const id = text.trim().split(/[\s(,;]/)[0].toLowerCase();
+      if (/^[a-z0-9][a-z0-9._-]{1,40}$/.test(id) && /[._-]/.test(id)) (ctx.requesterIds ??= new Set()).add(id);
+    }
     if (typeof value === 'string') {
       const v = textView(ctx, path, value, false);
       if (!v) continue;
