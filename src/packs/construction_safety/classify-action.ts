@@ -98,6 +98,17 @@ function holdsUntil(view: TextView, from: number): boolean {
   return false;
 }
 
+const RESTART_WORDS = new Set(['restart', 'restarting', 'restarts', 'resume', 'resuming', 'resumes', 'restoring', 'continuing', 'starting', 'start', 'reopening', 'reopen']);
+
+/** Whether a segment is a condition "before restarting / resuming / starting again" (a restart held back until then). */
+function beforeRestart(view: TextView, index: number): boolean {
+  const seg = view.segments[index];
+  if (!seg || !seg.hypothetical || view.tokens[seg.first]?.text !== 'before') return false;
+  const words = view.tokens.slice(seg.first + 1, Math.min(seg.last, seg.first + 4) + 1).filter((t) => t.kind === 'word').map((t) => t.text);
+  // "re-starting" is read as "re", "-", "starting".
+  return words.length > 0 && (RESTART_WORDS.has(words[0]) || (words[0] === 're' && RESTART_WORDS.has(words[1] ?? '')) || (['we', 'you', 'they', 'crews', 'crew', 'anyone'].includes(words[0]) && RESTART_WORDS.has(words[1] ?? '')));
+}
+
 /** Stand-down words that are nouns as well: a valve ("the corp stop", "a curb stop"), a wait ("the delay", "a hold"). */
 const NOUN_FORMS = new Set(['stop', 'delay', 'pause', 'halt', 'hold', 'wait', 'shelter', 'standby', 'cancel']);
 
@@ -231,6 +242,18 @@ export function readInstructions(view: TextView | undefined): ActionInstructions
     // back, whatever its verb, unless it stands down too. Unknown is not a stand-down.
     if (!addressed && waited && saysWork(view, seg, index)) instructions.push({ head: 'proceed', verb: view.tokens[seg.first].text, segment: index, controls: [] });
   });
+  // "Stop pumping, ..., re-set that outrigger on mats before restarting": once the work is stopped, what is done before the
+  // restart is the making-safe the stand-down waits on, not the work going on; the restart stays behind its condition.
+  // Every step between the stop and the condition is part of that making-safe ("swing the boom home, re-block the outrigger").
+  const stopped = instructions.findIndex((i) => i.head === 'stop' && !i.addressed);
+  if (stopped >= 0) {
+    const held = view.segments.findIndex((_, index) => index > instructions[stopped].segment && beforeRestart(view, index));
+    // Only when nothing after the condition goes on with the work ("... before restarting, then pour the rest" still proceeds).
+    const laterWork = held >= 0 && instructions.some((i) => i.segment > held && (i.head === 'proceed' || i.head === 'remove'));
+    if (held >= 0 && !laterWork) {
+      for (const ins of instructions.slice(stopped + 1)) if (ins.head === 'proceed' && !ins.addressed && ins.segment < held) ins.head = 'mitigate';
+    }
+  }
   const firstWork = instructions.findIndex((i) => i.head === 'proceed' || i.head === 'remove');
   let effect: ActionReading['effect'];
   if (firstWork >= 0) effect = instructions.slice(0, firstWork).some((i) => i.head === 'mitigate') ? 'mitigates_first' : 'proceeds';

@@ -38,7 +38,21 @@ export type FieldKind =
   /** A pin or fastener in rigging: a bolt, rod or nail put in its place is makeshift (1926.251(a)(4)). */
   | 'fastener'
   /** A radio channel for crane signals: dedicated to the lift, or shared with other users of the site (1926.1420(b)). */
-  | 'channel';
+  | 'channel'
+  /** Whose lock is taken off: "removing own lock" says the owner removes it (1910.147(e)(3)). */
+  | 'lock_owner'
+  /** What an operator is: an operator-in-training (true), certified or qualified (false). */
+  | 'trainee'
+  /** Where a role stands: at the work, monitoring (true), or away from it (off site, on the phone: false). */
+  | 'presence'
+  /** The harness D-ring a lanyard is clipped to: a hip or side ring (true), the back, chest or overhead (false). */
+  | 'attachment'
+  /** Where a truck's driver stands while it is loaded: beside or out of it (true), in the cab or clear (false). */
+  | 'beside_truck'
+  /** A sling or rigging item described by its value: a tag or marking said missing, torn or illegible is no identification. */
+  | 'rigging_id'
+  /** The face of an excavation above a shield: sloped or benched (true), vertical or not sloped (false). */
+  | 'sloped_face';
 
 export type Scope = 'environment' | 'crew' | 'compliance' | 'limits' | 'parameters' | 'other';
 
@@ -588,6 +602,47 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('unanswered check in', 'crew.missed_check_ins', 'count'), r('missed call', 'crew.missed_check_ins', 'count'), r('unanswered call', 'crew.missed_check_ins', 'count'),
   // Batch cs-dev-541..580. Fuel gas at the regulator (1910.253(a)(2): no free acetylene above 15 psig).
   r('acetylene', 'hot_work.acetylene_psig', 'stress'), r('acetylene pressure', 'hot_work.acetylene_psig', 'stress'), r('acetylene regulator', 'hot_work.acetylene_psig', 'stress'),
+  // Batch cs-dev-701..740. Release from lockout (1910.147(e)): equipment intact and guarded, the area clear and workers told,
+  // and a lock taken off by anyone but its owner only once the owner is reached.
+  r('lock owner', 'loto.release_by_owner', 'lock_owner'), r('owner contacted', 'loto.owner_contacted', 'status'), r('owner notified', 'loto.owner_contacted', 'status'),
+  r('owner reached', 'loto.owner_contacted', 'status'), r('owner informed', 'loto.owner_contacted', 'status'), r('owner called', 'loto.owner_contacted', 'status'),
+  r('equipment walkdown', 'loto.release_equipment_checked', 'status'), r('walkdown', 'loto.release_equipment_checked', 'status'), r('guard installed', 'loto.release_equipment_checked', 'status'),
+  r('guard reinstalled', 'loto.release_equipment_checked', 'status'), r('guard replaced', 'loto.release_equipment_checked', 'status'), r('equipment intact', 'loto.release_equipment_checked', 'status'),
+  r('guard in place', 'loto.release_equipment_checked', 'status'), r('area clear', 'loto.release_area_clear', 'status'), r('affected worker notified', 'loto.release_area_clear', 'status'),
+  r('worker notified', 'loto.release_area_clear', 'status'), r('employee notified', 'loto.release_area_clear', 'status'), r('crew notified', 'loto.release_area_clear', 'status'),
+  // Roles and positions against what the standard requires (1926.1427(f), 1926.502(d)(17), 1926.651(e)).
+  r('operator status', 'crane.operator_in_training', 'trainee'), r('operator type', 'crane.operator_in_training', 'trainee'), r('operator role', 'crane.operator_in_training', 'trainee'),
+  r('operator in training', 'crane.operator_in_training', 'status'), r('trainee operator', 'crane.operator_in_training', 'status'),
+  r('trainer', 'crane.trainer_monitoring', 'presence'), r('trainer location', 'crane.trainer_monitoring', 'presence'), r('trainer position', 'crane.trainer_monitoring', 'presence'),
+  r('trainer present', 'crane.trainer_monitoring', 'status'), r('trainer monitoring', 'crane.trainer_monitoring', 'status'), r('trainer line of sight', 'crane.trainer_monitoring', 'status'),
+  r('harness attachment', 'fall.side_dring_arrest', 'attachment'), r('attachment point', 'fall.side_dring_arrest', 'attachment'), r('d ring', 'fall.side_dring_arrest', 'attachment'),
+  r('dring', 'fall.side_dring_arrest', 'attachment'), r('lanyard attachment', 'fall.side_dring_arrest', 'attachment'), r('harness connection', 'fall.side_dring_arrest', 'attachment'),
+  r('driver location', 'vehicle.driver_beside_truck', 'beside_truck'), r('driver position', 'vehicle.driver_beside_truck', 'beside_truck'), r('driver stand', 'vehicle.driver_beside_truck', 'beside_truck'),
+  r('sling', 'rigging.identified', 'rigging_id'), r('sling tag', 'rigging.identified', 'status'), r('sling id', 'rigging.identified', 'status'), r('sling identification', 'rigging.identified', 'status'),
+  r('sling label', 'rigging.identified', 'status'), r('rigging tag', 'rigging.identified', 'status'), r('identification tag', 'rigging.identified', 'status'), r('capacity tag', 'rigging.identified', 'status'),
+  // Portable gauges (10 CFR 30.34(i)): constant surveillance, or two independent physical controls.
+  r('surveillance', 'gauge.surveillance', 'status'), r('gauge attended', 'gauge.surveillance', 'status'), r('physical control', 'gauge.physical_controls', 'count'),
+  // Lifelines counted against the workers on a platform (1926.502(d)(10)(i)).
+  r('lifeline in use', 'fall.lifelines', 'count'), r('lifeline count', 'fall.lifelines', 'count'), r('number lifeline', 'fall.lifelines', 'count'),
+  r('vertical lifeline in use', 'fall.vertical_lifelines', 'count'), r('vertical lifeline count', 'fall.vertical_lifelines', 'count'), r('number vertical lifeline', 'fall.vertical_lifelines', 'count'),
+  r('worker on stage', 'fall.workers_on_platform', 'count'), r('worker on platform', 'fall.workers_on_platform', 'count'), r('worker on scaffold', 'fall.workers_on_platform', 'count'),
+  r('person on stage', 'fall.workers_on_platform', 'count'), r('people on stage', 'fall.workers_on_platform', 'count'), r('worker on swing stage', 'fall.workers_on_platform', 'count'),
+  // Swing falls: how far the worker is to the side of an overhead anchorage.
+  r('lateral offset', 'fall.anchor_lateral_ft', 'length'), r('lateral distance', 'fall.anchor_lateral_ft', 'length'), r('horizontal offset', 'fall.anchor_lateral_ft', 'length'),
+  r('offset from anchor', 'fall.anchor_lateral_ft', 'length'), r('lateral from anchor', 'fall.anchor_lateral_ft', 'length'), r('sideways from anchor', 'fall.anchor_lateral_ft', 'length'),
+  // Equipment at an excavation's edge (1926.651(j)(2); Appendix B (c)(3) surcharge).
+  r('truck setback', 'trench.equipment_setback_ft', 'length'), r('equipment setback', 'trench.equipment_setback_ft', 'length'), r('vehicle setback', 'trench.equipment_setback_ft', 'length'),
+  r('truck from edge', 'trench.equipment_setback_ft', 'length'), r('equipment from edge', 'trench.equipment_setback_ft', 'length'), r('vehicle from edge', 'trench.equipment_setback_ft', 'length'),
+  r('surcharge evaluated', 'trench.surcharge_evaluated', 'status'), r('surcharge assessed', 'trench.surcharge_evaluated', 'status'), r('surcharge considered', 'trench.surcharge_evaluated', 'status'),
+  r('surcharge designed', 'trench.surcharge_evaluated', 'status'), r('surcharge reviewed', 'trench.surcharge_evaluated', 'status'), r('surcharge accounted', 'trench.surcharge_evaluated', 'status'),
+  // A shield whose top is below grade leaves the face above it to be sloped (Subpart P Appendix B).
+  r('box top below grade', 'trench.shield_top_below_grade_ft', 'length'), r('shield top below grade', 'trench.shield_top_below_grade_ft', 'length'),
+  r('top of box below grade', 'trench.shield_top_below_grade_ft', 'length'), r('top of shield below grade', 'trench.shield_top_below_grade_ft', 'length'),
+  r('shield height', 'trench.shield_height_ft', 'length'), r('box height', 'trench.shield_height_ft', 'length'), r('trench box height', 'trench.shield_height_ft', 'length'),
+  r('wall above box', 'trench.above_shield_sloped', 'sloped_face'), r('wall above shield', 'trench.above_shield_sloped', 'sloped_face'), r('face above box', 'trench.above_shield_sloped', 'sloped_face'),
+  r('face above shield', 'trench.above_shield_sloped', 'sloped_face'), r('above box', 'trench.above_shield_sloped', 'sloped_face'), r('above shield', 'trench.above_shield_sloped', 'sloped_face'),
+  // "classification: stable rock" (Appendix A): read only when it names rock or a soil type.
+  r('classification', 'trench.soil', 'soil'), r('entry', 'trench.entry_planned', 'status', { scopes: ['parameters'] }),
   // Fall-arrest components: who shares a lifeline (1926.502(d)(10)(i)), who designed a horizontal one (1926.502(d)(8)).
   r('worker on line', 'fall.workers_per_line', 'count'), r('worker per line', 'fall.workers_per_line', 'count'), r('worker on lifeline', 'fall.workers_per_line', 'count'),
   r('worker per lifeline', 'fall.workers_per_line', 'count'), r('user per lifeline', 'fall.workers_per_line', 'count'), r('climber on line', 'fall.workers_per_line', 'count'),

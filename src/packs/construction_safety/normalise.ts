@@ -7,6 +7,8 @@ import { classifyAction, kindIn, kindNamesRecord, kindOfField, readInstructions 
 import { FactWriter, STRENGTH, type Strength } from './fact-writer.js';
 import type { Scope } from './field-names.js';
 import type { ReadKind } from './kinds.js';
+import { readRolesAndGear } from './roles-and-gear.js';
+import { keepLockoutOutOfRemoved, readLockoutRelease, setLockoutRelease } from './lockout-release.js';
 import { DAILY_INSPECTIONS, dayOf, type PendingText, readStructured } from './structured.js';
 import { readTextFacts, type TextReadout } from './text-facts.js';
 import { type TextSource, type TextView, viewOf } from './text-view.js';
@@ -124,6 +126,10 @@ export function readConstruction(state: Record<string, unknown>, action: ActionI
   for (const ins of instructions.instructions) if (ins.head === 'remove') ins.controls.forEach((c) => removed.add(c));
   const kindField = typeof action.kind === 'string' ? action.kind : undefined;
   b.get('action.kind');
+  // Taking a lock off is a release from lockout (1910.147(e)), judged by its own rules, not a safeguard switched off.
+  const release = readLockoutRelease(kindField, actionView);
+  if (release.release) keepLockoutOutOfRemoved(removed);
+  setLockoutRelease(facts, release);
 
   // 4. Facts from the text: the action first (its words say what will be done), then the rest.
   const readout: TextReadout = { concepts: new Set(), controlsInPlace: new Set(), controlPhrases: new Set() };
@@ -131,6 +137,7 @@ export function readConstruction(state: Record<string, unknown>, action: ActionI
   const actionReadout: TextReadout = { concepts: new Set(), controlsInPlace: new Set(), controlPhrases: new Set() };
   for (const v of [...bySource('action'), ...bySource('parameter')]) readTextFacts(facts, v, strengthOfSource(v.source), actionReadout, removed);
   for (const v of views.filter((v) => v.source !== 'action' && v.source !== 'parameter')) readTextFacts(facts, v, strengthOfSource(v.source), readout);
+  readRolesAndGear(facts, views, (v) => strengthOfSource(v.source));
   for (const c of actionReadout.concepts) readout.concepts.add(c);
   for (const c of actionReadout.controlsInPlace) readout.controlsInPlace.add(c);
 
@@ -570,6 +577,30 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   if (levelPct !== undefined && facts.num('crane.level_limit_deg') === undefined) facts.set('crane.level_limit_deg', (Math.atan(levelPct / 100) * 180) / Math.PI, `${levelPct}% of grade`, R);
   const offPct = facts.num('crane.out_of_level_pct');
   if (offPct !== undefined) facts.set('crane.out_of_level_deg', (Math.atan(offPct / 100) * 180) / Math.PI, `${offPct}% of grade`, R);
+
+  // Batch cs-dev-701..740.
+  // 1926.502(d)(10)(i): each worker on a vertical lifeline of his own; workers on a platform counted against the lines rigged.
+  const lines = facts.num('fall.vertical_lifelines') ?? (facts.bool('fall.horizontal_lifeline') === true ? undefined : facts.num('fall.lifelines'));
+  const onPlatform = facts.num('fall.workers_on_platform');
+  if (facts.num('fall.workers_per_line') === undefined && lines !== undefined && lines >= 1 && onPlatform !== undefined && onPlatform > lines) {
+    facts.set('fall.workers_per_line', Math.ceil(onPlatform / lines), `${onPlatform} workers on ${lines} vertical lifeline${lines === 1 ? '' : 's'}`, STRENGTH.parameter);
+  }
+  // A swing fall: the angle of the line from an overhead anchorage to a worker off to its side.
+  const lateral = facts.num('fall.anchor_lateral_ft');
+  const anchorAbove = facts.num('fall.anchor_height_ft');
+  if (lateral !== undefined && anchorAbove !== undefined && lateral > 0) {
+    facts.set('fall.swing_angle_deg', Math.round((Math.atan2(lateral, Math.max(anchorAbove, 0)) * 180) / Math.PI), `${lateral} ft to the side of an anchorage ${anchorAbove} ft above the walking surface`, R);
+  }
+  // Trucks loaded by a machine (1926.651(e)): a driver beside the truck while it is loaded.
+  if (facts.bool('vehicle.loading') === true && facts.bool('vehicle.driver_beside_truck') !== undefined) {
+    facts.set('vehicle.driver_beside_loading', facts.bool('vehicle.driver_beside_truck')!, 'where the driver stands while the truck is loaded', R);
+  }
+  // A shield shorter than the excavation is deep leaves the face above its top (Subpart P Appendix B).
+  const shieldFt = facts.num('trench.shield_height_ft');
+  const trenchFt = facts.num('trench.depth_ft');
+  if (facts.num('trench.shield_top_below_grade_ft') === undefined && shieldFt !== undefined && trenchFt !== undefined) {
+    facts.set('trench.shield_top_below_grade_ft', Math.max(0, trenchFt - shieldFt), `${trenchFt} ft excavation, ${shieldFt} ft shield`, R);
+  }
 
   // Demolition, weather.
   if (facts.bool('weather.outdoors')) facts.set('weather.indoors', false, 'outdoors', R);

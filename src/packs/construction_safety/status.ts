@@ -7,9 +7,11 @@ export type Status = boolean | undefined;
 /** Longest status value read; longer strings are free text, read as such. */
 const MAX_STATUS_CHARS = 160;
 /** Words that on their own say "not done" whatever follows ("none required", "not applied", "no"). */
-const NOT_DONE = new Set(['false', 'no', 'none', 'not', 'never', 'n', 'nil', 'without', 'zero', 'off', 'red']);
+const NOT_DONE = new Set(['false', 'no', 'none', 'not', 'never', 'n', 'nil', 'without', 'zero', 'off', 'red', 'nobody', 'noone']);
 /** Words that say nobody knows yet. */
 const UNKNOWN = new Set(['unknown', 'tbd', 'tbc', 'unsure', 'unclear', 'planned', 'scheduled', 'requested', 'na']);
+/** After "no" or "not", these make a pseudo-negation: "no other duties", "not only". */
+const PSEUDO_NEGATED = new Set(['other', 'additional', 'further', 'extra', 'only', 'else']);
 const DONE = new Set(['true', 'yes', 'y', 'ok', 'on', 'green', 'pass', 'passed', 'good', 'current', 'valid', 'signed', 'certified', 'named']);
 
 /** Whether a field's value says nobody knows it yet ("unknown", "TBD", "not confirmed", "?"). */
@@ -41,7 +43,8 @@ export function statusOf(value: unknown, vocabulary: Lexicon): Status {
   const inControlName = new Array<boolean>(tokens.length).fill(false);
   for (const m of matches) if (m.concept.startsWith('control.') && m.last > m.first) for (let i = m.first; i <= m.last; i++) inControlName[i] = true;
   const words = tokens.filter((t, i) => t.kind === 'word' && !inControlName[i]).map((t) => t.text);
-  if (words.some((w) => NOT_DONE.has(w))) return false;
+  // "assigned, no other duties", "not only the crew": a pseudo-negation (NegEx) excludes the alternatives, not the item itself.
+  if (words.some((w, i) => NOT_DONE.has(w) && !(PSEUDO_NEGATED.has(words[i + 1] ?? '') && (w === 'no' || w === 'not')))) return false;
   if (words.some((w) => UNKNOWN.has(w)) || tokens.some((t) => t.text === '?')) return undefined;
   // "strapped down": a negative word inside a longer positive phrase is part of that phrase.
   const positives = matches.filter((m) => m.concept === 'status.positive');

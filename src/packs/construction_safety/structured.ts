@@ -3,6 +3,9 @@ import { quantities, tokenize } from '../reading/text.js';
 import { toCelsius, toFeet, toHours, toKilovolts, toMph, toPounds } from '../reading/units.js';
 import { type FactWriter, type Strength } from './fact-writer.js';
 import { type FieldName, psiPer, ruleFor, type FieldRule, type Scope, splitFieldName } from './field-names.js';
+import { readCheckItems } from './check-items.js';
+import { lockOwnerRemoves } from './lockout-release.js';
+import { besideTruckOf, presentAtWork, riggingIdentifiedOf, sideRingOf, slopedFaceOf, traineeOf } from './roles-and-gear.js';
 import { slopeIn } from './slope.js';
 import { saysUnknown, statusOf } from './status.js';
 
@@ -137,6 +140,16 @@ function channelDedicated(value: unknown): boolean | undefined {
   return undefined;
 }
 
+/** Fields whose value is read by its words against a role's or a gear's requirement (roles-and-gear.ts). */
+const WORD_READERS: Partial<Record<string, (value: unknown) => boolean | undefined>> = {
+  trainee: traineeOf,
+  presence: presentAtWork,
+  attachment: sideRingOf,
+  beside_truck: besideTruckOf,
+  rigging_id: riggingIdentifiedOf,
+  sloped_face: slopedFaceOf,
+};
+
 /** A number and its unit from a field value: a number, or a short string such as "25 km/h" or "18.2%". */
 function quantityOf(value: unknown, fallback: Unit | undefined): { value: number; unit: Unit | undefined } | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? { value, unit: fallback } : undefined;
@@ -211,6 +224,7 @@ export function readStructured(
   if (Object.keys(raw).length === 0) b.consume(path);
   readDesignShortfall(facts, raw as Record<string, unknown>, path, strength);
   readContainerStorage(facts, raw as Record<string, unknown>, path, strength);
+  readCheckItems(facts, raw as Record<string, unknown>, path);
   let keys = 0;
   for (const key of Object.keys(raw)) {
     if (++keys > MAX_KEYS) break;
@@ -315,6 +329,12 @@ export function readStructured(
         if (sloped) facts.set('trench.system', 'sloping', source, strength);
         const slope = slopeIn(tokens, 0, tokens.length - 1, !sloped);
         if (slope !== undefined) facts.set('trench.slope_h_per_v', slope, source, strength);
+        // "trench shield 8 ft high", "8 ft box": the shield's height, against the excavation's depth.
+        if (words.some((w) => w === 'shield' || w === 'box')) {
+          const q = quantities(tokens).find((x) => x.unit !== undefined);
+          const ft = q ? toFeet(q.value, q.unit) : undefined;
+          if (ft !== undefined && ft > 0) facts.set('trench.shield_height_ft', ft, source, strength);
+        }
       }
       continue;
     }
@@ -374,6 +394,17 @@ export function readStructured(
       const status = inspectionRecordOf(value, vocabulary);
       if (status === undefined && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
       facts.set(rule.fact, status, source, strength);
+      continue;
+    }
+    const wordReader = WORD_READERS[rule.kind];
+    if (wordReader) {
+      facts.set(rule.fact, wordReader(value), source, strength);
+      if (typeof value === 'string') texts.push({ path: here, value, scope });
+      continue;
+    }
+    if (rule.kind === 'lock_owner') {
+      facts.set(rule.fact, lockOwnerRemoves(value), source, strength);
+      if (typeof value === 'string') texts.push({ path: here, value, scope });
       continue;
     }
     if (rule.kind === 'hoist') {
@@ -550,6 +581,8 @@ function readWordField(facts: FactWriter, rule: FieldRule, value: unknown, sourc
   const words = new Set(tokenize(value.replaceAll('_', ' ')).filter((t) => t.kind === 'word').map((t) => t.text));
   switch (rule.kind) {
     case 'soil': {
+      // A bare "classification" field ("hazard classification: high") is a soil's only when it names rock or a type.
+      if (rule.words.length === 1 && rule.words[0] === 'classification' && !words.has('rock') && !words.has('type')) return;
       if (words.has('rock')) facts.set('trench.stable_rock', words.has('stable') || !words.has('fractured'), source, strength);
       else facts.set('trench.stable_rock', false, source, strength);
       for (const letter of ['a', 'b', 'c']) if (words.has(letter) && (words.has('type') || words.size === 1)) facts.set('trench.soil', letter.toUpperCase(), source, strength);
