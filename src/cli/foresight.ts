@@ -30,6 +30,7 @@ const USAGE = `foresight <command>
   keys revoke <id>                    revoke a key: every secret of it stops working
   keys roles                          print the role matrix (what each role may do)
   validate --domain D                 measure the world model and decisions on the held-out split
+  validate --domain D --cases FILE    the decisions on one case file (a new batch, scored on first contact)
 ${AUDIT_USAGE}${CALIBRATION_USAGE}${REPLAY_USAGE}`;
 
 async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { DOMAIN_MODULES } from '../packs/domain-modules.js';
 import { loadDomains } from '../packs/load-domains.js';
 import { PROJECT_ROOT } from '../lib/project-root.js';
-import { decideCases, loadPublicCases, scoreCases, SPLITS, type CaseSetScore } from '../validation/public-cases.js';
+import { decideCases, formatScore, loadCaseFile, loadPublicCases, scoreCases, SPLITS, type CaseSetScore } from '../validation/public-cases.js';
 import { validateDomain, type ValidationReport } from '../validation/validate-domain.js';
 import { EmbeddedWorldModel } from '../world-model/embedded/embedded-world-model.js';
 
@@ -53,9 +53,22 @@ function updateReadme(domain: string, markdown: string): string {
   return file;
 }
 
+/**
+ * `validate --domain D --cases FILE`: the decisions on one case file, without the bank's held-out report. This is
+ * how a new batch is scored on first contact before any round tunes on it; its misses are listed by id.
+ */
+async function scoreCaseFileCommand(domains: ReturnType<typeof loadDomains>, name: string | undefined, file: string): Promise<void> {
+  const domain = name ? domains.get(name) : undefined;
+  if (!domain) throw new Error(`--cases needs --domain, one of: ${[...domains.keys()].join(', ')}`);
+  const score = scoreCases(await decideCases(domain, new EmbeddedWorldModel([domain]), loadCaseFile(path.resolve(file))));
+  for (const m of score.misses) console.log(`miss ${m.case.id}: gold ${m.case.gold}, got ${m.decision}${m.reasons.length ? ` (${m.reasons.join(', ')})` : ''}`);
+  console.log(formatScore(domain.name, path.basename(file), score));
+}
+
 export async function validateCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { domain: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, 'update-readme': { type: 'boolean' } } });
+  const { values } = parseArgs({ args, options: { domain: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, 'update-readme': { type: 'boolean' }, cases: { type: 'string' } } });
   const domains = loadDomains(PROJECT_ROOT, DOMAIN_MODULES);
+  if (values.cases) return scoreCaseFileCommand(domains, values.domain, values.cases);
   const names = values.domain ? [values.domain] : [...domains.keys()];
   for (const name of names) {
     const domain = domains.get(name);

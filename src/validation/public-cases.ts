@@ -34,7 +34,11 @@ export function publicCaseFile(root: string, domain: string, split: Split): stri
 
 export function loadPublicCases(root: string, domain: string, split: Split): PublicCase[] {
   const file = publicCaseFile(root, domain, split);
-  if (!fs.existsSync(file)) return [];
+  return fs.existsSync(file) ? loadCaseFile(file) : [];
+}
+
+/** A case file in the sets' format: a split, or a batch waiting in `test/cases/incoming/` to be scored on first contact. */
+export function loadCaseFile(file: string): PublicCase[] {
   const parsed = z.array(PublicCaseSchema).safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
