@@ -26,6 +26,7 @@ import { readEndpointShapes } from './read-endpoints.js';
 import { readHostShapes } from './read-hosts.js';
 import { readReleaseAndTrustShapes } from './read-pipelines.js';
 import { readGrantScope } from './read-grant-scope.js';
+import { readChangeEffects } from './read-change-effects.js';
 import { isRecord } from './values.js';
 import { glued, viewOf, wordSet, type TextView } from './text-helpers.js';
 
@@ -227,6 +228,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readHostShapes(ctx, action?.parameters, action?.kind);
   readReleaseAndTrustShapes(ctx, action?.parameters, action?.kind, rawDescription);
   readGrantScope(ctx, action?.parameters, action?.kind);
+  readChangeEffects(ctx, action?.parameters);
   const actionReading = classifyAction(ctx, { declaredKind: action?.kind, description, parameterOpens, question, contentUnknown: !b.has('change.specified'), replyRisk });
   return b.build(actionReading);
 }

@@ -80,6 +80,13 @@ function insideName(m: PhraseMatch, clause: readonly PhraseMatch[]): boolean {
 }
 
 const JOINERS = new Set(['-', '_', '/', '.']);
+
+/** A one-word match glued by a dot to a following name ("public.orders", "public.example.com"): part of a qualified name. */
+function qualifiedName(v: TextView, m: PhraseMatch): boolean {
+  if (m.first !== m.last) return false;
+  const end = v.tokens[m.last]?.end;
+  return end !== undefined && v.text[end] === '.' && /[a-z_"]/i.test(v.text[end + 1] ?? '');
+}
 const glue = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && a.end === b.start;
 
 /** A verb written into a compound name ("customer-uploads", "set-mailbox", "log_export") names a thing, it does not act. */
@@ -270,6 +277,8 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
     if (m.negated || (m.concept !== 'exposure.public' && m.concept !== 'exposure.share_link' && m.concept !== 'exposure.public_word' && m.concept !== 'exposure.public_principal')) continue;
     const clause = inClause(m);
     if (clause.some((g) => g !== m && g.first <= m.first && g.last >= m.last && (g.concept.startsWith('guard.') || g.concept.startsWith('exposure.') || g.concept.startsWith('env.')) && g.last - g.first > m.last - m.first)) continue;
+    // A qualified name ("ON public.orders", PostgreSQL's default schema; "public.example.com") names a thing: no exposure.
+    if (qualifiedName(v, m)) continue;
     const dataInClause = clause.some((x) => (x.concept === 'obj.data' || x.concept === 'obj.database') && !x.negated);
     if (m.concept === 'exposure.public_word' && !dataInClause) continue;
     if (verbBefore(byClause, m, CLOSING_VERBS)) closes(ctx, 'public_acl');

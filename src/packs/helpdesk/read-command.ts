@@ -542,15 +542,25 @@ function sqlGrants(ctx: ReadContext, t: readonly { text: string; kind: string }[
   }
 }
 
-/** SQL read from the words of each statement (a statement ends at ';' or a line break). */
-function sql(ctx: ReadContext, v: TextView, source: string): void {
+/**
+ * Words that continue a SQL statement on its next line ("DELETE FROM t\n WHERE …"): a clause of the statement,
+ * not a new one. A line break ends a statement only when the next line does not start with one of them.
+ */
+const SQL_CONTINUES = new Set(['where', 'and', 'or', 'from', 'join', 'inner', 'left', 'right', 'outer', 'on', 'using', 'set', 'limit', 'order', 'group', 'having', 'returning', 'in', 'not', 'exists', 'values', 'select', '(', ')', 'as', 'with', 'cascade', 'restrict']);
+
+/** SQL read from the words of each statement (a statement ends at ';', or at a line break whose next line starts no clause of it). */
+function sql(ctx: ReadContext, v: TextView, source: string): boolean {
   const t = v.raw;
   sqlGrants(ctx, t, source);
   // Whether each statement has a WHERE, found in one pass (so many DELETEs in one statement cost no more than one).
   const statement = new Array<number>(t.length);
   const filtered: boolean[] = [];
+  const nextWord = (i: number): string | undefined => {
+    for (let j = i + 1; j < t.length && j < i + 20; j++) if (t[j].text !== '\n' && t[j].kind !== 'break') return t[j].text;
+    return undefined;
+  };
   for (let i = 0, s = 0; i < t.length; i++) {
-    if (t[i].text === ';' || t[i].text === '\n') filtered[++s] = false;
+    if (t[i].text === ';' || (t[i].text === '\n' && !SQL_CONTINUES.has(nextWord(i) ?? ''))) filtered[++s] = false;
     statement[i] = s;
     if (t[i].text === 'where') filtered[s] = true;
   }
@@ -563,6 +573,38 @@ function sql(ctx: ReadContext, v: TextView, source: string): void {
     else if (w === 'truncate' && (next === 'table' || t[i + 1]?.kind === 'word')) destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), named: [], source }, 'TRUNCATE');
     else if (w === 'delete' && next === 'from' && !filtered[statement[i]]) destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), named: [], source }, 'DELETE without WHERE');
   }
+  return readRetentionTrim(ctx, v, source);
+}
+
+const TRIM_UNITS: Readonly<Record<string, number>> = { minute: 1 / 1440, minutes: 1 / 1440, hour: 1 / 24, hours: 1 / 24, day: 1, days: 1, week: 7, weeks: 7, month: 30.4, months: 30.4, mon: 30.4, mons: 30.4, year: 365, years: 365 };
+const TRIM_AGE = /\bdelete\s+from\s+([\w."]+)[\s\S]{0,400}?(?:<|<=)\s*(?:now\(\)|current_timestamp|current_date|getdate\(\)|sysdate)\s*-\s*interval\s*'?\s*(\d+(?:\.\d+)?)\s*([a-z]+)/i;
+const TRIM_DATEADD = /\bdelete\s+from\s+([\w.\[\]"]+)[\s\S]{0,400}?(?:<|<=)\s*dateadd\s*\(\s*(day|dd|d|month|mm|m|year|yy|yyyy|week|wk|ww|hour|hh)\s*,\s*-\s*(\d+)/i;
+
+/**
+ * A retention trim of audit or log records: a DELETE that keeps only the rows newer than an age ("created_at < now() -
+ * interval '13 days'", "DATEADD(day, -400, GETDATE())") on a table named for audit, log or event records. What it sets
+ * is how long the records are kept (`change.log_retention_days`), read against the retention minimum, not logging
+ * switched off. Returns whether one was read.
+ */
+function readRetentionTrim(ctx: ReadContext, v: TextView, source: string): boolean {
+  const text = v.text.slice(0, 4_000);
+  let table: string | undefined;
+  let days: number | undefined;
+  const a = TRIM_AGE.exec(text);
+  if (a) {
+    const unit = TRIM_UNITS[a[3].toLowerCase()];
+    if (unit !== undefined) [table, days] = [a[1], Number(a[2]) * unit];
+  } else {
+    const d = TRIM_DATEADD.exec(text);
+    if (d) {
+      const u = d[2].toLowerCase();
+      const unit = u.startsWith('d') ? 1 : u.startsWith('w') ? 7 : u.startsWith('h') ? 1 / 24 : u === 'm' || u.startsWith('mo') || u === 'mm' ? 30.4 : 365;
+      [table, days] = [d[1], Number(d[3]) * unit];
+    }
+  }
+  if (!table || days === undefined || !/audit|log|event|trail|history/i.test(table)) return false;
+  ctx.b.set('change.log_retention_days', Math.floor(days), `${source}: DELETE FROM ${table.slice(0, 60)} keeps ${Math.floor(days)} days`, true);
+  return true;
 }
 
 /** Reads the commands written inside free text ("run `aws cloudtrail stop-logging --name main`"), from its view. */
@@ -594,10 +636,11 @@ export function readCommand(ctx: ReadContext, path: string, value: string, sourc
   readCloudCommand(ctx, args.words, args.flags, args.source);
   if (args.words.some((w) => w.includes('-') && !w.startsWith('-') && (w.startsWith('set-') || w.startsWith('new-') || w.startsWith('enable-') || w.startsWith('remove-') || w.startsWith('unlock-') || w.startsWith('reset-') || w.startsWith('add-')))) powershell(ctx, args);
   shell(ctx, args);
-  sql(ctx, v, source);
+  const trim = sql(ctx, v, source);
   readOnPremText(ctx, v, source);
   readSaasCommand(ctx, args.words, args.named, source);
-  const recognised = ctx.opens.size + ctx.closes.size > before;
+  // A retention trim is read as what it keeps: its words ("delete … audit events") are not read again as logging removed.
+  const recognised = ctx.opens.size + ctx.closes.size > before || trim;
   if (recognised) ctx.parameterChanges.push(source);
   return { ...v, recognised };
 }

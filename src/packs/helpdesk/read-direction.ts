@@ -52,10 +52,12 @@ function linesOf(value: unknown, key: string, out: Line[], depth = 0): void {
     const valued = entries.some(([k]) => /^(value|data|valuedata|value_data)$/i.test(k));
     if (valued && entries.length >= 2 && entries.length <= 6 && scalars.length === entries.length && scalars.every(([, v]) => String(v).length <= 300 && !String(v).includes('\n'))) out.push(lineOf(scalars.map(([, v]) => String(v)).join(' ')));
     // A named parameter ({ParameterName: rds.force_ssl, ParameterValue: '0', ApplyMethod}) reads as `name: value`.
-    const named = entries.find(([k, v]) => /^(parameter_?name|setting_?name|option_?name)$/i.test(k) && typeof v === 'string');
-    const given = entries.find(([k, v]) => /^(parameter_?value|setting_?value|option_?value)$/i.test(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'));
-    if (named && given && String(given[1]).length <= 300) out.push(lineOf(`${String(named[1])}: ${String(given[1])}`));
-    for (const [k, v] of entries) linesOf(v, k, out, depth + 1);
+    // So does a setting and its value given side by side ({setting: pass-secrets-…, value: false}): the name alone is no line.
+    const named = entries.find(([k, v]) => /^(parameter_?name|setting_?name|option_?name|setting|parameter|option)$/i.test(k) && typeof v === 'string');
+    const given = entries.find(([k, v]) => /^(parameter_?value|setting_?value|option_?value|value|enabled)$/i.test(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'));
+    const pair = named !== undefined && given !== undefined && String(given[1]).length <= 300;
+    if (pair) out.push(lineOf(`${String(named[1])}: ${String(given[1])}`));
+    for (const [k, v] of entries) if (!pair || (k !== named[0] && k !== given[0])) linesOf(v, k, out, depth + 1);
   }
 }
 
@@ -112,7 +114,8 @@ function readDirection(ctx: ReadContext, parameters: Record<string, unknown>, li
       ctx.opens.add('safeguard_setting_off');
     }
     const feature = insecure.find((t) => has(l, t)) ?? (dcs ? insecureOnDc.find((t) => has(l, t)) : undefined);
-    if (feature && !negates(l)) {
+    // "--no-enable-legacy-authorization", "no ip http server" written mid-line: the flag's negated form turns it off.
+    if (feature && !negates(l) && !l.s2.includes(` no${lineOf(feature).s2}`)) {
       ctx.b.add('change.insecure_feature_on', feature, say);
       ctx.opens.add('insecure_feature_on');
     }

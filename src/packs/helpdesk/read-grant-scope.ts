@@ -163,9 +163,43 @@ function readGrantBeyondApproval(ctx: ReadContext, parameters: Record<string, un
 
 const BROAD_GROUPS = new Set(['everyone', 'everyoneexceptexternalusers', 'allusers', 'authenticatedusers', 'domainusers', 'allcompany', 'allemployees', 'allstaff', 'c0strue']);
 const PRINCIPAL_KEYS = new Set(['user', 'users', 'member', 'members', 'loginname', 'principal', 'principals', 'grantee', 'grantees', 'trustee', 'accountname', 'identityreference', 'assignee', 'memberid']);
+/**
+ * The class of keys that name who receives a grant, read by their words rather than listed whole: the last word
+ * (past a trailing name, id or list) names a principal (`assign_group`, `target_group`, `groupName`, `grantee_ids`,
+ * `add_members`, `principalId`), or the key is a share-with (`shared_with`, `shareWith`). A key naming where the
+ * grant lands (`resource_group`, `log_group`, `target_folder`) ends in its own noun and is not read as one.
+ */
+const PRINCIPAL_WORDS = new Set(['user', 'users', 'group', 'groups', 'member', 'members', 'principal', 'principals', 'grantee', 'grantees', 'trustee', 'trustees', 'assignee', 'assignees', 'audience', 'audiences', 'recipient', 'recipients', 'team', 'teams', 'login']);
+const PRINCIPAL_TAIL = new Set(['name', 'names', 'id', 'ids', 'list', 'identity', 'object', 'ref']);
+const NOT_PRINCIPAL_OWNER = new Set(['resource', 'log', 'security', 'node', 'instance', 'placement', 'parameter', 'option', 'subnet', 'auto', 'scaling', 'consumer', 'rule']);
+function principalKey(raw: string): boolean {
+  if (PRINCIPAL_KEYS.has(normKey(raw))) return true;
+  const ws = words(raw);
+  while (ws.length > 1 && PRINCIPAL_TAIL.has(ws.at(-1)!)) ws.pop();
+  const last = ws.at(-1) ?? '';
+  if (last === 'with' && /^shar/.test(ws.at(-2) ?? '')) return true;
+  if (!PRINCIPAL_WORDS.has(last)) return false;
+  // `resource_group`, `log_group`, `security_group` name a place or a network object, not who is let in
+  // (`target_group` on a grant is the group granted; a load balancer's target group names no broad group).
+  return !NOT_PRINCIPAL_OWNER.has(ws.at(-2) ?? '');
+}
+
+/** [key as written, value] of an object tree, depth-first, bounded like `entriesOf`. */
+function rawEntries(value: unknown, out: [string, unknown][] = [], depth = 0): [string, unknown][] {
+  if (depth > 6 || out.length > 400) return out;
+  if (Array.isArray(value)) for (const v of value.slice(0, 100)) rawEntries(v, out, depth + 1);
+  else if (isRecord(value))
+    for (const [k, v] of Object.entries(value).slice(0, 100)) {
+      out.push([k, v]);
+      rawEntries(v, out, depth + 1);
+    }
+  return out;
+}
 const PRINCIPAL_FLAGS = ['-user', '-loginname', '-members', '-member', '-principal', '-trustee', '-accountname', '-grantee', '--member'];
 const REMOVAL_VERB = /^(remove|revoke|delete|disable|clear|unassign)/;
-const SENSITIVE = /\b(hr|payroll|salary|salaries|payslips?|medical|health|bank|banking|finance|financial|legal|confidential|restricted|pii|ssn|passports?|disciplinary|grievance|case files)\b/;
+// Data the ticket calls sensitive, and the class of stored credentials (a vault, collection or folder of passwords,
+// secrets, keys or root logins): read on those is the credential itself.
+const SENSITIVE = /\b(hr|payroll|salary|salaries|payslips?|medical|health|bank|banking|finance|financial|legal|confidential|restricted|pii|ssn|passports?|disciplinary|grievance|case files|passwords?|credentials?|secrets?|root (login|account|user|credentials?)|master passwords?|private keys?|api keys?|recovery keys?|break[- ]glass)\b/;
 
 /** The broad group a principal names ("CONTOSO\\Domain Users", the SharePoint everyone-except-external claim). */
 function broadGroup(principal: string): string | undefined {
@@ -182,7 +216,7 @@ function readBroadGroupGrant(ctx: ReadContext, parameters: Record<string, unknow
   const verbs = [...texts.map((t) => t.trim().split(/\s+/)[0] ?? '').filter((w) => /^[a-z]{2,20}-[a-z]{2,40}$/i.test(w)), ...entriesOf(parameters).filter(([k]) => k === 'cmdlet' || k === 'command' || k === 'operation' || k === 'method').map(([, v]) => scalarText(v) ?? '')].map((v) => v.toLowerCase());
   if (verbs.some((v) => REMOVAL_VERB.test(v)) || /revoke|remove|delete/.test(kind)) return;
   const principals: string[] = [];
-  for (const [k, v] of entriesOf(parameters)) if (PRINCIPAL_KEYS.has(k)) for (const x of asArray(v)) if (typeof x === 'string') principals.push(x);
+  for (const [k, v] of rawEntries(parameters)) if (principalKey(k)) for (const x of asArray(v)) if (typeof x === 'string') principals.push(x);
   principals.push(...flagValues(texts.map((t) => t.replace(/"([^"]{1,120})"/g, (_, s: string) => s.replace(/\s/g, '\u0001'))), PRINCIPAL_FLAGS).map((s) => s.replace(/\u0001/g, ' ')));
   const broad = principals.map(broadGroup).find((g) => g !== undefined);
   if (!broad) return;
@@ -190,7 +224,7 @@ function readBroadGroupGrant(ctx: ReadContext, parameters: Record<string, unknow
   const level = accessLevel(all);
   // A site or team group named for its members or owners carries edit rights; an unknown right is not read-only.
   const memberGroup = /\b(members|owners)\b/i.test(all);
-  const sensitive = SENSITIVE.test(stateText(ctx));
+  const sensitive = SENSITIVE.test(stateText(ctx)) || SENSITIVE.test(all.toLowerCase());
   if (level >= 2 || memberGroup || (level === 0 && sensitive) || (level === 1 && sensitive)) {
     const right = level === 3 ? 'full access' : level === 2 || memberGroup ? 'write or membership' : 'access';
     opens(ctx, 'broad_full_control', say(`${broad} granted ${right}`), `${broad}: ${right}`);

@@ -994,7 +994,12 @@ const BLOCKING: readonly RegExp[] = [
   /\boptimize\s+table\b/,
   /\balter\s+index\b[^;\n]{0,200}\brebuild\b(?![^;\n]{0,200}\bonline\s*=\s*on)/,
   /\block\s+table\b[^;\n]{0,100}\baccess\s+exclusive\b/,
+  // PostgreSQL CREATE INDEX without CONCURRENTLY holds a SHARE lock: every INSERT, UPDATE and DELETE waits until the
+  // build ends (PostgreSQL docs, CREATE INDEX, Building Indexes Concurrently); SQL Server's without ONLINE = ON likewise.
+  /\bcreate\s+(?:unique\s+)?index\s+(?!concurrently\b)(?:if\s+not\s+exists\s+)?[\w."]+\s+on\b(?![^;]{0,300}\bonline\s*=\s*on)/,
 ];
+/** MySQL and MariaDB build indexes online by default (InnoDB online DDL, LOCK=NONE): a plain CREATE INDEX there blocks nothing. */
+const ONLINE_DDL_ENGINES = /\b(mysql|mariadb|innodb|aurora mysql)\b/;
 
 /**
  * Maintenance that holds an exclusive lock on a live table until it ends (PostgreSQL VACUUM FULL and REINDEX without
@@ -1004,7 +1009,9 @@ const BLOCKING: readonly RegExp[] = [
  */
 function readBlockingMaintenance(ctx: ReadContext, text: string): void {
   const act = `${text}\n${String(ctx.b.request.action?.description ?? '').toLowerCase().slice(0, 4000)}`;
+  const mysql = ONLINE_DDL_ENGINES.test(JSON.stringify(ctx.b.request.state ?? {}).toLowerCase().slice(0, 20_000));
   for (const r of BLOCKING) {
+    if (mysql && r === BLOCKING.at(-1)) continue;
     const m = r.exec(act);
     if (m) {
       opens(ctx, 'blocking_maintenance', `action: ${m[0].slice(0, 80)} (an exclusive lock on the table until it ends)`, m[0].slice(0, 60));

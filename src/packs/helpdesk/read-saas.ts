@@ -130,6 +130,14 @@ export function readSaasSetting(ctx: ReadContext, key: string, value: unknown, s
     else if (word !== undefined && (word.includes('allowlist') || word.includes('whitelist') || word === 'disallowed' || word === 'disabled' || word === 'off' || word === 'false')) closes(ctx, 'external_sharing');
     return true;
   }
+  // Calendar external sharing (Google Workspace Admin Help, Calendar sharing options; SCuBA GWS.CALENDAR.1.1: primary
+  // calendars share only free/busy outside the domain): a value that shows every detail or lets outsiders change events.
+  if (k.startsWith('externalsharing') && k.includes('calendar') && text !== undefined) {
+    const t = text.toLowerCase();
+    if (/outsiders can (change|edit|manage|modify)|share all information|all event details|see all event details/.test(t)) opens(ctx, 'external_sharing', `${say} (every event's details shown to outsiders${/can (change|edit|manage|modify)/.test(t) ? ', and outsiders may change them' : ''})`);
+    else if (/free\s*\/\s*busy|no sharing|only free/.test(t)) closes(ctx, 'external_sharing');
+    return true;
+  }
   if (k === 'defaultfileaccess' || k === 'generalaccess' || k === 'generalaccessdefault' || k === 'defaultlinkaccess' || k === 'defaultsharinglinktype' || k === 'defaultlinktype' || k === 'linksharing' || k === 'sharinglinktype') {
     if (mentionsAnyone(word)) opens(ctx, 'external_sharing', `${say} (new files open to anyone with the link)`);
     return true;

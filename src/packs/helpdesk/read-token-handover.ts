@@ -33,8 +33,11 @@ export function readPrivilegedTokenHandover(ctx: ReadContext, parameters: unknow
   if (!isRecord(parameters)) return;
   const params = leaves(parameters);
   // Who the token goes to: an address under a delivery key of the call. No recipient, nothing handed over.
-  const recipients = params.filter(([k, v]) => RECIPIENT_KEY_PARTS.some((p) => k === p || (p.length > 2 && k.includes(p))) && mailDomain(v) !== undefined).map(([, v]) => v);
-  if (recipients.length === 0) return;
+  const delivery = params.filter(([k]) => RECIPIENT_KEY_PARTS.some((p) => k === p || (p.length > 2 && k.includes(p))));
+  const recipients = delivery.filter(([, v]) => mailDomain(v) !== undefined).map(([, v]) => v);
+  // A delivery written as a place of an outside party ("vendor onboarding form", "the partner's SaaS console"): handed out.
+  const outsidePlace = delivery.map(([, v]) => v).find((v) => mailDomain(v) === undefined && OUTSIDER_WORDS.some((w) => compactText(v).includes(w)));
+  if (recipients.length === 0 && !outsidePlace) return;
   const gathered = leaves(gatheredFields(ctx));
   const said = `${typeof description === 'string' ? description : ''} ${params.map(([k, v]) => `${k} ${v}`).join(' ')}`;
   const words = said.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
@@ -45,7 +48,7 @@ export function readPrivilegedTokenHandover(ctx: ReadContext, parameters: unknow
   const actorDomains = new Set([...params, ...gathered].filter(([k, v]) => ACTOR_KEY_PARTS.some((p) => k.includes(p)) && mailDomain(v) !== undefined).map(([, v]) => mailDomain(v)!));
   const ticketText = compactText(`${String(ctx.b.request.state?.description ?? '')} ${gathered.map(([k]) => k).join(' ')}`);
   const outsiderNamed = OUTSIDER_WORDS.some((w) => ticketText.includes(w));
-  const outside = recipients.find((r) => {
+  const outside = outsidePlace ?? recipients.find((r) => {
     const d = mailDomain(r)!;
     // The domain of the admin or user the call acts as is the organisation's own.
     if ([...actorDomains].some((a) => d === a || d.endsWith(`.${a}`))) return false;
@@ -57,8 +60,10 @@ export function readPrivilegedTokenHandover(ctx: ReadContext, parameters: unknow
   if (!outside) return;
 
   // The rights the token carries: an administrator role named for the session or account it is made from.
-  const roleValues = [...gathered, ...params].filter(([k]) => k.includes('role') || k.includes('privilege') || k.includes('adminlevel') || k.includes('scope'));
-  const admin = roleValues.find(([, v]) => adminRoleKind(ctx, v) === 'admin' || adminRoleKind(ctx, v.replace(/[_-]+/g, ' ')) === 'admin');
+  // A service account's bindings are its rights too (`bindings: ClusterRoleBinding x -> cluster-admin`).
+  const roleValues = [...gathered, ...params].filter(([k]) => k.includes('role') || k.includes('privilege') || k.includes('adminlevel') || k.includes('scope') || k.includes('binding'));
+  const named = (v: string) => v.split(/\s*(?:->|→|=>|:)\s*|,\s*/).map((p) => p.trim()).filter(Boolean);
+  const admin = roleValues.find(([, v]) => [v, ...named(v)].some((x) => adminRoleKind(ctx, x) === 'admin' || adminRoleKind(ctx, x.replace(/[_-]+/g, ' ')) === 'admin'));
   if (!admin) return;
   opens(ctx, 'privileged_token_to_third_party', `action.parameters: a token made with ${admin[1]} rights goes to ${outside}`, `${admin[1]} token to ${outside}`);
 }
