@@ -115,6 +115,13 @@ const CASES: [hazard: string, state: Record<string, unknown>][] = [
   ['suspected_dvt_low_acuity', { caller_demographics: { age: 48 }, chief_complaint: 'My right calf is swollen and sore since the flight' }],
   ['reduced_fetal_movements_low_acuity', { caller_demographics: { age: 31, sex: 'F', gestation_weeks: 34 }, chief_complaint: 'The baby is moving less than usual today' }],
   ['human_bite_low_acuity', { caller_demographics: { age: 24 }, chief_complaint: 'Punched someone in the mouth last night, a cut over the knuckle that bled and is now sore' }],
+  ['imminent_birth_low_acuity', { caller_demographics: { age: 30, sex: 'F', gestation_weeks: 39 }, chief_complaint: 'Contractions two minutes apart and she says she needs to push' }],
+  ['fever_in_pregnancy_low_acuity', { caller_demographics: { age: 27, sex: 'F', gestation_weeks: 22 }, chief_complaint: 'Sore throat and a temperature of 38.5' }],
+  ['limb_ischaemia_after_injury_low_acuity', { caller_demographics: { age: 9 }, chief_complaint: 'Fell off the trampoline, wrist an odd shape and his fingers are white and cold' }],
+  ['child_vomiting_with_distension_low_acuity', { caller_demographics: { age: 2 }, chief_complaint: 'Vomited six times today and her tummy is swollen' }],
+  ['blood_lead_urgent_low_acuity', { caller_demographics: { age: 4 }, chief_complaint: 'Clinic letter says his blood lead level is 48 ug/dL, he is fine in himself' }],
+  ['paracetamol_dosing_over_max_low_acuity', { caller_demographics: { age_months: 9 }, chief_complaint: 'Teething, I give her Calpol every 2 hours' }],
+  ['uncontrolled_bleeding_shock_not_ems', { caller_demographics: { age: 60 }, chief_complaint: 'Cut his leg on glass, blood soaked through two towels and he is sweaty' }],
   ['hydrofluoric_acid_exposure_low_acuity', { caller_demographics: { age: 45 }, chief_complaint: 'Splashed a wheel cleaner with hydrofluoric acid on two fingers an hour ago, they look fine but now throb' }],
 ];
 

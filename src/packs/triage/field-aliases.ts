@@ -60,7 +60,7 @@ export function vitalField(name: string): VitalField | undefined {
 }
 
 /** Words that say who measured a vital sign, where or with what ("counted by parent", "home oximeter", "ear", "finger"). */
-const MEASURED_HOW = new Set(['counted', 'count', 'by', 'parent', 'parents', 'mum', 'mom', 'dad', 'carer', 'caller', 'self', 'home', 'oximeter', 'finger', 'ear', 'oral', 'forehead', 'underarm', 'axilla', 'measured', 'reading', 'now', 'latest', 'current', 'first', 'aid', 'tent', 'machine', 'monitor', 'device', 'app', 'watch', 'manual', 'pharmacy', 'paramedic', 'probe', 'at', 'on', 'the']);
+const MEASURED_HOW = new Set(['counted', 'count', 'by', 'parent', 'parents', 'mum', 'mom', 'dad', 'carer', 'caller', 'self', 'home', 'oximeter', 'finger', 'ear', 'oral', 'tymp', 'tympanic', 'rectal', 'axillary', 'axil', 'ax', 'temporal', 'skin', 'core', 'infrared', 'ir', 'forehead', 'underarm', 'axilla', 'measured', 'reading', 'now', 'latest', 'current', 'first', 'aid', 'tent', 'machine', 'monitor', 'device', 'app', 'watch', 'manual', 'pharmacy', 'paramedic', 'probe', 'at', 'on', 'the']);
 
 function vitalFieldFolded(folded: string): VitalField | undefined {
   const direct = VITAL_FIELDS.get(folded);

@@ -7,6 +7,8 @@ import {
   foldFieldName, isAgentRole, isNegativeKey, timeUnitOfKey, vitalField, yesNo,
 } from './field-aliases.js';
 import { Findings } from './findings.js';
+import { settleNamedPresentations } from './named-presentations.js';
+import { readBloodLead, readParacetamolDosing } from './doses-and-results.js';
 import { readAge, readObservation, readPregnancyFields, readSex, readVitalField, readVitalsObject, rec } from './read-structured.js';
 import { CHEST_BURNING, LUMP, negationWithPhrases, readTokens, type TextMode, type TextRead } from './read-text.js';
 import { toHours } from '../reading/units.js';
@@ -88,6 +90,9 @@ class TriageReader {
     for (const field of RED_FLAG_FIELDS) this.readRedFlags(`state.${field}`, this.state[field]);
     this.readTextField('state.questions_asked', this.state.questions_asked, 'questions');
     this.readActionTexts();
+    // Numbers that are no vital sign: a paracetamol schedule against the NHS maximum, a blood lead level (doses-and-results.ts).
+    readParacetamolDosing(this.b, this.state, this.action as unknown as Rec);
+    readBloodLead(this.b, this.state);
     this.settleFacts();
     const inParameters = this.b.get('action.parameters.disposition');
     const beside = this.b.get('action.disposition');
@@ -220,6 +225,7 @@ class TriageReader {
       } else if (Array.isArray(value)) {
         value.slice(0, MAX_ITEMS).forEach((item, i) => {
           if (typeof item === 'string') this.text(`${full}.${i}`, isNegativeKey(key) ? item : `${words} ${item}`, 'account', negative);
+          else if (rec(item) && this.readChecklistRow(`${full}.${i}`, rec(item)!, negative)) return;
           else if (rec(item) && depth < MAX_DEPTH) this.readDetails(`${full}.${i}`, rec(item)!, negative, depth + 1);
         });
         this.b.consume(full);
@@ -227,6 +233,30 @@ class TriageReader {
         this.readDetails(full, rec(value)!, negative, depth + 1);
       }
     }
+  }
+
+  /**
+   * A checklist row (`{item: "new dysuria", result: false}`, `{question: "rigors?", answer: "no"}`, `{criterion: …, met: true}`):
+   * the class of a list of criteria each answered yes or no, as a care-home or screening checklist sends them. The row's
+   * label is read as the finding and its answer says whether it is there, so a criterion answered no denies what it names
+   * (as the key of `dysuria: false` does). A row answered no is a criterion not met: the numbers in its label are its
+   * threshold ("temp > 37.9 C"), not a measurement, so they are not read. A yes affirms the label with its numbers; any
+   * other answer ("unknown", a sentence) is read after the label, as the caller would say it. Not a row: read as before.
+   */
+  private readChecklistRow(path: string, row: Rec, negative: boolean): boolean {
+    const keys = Object.keys(row);
+    const labelKey = keys.find((k) => ROW_LABEL_KEYS.has(foldFieldName(k)) && typeof row[k] === 'string');
+    const answerKey = keys.find((k) => ROW_ANSWER_KEYS.has(foldFieldName(k)) && (typeof row[k] === 'boolean' || typeof row[k] === 'string'));
+    if (labelKey === undefined || answerKey === undefined || keys.length > 4) return false;
+    const label = row[labelKey] as string;
+    const raw = row[answerKey];
+    const answer = typeof raw === 'boolean' ? (raw ? 'yes' : 'no') : yesNo(raw as string);
+    this.b.get(`${path}.${labelKey}`);
+    this.b.get(`${path}.${answerKey}`);
+    if (answer === 'no') this.text(`${path}.${labelKey}`, label.replace(/[<>≥≤=]+\s*/g, ' ').replace(/\d+(?:\.\d+)?\s*(?:°\s*)?(?:[CF]\b|%|mmhg\b|bpm\b|h\b|hours?\b)?/gi, ' '), 'account', true);
+    else if (answer === 'yes') this.text(`${path}.${labelKey}`, label, 'account', negative);
+    else this.text(`${path}.${labelKey}`, `${label} ${raw as string}`, 'account', negative);
+    return true;
   }
 
   /** The symptoms a key's words name ("drowsiness" → drowsy). */
@@ -341,9 +371,15 @@ class TriageReader {
     const params = rec(this.action.parameters);
     if (!params) return;
     // Every other tool-call argument is read: danger may sit only there, behind a bland description.
-    const walk = (obj: Rec, path: string, depth: number): void => {
+    // A tool-call argument named for the safety net (`safety_net`, `return_if`, `watch_for`, `red_flags_to_watch`…) holds
+    // what to come back for, as "call back if …" does in a sentence: the class of an argument whose key, not its words,
+    // says it is conditional. Its text is read as the condition of an "if" (a disposition it names still counts, and so
+    // does a screen answer's yes), so what may come is watched for, not found.
+    const netText = (key: string, text: string, inNet: boolean) => (inNet || SAFETY_NET_KEYS.has(foldFieldName(key)) ? `if ${text}` : text);
+    const walk = (obj: Rec, path: string, depth: number, inNet = false): void => {
       for (const [k, v] of Object.entries(obj)) {
         const full = `${path}.${k}`;
+        const net = inNet || SAFETY_NET_KEYS.has(foldFieldName(k));
         if (full === 'action.parameters.disposition') continue;
         // A screen's answers ("q2_suicidal_thoughts": "yes", "chest_pain": true) say what their key names: the
         // key is read for a yes. A no is not read, as nothing in the action can deny a danger.
@@ -351,9 +387,9 @@ class TriageReader {
         if (answer !== undefined) {
           this.b.get(full);
           if (answer === 'yes') this.actionText(full, keyWords(k));
-        } else if (typeof v === 'string') this.actionText(full, k === 'urgency' || k === 'acuity' || k === 'level' ? `${v} ${k}` : v);
-        else if (Array.isArray(v)) v.slice(0, MAX_ITEMS).forEach((item, i) => typeof item === 'string' && this.actionText(`${full}.${i}`, item));
-        else if (rec(v) && depth < MAX_DEPTH) walk(rec(v)!, full, depth + 1);
+        } else if (typeof v === 'string') this.actionText(full, k === 'urgency' || k === 'acuity' || k === 'level' ? `${v} ${k}` : netText(k, v, net));
+        else if (Array.isArray(v)) v.slice(0, MAX_ITEMS).forEach((item, i) => typeof item === 'string' && this.actionText(`${full}.${i}`, netText(k, item, net)));
+        else if (rec(v) && depth < MAX_DEPTH) walk(rec(v)!, full, depth + 1, net);
         else if (typeof v === 'number') this.b.get(full);
       }
     };
@@ -709,6 +745,9 @@ class TriageReader {
     const activeDenied = findings.denied.has('suicidal') && !findings.affirmed.has('suicidal');
     const beyondWish = ['suicide_plan', 'self_harm', 'overdose', 'homicidal'].some((f) => findings.affirmed.has(f));
     if (deathWish !== undefined && (!activeDenied || beyondWish)) findings.affirm('suicidal', deathWish);
+    // Named presentations whose parts are read apart (a pressure ulcer, iron-coloured stools, a closure due out, pelvic
+    // girdle pain, a harmless extra dose, a pulseless limb below an injury): see named-presentations.ts.
+    settleNamedPresentations(b, findings);
     for (const [symptom, source] of findings.affirmed) {
       if ((symptom === 'testicular_pain' && female) || ((symptom === 'vaginal_bleeding' || symptom === 'pv_bleeding') && male)) continue;
       b.set(`symptoms.${symptom}`, true, source);
@@ -782,6 +821,12 @@ function inability(words: string): string | undefined {
 }
 
 /** Keys that name an attribute of the complaint (how often, since when, where, how it is going) or a status the pregnancy fields read ("pregnancy: on the pill"), not a finding. */
+/** Tool-call argument keys that hold the agent's safety net: what to come back for, not what is there. */
+const SAFETY_NET_KEYS = new Set(['safetynet', 'safetynetting', 'safetynetadvice', 'worseningadvice', 'returnif', 'returnadvice', 'returnprecautions', 'callbackif', 'seekhelpif',
+  'escalateif', 'escalationcriteria', 'comebackif', 'redflagstowatch', 'redflagadvice', 'watchfor', 'lookoutfor', 'whentocall', 'whentoseekhelp', 'ifworse', 'ifworsening', 'warningsigns', 'callbackcriteria']);
+/** The label and the answer of a checklist row ({item, result}, {question, answer}, {criterion, met}). */
+const ROW_LABEL_KEYS = new Set(['item', 'question', 'criterion', 'criteria', 'check', 'sign', 'symptom', 'finding', 'feature', 'redflag', 'prompt']);
+const ROW_ANSWER_KEYS = new Set(['result', 'answer', 'response', 'present', 'met', 'value', 'yesno', 'positive', 'checked', 'status']);
 const ATTRIBUTE_KEYS = new Set(['pregnancy', 'pregnancystatus', 'frequency', 'howoften', 'pattern', 'timing', 'duration', 'onset', 'trend', 'course', 'progression', 'location', 'site', 'amount', 'status', 'firstaid', 'mechanism', 'cause', 'trigger', 'triggers', 'number', 'size', 'when']);
 
 /** Keys whose answer is how long the complaint has lasted. */

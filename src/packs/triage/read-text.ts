@@ -67,6 +67,10 @@ const COMPOSE: ReadonlyArray<[site: string, quality: string, symptom: string]> =
   // A swallowed button battery (NHS / Alder Hey: A&E straight away); pain in the hip or groin, and a leg or foot shorter or
   // turned outwards (NHS Hip fracture), read together in normalise.ts.
   ['battery', 'ingested', 'battery_ingestion'], ['hip', 'pain', 'hip_pain'], ['lower_limb', 'rotated_short', 'leg_shortened_rotated'],
+  // A tummy said to be swollen or bigger ("abdomen: looks swollen") is distended (NHS Bowel obstruction; NICE CG84). A pulse
+  // that cannot be felt, and a hand or foot pale or cold, are flags read with an injury in named-presentations.ts (the
+  // signs of a limb whose blood supply an injury has cut: a cold hand alone, on a winter walk, is none).
+  ['abdomen', 'swollen_size', 'abdominal_distension'], ['pulse', 'not_felt', 'exposure.pulse_not_felt'], ['limb_end', 'cold_pale', 'exposure.limb_cold_pale'],
 ];
 
 const NUMBER_WORDS = new Map<string, number>([
@@ -220,6 +224,13 @@ const SIDE_QUALIFIERS = new Set(['left', 'right', 'lower', 'upper', 'one', 'the'
 
 /** Whether a bare "side" is the patient's: an owner ("my", "in", "on") before it, past side words or an article ("in the lower right side"). */
 function ownSide(tokens: readonly Token[], at: number): boolean {
+  // "The right side of the neck", "the left side of my face": the side of another part of the body is not the belly or flank
+  // ("the left side of my tummy" still is).
+  if (tokens[at + 1]?.text === 'of') {
+    let k = at + 2;
+    while (k < tokens.length && k - at <= 4 && SIDE_OF_FILLERS.has(tokens[k].text)) k++;
+    if (OTHER_SIDE_PARTS.has(tokens[k]?.text ?? '')) return false;
+  }
   for (let j = at - 1; j >= 0 && at - j <= 4; j--) {
     const w = tokens[j].text;
     if (SIDE_OWNERS.has(w)) return true;
@@ -228,6 +239,10 @@ function ownSide(tokens: readonly Token[], at: number): boolean {
   return false;
 }
 
+const SIDE_OF_FILLERS = new Set(['the', 'my', 'his', 'her', 'their', 'your', 'its']);
+/** Parts of the body other than the belly or flank whose side may be named ("the right side of the neck"). */
+const OTHER_SIDE_PARTS = new Set(['neck', 'head', 'face', 'forehead', 'jaw', 'mouth', 'tongue', 'lip', 'lips', 'nose', 'throat', 'scalp', 'skull', 'eye', 'ear', 'cheek',
+  'foot', 'feet', 'toe', 'toes', 'heel', 'ankle', 'knee', 'leg', 'thigh', 'calf', 'shin', 'hand', 'finger', 'thumb', 'wrist', 'arm', 'elbow', 'shoulder', 'nail', 'breast', 'nipple', 'bed', 'road', 'house', 'pitch', 'body']);
 /** Words that say a finding has passed ("gone", "settled"); "went" and "gone" only when not "went up", "gone higher". */
 const GONE_WORDS = new Set(['gone', 'went', 'resolved', 'settled', 'cleared', 'stopped', 'broke', 'passed', 'sorted', 'eased', 'disappeared']);
 const GONE_FILLERS = new Set(['has', 'had', 'have', 'is', 'was', 'now', 'all', 'completely', 'totally', 'since', 'then', 'finally', 'away']);
@@ -373,6 +388,13 @@ function pseudoFinding(tokens: readonly Token[], m: PhraseMatch, mode: TextMode)
   if (m.concept === 'symptom.at_rest' && AT_REST_WELL.has(tokens[m.first - 1]?.text ?? '')) return true;
   if (m.concept === 'symptom.non_blanching_rash' && m.phrase === 'glass test' && blanchedInClause(tokens, m)) return true;
   if (m.concept === 'symptom.confusion') return NOT_CONFUSION.has(tokens[m.last + 1]?.text ?? '');
+  // "Worse with stairs", "worse when I bend", "worse on turning": what brings it on (an aggravating factor), not a course
+  // that is getting worse; "worse since yesterday", "getting worse" still are.
+  if (m.concept === 'course.worsening' && m.phrase === 'worse' && AGGRAVATED_BY.has(tokens[m.last + 1]?.text ?? '') && !TIME_AFTER.has(tokens[m.last + 2]?.text ?? '')) return true;
+  // "I googled black stools and it said internal bleeding", "the website says sepsis": what a search or a web page said is
+  // what the caller read, not a finding of the patient (as a diagnosis only read about names nothing). The caller's own
+  // words before the search still count; only what follows the source's "said" in its sentence is hearsay.
+  if (m.concept.startsWith('symptom.') && mode === 'account' && readSourceSaid(tokens, m)) return true;
   // "Bleeding gums", "his nose bled", "the cut is bleeding": bleeding said of another part of the body is not vaginal bleeding.
   if (m.concept === 'symptom.vaginal_bleeding' && GENERIC_BLEEDING.has(m.phrase) && otherBleedingSite(tokens, m)) return true;
   // In the agent's words, "ring the poison line" names a service to call, not a poisoning.
@@ -422,6 +444,32 @@ function otherBleedingSite(tokens: readonly Token[], m: PhraseMatch): boolean {
   return false;
 }
 
+/** Words after "worse" that name what brings a complaint on ("worse with stairs", "worse when bending", "worse on movement"). */
+const AGGRAVATED_BY = new Set(['with', 'when', 'if', 'lying', 'moving', 'walking', 'bending', 'coughing', 'turning', 'standing', 'sitting', 'climbing', 'going', 'breathing', 'eating', 'touching', 'pressing', 'pressure', 'exercise', 'movement']);
+/** Words after "worse with" that make it a course after all ("worse with time", "worse with each day"). */
+const TIME_AFTER = new Set(['time', 'each', 'every', 'day', 'days', 'hour', 'hours', 'week', 'weeks', 'age']);
+/** Where a caller read something: a search, the internet, a web page, a forum (not a device or app that measures). */
+const READ_SOURCES = new Set(['googled', 'google', 'googling', 'internet', 'online', 'website', 'websites', 'web', 'article', 'forum', 'searched', 'search', 'chatgpt']);
+const SOURCE_REACH = 10;
+
+/**
+ * Whether a finding comes after a say verb of a read source in its sentence ("I googled black stools and it said internal
+ * bleeding", "online it says meningitis"): the say verb within a few tokens before the finding, the source within a few
+ * tokens before the verb. A sentence break ends the search.
+ */
+function readSourceSaid(tokens: readonly Token[], m: PhraseMatch): boolean {
+  for (let j = m.first - 1; j >= 0 && m.first - j <= SOURCE_REACH; j--) {
+    // The say verb is in the finding's own clause: "it said a bleed, and she is bleeding now" keeps the second.
+    if (tokens[j].kind === 'break' || tokens[j].clause !== m.clause || (tokens[j].kind === 'symbol' && tokens[j].text === ',')) return false;
+    if (!SAY_VERBS.has(tokens[j].text) && tokens[j].text !== 'say' && tokens[j].text !== 'suggested' && tokens[j].text !== 'suggests') continue;
+    for (let k = j - 1; k >= 0 && j - k <= SOURCE_REACH; k--) {
+      if (tokens[k].kind === 'break') return false;
+      if (READ_SOURCES.has(tokens[k].text)) return true;
+    }
+    return false;
+  }
+  return false;
+}
 const WHEN_WORDS = new Set(['on', 'in', 'at', 'when', 'after', 'during', 'around', 'first', 'between', 'before', 'overnight', 'mornings', 'evenings']);
 const SAY_VERBS = new Set(['says', 'said', 'reckons', 'reckoned', 'thinks', 'swears', 'insists']);
 const LAY_PEOPLE = new Set(['wife', 'husband', 'partner', 'boyfriend', 'girlfriend', 'mate', 'everyone', 'people', 'internet', 'google']);
@@ -696,7 +744,9 @@ function safetyNetAsConditions(tokens: readonly Token[], found: readonly PhraseM
   for (let i = 0; i < tokens.length; i++) {
     // "Call your maternity unit straight away for pain below the ribs, a bad headache or vomiting": a contact and
     // how fast, then "for" and alternatives, is the agent's safety net wherever the contact is not a named disposition.
-    if (tokens[i].kind === 'word' && HOW_FAST.has(tokens[i].text) && tokens[i].text !== 'away') {
+    // "At once" is how fast too ("call the unit at once for waters breaking, bleeding or reduced movements"); a bare
+    // "once" ("once a day for pain") is how often, not how fast.
+    if (tokens[i].kind === 'word' && ((HOW_FAST.has(tokens[i].text) && tokens[i].text !== 'away') || (tokens[i].text === 'once' && tokens[i - 1]?.text === 'at'))) {
       const at = safetyNetFor(tokens, i - 1, alternatives);
       if (at !== undefined) (out ??= [...tokens])[at] = { ...tokens[at], text: 'if' };
     }
@@ -733,7 +783,7 @@ const URGENCY_WORDS = new Set(['urgently', 'urgent']);
 /** Words that make the care asked for now, not a safety net ("call an ambulance now for the bleeding"). */
 const NOW_CARE = new Set(['now', 'today', 'tonight']);
 /** How fast to go: with a list of alternatives after its "for", a safety net ("straight away for pain, bleeding or fever"). */
-const HOW_FAST = new Set(['immediately', 'straight', 'right', 'away', 'urgently', 'promptly', 'quickly']);
+const HOW_FAST = new Set(['immediately', 'straight', 'right', 'away', 'urgently', 'promptly', 'quickly', 'once']);
 
 /** Per token: whether the rest of its sentence after it holds an "or" (a list of alternatives). One backward pass. */
 function orAhead(tokens: readonly Token[]): boolean[] {

@@ -1,0 +1,155 @@
+import type { ReadingBuilder } from '../reading/reading.js';
+import type { Findings } from './findings.js';
+
+/**
+ * Named presentations read from findings that only mean something together, once every field is read. Each one is a
+ * class of public guidance (cited at its rule), not a case: a low-risk presentation that a single word makes look acute
+ * (a non-blanching patch over the sacrum, black stools on iron, the pelvic pain of pregnancy), read as what it is only
+ * when its own findings are there and no danger of the acute reading is; or an acute presentation whose parts the words
+ * say separately (a cold, pulseless hand below an injury). Unknown is not safe: every low-risk reading needs its
+ * reassuring findings to be read, and any blocker keeps the finding as it was.
+ */
+
+type Vitals = Record<string, unknown>;
+
+function vitalsOf(b: ReadingBuilder): Vitals {
+  return typeof b.facts.vitals === 'object' && b.facts.vitals !== null ? (b.facts.vitals as Vitals) : {};
+}
+
+const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+
+/** Signs that an infection or illness is systemic: none may be read for a low-risk reading of a skin or stool finding. */
+const SYSTEMIC_SIGNS = ['fever', 'rigors', 'drowsy', 'confusion', 'unconscious', 'mottled_skin', 'sepsis_named', 'severe_breathing', 'fainted'];
+
+function feverMeasured(b: ReadingBuilder): boolean {
+  const t = num(vitalsOf(b).temperature_c);
+  return t !== undefined && t >= 38;
+}
+
+function shockVitals(b: ReadingBuilder): boolean {
+  const v = vitalsOf(b);
+  const hr = num(v.heart_rate);
+  const sbp = num(v.systolic_bp);
+  return (hr !== undefined && hr > 100) || (sbp !== undefined && sbp < 90);
+}
+
+/**
+ * Non-blanching redness of intact skin over a pressure site (the sacrum, a heel, a hip) is a category 1 pressure ulcer
+ * (NICE CG179 Pressure ulcers; NPIAP/EPUAP 2019 classification: intact skin with non-blanchable erythema), a clinic
+ * complaint for the district or tissue viability nurse, not the non-blanching rash of meningococcal disease. From age 16;
+ * spots, purple or petechial words, a fever or any systemic sign keep the rash.
+ */
+function pressureUlcer(b: ReadingBuilder, f: Findings): void {
+  const rash = f.affirmed.get('non_blanching_rash');
+  const site = f.flags.get('exposure.pressure_site');
+  const age = num(b.facts.age_years);
+  if (!rash || !site || age === undefined || age < 16) return;
+  if (f.flags.has('exposure.rash_spots') || SYSTEMIC_SIGNS.some((s) => f.affirmed.has(s)) || feverMeasured(b)) return;
+  f.affirmed.delete('non_blanching_rash');
+  f.affirm('clinic_complaint', `${rash}; ${site}`);
+  b.set('presentation.pressure_ulcer_intact_skin', true, `${rash}; ${site}`);
+}
+
+/**
+ * Black or dark green stools on oral iron or bismuth are the medicine's colouring (NHS Ferrous sulfate and ferrous
+ * fumarate: black poo is a common side effect; NHS Bismuth subsalicylate), not melaena, when nothing of a bleed is read:
+ * no sticky or tarry look, no blood vomited, no faint, dizziness, pain or vomiting, no anticoagulant, no fast pulse or low
+ * blood pressure (NHS Vomiting blood / blood in poo: black, sticky, tar-like poo needs A&E).
+ */
+function medicineColouredStool(b: ReadingBuilder, f: Findings): void {
+  const black = f.affirmed.get('black_stool');
+  const medicine = f.conditions.get('stool_colouring_medicine');
+  if (!black || !medicine) return;
+  const bleedSigns = ['vomiting_blood', 'bloody_stool', 'fainted', 'dizzy', 'lightheaded', 'vomiting', 'abdominal_pain', 'severe_abdominal_pain', 'overdose', 'poisoning', 'uncontrolled_bleeding'];
+  if (f.flags.has('exposure.tarry_stool') || bleedSigns.some((s) => f.affirmed.has(s)) || f.conditions.has('anticoagulated') || shockVitals(b)) return;
+  f.affirmed.delete('black_stool');
+  b.set('presentation.medicine_coloured_stool', true, `${black}; ${medicine}`);
+}
+
+/**
+ * A wound whose closure (staples, stitches, clips) is due out, told as healed, is a practice-nurse follow-up (NHS Stitches:
+ * removed after 5 to 14 days), not a new wound or head injury: the injury was assessed and closed days ago. The wound's
+ * own dangers keep it: infection, pus, spreading redness, fever, bleeding, a new headache, vomiting, drowsiness or confusion.
+ */
+function closureFollowUp(b: ReadingBuilder, f: Findings): void {
+  const removal = f.flags.get('exposure.closure_removal');
+  const healed = f.flags.get('exposure.wound_healed');
+  const onset = num(b.facts.onset_hours);
+  const assessed = f.flags.get('course.hospital_assessed');
+  if (!removal || !healed || !(assessed !== undefined || (onset !== undefined && onset >= 72))) return;
+  const woundDanger = ['infection', 'fever', 'uncontrolled_bleeding', 'headache', 'vomiting', 'drowsy', 'confusion', 'seizure', 'unconscious', 'clinic_complaint'];
+  if (woundDanger.some((s) => f.affirmed.has(s)) || feverMeasured(b) || f.flags.has('course.worsening')) return;
+  for (const s of ['injury_needs_care', 'skin_broken', 'head_injury']) f.affirmed.delete(s);
+  b.set('presentation.wound_closure_follow_up', true, `${removal}; ${healed}`);
+}
+
+/**
+ * Pelvic girdle pain in pregnancy (NHS Pelvic pain in pregnancy, PGP or SPD; RCOG Pelvic girdle pain and pregnancy):
+ * pain over the pubic bone or the joints of the pelvis, brought on by stairs, turning in bed or standing on one leg, often
+ * clicking. Its site and its movement trigger must be read, and bleeding denied; contractions, waters, fever, reduced
+ * movements, one-sided or severe abdominal pain or a urinary sign keep it a pain of pregnancy. It stays a clinic complaint
+ * (physiotherapy referral); the pain's severity is read as ever.
+ */
+function pelvicGirdlePain(b: ReadingBuilder, f: Findings): void {
+  const pain = f.affirmed.get('abdominal_pain');
+  const site = f.flags.get('exposure.pelvic_girdle_site');
+  const trigger = f.flags.get('exposure.pelvic_girdle_trigger');
+  if (b.facts.pregnant !== true && !f.conditions.has('pregnant')) return;
+  if (!pain || !site || !trigger || !f.denied.has('vaginal_bleeding')) return;
+  const pregnancyDanger = ['vaginal_bleeding', 'contractions', 'regular_contractions', 'waters_broken', 'fever', 'reduced_fetal_movements', 'one_sided_pain',
+    'shoulder_tip_pain', 'severe_abdominal_pain', 'vomiting', 'headache', 'fainted', 'urge_to_push'];
+  if (pregnancyDanger.some((s) => f.affirmed.has(s)) || feverMeasured(b)) return;
+  f.affirmed.delete('abdominal_pain');
+  f.affirm('clinic_complaint', `${pain}; ${site}; ${trigger}`);
+  b.set('presentation.pelvic_girdle_pain', true, `${site}; ${trigger}`);
+}
+
+/**
+ * One extra dose, by accident, of a medicine whose NHS page says an extra dose is unlikely to harm (statins, proton pump
+ * inhibitors: NHS Atorvastatin, Simvastatin, Omeprazole "how and when to take": taking an extra dose by accident is
+ * unlikely to harm you) is no overdose: two tablets or fewer counted, the mistake told, from age 12, no other drug that can
+ * kill in one tablet, no paracetamol, no self-harm and no symptom.
+ */
+function lowHarmExtraDose(b: ReadingBuilder, f: Findings): void {
+  const overdose = f.affirmed.get('overdose');
+  const drug = f.flags.get('exposure.extra_dose_low_harm_drug');
+  const mistake = f.flags.get('course.by_mistake');
+  const pills = num(b.facts.pills_taken);
+  const age = num(b.facts.age_years);
+  if (!overdose || !drug || !mistake || pills === undefined || pills > 2 || age === undefined || age < 12) return;
+  const blockers = ['self_harm', 'suicidal', 'poisoning', 'drowsy', 'confusion', 'unconscious', 'seizure', 'vomiting', 'dyspnea', 'chest_pain', 'fainted'];
+  if (blockers.some((s) => f.affirmed.has(s)) || f.flags.has('exposure.one_pill_drug') || b.facts.paracetamol_g !== undefined) return;
+  f.affirmed.delete('overdose');
+  b.set('ingestion.extra_dose_low_harm', true, `${overdose}; ${drug}; ${mistake}; ${b.provenance.pills_taken}`);
+}
+
+/**
+ * A pulse that cannot be felt, or a hand or foot pale or cold, below an injury (a deformity, a swelling or a fall read) is
+ * a limb whose blood supply is compromised: the vascular emergency of a displaced fracture (NICE NG38 Fractures (non-complex):
+ * an absent pulse or a pale, cold limb needs immediate referral; BOAST Supracondylar fractures of the humerus in children:
+ * the perfused or pulseless hand is an emergency). Both parts must be read; a cold hand without an injury is none.
+ */
+function limbIschaemia(b: ReadingBuilder, f: Findings): void {
+  const pulse = f.flags.get('exposure.pulse_not_felt');
+  const pale = f.flags.get('exposure.limb_cold_pale');
+  const injury = f.affirmed.get('deformity') ?? f.affirmed.get('injury_needs_care') ?? f.flags.get('exposure.fall') ?? f.affirmed.get('dangerous_mechanism');
+  if (!injury || !(pulse || pale)) return;
+  if (!pulse && !f.affirmed.has('deformity')) return;
+  f.affirm('limb_ischaemia', [pulse, pale, injury].filter((x) => x !== undefined).join('; '));
+}
+
+/** A limb out of shape after an injury needs an X-ray the same day (NHS Broken arm or wrist: an odd shape: A&E). */
+function deformedLimb(f: Findings): void {
+  const deformity = f.affirmed.get('deformity');
+  if (deformity) f.affirm('injury_needs_care', deformity);
+}
+
+export function settleNamedPresentations(b: ReadingBuilder, f: Findings): void {
+  pressureUlcer(b, f);
+  medicineColouredStool(b, f);
+  closureFollowUp(b, f);
+  pelvicGirdlePain(b, f);
+  lowHarmExtraDose(b, f);
+  limbIschaemia(b, f);
+  deformedLimb(f);
+}
