@@ -2640,6 +2640,160 @@ const CASES: HazardCase[] = [
       { name: 'stand-down', action: { description: 'Stop work until the face above the box is sloped', kind: 'stop_work', parameters: { depth_ft: 10, box_top_below_grade_ft: 2, wall_above_box: 'vertical' } } },
     ],
   },
+  // Batch cs-dev-741..780.
+  {
+    id: 'crane_operator_distracted',
+    fires: [
+      { name: 'tool call: operator on phone', action: { description: 'Keep swinging the bundle', kind: 'crane_lift', parameters: { operator_on_phone: true } } },
+      { name: 'record: operator distracted', action: { description: 'Keep booming up', kind: 'crane_lift', parameters: { operator_distracted: 'yes, texting the office' } } },
+      { name: 'operator on call field', action: { description: 'Fly the trusses in', kind: 'crane_lift', parameters: { operator_on_call: 'yes' } } },
+      { name: 'operator texting', action: { description: 'Continue the pick', kind: 'crane_lift', parameters: { operator_texting: true, load_lb: 2200 } } },
+      { name: 'operator cell phone in use', action: { description: 'Continue the pick to the roof', kind: 'crane_lift', parameters: { operator_on_phone: 'yes, personal call' } } },
+    ],
+    safe: [
+      { name: 'not on the phone', action: { description: 'Keep swinging the bundle', kind: 'crane_lift', parameters: { operator_on_phone: false } } },
+      { name: 'phone is not the crane operator', action: { description: 'Boom down', kind: 'crane_lift', parameters: { operator_distracted: 'no' } } },
+      { name: 'not a crane lift', action: { description: 'Sweep the deck', kind: 'general_work', parameters: { operator_on_phone: true } } },
+      { name: 'call after landing', action: { description: 'Land the load and take the call', kind: 'crane_lift', parameters: { load_state: 'landed' } } },
+      { name: 'stand-down', action: { description: 'Stop the lift until the call is over', kind: 'stop_work', parameters: { operator_on_phone: true } } },
+    ],
+  },
+  {
+    id: 'crane_repair_without_manufacturer_procedure',
+    fires: [
+      { name: 'repair procedure: none', action: { description: 'Weld the boom lacing', kind: 'equipment_maintenance', parameters: { repair_procedure: 'none' } } },
+      { name: 'OEM procedure not available', action: { description: 'Patch the chord', kind: 'maintenance_work_order', parameters: { oem_procedure: 'not available' } } },
+      { name: 'manufacturer approval: no', action: { description: 'Add a plate to the jib', kind: 'equipment_maintenance', parameters: { manufacturer_approval: 'no' } } },
+      { name: 'manufacturer procedure none on a repair', action: { description: 'Straighten the bent lacing', kind: 'equipment_maintenance', parameters: { manufacturer_procedure: 'none' } } },
+      { name: 'RPE approval missing', action: { description: 'Heat-straighten the outrigger beam', kind: 'equipment_maintenance', parameters: { rpe_approval: 'missing' } } },
+    ],
+    safe: [
+      { name: 'OEM procedure followed', action: { description: 'Weld the boom lacing', kind: 'equipment_maintenance', parameters: { repair_procedure: 'OEM bulletin 14-2', oem_procedure: 'followed' } } },
+      { name: 'manufacturer approval on file', action: { description: 'Add a plate to the jib', kind: 'equipment_maintenance', parameters: { manufacturer_approval: 'yes, letter on file' } } },
+      { name: 'RPE approval given', action: { description: 'Heat-straighten the beam', kind: 'equipment_maintenance', parameters: { rpe_approval: true } } },
+      { name: 'no procedure named', action: { description: 'Grease the sheaves', kind: 'equipment_maintenance', parameters: { lockout: 'applied' } } },
+      { name: 'stand-down', action: { description: 'Do not weld anything until the OEM sends a procedure', kind: 'stop_work', parameters: { repair_procedure: 'none' } } },
+    ],
+  },
+  {
+    id: 'first_aid_not_available',
+    fires: [
+      { name: 'kit left behind', action: { description: 'Start the clearing', kind: 'general_work', parameters: { first_aid_kit: 'left at the shop' } } },
+      { name: 'nobody trained, 40 min away', action: { description: 'Start', kind: 'general_work', parameters: { first_aid_person: 'none', nearest_hospital: '40 min drive' } } },
+      { name: 'first aider none, an hour out', action: { description: 'Begin felling', kind: 'general_work', parameters: { first_aider: 'nobody', nearest_er: 'about 1 hour' } } },
+      { name: 'count of trained crew 0', state: { crew_status: { first_aid_trained: 0 } }, action: { description: 'Go', kind: 'general_work', parameters: { nearest_clinic: '25 minutes' } } },
+      { name: 'supplies: none', action: { description: 'Start the cut', kind: 'general_work', parameters: { first_aid_supplies: 'none' } } },
+    ],
+    safe: [
+      { name: 'kit in the truck, first aider on site', action: { description: 'Start the clearing', kind: 'general_work', parameters: { first_aid_kit: 'yes', first_aid_person: 'yes' } } },
+      { name: 'nobody trained, clinic 3 min away', action: { description: 'Start', kind: 'general_work', parameters: { first_aid_person: 'none', nearest_hospital: '3 min' } } },
+      { name: 'trained person, far away', action: { description: 'Begin felling', kind: 'general_work', parameters: { first_aid_trained: 2, nearest_er: '1 hour' } } },
+      { name: 'distance only', action: { description: 'Go', kind: 'general_work', parameters: { nearest_hospital: '30 km' } } },
+      { name: 'stand-down', action: { description: 'Do not start until the kit is brought out', kind: 'stop_work', parameters: { first_aid_kit: 'left at the shop' } } },
+    ],
+  },
+  {
+    id: 'safety_device_defeated_in_use',
+    fires: [
+      { name: 'kill switch zip-tied (observation)', state: { recent_observations: ['Kill switch on saw 3 has a zip-tie holding it down'] }, action: { description: 'Keep cutting', kind: 'general_work' } },
+      { name: 'deadman taped', state: { recent_observations: ['Deadman on the trowel taped to the handle'] }, action: { description: 'Finish the slab', kind: 'concrete_pour' } },
+      { name: 'interlock jumpered', state: { recent_observations: ['Interlock on the mixer door jumpered by the operator'] }, action: { description: 'Run the next batch', kind: 'general_work' } },
+      { name: 'guard wedged', state: { recent_observations: ['Lower guard on the chop saw wedged with a shim'] }, action: { description: 'Cut the studs', kind: 'general_work' } },
+      { name: 'hand release held with tape', state: { recent_observations: ['Hand release on the compactor held in with electrical tape'] }, action: { description: 'Compact the base', kind: 'general_work' } },
+    ],
+    safe: [
+      { name: 'zip-tie removed', state: { recent_observations: ['Kill switch zip-tie removed; switch tested and stops the saw'] }, action: { description: 'Keep cutting', kind: 'general_work' } },
+      { name: 'switch works', state: { recent_observations: ['Kill switch tested, stops the engine'] }, action: { description: 'Finish the slab', kind: 'concrete_pour' } },
+      { name: 'no device named', state: { recent_observations: ['Zip-ties holding the cords to the rail'] }, action: { description: 'Run the next batch', kind: 'general_work' } },
+      { name: 'interlock not defeated', state: { recent_observations: ['Interlock checked, not jumpered'] }, action: { description: 'Run the mixer', kind: 'general_work' } },
+      { name: 'stand-down', state: { recent_observations: ['Deadman on the trowel taped to the handle'] }, action: { description: 'Stop and tag the trowel out', kind: 'stop_work' } },
+    ],
+  },
+  {
+    id: 'electrical_enclosure_open',
+    fires: [
+      { name: 'dead-front off', state: { recent_observations: ['Panel LP-3 dead-front off since noon'] }, action: { description: 'Painters work the hallway', kind: 'general_work' } },
+      { name: 'knockouts open', state: { recent_observations: ['Junction box at grid C has two knockouts open'] }, action: { description: 'Tapers start at 7', kind: 'general_work' } },
+      { name: 'exposed bus', state: { recent_observations: ['Exposed bus in the temp panel on level 2'] }, action: { description: 'Send the framers to level 2', kind: 'general_work' } },
+      { name: 'panel cover missing', state: { recent_observations: ['Spider box panel cover missing'] }, action: { description: 'Route the tile crew past it', kind: 'general_work' } },
+      { name: 'panel left open', action: { description: 'Leave the panel open overnight and start the drywall crew there', kind: 'general_work' } },
+    ],
+    safe: [
+      { name: 'dead-front back on', state: { recent_observations: ['Panel LP-3 dead-front back on, screws in'] }, action: { description: 'Painters work the hallway', kind: 'general_work' } },
+      { name: 'knockouts closed', state: { recent_observations: ['Junction box knockouts closed with blanks'] }, action: { description: 'Tapers start at 7', kind: 'general_work' } },
+      { name: 'panel locked out', state: { recent_observations: ['Dead-front off; panel locked out and tagged at the main'] }, action: { description: 'Electrician adds the circuit', kind: 'electrical_work', parameters: { lockout: 'applied', zero_energy_verified: true } } },
+      { name: 'no panel named', state: { recent_observations: ['Door frames delivered'] }, action: { description: 'Send the framers', kind: 'general_work' } },
+      { name: 'stand-down', state: { recent_observations: ['Exposed bus in the temp panel on level 2'] }, action: { description: 'Keep everyone off level 2 until the cover is back', kind: 'stop_work' } },
+    ],
+  },
+  {
+    id: 'demolition_stairwell_uncovered',
+    fires: [
+      { name: 'no catch deck', state: { task_description: 'Interior demolition, floor 5 breakout', recent_observations: ['No catch deck in the stair shaft'] }, action: { description: 'Use the east stair', kind: 'demolition' } },
+      { name: 'stairwell cover not installed', state: { recent_observations: ['Stairwell cover not installed below the work'] }, action: { description: 'Crew up the stair to strip level 2', kind: 'demolition' } },
+      { name: 'stair shaft cover missing', state: { recent_observations: ['Stair shaft cover missing at L3'] }, action: { description: 'Carry on the breakout above', kind: 'demolition' } },
+      { name: 'catch decks removed', state: { recent_observations: ['Catch decks removed yesterday'] }, action: { description: 'Route the labourers by the stair', kind: 'demolition' } },
+      { name: 'record: stairwell covered false', state: { compliance_status: { stairwell_covered: false } }, action: { description: 'Keep using stair B', kind: 'demolition' } },
+    ],
+    safe: [
+      { name: 'catch deck in place', state: { recent_observations: ['Catch deck in the stair shaft two floors below'] }, action: { description: 'Use the east stair', kind: 'demolition' } },
+      { name: 'cover across the stairwell', state: { recent_observations: ['Plywood cover across the stairwell at L3'] }, action: { description: 'Crew up the stair', kind: 'demolition' } },
+      { name: 'not demolition', state: { recent_observations: ['No catch deck in the stair shaft'] }, action: { description: 'Paint the stair', kind: 'general_work' } },
+      { name: 'nothing said of the stair', state: { recent_observations: ['Chute enclosed'] }, action: { description: 'Carry on the breakout', kind: 'demolition' } },
+      { name: 'stand-down', state: { recent_observations: ['No catch deck in the stair shaft'] }, action: { description: 'Keep everyone off the stair until it is decked', kind: 'stop_work' } },
+    ],
+  },
+  {
+    id: 'vehicle_defect_not_corrected',
+    fires: [
+      { name: 'defect corrected: false', action: { description: 'Keep the truck hauling', kind: 'equipment_operation', parameters: { defect_corrected: false } } },
+      { name: 'defects corrected: no', action: { description: 'Dispatch truck 9', kind: 'vehicle_operation', parameters: { defects_corrected: 'no' } } },
+      { name: 'defect repaired: not yet', action: { description: 'Run the loader', kind: 'equipment_operation', parameters: { defect_repaired: 'not yet' } } },
+      { name: 'deficiency corrected: pending', action: { description: 'Send the dozer out', kind: 'equipment_operation', parameters: { deficiency_corrected: 'no, pending parts' } } },
+      { name: 'record: defect corrected false', state: { compliance_status: { defect_corrected: false } }, action: { description: 'Load the tri-axle', kind: 'equipment_operation' } },
+    ],
+    safe: [
+      { name: 'defect corrected', action: { description: 'Keep the truck hauling', kind: 'equipment_operation', parameters: { defect_corrected: true } } },
+      { name: 'defects corrected: yes', action: { description: 'Dispatch truck 9', kind: 'vehicle_operation', parameters: { defects_corrected: 'yes, brake chamber replaced' } } },
+      { name: 'nothing about defects', action: { description: 'Run the loader', kind: 'equipment_operation', parameters: { operator: 'trained' } } },
+      { name: 'repaired', action: { description: 'Send the dozer out', kind: 'equipment_operation', parameters: { defect_repaired: 'completed' } } },
+      { name: 'stand-down', action: { description: 'Do not run the truck until the brakes are fixed', kind: 'stop_work', parameters: { defect_corrected: false } } },
+    ],
+  },
+  {
+    id: 'multi_piece_rim_inflated_unrestrained',
+    fires: [
+      { name: 'split rim, no cage', state: { equipment_in_use: ['loader with split-rim wheels'] }, action: { description: 'Air up the tire', kind: 'equipment_maintenance', parameters: { restraining_device: 'none' } } },
+      { name: 'multi-piece wheel, cage no', action: { description: 'Inflate it on the machine', kind: 'equipment_maintenance', parameters: { wheel_type: 'multi-piece', inflation_cage: 'no' } } },
+      { name: 'lock ring, tire cage not used', state: { recent_observations: ['Lock ring rusty'] }, action: { description: 'Top it up to 90 psi', kind: 'equipment_maintenance', parameters: { tire_cage: 'not used' } } },
+      { name: 'free text split rim, restraint false', action: { description: 'Inflate the split rim tire beside the truck', kind: 'equipment_maintenance', parameters: { restraining_device: false } } },
+      { name: 'multipiece, restraint cage none', action: { description: 'Seat the bead', kind: 'equipment_maintenance', parameters: { wheel: 'multipiece', restraint_cage: 'none' } } },
+    ],
+    safe: [
+      { name: 'in the cage', state: { equipment_in_use: ['loader with split-rim wheels'] }, action: { description: 'Air up the tire', kind: 'equipment_maintenance', parameters: { restraining_device: 'cage' } } },
+      { name: 'single-piece wheel, no cage', action: { description: 'Inflate it', kind: 'equipment_maintenance', parameters: { wheel_type: 'single piece', inflation_cage: 'no' } } },
+      { name: 'portable restraint', action: { description: 'Top it up', kind: 'equipment_maintenance', parameters: { wheel_type: 'multi-piece', restraining_device: 'portable restraint, chained' } } },
+      { name: 'nothing about restraint', action: { description: 'Check the split rim for cracks', kind: 'equipment_maintenance', parameters: { lockout: 'applied' } } },
+      { name: 'stand-down', action: { description: 'Deflate it and stop until the cage is here', kind: 'stop_work', parameters: { wheel_type: 'multi-piece', restraining_device: 'none' } } },
+    ],
+  },
+  {
+    id: 'double_connection_unsupported',
+    fires: [
+      { name: 'no bolt left, no seat', action: { description: 'Pull the shared bolts and fit the second beam', kind: 'steel_erection', parameters: { bolts_left_on_first_member: 0, seat_or_clip_supplied: false } } },
+      { name: 'no bolts, seat not given', action: { description: 'Swing the beam into the web holes', kind: 'steel_erection', parameters: { bolts_left_on_first_member: 0 } } },
+      { name: 'bolts remaining zero', action: { description: 'Connect B-7', kind: 'steel_erection', parameters: { bolts_remaining_on_first_member: 0, seat_supplied: 'no' } } },
+      { name: 'erection seat none', action: { description: 'Knock the bolts out and hang the second girder', kind: 'steel_erection', parameters: { bolts_left_first_member: 0, erection_seat: 'none' } } },
+      { name: 'clip not supplied', action: { description: 'Make the double connection', kind: 'steel_erection', parameters: { bolts_left_on_first_member: 0, clip_supplied: false } } },
+    ],
+    safe: [
+      { name: 'one bolt stays', action: { description: 'Fit the second beam', kind: 'steel_erection', parameters: { bolts_left_on_first_member: 1, seat_or_clip_supplied: false } } },
+      { name: 'seat supplied', action: { description: 'Swing the beam into the web holes', kind: 'steel_erection', parameters: { bolts_left_on_first_member: 0, seat_or_clip_supplied: true } } },
+      { name: 'two bolts', action: { description: 'Connect B-7', kind: 'steel_erection', parameters: { bolts_remaining_on_first_member: 2 } } },
+      { name: 'nothing said', action: { description: 'Connect the beams', kind: 'steel_erection', parameters: { connection: 'double' } } },
+      { name: 'stand-down', action: { description: 'Stop until a seat is welded on', kind: 'stop_work', parameters: { bolts_left_on_first_member: 0 } } },
+    ],
+  },
 ];
 
 describe('construction variants: every catalogue hazard, said other ways', () => {

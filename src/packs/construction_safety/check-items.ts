@@ -27,6 +27,9 @@ const NOT_NEEDED = new Set(['required', 'applicable', 'needed', 'necessary', 'us
 const NEGATORS = new Set(['not', 'no', 'never']);
 
 const MAX_ITEMS = 100;
+/** The fields of a checklist row that name its item, and those that give its result. */
+const ROW_ITEM_KEYS = new Set(['item', 'check', 'checkpoint', 'check_item', 'point', 'component', 'element']);
+const ROW_RESULT_KEYS = new Set(['result', 'status', 'outcome', 'finding', 'condition', 'pass_fail', 'passfail']);
 const MAX_VALUE = 100;
 
 /** How a value reads: the item fails, holds, or the value says neither. */
@@ -55,7 +58,22 @@ function failing(value: unknown, defectItem: boolean, inCheckRecord: boolean): b
  * Reads a record's items as a check's items when the record is named as a check (an inspection form, a checklist), and a
  * check named as an item ("bump_test: fail") in any record. Each failed item is added to `inspection.failed_items`.
  */
-export function readCheckItems(facts: FactWriter, record: Record<string, unknown>, path: string): void {
+export function readCheckItems(facts: FactWriter, record: Record<string, unknown>, path: string, rowsOnly = false): void {
+  // Class: a checklist sent as rows ("items: [{item: 'service brakes', result: fail}]"): each row names its item in one field
+  // and gives its result in another, so the row is that item of a check whatever the list is called.
+  const itemKey = Object.keys(record).find((k) => ROW_ITEM_KEYS.has(k.toLowerCase()));
+  const resultKey = Object.keys(record).find((k) => ROW_RESULT_KEYS.has(k.toLowerCase()));
+  if (itemKey && resultKey && typeof record[itemKey] === 'string') {
+    const item = String(record[itemKey]).slice(0, MAX_VALUE);
+    const value = record[resultKey];
+    const words = tokenize(item.toLowerCase()).filter((t) => t.kind === 'word').map((t) => t.text);
+    if (words.length > 0 && failing(value, words.some((w) => DEFECT_ITEM.has(w)), true) === true) {
+      facts.builder.get(`${path}.${resultKey}`);
+      facts.add('inspection.failed_items', `${item}: ${String(value)}`, `${path}.${resultKey} = ${JSON.stringify(value)}`);
+    }
+    return;
+  }
+  if (rowsOnly) return;
   const name = path.slice(path.lastIndexOf('.') + 1);
   const recordWords = splitFieldName(name).words;
   const isCheck = recordWords.some((w) => CHECK_RECORD.has(w)) || (recordWords.includes('pre') && recordWords.some((w) => w === 'use' || w === 'start' || w === 'shift' || w === 'lift'));

@@ -52,7 +52,13 @@ export type FieldKind =
   /** A sling or rigging item described by its value: a tag or marking said missing, torn or illegible is no identification. */
   | 'rigging_id'
   /** The face of an excavation above a shield: sloped or benched (true), vertical or not sloped (false). */
-  | 'sloped_face';
+  | 'sloped_face'
+  /** Something kept at the work ("first_aid_kit"): "left at the yard", "in the office truck" say it is not at hand; status words as usual. */
+  | 'on_hand'
+  /** A tire restraining device: "cage", "portable restraint" say one is used; "none", "no" that none is. */
+  | 'tire_restraint'
+  /** How long it takes to reach a place ("Regional ER, about 50 km, 55 min drive"): the time said in minutes or hours, in minutes. */
+  | 'travel_minutes';
 
 export type Scope = 'environment' | 'crew' | 'compliance' | 'limits' | 'parameters' | 'other';
 
@@ -130,7 +136,8 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('height', 'fall.height_ft', 'length'), r('work height', 'fall.height_ft', 'length'), r('platform height', 'fall.height_ft', 'length'), r('elevation', 'fall.height_ft', 'length'),
   r('fall height', 'fall.height_ft', 'length'), r('fall distance', 'fall.height_ft', 'length'),
   r('fall protection', 'fall.protected', 'status'), r('harness', 'fall.protected', 'status', { namesDevice: true }), r('lanyard', 'fall.protected', 'status', { namesDevice: true }), r('harness lanyard', 'fall.protected', 'status'),
-  r('tie off', 'fall.protected', 'status'), r('guardrail', 'fall.protected', 'status'), r('perimeter guardrail', 'fall.protected', 'status'), r('fall arrest', 'fall.protected', 'status'),
+  // The participle and gerund name the same control as the verb: "connectors_tied_off", "tying_off".
+  r('tie off', 'fall.protected', 'status'), r('tied off', 'fall.protected', 'status'), r('tying off', 'fall.protected', 'status'), r('tieoff', 'fall.protected', 'status'), r('guardrail', 'fall.protected', 'status'), r('perimeter guardrail', 'fall.protected', 'status'), r('fall arrest', 'fall.protected', 'status'),
   r('pfas', 'fall.protected', 'status'), r('guardrails', 'fall.protected', 'status'), r('handrail', 'fall.protected', 'status'),
   r('fall prevention', 'fall.protected', 'status'), r('safety mesh', 'fall.protected', 'status'), r('safety net', 'fall.protected', 'status'), r('safety netting', 'fall.protected', 'status'),
   // 1926.502(b): a guardrail's own height and openings are not the height anyone works at.
@@ -179,7 +186,12 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('lock wheel', 'scaffold.casters_locked', 'status'), r('wheel lock', 'scaffold.casters_locked', 'status'), r('wheel locked', 'scaffold.casters_locked', 'status'),
   r('scaffold inspection', 'scaffold.inspected', 'status'), r('scaffold tag', 'scaffold.inspected', 'tag'), r('scaffold inspected', 'scaffold.inspected', 'status'),
   r('extension landing', 'ladder.extension_ft', 'length'), r('extension above', 'ladder.extension_ft', 'length'), r('ladder extension', 'ladder.extension_ft', 'length'),
-  r('ladder material', 'ladder.metal', 'material'), r('ladder type', 'ladder.metal', 'material'), r('ladder secured', 'ladder.secured', 'status'),
+  r('ladder material', 'ladder.metal', 'material'), r('ladder type', 'ladder.metal', 'material'), r('ladder secured', 'ladder.setup_secured', 'status'),
+  // A portable ladder's own set-up (1926.1053(a)(8) spreaders, (b)(6)-(7) secured or footed): subpart X, not 1926.501, is its
+  // fall protection (1926.500(a)(2)(vii)).
+  r('spreaders locked', 'ladder.setup_secured', 'status'), r('spreader locked', 'ladder.setup_secured', 'status'), r('spreader lock', 'ladder.setup_secured', 'status'),
+  r('top secured', 'ladder.setup_secured', 'status'), r('base secured', 'ladder.setup_secured', 'status'), r('top tied', 'ladder.setup_secured', 'status'),
+  r('standoff', 'ladder.setup_secured', 'status'), r('stand off', 'ladder.setup_secured', 'status'), r('ladder footed', 'ladder.setup_secured', 'status'),
   // excavations
   r('depth', 'trench.depth_ft', 'length'), r('trench depth', 'trench.depth_ft', 'length'), r('excavation depth', 'trench.depth_ft', 'length'), r('cut depth', 'trench.depth_ft', 'length'),
   r('width', 'trench.width_ft', 'length'),
@@ -318,6 +330,45 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('fall zone clear', 'crane.workers_under_load', 'status', { inverse: true }),
   // "persons_in_fall_zone: 0", "workers_in_exclusion_zone: 2": a count of people where the load can fall.
   r('person in fall zone', 'crane.workers_under_load', 'status'), r('people in fall zone', 'crane.workers_under_load', 'status'),
+  // 1926.851(b): a stairwell used in demolition covered two floors below the work.
+  r('stairwell covered', 'demolition.stairwell_covered', 'status'), r('stair shaft covered', 'demolition.stairwell_covered', 'status'),
+  r('stairwell cover', 'demolition.stairwell_covered', 'status'), r('catch deck', 'demolition.stairwell_covered', 'status'),
+  // 1926.756(c)(1): in a double connection one bolt stays wrench-tight on the first member unless a seat or clip carries it.
+  r('bolts left on first member', 'steel.double_connection_bolts', 'count'), r('bolts remaining on first member', 'steel.double_connection_bolts', 'count'),
+  r('bolts left first member', 'steel.double_connection_bolts', 'count'), r('seat or clip supplied', 'steel.double_connection_seat', 'status'),
+  r('seat supplied', 'steel.double_connection_seat', 'status'), r('clip supplied', 'steel.double_connection_seat', 'status'), r('erection seat', 'steel.double_connection_seat', 'status'),
+  // 1926.601(b)(14): a vehicle's defects corrected before it is placed in service.
+  r('defect corrected', 'equipment.defect_corrected', 'status'), r('defects corrected', 'equipment.defect_corrected', 'status'),
+  r('defect repaired', 'equipment.defect_corrected', 'status'), r('deficiency corrected', 'equipment.defect_corrected', 'status'),
+  // 1910.177 via 1926.600(a)(2): multi-piece rim wheels inflated in a restraining device.
+  r('restraining device', 'tire.restraint', 'tire_restraint'), r('inflation cage', 'tire.restraint', 'tire_restraint'), r('tire cage', 'tire.restraint', 'tire_restraint'),
+  r('tyre cage', 'tire.restraint', 'tire_restraint'), r('restraint cage', 'tire.restraint', 'tire_restraint'),
+  // 1926.1417(d): no activity that diverts the operator's attention while operating, such as a cell phone other than for signals.
+  r('operator on phone', 'crane.operator_distracted', 'status'), r('operator phone', 'crane.operator_distracted', 'status'),
+  r('operator on call', 'crane.operator_distracted', 'status'), r('operator distracted', 'crane.operator_distracted', 'status'),
+  r('operator texting', 'crane.operator_distracted', 'status'), r('operator cell phone', 'crane.operator_distracted', 'status'),
+  // 1926.1434(a), 1926.1412(c): a repair or modification of a crane's structural or safety part follows the manufacturer's (or an
+  // RPE's) procedure; "manufacturer_procedure: none" says it does not.
+  // ("manufacturer_procedure" alone is the assembly record's, crane.ad_procedure; the repair rule reads it for repair work.)
+  r('manufacturer repair procedure', 'equipment.repair_procedure', 'status'),
+  r('manufacturer approval', 'equipment.repair_procedure', 'status'), r('oem procedure', 'equipment.repair_procedure', 'status'),
+  r('oem approval', 'equipment.repair_procedure', 'status'), r('rpe approval', 'equipment.repair_procedure', 'status'),
+  r('repair procedure', 'equipment.repair_procedure', 'status'),
+  // 1926.50(c)-(d): a person trained in first aid where no care is in near proximity; first-aid supplies easily accessible.
+  r('first aid person', 'site.first_aid_person', 'status'), r('first aid attendant', 'site.first_aid_person', 'status'),
+  r('first aider', 'site.first_aid_person', 'status'), r('first aid trained', 'site.first_aid_person', 'status'),
+  r('first aid cpr trained', 'site.first_aid_person', 'status'), r('cpr first aid trained', 'site.first_aid_person', 'status'),
+  r('first aid kit', 'site.first_aid_kit', 'on_hand'), r('first aid supplies', 'site.first_aid_kit', 'on_hand'),
+  r('nearest hospital', 'site.care_minutes', 'travel_minutes'), r('nearest er', 'site.care_minutes', 'travel_minutes'),
+  r('nearest clinic', 'site.care_minutes', 'travel_minutes'), r('nearest medical', 'site.care_minutes', 'travel_minutes'),
+  r('hospital distance', 'site.care_minutes', 'travel_minutes'), r('ems response', 'site.care_minutes', 'travel_minutes'),
+  // Who is in the path a load travels (1926.701(e)(1)-(2) concrete buckets; 1926.1425(b)): a value naming people or a count says
+  // they are there, "none" that nobody is.
+  r('people in swing path', 'crane.workers_under_load', 'status'), r('person in swing path', 'crane.workers_under_load', 'status'),
+  r('worker in swing path', 'crane.workers_under_load', 'status'), r('crew in swing path', 'crane.workers_under_load', 'status'),
+  r('people in load path', 'crane.workers_under_load', 'status'), r('person in load path', 'crane.workers_under_load', 'status'),
+  r('worker in load path', 'crane.workers_under_load', 'status'), r('people under bucket', 'crane.workers_under_load', 'status'),
+  r('worker under bucket', 'crane.workers_under_load', 'status'), r('people in travel path', 'crane.workers_under_load', 'status'),
   r('person in exclusion zone', 'crane.workers_under_load', 'status', { scopes: ['parameters'] }), r('worker in exclusion zone', 'crane.workers_under_load', 'status', { scopes: ['parameters'] }),
   r('person in drop zone', 'crane.workers_under_load', 'status'), r('worker in drop zone', 'crane.workers_under_load', 'status'), r('route clear', 'crane.workers_under_load', 'status', { inverse: true, scopes: ['parameters'] }),
   r('rigging inspection', 'equipment.inspected', 'status'), r('crane inspection', 'equipment.inspected', 'status'), r('equipment inspection', 'equipment.inspected', 'status'),
@@ -552,6 +603,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('people bed', 'vehicle.riders_unseated', 'count'), r('person bed', 'vehicle.riders_unseated', 'count'), r('crew bed', 'vehicle.riders_unseated', 'count'),
   r('unseated rider', 'vehicle.riders_unseated', 'count'), r('rider unseated', 'vehicle.riders_unseated', 'count'), r('rider without seat', 'vehicle.riders_unseated', 'count'),
   r('rider on load', 'vehicle.riders_unseated', 'count'), r('rider tailgate', 'vehicle.riders_unseated', 'count'),
+  r('passenger seat', 'vehicle.passenger_seat', 'status'), r('passenger seats', 'vehicle.passenger_seat', 'status'), r('rider seat', 'vehicle.passenger_seat', 'status'),
   // Workers on foot behind a reversing machine, and what lets its operator see them (NIOSH 2001-128 internal traffic control).
   r('worker behind', 'vehicle.worker_behind', 'status'), r('worker on foot behind', 'vehicle.worker_behind', 'status'), r('people behind', 'vehicle.worker_behind', 'status'),
   r('person behind', 'vehicle.worker_behind', 'status'), r('pedestrian behind', 'vehicle.worker_behind', 'status'), r('worker in backing path', 'vehicle.worker_behind', 'status'),

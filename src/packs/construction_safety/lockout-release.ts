@@ -38,7 +38,11 @@ export function readLockoutRelease(kindField: string | undefined, actionView: Te
   const tokens = actionView?.tokens ?? [];
   for (let i = 0; i < tokens.length; i++) {
     if (!REMOVE_VERBS.has(tokens[i].text)) continue;
-    for (let j = i + 1; j <= i + WINDOW && j < tokens.length && tokens[j].clause === tokens[i].clause; j++) {
+    // The window counts words, not punctuation: "remove the out-of-service tag" is four words from its verb to its tag.
+    let words = 0;
+    for (let j = i + 1; j < tokens.length && tokens[j].clause === tokens[i].clause; j++) {
+      if (tokens[j].kind === 'word' || tokens[j].kind === 'number') words++;
+      if (words > WINDOW) break;
       if (!LOCK_WORDS.has(tokens[j].text)) continue;
       // "take the tag lines off", "clear the lockout zone": a tag line or a zone is no lock.
       if (NOT_A_LOCK.has(tokens[j + 1]?.text ?? '')) continue;

@@ -17,6 +17,14 @@ const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typ
 
 /** Participles after a safety device that say it is defeated ("trigger zip-tied", "muzzle safety taped"). */
 const DEFEATED_AFTER = new Set(['tied', 'taped', 'disabled', 'bypassed', 'defeated', 'jumpered', 'wedged', 'overridden']);
+/** Things that hold a device out of action. */
+const HOLDS_OUT = new Set(['zip', 'ziptie', 'zipties', 'tape', 'taped', 'wedge', 'wedged', 'jumper', 'jumpered', 'shim', 'shimmed', 'clamp', 'clamped', 'rubber-banded', 'pinned']);
+/** Words that end the report of a defeat: the tie or tape taken off, the device put back. */
+const RESTORED_AFTER = new Set(['removed', 'replaced', 'restored', 'reinstalled', 'repaired', 'fixed', 'cut', 'taken']);
+const SENTENCE_BREAK = new Set(['.', ';', '!', '?']);
+/** "not jumpered", "never taped": the defeat word denied. */
+const NOT_BEFORE = new Set(['not', 'no', 'never', 'nor']);
+const isNegatedMatch = (m: PhraseMatch) => m.negated;
 /** Names of a self-retracting device (ANSI/ASSP Z359.14). */
 const SRD_WORDS = new Set(['srl', 'srls', 'srd', 'srds', 'pfl', 'pfls']);
 /** "tied into the panel", "tied in": a connection, not a defeat. */
@@ -163,6 +171,21 @@ export function readConstruction(state: Record<string, unknown>, action: ActionI
           break;
         }
       }
+    }
+  }
+  // Class: a report that a safety device on the equipment is held, tied or taped out of action ("the safety switch ... zip-tie
+  // holding the lever to the handle bar", "kill switch taped down") says the safeguard is defeated now (1926.702(i)(1) trowel
+  // hand-release; 1926.20(b)(3)), whether the report says it with a participle or with the thing that holds it. A report that
+  // the tie was taken off or the device restored is no defeat.
+  for (const v of [...bySource('observation'), ...bySource('parameter')]) {
+    for (const m of v.matches) {
+      if (m.concept !== 'control.device' || isNegatedMatch(m)) continue;
+      let end = m.last + 1;
+      while (end < v.tokens.length && end <= m.last + 20 && !SENTENCE_BREAK.has(v.tokens[end].text)) end++;
+      const after = v.tokens.slice(m.last + 1, end).map((t) => t.text);
+      if (after.some((w) => RESTORED_AFTER.has(w))) continue;
+      const held = after.some((w, i) => DEFEATED_AFTER.has(w) && !TIED_IN.has(after[i + 1] ?? '') && !NOT_BEFORE.has(after[i - 1] ?? '')) || after.some((w, i) => !NOT_BEFORE.has(after[i - 1] ?? '') && (HOLDS_OUT.has(w) || (w === 'zip' && after[i + 1] === '-') || (w === 'cable' && after[i + 2] === 'tie')));
+      if (held) facts.add('device.defeated', m.phrase, `${v.path}: "${m.phrase}"`);
     }
   }
   // "SRL, label: ANSI Z359.14 Class 1": a self-retracting device's class (Class 1 anchored at or above the D-ring; Class 2 for foot-level and edge use).
@@ -535,7 +558,10 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   // Pulling new conductors into a raceway installs them: the pull services no circuit, so the kind alone asks for no lockout
   // (live work, a lockout record or a circuit the text names still decide).
   const cablePull = facts.bool('pull.present') === true || ['pull.expected_lbs', 'pull.rope_strength_lbs'].some((f) => facts.num(f) !== undefined);
-  if ((LOTO_KINDS.has(kind) && !facts.bool('crane.assembly') && !(kind === 'electrical_work' && cablePull)) || facts.strengthOf('loto.applied') === STRENGTH.parameter || facts.bool('loto.live_work')) facts.set('loto.required', true, `servicing equipment or circuits (${kind})`, R);
+  // Inflating a multi-piece rim wheel is rim-wheel servicing (1910.177 via 1926.600(a)(2)): the tire's own energy is held by its
+  // restraining device, judged by its own rule, so the kind alone asks for no lockout (a lockout record or live work still decide).
+  const rimService = facts.bool('tire.multi_piece') === true && facts.bool('tire.restraint') !== undefined;
+  if ((LOTO_KINDS.has(kind) && !rimService && !facts.bool('crane.assembly') && !(kind === 'electrical_work' && cablePull)) || facts.strengthOf('loto.applied') === STRENGTH.parameter || facts.bool('loto.live_work')) facts.set('loto.required', true, `servicing equipment or circuits (${kind})`, R);
   if (facts.bool('loto.stored_energy') === false && facts.bool('loto.applied') !== false) facts.set('loto.verified', false, 'stored energy not blocked', R);
 
   // Silica.
@@ -600,6 +626,12 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   const trenchFt = facts.num('trench.depth_ft');
   if (facts.num('trench.shield_top_below_grade_ft') === undefined && shieldFt !== undefined && trenchFt !== undefined) {
     facts.set('trench.shield_top_below_grade_ft', Math.max(0, trenchFt - shieldFt), `${trenchFt} ft excavation, ${shieldFt} ft shield`, R);
+  }
+
+  // Batch cs-dev-741..780. Passengers counted on a vehicle or machine with no passenger seat ride unseated (1926.601(b)(8)).
+  const passengers = facts.num('hoist.riders');
+  if (facts.bool('vehicle.passenger_seat') === false && passengers !== undefined && passengers > 0 && facts.bool('hoist.material') !== true) {
+    facts.set('vehicle.riding_unseated', true, `${passengers} passengers and no passenger seat`, STRENGTH.parameter);
   }
 
   // Demolition, weather.

@@ -150,6 +150,25 @@ const WORD_READERS: Partial<Record<string, (value: unknown) => boolean | undefin
   sloped_face: slopedFaceOf,
 };
 
+const RESTRAINT_WORDS = new Set(['cage', 'caged', 'restraint', 'restraining', 'barrier', 'rack', 'cable']);
+const MINUTE_WORDS = new Set(['min', 'mins', 'minute', 'minutes']);
+const HOUR_WORDS = new Set(['h', 'hr', 'hrs', 'hour', 'hours']);
+/** "55 min drive", "about 1.5 hours", a bare number of minutes: the time to get there, in minutes; a distance alone is none. */
+function travelMinutesOf(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string' || value.length > 120) return undefined;
+  const tokens = tokenize(value.toLowerCase());
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i].kind !== 'number') continue;
+    const n = (tokens[i] as { value?: number }).value ?? Number(tokens[i].text);
+    if (!Number.isFinite(n)) continue;
+    const next = tokens[i + 1].text === '-' ? tokens[i + 2]?.text ?? '' : tokens[i + 1].text;
+    if (MINUTE_WORDS.has(next)) return n;
+    if (HOUR_WORDS.has(next)) return n * 60;
+  }
+  return undefined;
+}
+
 /** A number and its unit from a field value: a number, or a short string such as "25 km/h" or "18.2%". */
 function quantityOf(value: unknown, fallback: Unit | undefined): { value: number; unit: Unit | undefined } | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? { value, unit: fallback } : undefined;
@@ -240,6 +259,10 @@ export function readStructured(
       continue;
     }
     if (Array.isArray(value)) {
+      // Checklist rows ("items: [{item, result, note}]") are read as the items of a check.
+      value.slice(0, 100).forEach((v, i) => {
+        if (v !== null && typeof v === 'object' && !Array.isArray(v)) readCheckItems(facts, v as Record<string, unknown>, `${here}.${i}`, true);
+      });
       const strings = value.filter((v): v is string => typeof v === 'string');
       if (strings.length > 0) {
         b.consume(here);
@@ -388,6 +411,23 @@ export function readStructured(
       const status = absenceTestOf(value, vocabulary);
       if (status === undefined && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
       facts.set(rule.fact, status, source, strength);
+      continue;
+    }
+    if (rule.kind === 'on_hand') {
+      facts.set(rule.fact, presentAtWork(value) === false ? false : statusOf(value, vocabulary), source, strength);
+      if (typeof value === 'string') texts.push({ path: here, value, scope });
+      continue;
+    }
+    if (rule.kind === 'tire_restraint') {
+      const status = statusOf(value, vocabulary);
+      const words = typeof value === 'string' && value.length <= 100 ? tokenize(value.toLowerCase()).map((t) => t.text) : [];
+      facts.set(rule.fact, status === false ? false : words.some((w) => RESTRAINT_WORDS.has(w)) ? true : status, source, strength);
+      if (typeof value === 'string') texts.push({ path: here, value, scope });
+      continue;
+    }
+    if (rule.kind === 'travel_minutes') {
+      facts.set(rule.fact, travelMinutesOf(value), source, strength);
+      if (typeof value === 'string') texts.push({ path: here, value, scope });
       continue;
     }
     if (rule.kind === 'inspection_record') {

@@ -10,6 +10,12 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
   switch (m.concept) {
     case 'control.fall':
       return 'fall.protected';
+    case 'control.release_walkdown':
+      return 'loto.release_equipment_checked';
+    case 'control.stairwell_cover':
+      return 'demolition.stairwell_covered';
+    case 'control.ladder_setup':
+      return 'ladder.setup_secured';
     case 'control.trench':
       return 'trench.protected';
     case 'control.loto':
@@ -174,6 +180,35 @@ function removalBefore(view: TextView, m: PhraseMatch): boolean {
   return matchesStarting(view, m.first - 4, m.first - 1).some((c) => c.concept === 'verb.remove' && c.last < m.first && c.last >= m.first - 3 && c.clause === m.clause && !c.negated);
 }
 
+/** What a thing comes "back in" when it returns: service, use, operation. */
+const RETURN_STATES = new Set(['service', 'use', 'operation', 'production', 'commission']);
+/** Sources that report what has happened on site (an observation, a hazard list), not what the action will do. */
+const REPORTED = new Set(['observation', 'hazard']);
+/** Past forms of taking a control away: "glazier pulled the guardrail panel", "removed the dead-front", "took the gate off". */
+const PAST_REMOVAL = new Set(['pulled', 'removed', 'took', 'stripped', 'dismantled', 'unbolted', 'unpinned', 'detached', 'disabled', 'bypassed', 'defeated', 'disconnected', 'knocked']);
+/**
+ * Class: a report that someone took a control away ("pulled the stair tower guardrail panel") says it is gone now, whatever
+ * is promised for later ("said they'd reset Monday"). The verb stands up to five words before the control, in its clause,
+ * with no other control or punctuation between them; "was removed and reinstalled" is read by the status words after it.
+ */
+function pastRemovalBefore(view: TextView, m: PhraseMatch): boolean {
+  const clause = view.tokens[m.first].clause;
+  let words = 0;
+  for (let k = m.first - 1; k >= 0 && words < 5; k--) {
+    const t = view.tokens[k];
+    if (t.clause !== clause || t.kind === 'break' || (t.kind === 'symbol' && t.text !== '-')) return false;
+    if (t.kind === 'word' || t.kind === 'number') words++;
+    // "removed debris from the guardrail": past a preposition the verb's object is something else.
+    if (RESTORED.has(t.text) || REMOVAL_OBJECT_ENDS.has(t.text)) return false;
+    if (PAST_REMOVAL.has(t.text)) return !isNegated(view, m) && !NEGATORS_BEFORE.has(view.tokens[k - 1]?.text ?? '');
+  }
+  return false;
+}
+/** Words that put a control back: "removed and replaced the guardrail" ends with the rail in place. */
+const RESTORED = new Set(['replaced', 'reinstalled', 'installed', 'reset', 'restored', 'refitted', 'fixed', 'repaired', 'new', 'put', 'back', 'reattached', 'rehung']);
+const REMOVAL_OBJECT_ENDS = new Set(['from', 'of', 'off', 'near', 'by', 'at', 'on', 'to', 'with', 'behind', 'under', 'beside', 'around', 'for']);
+const NEGATORS_BEFORE = new Set(['not', 'never', "wasn't", "weren't", "hasn't", "haven't", 'nobody', 'no']);
+
 /** Breaks that end a sentence (a clause break such as "since" or "but" does not). */
 const SENTENCE_ENDS = new Set(['.', '!', '?', ';', '\n']);
 
@@ -220,6 +255,8 @@ const CONDITION_FACTS: Record<string, string> = {
   'condition.enclosed': 'site.enclosed',
   'condition.alternate_entry': 'confined_space.alternate_entry',
   'hazard.ladder_top': 'ladder.top_step',
+  'hazard.open_enclosure': 'electrical.live_parts_exposed',
+  'condition.multi_piece_rim': 'tire.multi_piece',
   'condition.dry_cleanup': 'silica.dry_cleanup',
   'condition.shore_removal': 'concrete.stripping',
   'hazard.under_boom': 'crane.worker_under_boom',
@@ -330,7 +367,7 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
       if (m.concept === 'control.fall' && DOCUMENT_WORDS.has(view.tokens[m.last + 1]?.text ?? '')) continue;
       const fact = controlFact(m, view);
       // "we'll skip the ahead signs": for work-zone signs and station lights, a removal verb just before the control does without it.
-      const absent = saysAbsent(view, m) || (DONE_WITHOUT.has(m.concept) && removalBefore(view, m));
+      const absent = saysAbsent(view, m) || (DONE_WITHOUT.has(m.concept) && removalBefore(view, m)) || (REPORTED.has(view.source) && pastRemovalBefore(view, m));
       if (addressed && !absent) continue;
       if (!absent) {
         out.controlsInPlace.add(m.concept);
@@ -374,6 +411,10 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     }
     // "Back the truck into the cul-de-sac": a backing word beside a vehicle, in what the work will do.
     if (m.concept === 'cue.backing') {
+      // Class: "back on the haul", "back to work", "back in service": a return to where it was, not a reverse movement.
+      const next = view.tokens[m.last + 1]?.text ?? '';
+      const returns = m.phrase === 'back' && (next === 'on' || next === 'to' || ((next === 'in' || next === 'into') && RETURN_STATES.has(view.tokens[m.last + 2]?.text ?? '')));
+      if (returns) continue;
       if (!isNegated(view, m) && (view.source === 'action' || view.source === 'task' || view.source === 'parameter') && conceptsNear(view, m.first, m.last, 4).some((c) => c.concept === 'cue.vehicle' && !c.negated)) {
         facts.set('vehicle.reversing', true, source(m), strength, true);
       }
@@ -414,6 +455,9 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     }
     // "tied both lifelines to the back of the outrigger beams": a suspended scaffold's lifeline on its own supports.
     if (m.concept === 'cue.scaffold_support' || m.concept === 'cue.independent_anchor') {
+      // Class: a support named after a word of separation ("tied off clear of the stage", "independent of the outriggers",
+      // "away from the counterweights") says where the line is not fastened.
+      if (m.concept === 'cue.scaffold_support' && separatedFrom(view.tokens, m.first)) continue;
       if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && view.source !== 'equipment' && view.source !== 'hazard' && conceptsNear(view, m.first, m.last, 10).some((c) => (c.concept === 'cue.tie_off' || (c.concept === 'control.fall' && c.phrase.startsWith('lifeline'))) && !c.negated)) {
         facts.set('fall.anchor_scaffold_support', m.concept === 'cue.scaffold_support', source(m), strength, m.concept === 'cue.scaffold_support');
       }
@@ -738,6 +782,16 @@ const DOCUMENT_WORDS = new Set(['plan', 'plans', 'program', 'programme', 'policy
 const SHIELDS = ['box', 'shield'];
 const SIGNALLERS = ['banksman', 'spotter', 'signal', 'ground guide'];
 const MARGIN_WORDS = new Set(['plus', '+']);
+const SEPARATION_WORDS = new Set(['clear', 'away', 'independent', 'independently', 'separate', 'separately', 'apart', 'free', 'detached']);
+/** "clear of the stage", "independent from the outrigger beams": the words before a thing set it apart from what is tied. */
+function separatedFrom(tokens: readonly Token[], first: number): boolean {
+  for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
+    if ((tokens[k].text === 'of' || tokens[k].text === 'from') && SEPARATION_WORDS.has(tokens[k - 1]?.text ?? '')) return true;
+  }
+  return false;
+}
+/** Surfaces that "level" describes as flat rather than numbering a storey. */
+const FLAT_SURFACE = new Set(['slab', 'slabs', 'ground', 'floor', 'surface', 'surfaces', 'lawn', 'grade', 'stretch', 'approach', 'gravel', 'lot', 'pad', 'base', 'footing', 'concrete', 'asphalt', 'road', 'yard', 'terrain', 'firm']);
 const SPACING_WORDS = new Set(['centres', 'centers', 'centre', 'center', 'spacing', 'spacings', 'oc', 'o.c', 'o.c.', 'on-centre', 'on-center']);
 
 function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: Strength): void {
@@ -754,7 +808,13 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
   const after = tokens[last + 1]?.text;
   // "prob 12 kV or so", "I'd guess 15 ft": a guess measures nothing; the fact stays unknown and its question is asked.
   if (isGuess(view, q.index)) return;
-  const near = conceptsNear(view, q.index, last, 6);
+  // Class: a number that is part of a name ("B-21's bottom flange", "beam G-3", "pump P-12") labels a thing: a letter and a
+  // hyphen before it make it an identifier, and "'s" after it is a possessive, not a foot mark.
+  const labelled = tokens[q.index - 1]?.text === '-' && tokens[q.index - 2]?.kind === 'word' && tokens[q.index - 2].text.length <= 3 && !/[0-9]/.test(tokens[q.index - 2].text);
+  if (labelled || (tokens[q.last]?.text === "'" && tokens[q.last + 1]?.text === 's')) return;
+  // Class: "level" as an adjective of a surface ("level slab", "level lawn", "on level ground") says the surface is flat, not
+  // how high it is ("level 3" still is a storey): it is no height cue for the number beside it.
+  const near = conceptsNear(view, q.index, last, 6).filter((m) => !(m.concept === 'cue.height' && m.first === m.last && tokens[m.first].text === 'level' && FLAT_SURFACE.has(tokens[m.first + 1]?.text ?? '')));
   // Provenance is spelled out only for the numbers that set a fact.
   const path = () => `${view.path}: "${wordsOf(view, Math.max(0, q.index - 4), Math.min(tokens.length - 1, last + 4))}"`;
   // "about 7 m from the tie-in point": a number followed by "from" or "away" measures across, never up or down,
