@@ -5,7 +5,7 @@ import { canonicalKind, classifyAction, CHANGE_KINDS } from './classify-action.j
 import { readActionText } from './read-action-text.js';
 import { readInlineCommands } from './read-command.js';
 import { readChangeLines, readOffboardingClosure } from './read-direction.js';
-import { newContext, opens } from './read-context.js';
+import { checks, newContext, opens } from './read-context.js';
 import { readAccessApproval, readAccessCarryOver, readBreakGlassUse, readCallForwarding, readChangeControl, readLeakCleanup, readParameterApproval, readPublishedAuth, readCompromiseClosure, readIdentityRequest, readResetEmailOnFile, readVerifiedTarget } from './read-identity-access.js';
 import { readOnPremShapes } from './read-onprem.js';
 import { readCloudShapes, readCrossAccountTrust } from './read-cloud-ops.js';
@@ -115,6 +115,8 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
 
   b.get('action.kind');
   const params = readParameters(ctx, b.get('action.parameters'));
+  // Commands that only read (SELECT, describe-…, Get-…, kubectl get) account for the change when none of its commands may write.
+  if (params.commands.some((v) => v.readOnly === true) && !params.commands.some((v) => v.readOnly === false || v.recognised)) checks(ctx, 'command_read', `action.parameters: ${params.commands.length} command${params.commands.length > 1 ? 's' : ''} that only read (${params.commands[0].text.slice(0, 60)})`);
   const parameterOpens = new Set(ctx.opens);
   const rawDescription = b.get('action.description');
   let description: TextView | undefined;

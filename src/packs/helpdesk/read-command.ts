@@ -1,7 +1,7 @@
 import { READING_CAP_CHARS } from '../reading/reading.js';
-import { closes, isExternalAddress, opens, opensToWorld, type ReadContext } from './read-context.js';
+import { checks, closes, isExternalAddress, opens, opensToWorld, type ReadContext } from './read-context.js';
 import { readPolicyDocument, readRoleDefinition, readRoleGrant, isPublicMember } from './read-grants.js';
-import { addRange, readPorts, type PortSet } from './read-network-rule.js';
+import { addRange, portsShown, readPorts, type PortSet } from './read-network-rule.js';
 import { glued, isWorldSource, lastSegment, splitOn, unquote, viewOf, type TextView } from './text-helpers.js';
 import { safeguardsNamed } from './safeguard-names.js';
 import { readRestCall } from './read-platform.js';
@@ -141,9 +141,12 @@ function shorthandRule(ctx: ReadContext, text: string, set: PortSet, sources: st
     if (key === 'fromport') from = Number(value);
     else if (key === 'toport' && from !== undefined) addRange(ctx, from, Number(value), set);
     else if (key === 'ipprotocol' && (value === '-1' || value?.toLowerCase() === 'all')) set.all = true;
-    else if (isWorldSource(parts[i])) sources.push(parts[i]);
+    else if (isWorldSource(parts[i]) || BOUNDED_SOURCE.test(parts[i])) sources.push(parts[i]);
   }
 }
+
+/** A source that names addresses or a group of them: an IPv4 address or CIDR, a security group, a prefix list. */
+const BOUNDED_SOURCE = /^(?:\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?|sg-[0-9a-f]{4,32}|pl-[0-9a-f]{4,32})$/i;
 
 function ingress(ctx: ReadContext, a: Args, sourceFlags: string[], portFlags: string[]): void {
   const set: PortSet = { ports: [], all: false };
@@ -168,7 +171,11 @@ function ingress(ctx: ReadContext, a: Args, sourceFlags: string[], portFlags: st
   }
   for (const p of set.ports) ctx.b.add('change.ports', String(p), a.source);
   const world = sources.filter(isWorldSource);
-  if (world.length === 0) return;
+  const scoped = [...sources, ...['sourcegroup', 'sourcetags', 'sourceserviceaccounts'].map((f) => a.flags.get(f)).filter((g): g is string => !!g)];
+  if (world.length === 0) {
+    if (scoped.length > 0) checks(ctx, 'network_rule_scoped', `${a.source}: from ${scoped.slice(0, 4).join(', ')}${portsShown(set)}`);
+    return;
+  }
   const where = `${a.source}: from ${world.join(', ')}`;
   if (set.all) opensToWorld(ctx, 'all', where);
   else if (set.ports.length > 0) opensToWorld(ctx, set.ports, where);
@@ -534,6 +541,7 @@ function sqlGrants(ctx: ReadContext, t: readonly { text: string; kind: string }[
     let object = '';
     for (j++; j < t.length && j < i + 80 && t[j].text !== 'to' && t[j].text !== ';'; j++) object += t[j].text;
     if (privileges.includes('all') && (object === '*.*' || object === '*')) opens(ctx, 'wildcard_admin', `${source}: GRANT ALL ON ${object}`);
+    else checks(ctx, 'grant_scoped', `${source}: GRANT ${privileges.join(' ').slice(0, 60)} ON ${object.slice(0, 60)}`);
   }
   for (let i = 0; i + 1 < t.length; i++) {
     if ((t[i].text === 'alter' || t[i].text === 'create') && (t[i + 1].text === 'role' || t[i + 1].text === 'user')) {
@@ -548,8 +556,13 @@ function sqlGrants(ctx: ReadContext, t: readonly { text: string; kind: string }[
  */
 const SQL_CONTINUES = new Set(['where', 'and', 'or', 'from', 'join', 'inner', 'left', 'right', 'outer', 'on', 'using', 'set', 'limit', 'order', 'group', 'having', 'returning', 'in', 'not', 'exists', 'values', 'select', '(', ')', 'as', 'with', 'cascade', 'restrict']);
 
+/** Statements that read and change nothing. */
+const SQL_READS = new Set(['select', 'with', 'explain', 'show', 'describe', 'desc']);
+/** Statements that bound the write they wrap: a transaction, a row count check. */
+const SQL_BOUNDED = new Set(['begin', 'commit', 'rollback', 'start', 'update', 'delete', 'if', 'raiserror', 'throw', 'declare', 'set']);
+
 /** SQL read from the words of each statement (a statement ends at ';', or at a line break whose next line starts no clause of it). */
-function sql(ctx: ReadContext, v: TextView, source: string): boolean {
+function sql(ctx: ReadContext, v: TextView, source: string): 'trim' | 'reads' | undefined {
   const t = v.raw;
   sqlGrants(ctx, t, source);
   // Whether each statement has a WHERE, found in one pass (so many DELETEs in one statement cost no more than one).
@@ -564,16 +577,31 @@ function sql(ctx: ReadContext, v: TextView, source: string): boolean {
     statement[i] = s;
     if (t[i].text === 'where') filtered[s] = true;
   }
-  for (let i = 0; i < t.length; i++) {
+  const before = ctx.opens.size;
+  let filteredWrite: string | undefined;
+  const leading = new Set<string>();
+  for (let i = 0, s = -1; i < t.length; i++) {
     if (t[i].kind !== 'word') continue;
+    if (statement[i] !== s) {
+      s = statement[i];
+      leading.add(t[i].text);
+    }
     const w = t[i].text;
     const next = t[i + 1]?.text;
+    if ((w === 'delete' && next === 'from') || w === 'update') filteredWrite ??= filtered[statement[i]] ? `${w.toUpperCase()} … WHERE` : undefined;
     if (w === 'drop' && (next === 'table' || next === 'database' || next === 'schema' || next === 'collection')) destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), named: [], source }, `DROP ${next.toUpperCase()}`);
     else if (w === 'dropdatabase') destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), named: [], source }, 'dropDatabase');
     else if (w === 'truncate' && (next === 'table' || t[i + 1]?.kind === 'word')) destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), named: [], source }, 'TRUNCATE');
     else if (w === 'delete' && next === 'from' && !filtered[statement[i]]) destroys(ctx, { words: [], wordSet: new Set(), flags: new Map(), named: [], source }, 'DELETE without WHERE');
   }
-  return readRetentionTrim(ctx, v, source);
+  // A retention trim is read as how long the records are kept (a danger or not by the retention rule), not as rows scoped.
+  if (readRetentionTrim(ctx, v, source)) return 'trim';
+  if (ctx.opens.size === before && leading.size > 0) {
+    // Statements that only read (SELECT, WITH, EXPLAIN, SHOW), or writes each bounded by a WHERE clause.
+    if ([...leading].every((w) => SQL_READS.has(w))) return 'reads';
+    if (filteredWrite && [...leading].every((w) => SQL_READS.has(w) || SQL_BOUNDED.has(w))) checks(ctx, 'rows_scoped', `${source}: ${filteredWrite}`);
+  }
+  return undefined;
 }
 
 const TRIM_UNITS: Readonly<Record<string, number>> = { minute: 1 / 1440, minutes: 1 / 1440, hour: 1 / 24, hours: 1 / 24, day: 1, days: 1, week: 7, weeks: 7, month: 30.4, months: 30.4, mon: 30.4, mons: 30.4, year: 365, years: 365 };
@@ -621,8 +649,57 @@ export function readInlineCommands(ctx: ReadContext, v: TextView, source: string
   readOnPremText(ctx, v, source);
 }
 
-/** Reads one command line (or script) at `path`; returns its view for the phrase readers. */
-export function readCommand(ctx: ReadContext, path: string, value: string, source = path): (TextView & { recognised: boolean }) | undefined {
+/**
+ * The read operations of each CLI, by its own naming: AWS API actions Describe*, Get*, List* (the CLI's describe-…,
+ * get-…, list-…), az and gcloud `show`/`list`/`describe`, kubectl's viewing commands, PowerShell's Get-/Test-/Search-
+ * cmdlets (Microsoft's approved verbs for reading), and the text filters a read is piped through.
+ */
+const READ_OPERATION = /^(describe|get|list|lookup|search|head|batch-get|generate-credential-report)(-|$)/;
+const AZ_GCLOUD_READS = new Set(['show', 'list', 'describe', 'get-iam-policy', 'list-keys', 'show-tags']);
+const KUBECTL_READS = new Set(['get', 'describe', 'logs', 'top', 'explain', 'version', 'api-resources', 'cluster-info']);
+const CMDLET_READS = new Set(['get', 'test', 'search', 'measure', 'select', 'where', 'format', 'sort', 'group', 'convertto', 'convertfrom', 'resolve']);
+const FILTERS = new Set(['grep', 'egrep', 'awk', 'jq', 'base64', 'sort', 'uniq', 'head', 'tail', 'wc', 'cut', 'column', 'tr', 'cat']);
+
+const VALUE_FLAGS = new Set(['--context', '-n', '--namespace', '--kubeconfig', '--cluster', '--user', '--profile', '--region', '--project', '--subscription', '-g', '--resource-group', '--output', '-o', '--query']);
+/** Cmdlets whose verb reads but whose effect writes: Get-Certificate enrolls a new certificate. */
+const CMDLET_WRITES = new Set(['get-certificate']);
+
+/** Programs whose commands are read here by their operation; any other first word is a program not known to read. */
+const KNOWN_TOOLS = new Set(['aws', 'az', 'gcloud', 'kubectl', 'oc', ...FILTERS]);
+
+/** One command of a pipeline or script: true when it only reads, false when it may write, undefined when it is no command. */
+function readsOnly(segment: string): boolean | undefined {
+  const ws = segment.trim().split(/\s+/).filter((w) => w.length > 0);
+  if (ws[0] === 'sudo') ws.shift();
+  const [tool, ...rest] = ws.map((w) => w.toLowerCase());
+  if (!tool) return undefined;
+  // Positional words, past the flags and the values of the global flags that take one (`kubectl --context prod get`).
+  const args = rest.filter((w, i) => !w.startsWith('-') && !(i > 0 && VALUE_FLAGS.has(rest[i - 1])));
+  if (tool === 'aws') return args[1] !== undefined && (READ_OPERATION.test(args[1]) || (args[0] === 's3' && args[1] === 'ls'));
+  if (tool === 'az' || tool === 'gcloud') return args.some((w) => AZ_GCLOUD_READS.has(w)) && !args.some((w) => /^(create|delete|update|set|add|remove|assign|purge|start|stop|restart)$/.test(w));
+  if (tool === 'kubectl' || tool === 'oc') return KUBECTL_READS.has(args[0] ?? '') || (args[0] === 'auth' && args[1] === 'can-i');
+  if (KNOWN_TOOLS.has(tool)) return true;
+  const cmdlet = /^([a-z]+)-[a-z]+$/.exec(tool);
+  if (cmdlet) return CMDLET_READS.has(cmdlet[1]) && !CMDLET_WRITES.has(tool);
+  // A short label with no flag ("Exchange Management Shell") is no command; anything longer may be one that writes.
+  return ws.length <= 3 && !ws.some((w) => w.startsWith('-') || w.includes('/')) ? undefined : false;
+}
+
+/** Whether the text's commands only read: true when every command reads, false when one may write, undefined when it holds none. */
+function readOnlyCommands(value: string): boolean | undefined {
+  if (value.length > READING_CAP_CHARS || /(^|[^0-9])>|`|\$\(/.test(value)) return false;
+  const segments = value.split(/\r?\n|;|&&|\|\||\|/).filter((x) => x.trim().length > 0);
+  if (segments.length === 0 || segments.length > 40) return segments.length === 0 ? undefined : false;
+  const each = segments.map(readsOnly);
+  if (each.includes(false)) return false;
+  return each.includes(true) ? true : undefined;
+}
+
+/**
+ * Reads one command line (or script) at `path`; returns its view for the phrase readers. `readOnly` when every command
+ * of it only reads: that accounts for the change only when all of the change's commands do (`normalise.ts`).
+ */
+export function readCommand(ctx: ReadContext, path: string, value: string, source = path): (TextView & { recognised: boolean; readOnly?: boolean }) | undefined {
   const read = ctx.b.text(path, value);
   if (!read) return undefined;
   const v = viewOf(read, ctx.catalogue.vocabulary);
@@ -636,11 +713,11 @@ export function readCommand(ctx: ReadContext, path: string, value: string, sourc
   readCloudCommand(ctx, args.words, args.flags, args.source);
   if (args.words.some((w) => w.includes('-') && !w.startsWith('-') && (w.startsWith('set-') || w.startsWith('new-') || w.startsWith('enable-') || w.startsWith('remove-') || w.startsWith('unlock-') || w.startsWith('reset-') || w.startsWith('add-')))) powershell(ctx, args);
   shell(ctx, args);
-  const trim = sql(ctx, v, source);
+  const statements = sql(ctx, v, source);
   readOnPremText(ctx, v, source);
   readSaasCommand(ctx, args.words, args.named, source);
   // A retention trim is read as what it keeps: its words ("delete … audit events") are not read again as logging removed.
-  const recognised = ctx.opens.size + ctx.closes.size > before || trim;
+  const recognised = ctx.opens.size + ctx.closes.size > before || statements === 'trim';
   if (recognised) ctx.parameterChanges.push(source);
-  return { ...v, recognised };
+  return { ...v, recognised, readOnly: recognised ? false : statements === 'reads' ? true : readOnlyCommands(value) };
 }

@@ -13,6 +13,12 @@ export interface ReadContext {
   catalogue: Catalogue;
   opens: Set<string>;
   closes: Set<string>;
+  /**
+   * What a reader inspected and found bounded, by shape (`network_rule_scoped` → "10.0.0.0/24 on 443"): neither a
+   * danger nor a safeguard, but the change's effect was read. A high-impact change with no opens, closes or checked
+   * reading is one the pack cannot account for (`ActionReading.unaccounted`).
+   */
+  checked: Map<string, string>;
   /** Sources of a change in `action.parameters` (a tool call, command or configuration object). */
   parameterChanges: string[];
   /** Remote-administration and database ports, from the catalogue's `admin_port.<n>` concepts. */
@@ -60,7 +66,7 @@ export function newContext(b: ReadingBuilder, catalogue: Catalogue): ReadContext
     if (family === 'admin_port') adminPorts.add(port);
     servicePorts.set(concept, port);
   }
-  return { b, catalogue, opens: new Set(), closes: new Set(), parameterChanges: [], adminPorts, servicePorts, orgDomains: new Set(), changeKind: false, removing: 0, wildcardRoles: new Set(), rootSession: false, nonMfaPolicies: [], privilegedAccounts: new Set(), saas: { cnameTargets: [], authOn: false } };
+  return { b, catalogue, opens: new Set(), closes: new Set(), checked: new Map(), parameterChanges: [], adminPorts, servicePorts, orgDomains: new Set(), changeKind: false, removing: 0, wildcardRoles: new Set(), rootSession: false, nonMfaPolicies: [], privilegedAccounts: new Set(), saas: { cnameTargets: [], authOn: false } };
 }
 
 /** Records that the action opens a hazard: `change.<fact>` with where it was read. */
@@ -78,6 +84,18 @@ export function closes(ctx: ReadContext, fact: string): void {
     return;
   }
   ctx.closes.add(fact);
+}
+
+/**
+ * Records that a reader inspected a shape of the change and found it bounded: `shape` names what was read
+ * (`grant_scoped`), `detail` what bounds it ("Reader at /subscriptions/…/resourceGroups/rg-x"). What a reply tells the
+ * user to do is not the change; the first detail read for a shape is kept.
+ */
+export function checks(ctx: ReadContext, shape: string, detail: string): void {
+  if ((ctx.advising ?? 0) > 0) return;
+  if (ctx.checked.has(shape)) return;
+  ctx.checked.set(shape, detail.slice(0, 160));
+  ctx.b.add('change.checked', shape, `${shape}: ${detail.slice(0, 160)}`);
 }
 
 /** Ingress from anywhere: the ports it opens (admin ones listed apart), or every port. */

@@ -1,5 +1,6 @@
 import { identifierParts } from '../reading/text.js';
-import { gatheredFields, opens, type ReadContext } from './read-context.js';
+import { checks, gatheredFields, opens, type ReadContext } from './read-context.js';
+import { adminRoleKind } from './read-grants.js';
 import { safeguardsNamed } from './safeguard-names.js';
 import { asArray, entriesOf, field, flagValue, isRecord, lowerText, normKey, scalarText, treeStrings } from './values.js';
 
@@ -210,6 +211,9 @@ function broadGroup(principal: string): string | undefined {
   return BROAD_GROUPS.has(last) ? p.slice(0, 60) : undefined;
 }
 
+/** Hazards of a grant read elsewhere: with one of them open, the grant's principals being named does not bound it. */
+const GRANT_HAZARDS = new Set(['admin_role', 'wildcard_admin', 'cluster_admin_subject', 'grant_exceeds_approval', 'privilege_escalation_permissions', 'public_principal', 'broad_full_control', 'passrole_wildcard']);
+
 function readBroadGroupGrant(ctx: ReadContext, parameters: Record<string, unknown>, kind: string): void {
   if (ctx.removing > 0) return;
   const texts = treeStrings(parameters);
@@ -219,9 +223,20 @@ function readBroadGroupGrant(ctx: ReadContext, parameters: Record<string, unknow
   for (const [k, v] of rawEntries(parameters)) if (principalKey(k)) for (const x of asArray(v)) if (typeof x === 'string') principals.push(x);
   principals.push(...flagValues(texts.map((t) => t.replace(/"([^"]{1,120})"/g, (_, s: string) => s.replace(/\s/g, '\u0001'))), PRINCIPAL_FLAGS).map((s) => s.replace(/\u0001/g, ' ')));
   const broad = principals.map(broadGroup).find((g) => g !== undefined);
-  if (!broad) return;
   const all = `${texts.join(' ')} ${entriesOf(parameters).map(([k, v]) => `${k} ${scalarText(v) ?? ''}`).join(' ')}`;
   const level = accessLevel(all);
+  if (!broad) {
+    // Every principal named, none a broad group, no administrative role or right among the values: a bounded grant.
+    const named = principals.filter((p) => p.trim().length > 0 && p.trim() !== '*');
+    const adminNamed = texts.slice(0, 200).some((t) => t.length <= 200 && adminRoleKind(ctx, t) !== undefined);
+    // A role given by its id could be any role; a grant another reader found wide or administrative is not bounded.
+    const roleById = entriesOf(parameters).some(([key, v]) => key.includes('role') && /[0-9a-f]{8}-[0-9a-f]{4}-/i.test(scalarText(v) ?? ''));
+    const wideGrant = [...GRANT_HAZARDS].some((h) => ctx.opens.has(h));
+    if (named.length > 0 && named.length === principals.length && level < 3 && !adminNamed && !roleById && !wideGrant) {
+      checks(ctx, 'grant_scoped', say(`${named.slice(0, 3).join(', ')}${named.length > 3 ? ` and ${named.length - 3} more` : ''}, ${level === 2 ? 'write' : level === 1 ? 'read' : 'no administrative right named'}`));
+    }
+    return;
+  }
   // A site or team group named for its members or owners carries edit rights; an unknown right is not read-only.
   const memberGroup = /\b(members|owners)\b/i.test(all);
   const sensitive = SENSITIVE.test(stateText(ctx)) || SENSITIVE.test(all.toLowerCase());

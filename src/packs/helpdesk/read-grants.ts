@@ -1,4 +1,4 @@
-import { closes, opens, type ReadContext } from './read-context.js';
+import { checks, closes, opens, type ReadContext } from './read-context.js';
 import { compact, lastSegment } from './text-helpers.js';
 import { asArray, field, isRecord, normKey, scalarText, strings } from './values.js';
 
@@ -81,10 +81,15 @@ function boundedDelegation(condition: unknown): boolean {
 export function readPolicyDocument(ctx: ReadContext, doc: Record<string, unknown>, source: string): boolean {
   const statements = field(doc, 'statement');
   if (!statements) return false;
+  const before = ctx.opens.size;
+  const granted: string[] = [];
   for (const st of asArray(statements.value)) {
     if (!isRecord(st)) continue;
     const effect = scalarText(field(st, 'effect')?.value)?.toLowerCase() ?? 'allow';
-    if (effect === 'deny') continue;
+    if (effect === 'deny') {
+      granted.push('Deny');
+      continue;
+    }
     const principal = field(st, 'principal')?.value;
     const notPrincipal = field(st, 'notprincipal')?.value;
     const conditioned = isRecord(field(st, 'condition')?.value) && Object.keys(field(st, 'condition')!.value as object).length > 0;
@@ -100,7 +105,10 @@ export function readPolicyDocument(ctx: ReadContext, doc: Record<string, unknown
       for (const a of escalating.slice(0, 6)) ctx.b.add('change.privilege_escalation_permissions', a, `${source}: ${a} on ${resources.join(', ') || 'every resource'}`);
       ctx.opens.add('privilege_escalation_permissions');
     }
+    granted.push(`${actions.slice(0, 3).join(', ') || (notActions ? 'NotAction' : 'no action')} on ${anyResource ? 'every resource' : resources.slice(0, 2).join(', ')}`);
   }
+  // Every statement read, none public, administrative or escalating: what the document grants is bounded.
+  if (ctx.opens.size === before && granted.length > 0) checks(ctx, 'policy_scoped', `${source}: ${granted.slice(0, 3).join('; ')}`);
   return true;
 }
 
@@ -108,6 +116,8 @@ export function readPolicyDocument(ctx: ReadContext, doc: Record<string, unknown
 export function readRoleGrant(ctx: ReadContext, role: string, scope: string | undefined, source: string): void {
   const kind = adminRoleKind(ctx, role);
   if (kind === 'admin' || (kind === 'scoped' && broadScope(scope))) opens(ctx, 'admin_role', `${source}: ${role}${scope ? ` at ${scope}` : ''}`, role);
+  // Only a role read by its name is known not to be administrative: an id ("62e90394-…") could be any role.
+  else if (/[g-z]/i.test(lastSegment(role)) && !/[0-9a-f]{8}-[0-9a-f]{4}/i.test(role)) checks(ctx, 'grant_scoped', `${source}: ${role}${scope ? ` at ${scope}` : ''}, not an administrative role${kind === 'scoped' ? ' at this scope' : ''}`);
 }
 
 /**
@@ -122,8 +132,10 @@ export function readBinding(ctx: ReadContext, obj: Record<string, unknown>, sour
     const role = isRecord(roleRef) ? (scalarText(field(roleRef, 'name')?.value) ?? '') : '';
     const subjects = asArray(field(obj, 'subjects')?.value).filter(isRecord);
     const names = subjects.map((s) => `${scalarText(field(s, 'kind')?.value) ?? 'subject'} ${scalarText(field(s, 'name')?.value) ?? ''}`.trim());
+    const before = ctx.opens.size;
     if (adminRoleKind(ctx, role) === 'admin' || ctx.wildcardRoles.has(compact(role))) opens(ctx, 'cluster_admin_subject', `${source}: ${role} bound to ${names.join(', ') || 'subjects'}`, names.join(', ') || 'unknown subjects');
     if (subjects.some((s) => isPublicMember(scalarText(field(s, 'name')?.value) ?? ''))) opens(ctx, 'public_principal', `${source}: bound to ${names.join(', ')}`);
+    if (ctx.opens.size === before && role && names.length > 0) checks(ctx, 'grant_scoped', `${source}: ${role} bound to ${names.slice(0, 3).join(', ')}`);
     return true;
   }
   const role = scalarText(field(obj, 'role', 'roledefinitionname', 'roledefinition', 'rolename', 'roledefinitionid', 'roletemplateid')?.value);
@@ -154,6 +166,7 @@ export function readRoleDefinition(ctx: ReadContext, obj: Record<string, unknown
   const name = scalarText(field(obj, 'name', 'rolename', 'displayname')?.value) ?? 'custom role';
   if (broad && actions.includes('*')) opens(ctx, 'wildcard_admin', `${source}: ${name} allows Actions "*" at ${scopes.join(', ') || 'an unknown scope'}`);
   else if (broad && (actions.includes('microsoft.authorization/*') || actions.includes('microsoft.authorization/roleassignments/write'))) opens(ctx, 'admin_role', `${source}: ${name} can assign roles at ${scopes.join(', ') || 'an unknown scope'}`, `${name} (role assignments)`);
+  else checks(ctx, 'role_scoped', `${source}: ${name} allows ${actions.slice(0, 3).join(', ')} at ${scopes.slice(0, 2).join(', ') || 'an unknown scope'}`);
   return true;
 }
 
@@ -166,6 +179,8 @@ function readRbacRole(ctx: ReadContext, obj: Record<string, unknown>, source: st
   const kind = normKey(scalarText(field(obj, 'kind')?.value) ?? '');
   const metadata = field(obj, 'metadata')?.value;
   const name = isRecord(metadata) ? scalarText(field(metadata, 'name')?.value) : undefined;
+  const before = ctx.opens.size;
+  const allowed: string[] = [];
   for (const rule of asArray(field(obj, 'rules')?.value).filter(isRecord)) {
     const verbs = strings(field(rule, 'verbs')?.value);
     const resources = strings(field(rule, 'resources')?.value);
@@ -180,7 +195,9 @@ function readRbacRole(ctx: ReadContext, obj: Record<string, unknown>, source: st
     if (kind === 'clusterrole' && reads && !named && resources.some((r) => r === '*' || r === 'secrets')) {
       opens(ctx, 'cluster_secret_read', `${source}: ${name ?? 'ClusterRole'} can ${verbs.join('/')} Secrets in every namespace`);
     }
+    allowed.push(`${verbs.slice(0, 4).join('/')} ${resources.slice(0, 3).join(', ')}${named ? ' (named)' : ''}`);
   }
+  if (ctx.opens.size === before && allowed.length > 0) checks(ctx, 'role_scoped', `${source}: ${kind === 'clusterrole' ? 'ClusterRole' : 'Role'} ${name ?? ''} allows ${allowed.slice(0, 3).join('; ')}`);
   return true;
 }
 

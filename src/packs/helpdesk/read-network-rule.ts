@@ -1,4 +1,4 @@
-import { opens, opensToWorld, type ReadContext } from './read-context.js';
+import { checks, opens, opensToWorld, type ReadContext } from './read-context.js';
 import { ipv4, isWorldSource, splitOn } from './text-helpers.js';
 import { asArray, field, isRecord, normKey, scalarText } from './values.js';
 
@@ -69,6 +69,12 @@ function sourcesOf(obj: Record<string, unknown>): string[] {
   return out;
 }
 
+/** " on 443, 8443", " on every port" or nothing, for a reading's detail. */
+export function portsShown(set: PortSet): string {
+  if (set.all) return ' on every port';
+  return set.ports.length > 0 ? ` on ${set.ports.slice(0, 6).join(', ')}` : '';
+}
+
 /** Reads an ingress rule object; returns whether it was one. */
 export function readNetworkRule(ctx: ReadContext, obj: Record<string, unknown>, source: string): boolean {
   const sources = sourcesOf(obj);
@@ -78,12 +84,16 @@ export function readNetworkRule(ctx: ReadContext, obj: Record<string, unknown>, 
   // A database firewall rule is a range of addresses with no port: the whole range means the database is public.
   if (startEnd && !hasPorts) {
     if (sources.some(isWorldSource)) opens(ctx, 'public_database', `${source}: firewall rule covering every address`);
+    else checks(ctx, 'network_rule_scoped', `${source}: from ${sources.join(', ')}`);
     return true;
   }
   if (sources.length === 0 || (!hasPorts && field(obj, ...PROTOCOL_KEYS) === undefined)) return false;
   const direction = normKey(scalarText(field(obj, 'direction', 'type')?.value) ?? '');
   const access = normKey(scalarText(field(obj, 'access', 'action')?.value) ?? '');
-  if (direction === 'egress' || direction === 'outbound' || access === 'deny') return true;
+  if (direction === 'egress' || direction === 'outbound' || access === 'deny') {
+    checks(ctx, 'network_rule_scoped', `${source}: ${access === 'deny' ? 'a deny rule' : 'an outbound rule'}`);
+    return true;
+  }
 
   const set: PortSet = { ports: [], all: false };
   const from = Number(scalarText(field(obj, 'fromport')?.value));
@@ -104,7 +114,10 @@ export function readNetworkRule(ctx: ReadContext, obj: Record<string, unknown>, 
   if (protocols.some((p) => p === '-1' || p === '*' || p?.toLowerCase() === 'all')) set.all = set.all || set.ports.length === 0;
   for (const p of set.ports) ctx.b.add('change.ports', String(p), source);
   const world = sources.filter(isWorldSource);
-  if (world.length === 0) return true;
+  if (world.length === 0) {
+    checks(ctx, 'network_rule_scoped', `${source}: from ${sources.slice(0, 4).join(', ')}${portsShown(set)}`);
+    return true;
+  }
   const where = `${source}: from ${world.join(', ')}`;
   if (set.all) opensToWorld(ctx, 'all', where);
   else if (set.ports.length > 0) opensToWorld(ctx, set.ports, where);

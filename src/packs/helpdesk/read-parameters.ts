@@ -45,7 +45,7 @@ export interface ParameterReading {
   /** Free-text notes and descriptions inside the parameters, with the key that holds each. */
   notes: (TextView & { key?: string })[];
   /** Command lines and API calls inside the parameters; `recognised` when the command reader knew the operation. */
-  commands: (TextView & { recognised?: boolean; key?: string; removed?: boolean })[];
+  commands: (TextView & { recognised?: boolean; readOnly?: boolean; key?: string; removed?: boolean })[];
 }
 
 function firstWord(s: string): string {

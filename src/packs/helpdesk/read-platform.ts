@@ -1,5 +1,5 @@
 import { readSaasRest } from './read-saas.js';
-import { isExternalAddress, opens, closes, type ReadContext } from './read-context.js';
+import { checks, isExternalAddress, opens, closes, type ReadContext } from './read-context.js';
 import { readRoleGrant } from './read-grants.js';
 import { splitOn } from './text-helpers.js';
 import { asArray, field, flagValue, isRecord, normKey, scalarText, strings } from './values.js';
@@ -143,6 +143,7 @@ export function readRestCall(ctx: ReadContext, method: string | undefined, url: 
     const ro = field(body, 'readonly');
     // GitHub: a deploy key is read-only only when read_only is true; with write it can push to the repository.
     if (ro !== undefined && flagValue(ro.value) === false) opens(ctx, 'write_deploy_key', `${source}: deploy key with read_only false`);
+    else if (ro !== undefined && flagValue(ro.value) === true) checks(ctx, 'grant_scoped', `${source}: deploy key with read_only true (one repository, pull only)`);
   }
   // Microsoft Graph: an authentication method (phone, authenticator, FIDO2, OATH, temporary access pass) registered for a user.
   if (m === 'post' && seg.includes('users') && seg.at(-2) === 'authentication' && last !== undefined && last.endsWith('methods')) opens(ctx, 'credential_reset', `${source}: ${last} added`);
