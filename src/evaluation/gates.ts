@@ -132,7 +132,7 @@ export function gates(domain: LoadedDomain, reading: Reading): GateResult {
     if (reading.unread.words >= unfamiliar.min_words && reading.unread.share > unfamiliar.max_unread_share) {
       unread.push(`${Math.round(reading.unread.share * 100)}% of the request's words are outside what the ${domain.name} pack can read (${reading.unread.unknown.slice(0, 8).join(', ')}), so its risk cannot be judged.`);
     }
-    if (action.unaccounted) unread.push(`The ${domain.name} pack cannot tell what this action does: ${action.unaccounted}.`);
+    if (action.unaccounted && unfamiliar.unaccounted === 'escalate') unread.push(`The ${domain.name} pack cannot tell what this action does: ${action.unaccounted}.`);
     if (unread.length > 0) {
       codes.push('unfamiliar_situation');
       messages.unfamiliar_situation = unread.join(' ');

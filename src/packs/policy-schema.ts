@@ -65,9 +65,21 @@ export const PolicySchema = z
     /**
      * A high-impact action escalates with `unfamiliar_situation` when more than `max_unread_share` of
      * the content words of its free text (at least `min_words` of them) are outside the pack's vocabulary,
-     * and whenever its pack read no effect of it at all (`ActionReading.unaccounted`).
+     * and, unless `unaccounted` is `judge`, whenever its pack read no effect of it at all (`ActionReading.unaccounted`).
      */
-    unfamiliar: z.object({ max_unread_share: Rate.default(0.4), min_words: z.number().int().min(1).default(4) }).strict().prefault({}),
+    unfamiliar: z
+      .object({
+        max_unread_share: Rate.default(0.4),
+        min_words: z.number().int().min(1).default(4),
+        /**
+         * A high-impact action whose pack read no effect of it (`ActionReading.unaccounted`): `escalate` asks a person
+         * (fail closed, the default); `judge` leaves it to the model's rates on the rest of the request, and the answer
+         * still says, in its reading, that no effect was read. A policy that chooses `judge` says why.
+         */
+        unaccounted: z.enum(['escalate', 'judge']).default('escalate'),
+      })
+      .strict()
+      .prefault({}),
     deadline_ms: z.object({ default: z.number().int().positive(), max: z.number().int().positive() }),
     world_model: z
       .object({

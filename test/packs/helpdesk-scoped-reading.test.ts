@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { helpdeskReader } from '../support/helpdesk-reading.js';
 import { factAt } from '../../src/packs/reading/reading.js';
-import { UNACCOUNTED_GATE } from '../../src/packs/helpdesk/classify-action.js';
+import { gates } from '../../src/evaluation/gates.js';
 
 // A reader that inspects a change's shape and finds it bounded records what it read (`change.checked`): a scoped
 // change is read, not merely free of a danger the pack knows. Each shape has a scoped case, a dangerous neighbour
@@ -106,14 +106,20 @@ describe('helpdesk: commands read as reads, and writes bounded by a WHERE', () =
 });
 
 describe('helpdesk: a change no reader accounts for', () => {
-  it('when a change has no danger, safeguard or bounded shape read, then nothing is checked, and it is unaccounted only with the gate on', () => {
+  it('when a change has no danger, safeguard or bounded shape read, then its reading says unaccounted; the shipped policy judges it, a fail-closed one escalates it', () => {
     const unread = bland({ tool_call: 'reticulate_widgets', arguments: { lattice: 'north-7', mode: 'full' } }, 'config_change');
     const r = read(unread);
     expect(checked(unread)).toEqual([]);
     expect(r.action.high_impact).toBe(true);
-    expect(unfamiliar(unread)).toBe(UNACCOUNTED_GATE);
-    // A checked change is never unaccounted, whichever way the gate is set.
-    expect(unfamiliar(cmd('aws ec2 describe-security-groups --group-ids sg-0a9b8c7d'))).toBe(false);
-    expect(domain.name).toBe('helpdesk');
+    expect(r.action.unaccounted).toMatch(/what does this change open or close/);
+    expect(domain.policy.unfamiliar.unaccounted).toBe('judge');
+    expect(gates(domain, r).codes).not.toContain('unfamiliar_situation');
+    const strict = { ...domain, policy: { ...domain.policy, unfamiliar: { ...domain.policy.unfamiliar, unaccounted: 'escalate' as const } } };
+    expect(gates(strict, r).codes).toContain('unfamiliar_situation');
+    expect(gates(strict, r).messages.unfamiliar_situation).toMatch(/cannot tell what this action does/);
+    // A checked change is never unaccounted, whatever the policy.
+    const readOnly = read(cmd('aws ec2 describe-security-groups --group-ids sg-0a9b8c7d'));
+    expect(readOnly.action.unaccounted).toBeUndefined();
+    expect(gates(strict, readOnly).codes).not.toContain('unfamiliar_situation');
   });
 });

@@ -28,13 +28,6 @@ const KIND_ALIASES: Readonly<Record<string, string>> = {
 
 const CHANGE_VERBS = new Set(['op.grant', 'op.remove', 'op.destroy', 'op.disable', 'op.enable', 'op.reset', 'op.restart', 'op.change', 'op.close', 'op.network']);
 
-/**
- * Whether a high-impact change no reader accounts for (no opens, closes or `checked`) is marked `unaccounted`. Off:
- * on the dev split 164 of 279 safe changes still have no effect read, so escalating them would approve only 40.5% of
- * safe cases (the bar is 85%); it can be switched on once the readers account for most routine changes.
- */
-export const UNACCOUNTED_GATE = false;
-
 export function canonicalKind(kind: unknown): string | undefined {
   return typeof kind === 'string' ? KIND_ALIASES[normKey(kind)] : undefined;
 }
@@ -91,7 +84,8 @@ export function classifyAction(ctx: ReadContext, e: ActionEvidence): ActionReadi
   const out: ActionReading = { effect, kind, kind_source: kindSource, high_impact: highImpact, lowers_risk: standsDown };
   if (contradiction) out.contradiction = contradiction;
   // A change no reader found a danger, a safeguard or a bounded shape in: approving it would rest on the model's rates
-  // for the ticket alone, not on a reading of what the change does.
-  if (UNACCOUNTED_GATE && highImpact && !opens && ctx.closes.size === 0 && ctx.checked.size === 0) out.unaccounted = 'no reader found what it opens, closes or bounds; what does this change open or close?';
+  // for the ticket alone, not on a reading of what the change does. The policy decides whether that escalates
+  // (`unfamiliar.unaccounted`); the reading says it either way.
+  if (highImpact && !opens && ctx.closes.size === 0 && ctx.checked.size === 0) out.unaccounted = 'no reader found what it opens, closes or bounds; what does this change open or close?';
   return out;
 }
