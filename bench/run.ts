@@ -7,12 +7,14 @@ import { benchNewSituation } from './new-situation.js';
 import { BENCH_RATE_LIMIT } from './support.js';
 import { benchOpenAI } from './openai-batching.js';
 import { benchSimilarCases } from './similar-cases.js';
+import { benchWorkers } from './workers.js';
 
 // Benchmarks print figures measured in this one run; they never run inside `npm test`.
 const only = process.argv[2];
 const benches: [string, () => Promise<string[]>][] = [
   ['load-table', benchLoadTable],
   ['new-situation', benchNewSituation],
+  ['workers', benchWorkers],
   ['embedded-postgres', () => benchEmbedded('postgres')],
   ['embedded-pglite', () => benchEmbedded('pglite')],
   ['openai', benchOpenAI],

@@ -14,6 +14,11 @@ const EnvSchema = z.object({
   /** A PostgreSQL server; when unset, embedded PGlite on disk under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Service processes sharing the port (node:cluster), each with its own pool, caches and limits, like
+   * replicas. More than 1 needs DATABASE_URL: PGlite is one process's database.
+   */
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   DATA_DIR: z.string().default('./data'),
   /** What start-up derives from the banks (readings, fitted models), keyed by content and code; default DATA_DIR/cache. An image can ship it warm. */
   CACHE_DIR: z.string().min(1).optional(),
@@ -84,6 +89,8 @@ export interface Config {
   port: number;
   host: string;
   database: { url?: string; poolSize: number };
+  /** Service processes on the port (1: this process serves; more: it supervises that many workers). */
+  workers: number;
   dataDir: string;
   /** Where start-up's derived bank data is cached. */
   cacheDir: string;
@@ -181,6 +188,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+    workers: e.WORKERS,
     dataDir: path.resolve(e.DATA_DIR),
     cacheDir: path.resolve(e.CACHE_DIR ?? path.join(e.DATA_DIR, 'cache')),
     packsDir: path.resolve(e.PACKS_DIR),

@@ -1,7 +1,10 @@
+import cluster from 'node:cluster';
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import { ConfigError, loadConfig } from './config.js';
+import { runPrimary } from './cluster.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { createContainer } from './container.js';
 import { writeBootstrapKeys } from './keys/bootstrap-file.js';
+import { createLogger } from './logger.js';
 import { PackError } from './packs/load-domains.js';
 
 /** The only place that listens and handles signals. */
@@ -19,6 +22,19 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  if (config.workers > 1 && cluster.isPrimary) {
+    if (!config.database.url) {
+      process.stderr.write(`foresight: invalid configuration: WORKERS=${config.workers} needs a PostgreSQL server (DATABASE_URL); the embedded PGlite database is one process's own, so with it WORKERS must be 1\n`);
+      process.exit(2);
+    }
+    process.off('SIGHUP', hupWhileStarting);
+    return runPrimary(config, createLogger(config.logLevel));
+  }
+  await serve(config, hupWhileStarting);
+}
+
+/** One process that serves: alone (WORKERS=1), or one of the workers src/cluster.ts supervises. */
+async function serve(config: Config, hupWhileStarting: () => void): Promise<void> {
   let container;
   try {
     container = await createContainer(config);
@@ -55,7 +71,7 @@ async function main(): Promise<void> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ port, host: config.host }, 'listening');
+  logger.info({ port, host: config.host, ...(cluster.isWorker ? { worker: cluster.worker!.id, pid: process.pid } : {}) }, 'listening');
 
   let shuttingDown = false;
   // server.close() refuses new connections only: keep-alive clients would go on sending requests on
