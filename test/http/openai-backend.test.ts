@@ -43,8 +43,12 @@ describe('the service on an OpenAI-compatible world model (fake server over loop
 
   async function evaluate(body: object, options: Record<string, unknown> = {}) {
     const before = await svc.countEvaluations();
-    const res = await request(svc.app).post('/v1/evaluate').set(await freshAgent()).send({ ...body, options: { seed: 5, ...options } });
-    return { res, stored: (await svc.countEvaluations()) - before, codes: (res.body.reasons ?? []).map((r: { code: string }) => r.code) };
+    const auth = await freshAgent();
+    // Only the request is timed: the test's own key creation and counting queries are not the answer's time.
+    const t0 = performance.now();
+    const res = await request(svc.app).post('/v1/evaluate').set(auth).send({ ...body, options: { seed: 5, ...options } });
+    const elapsed = performance.now() - t0;
+    return { res, elapsed, stored: (await svc.countEvaluations()) - before, codes: (res.body.reasons ?? []).map((r: { code: string }) => r.code) };
   }
 
   it('when the model is healthy, then the seed decisions come out right through it, and a caller asking for 32 futures gets the 88 an approval needs, in one round of 6 parallel requests', async () => {
@@ -102,13 +106,11 @@ describe('the service on an OpenAI-compatible world model (fake server over loop
 
   it('when the model hangs, then the answer is escalate with deadline_exceeded within deadline + 100 ms', async () => {
     server.setFaults({ fault: { kind: 'hang' } });
-    const t0 = performance.now();
-    const { res, stored, codes } = await evaluate(SCENARIOS.calmCraneLift.body, { deadline_ms: 400 });
-    const elapsed = performance.now() - t0;
+    const { res, elapsed, stored, codes } = await evaluate(SCENARIOS.calmCraneLift.body, { deadline_ms: 400 });
     expect(res.body.decision).toBe('escalate');
     expect(codes).toEqual(['deadline_exceeded']);
     expect(stored).toBe(1);
-    // The bound is on the answer; the test's own count queries around it are excluded.
+    // The bound is on the answer (the service's own clock), and on the request as the client sees it.
     expect(res.body.timing_ms.total).toBeLessThan(400 + 100);
     expect(elapsed).toBeLessThan(400 + 100 + 100);
   });
@@ -129,10 +131,9 @@ describe('the service on an OpenAI-compatible world model (fake server over loop
     const metrics = await request(svc.app).get('/metrics').set(svc.auth('operator'));
     expect(metrics.text).toMatch(/foresight_world_model_breaker_state\{backend="openai"[^}]*\} 2/);
     server.stats.reset();
-    const t0 = performance.now();
     const whileOpen = await evaluate(SCENARIOS.calmCraneLift.body);
     expect(whileOpen.codes).toEqual(['world_model_unavailable']);
-    expect(performance.now() - t0).toBeLessThan(250);
+    expect(whileOpen.elapsed).toBeLessThan(250);
     expect(server.stats.requests).toBe(0);
     server.setFaults({});
     let decision = 'escalate';
