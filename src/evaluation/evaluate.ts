@@ -208,7 +208,7 @@ export async function evaluate(deps: EvaluateDeps, request: EvaluateRequest, cal
 
   const factors = failure ? [] : rankFactors(futures, features.factors);
   const failureText = failure ? `${REASON_MESSAGES[failure]}${failureDetail ? ` (${failureDetail})` : ''}` : undefined;
-  const gateMessages = Object.values(gate.messages);
+  const gateMessages = [...Object.values(gate.messages), ...gate.notes];
   const explanation = explain({ domain, decision, futures, tally, modelEstimate, firedRules, ruleInput, gateMessages, factors, failure: failureText });
   const reasons = reasonCodes.map((code) => {
     const rule = firedRules.find((r) => `hard_rule:${r.id}` === code);

@@ -19,6 +19,8 @@ export interface GateResult {
   missing: MissingFact[];
   /** Messages for the codes that are not hard rules. */
   messages: Record<string, string>;
+  /** What the answer should say about the reading although it escalates nothing (an effect the pack could not read, left to the model by the policy). */
+  notes: string[];
 }
 
 /**
@@ -107,6 +109,7 @@ export function firedRules<R extends CompiledRule>(rules: readonly R[], reading:
 export function gates(domain: LoadedDomain, reading: Reading): GateResult {
   const codes: string[] = [];
   const messages: Record<string, string> = {};
+  const notes: string[] = [];
   const { action } = reading;
   if (reading.truncated.length > 0) {
     codes.push('input_truncated');
@@ -133,10 +136,11 @@ export function gates(domain: LoadedDomain, reading: Reading): GateResult {
       unread.push(`${Math.round(reading.unread.share * 100)}% of the request's words are outside what the ${domain.name} pack can read (${reading.unread.unknown.slice(0, 8).join(', ')}), so its risk cannot be judged.`);
     }
     if (action.unaccounted && unfamiliar.unaccounted === 'escalate') unread.push(`The ${domain.name} pack cannot tell what this action does: ${action.unaccounted}.`);
+    else if (action.unaccounted) notes.push(`The ${domain.name} pack read no effect of this change (${action.unaccounted}); this policy leaves such a change to the world model's rates, so the decision rests on them alone.`);
     if (unread.length > 0) {
       codes.push('unfamiliar_situation');
       messages.unfamiliar_situation = unread.join(' ');
     }
   }
-  return { codes, fired, missing, messages };
+  return { codes, fired, missing, messages, notes };
 }
