@@ -23,6 +23,11 @@ export type FieldKind =
   | 'inspection_record'
   /** A test for absence of voltage whose value may be its result ("absent on all phases", "dead"): a dead result says it was made. */
   | 'absence_test'
+  /**
+   * A voltage measured on the circuit worked on ("dc_bus_voltage_measured_v: 0", "measured_voltage"): the result of a test
+   * for absence of voltage, not the voltage of a line nearby. Below 1 V it says the test found the circuit dead; above, alive.
+   */
+  | 'measured_voltage'
   /** What a welding return lead is clamped to: a pipeline, gas line or conduit is no ground return (1926.351(c)(2)). */
   | 'return_path'
   /** What shores bear on: frozen or soft ground, offcuts or blocking are no sills (1926.703(b)(5)). */
@@ -433,6 +438,8 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('live work', 'loto.live_work', 'status'), r('energized work', 'loto.live_work', 'status'), r('stored energy', 'loto.stored_energy', 'status', { noneIsSafe: true }),
   r('repair while energized', 'loto.live_work', 'status'), r('work energized', 'loto.live_work', 'status'), r('while energized', 'loto.live_work', 'status'),
   r('voltage test', 'loto.verified', 'absence_test'), r('absence voltage', 'loto.verified', 'absence_test'), r('test before touch', 'loto.verified', 'absence_test'),
+  r('voltage measured', 'loto.verified', 'measured_voltage'), r('measured voltage', 'loto.verified', 'measured_voltage'), r('voltage reading', 'loto.verified', 'measured_voltage'),
+  r('residual voltage', 'loto.verified', 'measured_voltage'), r('bus voltage', 'loto.verified', 'measured_voltage'),
   r('live dead live', 'loto.verified', 'absence_test'), r('verified deenergized', 'loto.verified', 'status'), r('tested dead', 'loto.verified', 'absence_test'),
   r('source isolated', 'loto.applied', 'status'), r('isolated', 'loto.applied', 'status'), r('disconnect open', 'loto.applied', 'status'),
   r('source open', 'loto.applied', 'status'), r('breaker open', 'loto.applied', 'status'), r('source locked', 'loto.applied', 'status'),
@@ -807,6 +814,16 @@ export function splitFieldName(name: string): FieldName {
   if (split) {
     unit = split;
     parts.length = last - 1;
+  }
+  // "vibration_m_s2", "ppv_mm_s", "trigger_mm_s_ppv": a unit divided by time is a rate or an acceleration, not the
+  // length it starts with; its number is kept from the length and speed readers (the class of derived units).
+  for (let k = 0; k + 1 < parts.length; k++) {
+    const accel = parts[k] === 'm' && (parts[k + 1] === 's2' || (parts[k + 1] === 's' && parts[k + 2] === '2'));
+    const rate = ['mm', 'cm', 'in'].includes(parts[k]) && (parts[k + 1] === 's' || parts[k + 1] === 'sec');
+    if (!accel && !rate || k === 0) continue;
+    unit = accel ? 'ms2' : 'mms';
+    parts.splice(k, parts[k + 2] === '2' && accel ? 3 : 2);
+    break;
   }
   let psi: number | undefined;
   parts.forEach((w, k) => {

@@ -413,6 +413,16 @@ export function readStructured(
       facts.set(rule.fact, status, source, strength);
       continue;
     }
+    if (rule.kind === 'measured_voltage') {
+      // The class: a voltage read on the circuit at the work is a test result, never a line's voltage (its unit is volts unless said).
+      const volts = typeof value === 'number' ? (name.unit === 'kv' ? value * 1000 : name.unit === undefined || name.unit === 'v' ? value : undefined) : undefined;
+      // "not measured", "no reading taken": the test was not made, so the circuit is not proven dead.
+      const notMade = typeof value === 'string' && value.length <= 100 && /\b(not|no|never)\b[^.;,]*\b(measured|taken|tested|checked|verified|read)\b/i.test(value);
+      const status = volts !== undefined ? volts < 1 : notMade ? false : absenceTestOf(value, vocabulary);
+      if (typeof value === 'string' && value.length > 0 && status === undefined) texts.push({ path: here, value, scope });
+      facts.set(rule.fact, status, source, strength);
+      continue;
+    }
     if (rule.kind === 'on_hand') {
       facts.set(rule.fact, presentAtWork(value) === false ? false : statusOf(value, vocabulary), source, strength);
       if (typeof value === 'string') texts.push({ path: here, value, scope });

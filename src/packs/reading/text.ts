@@ -446,7 +446,10 @@ export function conditionalScopes(tokens: readonly Token[], extra: readonly (rea
 export type Unit =
   | 'mph' | 'kmh' | 'ms' | 'kn' | 'degF' | 'degC' | 'ft' | 'm' | 'in' | 'cm' | 'mm' | 'kv' | 'v' | 'lb' | 'kg' | 'ton' | 'tonne'
   | 'pct' | 'ppm' | 'bpm' | 'mmhg' | 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'mg' | 'mgdl' | 'mmoll'
-  | 'breaths' | 'times' | 'pills' | 'tablets' | 'mile';
+  | 'breaths' | 'times' | 'pills' | 'tablets' | 'mile'
+  // Derived units no reader measures, kept so their numbers are not read as a length or a speed:
+  // "4 m/s²" (vibration magnitude, an acceleration), "0.9 mm/s" (peak particle velocity).
+  | 'ms2' | 'mms';
 
 /** Unit words and symbols, including a word glued to the number ("50km" is "50", "km"). */
 const UNIT_WORDS: ReadonlyArray<[string[], Unit]> = [
@@ -505,6 +508,18 @@ export function quantities(tokens: readonly Token[]): Quantity[] {
         last += words.length;
         break;
       }
+    }
+    // A rate or an acceleration is another quantity than the unit it starts with: "m/s²" or "m/s2" is an
+    // acceleration, not a speed; "mm/s" is a velocity, not a length (the class: a unit divided by time).
+    if (unit === 'ms' && tokens[last + 1]?.start === tokens[last].end && ['²', '2'].includes(tokens[last + 1]?.text ?? '')) {
+      unit = 'ms2';
+      last += 1;
+    } else if (unit === 'm' && tokens[last + 1]?.text === '/' && tokens[last + 2]?.text === 's2') {
+      unit = 'ms2';
+      last += 2;
+    } else if ((unit === 'mm' || unit === 'cm' || unit === 'in') && tokens[last + 1]?.text === '/' && ['s', 'sec', 'second'].includes(tokens[last + 2]?.text ?? '')) {
+      unit = 'mms';
+      last += 2;
     }
     out.push({ value: t.value!, unit, over, index: i, last, clause: t.clause });
     if (over !== undefined) i += 2;
