@@ -140,9 +140,11 @@ function channelDedicated(value: unknown): boolean | undefined {
   return undefined;
 }
 
-/** Fields whose value is read by its words against a role's or a gear's requirement (roles-and-gear.ts). */
-const WORD_READERS: Partial<Record<string, (value: unknown) => boolean | undefined>> = {
+/** Fields read by a reader of their own: words against a role's or a gear's requirement (roles-and-gear.ts), minutes of travel, who removes a lock. */
+const WORD_READERS: Partial<Record<string, (value: unknown) => boolean | number | undefined>> = {
   trainee: traineeOf,
+  travel_minutes: travelMinutesOf,
+  lock_owner: lockOwnerRemoves,
   presence: presentAtWork,
   attachment: sideRingOf,
   beside_truck: besideTruckOf,
@@ -435,11 +437,6 @@ export function readStructured(
       if (typeof value === 'string') texts.push({ path: here, value, scope });
       continue;
     }
-    if (rule.kind === 'travel_minutes') {
-      facts.set(rule.fact, travelMinutesOf(value), source, strength);
-      if (typeof value === 'string') texts.push({ path: here, value, scope });
-      continue;
-    }
     if (rule.kind === 'inspection_record') {
       const status = inspectionRecordOf(value, vocabulary);
       if (status === undefined && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
@@ -449,11 +446,6 @@ export function readStructured(
     const wordReader = WORD_READERS[rule.kind];
     if (wordReader) {
       facts.set(rule.fact, wordReader(value), source, strength);
-      if (typeof value === 'string') texts.push({ path: here, value, scope });
-      continue;
-    }
-    if (rule.kind === 'lock_owner') {
-      facts.set(rule.fact, lockOwnerRemoves(value), source, strength);
       if (typeof value === 'string') texts.push({ path: here, value, scope });
       continue;
     }
