@@ -142,6 +142,11 @@ function verbBefore(byClause: Map<number, PhraseMatch[]>, m: PhraseMatch, verbs:
   return clause.find((x) => verbs.has(x.concept) && !x.negated && x.last < m.first && !insideName(x, clause));
 }
 
+/** The "*:*" at raw token i sits inside an ARN ("arn:aws:ssm:*:*:document/…"): a region and account wildcard, not an action. */
+function arnSegment(v: TextView, i: number): boolean {
+  return v.raw[i - 1]?.text === ':' || v.raw[i + 3]?.text === ':';
+}
+
 const STAR_FILLERS = new Set(['to', 'as', 'of', 'be', 'is', 'set']);
 
 /** "Principal": "*" and "Action": "*" written in text: the word, then a lone star within a few tokens. */
@@ -290,7 +295,7 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
   }
   const closing = v.matches.some((m) => CLOSING_VERBS.has(m.concept) && !m.negated && m.first <= 2);
   if (starAfter(v, 'principal')) (closing ? closes(ctx, 'public_principal') : opens(ctx, 'public_principal', `${source}: Principal "*"`));
-  if (starAfter(v, 'action') || v.raw.some((t, i) => t.text === '*' && v.raw[i + 1]?.text === ':' && v.raw[i + 2]?.text === '*')) {
+  if (starAfter(v, 'action') || v.raw.some((t, i) => t.text === '*' && v.raw[i + 1]?.text === ':' && v.raw[i + 2]?.text === '*' && !arnSegment(v, i))) {
     if (!closing) opens(ctx, 'wildcard_admin', `${source}: Action "*"`);
   }
 
@@ -332,7 +337,8 @@ export function readActionText(ctx: ReadContext, v: TextView, source: string): v
     // "Expose the dashboard without authentication": the safeguard is named only to say it is absent.
     if (m.concept === 'guard.authentication' && m.negated && ctx.opens.has('world_open')) opens(ctx, 'unauthenticated_access', `${say(m)} (absent)`);
     if (m.negated) continue;
-    if (m.concept === 'license.circumvent') opens(ctx, 'license_circumvention', say(m));
+    // "ssh-keygen -s user_ca": a word inside the longer name of a tool (a `general` phrase) is that tool, not a licence crack.
+    if (m.concept === 'license.circumvent' && !v.matches.some((o) => o.concept === 'general' && o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first)) opens(ctx, 'license_circumvention', say(m));
     // "Allow unauthenticated invocations": absence of authentication, let in by an opening verb.
     if (m.concept === 'exposure.unauthenticated' && !verbBefore(byClause, m, CLOSING_VERBS) && (verbBefore(byClause, m, OPENING_VERBS) || ctx.opens.has('world_open') || inClause(m).some((x) => x.concept === 'op.grant' && !x.negated))) opens(ctx, 'unauthenticated_access', say(m));
     if (m.concept === 'exposure.privileged' && !verbBefore(byClause, m, CLOSING_VERBS)) opens(ctx, 'privileged_workload', say(m));

@@ -9,6 +9,7 @@ import { belowTls12, isRecord, normKey } from './values.js';
 import { readOnPremText } from './read-onprem.js';
 import { readSaasCommand } from './read-saas.js';
 import { readCloudCommand } from './read-cloud-ops.js';
+import { readTrustAnchors } from './read-trust-anchors.js';
 
 /**
  * Command lines an agent would run (aws, az, gcloud, gsutil, kubectl, terraform, PowerShell, shell
@@ -713,6 +714,7 @@ export function readCommand(ctx: ReadContext, path: string, value: string, sourc
   readCloudCommand(ctx, args.words, args.flags, args.source);
   if (args.words.some((w) => w.includes('-') && !w.startsWith('-') && (w.startsWith('set-') || w.startsWith('new-') || w.startsWith('enable-') || w.startsWith('remove-') || w.startsWith('unlock-') || w.startsWith('reset-') || w.startsWith('add-')))) powershell(ctx, args);
   shell(ctx, args);
+  readTrustAnchors(ctx, args, value);
   const statements = sql(ctx, v, source);
   readOnPremText(ctx, v, source);
   readSaasCommand(ctx, args.words, args.named, source);

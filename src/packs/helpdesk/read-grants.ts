@@ -71,6 +71,16 @@ export function escalatingActions(actions: readonly string[], resources: readonl
   return actions.filter((a) => ESCALATING.has(a) && !(own && OWN_CREDENTIAL.has(a)));
 }
 
+/**
+ * Actions that run code or open a shell on a machine (Stratus Red Team aws.execution.ssm-send-command and MITRE ATT&CK
+ * T1651 Cloud Administration Command; AWS Systems Manager docs scope SendCommand and StartSession to tagged instances
+ * and named documents). Granted on every instance without a condition, they are remote root on the whole fleet.
+ */
+const REMOTE_EXECUTION = new Set([
+  'ssm:sendcommand', 'ssm:startsession', 'ssm:*', 'ec2-instance-connect:sendsshpublickey', 'ec2-instance-connect:*', 'ecs:executecommand',
+  'compute.instances.setmetadata', 'compute.projects.setcommoninstancemetadata', 'microsoft.compute/virtualmachines/runcommand/action', 'microsoft.compute/virtualmachines/extensions/write',
+]);
+
 /** A condition that delegates safely: new policies and roles must carry a permissions boundary, or only named policies may be attached. */
 function boundedDelegation(condition: unknown): boolean {
   const text = JSON.stringify(condition ?? {}).toLowerCase();
@@ -100,6 +110,10 @@ export function readPolicyDocument(ctx: ReadContext, doc: Record<string, unknown
     if ((principalIsPublic(principal) || notPrincipal !== undefined) && !conditioned) opens(ctx, 'public_principal', `${source}: Principal "*"`);
     if ((actions.includes('*') || actions.includes('*:*') || notActions) && anyResource) opens(ctx, 'wildcard_admin', `${source}: Action "*" on Resource "*"`);
     if ((actions.includes('iam:passrole') || actions.includes('iam:*')) && anyResource) opens(ctx, 'passrole_wildcard', `${source}: iam:PassRole on Resource "*"`);
+    // Run commands or open a shell on every instance: whoever holds it is root on each host the account runs.
+    const remote = actions.filter((a) => REMOTE_EXECUTION.has(a));
+    const everyInstance = anyResource || resources.some((r) => /:instance\/\*$|:managed-instance\/\*$|virtualmachines\/\*$/i.test(r));
+    if (remote.length > 0 && everyInstance && !conditioned) opens(ctx, 'remote_execution_everywhere', `${source}: ${remote.slice(0, 3).join(', ')} on ${resources.join(', ') || 'every resource'}`);
     const escalating = escalatingActions(actions, resources);
     if (escalating.length > 0 && !boundedDelegation(field(st, 'condition')?.value)) {
       for (const a of escalating.slice(0, 6)) ctx.b.add('change.privilege_escalation_permissions', a, `${source}: ${a} on ${resources.join(', ') || 'every resource'}`);

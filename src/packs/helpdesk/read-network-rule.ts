@@ -11,9 +11,11 @@ import { asArray, field, isRecord, normKey, scalarText } from './values.js';
  * (CIS counts protocol ALL as exposing every administration port).
  */
 
-const SOURCE_KEYS = ['cidr', 'cidrip', 'cidripv4', 'cidripv6', 'cidrblocks', 'ipv6cidrblocks', 'sourceaddressprefix', 'sourceaddressprefixes', 'sourceranges', 'sourceip', 'sourceips', 'source', 'remoteipprefix', 'ipprefix', 'allowedips', 'sourcecidr', 'sourcecidrs'];
+const SOURCE_KEYS = ['cidr', 'cidrip', 'cidripv4', 'cidripv6', 'cidrblocks', 'ipv6cidrblocks', 'sourceaddressprefix', 'sourceaddressprefixes', 'sourceranges', 'sourceip', 'sourceips', 'source', 'remoteipprefix', 'ipprefix', 'allowedips', 'sourcecidr', 'sourcecidrs', 'src', 'srcaddr', 'srcip', 'sourceaddress', 'sourceaddresses'];
 const RANGE_KEYS = ['ipranges', 'ipv6ranges', 'iprange', 'ipv6range'];
-const PORT_KEYS = ['port', 'ports', 'destinationport', 'destinationportrange', 'destinationportranges', 'portrange', 'localport', 'dstport', 'toport', 'fromport'];
+// A port forward names the port it opens on the outside (external_port, wan_port); a firewall appliance names a service ("tcp/8530").
+const LISTED_PORT_KEYS = ['port', 'ports', 'destinationport', 'destinationportrange', 'destinationportranges', 'portrange', 'localport', 'dstport', 'dport', 'destport', 'externalport', 'publicport', 'wanport', 'service', 'services'];
+const PORT_KEYS = [...LISTED_PORT_KEYS, 'toport', 'fromport'];
 const PROTOCOL_KEYS = ['ipprotocol', 'protocol'];
 const WIDE_RANGE = 1024;
 
@@ -29,7 +31,10 @@ export function readPorts(ctx: ReadContext, v: unknown, into: PortSet): void {
     if (text === undefined) continue;
     for (const part of splitOn(text, ', ')) {
       const colon = part.lastIndexOf(':');
-      const p = colon >= 0 ? part.slice(colon + 1) : part;
+      let p = colon >= 0 ? part.slice(colon + 1) : part;
+      // "8080/tcp", "tcp/8530": the port with its protocol.
+      const slash = p.indexOf('/');
+      if (slash >= 0) p = /^\d/.test(p) ? p.slice(0, slash) : p.slice(slash + 1);
       if (p === '*' || p.toLowerCase() === 'all' || p.toLowerCase() === 'any') {
         into.all = true;
         continue;
@@ -100,7 +105,7 @@ export function readNetworkRule(ctx: ReadContext, obj: Record<string, unknown>, 
   const to = Number(scalarText(field(obj, 'toport')?.value));
   if (Number.isInteger(from) && Number.isInteger(to) && from >= 0) addRange(ctx, from, to, set);
   else if (Number.isInteger(from) && from > 0) addRange(ctx, from, from, set);
-  for (const k of ['port', 'ports', 'destinationport', 'destinationportrange', 'destinationportranges', 'portrange', 'localport', 'dstport']) {
+  for (const k of LISTED_PORT_KEYS) {
     const f = field(obj, k);
     if (f) readPorts(ctx, f.value, set);
   }

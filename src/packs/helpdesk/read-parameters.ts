@@ -13,6 +13,7 @@ import { notMfaPolicy, readCorsObject, readCorsText, readAppConsent, readConditi
 import { isWorldSource, viewOf, type TextView } from './text-helpers.js';
 import { FILE_NAME_KEYS, FILE_TEXT_KEYS, readOnPremObject, readOnPremSetting, readOnPremText } from './read-onprem.js';
 import { readSaasObject, readSaasSetting } from './read-saas.js';
+import { readAuditPolicy, readContentHazards, readGenericSetting } from './read-generic-settings.js';
 import { asArray, belowTls12, field, flagValue, isRecord, normKey, scalarText } from './values.js';
 
 /**
@@ -40,6 +41,12 @@ const GENERIC_FLAG_KEYS = new Set(['enabled', 'enable', 'status', 'state', 'valu
 const GRANTEE_KEYS = new Set(['principal', 'principals', 'grantee', 'grantees', 'member', 'members', 'entity', 'subject', 'subjects', 'assignee', 'sharedwith', 'audience', 'specialgroup', 'iammember']);
 const ACL_PUBLIC = new Set(['publicread', 'publicreadwrite', 'authenticatedread', 'public', 'allusers']);
 const CONTAINER_PUBLIC = new Set(['blob', 'container', 'public', 'anonymous']);
+
+/** Arguments that name a file they write ({file, content}); a REST call's {method, path} names a resource, not a file. */
+function namesFile(obj: Record<string, unknown>): boolean {
+  if (field(obj, 'method', 'httpmethod', 'verb') !== undefined) return false;
+  return FILE_NAME_KEYS.some((n) => typeof field(obj, n)?.value === 'string');
+}
 
 export interface ParameterReading {
   /** Free-text notes and descriptions inside the parameters, with the key that holds each. */
@@ -544,6 +551,7 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
     }
     const program = firstWord(s);
     if (NOTE_KEYS.has(k) && !PROGRAMS.has(program)) {
+      readContentHazards(ctx, s, path);
       const read = ctx.b.text(path, s);
       if (read) out.notes.push({ ...viewOf(read, ctx.catalogue.vocabulary), key: k });
       return;
@@ -605,12 +613,12 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
       }
     }
     if (typeof value === 'string') {
-      if (!readFlag(ctx, key, value, path)) readString(key, value, path, depth);
+      if (!readFlag(ctx, key, value, path) && !readGenericSetting(ctx, key, value, path)) readString(key, value, path, depth);
       else ctx.b.consume(path);
       return;
     }
     if (typeof value === 'number' || typeof value === 'boolean' || value === null) {
-      if (readFlag(ctx, key, value, path)) ctx.b.consume(path);
+      if (readFlag(ctx, key, value, path) || readGenericSetting(ctx, key, value, path)) ctx.b.consume(path);
       return;
     }
     if (Array.isArray(value)) {
@@ -628,6 +636,11 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
       return;
     }
     if (!isRecord(value)) return;
+    // {everyone: {}}: a rule whose key is its grantee.
+    if (Object.keys(value).length === 0 && readGenericSetting(ctx, key, value, path)) {
+      ctx.b.consume(path);
+      return;
+    }
     // Settings written as objects: a hostPath volume or added capabilities, a forwarding setting with its address inside.
     if (readWorkloadFlag(ctx, key, value, path)) {
       ctx.b.consume(path);
@@ -655,12 +668,12 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
     const nestedUrl = scalarText(field(value, ...URL_KEYS)?.value);
     const nestedMethod = scalarText(field(value, 'method', 'httpmethod', 'verb')?.value);
     if (nestedUrl !== undefined && nestedMethod !== undefined && nestedUrl.includes('/')) readRestCall(ctx, nestedMethod, nestedUrl, field(value, ...BODY_KEYS)?.value, path);
-    const structured = readPolicyDocument(ctx, value, path) || readRoleDefinition(ctx, value, path) || readBinding(ctx, value, path) || readNetworkRule(ctx, value, path) || readPlan(ctx, value, path, planRemovals);
+    const structured = readAuditPolicy(ctx, value, path) || readPolicyDocument(ctx, value, path) || readRoleDefinition(ctx, value, path) || readBinding(ctx, value, path) || readNetworkRule(ctx, value, path) || readPlan(ctx, value, path, planRemovals);
     if (structured) {
       ctx.parameterChanges.push(path);
       ctx.b.consume(path);
     }
-    const file = FILE_NAME_KEYS.some((n) => typeof field(value, n)?.value === 'string');
+    const file = namesFile(value);
     if (file) inFile++;
     try {
     for (const [k, v] of Object.entries(value)) {
@@ -690,14 +703,14 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
   if (url !== undefined && url.includes('/')) readRestCall(ctx, scalarText(field(parameters, 'method', 'httpmethod', 'verb')?.value), url, field(parameters, ...BODY_KEYS)?.value, root);
   if (readConditionalAccess(ctx, parameters, root) || readAppConsent(ctx, parameters, root) || readWorkflow(ctx, parameters, root)) ctx.parameterChanges.push(root);
   // The arguments themselves may be the rule, binding or policy ({source_ranges, allowed}, {role, scope}).
-  if (readPolicyDocument(ctx, parameters, root) || readRoleDefinition(ctx, parameters, root) || readBinding(ctx, parameters, root) || readNetworkRule(ctx, parameters, root) || readPlan(ctx, parameters, root, planRemovals)) {
+  if (readAuditPolicy(ctx, parameters, root) || readPolicyDocument(ctx, parameters, root) || readRoleDefinition(ctx, parameters, root) || readBinding(ctx, parameters, root) || readNetworkRule(ctx, parameters, root) || readPlan(ctx, parameters, root, planRemovals)) {
     ctx.parameterChanges.push(root);
   }
   readSettingObject(ctx, parameters, root);
   readSaasObject(ctx, parameters, root);
   readCloudObject(ctx, parameters, root);
   if (readOnPremObject(ctx, parameters, root)) ctx.parameterChanges.push(root);
-  const rootFile = FILE_NAME_KEYS.some((n) => typeof field(parameters, n)?.value === 'string');
+  const rootFile = namesFile(parameters);
   if (rootFile) inFile++;
   for (const [k, v] of Object.entries(parameters)) walk(v, `${root}.${k}`, k, 1);
   if (rootFile) inFile--;
