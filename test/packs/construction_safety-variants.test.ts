@@ -2794,6 +2794,91 @@ const CASES: HazardCase[] = [
       { name: 'stand-down', action: { description: 'Stop until a seat is welded on', kind: 'stop_work', parameters: { bolts_left_on_first_member: 0 } } },
     ],
   },
+  {
+    id: 'lead_medical_removal',
+    fires: [
+      { name: 'rows 57 and 54, kept blasting', state: { task_description: 'Abrasive blast removal of lead paint', medical_surveillance: [{ test: 'periodic', blood_lead_ug_dl: 57 }, { test: 'follow-up', blood_lead_ug_dl: 54 }] }, action: { description: 'Keep him on the blast pot', kind: 'assign_worker' } },
+      { name: 'record blood lead 62', state: { task_description: 'Scraping lead-based paint off the trusses', crew_status: { blood_lead_ug_dl: 62 } }, action: { description: 'Carry on scraping', kind: 'general_work' } },
+      { name: 'parameter BLL 50', state: { task_description: 'Torch cutting lead painted steel' }, action: { description: 'Assign Lee to the torch crew', kind: 'assign_worker', parameters: { bll: 50 } } },
+      { name: 'single row at 71', state: { task_description: 'Removing red lead primer by power tool', medical: [{ blood_lead: 71 }] }, action: { description: 'Schedule him on the grinder all week', kind: 'schedule_task' } },
+      { name: 'blood lead level in compliance record', state: { task_description: 'Lead paint abatement on the bridge rail', compliance_status: { blood_lead_level: 55 } }, action: { description: 'Keep the crew as is', kind: 'proceed' } },
+    ],
+    safe: [
+      { name: 'results below 50', state: { task_description: 'Abrasive blast removal of lead paint', medical_surveillance: [{ test: 'periodic', blood_lead_ug_dl: 31 }, { test: 'follow-up', blood_lead_ug_dl: 28 }] }, action: { description: 'Keep him on the blast pot', kind: 'assign_worker' } },
+      { name: 'moved off lead work', state: { task_description: 'Crew assignment after blood tests', medical_surveillance: [{ blood_lead_ug_dl: 57 }] }, action: { description: 'Move him to traffic control at full pay', kind: 'medical_removal' } },
+      { name: 'no results given', state: { task_description: 'Abrasive blast removal of lead paint' }, action: { description: 'Keep him on the blast pot', kind: 'assign_worker' } },
+      { name: 'not lead work', state: { task_description: 'Framing the interior walls', crew_status: { blood_lead_ug_dl: 52 } }, action: { description: 'Frame level 2', kind: 'general_work' } },
+      { name: 'stand-down', state: { task_description: 'Abrasive blast removal of lead paint', medical_surveillance: [{ blood_lead_ug_dl: 57 }] }, action: { description: 'Stop the blasting', kind: 'stop_work' } },
+    ],
+  },
+  {
+    id: 'silica_handheld_saw_without_respirator',
+    fires: [
+      { name: 'outdoors 6.5 h, no respirator', state: { task_description: 'Cutting concrete blocks', environmental_conditions: { setting: 'outdoors' }, equipment_in_use: ['handheld cut-off saw with integrated water'], schedule: { planned_cutting_hours_per_shift: 6.5 } }, action: { description: 'Run the saw all shift', kind: 'schedule_task', parameters: { respirator: 'none' } } },
+      { name: 'indoors, any duration', state: { task_description: 'Cutting CMU openings indoors', equipment_in_use: ['cut off saw with water feed'] }, action: { description: 'Start the cuts', kind: 'proceed', parameters: { respirator: 'none' } } },
+      { name: 'demo saw, 5 cutting hours', state: { task_description: 'Saw cutting concrete kerbs', equipment_in_use: ['demo saw, wet'] }, action: { description: 'Cut the kerbs', kind: 'general_work', parameters: { cutting_hours: 5, respirator: false } } },
+      { name: 'enclosed basement, handheld saw', state: { task_description: 'Cutting the slab in the basement', equipment_in_use: ['handheld power saw with water'] }, action: { description: 'Cut the trench in the slab', kind: 'general_work', parameters: { respirator: 'no' } } },
+      { name: 'disc cutter, 4.5 h sawing', state: { task_description: 'Cutting pavers', equipment_in_use: ['petrol disc cutter, water suppression'] }, action: { description: 'Cut the paving', kind: 'general_work', parameters: { sawing_hours: 4.5, respirator: 'none' } } },
+    ],
+    safe: [
+      { name: 'outdoors 3 h', state: { task_description: 'Cutting concrete blocks', environmental_conditions: { setting: 'outdoors' }, equipment_in_use: ['handheld cut-off saw with integrated water'] }, action: { description: 'Cut the caps', kind: 'schedule_task', parameters: { cutting_hours: 3, respirator: 'none' } } },
+      { name: 'APF 10 worn', state: { task_description: 'Cutting CMU openings indoors', equipment_in_use: ['cut off saw with water feed'] }, action: { description: 'Start the cuts', kind: 'proceed', parameters: { respirator: 'half mask P100, fit tested' } } },
+      { name: 'walk-behind saw outdoors', state: { task_description: 'Saw cutting the slab', environmental_conditions: { setting: 'outdoors' }, equipment_in_use: ['walk-behind saw with water'] }, action: { description: 'Cut the joints', kind: 'general_work', parameters: { cutting_hours: 6, respirator: 'none' } } },
+      { name: 'no silica material', state: { task_description: 'Cutting timber studs', equipment_in_use: ['handheld circular saw'] }, action: { description: 'Cut the studs', kind: 'general_work', parameters: { cutting_hours: 6, respirator: 'none' } } },
+      { name: 'stand-down', state: { task_description: 'Cutting CMU openings indoors', equipment_in_use: ['cut off saw with water feed'] }, action: { description: 'Stop the cutting until respirators arrive', kind: 'stop_work', parameters: { respirator: 'none' } } },
+    ],
+  },
+  {
+    id: 'silica_respirator_without_particulate_filter',
+    fires: [
+      { name: 'organic vapour only', state: { task_description: 'Cutting CMU openings indoors', equipment_in_use: ['handheld cut-off saw with water'] }, action: { description: 'Start the cuts', kind: 'proceed', parameters: { respirator_cartridge: 'organic vapour only' } } },
+      { name: 'OV cartridges, no pre-filter', state: { task_description: 'Grinding concrete columns', ppe_check: { respirator: 'half mask', cartridges: 'organic vapour (black label), no particulate pre-filter' } }, action: { description: 'Grind the columns', kind: 'general_work' } },
+      { name: 'acid gas cartridge', state: { task_description: 'Core drilling the concrete deck' }, action: { description: 'Drill the cores', kind: 'general_work', parameters: { respirator: 'half mask', cartridge: 'acid gas' } } },
+      { name: 'charcoal filter', state: { task_description: 'Cutting brick for the arch' }, action: { description: 'Cut the brick', kind: 'general_work', parameters: { respirator_filter: 'activated charcoal, vapour' } } },
+      { name: 'chipping, OV canister', state: { task_description: 'Chipping concrete with a jackhammer indoors' }, action: { description: 'Break out the slab', kind: 'demolition', parameters: { canister: 'organic vapor' } } },
+    ],
+    safe: [
+      { name: 'P100 cartridges', state: { task_description: 'Cutting CMU openings indoors', equipment_in_use: ['handheld cut-off saw with water'] }, action: { description: 'Start the cuts', kind: 'proceed', parameters: { respirator_cartridge: 'P100' } } },
+      { name: 'combination OV/P100', state: { task_description: 'Grinding concrete columns', ppe_check: { cartridges: 'organic vapour with P100 pre-filter' } }, action: { description: 'Grind the columns', kind: 'general_work' } },
+      { name: 'N95 filter', state: { task_description: 'Core drilling the concrete deck' }, action: { description: 'Drill the cores', kind: 'general_work', parameters: { respirator_filter: 'N95' } } },
+      { name: 'painting, OV right', state: { task_description: 'Spray painting the handrails' }, action: { description: 'Paint the rails', kind: 'general_work', parameters: { respirator_cartridge: 'organic vapour' } } },
+      { name: 'stand-down', state: { task_description: 'Cutting brick for the arch' }, action: { description: 'Stop cutting until P100 filters arrive', kind: 'stop_work', parameters: { respirator_cartridge: 'organic vapour only' } } },
+    ],
+  },
+  {
+    id: 'loose_load_uncontained',
+    fires: [
+      { name: 'containment none', action: { description: 'Fly the block pallet to level 6 on the forks', kind: 'crane_lift', parameters: { load_t: 1.1, containment: 'none' } } },
+      { name: 'retaining net: no', action: { description: 'Lift the brick pallet', kind: 'crane_lift', parameters: { retaining_net: 'no' } } },
+      { name: 'brick cage not used', action: { description: 'Hoist the pallet of pavers to the roof', kind: 'crane_lift', parameters: { brick_cage: 'not used' } } },
+      { name: 'load containment false', state: { lift_plan: { load_containment: false } }, action: { description: 'Make the pick', kind: 'crane_lift' } },
+      { name: 'load net missing', action: { description: 'Lift the loose blocks on pallet forks', kind: 'crane_lift', parameters: { load_net: 'missing' } } },
+    ],
+    safe: [
+      { name: 'brick cage fitted', action: { description: 'Fly the block pallet to level 6 on the forks', kind: 'crane_lift', parameters: { load_t: 1.1, containment: 'brick cage, closed' } } },
+      { name: 'net fitted', action: { description: 'Lift the brick pallet', kind: 'crane_lift', parameters: { retaining_net: 'fitted and tensioned' } } },
+      { name: 'nothing said', action: { description: 'Hoist the pallet of pavers to the roof', kind: 'crane_lift', parameters: { load_t: 0.9 } } },
+      { name: 'not a lift', action: { description: 'Store the blocks in the yard', kind: 'general_work', parameters: { containment: 'none' } } },
+      { name: 'stand-down', action: { description: 'Land the pallet and wait for a cage', kind: 'stop_work', parameters: { containment: 'none' } } },
+    ],
+  },
+  {
+    id: 'piling_vibration_over_stop_level',
+    fires: [
+      { name: 'series over the stop level', state: { vibration_monitoring: { red_stop_mm_s_ppv: 5, last_events_mm_s_ppv: [6.2, 8.4, 7.1] } }, action: { description: 'Continue vibro-driving the pans', kind: 'continue_work' } },
+      { name: 'latest over the limit', state: { vibration_monitoring: { ppv_limit_mm_s: 10 } }, action: { description: 'Drive the rest of the piles', kind: 'continue_work', parameters: { latest_ppv_mm_s: 12.5 } } },
+      { name: 'at the stop level', state: { monitoring: { stop_ppv_mm_s: 3, peak_particle_velocity_mm_s: 3 } }, action: { description: 'Finish the sheet piles', kind: 'proceed' } },
+      { name: 'bare numbers', state: { vibration: { ppv: 9, ppv_stop: 5 } }, action: { description: 'Keep piling', kind: 'continue_work' } },
+      { name: 'rows of readings', state: { vibration_log: [{ ppv_mm_s: 2.1 }, { ppv_mm_s: 6.3 }], vibration_limits: { stop_level_ppv_mm_s: 5 } }, action: { description: 'Carry on with the vibratory hammer', kind: 'continue_work' } },
+    ],
+    safe: [
+      { name: 'series under the stop level', state: { vibration_monitoring: { red_stop_mm_s_ppv: 5, last_events_mm_s_ppv: [0.4, 1.1, 0.9] } }, action: { description: 'Continue pressing the pans', kind: 'continue_work' } },
+      { name: 'over the amber trigger only', state: { vibration_monitoring: { amber_trigger_mm_s_ppv: 3, red_stop_mm_s_ppv: 5 } }, action: { description: 'Drive the rest of the piles', kind: 'continue_work', parameters: { latest_ppv_mm_s: 3.8 } } },
+      { name: 'no stop level given', state: { monitoring: { peak_particle_velocity_mm_s: 9 } }, action: { description: 'Finish the sheet piles', kind: 'proceed' } },
+      { name: 'wind speed is no PPV', state: { environmental_conditions: { wind_m_s: 9 }, vibration: { ppv_stop: 5 } }, action: { description: 'Keep piling', kind: 'continue_work' } },
+      { name: 'stand-down', state: { vibration_monitoring: { red_stop_mm_s_ppv: 5, last_events_mm_s_ppv: [6.2, 8.4] } }, action: { description: 'Stop the vibro hammer until the engineer inspects', kind: 'stop_work' } },
+    ],
+  },
 ];
 
 describe('construction variants: every catalogue hazard, said other ways', () => {

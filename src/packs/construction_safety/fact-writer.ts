@@ -24,6 +24,8 @@ const WORST_OF: Readonly<Record<string, 'least' | 'most'>> = {
   'trench.spoil_setback_ft': 'least',
   'hot_work.combustibles_cleared_ft': 'least',
   'confined_space.h2s_ppm': 'most',
+  'lead.blood_ug_dl': 'most',
+  'vibration.ppv_mm_s': 'most',
   'confined_space.co_ppm': 'most',
   'confined_space.lel_pct': 'most',
   // Of a crane's general limit and the lift plan's limit for this load, the stricter governs.
@@ -34,6 +36,12 @@ const WORST_OF: Readonly<Record<string, 'least' | 'most'>> = {
   'heat.wbgt_c': 'most',
   'heat.metabolic_w': 'most',
 };
+
+/** Whether a fact keeps the worst of the values read for it (the highest reading, the smallest clearance). */
+export function keepsWorst(fact: string): boolean {
+  return WORST_OF[fact] !== undefined;
+}
+
 
 /** Records in which every entry must hold: one energy source left live is enough ("utility open: true, generator isolated: false"). */
 const ALL_OF = new Set(['loto.applied', 'loto.verified']);

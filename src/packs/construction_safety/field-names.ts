@@ -62,6 +62,12 @@ export type FieldKind =
   | 'on_hand'
   /** A tire restraining device: "cage", "portable restraint" say one is used; "none", "no" that none is. */
   | 'tire_restraint'
+  /** A respirator's filter or cartridge: a particulate class (N95, P100, P3, HEPA) says it filters dust; gas or vapour only says it does not. */
+  | 'filter'
+  /** A peak particle velocity (mm/s): a bare number or one in mm/s, never a speed in other units. */
+  | 'ppv'
+  /** A rope-access back-up line: a value naming its anchorage ("D5 davit (independent)") says it is rigged; "none", "no" that it is not. */
+  | 'backup_line'
   /** How long it takes to reach a place ("Regional ER, about 50 km, 55 min drive"): the time said in minutes or hours, in minutes. */
   | 'travel_minutes';
 
@@ -775,6 +781,31 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('conventional fall protection available', 'fall.conventional_feasible', 'status'), r('conventional fall protection feasible', 'fall.conventional_feasible', 'status'),
   r('conventional infeasible', 'fall.conventional_feasible', 'status', { inverse: true }), r('conventional not feasible', 'fall.conventional_feasible', 'status', { inverse: true }),
   r('tie off available', 'fall.conventional_feasible', 'status'), r('tie off feasible', 'fall.conventional_feasible', 'status'), r('erection plan', 'record.erection_plan', 'status'), r('control plan', 'record.control_plan', 'status'), r('type', 'record.type', 'ignore', { scopes: ['other'] }),
+  // A tower crane's anti-collision (zoning) system where envelopes overlap: "anti_collision_mode: bypass" takes it away.
+  r('anti collision', 'safeguards.removed', 'bypass', { inverse: true }), r('anti collision system', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('anti collision mode', 'safeguards.removed', 'bypass', { inverse: true }), r('zoning system', 'safeguards.removed', 'bypass', { inverse: true }),
+  r('zoning mode', 'safeguards.removed', 'bypass', { inverse: true }), r('anti collision status', 'safeguards.removed', 'bypass', { inverse: true }),
+  // 1926.62(k): blood lead results (ug/dL), the worst of those on record.
+  r('blood lead', 'lead.blood_ug_dl', 'count'), r('blood lead level', 'lead.blood_ug_dl', 'count'), r('bll', 'lead.blood_ug_dl', 'count'), r('pbb', 'lead.blood_ug_dl', 'count'),
+  // Table 1 duration: hours a shift the tool cuts, not the crew's hours on site.
+  r('cutting hour', 'silica.task_hours', 'hours'), r('sawing hour', 'silica.task_hours', 'hours'), r('saw hour', 'silica.task_hours', 'hours'),
+  r('grinding hour', 'silica.task_hours', 'hours'), r('drilling hour', 'silica.task_hours', 'hours'), r('chipping hour', 'silica.task_hours', 'hours'),
+  r('cutting hour per shift', 'silica.task_hours', 'hours'), r('planned cutting hour', 'silica.task_hours', 'hours'), r('cutting duration', 'silica.task_hours', 'hours'),
+  // What a respirator filters (1910.134(d)(3)(iv)): a particulate class, or gas and vapour only.
+  r('cartridge', 'respirator.particulate_filter', 'filter'), r('respirator cartridge', 'respirator.particulate_filter', 'filter'), r('respirator filter', 'respirator.particulate_filter', 'filter'),
+  r('filter cartridge', 'respirator.particulate_filter', 'filter'), r('canister', 'respirator.particulate_filter', 'filter'),
+  // Ground vibration from piling (BS 5228-2): peak particle velocity in mm/s, measured against the stop level.
+  r('ppv', 'vibration.ppv_mm_s', 'ppv'), r('peak particle velocity', 'vibration.ppv_mm_s', 'ppv'),
+  r('stop ppv', 'vibration.ppv_stop_mm_s', 'ppv'), r('red stop ppv', 'vibration.ppv_stop_mm_s', 'ppv'), r('stop level ppv', 'vibration.ppv_stop_mm_s', 'ppv'),
+  r('ppv limit', 'vibration.ppv_stop_mm_s', 'ppv'), r('ppv stop', 'vibration.ppv_stop_mm_s', 'ppv'), r('limit ppv', 'vibration.ppv_stop_mm_s', 'ppv'),
+  r('trigger ppv', 'record.ppv_trigger', 'ignore'), r('amber trigger ppv', 'record.ppv_trigger', 'ignore'), r('amber ppv', 'record.ppv_trigger', 'ignore'),
+  // Rope access double protection (IRATA ICOP): a back-up line rigged on its own anchor is the fall protection a working line lacks.
+  r('back up line', 'fall.protected', 'backup_line'), r('backup line', 'fall.protected', 'backup_line'), r('second line', 'fall.protected', 'backup_line'),
+  r('safety line', 'fall.protected', 'backup_line'), r('back up rope', 'fall.protected', 'backup_line'), r('backup rope', 'fall.protected', 'backup_line'),
+  r('safety rope', 'fall.protected', 'backup_line'),
+  // A loose load on forks retained by a net or cage (1926.1425(c)(1)): "containment: none" says it is not.
+  r('containment', 'crane.load_contained', 'status', { scopes: ['parameters'] }), r('load containment', 'crane.load_contained', 'status'), r('load retention', 'crane.load_contained', 'status'),
+  r('retaining net', 'crane.load_contained', 'status'), r('load net', 'crane.load_contained', 'status'), r('brick cage', 'crane.load_contained', 'status'), r('pallet cage', 'crane.load_contained', 'status'),
 ];
 
 /** Unit suffixes of field names. */

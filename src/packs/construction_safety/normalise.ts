@@ -92,6 +92,9 @@ export function readConstruction(state: Record<string, unknown>, action: ActionI
     else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
       b.consume(`state.${key}`);
       value.forEach((v, i) => pending.push({ path: `state.${key}.${i}`, value: v as string, scope: 'other' }));
+    } else if (Array.isArray(value)) {
+      // A list of records at the top of the state ("medical_surveillance: [{test, blood_lead_ug_dl}]") is read as a record's list is.
+      readStructured(facts, { [key]: value }, 'state', STATE_SCOPES[key] ?? 'other', STRENGTH.recorded, vocabulary, pending);
     }
   }
   const hour = hourOf(b.get('state.timestamp'));

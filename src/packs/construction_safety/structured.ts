@@ -1,8 +1,8 @@
 import type { Lexicon, Unit } from '../reading/text.js';
 import { quantities, tokenize } from '../reading/text.js';
 import { toCelsius, toFeet, toHours, toKilovolts, toMph, toPounds } from '../reading/units.js';
-import { type FactWriter, type Strength } from './fact-writer.js';
-import { type FieldName, psiPer, ruleFor, type FieldRule, type Scope, splitFieldName } from './field-names.js';
+import { type FactWriter, keepsWorst, type Strength } from './fact-writer.js';
+import { type FieldKind, type FieldName, psiPer, ruleFor, type FieldRule, type Scope, splitFieldName } from './field-names.js';
 import { readCheckItems } from './check-items.js';
 import { lockOwnerRemoves } from './lockout-release.js';
 import { besideTruckOf, presentAtWork, riggingIdentifiedOf, sideRingOf, slopedFaceOf, traineeOf } from './roles-and-gear.js';
@@ -45,7 +45,7 @@ function workloadOf(value: unknown): number | undefined {
 }
 
 /** Words that say a safety device is not doing its job, whatever the field calls it. */
-const DEVICE_OFF = new Set(['disconnected', 'unplugged', 'bypassed', 'defeated', 'disabled', 'jumpered', 'overridden', 'removed', 'inoperative', 'inoperable', 'faulty', 'broken', 'failed', 'off', 'muted', 'silenced']);
+const DEVICE_OFF = new Set(['disconnected', 'unplugged', 'bypass', 'bypassed', 'defeated', 'disabled', 'jumpered', 'overridden', 'removed', 'inoperative', 'inoperable', 'faulty', 'broken', 'failed', 'off', 'muted', 'silenced']);
 
 /** Words that say a device was tied, taped or pinned out of the way ("zip-tied back", "taped down"). */
 const DEVICE_TIED = new Set(['tied', 'taped', 'pinned', 'wedged', 'zip', 'ziptied']);
@@ -54,6 +54,21 @@ const DEVICE_NEGATORS = new Set(['not', 'never', 'no']);
 const DEVICE_UPRIGHT = new Set(['up', 'upright', 'raised', 'erect', 'extended']);
 
 /** Whether a safety device's value says it works (false: disabled, tied back; true: "not disabled"), or undefined when it says neither. */
+/** Particulate filter classes (NIOSH 42 CFR 84, EN 143), and what only stops gases and vapours. */
+const PARTICULATE = new Set(['particulate', 'particulates', 'n95', 'n99', 'n100', 'r95', 'p95', 'p99', 'p100', 'p1', 'p2', 'p3', 'ffp2', 'ffp3', 'hepa', 'combination', 'dust']);
+const VAPOUR_ONLY = new Set(['organic', 'vapour', 'vapor', 'vapours', 'vapors', 'ov', 'gas', 'gases', 'acid', 'charcoal', 'carbon', 'ammonia', 'mercury']);
+const FILTER_NEGATORS = new Set(['no', 'without', 'not', 'none', 'missing', 'lacking']);
+
+/** "P100", "organic vapour (black label), no particulate pre-filter": whether a respirator's cartridges stop particulates. */
+function filtersParticulates(value: unknown): boolean | undefined {
+  if (typeof value !== 'string' || value.length > 200) return undefined;
+  const words = tokenize(value.toLowerCase()).filter((t) => t.kind === 'word' || t.kind === 'number').map((t) => t.text);
+  const joined = words.map((w, i) => (/^[pnr]$/.test(w) && /^\d+$/.test(words[i + 1] ?? '') ? w + words[i + 1] : w));
+  const particulate = joined.some((w, i) => PARTICULATE.has(w) && !joined.slice(Math.max(0, i - 2), i).some((p) => FILTER_NEGATORS.has(p)));
+  if (particulate) return true;
+  return joined.some((w) => VAPOUR_ONLY.has(w)) ? false : undefined;
+}
+
 function deviceWorks(value: unknown): boolean | undefined {
   if (typeof value !== 'string' || value.length > 100) return undefined;
   const words = tokenize(value.toLowerCase()).filter((t) => t.kind === 'word').map((t) => t.text);
@@ -206,6 +221,8 @@ function canonical(rule: FieldRule, value: number, unit: Unit | undefined): numb
       return unit === undefined || unit === 'ppm' ? value : undefined;
     case 'hours':
       return toHours(value, unit);
+    case 'ppv':
+      return unit === undefined || unit === 'mms' ? value : undefined;
     case 'days':
     case 'count':
       // "acclimatization day 1 (20%)": a percentage or a measure is not a count.
@@ -265,6 +282,20 @@ export function readStructured(
       value.slice(0, 100).forEach((v, i) => {
         if (v !== null && typeof v === 'object' && !Array.isArray(v)) readCheckItems(facts, v as Record<string, unknown>, `${here}.${i}`, true);
       });
+      // Results on record as rows ("medical_surveillance: [{test, blood_lead_ug_dl}]"): a row's measured fields are read as
+      // fields, the worst row deciding where the fact keeps its worst; its words stay with the checklist reading above.
+      value.slice(0, 20).forEach((v, i) => {
+        if (v !== null && typeof v === 'object' && !Array.isArray(v)) readMeasuredRow(facts, v as Record<string, unknown>, `${here}.${i}`, scope, strength);
+      });
+      // A series of readings ("last_events_mm_s_ppv: [6.2, 7.1, 8.4]") under a fact that keeps its worst: every reading counts.
+      const series = ruleFor(splitFieldName(key), scope);
+      if (series && ROW_MEASURES.has(series.kind) && keepsWorst(series.fact)) {
+        const unit = splitFieldName(key).unit;
+        value.slice(0, 100).forEach((v, i) => {
+          if (typeof v === 'number') facts.set(series.fact, canonical(series, v, unit), `${here}.${i} = ${v}${unitLabel(unit)}`, strength);
+        });
+        if (value.every((v) => typeof v === 'number')) b.consume(here);
+      }
       const strings = value.filter((v): v is string => typeof v === 'string');
       if (strings.length > 0) {
         b.consume(here);
@@ -371,6 +402,18 @@ export function readStructured(
     }
     if (rule.kind === 'workload') {
       facts.set(rule.fact, workloadOf(value), source, strength);
+      if (typeof value === 'string') texts.push({ path: here, value, scope });
+      continue;
+    }
+    if (rule.kind === 'backup_line') {
+      const status = statusOf(value, vocabulary);
+      const rigged = status ?? (typeof value === 'string' && value.trim().length > 0 && !saysUnknown(value) ? true : undefined);
+      facts.set(rule.fact, rigged, source, strength);
+      if (typeof value === 'string') texts.push({ path: here, value, scope });
+      continue;
+    }
+    if (rule.kind === 'filter') {
+      facts.set(rule.fact, filtersParticulates(value), source, strength);
       if (typeof value === 'string') texts.push({ path: here, value, scope });
       continue;
     }
@@ -491,6 +534,21 @@ export function readStructured(
     facts.set(rule.fact, v, `${here} = ${q.value}${unitLabel(q.unit ?? name.unit)}`, strength);
     // "18 mph gusting 32 mph": the first number is the field's; the words may say more.
     if (typeof value === 'string' && quantities(tokenize(value)).length > 1) texts.push({ path: here, value, scope });
+  }
+}
+
+/** Kinds of field whose value in a row of results is a measurement, read as the field would be outside a list. */
+const ROW_MEASURES: ReadonlySet<FieldKind> = new Set(['count', 'ppm', 'pct', 'ppv']);
+
+function readMeasuredRow(facts: FactWriter, row: Record<string, unknown>, path: string, scope: Scope, strength: Strength): void {
+  for (const [key, value] of Object.entries(row).slice(0, 20)) {
+    if (typeof value !== 'number') continue;
+    const name = splitFieldName(key);
+    const rule = ruleFor(name, scope);
+    // Only a fact that keeps its worst value: rows of one measure over time, where any row may decide.
+    if (!rule || !ROW_MEASURES.has(rule.kind) || !keepsWorst(rule.fact)) continue;
+    facts.builder.get(`${path}.${key}`);
+    facts.set(rule.fact, canonical(rule, value, name.unit), `${path}.${key} = ${value}${unitLabel(name.unit)}`, strength);
   }
 }
 

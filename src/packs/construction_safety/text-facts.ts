@@ -288,6 +288,8 @@ const CONDITION_FACTS: Record<string, string> = {
   'condition.laser': 'laser.present',
   'condition.zinc_coated': 'hot_work.zinc_coated',
   'condition.chipping_tool': 'silica.chipping',
+  // Batch cs-dev-781..820: Table 1 item (ii) handheld power saws.
+  'condition.handheld_saw': 'silica.handheld_saw',
   'condition.clips_backwards': 'rigging.clips_backwards',
   'condition.load_hung_up': 'vehicle.load_hung_up',
   'condition.load_bound': 'crane.load_bound',
