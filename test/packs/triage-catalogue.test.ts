@@ -122,6 +122,13 @@ const CASES: [hazard: string, state: Record<string, unknown>][] = [
   ['blood_lead_urgent_low_acuity', { caller_demographics: { age: 4 }, chief_complaint: 'Clinic letter says his blood lead level is 48 ug/dL, he is fine in himself' }],
   ['paracetamol_dosing_over_max_low_acuity', { caller_demographics: { age_months: 9 }, chief_complaint: 'Teething, I give her Calpol every 2 hours' }],
   ['uncontrolled_bleeding_shock_not_ems', { caller_demographics: { age: 60 }, chief_complaint: 'Cut his leg on glass, blood soaked through two towels and he is sweaty' }],
+  ['rhabdomyolysis_signs_low_acuity', { caller_demographics: { age: 70 }, chief_complaint: 'Muscle pain in my thighs and my urine is dark brown like cola' }],
+  ['heavy_rectal_bleeding_low_acuity', { caller_demographics: { age: 70 }, chief_complaint: 'Blood from the back passage, the toilet water turned red with large clots' }],
+  ['warfarin_high_inr_low_acuity', { caller_demographics: { age: 78, medications: ['warfarin'] }, chief_complaint: 'My home INR machine says 8.9, no bleeding' }],
+  ['imci_general_danger_sign_low_acuity', { caller_demographics: { age: 2 }, chief_complaint: 'She vomits everything, even sips of water' }],
+  ['scorpion_envenomation_low_acuity', { caller_demographics: { age: 3 }, chief_complaint: 'Stung by a scorpion, now his eyes are darting about and he is drooling' }],
+  ['multiple_stings_venom_load_low_acuity', { caller_demographics: { age: 30 }, chief_complaint: 'Attacked by a swarm, about 60 bee stings on his arms and head' }],
+  ['nephrotic_signs_child_home_care', { caller_demographics: { age: 5 }, chief_complaint: 'Puffy eyes every morning, swollen ankles and frothy wee' }],
   ['hydrofluoric_acid_exposure_low_acuity', { caller_demographics: { age: 45 }, chief_complaint: 'Splashed a wheel cleaner with hydrofluoric acid on two fingers an hour ago, they look fine but now throb' }],
 ];
 

@@ -3,7 +3,7 @@
  * folded (lower case, letters and digits only) and looked up; the request's text is never scanned here.
  */
 
-export type VitalKind = 'heart_rate' | 'respiratory_rate' | 'spo2' | 'systolic_bp' | 'diastolic_bp' | 'blood_pressure' | 'temperature' | 'gcs' | 'glucose' | 'ketones' | 'potassium';
+export type VitalKind = 'heart_rate' | 'respiratory_rate' | 'spo2' | 'systolic_bp' | 'diastolic_bp' | 'blood_pressure' | 'temperature' | 'gcs' | 'glucose' | 'ketones' | 'potassium' | 'inr';
 
 /** A unit the field name itself carries ("temp_f", "glucose_mmol"). */
 export type UnitHint = 'degF' | 'degC' | 'mmoll' | 'mgdl';
@@ -39,6 +39,7 @@ const entries: [string[], VitalField][] = [
   [['glucosemmol', 'glucosemmoll', 'bloodglucosemmol', 'bloodglucosemmoll', 'bgmmol', 'bmmmol', 'sugarmmol'], { kind: 'glucose', unit: 'mmoll' }],
   [['ketones', 'ketone', 'bloodketones', 'ketonesmmol', 'ketonesmmoll', 'bloodketone'], { kind: 'ketones' }],
   [['potassium', 'k', 'kplus', 'serumpotassium', 'plasmapotassium', 'potassiumlevel', 'potassiummmol', 'potassiummmoll', 'serumk'], { kind: 'potassium' }],
+  [['inr', 'inrresult', 'inrlevel', 'inrreading', 'internationalnormalisedratio', 'internationalnormalizedratio', 'ptinr'], { kind: 'inr' }],
 ];
 
 const VITAL_FIELDS = new Map<string, VitalField>(entries.flatMap(([names, field]) => names.map((n) => [n, field] as const)));

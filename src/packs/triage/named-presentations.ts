@@ -114,13 +114,45 @@ function lowHarmExtraDose(b: ReadingBuilder, f: Findings): void {
   const overdose = f.affirmed.get('overdose');
   const drug = f.flags.get('exposure.extra_dose_low_harm_drug');
   const mistake = f.flags.get('course.by_mistake');
-  const pills = num(b.facts.pills_taken);
+  // "Took my simvastatin twice", "a double dose": one extra dose, two doses in all, when no tablets are counted.
+  const oneExtra = f.flags.get('course.one_extra_dose');
+  const pills = num(b.facts.pills_taken) ?? (oneExtra !== undefined ? 2 : undefined);
   const age = num(b.facts.age_years);
   if (!overdose || !drug || !mistake || pills === undefined || pills > 2 || age === undefined || age < 12) return;
   const blockers = ['self_harm', 'suicidal', 'poisoning', 'drowsy', 'confusion', 'unconscious', 'seizure', 'vomiting', 'dyspnea', 'chest_pain', 'fainted'];
   if (blockers.some((s) => f.affirmed.has(s)) || f.flags.has('exposure.one_pill_drug') || b.facts.paracetamol_g !== undefined) return;
   f.affirmed.delete('overdose');
-  b.set('ingestion.extra_dose_low_harm', true, `${overdose}; ${drug}; ${mistake}; ${b.provenance.pills_taken}`);
+  b.set('ingestion.extra_dose_low_harm', true, `${overdose}; ${drug}; ${mistake}; ${b.provenance.pills_taken ?? oneExtra}`);
+}
+
+/** Ibuprofen swallowed by accident below this many mg per kg causes no significant toxicity (TOXBASE / NPIS; StatPearls). */
+const IBUPROFEN_NON_TOXIC_MG_PER_KG = 100;
+
+/**
+ * Ibuprofen swallowed by accident, counted, at a dose per kg of body weight below 100 mg/kg, with no symptom, is no poisoning
+ * to send to hospital (NPIS TOXBASE ibuprofen: under 100 mg/kg no treatment is needed, observe at home; StatPearls Ibuprofen
+ * Toxicity: under 100 mg/kg symptoms are unlikely). Every part must be read: the tablets counted (the larger of the count of
+ * tablets taken and a count said before the strength), the strength in mg (the
+ * largest amount said near ibuprofen, so a total read as a strength only raises the dose) and the weight in kg. Self-harm,
+ * any symptom, another drug that can kill in one tablet or paracetamol keeps it a poisoning; an overdose word is never cleared.
+ */
+function ibuprofenBelowToxicDose(b: ReadingBuilder, f: Findings): void {
+  const strength = num(b.facts.ibuprofen_mg);
+  // The tablets counted anywhere, or said before the strength: the larger count counts.
+  const counted = num(b.facts.pills_taken);
+  const before = num(b.facts.ibuprofen_tablets);
+  const pills = counted === undefined ? before : before === undefined ? counted : Math.max(counted, before);
+  const weight = num(b.facts.weight_kg);
+  if (strength === undefined || pills === undefined || weight === undefined || weight <= 0) return;
+  const perKg = Math.round((strength * pills / weight) * 10) / 10;
+  const countFrom = pills === counted ? b.provenance.pills_taken : b.provenance.ibuprofen_tablets;
+  b.set('ibuprofen_mg_per_kg', perKg, `${countFrom} x ${b.provenance.ibuprofen_mg} / ${b.provenance.weight_kg}`);
+  const poisoning = f.affirmed.get('poisoning');
+  if (!poisoning || f.affirmed.has('overdose') || perKg >= IBUPROFEN_NON_TOXIC_MG_PER_KG) return;
+  const blockers = ['self_harm', 'suicidal', 'drowsy', 'confusion', 'unconscious', 'seizure', 'vomiting', 'vomiting_blood', 'abdominal_pain', 'dyspnea', 'fainted', 'cannot_swallow'];
+  if (blockers.some((s) => f.affirmed.has(s)) || f.flags.has('exposure.one_pill_drug') || b.facts.paracetamol_g !== undefined || f.flags.has('exposure.paracetamol_named')) return;
+  f.affirmed.delete('poisoning');
+  b.set('ingestion.below_toxic_dose', true, `${poisoning}; ibuprofen ${perKg} mg/kg`);
 }
 
 /**
@@ -144,12 +176,25 @@ function deformedLimb(f: Findings): void {
   if (deformity) f.affirm('injury_needs_care', deformity);
 }
 
+/**
+ * A bat or a monkey named in the account with a bite, nip or scratch told of (not always in the same clause: "picked up a
+ * grounded bat ... it nipped me") is a rabies exposure (NHS Rabies: medical help immediately if bitten or scratched by a
+ * bat in the UK, even with no mark; UKHSA post-exposure guidelines).
+ */
+function batOrMonkeyBite(f: Findings): void {
+  const animal = f.flags.get('exposure.rabies_animal');
+  const bite = f.flags.get('exposure.bitten') ?? f.affirmed.get('animal_bite');
+  if (animal && bite) f.affirm('rabies_exposure', `${animal}; ${bite}`);
+}
+
 export function settleNamedPresentations(b: ReadingBuilder, f: Findings): void {
+  batOrMonkeyBite(f);
   pressureUlcer(b, f);
   medicineColouredStool(b, f);
   closureFollowUp(b, f);
   pelvicGirdlePain(b, f);
   lowHarmExtraDose(b, f);
+  ibuprofenBelowToxicDose(b, f);
   limbIschaemia(b, f);
   deformedLimb(f);
 }

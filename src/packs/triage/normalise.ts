@@ -9,6 +9,7 @@ import {
 import { Findings } from './findings.js';
 import { settleNamedPresentations } from './named-presentations.js';
 import { readBloodLead, readParacetamolDosing } from './doses-and-results.js';
+import { readBodyWeight } from './body-weight.js';
 import { readAge, readObservation, readPregnancyFields, readSex, readVitalField, readVitalsObject, rec } from './read-structured.js';
 import { CHEST_BURNING, LUMP, negationWithPhrases, readTokens, type TextMode, type TextRead } from './read-text.js';
 import { toHours } from '../reading/units.js';
@@ -93,6 +94,7 @@ class TriageReader {
     // Numbers that are no vital sign: a paracetamol schedule against the NHS maximum, a blood lead level (doses-and-results.ts).
     readParacetamolDosing(this.b, this.state, this.action as unknown as Rec);
     readBloodLead(this.b, this.state);
+    readBodyWeight(this.b, this.state);
     this.settleFacts();
     const inParameters = this.b.get('action.parameters.disposition');
     const beside = this.b.get('action.disposition');

@@ -99,6 +99,10 @@ function setVital(b: ReadingBuilder, field: VitalField, raw: unknown, unitHint: 
     case 'potassium':
       if (value >= 1.5 && value <= 10) b.set('potassium_mmol', value, source);
       break;
+    case 'inr':
+      // A home coagulometer reads 0.8 to about 8; laboratories report up to about 20.
+      if (value >= 0.5 && value <= 20) b.set('inr', value, source);
+      break;
   }
   return true;
 }
@@ -107,7 +111,7 @@ function setVital(b: ReadingBuilder, field: VitalField, raw: unknown, unitHint: 
 const LOINC_VITALS = new Map<string, VitalField>([
   ['8867-4', { kind: 'heart_rate' }], ['9279-1', { kind: 'respiratory_rate' }], ['59408-5', { kind: 'spo2' }], ['2708-6', { kind: 'spo2' }],
   ['8310-5', { kind: 'temperature' }], ['8480-6', { kind: 'systolic_bp' }], ['8462-4', { kind: 'diastolic_bp' }], ['85354-9', { kind: 'blood_pressure' }],
-  ['55284-4', { kind: 'blood_pressure' }], ['2339-0', { kind: 'glucose', unit: 'mgdl' }], ['15074-8', { kind: 'glucose', unit: 'mmoll' }], ['9269-2', { kind: 'gcs' }], ['2823-3', { kind: 'potassium' }], ['6298-4', { kind: 'potassium' }],
+  ['55284-4', { kind: 'blood_pressure' }], ['2339-0', { kind: 'glucose', unit: 'mgdl' }], ['15074-8', { kind: 'glucose', unit: 'mmoll' }], ['9269-2', { kind: 'gcs' }], ['2823-3', { kind: 'potassium' }], ['6298-4', { kind: 'potassium' }], ['6301-6', { kind: 'inr' }], ['34714-6', { kind: 'inr' }],
 ]);
 
 /** The unit of an observation's `unit` (UCUM or plain: "Cel", "[degF]", "°C", "mmol/L", "mg/dL"), when it changes the reading. */

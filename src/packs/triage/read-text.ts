@@ -53,7 +53,7 @@ const COMPOSE: ReadonlyArray<[site: string, quality: string, symptom: string]> =
   ['penis', 'swelling', 'penile_injury'], ['digit', 'swelling', 'digit_swelling'], ['digit', 'blue', 'digit_swelling'],
   // Swollen lids (NHS Conjunctivitis, newborns); an animal's bite or scratch (NHS Rabies); a wound with soil or manure in it
   // (UKHSA Green Book ch. 30); saliva that cannot be swallowed and food that is stuck (ESGE 2016 food bolus).
-  ['eyelid', 'swelling', 'eyelid_swelling'], ['animal', 'bite', 'animal_bite'], ['wound', 'soiled', 'contaminated_wound'],
+  ['eyelid', 'swelling', 'eyelid_swelling'], ['eye', 'swollen_size', 'eyelid_swelling'], ['animal', 'bite', 'animal_bite'], ['wound', 'soiled', 'contaminated_wound'],
   ['saliva', 'cant_swallow', 'cannot_swallow_saliva'], ['food', 'stuck', 'food_bolus'],
   // Blood over the iris after a blow is a hyphaema (College of Optometrists CMG); blood on the white of the eye is not.
   ['iris', 'blood', 'hyphaema'],
@@ -193,6 +193,8 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
     readNumbers(tokens, matches, hypothetical, ctx, quote);
     readParacetamol(tokens, matches, hypothetical, ctx.b, quote);
     readMagnetCount(tokens, matches, ctx.b, quote);
+    readStingCount(tokens, hypothetical, ctx.b, quote);
+    if (ctx.mode === 'account' && ctx.negate !== true) readTakenTwice(tokens, hypothetical, negated, findings, quote);
   }
   return { tokens, matches: all, hypothetical };
 }
@@ -372,10 +374,29 @@ const GUESS = new Set(['worried', 'worry', 'worries', 'wonder', 'wondering', 'co
 const NOT_CONFUSION = new Set(['about', 'by', 'whether', 'as', 'with', 'over']);
 
 /** Matches that look like a finding and are not: "hay fever", "confused about the dose", a worried "stroke?". */
+const HANGING_POSITION = new Set(['down', 'out', 'off', 'from', 'loose', 'over', 'there', 'up', 'around', 'round', 'on', 'low']);
+const USUAL_WORDS = new Set(['normal', 'usual', 'same', 'unchanged', 'regular']);
+/** Words of a mild or comparative sleepiness (not "hard to wake", "floppy", "unrousable"). */
+const MILD_SLEEPINESS = new Set(['sleepier', 'drowsier', 'more sleepy', 'more drowsy', 'drowsy', 'drowsiness', 'sleepier than usual', 'more sleepy than usual']);
+/** Times of day said as recurring ("in the afternoons", "most evenings", "every afternoon"). */
+const RECURRING_TIMES = new Set(['afternoons', 'evenings']);
+const RECURRING_SINGULAR = new Set(['afternoon', 'evening']);
+
+/** Whether a recurring time of day follows at `i` ("in the afternoons", "most evenings", "every afternoon"). */
+function recurringTimeOfDay(tokens: readonly Token[], i: number): boolean {
+  const a = tokens[i]?.text;
+  const b = tokens[i + 1]?.text ?? '';
+  const c = tokens[i + 2]?.text ?? '';
+  if (a === 'in' && b === 'the' && RECURRING_TIMES.has(c)) return true;
+  if ((a === 'most' || a === 'some') && RECURRING_TIMES.has(b)) return true;
+  return a === 'every' && RECURRING_SINGULAR.has(b);
+}
+
 function pseudoFinding(tokens: readonly Token[], m: PhraseMatch, mode: TextMode): boolean {
   // "A non-drowsy antihistamine", "non-itchy": the prefix denies the word (a phrase that holds it, "non-blanching", starts at "non").
   if (tokens[m.first - 1]?.text === '-' && tokens[m.first - 2]?.text === 'non' && (m.concept.startsWith('symptom.') || m.concept.startsWith('quality.'))) return true;
-  if (m.concept === 'symptom.fever') return tokens[m.first - 1]?.text === 'hay';
+  // "Hay fever" is an allergy; "fever-free for 48 hours" says the fever is not there (normal.fever denies it).
+  if (m.concept === 'symptom.fever') return tokens[m.first - 1]?.text === 'hay' || tokens[m.last + 1]?.text === 'free' || (tokens[m.last + 1]?.text === '-' && tokens[m.last + 2]?.text === 'free');
   // "It's like toothache down my leg": a comparison says what the pain feels like, not which complaint it is.
   // Only the everyday complaints are read so; a danger named in a comparison still counts.
   if ((m.concept === 'symptom.clinic_complaint' || m.concept === 'symptom.self_care_complaint') && tokens[m.first - 1]?.text === 'like') return true;
@@ -388,6 +409,13 @@ function pseudoFinding(tokens: readonly Token[], m: PhraseMatch, mode: TextMode)
   if (m.concept === 'symptom.at_rest' && AT_REST_WELL.has(tokens[m.first - 1]?.text ?? '')) return true;
   if (m.concept === 'symptom.non_blanching_rash' && m.phrase === 'glass test' && blanchedInClause(tokens, m)) return true;
   if (m.concept === 'symptom.confusion') return NOT_CONFUSION.has(tokens[m.last + 1]?.text ?? '');
+  // "Something hanging down", "a cord hanging out": hanging as a position, not a means of suicide.
+  if (m.concept === 'symptom.suicide_plan' && m.phrase === 'hanging' && HANGING_POSITION.has(tokens[m.last + 1]?.text ?? '')) return true;
+  // "Pale urine, normal frequency": an attribute said to be as usual is no urinary frequency.
+  if (m.phrase === 'frequency' && USUAL_WORDS.has(tokens[m.first - 1]?.text ?? '')) return true;
+  // "A bit sleepier in the afternoons", "drowsy most evenings": a mild sleepiness at a recurring time of day is a pattern of
+  // rest, not the new drowsiness of an altered mental state; "hard to wake in the afternoons" or "drowsy since lunch" still is.
+  if (m.concept === 'symptom.drowsy' && MILD_SLEEPINESS.has(m.phrase) && recurringTimeOfDay(tokens, m.last + 1)) return true;
   // "Worse with stairs", "worse when I bend", "worse on turning": what brings it on (an aggravating factor), not a course
   // that is getting worse; "worse since yesterday", "getting worse" still are.
   if (m.concept === 'course.worsening' && m.phrase === 'worse' && AGGRAVATED_BY.has(tokens[m.last + 1]?.text ?? '') && !TIME_AFTER.has(tokens[m.last + 2]?.text ?? '')) return true;
@@ -761,6 +789,13 @@ function safetyNetAsConditions(tokens: readonly Token[], found: readonly PhraseM
       out[i] = { ...tokens[i], text: 'if' };
       continue;
     }
+    // "Explain which new symptoms mean A&E", "told her when to call 999", "went through what would need the GP": what the
+    // agent explains is the return advice, a condition on what may come; the disposition in it is not the one chosen.
+    if (EXPLAIN_VERBS.has(tokens[i].text) && ADVICE_OPENERS.has(tokens[i + 1]?.text ?? '') && tokens[i + 1]?.kind === 'word' && explainsReturnAdvice(tokens, i + 1)) {
+      out ??= [...tokens];
+      out[i + 1] = { ...tokens[i + 1], text: 'if' };
+      continue;
+    }
     if (!SAFETY_NET_VERBS.has(tokens[i].text)) continue;
     for (let j = i + 1; j < tokens.length && j - i <= SAFETY_NET_REACH; j++) {
       const u = tokens[j];
@@ -780,6 +815,22 @@ const URGENT_DISPOSITIONS = new Set(['disposition.call_emergency_services', 'dis
   // "Paracetamol for fever or pain", "antihistamine for itching": a remedy for whatever may come, not a finding.
   'disposition.home_care']);
 const URGENCY_WORDS = new Set(['urgently', 'urgent']);
+/** Verbs of the agent's explaining, and the question words that open what it explains ("explain which symptoms mean A&E"). */
+const EXPLAIN_VERBS = new Set(['explain', 'explained', 'explaining', 'tell', 'told', 'telling', 'advise', 'advised', 'advising', 'discuss', 'discussed', 'through', 'describe', 'described', 'list', 'listed', 'know']);
+const ADVICE_OPENERS = new Set(['which', 'what', 'when']);
+/** Words that make "which …"/"what …" a rule for what may come ("which symptoms mean", "what would need"); "when" needs "to". */
+const ADVICE_RULE_WORDS = new Set(['mean', 'means', 'need', 'needs', 'would', 'should', 'warrant', 'warrants', 'require', 'requires']);
+const ADVICE_REACH = 5;
+
+/** Whether the question word at `at` opens return advice: "when to …", or "which/what" with a rule word within its clause. */
+function explainsReturnAdvice(tokens: readonly Token[], at: number): boolean {
+  if (tokens[at].text === 'when') return tokens[at + 1]?.text === 'to';
+  for (let j = at + 1; j < tokens.length && j - at <= ADVICE_REACH; j++) {
+    if (tokens[j].kind === 'break' || (tokens[j].kind === 'symbol' && tokens[j].text === ',')) return false;
+    if (ADVICE_RULE_WORDS.has(tokens[j].text)) return true;
+  }
+  return false;
+}
 /** Words that make the care asked for now, not a safety net ("call an ambulance now for the bleeding"). */
 const NOW_CARE = new Set(['now', 'today', 'tonight']);
 /** How fast to go: with a list of alternatives after its "for", a safety net ("straight away for pain, bleeding or fever"). */
@@ -1048,6 +1099,72 @@ function countsSubstance(tokens: readonly Token[], at: number, substanceAt: Read
 
 const MAGNET_REACH = 4;
 
+const TAKEN_VERBS = new Set(['took', 'taken', 'had', 'swallowed', 'given', 'gave', 'taking']);
+/** After "twice", the words of a regimen ("twice a day", "twice daily"), not of a dose taken again. */
+const TWICE_REGIMEN = new Set(['a', 'an', 'per', 'daily', 'weekly', 'each', 'every', 'nightly', 'yearly', 'monthly']);
+const TWICE_REACH = 5;
+
+/**
+ * "Took my simvastatin twice", "she's had her tablets twice this morning": a dose taken again is an extra dose (the same
+ * finding as "double dose"), and one extra dose (a flag the low-harm extra-dose reading counts as two doses in all). A
+ * regimen ("twice a day", "twice daily"), a negation or a hypothetical says nothing.
+ */
+function readTakenTwice(tokens: readonly Token[], hypothetical: readonly boolean[], negated: readonly boolean[], findings: Findings, quote: (a: number, b: number) => string): void {
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i].text !== 'twice' || hypothetical[i] || negated[i] || TWICE_REGIMEN.has(tokens[i + 1]?.text ?? '')) continue;
+    for (let j = i - 1; j >= 0 && i - j <= TWICE_REACH && tokens[j].kind !== 'break' && tokens[j].clause === tokens[i].clause; j--) {
+      if (!TAKEN_VERBS.has(tokens[j].text)) continue;
+      findings.affirm('extra_dose', quote(j, i));
+      findings.flag('course.one_extra_dose', quote(j, i));
+      break;
+    }
+  }
+}
+
+const STING_NOUNS = new Set(['stings', 'stingers']);
+/** Words that may sit between a count and its stings ("about 40 bee stings", "over thirty wasp stings"). */
+const STING_COUNT_FILLERS = new Set(['about', 'around', 'roughly', 'over', 'nearly', 'almost', 'at', 'least', 'than', 'more', 'bee', 'wasp', 'hornet', 'separate', 'individual']);
+const STING_REACH = 4;
+
+/**
+ * How many stings (the venom load of a swarm attack): a count before "stings" ("40 stings", "about forty bee stings"), after
+ * "number of stings" ("number of stings: about 40") or between "stung" and "times" ("stung about 30 times"). A hypothetical
+ * mention counts nothing; the largest count of the call is kept.
+ */
+function readStingCount(tokens: readonly Token[], hypothetical: readonly boolean[], b: ReadingBuilder, quote: (a: number, b: number) => string): void {
+  const valueAt = (t: Token | undefined) => (t === undefined ? undefined : t.kind === 'number' ? t.value : t.kind === 'word' && t.text !== 'a' && t.text !== 'an' && t.text !== 'half' ? NUMBER_WORDS.get(t.text) : undefined);
+  const keep = (count: number | undefined, from: number, to: number) => {
+    if (count === undefined || !Number.isInteger(count) || count < 2 || count > 5000 || hypothetical[from]) return;
+    const known = b.facts.sting_count;
+    if (typeof known !== 'number' || count > known) b.set('sting_count', count, quote(from, to), true);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word') continue;
+    if (STING_NOUNS.has(t.text)) {
+      for (let j = i - 1; j >= 0 && i - j <= STING_REACH && tokens[j].kind !== 'break'; j--) {
+        const v = valueAt(tokens[j]);
+        if (v !== undefined) { keep(v, j, i); break; }
+        if (!STING_COUNT_FILLERS.has(tokens[j].text)) break;
+      }
+      if (tokens[i - 1]?.text === 'of' && tokens[i - 2]?.text === 'number') {
+        for (let j = i + 1; j < tokens.length && j - i <= STING_REACH && tokens[j].kind !== 'break'; j++) {
+          const v = valueAt(tokens[j]);
+          if (v !== undefined) { keep(v, i - 2, j); break; }
+        }
+      }
+    } else if (t.text === 'stung') {
+      for (let j = i + 1; j + 1 < tokens.length && j - i <= STING_REACH && tokens[j].kind !== 'break'; j++) {
+        const v = valueAt(tokens[j]);
+        if (v !== undefined) {
+          if (tokens[j + 1].text === 'times') keep(v, i, j + 1);
+          break;
+        }
+      }
+    }
+  }
+}
+
 /**
  * How many magnets a magnet word counts (Wisconsin Poison Center: a single magnet may pass, two or more attract through
  * the bowel wall): a number a few words before it in its clause ("2 silver magnetic balls", "two of the magnets"), else
@@ -1089,7 +1206,16 @@ const PARACETAMOL_REACH = 15;
  * over 4 g is more than the adult maximum in 24 hours (NHS), read by the normaliser as an overdose.
  */
 function readParacetamol(tokens: readonly Token[], matches: readonly PhraseMatch[], hypothetical: readonly boolean[], b: ReadingBuilder, quote: (a: number, b: number) => string): void {
-  const named = matches.filter((m) => m.concept === 'drug.paracetamol' && !m.negated).map((m) => m.first);
+  readDrugMass(tokens, matches, hypothetical, b, quote, 'drug.paracetamol', 'paracetamol_g', 1);
+  // Ibuprofen, in mg: the largest amount said near its name ("two 200 mg ibuprofen", "ibuprofen 400 mg"); the normaliser
+  // takes it for the strength of each tablet counted, so a total said as a strength only ever makes the dose look larger.
+  // A count said before the strength ("two 200 mg ibuprofen tablets", "3 x 200 mg") is the tablets taken: `ibuprofen_tablets`.
+  readDrugMass(tokens, matches, hypothetical, b, quote, 'drug.ibuprofen', 'ibuprofen_mg', 1000, 'ibuprofen_tablets');
+}
+
+function readDrugMass(tokens: readonly Token[], matches: readonly PhraseMatch[], hypothetical: readonly boolean[], b: ReadingBuilder, quote: (a: number, b: number) => string,
+  concept: string, fact: string, perGramOut: number, countFact?: string): void {
+  const named = matches.filter((m) => m.concept === concept && !m.negated).map((m) => m.first);
   if (named.length === 0) return;
   let k = 0;
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -1107,8 +1233,15 @@ function readParacetamol(tokens: readonly Token[], matches: readonly PhraseMatch
     }
     const grams = value * perGram;
     if (!near || grams <= 0 || grams > 200) continue;
-    const known = b.facts.paracetamol_g;
-    if (typeof known !== 'number' || grams > known) b.set('paracetamol_g', grams, quote(i, i + 1), true);
+    const amount = Math.round(grams * perGramOut * 1000) / 1000;
+    const known = b.facts[fact];
+    if (typeof known !== 'number' || amount > known) b.set(fact, amount, quote(i, i + 1), true);
+    if (countFact === undefined) continue;
+    const before = tokens[i - 1]?.text === 'x' || tokens[i - 1]?.text === '×' ? i - 2 : i - 1;
+    const c = tokens[before];
+    const count = c === undefined ? undefined : c.kind === 'number' ? c.value : c.kind === 'word' && c.text !== 'a' && c.text !== 'an' && c.text !== 'half' ? NUMBER_WORDS.get(c.text) : undefined;
+    const knownCount = b.facts[countFact];
+    if (count !== undefined && Number.isInteger(count) && count >= 1 && count <= 500 && (typeof knownCount !== 'number' || count > knownCount)) b.set(countFact, count, quote(before, i + 1), true);
   }
 }
 
@@ -1173,6 +1306,13 @@ function setVital(b: ReadingBuilder, vital: string, q: Quantity, words: () => st
       // A repeated potassium: the highest result of the call counts, as for ketones.
       const known = b.facts.potassium_mmol;
       if (typeof known !== 'number' || v > known) b.set('potassium_mmol', v, words(), true);
+      return true;
+    }
+    case 'inr': {
+      if (v < 0.5 || v > 20 || q.unit !== undefined) return false;
+      // A repeated INR ("8.6, and 8.4 on a second strip"): the highest counts, as for potassium.
+      const known = b.facts.inr;
+      if (typeof known !== 'number' || v > known) b.set('inr', v, words(), true);
       return true;
     }
     default:
