@@ -113,6 +113,7 @@ describe('helpdesk batch 481: the words of registries and workflows are familiar
   it('when a change pins workflow actions to commit SHAs, then its words are not unfamiliar', () => {
     const state = ticket({ description: 'Supply-chain hardening: pin the workflow actions to commit SHAs with version comments.' });
     const action = { description: 'commit workflow change', kind: 'code_change', parameters: { diff: '+      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567 # v4\n' } };
-    expect(gates(domain, read(action, state)).codes).not.toContain('unfamiliar_situation');
+    // Its words are read (no unread-share escalation); whether the change is accounted for is the policy's `unaccounted` test.
+    expect(gates(domain, read(action, state)).messages.unfamiliar_situation ?? '').not.toMatch(/words are outside/);
   });
 });

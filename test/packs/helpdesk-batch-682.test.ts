@@ -158,6 +158,7 @@ describe('helpdesk batch 682: the safe direction', () => {
   it('when a room mailbox booking setting is changed, then the words are familiar', () => {
     const state = ticket({ category: 'email_calendar', description: 'The training room calendar leaves every invite tentative and people double-book it.' });
     const r = read({ description: 'Update room calendar processing so bookings auto-accept', kind: 'config_change', parameters: { cmdlet: 'Set-CalendarProcessing', Identity: 'training-room@fabrikam.example', AutomateProcessing: 'AutoAccept' } }, state);
-    expect(gates(domain, r).codes).not.toContain('unfamiliar_situation');
+    // Its words are read (no unread-share escalation); whether the change is accounted for is the policy's `unaccounted` test.
+    expect(gates(domain, r).messages.unfamiliar_situation ?? '').not.toMatch(/words are outside/);
   });
 });

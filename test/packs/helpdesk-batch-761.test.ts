@@ -39,7 +39,7 @@ describe('helpdesk batch 761: keys that name a safeguard, a password left empty,
   it('when a data retention is set to 0, then it escalates; a retention of 30 is read as set', () => {
     expect(rules(call({ sql: 'ALTER DATABASE SALES_DW SET DATA_RETENTION_TIME_IN_DAYS = 0;' }))).toContain('hard_rule:backups_deleted');
     const kept = read(call({ sql: 'ALTER DATABASE SALES_DW SET DATA_RETENTION_TIME_IN_DAYS = 30;' }));
-    expect(kept.facts.change?.backups_deleted).toBeUndefined();
+    expect((kept.facts.change as Record<string, unknown> | undefined)?.backups_deleted).toBeUndefined();
   });
 });
 
@@ -95,5 +95,23 @@ describe('helpdesk batch 761: what a page or a reply says', () => {
     const reply = (message: string) => ({ description: 'send reply', kind: 'reply', parameters: { message } });
     expect(rules(reply('That warning is normal. Click "Advanced", then "Proceed to sso.corp-example.net" and sign in.'))).toContain('hard_rule:tls_verification_disabled');
     expect(rules(reply('Please do not continue past that warning: disconnect from the hotel Wi-Fi and use your phone hotspot.'))).not.toContain('hard_rule:tls_verification_disabled');
+  });
+});
+
+describe('helpdesk: routine operations and what the user is told to do', () => {
+  it('when a change is a routine operation and nothing else is read, then it is accounted for; a danger read beside it still escalates', () => {
+    const restart = read(cli('kubectl rollout restart deployment/quotes -n staging --context nonprod-2'));
+    expect(restart.facts.change && (restart.facts.change as Record<string, unknown>).checked).toContain('routine_operation');
+    expect(restart.action.unaccounted).toBeUndefined();
+    expect(rules(call({ commands: ['aws s3api delete-public-access-block --bucket logs-7', 'kubectl rollout restart deployment/web -n web'] }, 'command', 'run'))).toContain('hard_rule:block_public_access_disabled');
+  });
+  it('when no kind is given and the description says what the user is walked through, then it is an instruction, not an unreadable change', () => {
+    const r = read({ description: 'Walk the user through signing out of Teams and clearing its cache folder' });
+    expect(r.action.kind).toBe('instruction');
+    expect(r.action.high_impact).toBe(false);
+    expect(read({ description: 'Walk the user through it', kind: 'config_change', parameters: { command: 'aws s3api delete-public-access-block --bucket logs-7' } }).action.high_impact).toBe(true);
+  });
+  it('when a flag value carries a setting (scanOnPush=true), then the safeguard it names is read', () => {
+    expect(read(cli('aws ecr put-image-scanning-configuration --repository-name quotes --image-scanning-configuration scanOnPush=true')).action.unaccounted).toBeUndefined();
   });
 });

@@ -106,17 +106,18 @@ describe('helpdesk: commands read as reads, and writes bounded by a WHERE', () =
 });
 
 describe('helpdesk: a change no reader accounts for', () => {
-  it('when a change has no danger, safeguard or bounded shape read, then its reading says unaccounted; the shipped policy judges it, a fail-closed one escalates it', () => {
+  it('when a change has no danger, safeguard or bounded shape read, then its reading says unaccounted; the shipped policy escalates it, a judging one leaves it to the rates', () => {
     const unread = bland({ tool_call: 'reticulate_widgets', arguments: { lattice: 'north-7', mode: 'full' } }, 'config_change');
     const r = read(unread);
     expect(checked(unread)).toEqual([]);
     expect(r.action.high_impact).toBe(true);
     expect(r.action.unaccounted).toMatch(/what does this change open or close/);
-    expect(domain.policy.unfamiliar.unaccounted).toBe('judge');
-    expect(gates(domain, r).codes).not.toContain('unfamiliar_situation');
-    const strict = { ...domain, policy: { ...domain.policy, unfamiliar: { ...domain.policy.unfamiliar, unaccounted: 'escalate' as const } } };
-    expect(gates(strict, r).codes).toContain('unfamiliar_situation');
-    expect(gates(strict, r).messages.unfamiliar_situation).toMatch(/cannot tell what this action does/);
+    expect(domain.policy.unfamiliar.unaccounted).toBe('escalate');
+    expect(gates(domain, r).codes).toContain('unfamiliar_situation');
+    expect(gates(domain, r).messages.unfamiliar_situation).toMatch(/cannot tell what this action does/);
+    const judging = { ...domain, policy: { ...domain.policy, unfamiliar: { ...domain.policy.unfamiliar, unaccounted: 'judge' as const } } };
+    expect(gates(judging, r).codes).not.toContain('unfamiliar_situation');
+    const strict = domain;
     // A checked change is never unaccounted, whatever the policy.
     const readOnly = read(cmd('aws ec2 describe-security-groups --group-ids sg-0a9b8c7d'));
     expect(readOnly.action.unaccounted).toBeUndefined();

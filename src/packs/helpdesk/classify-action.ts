@@ -38,6 +38,16 @@ function leadingVerb(v: TextView | undefined): string | undefined {
   return m?.concept;
 }
 
+const ADVISING_VERBS = new Set(['walk', 'guide', 'ask', 'tell', 'show', 'explain', 'advise', 'instruct', 'remind', 'help', 'coach']);
+const ADVISED = new Set(['user', 'users', 'caller', 'callers', 'them', 'him', 'her', 'customer', 'requester', 'employee', 'staff']);
+
+/** "Walk the user through …", "Ask the caller to …": the description says what the user is told to do (steps, not a change). */
+function advisesUser(v: TextView | undefined): boolean {
+  const t = v?.tokens;
+  if (!t || t.length < 2 || !ADVISING_VERBS.has(t[0].text)) return false;
+  return t.slice(1, 4).some((x) => ADVISED.has(x.text));
+}
+
 export interface ActionEvidence {
   declaredKind: unknown;
   description?: TextView;
@@ -58,6 +68,7 @@ export function classifyAction(ctx: ReadContext, e: ActionEvidence): ActionReadi
   if (!kind) {
     if (lead === 'op.handover') [kind, kindSource] = ['escalate_to_human', 'description'];
     else if (ctx.parameterChanges.length > 0) [kind, kindSource] = ['config_change', 'parameters'];
+    else if (advisesUser(e.description)) [kind, kindSource] = ['instruction', 'description'];
     else if (lead && CHANGE_VERBS.has(lead)) [kind, kindSource] = ['config_change', 'description'];
     else if (e.question) [kind, kindSource] = ['clarifying_question', 'description'];
     else if (typeof e.declaredKind === 'string' && e.declaredKind.trim()) [kind, kindSource] = [normKey(e.declaredKind).slice(0, 40) || 'unknown', 'kind'];

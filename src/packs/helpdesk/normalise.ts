@@ -8,9 +8,10 @@ import { readChangeLines, readOffboardingClosure } from './read-direction.js';
 import { checks, newContext, opens } from './read-context.js';
 import { readAccessApproval, readAccessCarryOver, readBreakGlassUse, readCallForwarding, readChangeControl, readLeakCleanup, readParameterApproval, readPublishedAuth, readCompromiseClosure, readIdentityRequest, readResetEmailOnFile, readVerifiedTarget } from './read-identity-access.js';
 import { readOnPremShapes } from './read-onprem.js';
-import { readCloudShapes, readCrossAccountTrust } from './read-cloud-ops.js';
+import { readCloudShapes, readCrossAccountTrust, readGuestAccess } from './read-cloud-ops.js';
 import { readDmarcPolicy } from './read-mail-admin.js';
 import { readParameters } from './read-parameters.js';
+import { readRoutine } from './read-routine.js';
 import { readRemoteAccessTools } from './read-remote-access.js';
 import { settingsIn } from './read-settings.js';
 import { readSignals } from './read-signals.js';
@@ -20,6 +21,7 @@ import { readHostHardening, readSecretLiterals } from './read-host-hardening.js'
 import { readOrgGuardrails } from './read-org-guardrails.js';
 import { readRecoveryMethods } from './read-recovery-methods.js';
 import { readNewDomainAllowed } from './read-new-domain.js';
+import { readUploadException } from './read-upload-exception.js';
 import { readRecentChannelChange } from './read-recovery-channel.js';
 import { readPrivilegedTokenHandover } from './read-token-handover.js';
 import { readEndpointShapes } from './read-endpoints.js';
@@ -206,6 +208,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readOrgGuardrails(ctx, action?.parameters);
   readRecoveryMethods(ctx, action?.parameters);
   readNewDomainAllowed(ctx, action?.parameters, rawDescription);
+  readUploadException(ctx, action?.parameters);
   finishSaas(ctx, action?.parameters);
   readChangeLines(ctx, action?.parameters, state);
   readOffboardingClosure(ctx, action?.parameters, state);
@@ -213,6 +216,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readOnPremShapes(ctx, action?.parameters);
   readCrossAccountTrust(ctx, action?.parameters);
   readCloudShapes(ctx, action?.parameters);
+  readGuestAccess(ctx, action?.parameters);
   readDmarcPolicy(ctx, action?.parameters, rawDescription);
   readResetEmailOnFile(ctx, action?.parameters);
   readVerifiedTarget(ctx, action?.parameters);
@@ -231,6 +235,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readReleaseAndTrustShapes(ctx, action?.parameters, action?.kind, rawDescription);
   readGrantScope(ctx, action?.parameters, action?.kind);
   readChangeEffects(ctx, action?.parameters);
+  if (ctx.opens.size === 0 && ctx.closes.size === 0 && ctx.checked.size === 0) readRoutine(ctx, [description, ...params.commands]);
   const actionReading = classifyAction(ctx, { declaredKind: action?.kind, description, parameterOpens, question, contentUnknown: !b.has('change.specified'), replyRisk });
   return b.build(actionReading);
 }

@@ -1,6 +1,6 @@
 import YAML from 'yaml';
 import { gatheredFields, opens, type ReadContext } from './read-context.js';
-import { asArray, entriesOf, field, isRecord, lowerText, normKey, scalarText, strings, treeTexts } from './values.js';
+import { asArray, entriesOf, field, flagValue, isRecord, lowerText, normKey, scalarText, strings, treeTexts } from './values.js';
 
 /**
  * Cloud and infrastructure-as-code operations whose danger is in the operation, not in a grant or a port:
@@ -521,4 +521,38 @@ export function readCloudShapes(ctx: ReadContext, parameters: unknown): void {
   readVault(ctx, texts);
   readAzureServicesRule(ctx, parameters, texts);
   readRetentionCleared(ctx, texts);
+}
+
+/**
+ * Guest access switched on for an identity pool (Cognito `AllowUnauthenticatedIdentities: true`) in the same change that
+ * gives the guest role wildcard actions ("dynamodb:*", "s3:*", "*"): anyone on the internet can get the guest role's
+ * credentials, so what it allows is allowed to everyone. AWS asks for the most restricted guest role (Amazon Cognito
+ * Developer Guide, security best practices for identity pools; Prowler cognito_identity_pool_guest_access_disabled). Named
+ * actions on one resource (place search on one index) are the bounded guest role the policy reader already accounts for.
+ */
+export function readGuestAccess(ctx: ReadContext, parameters: unknown): void {
+  if (ctx.removing > 0) return;
+  let guests: string | undefined;
+  const wildcards: string[] = [];
+  const visit = (v: unknown, key: string, depth: number): void => {
+    if (depth > 8 || wildcards.length > 20) return;
+    if (Array.isArray(v)) {
+      for (const x of v.slice(0, 100)) visit(x, key, depth + 1);
+      return;
+    }
+    if (typeof v === 'string' && /--allow-unauthenticated-identities\b/i.test(v)) guests = guests ?? v.slice(0, 120);
+    if (!isRecord(v)) return;
+    for (const [k, x] of Object.entries(v).slice(0, 100)) {
+      const nk = normKey(k);
+      if (nk === 'allowunauthenticatedidentities' && flagValue(x) === true) guests = `${k}: true`;
+      if (nk === 'statement') {
+        for (const st of asArray(x).filter(isRecord)) {
+          if (normKey(scalarText(field(st, 'effect')?.value) ?? '') !== 'allow') continue;
+          for (const a of asArray(field(st, 'action')?.value)) if (typeof a === 'string' && a.includes('*')) wildcards.push(a);
+        }
+      } else visit(x, nk, depth + 1);
+    }
+  };
+  visit(parameters, '', 0);
+  if (guests && wildcards.length > 0) opens(ctx, 'public_principal', `action.parameters: ${guests} with the guest role allowed ${wildcards.slice(0, 4).join(', ')} (anyone can get guest credentials)`);
 }

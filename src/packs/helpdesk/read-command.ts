@@ -95,12 +95,24 @@ function safeguardSwitches(ctx: ReadContext, a: Args): void {
     group.push(w);
   }
   if (verb !== undefined) for (const hazard of safeguardsNamed(ctx, group.join(' '))) (OFF_WORDS.has(verb) ? opens(ctx, hazard, `${a.source}: ${a.words.slice(program, program + group.length + 2).join(' ')}`) : closes(ctx, hazard));
-  for (const [written, value] of a.named) {
+  // "--image-scanning-configuration scanOnPush=true", "--metadata enable-oslogin=TRUE": settings written inside a flag's value.
+  const inner: [string, string][] = [];
+  for (const [, value] of a.named) {
+    if (value.length > 300 || !value.includes('=') || value.includes(' ')) continue;
+    for (const pair of splitOn(value, ',')) {
+      const eq = pair.indexOf('=');
+      if (eq > 0 && eq < pair.length - 1) inner.push([pair.slice(0, eq).toLowerCase(), pair.slice(eq + 1)]);
+    }
+  }
+  // PowerShell's $true/$false switches are read by the on-premises readers, which know when clearing one is part of a bounded operation.
+  for (const [written, value] of [...a.named, ...inner.slice(0, 20)]) {
     let name = written;
     const off = OFF_PREFIXES.find((p) => name.startsWith(p));
     if (off) name = name.slice(off.length);
     const on = ON_PREFIXES.find((p) => name.startsWith(p));
     if (on) name = name.slice(on.length);
+    // A glued "--LoggingEnabled true": the safeguard is the name without its state word.
+    if (name.length > 9 && !name.includes('-') && name.endsWith('enabled')) name = name.slice(0, -'enabled'.length);
     const flagOff = value.toLowerCase() === 'false' || value.toLowerCase() === 'off' || value === '0' || value.toLowerCase() === 'disabled';
     const switchedOff = off ? !flagOff : flagOff;
     const switchedOn = !switchedOff && (on !== undefined || value.toLowerCase() === 'true' || value.toLowerCase() === 'enabled');
@@ -361,6 +373,14 @@ function gcloud(ctx: ReadContext, a: Args): void {
     const networks = flag(a, 'masterauthorizednetworks');
     if (a.flags.has('noenablemasterauthorizednetworks') || (networks !== undefined && splitOn(networks, ',').some(isWorldSource))) controlPlaneOpen(ctx, `${a.source}: control plane authorized networks off or open to 0.0.0.0/0`);
   }
+  // An API key is a bearer credential: with no application restriction and no API target it works from anywhere against
+  // every API the project enables (CIS GCP Foundation 1.13, 1.14).
+  if (has(a, 'api-keys') && has(a, 'create')) {
+    const app = ['allowedreferrers', 'allowedips', 'allowedbundleids', 'allowedapplication'].find((f) => a.flags.has(f));
+    const api = a.flags.has('apitarget');
+    if (app && api) checks(ctx, 'credential_scoped', `${a.source}: API key restricted by --${app.replace('allowed', 'allowed-')} and --api-target ${flag(a, 'apitarget') ?? ''}`);
+    else opens(ctx, 'api_key_unrestricted', `${a.source}: api-keys create without ${app ? '' : 'an application restriction'}${!app && !api ? ' or ' : ''}${api ? '' : 'an API target'}`, `without ${app ? '' : 'an application restriction'}${!app && !api ? ' or ' : ''}${api ? '' : 'an API restriction'}`);
+  }
   if (has(a, 'sinks') && has(a, 'delete')) opens(ctx, 'audit_logging_off', `${a.source}: log sink deleted`);
   // A Security Command Center mute rule hides every finding its filter matches, future ones included.
   if (has(a, 'muteconfigs', 'mute-configs') && has(a, 'create', 'update')) broadSuppression(ctx, flagRest(a, 'filter'), `${a.source}: mute rule`);
@@ -409,6 +429,13 @@ function powershell(ctx: ReadContext, a: Args): void {
   }
   if (has(a, 'enable-adaccount', 'enable-mguser', 'enable-azureaduser') || ((has(a, 'set-mguser', 'update-mguser', 'set-azureaduser', 'set-msoluser') && ['accountenabled', 'blockcredential'].some((f) => a.flags.has(f)) && (flagOn(a, 'accountenabled') || (a.flags.has('blockcredential') && !flagOn(a, 'blockcredential')))))) opens(ctx, 'account_reenabled', `${a.source}: account enabled`);
   if (has(a, 'remove-mguser', 'remove-azureaduser', 'remove-msoluser', 'remove-aduser', 'remove-entrauser')) opens(ctx, 'deletes_accounts', `${a.source}: user accounts deleted`);
+  // Remove-Mailbox deletes the mailbox and its user account (Microsoft Learn, Remove-Mailbox): the mail goes with it.
+  if (has(a, 'remove-mailbox')) {
+    opens(ctx, 'deletes_accounts', `${a.source}: Remove-Mailbox (the mailbox and its user account)`);
+    destroys(ctx, a, 'the mailbox, its content and its user account (Remove-Mailbox)');
+  }
+  // A Win32_UserProfile instance removed deletes the profile folder with every file in it (Microsoft Learn, Win32_UserProfile).
+  if (has(a, 'remove-ciminstance', 'remove-wmiobject') && a.words.some((w) => w.includes('win32_userprofile'))) destroys(ctx, a, 'the user profile and the files in it (Win32_UserProfile removed)');
   if (has(a, 'remove-item') && a.flags.has('recurse')) {
     const target = a.words.find((w, i) => i > 0 && !w.startsWith('-') && w !== 'remove-item') ?? '';
     if (!disposablePath(target)) destroys(ctx, a, `Remove-Item -Recurse ${target}`.trim());

@@ -1,4 +1,4 @@
-import { opens, type ReadContext } from './read-context.js';
+import { checks, opens, type ReadContext } from './read-context.js';
 import { isRecord } from './values.js';
 
 /**
@@ -35,8 +35,14 @@ const ENDPOINT_SERVICES = new Set(['windefend', 'sense', 'wdnissvc', 'mpssvc', '
 /** Files whose contents are secrets or grant root, by path. */
 const SENSITIVE_FILES = ['/etc/shadow', '/etc/gshadow', '/etc/shadow-', '/etc/gshadow-', '/etc/sudoers', '/etc/security/opasswd', '/etc/master.passwd'];
 const SENSITIVE_ENDINGS = ['/.ssh/id_rsa', '/.ssh/id_ed25519', '/.ssh/id_ecdsa', '/.ssh/authorized_keys', '_key', '.key', '.pem'];
+/** A certificate is public by design (it is sent to every client): a .pem or .crt under a certs directory or named as a certificate or chain, not as a key. */
+const isCertificate = (p: string) => {
+  const name = p.slice(p.lastIndexOf('/') + 1);
+  return (p.endsWith('.pem') || p.endsWith('.crt')) && !/key/.test(name) && (/\/certs?\//.test(p) || /cert|chain|crt/.test(name));
+};
 const isSensitive = (path: string) => {
   const p = path.replace(/^['"]|['",;]$/g, '').toLowerCase();
+  if (isCertificate(p)) return false;
   return SENSITIVE_FILES.includes(p) || p.startsWith('/etc/sudoers.d/') || (p.startsWith('/etc/ssh/ssh_host_') && p.endsWith('_key')) || SENSITIVE_ENDINGS.some((e) => p.endsWith(e) && !p.endsWith('.pub'));
 };
 
@@ -151,12 +157,34 @@ function readFileModes(ctx: ReadContext, text: string, source: string): void {
     const install = words.findIndex((x) => x === 'install');
     if (install >= 0 && words[install + 1] === '-m') {
       mode = words[install + 2];
-      paths = words.slice(install + 3).filter((x) => !x.startsWith('-'));
+      // install -m MODE SOURCE DEST: the mode is the destination's; the source is only read.
+      const operands = words.slice(install + 3).filter((x) => !x.startsWith('-'));
+      paths = operands.length > 1 ? operands.slice(-1) : operands;
     }
-    if (!mode || !worldAccessible(mode)) continue;
-    const hit = paths.find(isSensitive);
-    if (hit) opens(ctx, 'sensitive_file_world_accessible', `${source}: ${hit} mode ${mode}`, `${hit} (mode ${mode})`);
+    if (!mode || !/^[0-7]{3,4}$|^[ugoa]*[+=-][rwxXst]+/.test(mode.replace(/^['"]|['",;]$/g, ''))) continue;
+    const shown = paths.slice(0, 2).join(' ') || 'the files';
+    if (worldAccessible(mode)) {
+      const hit = paths.find(isSensitive);
+      if (hit) {
+        opens(ctx, 'sensitive_file_world_accessible', `${source}: ${hit} mode ${mode}`, `${hit} (mode ${mode})`);
+        continue;
+      }
+    }
+    // Write for every local user (o+w, 777, 666) on data: any account or process on the host can change it. A sticky
+    // shared directory (1777, /tmp) is the documented exception (CIS Linux Benchmarks 6.1.x, world-writable files).
+    if (worldWritable(mode) && !paths.some((x) => /^\/(var\/)?tmp(\/|$)/.test(x))) {
+      opens(ctx, 'broad_full_control', `${source}: ${shown} mode ${mode}`, `every local user: write (mode ${mode} on ${shown})`);
+      continue;
+    }
+    checks(ctx, 'file_mode_bounded', `${source}: mode ${mode} on ${shown}, no write for other users`);
   }
+}
+
+/** An octal mode whose last digit lets others write, unless the sticky bit (1xxx) guards a shared directory; or o+w, a+w, o=…w. */
+function worldWritable(mode: string): boolean {
+  const m = mode.replace(/^['"]|['",;]$/g, '');
+  if (/^[0-7]{3,4}$/.test(m)) return (Number(m.at(-1)) & 2) !== 0 && !(m.length === 4 && (Number(m[0]) & 1) !== 0);
+  return /^(a|o|ugo|)\+[rwxXst]*w/.test(m) || /(^|,)[ao]=[rwxXst]*w/.test(m);
 }
 
 /** Addresses a daemon listens on (tcp://0.0.0.0:2375, -H tcp://:2375, "hosts": [...]) without TLS on the Docker plain port. */

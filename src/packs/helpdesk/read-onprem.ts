@@ -1,6 +1,6 @@
 import { tokenize } from '../reading/text.js';
 import { safeguardsNamed } from './safeguard-names.js';
-import { closes, opens, opensToWorld, type ReadContext } from './read-context.js';
+import { checks, closes, opens, opensToWorld, type ReadContext } from './read-context.js';
 import { readRoleGrant } from './read-grants.js';
 import { readMailCommands } from './read-mail-admin.js';
 import { glued, ipv4, isWorldSource, lastSegment, splitOn, unquote, type TextView } from './text-helpers.js';
@@ -444,6 +444,8 @@ const BASELINE: Readonly<Record<string, { weak: 'on' | 'off' | 'below2' | readon
   requiresecuritysignature: { weak: 'off', opens: 'baseline_weakened', what: 'SMB signing not required' },
   ldapserverintegrity: { weak: 'below2', opens: 'baseline_weakened', what: 'LDAP server signing not required' },
   ldapclientintegrity: { weak: 'off', opens: 'baseline_weakened', what: 'LDAP client signing off' },
+  // LDAP channel binding (ADV190023): 0 never binds the LDAPS session to its TLS channel, so relayed binds are accepted.
+  ldapenforcechannelbinding: { weak: [0], opens: 'baseline_weakened', what: 'LDAP channel binding never required' },
   uselogoncredential: { weak: 'on', opens: 'baseline_weakened', what: 'WDigest keeps plain-text credentials in memory' },
   enablelua: { weak: 'off', opens: 'endpoint_control_off', what: 'User Account Control off' },
   enablefirewall: { weak: 'off', opens: 'endpoint_control_off', what: 'Windows Firewall off' },
@@ -458,14 +460,35 @@ const BASELINE: Readonly<Record<string, { weak: 'on' | 'off' | 'below2' | readon
   nowarningnoelevationoninstall: { weak: 'on', opens: 'baseline_weakened', what: 'Point and Print installs drivers with no warning or elevation' },
 };
 
-function baselineSetting(ctx: ReadContext, k: string, value: unknown, say: string): boolean {
+/**
+ * Security Options as Group Policy names them ("Domain controller: LDAP server signing requirements": "Require signature"),
+ * read as the registry value each one writes (Microsoft Learn, Security Options reference for each policy), so a GPO
+ * written by display name is read by the same baseline as one written by registry value.
+ */
+const GPO_SECURITY_OPTIONS: Readonly<Record<string, { key: string; values: Readonly<Record<string, number>> }>> = {
+  domaincontrollerldapserversigningrequirements: { key: 'ldapserverintegrity', values: { none: 1, requiresignature: 2, requiresigning: 2 } },
+  domaincontrollerldapserverchannelbindingtokenrequirements: { key: 'ldapenforcechannelbinding', values: { never: 0, whensupported: 1, always: 2 } },
+  networksecurityldapclientsigningrequirements: { key: 'ldapclientintegrity', values: { none: 0, negotiatesigning: 1, requiresigning: 2, requiresignature: 2 } },
+  microsoftnetworkserverdigitallysigncommunicationsalways: { key: 'requiresecuritysignature', values: { enabled: 1, disabled: 0 } },
+  microsoftnetworkclientdigitallysigncommunicationsalways: { key: 'requiresecuritysignature', values: { enabled: 1, disabled: 0 } },
+};
+
+function baselineSetting(ctx: ReadContext, key: string, raw: unknown, say: string): boolean {
+  const option = GPO_SECURITY_OPTIONS[key];
+  const k = option?.key ?? key;
+  const value = option ? option.values[normKey(scalarText(raw) ?? '')] : raw;
   const rule = BASELINE[k];
   if (!rule) return false;
   const text = scalarText(value);
   const on = leadingFlag(value);
   const level = text !== undefined && text.trim() !== '' ? Number(text) : Number.NaN;
   const weak = Array.isArray(rule.weak) ? rule.weak.includes(level) : rule.weak === 'on' ? on === true : rule.weak === 'off' ? on === false : !Number.isNaN(level) && level < 2;
-  if (!weak) return true;
+  if (!weak) {
+    // The protective value read (signing required, SMBv1 off): the baseline is kept or put back.
+    const known = Array.isArray(rule.weak) ? !Number.isNaN(level) : rule.weak === 'below2' ? !Number.isNaN(level) : on !== undefined;
+    if (known) closes(ctx, rule.opens);
+    return true;
+  }
   if (rule.opens === 'baseline_weakened') {
     ctx.b.add('change.baseline_weakened', rule.what, say);
     ctx.opens.add('baseline_weakened');
@@ -554,11 +577,38 @@ function directoryDelegation(ctx: ReadContext, w: Words): void {
     if (g < 0 || line.includes('/r')) continue;
     const ace = line.slice(g + 1).join(' ').replace(/[;:]/g, ' ');
     const right = ACCOUNT_RIGHTS.find((r) => ace.includes(r));
-    if (!right) continue;
     const target = line.find((a) => a.includes('dc=')) ?? '';
+    if (!right) {
+      boundedDelegation(ctx, line.slice(g + 1), target, w.source);
+      continue;
+    }
     ctx.b.add('change.delegated_rights', `${right} on ${target.slice(0, 120)}`, w.source);
     ctx.opens.add('delegated_rights');
   }
+}
+
+/** dsacls permission letters that only create, delete, list or read child objects: no write, no owner, no extended right. */
+const CHILD_OBJECT_RIGHTS = /^(cc|dc|lc|rc|rp|lo|sd)+$/;
+
+/**
+ * A dsacls grant of child-object rights (CC, DC, LC, RP: create, delete, list, read) on one object class to a named
+ * group, below the domain root (an OU, an AD-integrated DNS zone): the Delegation of Control pattern Microsoft gives for
+ * desk tiers, which writes no attribute, takes no ownership and carries no extended right (Microsoft Learn, dsacls; AD DS
+ * delegation best practices). It bounds the change; a write, a full-control letter or a broad group does not.
+ */
+function boundedDelegation(ctx: ReadContext, aces: readonly string[], target: string, source: string): void {
+  if (!/(^|,)(ou|cn)=/.test(target)) return;
+  const read: string[] = [];
+  for (const ace of aces) {
+    if (ace.startsWith('/')) break;
+    const colon = ace.lastIndexOf(':');
+    if (colon <= 0) return;
+    const principal = normKey(ace.slice(0, colon).split('\\').at(-1) ?? '');
+    const [perms, objectClass] = ace.slice(colon + 1).split(';');
+    if (!principal || BROAD_PRINCIPALS.has(principal) || principal === 'anonymouslogon' || !CHILD_OBJECT_RIGHTS.test(perms ?? '') || !objectClass) return;
+    read.push(`${ace.slice(0, colon)}: ${perms.toUpperCase()} on ${objectClass} objects`);
+  }
+  if (read.length > 0) checks(ctx, 'grant_scoped', `${source}: ${read.slice(0, 2).join('; ')} under ${target.slice(0, 80)}`);
 }
 
 /**

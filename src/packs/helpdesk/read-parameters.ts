@@ -512,6 +512,25 @@ function requestTargetOf(parameters: Record<string, unknown>): string | undefine
 }
 
 /** Reads the tool call's arguments, or (with `root`) settings rebuilt from text at that path. */
+/**
+ * A cmdlet call written as an object ({cmdlet: "Add-ADGroupMember", Identity: "DnsAdmins", Members: "x"}): its other
+ * scalar keys are its named parameters, so it is read as the command line it stands for
+ * ("Add-ADGroupMember -Identity 'DnsAdmins' -Members 'x'"), by the same readers as one written out.
+ */
+function cmdletLine(obj: Record<string, unknown>): string | undefined {
+  const name = scalarText(field(obj, 'cmdlet', 'commandlet')?.value)?.trim();
+  if (!name || !/^[a-z]{2,20}-[a-z0-9]{2,60}$/i.test(name)) return undefined;
+  const args: string[] = [];
+  for (const [k, v] of Object.entries(obj).slice(0, 40)) {
+    if (['cmdlet', 'commandlet'].includes(normKey(k)) || !/^[a-z][a-z0-9]{0,60}$/i.test(k)) continue;
+    if (typeof v === 'boolean') args.push(`-${k}:$${v}`);
+    else if (typeof v === 'number') args.push(`-${k} ${v}`);
+    else if (typeof v === 'string' && v.length <= 400) args.push(`-${k} '${v.replace(/'/g, "''")}'`);
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string') && v.length <= 20) args.push(`-${k} ${v.map((x) => `'${String(x).replace(/'/g, "''")}'`).join(',')}`);
+  }
+  return args.length > 0 ? `${name} ${args.join(' ')}` : undefined;
+}
+
 export function readParameters(ctx: ReadContext, parameters: unknown, root = 'action.parameters'): ParameterReading {
   const out: ParameterReading = { notes: [], commands: [] };
   if (!isRecord(parameters)) return out;
@@ -521,6 +540,14 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
   // Who the call runs as ({session: root}, {profile: "root"}): a key created without a user name is that identity's own.
   const identity = scalarText(field(parameters, 'session', 'profile', 'runas', 'as', 'identity', 'actingas', 'caller', 'credentials', 'username', 'iamuser')?.value);
   if (identity !== undefined && isRootUser(identity)) ctx.rootSession = true;
+
+  const readCmdletObject = (obj: Record<string, unknown>, path: string) => {
+    const line = cmdletLine(obj);
+    if (!line) return;
+    // Only the command readers read the line: its values are read one by one by the walk, not again as one text.
+    const v = readCommand(ctx, `${path} (as a command line)`, line);
+    if (v?.recognised) out.commands.push({ ...v, key: 'cmdlet', removed: ctx.removing > 0 });
+  };
 
   // Above zero while the walk is inside an object that names a file ({file: /etc/ssh/sshd_config, content: …}).
   let inFile = 0;
@@ -664,6 +691,7 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
     readSaasObject(ctx, value, path);
     readCloudObject(ctx, value, path);
     if (readOnPremObject(ctx, value, path)) ctx.parameterChanges.push(path);
+    readCmdletObject(value, path);
     // A REST call nested in the arguments ({graph_request: {method, url, body}}) is read like one given at the top.
     const nestedUrl = scalarText(field(value, ...URL_KEYS)?.value);
     const nestedMethod = scalarText(field(value, 'method', 'httpmethod', 'verb')?.value);
@@ -710,6 +738,7 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
   readSaasObject(ctx, parameters, root);
   readCloudObject(ctx, parameters, root);
   if (readOnPremObject(ctx, parameters, root)) ctx.parameterChanges.push(root);
+  readCmdletObject(parameters, root);
   const rootFile = namesFile(parameters);
   if (rootFile) inFile++;
   for (const [k, v] of Object.entries(parameters)) walk(v, `${root}.${k}`, k, 1);
