@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from './config.js';
+import { serveClusterMetrics } from './http/cluster-metrics.js';
 import type { Logger } from './logger.js';
 
 /** A worker that dies is started again after this long, doubled for each worker in a row that died young. */
@@ -31,6 +32,7 @@ export function runPrimary(config: Config, logger: Logger): void {
   let failedStart: number | null = null;
   let diedYoung = 0;
   const restarts = new Set<NodeJS.Timeout>();
+  serveClusterMetrics();
 
   const fork = (): Worker => {
     const worker = cluster.fork();

@@ -29,6 +29,7 @@ export const ERRORS = {
   invalid_checkpoint: { status: 400, title: 'The audit checkpoint is malformed or does not hold together', operational: true },
   database_unavailable: { status: 503, title: 'The database is unavailable; retry shortly', operational: true },
   not_ready: { status: 503, title: 'Not ready', operational: true },
+  metrics_unavailable: { status: 503, title: "The workers' metrics could not be gathered; retry shortly", operational: true },
   internal: { status: 500, title: 'Internal error', operational: false },
 } as const;
 

@@ -3,6 +3,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { WorldModelObserver } from '../world-model/metered-world-model.js';
 import type { WorldModel } from '../world-model/world-model.js';
 import type { Authenticator } from './auth.js';
+import { AppError } from '../errors.js';
+import { clusterMetricsText, inCluster, shareWithCluster } from './cluster-metrics.js';
 
 const BREAKER_LEVEL: Record<string, number> = { closed: 0, half_open: 1, open: 2 };
 
@@ -27,6 +29,7 @@ export interface MetricSources {
 export function createMetrics(worldModels: () => WorldModel[], sources: MetricSources = {}): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  shareWithCluster(registry);
   const evaluations = new Counter({ name: 'foresight_evaluations_total', help: 'Evaluations answered, by domain and decision', labelNames: ['domain', 'decision'], registers: [registry] });
   const reasons = new Counter({ name: 'foresight_evaluation_reasons_total', help: 'Reasons given for escalations', labelNames: ['domain', 'code'], registers: [registry] });
   const refusals = new Counter({ name: 'foresight_refusals_total', help: 'Requests refused without a decision, by problem code', labelNames: ['code'], registers: [registry] });
@@ -119,7 +122,13 @@ export function metricsRoutes(metrics: Metrics, auth: Authenticator): Router {
   const router = Router();
   // Decision counts by domain and reason say what the agents are trying: the operator's, not the public's.
   router.get('/metrics', auth.guard('GET /metrics'), async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    // Under WORKERS > 1 the scrape counts every worker, not only the one it reached.
+    const text = inCluster()
+      ? await clusterMetricsText().catch((err: Error) => {
+          throw new AppError('metrics_unavailable', err.message, undefined, { cause: err });
+        })
+      : await metrics.registry.metrics();
+    res.type(metrics.registry.contentType).send(text);
   });
   return router;
 }

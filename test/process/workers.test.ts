@@ -48,6 +48,7 @@ describe('the service with WORKERS=2 on PostgreSQL', () => {
   let data: ProcessData;
   let agentKey = '';
   let auditorKey = '';
+  let operatorKey = '';
   let svc: ServiceProcess;
   const logged = (msg: string) => svc.stdout().split('\n').filter((l) => l.includes(`"msg":"${msg}"`)).map((l) => JSON.parse(l) as Record<string, unknown>);
   const workerPids = () => logged('worker listening').map((l) => l.pid as number);
@@ -56,6 +57,7 @@ describe('the service with WORKERS=2 on PostgreSQL', () => {
     data = await processData('postgres');
     agentKey = await createKey(data, 'agent');
     auditorKey = await createKey(data, 'auditor');
+    operatorKey = await createKey(data, 'operator');
     svc = await startServiceProcess({ ...data.env, ...SERVICE_ENV, WORKERS: '2' });
     await until('both workers listen', () => logged('all workers listening').length === 1, 90_000);
   }, 120_000);
@@ -71,6 +73,20 @@ describe('the service with WORKERS=2 on PostgreSQL', () => {
     expect(pids).not.toContain(svc.child.pid);
     const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => evaluateOnce(svc.url, agentKey, BODIES[i % BODIES.length])));
     for (const a of answers) expect(a.status).toBe(200);
+  });
+
+  it('when /metrics is scraped, then it counts the evaluations of both workers, whichever one the scrape reaches', async () => {
+    // Each scrape on a connection of its own, so that node:cluster may hand it to either worker.
+    const scrape = async () => {
+      const res = await fetch(`${svc.url}/metrics`, { headers: { authorization: `Bearer ${operatorKey}`, connection: 'close' } });
+      const text = await res.text();
+      expect(res.status, text).toBe(200);
+      return text.split('\n').filter((l) => l.startsWith('foresight_evaluations_total{')).reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+    };
+    const before = await scrape();
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => evaluateOnce(svc.url, agentKey, BODIES[i % BODIES.length])));
+    for (const a of answers) expect(a.status).toBe(200);
+    for (let i = 0; i < 4; i++) expect(await scrape()).toBe(before + 12);
   });
 
   it('when the primary gets SIGHUP, then every worker reloads the packs and policies', async () => {
