@@ -130,6 +130,13 @@ const CASES: [hazard: string, state: Record<string, unknown>][] = [
   ['multiple_stings_venom_load_low_acuity', { caller_demographics: { age: 30 }, chief_complaint: 'Attacked by a swarm, about 60 bee stings on his arms and head' }],
   ['nephrotic_signs_child_home_care', { caller_demographics: { age: 5 }, chief_complaint: 'Puffy eyes every morning, swollen ankles and frothy wee' }],
   ['hydrofluoric_acid_exposure_low_acuity', { caller_demographics: { age: 45 }, chief_complaint: 'Splashed a wheel cleaner with hydrofluoric acid on two fingers an hour ago, they look fine but now throb' }],
+  ['febrile_child_amber_breathing_home_care', { caller_demographics: { age: 2 }, chief_complaint: 'Temperature of 38.9 and his nose is flaring with every breath' }],
+  ['amputation_low_acuity', { caller_demographics: { age: 50 }, chief_complaint: 'Caught my thumb in the log splitter and the top of my thumb is off' }],
+  ['dislodged_gastrostomy_low_acuity', { caller_demographics: { age: 70, conditions: ['PEG fed after a stroke'] }, chief_complaint: 'His PEG was pulled out an hour ago' }],
+  ['post_procedure_expanding_swelling_low_acuity', { caller_demographics: { age: 60 }, chief_complaint: 'Had a hernia repair yesterday and the swelling keeps getting bigger, tense and sore' }],
+  ['measles_exposure_pregnancy_low_acuity', { caller_demographics: { age: 33, sex: 'F', gestation_weeks: 16 }, chief_complaint: 'My niece was diagnosed with measles after staying with us at the weekend' }],
+  ['icd_shocks_low_acuity', { caller_demographics: { age: 58, conditions: ['ICD for cardiomyopathy'] }, chief_complaint: 'The defibrillator went off twice while I was on the treadmill' }],
+  ['dehydration_signs_low_acuity', { caller_demographics: { age: 80 }, chief_complaint: 'Diarrhoea for three days, feels dizzy when she stands up and has hardly passed urine' }],
 ];
 
 describe('triage hazard catalogue', () => {

@@ -187,6 +187,27 @@ function batOrMonkeyBite(f: Findings): void {
   if (animal && bite) f.affirm('rabies_exposure', `${animal}; ${bite}`);
 }
 
+/** What keeps a lump below the kneecap a complaint for a clinician (NHS Osgood-Schlatter disease: see a GP for these). */
+const KNEE_LUMP_BLOCKERS = ['fever', 'rigors', 'injury_needs_care', 'not_weight_bearing', 'deformity', 'infection', 'hip_pain', 'severe', 'night_pain', 'spreading_redness'];
+
+/**
+ * A painful bony lump just below the kneecap in a child of 8 to 15 is the lump of Osgood-Schlatter disease (NHS
+ * Osgood-Schlatter disease: common in active children, worse with sport and kneeling, usually settles with rest, ice and
+ * painkillers), a self-care complaint, not a lump to examine: its site and the age must be read, and a fever, an injury,
+ * a limb that cannot bear weight, hip pain (a slipped upper femoral epiphysis of this age refers pain to the knee), spreading
+ * redness, night pain or a pain scored 7 or more keep it a complaint for a clinician. The caller's lump quote is matched, so
+ * a second complaint for a clinician stays one.
+ */
+export function osgoodSchlatterLump(b: ReadingBuilder, f: Findings, lump: string): boolean {
+  const site = f.flags.get('exposure.below_kneecap');
+  const age = num(b.facts.age_years);
+  if (!site || age === undefined || age < 8 || age >= 16) return false;
+  if (KNEE_LUMP_BLOCKERS.some((s) => f.affirmed.has(s)) || feverMeasured(b) || (num(b.facts.pain_score) ?? 0) >= 7) return false;
+  f.affirm('self_care_complaint', `${lump}; ${site}`);
+  b.set('presentation.osgood_schlatter_pattern', true, `${lump}; ${site}; age ${age}`);
+  return true;
+}
+
 export function settleNamedPresentations(b: ReadingBuilder, f: Findings): void {
   batOrMonkeyBite(f);
   pressureUlcer(b, f);

@@ -7,7 +7,8 @@ import {
   foldFieldName, isAgentRole, isNegativeKey, timeUnitOfKey, vitalField, yesNo,
 } from './field-aliases.js';
 import { Findings } from './findings.js';
-import { settleNamedPresentations } from './named-presentations.js';
+import { osgoodSchlatterLump, settleNamedPresentations } from './named-presentations.js';
+import { settleDevicesAndProcedures } from './devices-and-procedures.js';
 import { readBloodLead, readParacetamolDosing } from './doses-and-results.js';
 import { readBodyWeight } from './body-weight.js';
 import { readAge, readObservation, readPregnancyFields, readSex, readVitalField, readVitalsObject, rec } from './read-structured.js';
@@ -654,7 +655,8 @@ class TriageReader {
     findings.denied.delete(LUMP);
     // A lump where the head was knocked is the bump of the knock (NHS Head injury and concussion: a small bump or bruise
     // is self-care); the head injury's own red flags are read as ever.
-    if (lump !== undefined && !findings.affirmed.has('bite_or_sting') && !findings.affirmed.has('head_injury') && !findings.flags.has('exposure.self_care_lump')) findings.affirm('clinic_complaint', lump);
+    if (lump !== undefined && !findings.affirmed.has('bite_or_sting') && !findings.affirmed.has('head_injury') && !findings.flags.has('exposure.self_care_lump')
+        && !osgoodSchlatterLump(b, findings, lump)) findings.affirm('clinic_complaint', lump);
     // A burning behind the breastbone is heartburn when reflux is named (NHS Heartburn and acid reflux: a burning feeling
     // in the middle of the chest; NICE CKS Dyspepsia) and nothing in the reading is cardiac: not exertional, no radiation,
     // sweating, breathlessness, nausea or vomiting. Otherwise it is chest pain. (Heartburn itself stays epigastric pain,
@@ -750,6 +752,8 @@ class TriageReader {
     // Named presentations whose parts are read apart (a pressure ulcer, iron-coloured stools, a closure due out, pelvic
     // girdle pain, a harmless extra dose, a pulseless limb below an injury): see named-presentations.ts.
     settleNamedPresentations(b, findings);
+    // A gastrostomy out and not back in; a swelling still growing after an operation: see devices-and-procedures.ts.
+    settleDevicesAndProcedures(b, findings);
     for (const [symptom, source] of findings.affirmed) {
       if ((symptom === 'testicular_pain' && female) || ((symptom === 'vaginal_bleeding' || symptom === 'pv_bleeding') && male)) continue;
       b.set(`symptoms.${symptom}`, true, source);
@@ -762,7 +766,7 @@ class TriageReader {
     const hernia = c.get('hernia');
     const hiatus = c.get('hiatus_hernia');
     if (hernia && hiatus && hernia.split(': "')[0] === hiatus.split(': "')[0]) c.delete('hernia');
-    for (const name of ['diabetes', 'type1_diabetes', 'insulin', 'heart_disease', 'immunocompromised', 'anticoagulated', 'asthma', 'allergy', 'eczema', 'contact_lens', 'varicella_immune', 'epilepsy', 'recent_eye_surgery', 'agranulocytosis_risk_drug', 'lithium', 'hernia', 'tetanus_immunised', 'injects_drugs', 'checkpoint_inhibitor', 'postmenopausal', 'bleeding_disorder']) {
+    for (const name of ['diabetes', 'type1_diabetes', 'insulin', 'heart_disease', 'immunocompromised', 'anticoagulated', 'asthma', 'allergy', 'eczema', 'contact_lens', 'varicella_immune', 'epilepsy', 'recent_eye_surgery', 'agranulocytosis_risk_drug', 'lithium', 'hernia', 'tetanus_immunised', 'injects_drugs', 'checkpoint_inhibitor', 'postmenopausal', 'bleeding_disorder', 'measles_immune', 'icd']) {
       const source = known(name);
       if (source) b.set(`conditions.${name}`, true, source);
       else if (findings.deniedConditions.has(name)) b.set(`conditions.${name}`, false, findings.deniedConditions.get(name)!);

@@ -71,7 +71,28 @@ const COMPOSE: ReadonlyArray<[site: string, quality: string, symptom: string]> =
   // that cannot be felt, and a hand or foot pale or cold, are flags read with an injury in named-presentations.ts (the
   // signs of a limb whose blood supply an injury has cut: a cold hand alone, on a winter walk, is none).
   ['abdomen', 'swollen_size', 'abdominal_distension'], ['pulse', 'not_felt', 'exposure.pulse_not_felt'], ['limb_end', 'cold_pale', 'exposure.limb_cold_pale'],
+  // A limb's muscles said to hurt ("legs very painful", "thighs aching"): with dark cola-coloured urine, the muscle pain of
+  // rhabdomyolysis (StatPearls Rhabdomyolysis; the hazard reads both).
+  ['muscle', 'pain', 'muscle_pain_weakness'],
+  // A feeding tube that has come out (read with a gastrostomy in devices-and-procedures.ts); dizziness on standing up and
+  // dark or scanty urine, the signs of dehydration (NHS Dehydration).
+  ['feeding_tube', 'dislodged', 'exposure.feeding_tube_out'], ['standing', 'dizzy', 'postural_dizziness'], ['urine', 'dark_scanty', 'concentrated_urine'],
+  // A finger, thumb or toe said to be off ("the top of my thumb is off", "cut his finger off in the door"): an amputation
+  // (NHS Cuts and grazes: a part of the body cut off is A&E), unless the clause names a thing taken off it (a ring, a plaster).
+  ['digit', 'severed', 'amputation'],
 ];
+/** Things taken off a finger or toe: "took my ring off my finger" is no amputation. */
+const TAKEN_OFF = new Set(['ring', 'rings', 'glove', 'gloves', 'plaster', 'plasters', 'bandage', 'bandages', 'dressing', 'dressings', 'sock', 'socks', 'shoe', 'shoes',
+  'nail', 'nails', 'toenail', 'fingernail', 'skin', 'varnish', 'polish', 'splint', 'cast', 'boot', 'boots', 'wart', 'verruca', 'scab', 'tape', 'strapping', 'clip', 'oximeter', 'probe']);
+
+/** Whether the clause around a digit and an "off" names a thing taken off it, or the "off" comes before the digit. */
+function notSevered(tokens: readonly Token[], site: PhraseMatch, quality: PhraseMatch): boolean {
+  if (quality.phrase === 'off' && quality.first < site.first) return true;
+  for (let j = Math.max(0, Math.min(site.first, quality.first) - 4); j < tokens.length && j <= Math.max(site.last, quality.last) + 2; j++) {
+    if (tokens[j].clause === site.clause && TAKEN_OFF.has(tokens[j].text)) return true;
+  }
+  return false;
+}
 
 const NUMBER_WORDS = new Map<string, number>([
   ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12],
@@ -115,13 +136,18 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
   // Per token, the name of several words that covers it and reaches furthest (phrases are a few words: linear in the tokens).
   const nameFirst = new Array<number>(tokens.length).fill(-1);
   const nameLast = new Array<number>(tokens.length).fill(-1);
+  const thingFirst = new Array<number>(tokens.length).fill(-1);
+  const thingLast = new Array<number>(tokens.length).fill(-1);
   for (const o of found) {
     if (!(o.concept.startsWith('exposure.') || o.concept.startsWith('name.')) || o.last <= o.first) continue;
     for (let i = o.first; i <= o.last; i++) if (o.last > nameLast[i]) { nameLast[i] = o.last; nameFirst[i] = o.first; }
+    if (o.concept.startsWith('name.')) for (let i = o.first; i <= o.last; i++) if (o.last > thingLast[i]) { thingLast[i] = o.last; thingFirst[i] = o.first; }
   }
   const insideName = (m: PhraseMatch) => m.concept.startsWith('symptom.') && nameLast[m.first] >= m.last && nameLast[m.first] - nameFirst[m.first] > m.last - m.first;
+  // A body site or device word inside the name of an everyday thing ("clothes peg", "tent peg") is that thing's.
+  const insideThing = (m: PhraseMatch) => (m.concept.startsWith('site.') || m.concept.startsWith('condition.')) && thingLast[m.first] >= m.last && thingLast[m.first] - thingFirst[m.first] > m.last - m.first;
   for (const m0 of found) {
-    if (m0.concept === 'general' || pseudoFinding(tokens, m0, ctx.mode) || insideName(m0)) continue;
+    if (m0.concept === 'general' || pseudoFinding(tokens, m0, ctx.mode) || insideName(m0) || insideThing(m0)) continue;
     // "My mum had a stroke last year": a relative's history is not the patient's finding (a family history is read as such).
     if (relatives[m0.first] && m0.concept !== 'condition.family_history' && (m0.concept.startsWith('symptom.') || m0.concept.startsWith('condition.'))) continue;
     const m = { ...m0, negated: negated[m0.first] || ctx.negate === true };
@@ -372,6 +398,37 @@ const WORRY = new Set(['worried', 'worry', 'worries', 'wonder', 'wondering', 'co
 const SAFETY_NET = new Set(['safety', 'netting', 'safetynet', 'leaflet', 'advice', 'advise', 'advised', 'warning', 'awareness', 'information', 'educate', 'education', 'signs', 'symptoms', 'red']);
 const GUESS = new Set(['worried', 'worry', 'worries', 'wonder', 'wondering', 'concerned', 'scared', 'afraid', 'might', 'maybe', 'could', 'whether', 'unlikely', 'ruled', 'fear', 'fears', 'feared', 'frightened']);
 const NOT_CONFUSION = new Set(['about', 'by', 'whether', 'as', 'with', 'over']);
+/** The vague words of the confusion vocabulary for a change in someone ("not herself"), as opposed to confusion itself. */
+const VAGUE_CHANGE = new Set(['not himself', 'not herself', 'not themselves']);
+const LONG_UNITS = new Set(['week', 'weeks', 'month', 'months', 'year', 'years']);
+const DURATION_FILLERS = new Set(['about', 'around', 'over', 'nearly', 'almost', 'roughly', 'the', 'past', 'last', 'a', 'couple', 'of', 'few', 'several', 'two', 'three', 'four', 'five', 'six', 'many']);
+const DURATION_REACH = 6;
+
+/** "for about a month", "for weeks", "for the last 3 weeks": a length of weeks or more said right after a finding, in its sentence. */
+function lastsWeeks(tokens: readonly Token[], from: number): boolean {
+  let j = from;
+  while (j < tokens.length && j - from < 3 && tokens[j].kind !== 'break' && tokens[j].text !== 'for') j++;
+  if (tokens[j]?.text !== 'for') return false;
+  for (let k = j + 1; k < tokens.length && k - j <= DURATION_REACH; k++) {
+    const t = tokens[k];
+    if (t.kind === 'break') return false;
+    if (LONG_UNITS.has(t.text)) return true;
+    if (!(t.kind === 'number' || DURATION_FILLERS.has(t.text))) return false;
+  }
+  return false;
+}
+
+/** Words after "worse" that name when an activity is done ("worse after football", "worse during matches"). */
+const AFTER_ACTIVITY = new Set(['after', 'during']);
+/** What after "after" makes it a time, not an activity: "worse after 2 days", "worse after a week", "worse after yesterday". */
+const TIME_WORDS = new Set(['day', 'days', 'week', 'weeks', 'hour', 'hours', 'month', 'months', 'night', 'weekend', 'yesterday', 'today', 'tonight', 'morning',
+  'evening', 'lunch', 'midnight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'that', 'this', 'it', 'starting', 'stopping', 'surgery', 'operation']);
+
+function activityFollows(tokens: readonly Token[], at: number): boolean {
+  const t = tokens[at];
+  if (t === undefined || t.kind !== 'word' || TIME_WORDS.has(t.text) || NUMBER_WORDS.has(t.text)) return false;
+  return !TIME_WORDS.has(tokens[at + 1]?.text ?? '');
+}
 
 /** Matches that look like a finding and are not: "hay fever", "confused about the dose", a worried "stroke?". */
 const HANGING_POSITION = new Set(['down', 'out', 'off', 'from', 'loose', 'over', 'there', 'up', 'around', 'round', 'on', 'low']);
@@ -403,12 +460,23 @@ function pseudoFinding(tokens: readonly Token[], m: PhraseMatch, mode: TextMode)
   // "Worst on windy days", "worst in the mornings": when it is at its worst, not how bad it is.
   if (m.concept === 'symptom.severe' && m.phrase === 'worst' && WHEN_WORDS.has(tokens[m.last + 1]?.text ?? '')) return true;
   if (m.concept === 'symptom.stridor' && onlyWhenUpset(tokens, m)) return true;
+  // "Whooping cough", "coughing fits that end in a whooping breath": the whoop after a bout of coughing is pertussis's
+  // (NICE CKS Whooping cough), not the stridor at rest of an obstructed airway; its own dangers (apnoea, going blue, an
+  // infant) are read apart.
+  if (m.concept === 'symptom.stridor' && m.phrase === 'whooping' && coughNear(tokens, m)) return true;
   // "Nearly keeled over", "almost passed out": a near-faint (presyncope) is not a faint or a loss of consciousness.
   if ((m.concept === 'symptom.fainted' || m.concept === 'symptom.loss_of_consciousness' || m.concept === 'symptom.unconscious') && NEARLY.has(tokens[m.first - 1]?.text ?? '')) return true;
   // "Fine at rest", "OK when resting": the words say the complaint is not there at rest.
   if (m.concept === 'symptom.at_rest' && AT_REST_WELL.has(tokens[m.first - 1]?.text ?? '')) return true;
   if (m.concept === 'symptom.non_blanching_rash' && m.phrase === 'glass test' && blanchedInClause(tokens, m)) return true;
-  if (m.concept === 'symptom.confusion') return NOT_CONFUSION.has(tokens[m.last + 1]?.text ?? '');
+  // "Not herself for about a month": the vague words for a change in someone, told as lasting weeks or more, are a
+  // long-standing unwellness, not the new-onset confusion of an altered mental state (ESI v4 ch. 4 reads new onset).
+  if (m.concept === 'symptom.confusion' && VAGUE_CHANGE.has(m.phrase) && lastsWeeks(tokens, m.last + 1)) return true;
+  // "Confused about the dose", "muddled by the leaflet": a worry about something, not an altered mental state. Only a
+  // single word is read so: "asking the same question over and over" is repetition, whatever word follows it.
+  if (m.concept === 'symptom.confusion') return m.first === m.last && NOT_CONFUSION.has(tokens[m.last + 1]?.text ?? '') && !(tokens[m.last + 1]?.text === 'over' && tokens[m.last + 2]?.text === 'and');
+  // "Cut back training", "cut down on caffeine": the verb of doing less, not a wound.
+  if (m.concept === 'symptom.skin_broken' && m.phrase === 'cut' && (tokens[m.last + 1]?.text === 'back' || (tokens[m.last + 1]?.text === 'down' && tokens[m.last + 2]?.text === 'on'))) return true;
   // "Something hanging down", "a cord hanging out": hanging as a position, not a means of suicide.
   if (m.concept === 'symptom.suicide_plan' && m.phrase === 'hanging' && HANGING_POSITION.has(tokens[m.last + 1]?.text ?? '')) return true;
   // "Pale urine, normal frequency": an attribute said to be as usual is no urinary frequency.
@@ -419,6 +487,8 @@ function pseudoFinding(tokens: readonly Token[], m: PhraseMatch, mode: TextMode)
   // "Worse with stairs", "worse when I bend", "worse on turning": what brings it on (an aggravating factor), not a course
   // that is getting worse; "worse since yesterday", "getting worse" still are.
   if (m.concept === 'course.worsening' && m.phrase === 'worse' && AGGRAVATED_BY.has(tokens[m.last + 1]?.text ?? '') && !TIME_AFTER.has(tokens[m.last + 2]?.text ?? '')) return true;
+  // "Worse after training", "worse during matches": an activity that brings it on; "worse after two days" is a course.
+  if (m.concept === 'course.worsening' && m.phrase === 'worse' && AFTER_ACTIVITY.has(tokens[m.last + 1]?.text ?? '') && activityFollows(tokens, m.last + 2)) return true;
   // "I googled black stools and it said internal bleeding", "the website says sepsis": what a search or a web page said is
   // what the caller read, not a finding of the patient (as a diagnosis only read about names nothing). The caller's own
   // words before the search still count; only what follows the source's "said" in its sentence is hearsay.
@@ -502,6 +572,16 @@ const WHEN_WORDS = new Set(['on', 'in', 'at', 'when', 'after', 'during', 'around
 const SAY_VERBS = new Set(['says', 'said', 'reckons', 'reckoned', 'thinks', 'swears', 'insists']);
 const LAY_PEOPLE = new Set(['wife', 'husband', 'partner', 'boyfriend', 'girlfriend', 'mate', 'everyone', 'people', 'internet', 'google']);
 const THOUGHT_MOVES = new Set(['went', 'goes', 'jumped', 'jumps', 'raced', 'leapt']);
+
+const COUGH_WORDS = new Set(['cough', 'coughs', 'coughing', 'coughed', 'bout', 'bouts', 'fit', 'fits', 'paroxysm', 'paroxysms']);
+const COUGH_REACH = 8;
+
+/** A cough or a coughing bout within a few words of the finding, in its sentence. */
+function coughNear(tokens: readonly Token[], m: PhraseMatch): boolean {
+  for (let j = m.last + 1; j < tokens.length && j - m.last <= COUGH_REACH && tokens[j].kind !== 'break'; j++) if (COUGH_WORDS.has(tokens[j].text)) return true;
+  for (let j = m.first - 1; j >= 0 && m.first - j <= COUGH_REACH && tokens[j].kind !== 'break'; j--) if (COUGH_WORDS.has(tokens[j].text)) return true;
+  return false;
+}
 
 /** What sets off a croupy child's noise when it is not there at rest: then it is not stridor at rest (NICE CKS Croup, mild). */
 const UPSET_WORDS = new Set(['cries', 'cry', 'crying', 'cried', 'upset', 'agitated', 'screaming', 'screams', 'coughs', 'coughing', 'distressed']);
@@ -909,6 +989,7 @@ function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[
         if (symptom === 'one_sided_pain' && upperAbdomen(ctx.tokens, a.concept === 'abdomen' ? a : b)) continue;
         // One side of the belly is a pain only when a pain is said in its clause: "landed on her right side" names none.
         if (symptom === 'one_sided_pain' && !qualities.some((q) => q.concept === 'pain' && q.clause === a.clause)) continue;
+        if (symptom === 'amputation' && notSevered(ctx.tokens, a.concept === site ? a : b, a.concept === site ? b : a)) continue;
         const negated = ctx.negate === true || a.negated || b.negated;
         // A burning behind the breastbone is read as its own finding: it is heartburn or chest pain, settled once all fields are read.
         const burning = symptom === 'chest_pain' && (a.concept === 'pain' ? a : b).phrase === 'burning' && ctx.mode !== 'questions';
