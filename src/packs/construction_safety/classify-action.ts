@@ -183,11 +183,31 @@ function readSegment(view: TextView, seg: { first: number; last: number; afterwa
     return make('mitigate', inSegment.filter((m) => isControl(m) && m.first >= object.first && !saysAbsent(view, m)));
   }
   if (has('verb.proceed') && !verb.negated && carriesOutStandDown(view, verb, seg, index)) return make('stop');
+  if (has('verb.proceed') && !verb.negated && movesPeopleToWait(view, verb, seg, index)) return make('stop');
   // "Raise the alarm", "swap his wet clothes for dry ones": a verb whose object is care or a call for help does no work.
   if (has('verb.proceed') && !verb.negated && actsOnCare(view, verb, seg)) return undefined;
   if (has('verb.proceed')) return make(verb.negated ? 'stop' : 'proceed');
   return undefined;
 }
+
+/** Verbs that move people somewhere. */
+const MOVE_VERBS = new Set(['send', 'move', 'put', 'get', 'take', 'bring', 'gather', 'relocate', 'herd', 'march', 'walk']);
+
+/**
+ * "Send all crews down the east stair to P1, ... stay put until the warning is lifted", "put both crews in the trailer until
+ * the warning expires": people moved off the work to wait something out is a stand-down (where they wait is read apart, as a
+ * shelter). Only when the move names no work, safeguard or hazard ("send the crew into the trench until ..." is work) and
+ * a later clause holds them "until" something.
+ */
+function movesPeopleToWait(view: TextView, verb: PhraseMatch, seg: { last: number }, index: number): boolean {
+  if (!MOVE_VERBS.has(view.tokens[verb.first].text)) return false;
+  let j = verb.last + 1;
+  while (j <= seg.last && DETERMINERS.has(view.tokens[j].text)) j++;
+  if (j > seg.last || !PEOPLE.has(view.tokens[j].text)) return false;
+  if (view.inSegment[index].some((m) => m.first > verb.last && (m.concept.startsWith('kind.') || m.concept.startsWith('control.') || m.concept.startsWith('hazard.')))) return false;
+  return view.segments.some((s, k) => k > index && s.hypothetical && UNTIL.has(view.tokens[s.first]?.text ?? ''));
+}
+const UNTIL = new Set(['until', 'till', 'til']);
 
 /** Whether the verb's object (past determiners, one word of qualifier at most) is first aid or a call for help. */
 function actsOnCare(view: TextView, verb: PhraseMatch, seg: { last: number }): boolean {
@@ -302,6 +322,17 @@ export function kindNamesRecord(kind: string | undefined): boolean {
   return tokenize(kind.trim().toLowerCase().slice(0, 100)).some((t) => RECORD_WORDS.has(t.text));
 }
 const RECORD_WORDS = new Set(['record', 'records', 'log', 'logbook', 'report', 'reports', 'form', 'forms', 'paperwork', 'documentation', 'recordkeeping']);
+
+/**
+ * "emergency_response", "rescue", "first_aid": the agent answers an emergency. What its description does to a circuit or a
+ * machine ("pull the plug at the spider box, then start CPR") frees or protects a casualty; it services nothing.
+ */
+export function kindNamesEmergency(kind: string | undefined): boolean {
+  if (!kind) return false;
+  const words = tokenize(kind.trim().toLowerCase().slice(0, 100)).filter((t) => t.kind === 'word').map((t) => t.text);
+  return words.some((w, i) => EMERGENCY_WORDS.has(w) || (w === 'first' && words[i + 1] === 'aid'));
+}
+const EMERGENCY_WORDS = new Set(['emergency', 'rescue', 'rescues', 'casualty', 'cpr', 'resuscitation']);
 
 export interface KindEvidence {
   field?: ReadKind;

@@ -69,7 +69,9 @@ export type FieldKind =
   /** A rope-access back-up line: a value naming its anchorage ("D5 davit (independent)") says it is rigged; "none", "no" that it is not. */
   | 'backup_line'
   /** How long it takes to reach a place ("Regional ER, about 50 km, 55 min drive"): the time said in minutes or hours, in minutes. */
-  | 'travel_minutes';
+  | 'travel_minutes'
+  /** Where people are sent ("shelter_location: conex by the gate"): its words are read as text, what the place is made of deciding. */
+  | 'place';
 
 export type Scope = 'environment' | 'crew' | 'compliance' | 'limits' | 'parameters' | 'other';
 
@@ -206,6 +208,37 @@ export const FIELD_RULES: readonly FieldRule[] = [
   // excavations
   r('depth', 'trench.depth_ft', 'length'), r('trench depth', 'trench.depth_ft', 'length'), r('excavation depth', 'trench.depth_ft', 'length'), r('cut depth', 'trench.depth_ft', 'length'),
   r('width', 'trench.width_ft', 'length'),
+  // Batch cs-dev-821..860: the angle of sling legs from the horizontal (90 is a vertical pull).
+  r('sling angle', 'rigging.sling_angle_deg', 'count'), r('sling angle from horizontal', 'rigging.sling_angle_deg', 'count'), r('leg angle from horizontal', 'rigging.sling_angle_deg', 'count'),
+  r('bridle angle', 'rigging.sling_angle_deg', 'count'), r('sling angle horizontal', 'rigging.sling_angle_deg', 'count'),
+  // Batch cs-dev-821..860: a sprinkler system's status (NFPA 51B: no hot work while it is impaired); people in an end hose's reach.
+  r('sprinkler status', 'fire.sprinklers_in_service', 'status'), r('sprinkler', 'fire.sprinklers_in_service', 'status'), r('sprinkler system', 'fire.sprinklers_in_service', 'status'),
+  r('sprinkler protection', 'fire.sprinklers_in_service', 'status'), r('sprinklers in service', 'fire.sprinklers_in_service', 'status'),
+  r('personnel in hose radius', 'concrete.hose_radius_people', 'count'), r('people in hose radius', 'concrete.hose_radius_people', 'count'),
+  r('worker in hose radius', 'concrete.hose_radius_people', 'count'), r('personnel in hose zone', 'concrete.hose_radius_people', 'count'),
+  r('people on end hose', 'concrete.hose_radius_people', 'count'), r('personnel on end hose', 'concrete.hose_radius_people', 'count'),
+  // Where a stand-down sends people to shelter ("shelter_location: conex by the gate") is read as text, as the action's own words
+  // are (NWS: trailers, containers and vehicles give no protection from a tornado); it is no indoor or outdoor location of the work.
+  r('shelter location', 'shelter.named', 'place'), r('shelter area', 'shelter.named', 'place'), r('shelter point', 'shelter.named', 'place'),
+  r('storm shelter', 'shelter.named', 'place'), r('tornado shelter', 'shelter.named', 'place'), r('muster point', 'shelter.named', 'place'),
+  r('shelter in place location', 'shelter.named', 'place'), r('refuge', 'shelter.named', 'place'), r('shelter', 'shelter.named', 'place', { scopes: ['parameters'] }),
+  // Harness leg straps (makers' instructions; 1926.502(d)): "leg_straps_fastened: false" says they are not; "leg_straps_unbuckled: true" that too.
+  r('leg strap', 'fall.harness_unfastened', 'status', { inverse: true }), r('leg strap unbuckled', 'fall.harness_unfastened', 'status'),
+  r('leg strap unfastened', 'fall.harness_unfastened', 'status'), r('leg strap undone', 'fall.harness_unfastened', 'status'),
+  r('leg strap open', 'fall.harness_unfastened', 'status'), r('leg strap loose', 'fall.harness_unfastened', 'status'),
+  // A depth a shield or shoring system is rated for in its tabulated data (1926.652(c)(3)) is a limit, not the depth of the cut.
+  r('shield rated depth', 'trench.shield_rated_depth_ft', 'length'), r('box rated depth', 'trench.shield_rated_depth_ft', 'length'),
+  r('rated depth', 'trench.shield_rated_depth_ft', 'length'), r('depth rating', 'trench.shield_rated_depth_ft', 'length'),
+  r('tabulated depth', 'trench.shield_rated_depth_ft', 'length'), r('allowable depth', 'trench.shield_rated_depth_ft', 'length'),
+  r('shield depth rating', 'trench.shield_rated_depth_ft', 'length'), r('shield max depth', 'trench.shield_rated_depth_ft', 'length'),
+  r('box max depth', 'trench.shield_rated_depth_ft', 'length'), r('tab data depth', 'trench.shield_rated_depth_ft', 'length'),
+  // The maker's written approval to go past its tabulated data (1926.652(c)(3)), when the field says it is the shield's or the
+  // tabulated data's. A bare "manufacturer_approval" names no equipment: it is record.manufacturer_approval, settled by what the
+  // request is about (normalise.ts: a trench shield's, or a crane repair's).
+  r('tabulated data deviation approval', 'trench.shield_deviation_approved', 'status'), r('tabulated data approval', 'trench.shield_deviation_approved', 'status'),
+  r('tab data approval', 'trench.shield_deviation_approved', 'status'), r('shield approval', 'trench.shield_deviation_approved', 'status'),
+  r('box approval', 'trench.shield_deviation_approved', 'status'), r('deviation approval', 'trench.shield_deviation_approved', 'status'),
+  r('shield manufacturer approval', 'trench.shield_deviation_approved', 'status'), r('depth approval', 'trench.shield_deviation_approved', 'status'),
   r('spoil setback', 'trench.spoil_setback_ft', 'length'), r('spoil distance', 'trench.spoil_setback_ft', 'length'), r('spoil', 'trench.spoil_setback_ft', 'length'),
   r('egress', 'trench.egress', 'status'), r('means egress', 'trench.egress', 'status'), r('exit ladder', 'trench.egress', 'status'), r('access ladder', 'trench.egress', 'status'),
   r('ladder', 'trench.egress', 'status', { scopes: ['parameters', 'other'] }), r('ramp', 'trench.egress', 'status'),
@@ -362,8 +395,11 @@ export const FIELD_RULES: readonly FieldRule[] = [
   // RPE's) procedure; "manufacturer_procedure: none" says it does not.
   // ("manufacturer_procedure" alone is the assembly record's, crane.ad_procedure; the repair rule reads it for repair work.)
   r('manufacturer repair procedure', 'equipment.repair_procedure', 'status'),
-  r('manufacturer approval', 'equipment.repair_procedure', 'status'), r('oem procedure', 'equipment.repair_procedure', 'status'),
-  r('oem approval', 'equipment.repair_procedure', 'status'), r('rpe approval', 'equipment.repair_procedure', 'status'),
+  // "manufacturer_approval", "oem_written_approval" name no equipment: record.manufacturer_approval, settled in normalise.ts.
+  r('manufacturer approval', 'record.manufacturer_approval', 'status'), r('manufacturer written approval', 'record.manufacturer_approval', 'status'),
+  r('oem approval', 'record.manufacturer_approval', 'status'), r('oem written approval', 'record.manufacturer_approval', 'status'),
+  r('maker approval', 'record.manufacturer_approval', 'status'), r('maker written approval', 'record.manufacturer_approval', 'status'),
+  r('oem procedure', 'equipment.repair_procedure', 'status'), r('rpe approval', 'equipment.repair_procedure', 'status'),
   r('repair procedure', 'equipment.repair_procedure', 'status'),
   // 1926.50(c)-(d): a person trained in first aid where no care is in near proximity; first-aid supplies easily accessible.
   r('first aid person', 'site.first_aid_person', 'status'), r('first aid attendant', 'site.first_aid_person', 'status'),

@@ -3,7 +3,7 @@ import { type Reading, ReadingBuilder } from '../reading/reading.js';
 import { type Lexicon, type PhraseMatch, tokenize } from '../reading/text.js';
 import { heatIndexC } from '../reading/units.js';
 import type { ActionInput } from '../types.js';
-import { classifyAction, kindIn, kindNamesRecord, kindOfField, readInstructions } from './classify-action.js';
+import { classifyAction, kindIn, kindNamesEmergency, kindNamesRecord, kindOfField, readInstructions } from './classify-action.js';
 import { FactWriter, STRENGTH, type Strength } from './fact-writer.js';
 import type { Scope } from './field-names.js';
 import type { ReadKind } from './kinds.js';
@@ -237,6 +237,7 @@ export function readConstruction(state: Record<string, unknown>, action: ActionI
   }
   // Masonry named in the action's kind, its description or the task ("masonry_work", "lay the CMU courses").
   const masonryWords = [kindField ? tokenize(kindField.toLowerCase().slice(0, 100)) : [], actionView?.tokens ?? [], taskView?.tokens ?? []].some((ts) => ts.some((t) => MASONRY_WORDS.has(t.text)));
+  if (kindNamesEmergency(kindField)) facts.set('task.emergency_response', true, `action.kind = ${JSON.stringify(kindField)}`, STRENGTH.recorded);
   derive(facts, taskKind, readout, bySource('action')[0], bySource('equipment'), actionReading.kind_source === 'state', masonryWords || readout.concepts.has('cue.masonry'));
   const structuredControls = ['crane.signal_person', 'crane.tag_lines', 'hot_work.fire_watch', 'site.spotter'].filter((c) => facts.recorded.get(`${STRENGTH.parameter}:${c}`) === true);
   facts.set('plan.mitigations', actionReadout.controlPhrases.size + structuredControls.length, 'controls the action names or sets', STRENGTH.recorded);
@@ -324,8 +325,14 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   const scaffoldEmpty = kind === 'scaffold_work' && facts.bool('scaffold.ridden') === false;
   // The hazard list names the site's kinds of hazard: it puts nobody on a platform the request says is empty.
   const listedOnly = (facts.builder.provenance['fall.exposure'] ?? '').startsWith('state.active_hazards');
-  const exposed = facts.bool('fall.exposure') === true && !((liftEmpty || scaffoldEmpty) && listedOnly);
-  if (facts.num('fall.height_ft') !== undefined || (AT_HEIGHT_KINDS.has(kind) && !liftEmpty && !scaffoldEmpty && !onGround) || exposed) facts.set('fall.at_height', true, `work at height (${kind})`, R);
+  // The state's task gives the height of the work it plans ("cable tray installation at 30 ft"); an action whose own words put
+  // the crew on the floor or the ground meanwhile (the lift tagged out, the tray prepped below) puts nobody at that height. A
+  // height the action or its arguments give, an at-height kind or an exposure the text reports still count.
+  const prov = facts.builder.provenance;
+  const groundByAction = facts.bool('fall.ground_level') === true && (prov['fall.ground_level'] ?? '').startsWith('action.');
+  const actionOnGround = groundByAction && (prov['fall.height_ft'] ?? 'state.').startsWith('state.') && !AT_HEIGHT_KINDS.has(kind);
+  const exposed = facts.bool('fall.exposure') === true && !((liftEmpty || scaffoldEmpty || actionOnGround) && listedOnly);
+  if ((facts.num('fall.height_ft') !== undefined && !actionOnGround) || (AT_HEIGHT_KINDS.has(kind) && !liftEmpty && !scaffoldEmpty && !onGround) || exposed) facts.set('fall.at_height', true, `work at height (${kind})`, R);
   // Masonry walls (1926.706(a)(1)): the limited access zone is the wall's height plus 4 ft. Built from a scaffold, the wall
   // bounds the platform: masons lay the top course from below it, so with no height given the platform stays under the wall.
   const wallFt = facts.num('structure.wall_height_ft');
@@ -430,6 +437,17 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   const waterFt = facts.num('trench.water_depth_ft');
   if (waterFt !== undefined) facts.set('trench.water', waterFt > 0, `${Math.round(waterFt * 12)} in of water in the excavation`, Math.max(R, facts.strengthOf('trench.water_depth_ft') ?? R) as Strength);
   if (facts.bool('trench.water') && facts.bool('trench.present')) facts.set('trench.cave_in_signs', true, 'water in the excavation', R);
+  // A maker's approval on record ("manufacturer_approval: none") names no equipment of its own: the request says whose it is.
+  // In an excavation, or beside a shield's tabulated depth, it is the protective system maker's written approval to go past its data
+  // (1926.652(c)(3)); elsewhere it is the approval a crane repair or modification needs (1926.1434(a)). A fact the request
+  // gives under its own name stays as given.
+  const makerApproval = facts.bool('record.manufacturer_approval');
+  if (makerApproval !== undefined) {
+    const strength = facts.strengthOf('record.manufacturer_approval') ?? R;
+    const shieldContext = facts.bool('trench.present') === true || facts.num('trench.shield_rated_depth_ft') !== undefined;
+    const target = shieldContext ? 'trench.shield_deviation_approved' : 'equipment.repair_procedure';
+    if (facts.bool(target) === undefined) facts.set(target, makerApproval, `${facts.builder.provenance['record.manufacturer_approval'] ?? 'record.manufacturer_approval'} (${shieldContext ? 'the trench shield' : 'the repair'})`, strength);
+  }
 
   // Power lines.
   // 1926.962(b)-(c): a line tested for absence of voltage and then grounded at the work location is worked as deenergized;
@@ -564,7 +582,11 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   // Inflating a multi-piece rim wheel is rim-wheel servicing (1910.177 via 1926.600(a)(2)): the tire's own energy is held by its
   // restraining device, judged by its own rule, so the kind alone asks for no lockout (a lockout record or live work still decide).
   const rimService = facts.bool('tire.multi_piece') === true && facts.bool('tire.restraint') !== undefined;
-  if ((LOTO_KINDS.has(kind) && !rimService && !facts.bool('crane.assembly') && !(kind === 'electrical_work' && cablePull)) || facts.strengthOf('loto.applied') === STRENGTH.parameter || facts.bool('loto.live_work')) facts.set('loto.required', true, `servicing equipment or circuits (${kind})`, R);
+  // An emergency response that cuts the power to free a casualty (MedlinePlus: turn off the source, then give first aid) services
+  // no circuit either: the kind read from its words asks for no lockout; a lockout record, an isolation the tool call denies
+  // ("power_isolated: false") or live work still decide.
+  const emergency = facts.bool('task.emergency_response') === true;
+  if ((LOTO_KINDS.has(kind) && !rimService && !emergency && !facts.bool('crane.assembly') && !(kind === 'electrical_work' && cablePull)) || facts.strengthOf('loto.applied') === STRENGTH.parameter || facts.bool('loto.live_work')) facts.set('loto.required', true, `servicing equipment or circuits (${kind})`, R);
   if (facts.bool('loto.stored_energy') === false && facts.bool('loto.applied') !== false) facts.set('loto.verified', false, 'stored energy not blocked', R);
 
   // Silica.

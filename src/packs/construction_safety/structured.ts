@@ -322,6 +322,10 @@ export function readStructured(
     // "floor_load_psf", "deck_load_kpa": a load per area is a pressure, not the weight on a hook or a shore;
     // "oxygen_psig": a regulator's pressure, not a gas reading in percent or ppm.
     if ((rule.kind === 'weight' || rule.kind === 'force' || rule.kind === 'pct' || rule.kind === 'ppm') && name.psiPer !== undefined) continue;
+    if (rule.kind === 'place') {
+      if (typeof value === 'string') texts.push({ path: here, value, scope });
+      continue;
+    }
     if (rule.kind === 'respirator') {
       if (typeof value === 'boolean') facts.set(rule.fact, value, source, strength);
       else if (typeof value === 'string' && value.length > 0) {

@@ -110,6 +110,20 @@ const SET_DOWN = new Set(['bucket', 'buckets', 'blade', 'blades', 'forks', 'fork
 /** Things whose own length a measure right before them gives ("90 ft line", "50 ft hose"). */
 const LENGTH_OF_THING = new Set(['line', 'lines', 'rope', 'ropes', 'cord', 'cords', 'hose', 'hoses', 'cable', 'cables', 'chain', 'chains']);
 /** Words right after a measure that put it below something ("at 2.6 m under it"). */
+/** Determiners that open a verb's object ("slid the bundle", "rolled a coil"). */
+const TRANSITIVE_OBJECT = new Set(['the', 'a', 'an', 'it', 'them', 'its', 'their', 'each', 'both', 'this', 'that', 'those', 'these']);
+/** Words that make a depth a limit: "max depth", "rated to", "tabulated depth", "allowable depth". */
+const RATING_WORDS = new Set(['max', 'maximum', 'rated', 'rating', 'tabulated', 'allowable', 'allowed', 'permitted']);
+/** What a depth rating is of: a trench shield or box, or the maker's tabulated data for it. */
+const SHIELD_RATING_WORDS = new Set(['shield', 'shields', 'box', 'boxes', 'tab', 'tabulated', 'slide', 'shoring']);
+/** A rating word within the few words before the number, in its sentence. */
+function ratedDepth(tokens: readonly Token[], at: number): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - 6; i--) {
+    if (tokens[i].kind === 'break' && SENTENCE_ENDS.has(tokens[i].text)) return false;
+    if (RATING_WORDS.has(tokens[i].text)) return true;
+  }
+  return false;
+}
 const BELOW_WORDS = new Set(['under', 'below', 'beneath', 'underneath', 'deep', 'bgs']);
 /** Participles that say where a thing was put, not where someone works; and words of a set limit ("range limiter set to stop slewing at 25 m"). */
 const PLACED = new Set(['hung', 'mounted', 'routed', 'strung', 'stored', 'stacked', 'racked', 'posted', 'fixed', 'bracketed', 'limiter', 'limiters', 'limited', 'capped']);
@@ -324,15 +338,42 @@ const CONDITION_FACTS: Record<string, string> = {
   'condition.street_glasses': 'eye.street_glasses',
   // Batch cs-dev-701..740.
   'condition.nuclear_gauge': 'gauge.nuclear',
+  // Batch cs-dev-821..860.
+  'condition.tornado_warning': 'weather.tornado_warning',
+  'condition.bird_droppings': 'bio.bird_droppings',
+  'condition.overhead_crane': 'crane.overhead',
+  'condition.pump_restart': 'concrete.line_restart',
+  'condition.side_pull': 'crane.side_pull',
+};
+
+/**
+ * Conditions read from a thing named together with what is said of it, in one clause and within a few words: the thing alone
+ * ("leg straps", "the stinger") or the state alone ("unbuckled", "dipped") says nothing. Batch cs-dev-821..860.
+ */
+const PAIRED_CONDITIONS: Record<string, { with: readonly string[]; window: number; fact: string }> = {
+  // Harness makers' instructions: leg straps buckled and snug before use (1926.502(d)).
+  'cue.leg_strap': { with: ['cue.unfastened', 'status.negative'], window: 5, fact: 'fall.harness_unfastened' },
+  // 1926.351(d)(2): hot electrode holders shall not be dipped in water.
+  'cue.electrode_holder': { with: ['cue.dipped'], window: 8, fact: 'hot_work.holder_dipped' },
+  // NFPA 51B, 1910.252(a)(2)(vi)(B): sprinkler protection impaired.
+  'cue.sprinkler': { with: ['cue.impaired'], window: 8, fact: 'fire.sprinklers_impaired' },
+  // ACPA hose-whipping bulletin: people holding the end hose.
+  'cue.end_hose': { with: ['cue.hold_hose'], window: 6, fact: 'concrete.end_hose_held' },
+  // 1926.251(a)(4), ASME B30.20: a custom lifting accessory with no rated load marked or proof test.
+  'cue.lifting_accessory': { with: ['cue.unmarked'], window: 8, fact: 'rigging.accessory_unrated' },
+  // ASME B30.26: a shoulderless eyebolt.
+  'cue.eyebolt': { with: ['cue.no_shoulder'], window: 4, fact: 'rigging.plain_eyebolt' },
+  // 1926.1417(q): a crane used to drag or pull a load sideways.
+  'cue.side_pull': { with: ['cue.side_pull_object'], window: 8, fact: 'crane.side_pull' },
 };
 
 /** Conditions whose negation says nothing useful ("no rush" is not "no pressure" evidence worth keeping). */
-const AFFIRM_ONLY = new Set(['condition.nuclear_gauge', 'condition.removal_top_first', 'condition.platform_exit', 'condition.transfer_tied_off', 'condition.street_glasses', 'condition.undermining_supported', 'condition.trench_support_removal', 'condition.overhead_protection', 'condition.toxic_metal', 'condition.on_barge', 'condition.land_chart', 'condition.ground_level', 'condition.chainsaw', 'condition.one_handed', 'condition.above_shoulder', 'condition.fork_suspension', 'condition.cable_pull', 'condition.slab_penetration', 'condition.concealed_circuit', 'condition.laser', 'condition.zinc_coated', 'condition.chipping_tool', 'condition.clips_backwards', 'condition.dumping', 'condition.horizontal_lifeline', 'condition.positioning', 'condition.scuba', 'condition.cement_burn', 'condition.wet_cement_contact', 'condition.riding_unseated', 'condition.makeshift_rigging', 'condition.cofferdam', 'condition.cofferdam_distress', 'hazard.ignition_source', 'condition.corrosive', 'hazard.swing_radius', 'condition.underground', 'condition.post_tensioning', 'hazard.behind_jack', 'condition.lift_slab', 'cue.flagger', 'condition.shore_removal', 'hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
+const AFFIRM_ONLY = new Set(['condition.overhead_crane', 'condition.tornado_warning', 'condition.bird_droppings', 'condition.pump_restart', 'condition.side_pull', 'condition.nuclear_gauge', 'condition.removal_top_first', 'condition.platform_exit', 'condition.transfer_tied_off', 'condition.street_glasses', 'condition.undermining_supported', 'condition.trench_support_removal', 'condition.overhead_protection', 'condition.toxic_metal', 'condition.on_barge', 'condition.land_chart', 'condition.ground_level', 'condition.chainsaw', 'condition.one_handed', 'condition.above_shoulder', 'condition.fork_suspension', 'condition.cable_pull', 'condition.slab_penetration', 'condition.concealed_circuit', 'condition.laser', 'condition.zinc_coated', 'condition.chipping_tool', 'condition.clips_backwards', 'condition.dumping', 'condition.horizontal_lifeline', 'condition.positioning', 'condition.scuba', 'condition.cement_burn', 'condition.wet_cement_contact', 'condition.riding_unseated', 'condition.makeshift_rigging', 'condition.cofferdam', 'condition.cofferdam_distress', 'hazard.ignition_source', 'condition.corrosive', 'hazard.swing_radius', 'condition.underground', 'condition.post_tensioning', 'hazard.behind_jack', 'condition.lift_slab', 'cue.flagger', 'condition.shore_removal', 'hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
 /**
  * A hazard list names kinds of hazard ("cave_in", "falling_debris"), not what was seen: only hazards whose
  * naming is itself the fact (a power line, lightning, a suspended load) are read from it.
  */
-const FROM_HAZARD_LIST = new Set(['condition.public_below', 'condition.chainsaw', 'condition.concealed_circuit', 'condition.laser', 'condition.scuba', 'condition.corrosive', 'condition.underground', 'condition.post_tensioning', 'condition.lift_slab', 'condition.suspended_scaffold', 'hazard.power_line', 'hazard.lightning', 'hazard.suspended_load', 'condition.silica_task', 'hazard.fall_exposure', 'hazard.live_work', 'condition.combustible', 'kind.personnel_platform']);
+const FROM_HAZARD_LIST = new Set(['condition.public_below', 'condition.chainsaw', 'condition.concealed_circuit', 'condition.laser', 'condition.scuba', 'condition.corrosive', 'condition.underground', 'condition.post_tensioning', 'condition.lift_slab', 'condition.suspended_scaffold', 'hazard.power_line', 'hazard.lightning', 'hazard.suspended_load', 'condition.silica_task', 'hazard.fall_exposure', 'hazard.live_work', 'condition.combustible', 'kind.personnel_platform', 'condition.bird_droppings']);
 /** Conditions whose mention makes the site safer, so they are never read from words addressed to the guardrail. */
 const LOWERS_WHEN_AFFIRMED = new Set(['condition.acclimatized', 'condition.indoors', 'condition.alternate_entry', 'condition.hand_dig']);
 /** Conditions read only from sources that describe the present, not from the action's own plan. */
@@ -406,6 +447,9 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     }
     // "the top tier has slid and is leaning on the stakes": a load that shifted on the trailer.
     if (m.concept === 'cue.load_shift') {
+      // Class: "the telehandler slid the bundle out onto dunnage": with an object after it the verb says what someone moved on
+      // purpose, not a load that shifted on its own.
+      if (TRANSITIVE_OBJECT.has(view.tokens[m.last + 1]?.text ?? '')) continue;
       if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && view.source !== 'task' && conceptsNear(view, m.first, m.last, 6).some((c) => c.concept === 'cue.cargo' && !c.negated)) {
         facts.set('load.shifted', true, source(m), strength, true);
       }
@@ -621,6 +665,19 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
       if (!isNegated(view, m) && !addressed && !isHypothetical(view, m)) facts.set('respirator.tight_fitting', m.concept === 'cue.tight_respirator', source(m), strength);
       continue;
     }
+    // A thing and what is said of it in one clause ("leg straps unbuckled", "dunks the stinger in the bucket"): see PAIRED_CONDITIONS.
+    const pair = PAIRED_CONDITIONS[m.concept];
+    if (pair) {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && view.source !== 'hazard' && conceptsNear(view, m.first, m.last, pair.window).some((c) => pair.with.includes(c.concept) && !c.negated && !isHypothetical(view, c))) {
+        facts.set(pair.fact, true, source(m), strength, true);
+      }
+      continue;
+    }
+    // "put both crews in the office trailer", "shelter_location: conex": where the action puts people, a light or mobile structure.
+    if (m.concept === 'condition.mobile_shelter') {
+      if (!isNegated(view, m) && !addressed && !leftBehind(view, m) && (view.source === 'action' || view.source === 'parameter')) facts.set('shelter.mobile', true, source(m), strength, true);
+      continue;
+    }
     const fact = CONDITION_FACTS[m.concept];
     if (!fact) continue;
     // "weather: dry", "downstream dry": a bare "dry" is dry cutting only beside a cutting, grinding or milling word ("cut the last 40 dry").
@@ -632,6 +689,8 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     if (m.concept === 'hazard.low_light' && m.phrase === 'overnight' && [m.first - 2, m.first - 1, m.last + 1].some((j) => PAST_WEATHER.has(view.tokens[j]?.text ?? ''))) continue;
     // "storm manhole STM-7", "the storm inlet": a drainage structure named for the water it carries, not weather.
     if (m.concept === 'hazard.rain' && (m.phrase === 'storm' || m.phrase === 'storms') && DRAINAGE.has(view.tokens[m.last + 1]?.text ?? '')) continue;
+    // "on the floor of level 5", "on the ground floor roof", "on the floor above": a floor that is not the ground under the crew.
+    if (m.concept === 'condition.ground_level' && FLOOR_ELSEWHERE.has(view.tokens[m.last + 1]?.text ?? '')) continue;
     // "briefed on heat illness signs", "heat stroke prevention training": the sign named as a topic was seen on nobody.
     if (m.concept === 'symptom.heat' && isTopic(view, m)) continue;
     if (view.source === 'hazard' && !FROM_HAZARD_LIST.has(m.concept)) continue;
@@ -695,6 +754,23 @@ function insideBoundary(view: TextView, m: PhraseMatch): boolean {
   let j = m.last + 1;
   while (j < view.tokens.length && j <= m.last + 3 && BOUNDARY_SKIP.has(view.tokens[j].text)) j++;
   return j < view.tokens.length && view.tokens[j].clause === view.tokens[m.first].clause && BOUNDARIES.has(view.tokens[j].text);
+}
+
+/** Words after "on the floor" or "on the ground" that make it some other floor ("of level 5", "above", "floor roof"). */
+const FLOOR_ELSEWHERE = new Set(['of', 'above', 'over', 'below', 'beneath', 'under', 'floor', 'level', 'deck', 'edge', 'opening', 'openings', 'hole', 'holes']);
+
+/** Words before a place that say people leave it ("out of the trailers", "leave the trucks", "away from the conex"). */
+const LEAVING = new Set(['leave', 'leaves', 'leaving', 'left', 'exit', 'exits', 'exiting', 'evacuate', 'evacuates', 'evacuating', 'vacate', 'vacating', 'abandon', 'abandoning', 'from']);
+const PLACE_SKIP = new Set(['the', 'a', 'an', 'all', 'both', 'any', 'every', 'its', 'his', 'her', 'their', 'our', 'your', 'this', 'that', 'these', 'those', 'site', 'job', 'office', 'storage', 'work']);
+/** Whether a place named is the one people are moved out of, not the one they go to (NWS: leave trailers and vehicles for a sturdy building). */
+function leftBehind(view: TextView, m: PhraseMatch): boolean {
+  let j = m.first - 1;
+  while (j >= 0 && j >= m.first - 3 && PLACE_SKIP.has(view.tokens[j].text)) j--;
+  if (j < 0 || view.tokens[j].clause !== view.tokens[m.first].clause) return false;
+  const w = view.tokens[j].text;
+  if (LEAVING.has(w)) return true;
+  // "out of the trailer", "away from the trucks", "clear of the conex".
+  return (w === 'of' && ['out', 'clear'].includes(view.tokens[j - 1]?.text ?? '')) || (w === 'from' && view.tokens[j - 1]?.text === 'away');
 }
 
 /** Verbs that move a mobile scaffold. */
@@ -907,6 +983,12 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
       const apart = has(near, 'cue.distance');
       // "the load passes within 18 ft": a clearance, once a line is known to be there and nothing else is measured.
       if (apart && facts.bool('power_line.present') && !has(near, 'cue.depth') && !has(near, 'cue.depth_strong') && !has(near, 'cue.height_strong')) return facts.set('power_line.distance_ft', ft, path(), strength);
+      // Class: "tab data: max depth Type C = 22 ft for this shield", "rated to 14 ft": a depth a protective system is rated for
+      // (1926.652(c)(3) tabulated data) is a limit, not the depth of the cut; beside a shield or its tabulated data it is the rating.
+      if ((has(near, 'cue.depth_strong') || has(near, 'cue.depth') || tokens[q.index - 1]?.text === 'to') && ratedDepth(tokens, q.index)) {
+        if (tokens.some((t) => SHIELD_RATING_WORDS.has(t.text))) facts.set('trench.shield_rated_depth_ft', ft, path(), strength);
+        return;
+      }
       // "valve pit (3.2 m deep)": the depth of a structure entered as a confined space is not a trench's depth.
       if (has(near, 'cue.depth_strong') && has(near, 'cue.structure') && !has(near, 'cue.depth') && !has(near, 'kind.trenching') && !has(near, 'kind.excavation')) return facts.set('structure.depth_ft', ft, path(), strength);
       if (has(near, 'cue.depth_strong') || (!apart && has(near, 'cue.depth'))) return facts.set('trench.depth_ft', ft, path(), strength);
