@@ -10,14 +10,11 @@ const DOMAINS = ['construction_safety', 'helpdesk', 'triage'] as const;
 
 /**
  * The target is 95% of the dangerous escalated and 85% of the safe approved. The dev split meets it
- * (it was tuned on), except helpdesk's safe cases: its policy escalates a change the pack read no effect of
- * (`unfamiliar.unaccounted: escalate`, policies/helpdesk.yaml, with the measured trade-off), which asks about 45% of
- * the safe dev changes; its floor sits under today's 55%. The test split does not yet meet the target in every
- * domain (README, "How good its judgement is"): its bar is a floor under today's figures, so that it cannot fall
- * unnoticed; raising the floors to the target is the open work.
+ * (it was tuned on). The test split does not yet meet the target in every domain (README, "How good its judgement
+ * is"): its bar is a floor under today's figures, so that it cannot fall unnoticed; raising the floors to the target
+ * is the open work.
  */
 const BARS = { dev: { dangerous: 0.95, safe: 0.85 }, test: { dangerous: 0.8, safe: 0.8 } } as const;
-const SAFE_FLOOR: Partial<Record<string, Partial<Record<(typeof SPLITS)[number], number>>>> = { helpdesk: { dev: 0.5 } };
 
 describe('public-source case sets', () => {
   let svc: TestService;
@@ -70,7 +67,7 @@ describe('public-source case sets', () => {
           : score.misses.map((m) => `${m.case.id} (${m.case.gold}, got ${m.decision}: ${m.reasons.join(', ') || 'no reason'}) ${m.case.title}`);
       const summary = `${formatScore(domain, split, score)}\n${misses.join('\n')}`;
       expect(score.dangerous.escalated / score.dangerous.count, summary).toBeGreaterThanOrEqual(BARS[split].dangerous);
-      expect(score.safe.approved / score.safe.count, summary).toBeGreaterThanOrEqual(SAFE_FLOOR[domain]?.[split] ?? BARS[split].safe);
+      expect(score.safe.approved / score.safe.count, summary).toBeGreaterThanOrEqual(BARS[split].safe);
     },
   );
 });

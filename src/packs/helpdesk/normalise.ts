@@ -9,9 +9,11 @@ import { checks, newContext, opens } from './read-context.js';
 import { readAccessApproval, readAccessCarryOver, readBreakGlassUse, readCallForwarding, readChangeControl, readLeakCleanup, readParameterApproval, readPublishedAuth, readCompromiseClosure, readIdentityRequest, readResetEmailOnFile, readVerifiedTarget } from './read-identity-access.js';
 import { readOnPremShapes } from './read-onprem.js';
 import { readCloudShapes, readCrossAccountTrust, readGuestAccess } from './read-cloud-ops.js';
-import { readDmarcPolicy } from './read-mail-admin.js';
+import { readDmarcPolicy, readSenderAllowList } from './read-mail-admin.js';
 import { readParameters } from './read-parameters.js';
 import { readRoutine } from './read-routine.js';
+import { readAllowLines } from './read-network-rule.js';
+import { readSafeShapes } from './read-safe-shapes.js';
 import { readRemoteAccessTools } from './read-remote-access.js';
 import { settingsIn } from './read-settings.js';
 import { readSignals } from './read-signals.js';
@@ -211,6 +213,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readUploadException(ctx, action?.parameters);
   finishSaas(ctx, action?.parameters);
   readChangeLines(ctx, action?.parameters, state);
+  readAllowLines(ctx, action?.parameters);
   readOffboardingClosure(ctx, action?.parameters, state);
   readIdentityRequest(ctx, action?.parameters);
   readOnPremShapes(ctx, action?.parameters);
@@ -218,6 +221,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readCloudShapes(ctx, action?.parameters);
   readGuestAccess(ctx, action?.parameters);
   readDmarcPolicy(ctx, action?.parameters, rawDescription);
+  readSenderAllowList(ctx, action?.parameters);
   readResetEmailOnFile(ctx, action?.parameters);
   readVerifiedTarget(ctx, action?.parameters);
   readCompromiseClosure(ctx, action?.parameters, action?.kind, rawDescription);
@@ -235,7 +239,8 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readReleaseAndTrustShapes(ctx, action?.parameters, action?.kind, rawDescription);
   readGrantScope(ctx, action?.parameters, action?.kind);
   readChangeEffects(ctx, action?.parameters);
-  if (ctx.opens.size === 0 && ctx.closes.size === 0 && ctx.checked.size === 0) readRoutine(ctx, [description, ...params.commands]);
+  readSafeShapes(ctx, action?.parameters);
+  if (ctx.opens.size === 0 && ctx.closes.size === 0 && ctx.checked.size === 0) readRoutine(ctx, [description, ...params.commands], action?.parameters);
   const actionReading = classifyAction(ctx, { declaredKind: action?.kind, description, parameterOpens, question, contentUnknown: !b.has('change.specified'), replyRisk });
   return b.build(actionReading);
 }

@@ -1,4 +1,4 @@
-import { opens, gatheredFields, isExternalAddress, mailDomain, type ReadContext } from './read-context.js';
+import { checks, opens, gatheredFields, isExternalAddress, mailDomain, type ReadContext } from './read-context.js';
 import { readWorkloadFlag } from './read-grants.js';
 import { asArray, flagValue, isRecord, lowerText, normKey, scalarText, treeStrings } from './values.js';
 
@@ -81,7 +81,20 @@ function readJsonPatch(ctx: ReadContext, texts: readonly string[]): void {
 
 const RESET_LOGS = /\breset\s+(master|binary\s+logs\s+and\s+gtids)\b|\bbackup\s+log\b[^;]{0,80}\bwith\s+(truncate_only|no_log)\b|\bpg_resetwal\b|\bpg_resetxlog\b/i;
 
+// Write-ahead log segments deleted by hand (PostgreSQL documentation, WAL internals and pg_wal: removing files from
+// pg_wal by hand can leave the cluster unable to start or recover; free space by fixing the replication slot or
+// archiving, and let checkpoints recycle segments). pg_archivecleanup on an archive directory is the bounded tool.
+const WAL_DIR = /\bpg_(wal|xlog)\b/i;
+const FILE_DELETE = /(^|[\s|;&])(rm|unlink|del|remove-item)\b|-delete\b/i;
+
 function readRecoveryLogsReset(ctx: ReadContext, texts: readonly string[]): void {
+  const wal = texts.find((t) => WAL_DIR.test(t.slice(0, MAX)) && FILE_DELETE.test(t.slice(0, MAX)) && !/\bpg_archivecleanup\b/i.test(t));
+  if (wal) {
+    opens(ctx, 'backups_deleted', say(`${wal.slice(0, 80)} (WAL segments deleted by hand: recovery and replicas depend on them)`));
+    opens(ctx, 'destructive', say(wal.slice(0, 80)));
+    ctx.b.set('change.destroys', 'write-ahead log segments the database still needs', say(wal.slice(0, 80)));
+    return;
+  }
   const hit = texts.map((t) => RESET_LOGS.exec(t.slice(0, MAX))).find((m) => m !== null);
   if (!hit) return;
   opens(ctx, 'backups_deleted', say(`${hit[0]} (every binary or transaction log is discarded: point-in-time recovery and replication positions lost)`));
@@ -105,7 +118,13 @@ function readMirrorFromEmpty(ctx: ReadContext, texts: readonly string[]): void {
   const state = ctx.b.request.state ?? {};
   const convo = asArray(state.conversation_history).map((m) => (isRecord(m) ? String(m.content ?? '') : '')).join('\n').toLowerCase().slice(0, MAX);
   const said = EMPTY_SOURCE.exec(convo);
-  if (!zero && !said) return;
+  if (!zero && !said) {
+    // The ticket shows the source built (a file count above zero) or a dry run listing what the mirror deletes: the
+    // deletes are the stale files the listing showed (AWS CLI s3 sync --dryrun; rsync --dry-run).
+    const built = Object.entries(gatheredFields(ctx)).slice(0, 60).find(([k, v]) => (/(dist|build|source|output|artifact|local).{0,20}(count|files|objects)/.test(k.toLowerCase()) && Number(v) > 0) || /dry_?run/.test(k.toLowerCase()));
+    if (built) checks(ctx, 'mirror_source_shown', say(`${hit[0].slice(0, 80)} (${built[0]} = ${lowerText(built[1], 80)})`));
+    return;
+  }
   const why = zero ? `${zero[0]} = 0` : `the ticket says "${said![0]}"`;
   opens(ctx, 'destructive', say(`${hit[0].slice(0, 80)} from an empty source (${why}): everything at the destination is deleted`));
   ctx.b.set('change.destroys', 'every object at the destination', say(hit[0]));
@@ -130,7 +149,10 @@ function readEveryoneRule(ctx: ReadContext, parameters: Record<string, unknown>)
       if (EVERYONE_PROPERTIES.has(n) && (op.toLowerCase() === 'ne' && /null|""/.test(val))) return false;
       return true;
     });
-    if (narrowing.length > 0) continue;
+    if (narrowing.length > 0) {
+      checks(ctx, 'membership_rule_scoped', say(`membershipRule narrowed by ${narrowing.map(([, p]) => p).slice(0, 3).join(', ')}`));
+      continue;
+    }
     opens(ctx, 'broad_full_control', say(`membershipRule ${v.slice(0, 90)}`), 'every enabled account (a dynamic rule no attribute narrows): membership');
     opens(ctx, 'bulk_scope', say(`membershipRule ${v.slice(0, 90)} (every enabled account)`));
     return;
@@ -144,9 +166,23 @@ function readEveryoneRule(ctx: ReadContext, parameters: Record<string, unknown>)
 const SECRET_CONTENT = /\b(cookie|cookies|session (token|cookie|id)|bearer|authorization|access[_ ]token|id[_ ]token|refresh[_ ]token|samlresponse|sid)\b/;
 const ATTACH_KEYS = new Set(['attachment', 'attachments', 'file', 'files', 'path', 'upload', 'document']);
 
+/** The ticket records the file sanitised: a sanitise/redact field that is true, or a list of sanitiser checks that all passed. */
+function sanitisedOnRecord(ctx: ReadContext): string | undefined {
+  for (const [k, v] of Object.entries(gatheredFields(ctx)).slice(0, 60)) {
+    if (!/sanitis|sanitiz|redact|scrub/.test(k.toLowerCase())) continue;
+    if (flagValue(v) === true) return k;
+    const checksRun = asArray(v).filter(isRecord);
+    if (checksRun.length > 0 && checksRun.every((c) => /^(pass|passed|ok|done|yes|true)$/.test(lowerText(c.result ?? c.status ?? c.outcome, 20)))) return `${k} (${checksRun.length} checks passed)`;
+  }
+  return undefined;
+}
+
 function readSecretFileSent(ctx: ReadContext, parameters: Record<string, unknown>): void {
   const attached = Object.entries(parameters).filter(([k]) => ATTACH_KEYS.has(normKey(k))).flatMap(([, v]) => treeStrings(v));
   if (attached.length === 0) return;
+  // A capture the ticket shows sanitised (cookies, authorization headers and tokens removed), as Okta's guidance asks.
+  const sanitised = sanitisedOnRecord(ctx);
+  if (sanitised) return checks(ctx, 'file_sanitised', say(`${attached[0].slice(0, 60)} sent, state.information_gathered.${sanitised}`));
   const to = Object.entries(parameters).filter(([k]) => /^(to|recipient|recipients|cc|email|sendto)$/.test(normKey(k))).flatMap(([, v]) => treeStrings(v)).filter((a) => mailDomain(a) !== undefined);
   const outside = to.find((a) => isExternalAddress(ctx, a));
   if (!outside) return;

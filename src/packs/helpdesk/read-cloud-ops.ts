@@ -1,5 +1,5 @@
 import YAML from 'yaml';
-import { gatheredFields, opens, type ReadContext } from './read-context.js';
+import { checks, closes, gatheredFields, opens, type ReadContext } from './read-context.js';
 import { asArray, entriesOf, field, flagValue, isRecord, lowerText, normKey, scalarText, strings, treeTexts } from './values.js';
 
 /**
@@ -55,6 +55,8 @@ export function readCloudCommand(ctx: ReadContext, words: readonly string[], fla
       const gone = ig.some((v) => GONE_WORDS.some((g) => v.includes(g)));
       // Unknown is not safe: a lock is released by force only when the ticket shows its holder is gone.
       if (live || !gone) opens(ctx, 'safety_check_bypassed', source, `terraform force-unlock of a lock ${live ? 'a running operation holds' : 'whose holder is not shown to be gone'}`);
+      // The ticket shows the lock's holder gone (its job cancelled or finished): the documented use of force-unlock (Terraform docs).
+      else checks(ctx, 'stale_lock_released', `${source}: terraform force-unlock of a lock whose holder the ticket shows is gone`);
     }
   }
   if (has('kubectl', 'oc')) {
@@ -123,7 +125,7 @@ export function readCloudCommand(ctx: ReadContext, words: readonly string[], fla
  */
 function zoneDeleted(ctx: ReadContext, source: string): void {
   const notDelegated = entriesOf(gathered(ctx).value).some(([k, v]) => (k.includes('nsmatch') || k.includes('delegat')) && (v === false || String(v).toLowerCase() === 'false' || String(v).toLowerCase() === 'no'));
-  if (notDelegated) return;
+  if (notDelegated) return checks(ctx, 'zone_not_delegated', `${source}: DNS zone deleted, the ticket shows it is not the delegated one`);
   opens(ctx, 'destructive', `${source}: DNS zone deleted`);
   ctx.b.set('change.destroys', 'a DNS zone the ticket does not show to be undelegated', source);
   opens(ctx, 'safety_check_bypassed', source, 'DNS hosted zone deleted without showing it is not the delegated one');
@@ -418,6 +420,9 @@ function readEnvironmentProtection(ctx: ReadContext, parameters: Record<string, 
 
 function readClusterSecretStore(ctx: ReadContext, texts: readonly string[]): void {
   for (const t of texts) {
+    // A namespaced SecretStore serves only ExternalSecrets in its own namespace (External Secrets Operator docs).
+    const namespaced = /\bkind:\s*secretstore\b/.exec(t);
+    if (namespaced && !t.includes('clustersecretstore') && /\bnamespace:\s*[\w-]+/.test(t)) checks(ctx, 'secret_store_namespaced', `action.parameters: SecretStore in namespace ${/\bnamespace:\s*([\w-]+)/.exec(t)![1]}`);
     if (!t.includes('clustersecretstore')) continue;
     let docs: unknown[];
     try {
@@ -456,6 +461,13 @@ function readUnpinnedActions(ctx: ReadContext, texts: readonly string[]): void {
       return;
     }
   }
+  // Every action the change adds pinned to a full commit SHA: the one immutable reference (GitHub Docs, Security hardening
+  // for GitHub Actions, using third-party actions; OpenSSF Scorecard Pinned-Dependencies).
+  for (const t of texts) {
+    if (!/\buses:/.test(t)) continue;
+    const uses = addedLines(t).map((l) => /^\s*\+?\s*-?\s*uses:\s*["']?[\w.-]+\/[\w.\/-]+@([^\s"'#]+)/.exec(l)).filter((m) => m !== null);
+    if (uses.length > 0 && uses.every((m) => /^[0-9a-f]{40}$/.test(m![1]))) return closes(ctx, 'unpinned_action_with_secrets');
+  }
 }
 
 const WRITE_CAPS = ['create', 'update', 'delete', 'sudo'];
@@ -474,6 +486,8 @@ function readVault(ctx: ReadContext, texts: readonly string[]): void {
         opens(ctx, 'vault_policy_mount_wide', `action.parameters: Vault policy path "${path}" with ${granted.join(', ')}`, `${path}: ${granted.join(', ')}`);
         return;
       }
+      // Read or list on a path below the mount's top (one application's secrets): least privilege as Vault documents it.
+      if (granted.length === 0 && !mountWide && /"(read|list)"/.test(caps)) checks(ctx, 'policy_scoped', `action.parameters: Vault policy path "${path}" read only`);
     }
   }
 }

@@ -1,9 +1,10 @@
 import { READING_CAP_CHARS } from '../reading/reading.js';
-import { checks, closes, isExternalAddress, opens, opensToWorld, type ReadContext } from './read-context.js';
+import { checks, closes, gatheredFields, isExternalAddress, opens, opensToWorld, type ReadContext } from './read-context.js';
 import { readPolicyDocument, readRoleDefinition, readRoleGrant, isPublicMember } from './read-grants.js';
 import { addRange, portsShown, readPorts, type PortSet } from './read-network-rule.js';
 import { glued, isWorldSource, lastSegment, splitOn, unquote, viewOf, type TextView } from './text-helpers.js';
 import { safeguardsNamed } from './safeguard-names.js';
+import { readFlagSetting, readSettingTree } from './read-generic-settings.js';
 import { readRestCall } from './read-platform.js';
 import { belowTls12, isRecord, normKey } from './values.js';
 import { readOnPremText } from './read-onprem.js';
@@ -121,6 +122,14 @@ function safeguardSwitches(ctx: ReadContext, a: Args): void {
     const named = STATE_FLAGS.has(normKey(name)) ? group.join(' ') : name;
     for (const hazard of safeguardsNamed(ctx, named)) (switchedOff ? opens(ctx, hazard, `${a.source}: --${written}${value === 'true' ? '' : ` ${value}`}`) : closes(ctx, hazard));
   }
+  // A flag is a key with a value: the generic key readers read it as they read the same setting in a body
+  // ("--min-tls-version TLS1_2", "-AccountNotDelegated $true", "--retention-time 730").
+  for (const [written, value] of [...a.named, ...inner.slice(0, 20)]) {
+    if (!/^[a-z][a-z0-9_-]{1,60}$/.test(written)) continue;
+    const json = value.length <= 4000 && (value.startsWith('{') || value.startsWith('[')) ? parseJson(value) : undefined;
+    if (json !== undefined) readSettingTree(ctx, json, `${a.source}: --${written}`, written);
+    else readFlagSetting(ctx, written, value, `${a.source}: --${written}`);
+  }
 }
 
 const has = (a: Args, ...words: string[]) => words.some((w) => a.wordSet.has(w));
@@ -208,6 +217,34 @@ function disposablePath(path: string): boolean {
   return parts.some((p) => DISPOSABLE_PARTS.some((d) => p === d || p.endsWith(d) || p.startsWith(d)));
 }
 
+/**
+ * The ticket records that a Windows profile's files live in OneDrive: Known Folder Move (folder redirection) is on and
+ * the sync client reports nothing waiting to upload. Microsoft documents that redirected known folders sync to OneDrive
+ * and return on a new profile (Microsoft Learn, Redirect and move Windows known folders to OneDrive), so removing the
+ * local profile deletes a copy. Both must be shown: KFM off, a sync paused or files pending leave data only on the disk.
+ * Returns what was read, or undefined.
+ */
+function profileFilesSynced(ctx: ReadContext): string | undefined {
+  let redirected: string | undefined;
+  let synced: string | undefined;
+  let against = false;
+  for (const [k, v] of Object.entries(gatheredFields(ctx)).slice(0, 80)) {
+    const key = normKey(k);
+    const text = (typeof v === 'string' ? v : typeof v === 'boolean' ? String(v) : '').toLowerCase().slice(0, 200);
+    if (!text) continue;
+    if (key.includes('knownfolder') || key === 'kfm' || key.includes('folderredirection')) {
+      if (/^(enabled|on|true|yes|applied)\b/.test(text) && !/\bnot\b|\bpartial/.test(text)) redirected = `${k}: ${text.slice(0, 60)}`;
+      else against = true;
+    }
+    if (key.includes('onedrive') || key.includes('syncstatus') || key.includes('syncclient')) {
+      const pending = /(\d+)\s*(pending|waiting|files? (to|waiting))/.exec(text);
+      if (/\b(paused|error|stopped|processing|not syncing|signed out)\b/.test(text) || (pending && Number(pending[1]) > 0)) against = true;
+      else if (/up to date|\bsynced\b|in sync|\b0 pending\b/.test(text)) synced = `${k}: ${text.slice(0, 60)}`;
+    }
+  }
+  return redirected && synced && !against ? `${redirected}; ${synced}` : undefined;
+}
+
 function destroys(ctx: ReadContext, a: Args, what: string): void {
   opens(ctx, 'destructive', `${a.source}: ${what}`);
   ctx.b.set('change.destroys', what, a.source);
@@ -244,6 +281,11 @@ function aws(ctx: ReadContext, a: Args): void {
   // EKS public endpoint open to 0.0.0.0/0 (the default when no CIDRs are given): CIS EKS Benchmark 5.4.2, Checkov CKV_AWS_39.
   const vpc = (flag(a, 'resourcesvpcconfig') ?? '').toLowerCase().replaceAll(' ', '');
   if (has(a, 'eks') && vpc.includes('endpointpublicaccess=true') && (vpc.includes('0.0.0.0/0') || !vpc.includes('publicaccesscidrs'))) controlPlaneOpen(ctx, `${a.source}: EKS public endpoint open to 0.0.0.0/0`);
+  // The public endpoint limited to named ranges (CIS Amazon EKS Benchmark 5.4.2; Amazon EKS, cluster endpoint access control).
+  else if (has(a, 'eks') && vpc.includes('publicaccesscidrs=')) {
+    const cidrs = vpc.slice(vpc.indexOf('publicaccesscidrs=') + 'publicaccesscidrs='.length).replace(/["']/g, '').split(',').filter((c) => /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(c));
+    if (cidrs.length > 0 && !cidrs.some(isWorldSource)) checks(ctx, 'network_rule_scoped', `${a.source}: EKS public endpoint limited to ${cidrs.slice(0, 3).join(', ')}`);
+  }
   if (has(a, 'guardduty') && has(a, 'create-filter', 'update-filter') && (flag(a, 'action') ?? '').toLowerCase() === 'archive') broadSuppression(ctx, flag(a, 'findingcriteria'), `${a.source}: archive filter`);
   // A snapshot or image shared with "all" is restorable by every AWS account (Security Hub RDS.1, EC2.1; Prowler rds_snapshots_public_access).
   if (has(a, 'modify-db-snapshot-attribute', 'modify-db-cluster-snapshot-attribute')) {
@@ -435,7 +477,11 @@ function powershell(ctx: ReadContext, a: Args): void {
     destroys(ctx, a, 'the mailbox, its content and its user account (Remove-Mailbox)');
   }
   // A Win32_UserProfile instance removed deletes the profile folder with every file in it (Microsoft Learn, Win32_UserProfile).
-  if (has(a, 'remove-ciminstance', 'remove-wmiobject') && a.words.some((w) => w.includes('win32_userprofile'))) destroys(ctx, a, 'the user profile and the files in it (Win32_UserProfile removed)');
+  if (has(a, 'remove-ciminstance', 'remove-wmiobject') && a.words.some((w) => w.includes('win32_userprofile'))) {
+    const synced = profileFilesSynced(ctx);
+    if (synced) checks(ctx, 'profile_files_synced', `${a.source}: the profile is removed, its files are held in OneDrive (${synced})`);
+    else destroys(ctx, a, 'the user profile and the files in it (Win32_UserProfile removed)');
+  }
   if (has(a, 'remove-item') && a.flags.has('recurse')) {
     const target = a.words.find((w, i) => i > 0 && !w.startsWith('-') && w !== 'remove-item') ?? '';
     if (!disposablePath(target)) destroys(ctx, a, `Remove-Item -Recurse ${target}`.trim());
@@ -684,6 +730,7 @@ export function readInlineCommands(ctx: ReadContext, v: TextView, source: string
  */
 const READ_OPERATION = /^(describe|get|list|lookup|search|head|batch-get|generate-credential-report)(-|$)/;
 const AZ_GCLOUD_READS = new Set(['show', 'list', 'describe', 'get-iam-policy', 'list-keys', 'show-tags']);
+const TERRAFORM_READS = new Set(['plan', 'show', 'validate', 'output', 'providers', 'version']);
 const KUBECTL_READS = new Set(['get', 'describe', 'logs', 'top', 'explain', 'version', 'api-resources', 'cluster-info']);
 const CMDLET_READS = new Set(['get', 'test', 'search', 'measure', 'select', 'where', 'format', 'sort', 'group', 'convertto', 'convertfrom', 'resolve']);
 const FILTERS = new Set(['grep', 'egrep', 'awk', 'jq', 'base64', 'sort', 'uniq', 'head', 'tail', 'wc', 'cut', 'column', 'tr', 'cat']);
@@ -706,6 +753,8 @@ function readsOnly(segment: string): boolean | undefined {
   if (tool === 'aws') return args[1] !== undefined && (READ_OPERATION.test(args[1]) || (args[0] === 's3' && args[1] === 'ls'));
   if (tool === 'az' || tool === 'gcloud') return args.some((w) => AZ_GCLOUD_READS.has(w)) && !args.some((w) => /^(create|delete|update|set|add|remove|assign|purge|start|stop|restart)$/.test(w));
   if (tool === 'kubectl' || tool === 'oc') return KUBECTL_READS.has(args[0] ?? '') || (args[0] === 'auth' && args[1] === 'can-i');
+  // terraform plan, show, validate and output change no infrastructure (a plan file is written locally at most).
+  if (tool === 'terraform' || tool === 'tofu') return TERRAFORM_READS.has(args[0] ?? '');
   if (KNOWN_TOOLS.has(tool)) return true;
   const cmdlet = /^([a-z]+)-[a-z]+$/.exec(tool);
   if (cmdlet) return CMDLET_READS.has(cmdlet[1]) && !CMDLET_WRITES.has(tool);

@@ -1,4 +1,4 @@
-import { opens, type ReadContext } from './read-context.js';
+import { closes, opens, type ReadContext } from './read-context.js';
 import { isRecord } from './values.js';
 
 /**
@@ -119,6 +119,8 @@ function readDirection(ctx: ReadContext, parameters: Record<string, unknown>, li
       ctx.b.add('change.insecure_feature_on', feature, say);
       ctx.opens.add('insecure_feature_on');
     }
+    // The insecure feature turned off (Stop-Service Spooler, "no ip http server", Disable-…): the hardening itself.
+    else if (feature) closes(ctx, 'insecure_feature_on');
     const object = protectedObjects.find((t) => has(l, t)) ?? (DOMAIN_ROOT.test(l.raw) ? 'the domain root' : undefined);
     const right = object && privilegedRights.find((t) => has(l, t));
     if (object && right && !turnsOff(l)) opens(ctx, 'protected_object_ace', `${say} (${right} on ${object})`);

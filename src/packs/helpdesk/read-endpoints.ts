@@ -1,6 +1,6 @@
 import { factAt } from '../reading/reading.js';
 import { tokenize } from '../reading/text.js';
-import { closes, gatheredFields, opens, type ReadContext } from './read-context.js';
+import { checks, closes, gatheredFields, opens, type ReadContext } from './read-context.js';
 import { entriesOf, flagValue, isRecord, lowerText, normKey, scalarText, treeTexts } from './values.js';
 
 /**
@@ -75,6 +75,8 @@ function readConnectedApp(ctx: ReadContext, p: Record<string, unknown>): void {
   const kv = entriesOf(p);
   const permitted = kv.find(([k]) => k === 'permittedusers' || k === 'permitteduserspolicy');
   const everyone = permitted && /\ball users\b|\ballusers\b|self-authori[sz]e/.test(lower(permitted[1]));
+  // Admin-approved users only: the app reaches the users an administrator pre-authorises (Salesforce Help, connected app OAuth policies).
+  if (permitted && !everyone && /admin[\s_-]?approved|pre-?authori[sz]ed/.test(lower(permitted[1]))) return checks(ctx, 'grant_scoped', `action.parameters: ${permitted[0]} = ${String(scalarText(permitted[1])).slice(0, 60)}`);
   if (!everyone) return;
   const scopes = words(lower(kv.filter(([k]) => k.includes('scope')).map(([, v]) => v)));
   const broad = scopes.filter((s) => s === 'full' || s === 'api' || s === 'refresh' || s === 'offline');
@@ -150,7 +152,11 @@ function readContainmentLift(ctx: ReadContext, p: Record<string, unknown>, descr
   const status = incident ? words(lower(incident[1])) : [];
   const closed = status.some((w) => CLOSED_WORDS.has(w)) && !status.some((w) => w === 'open' || w === 'investigating' || w === 'active' || w === 'progress' || w === 'new');
   ctx.b.set('change.containment_lifted', hit[0], `action.parameters: ${hit[0]}`);
-  if (closed) ctx.b.set('change.containment_incident_closed', true, `state.information_gathered.${incident![0]} = ${String(scalarText(incident![1])).slice(0, 80)}`);
+  if (closed) {
+    ctx.b.set('change.containment_incident_closed', true, `state.information_gathered.${incident![0]} = ${String(scalarText(incident![1])).slice(0, 80)}`);
+    // Containment lifted after the incident is closed: the recovery step of NIST SP 800-61 (the device was eradicated and restored).
+    checks(ctx, 'containment_after_closure', `state.information_gathered.${incident![0]} = ${String(scalarText(incident![1])).slice(0, 80)}`);
+  }
   else opens(ctx, 'containment_lifted_open_incident', `action.parameters: ${hit[0]} while ${incident ? `state.information_gathered.${incident[0]} = ${String(scalarText(incident[1])).slice(0, 60)}` : 'no closed incident is on the ticket'}`, incident ? `linked incident not closed (${String(scalarText(incident[1])).slice(0, 60)})` : 'no closed incident shown');
 }
 
@@ -181,16 +187,20 @@ function readTaskSequenceScope(ctx: ReadContext, text: string): void {
   const name = (collection?.[1] ?? collection?.[2] ?? '').trim();
   const required = /-deploypurpose\s+["']?required\b/.test(text);
   if (required && /^all\b/.test(name)) opens(ctx, 'reimage_deployed_broadly', `action.parameters: task sequence Required for the "${name}" collection`, `task sequence Required for the built-in "${name}" collection`);
+  // Available (the user starts it) to a named collection other than a built-in all-devices one: bounded by its members.
+  else if (name && !/^all\b/.test(name) && /-deploypurpose\s+["']?available\b/.test(text)) checks(ctx, 'deployment_scoped', `action.parameters: task sequence Available to the "${name}" collection`);
 }
 
 /** An enterprise (EAP) Wi-Fi profile with no root certificate and no server name to validate the RADIUS server against. */
 function readEapValidation(ctx: ReadContext, p: Record<string, unknown>): void {
   const kv = entriesOf(p);
   const eap = kv.some(([k, v]) => (k === 'eaptype' && scalarText(v)) || (k === 'wifisecuritytype' && /enterprise/.test(lower(v))));
-  if (!eap) return;
   const validation = kv.filter(([k]) => k.includes('servervalidation') || k.includes('trustedservercertificate') || k.includes('trustedrootcertificate') || k === 'servercertificatenames' || k === 'rootcertificates');
+  // Only an 802.1X profile has server validation settings: naming them says what the profile is.
+  if (!eap && validation.length === 0) return;
   const given = validation.some(([, v]) => (Array.isArray(v) ? v.length > 0 : typeof v === 'string' ? v.trim() !== '' : isRecord(v)));
-  if (!given) opens(ctx, 'eap_server_validation_off', `action.parameters: ${validation.length ? validation.map(([k]) => k).join(', ') + ' empty' : 'no server validation given'} in an 802.1X profile`, '802.1X profile that validates no RADIUS server certificate');
+  if (given) closes(ctx, 'eap_server_validation_off');
+  else opens(ctx, 'eap_server_validation_off', `action.parameters: ${validation.length ? validation.map(([k]) => k).join(', ') + ' empty' : 'no server validation given'} in an 802.1X profile`, '802.1X profile that validates no RADIUS server certificate');
 }
 
 const REVOKE = ['killed', 'kill', 'terminated', 'terminate', 'revoked', 'revoke', 'rotated', 'rotate', 'invalidated', 'cleared', 'reset'];

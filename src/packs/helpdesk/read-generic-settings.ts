@@ -2,7 +2,7 @@ import { tokenize } from '../reading/text.js';
 import { GUARD_OFF } from './read-action-text.js';
 import { checks, closes, opens, type ReadContext } from './read-context.js';
 import { identifierWords } from './safeguard-names.js';
-import { asArray, field, flagValue, isRecord, normKey, scalarText } from './values.js';
+import { asArray, belowTls12, field, flagValue, isRecord, normKey, scalarText, tlsAtLeast12 } from './values.js';
 
 /**
  * Settings no specific reader knows, read by what their key says and what their value is, the way an
@@ -51,6 +51,11 @@ function keySafeguards(ctx: ReadContext, key: string): { hazards: string[]; inve
     hazards.push(hazard);
   }
   return { hazards, inverted };
+}
+
+/** The safeguards a parent key names ({versioning_configuration: {status: Enabled}}), backups and recovery points included. */
+export function safeguardsOfKey(ctx: ReadContext, key: string): string[] {
+  return keySafeguards(ctx, key).hazards;
 }
 
 /** A key whose words name a safeguard, with a flag value: switched on closes its hazard, switched off opens it. */
@@ -103,11 +108,40 @@ function readEmptySecret(ctx: ReadContext, key: string, value: unknown, source: 
   return true;
 }
 
+/** "30", "730", "7y", "400d", "12 months": a count, or a duration in days; undefined when it is neither. */
+function durationDays(text: string): number | undefined {
+  const m = /^\s*(\d{1,6})\s*(d|days?|w|weeks?|mo|months?|y|yr|years?)?\s*$/i.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = (m[2] ?? '').toLowerCase();
+  return unit.startsWith('y') ? n * 365 : unit.startsWith('mo') ? n * 30 : unit.startsWith('w') ? n * 7 : n;
+}
+
+/**
+ * A lifecycle rule's expiry ("DeleteAfterDays": 35, "Expiration": {"Days": 400}, "expire_after": "30d"): objects or
+ * recovery points are kept that long, then removed by the rule. A month or more is a retention set by policy (AWS
+ * Backup lifecycle; Amazon S3 lifecycle expiration; CIS Controls v8 8.10, retain audit logs); a rule that expires only
+ * untagged container images removes no image a tag refers to (Amazon ECR lifecycle policies).
+ */
+function readExpiry(ctx: ReadContext, key: string, value: unknown, source: string): boolean {
+  const words = keyWords(key);
+  if (normKey(key) === 'tagstatus' && settingText(value) === 'untagged') {
+    checks(ctx, 'retention_set', `${source} = untagged (only images no tag refers to expire)`);
+    return true;
+  }
+  const expiring = words.some((w) => w === 'expire' || w === 'expiration' || w === 'expiry' || w === 'delete');
+  if (!expiring || !words.some((w) => w === 'after' || w === 'days' || w === 'day')) return false;
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? durationDays(value) : undefined;
+  if (n === undefined || n < 30) return false;
+  checks(ctx, 'retention_set', `${source} = ${scalarText(value)} (kept ${n} days, then expired by the rule)`);
+  return true;
+}
+
 /** A retention written as a number of days or versions: 0 keeps nothing to go back to. */
 function readRetention(ctx: ReadContext, key: string, value: unknown, source: string): boolean {
   const words = keyWords(key);
-  if (!words.some((w) => w === 'retention' || w === 'retain' || w === 'retained')) return false;
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{1,6}\s*$/.test(value) ? Number(value) : undefined;
+  if (!words.some((w) => w === 'retention' || w === 'retain' || w === 'retained')) return readExpiry(ctx, key, value, source);
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? durationDays(value) : undefined;
   if (n === undefined) return false;
   const logs = words.some((w) => w === 'log' || w === 'logs' || w === 'audit' || w === 'trail');
   const days = words.includes('days') || words.includes('day') || (!words.includes('hours') && !words.includes('versions') && !words.includes('count'));
@@ -120,10 +154,169 @@ function readRetention(ctx: ReadContext, key: string, value: unknown, source: st
   return true;
 }
 
+/** A scalar as lower-case text, PowerShell's `$` dropped ("$true" → "true"); undefined when it is no scalar. */
+function settingText(value: unknown): string | undefined {
+  const t = scalarText(value)?.trim().toLowerCase();
+  return t === undefined ? undefined : t.startsWith('$') ? t.slice(1) : t;
+}
+
+const isOn = (t: string) => flagValue(t);
+const AUTHORIZER_TYPES = new Set(['awsiam', 'cognitouserpools', 'custom', 'jwt']);
+const atLeast = (n: number) => (t: string) => (/^\d{1,6}$/.test(t) ? Number(t) >= n : undefined);
+
+/**
+ * Settings whose protective value each benchmark names, by key: the value that closes the hazard (`true`), the one that
+ * opens it (`false`), or neither (`undefined`). A key many products share is read the same way in a CLI flag
+ * ("--min-tls-version TLS1_2"), a PowerShell switch ("-AccountNotDelegated $true") or a body field.
+ */
+const invert = (f: (t: string) => boolean | undefined) => (t: string) => {
+  const v = f(t);
+  return v === undefined ? undefined : !v;
+};
+
+const PROTECTIVE: Readonly<Record<string, { value: (t: string) => boolean | undefined; hazard: string; what?: string }>> = {
+  // Minimum TLS 1.2 (Checkov CKV_AZURE_44; Azure Policy, storage accounts should have the minimum TLS version 1.2).
+  ...Object.fromEntries(['mintlsversion', 'minimumtlsversion', 'minimaltlsversion', 'tlsminimumversion', 'minimumprotocolversion', 'sslminimumversion', 'mintls', 'tlsversion'].map((k) => [k, { value: (t: string) => (belowTls12(t) ? false : tlsAtLeast12(t) ? true : undefined), hazard: 'encryption_off' }])),
+  // A load balancer or CDN security policy that negotiates TLS 1.2 or later only (Elastic Load Balancing security
+  // policies ELBSecurityPolicy-TLS13-1-2-*, -TLS-1-2-*, -FS-1-2-*; AWS Security Hub ELB.17).
+  ...Object.fromEntries(['sslpolicy', 'securitypolicy', 'tlspolicy'].map((k) => [k, { value: (t: string) => (/tls13|tls-1-2|fs-1-2|tls12|tlsv1\.2/.test(t) ? true : undefined), hazard: 'encryption_off' }])),
+  // "Account is sensitive and cannot be delegated" (Microsoft Learn, Protected Users and privileged account guidance;
+  // CIS Microsoft Windows Server Benchmark 2.2.x): the account's tickets cannot be reused by a delegated service.
+  accountnotdelegated: { value: isOn, hazard: 'insecure_feature_on', what: 'account delegable (not "sensitive and cannot be delegated")' },
+  // Restricted Content Discovery keeps a site out of organisation-wide search and Copilot (Microsoft Learn, SharePoint
+  // Advanced Management, Restrict discovery of SharePoint sites and content).
+  restrictcontentorgwidesearch: { value: isOn, hazard: 'open_to_everyone' },
+  // OS Login ties SSH access to IAM instead of metadata keys (CIS Google Cloud Platform Foundation Benchmark 4.4).
+  enableoslogin: { value: isOn, hazard: 'project_wide_ssh_key' },
+  // Backup vault soft delete and immutability (Microsoft Learn, Azure Backup enhanced soft delete, always-on; Veeam
+  // hardened repository immutability; CISA #StopRansomware Guide, keep immutable offline backups).
+  softdeletestate: { value: (t) => (/^(alwayson|on|enable|enabled)$/.test(normKey(t)) ? true : /^(off|disable|disabled)$/.test(normKey(t)) ? false : undefined), hazard: 'deletion_protection_off' },
+  enablebackupimmutability: { value: isOn, hazard: 'deletion_protection_off' },
+  immutabilityenabled: { value: isOn, hazard: 'deletion_protection_off' },
+  // Azure resource locks (Microsoft Learn, Lock your resources to protect your infrastructure): CanNotDelete and ReadOnly.
+  locktype: { value: (t) => (/^(cannotdelete|readonly)$/.test(normKey(t)) ? true : undefined), hazard: 'deletion_protection_off' },
+  // IMDSv2: instance metadata answered only with a session token (Checkov CKV_AWS_79, Security Hub EC2.8).
+  httptokens: { value: (t) => (t === 'required' ? true : t === 'optional' ? false : undefined), hazard: 'insecure_feature_on', what: 'IMDSv1 (HttpTokens optional)' },
+  // Intune compliance: jailbroken or rooted devices blocked (Microsoft Graph iosCompliancePolicy securityBlockJailbrokenDevices;
+  // CIS Microsoft Intune for iOS benchmark, jailbroken devices marked not compliant).
+  securityblockjailbrokendevices: { value: isOn, hazard: 'endpoint_control_off' },
+  // WinRM Basic authentication and unencrypted traffic (CIS Microsoft Windows Benchmarks 18.10.89.x: both Disabled for the
+  // WinRM client and service), by Group Policy display name and by registry value.
+  winrmserviceallowbasicauthentication: { value: invert(isOn), hazard: 'legacy_auth_on' },
+  winrmclientallowbasicauthentication: { value: invert(isOn), hazard: 'legacy_auth_on' },
+  winrmserviceallowunencryptedtraffic: { value: invert(isOn), hazard: 'encryption_off' },
+  winrmclientallowunencryptedtraffic: { value: invert(isOn), hazard: 'encryption_off' },
+  allowunencryptedtraffic: { value: invert(isOn), hazard: 'encryption_off' },
+  // Attachment Manager: "Do not preserve zone information in file attachments" Enabled strips the Mark of the Web, so
+  // Office and SmartScreen no longer treat downloads as from the internet (CIS Microsoft Windows 11 Benchmark 19.7.4.1: Disabled).
+  donotpreservezoneinformationinfileattachments: { value: invert(isOn), hazard: 'endpoint_control_off' },
+  // Dynamic updates on an AD-integrated zone: secure only (Microsoft Learn, DNS dynamic update; CIS Windows Server DNS guidance).
+  dynamicupdate: { value: (t) => (normKey(t) === 'secure' || normKey(t) === 'none' ? true : normKey(t) === 'nonsecureandsecure' || normKey(t) === 'nonsecure' ? false : undefined), hazard: 'insecure_feature_on', what: 'nonsecure dynamic DNS updates' },
+  // Cloudflare SSL/TLS encryption mode: Flexible or Off sends visitors' traffic to the origin over plain HTTP
+  // (Cloudflare docs, Encryption modes: use Full (strict)).
+  ssl: { value: (t) => (/^(full|strict|fullstrict|origin_pull)$/.test(normKey(t)) ? true : /^(flexible|off)$/.test(normKey(t)) ? false : undefined), hazard: 'encryption_off' },
+  // A service connection authorised for every pipeline of the project (Azure DevOps, Service connections: restrict to
+  // the pipelines that need it; pipeline permissions and approvals and checks).
+  allpipelines: { value: invert(isOn), hazard: 'open_to_everyone' },
+  // GitHub organisation policy: members may fork private repositories to their own accounts (GitHub Docs, Managing the
+  // forking policy for your organization).
+  memberscanforkprivaterepositories: { value: invert(isOn), hazard: 'external_sharing' },
+  // A share link that requires sign-in reaches only the named people (Microsoft Graph driveItem invite, requireSignIn).
+  requiresignin: { value: isOn, hazard: 'external_sharing' },
+  // Guests on a Wi-Fi network kept off the LAN (Cisco Meraki, SSID firewall: deny local LAN access).
+  allowlanaccess: { value: (t) => { const f = isOn(t); return f === undefined ? undefined : !f; }, hazard: 'world_open' },
+  // Branch protection (GitHub Docs, About protected branches; Checkov CKV_GIT_5 pull requests require approvals).
+  enforceadmins: { value: isOn, hazard: 'branch_protection_off' },
+  requirecodeownerreviews: { value: isOn, hazard: 'branch_protection_off' },
+  dismissstalereviews: { value: isOn, hazard: 'branch_protection_off' },
+  requiredapprovingreviewcount: { value: atLeast(1), hazard: 'branch_protection_off' },
+  allowsforcepushes: { value: (t) => { const f = isOn(t); return f === undefined ? undefined : !f; }, hazard: 'branch_protection_off' },
+  // MongoDB access control (MongoDB Security Checklist, enable access control: security.authorization enabled).
+  // An API Gateway method's authorization NONE lets anyone call it; a named authorizer type makes callers authenticate
+  // (Checkov CKV_AWS_59; Amazon API Gateway, control access to a REST API).
+  authorization: { value: (t) => (t === 'enabled' || AUTHORIZER_TYPES.has(normKey(t)) ? true : t === 'disabled' || t === 'none' ? false : undefined), hazard: 'unauthenticated_access' },
+};
+
+/** A setting of the PROTECTIVE table: its protective value closes the hazard, its weak value opens it. */
+function readProtective(ctx: ReadContext, key: string, value: unknown, source: string): boolean {
+  const rule = PROTECTIVE[normKey(key)];
+  const text = settingText(value);
+  if (!rule || text === undefined || text.length > 120) return false;
+  const verdict = rule.value(text);
+  if (verdict === undefined) return false;
+  if (verdict) closes(ctx, rule.hazard);
+  else if (LIST_FACTS.has(rule.hazard)) {
+    // Hazards whose fact is a list of what was read ("len(facts.change.insecure_feature_on) > 0").
+    ctx.b.add(`change.${rule.hazard}`, rule.what ?? identifierWords(key), `${source} = ${text}`);
+    ctx.opens.add(rule.hazard);
+  } else opens(ctx, rule.hazard, `${source} = ${text} (${identifierWords(key)})`);
+  return true;
+}
+
+/** Facts the catalogue reads as lists of what was found, not as flags. */
+const LIST_FACTS = new Set(['insecure_feature_on', 'safeguard_setting_off', 'baseline_weakened']);
+
+/**
+ * An authorization strategy written as an object whose one key names it (Jenkins configuration as code:
+ * `authorizationStrategy: {unsecured: {}}`, `{loggedInUsersCanDoAnything: {allowAnonymousRead: true}}`,
+ * `{projectMatrix: {entries: [...]}}`). Jenkins documents "Anyone can do anything" as no security at all and anonymous
+ * read as public; a permission matrix or role strategy whose entries name no anonymous user grants by named group
+ * (Jenkins Handbook, Access Control; Matrix Authorization Strategy plugin).
+ */
+export function readAuthorizationStrategy(ctx: ReadContext, key: string, value: unknown, source: string): boolean {
+  if (normKey(key) !== 'authorizationstrategy' || !isRecord(value)) return false;
+  const [kind, body] = Object.entries(value)[0] ?? [];
+  const k = normKey(kind ?? '');
+  if (!k) return false;
+  const text = JSON.stringify(body ?? {}).toLowerCase().slice(0, 20_000);
+  if (k === 'unsecured' || k === 'anyonecandoanything') opens(ctx, 'authorization_off', `${source}: ${kind} (anyone can do anything)`);
+  else if (/"allowanonymousread"\s*:\s*true/.test(text) || /"(user|name)"\s*:\s*"anonymous"|anonymous:/.test(text)) opens(ctx, 'open_to_everyone', `${source}: ${kind} with anonymous access`);
+  else if (k.endsWith('matrix') || k.includes('rolebased') || k === 'rolestrategy') checks(ctx, 'grant_scoped', `${source}: ${kind} (permissions by named group, no anonymous entry)`);
+  else return false;
+  return true;
+}
+
+/** Keys that only switch their parent ({clusterLogging: [{types: [...], enabled: true}]}). */
+const SWITCH_KEYS = new Set(['enabled', 'enable', 'isenabled', 'status', 'state']);
+
+/**
+ * A JSON setting written inside a command's flag (`--logging '{"clusterLogging":[{"enabled":true}]}'`): its keys are read
+ * by the generic readers, and a switch key by the safeguard its parent names. Bounded in depth and size.
+ */
+export function readSettingTree(ctx: ReadContext, value: unknown, source: string, parent = '', depth = 0, budget = { n: 0 }): void {
+  if (depth > 6 || ++budget.n > 200) return;
+  if (Array.isArray(value)) {
+    for (const v of value.slice(0, 50)) readSettingTree(ctx, v, source, parent, depth + 1, budget);
+    return;
+  }
+  if (!isRecord(value)) return;
+  for (const [k, v] of Object.entries(value).slice(0, 50)) {
+    if (isRecord(v) || Array.isArray(v)) {
+      readSettingTree(ctx, v, `${source}.${k}`, k, depth + 1, budget);
+      continue;
+    }
+    const flag = flagValue(v);
+    if (parent && SWITCH_KEYS.has(normKey(k)) && flag !== undefined) {
+      for (const hazard of keySafeguards(ctx, parent).hazards) (flag ? closes(ctx, hazard) : opens(ctx, hazard, `${source}.${k} = ${String(v)} (${identifierWords(parent)} off)`));
+      continue;
+    }
+    readGenericSetting(ctx, k, v, `${source}.${k}`);
+  }
+}
+
+/**
+ * A command flag and its value. A PowerShell switch ("-ProtectedFromAccidentalDeletion:$false") is read only by the
+ * protective-settings table here: the on-premises readers know when clearing one is part of a bounded operation.
+ */
+export function readFlagSetting(ctx: ReadContext, key: string, value: string, source: string): boolean {
+  if (value.trim().startsWith('$')) return readProtective(ctx, key, value, source);
+  return readGenericSetting(ctx, key, value, source);
+}
+
 /** A key and its scalar value, read by the generic readers in turn; returns whether one read it. */
 export function readGenericSetting(ctx: ReadContext, key: string, value: unknown, source: string): boolean {
   if (typeof value === 'string' && value.length > 200) return false;
-  return readEveryone(ctx, key, value, source) || readEmptySecret(ctx, key, value, source) || readRetention(ctx, key, value, source) || readSafeguardFlag(ctx, key, value, source);
+  return readProtective(ctx, key, value, source) || readEveryone(ctx, key, value, source) || readEmptySecret(ctx, key, value, source) || readRetention(ctx, key, value, source) || readSafeguardFlag(ctx, key, value, source);
 }
 
 /**

@@ -229,6 +229,14 @@ export function readWorkloadFlag(ctx: ReadContext, key: string, value: unknown, 
     const added = strings(field(value, 'add')?.value).map((c) => normKey(c));
     const escalating = added.filter((c) => HOST_CAPABILITIES.has(c.startsWith('cap') ? c.slice(3) : c));
     if (escalating.length > 0) opens(ctx, 'privileged_workload', `${source}.add = ${escalating.join(', ')}`);
+    // Every capability dropped and none added back (Pod Security Standards, Restricted: drop ALL).
+    else if (added.length === 0 && strings(field(value, 'drop')?.value).some((c) => normKey(c) === 'all')) closes(ctx, 'privileged_workload');
+    return true;
+  }
+  // The Restricted profile's own values (Kubernetes Pod Security Standards: runAsNonRoot true, allowPrivilegeEscalation
+  // false; CIS Kubernetes Benchmark 5.2.x; Checkov CKV_K8S_22 read-only root filesystem): the workload is hardened.
+  if (((k === 'runasnonroot' || k === 'readonlyrootfilesystem') && value === true) || (k === 'allowprivilegeescalation' && value === false)) {
+    closes(ctx, 'privileged_workload');
     return true;
   }
   if (k === 'hostpath') {

@@ -242,8 +242,36 @@ function keyedStrings(value: unknown, key: string, out: [string, string][] = [],
   return out;
 }
 
+/** Names of environment variables that hold a secret (DB_PASSWORD, STRIPE_SECRET_KEY, API_TOKEN). */
+const SECRET_NAME = /(^|_)(password|passwd|pwd|secret|secret_key|api_key|apikey|token|private_key|client_secret)($|_)/i;
+/** A value that points at a secret store rather than holding the secret ("arn:…:secret:…", "${DB_PASS}", "vault:…"). */
+const SECRET_REFERENCE = /^(arn:|\$\{|\$\(|\{\{|vault:|ssm:|secretsmanager:|projects\/[^/]+\/secrets\/|<[^>]+>$)/i;
+
+/**
+ * Environment entries written as {name, value} (ECS container definitions, Kubernetes env, app settings) whose name says
+ * it is a secret and whose value is the literal secret: anyone who can describe the task or pod reads it (Amazon ECS
+ * Developer Guide, pass sensitive data to a container: use `secrets` with Secrets Manager or Parameter Store; CIS
+ * Kubernetes Benchmark 5.4.1, secrets as files rather than environment variables; OWASP Secrets Management Cheat Sheet).
+ */
+function literalSecretEnv(ctx: ReadContext, value: unknown, depth = 0): boolean {
+  if (depth > 8) return false;
+  if (Array.isArray(value)) {
+    for (const item of value.slice(0, 200)) {
+      if (isRecord(item) && typeof item.name === 'string' && typeof item.value === 'string' && SECRET_NAME.test(item.name) && item.value.length >= 8 && !SECRET_REFERENCE.test(item.value.trim())) {
+        opens(ctx, 'credential_exposure', `action.parameters: environment ${item.name} holds a literal secret`);
+        return true;
+      }
+      if (literalSecretEnv(ctx, item, depth + 1)) return true;
+    }
+    return false;
+  }
+  if (isRecord(value)) for (const v of Object.values(value).slice(0, 100)) if (literalSecretEnv(ctx, v, depth + 1)) return true;
+  return false;
+}
+
 export function readSecretLiterals(ctx: ReadContext, parameters: unknown): void {
   if (!isRecord(parameters)) return;
+  if (literalSecretEnv(ctx, parameters)) return;
   const written = JSON.stringify(parameters).toLowerCase();
   if (SECRET_STORES.some((s) => written.includes(s))) return;
   for (const [key, s] of keyedStrings(parameters, '')) {

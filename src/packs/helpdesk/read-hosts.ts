@@ -1,5 +1,5 @@
 import { factAt } from '../reading/reading.js';
-import { gatheredFields, opens, type ReadContext } from './read-context.js';
+import { checks, gatheredFields, opens, type ReadContext } from './read-context.js';
 import { entriesOf, flagValue, isRecord, lowerText, normKey, scalarText } from './values.js';
 
 /**
@@ -222,9 +222,12 @@ function readSnapshots(ctx: ReadContext, text: string): void {
   // A VM snapshot removed through the hypervisor is merged into the base disk: it is a rollback point, not a backup.
   // With a verified backup on the ticket, removing it deletes no recovery point.
   const vm = VM_SNAPSHOT_REMOVE.exec(text);
-  if (vm && factAt(ctx.b.facts, 'ticket.backup_verified') === true && factAt(ctx.b.facts, 'change.backups_deleted') === true) {
-    ctx.b.set('change.backups_deleted', false, say(`${vm[0]} (a VM snapshot the hypervisor consolidates; the verified backup is the recovery point)`), true);
-    ctx.opens.delete('backups_deleted');
+  if (vm && factAt(ctx.b.facts, 'ticket.backup_verified') === true) {
+    if (factAt(ctx.b.facts, 'change.backups_deleted') === true) {
+      ctx.b.set('change.backups_deleted', false, say(`${vm[0]} (a VM snapshot the hypervisor consolidates; the verified backup is the recovery point)`), true);
+      ctx.opens.delete('backups_deleted');
+    }
+    checks(ctx, 'snapshot_with_verified_backup', say(`${vm[0]} (the ticket shows a verified backup)`));
   }
 }
 

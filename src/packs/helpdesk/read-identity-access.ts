@@ -1,5 +1,5 @@
 import { factAt } from '../reading/reading.js';
-import { opens, type ReadContext } from './read-context.js';
+import { checks, opens, type ReadContext } from './read-context.js';
 import { ownerApproved } from './read-mail-admin.js';
 import { asArray, field, isRecord, leadingFlag, normKey, scalarText, treeTexts } from './values.js';
 
@@ -162,10 +162,10 @@ export function readCompromiseClosure(ctx: ReadContext, parameters: unknown, kin
   opens(ctx, 'compromise_unhandled', 'the ticket shows unrequested MFA pushes with one approved; the action closes or advises without revoking sessions, resetting the password or handing to security');
 }
 
-const APPROVAL_KEY = /approv|sponsor|authori[sz]|hrcase|legal|consent|signoff/;
+const APPROVAL_KEY = /approv|sponsor|authori[sz]|hrcase|legal|consent|signoff|securityreview/;
 const NO_APPROVAL_VALUE = /^(none|no|false|n\/a|not\b|pending|missing|unknown|verbal|awaiting|requested|nobody|null)/;
 const SKIPPED = /\b(skip|skips|skipping|bypass|bypassing|without|no|absent|lacking)(?: (?:the|any|an|a|their|his|her|its|drive|data|owner|owner's|hr|legal|or|and|manager|sponsor|formal|written|recorded|proper|prior|internal|from|telling|informing|involving|has|been)){0,6} (approval|approvals|approved|approving|sign-off|authorisation|authorization|consent|hr|legal|sponsor)\b/;
-const GRANTS = /\b(add\w*|grant\w*|give|extend\w*|export\w*|share|sharing|assign\w*|member|access|permission\w*|reactivat\w*|renew\w*)\b/;
+const GRANTS = /\b(add\w*|grant\w*|give|extend\w*|export\w*|share|sharing|assign\w*|adminassign|eligib\w*|member|access|permission\w*|reactivat\w*|renew\w*)\b/;
 const NEGATED = /\b(do not|don't|never|not)\s+$/;
 
 /**
@@ -191,6 +191,12 @@ export function readAccessApproval(ctx: ReadContext, parameters: unknown, kind: 
   const none = entries.filter(([, v]) => v === false || v === null || (typeof v === 'string' && NO_APPROVAL_VALUE.test(v.trim().toLowerCase())));
   const some = entries.some(([, v]) => v === true || (typeof v === 'string' && v.trim().length > 0 && !NO_APPROVAL_VALUE.test(v.trim().toLowerCase())));
   if (none.length > 0 && !some) opens(ctx, 'access_unapproved', `state.information_gathered: ${none.slice(0, 3).map(([k, v]) => `${k} = ${String(v)}`).join(', ')}`);
+  // The access-granting process followed: the approval the process asks for is on record and none is recorded missing
+  // (CIS Controls v8 6.1; NIST SP 800-53 AC-2). It bounds a grant no reader found wide; it never outweighs one that was.
+  else if (some && none.length === 0) {
+    const shown = entries.find(([, v]) => v === true || typeof v === 'string')!;
+    checks(ctx, 'access_approved', `state.information_gathered.${shown[0]} = ${String(shown[1]).slice(0, 80)}`);
+  }
 }
 
 /** A key that records who approved (`approver`, `owner_approval`, `approved_by`, `sponsor`), not a setting that allows approving. */
@@ -266,6 +272,8 @@ export function readChangeControl(ctx: ReadContext, parameters: unknown): void {
   visit(parameters, 0, false);
   if (emergency === undefined) return;
   if (isRecord(info)) visit(info, 0, true);
+  // An emergency change with the emergency CAB's approval and its incident on record: ITIL 4 emergency change authorised.
+  if (incident && approvals.some((a) => a)) return checks(ctx, 'change_approved', `action.parameters: ${emergency}, with emergency-CAB approval and a linked incident`);
   if (incident || approvals.some((a) => a) || ownerApproved(ctx)) return;
   opens(ctx, 'change_unauthorised', `action.parameters: ${emergency}, with no emergency-CAB approval and no linked incident on record`);
 }

@@ -100,3 +100,47 @@ export function readDmarcPolicy(ctx: ReadContext, parameters: unknown, descripti
   ctx.b.add('change.safeguard_setting_off', `dmarc enforcement (p=${current} to p=none)`, `action: DMARC policy p=${current} lowered to p=none`);
   ctx.opens.add('safeguard_setting_off');
 }
+
+/** Keys of an anti-spam or connection policy that list senders whose mail skips filtering. */
+const ALLOWED_SENDER_KEYS = new Set(['allowedsenderdomains', 'allowedsenders', 'allowedsenderlist', 'safesenders', 'safesenderdomains', 'trustedsenderdomains', 'allowedsendersdomains']);
+
+/**
+ * Sender allow lists that name a consumer mail domain or the organisation's own domain: anyone can send from those, so
+ * spoofed and phishing mail from them skips spam filtering (Microsoft Learn, Configure anti-spam policies in EOP: never
+ * add accepted domains or common domains to the allowed domains list; Create safe sender lists in EOP). A vendor's own
+ * sending domain is the allow-list entry the guidance describes.
+ */
+export function readSenderAllowList(ctx: ReadContext, parameters: unknown): void {
+  if (!isRecord(parameters) || ctx.removing > 0) return;
+  const consumer = (ctx.catalogue.concepts.get('mail.consumer_domain') ?? []).map((d) => d.toLowerCase());
+  const info = ctx.b.request.state.information_gathered;
+  const infoText = isRecord(info) ? JSON.stringify(info).toLowerCase().slice(0, 20_000) : '';
+  const own = (d: string) => [...ctx.orgDomains].some((o) => d === o || d.endsWith(`.${o}`)) || new RegExp(`accepted[^"]*"\\s*:\\s*\\[?[^\\]]*"${d.replace(/\./g, '\\.')}"`).test(infoText);
+  const visit = (v: unknown, listed: boolean, depth: number): string | undefined => {
+    if (depth > 6) return undefined;
+    if (typeof v === 'string' && listed) {
+      const d = v.trim().toLowerCase().replace(/^\*\.|^@/, '');
+      return consumer.includes(d) || (d.includes('.') && own(d)) ? d : undefined;
+    }
+    if (Array.isArray(v)) {
+      for (const x of v.slice(0, 100)) {
+        const hit = visit(x, listed, depth + 1);
+        if (hit) return hit;
+      }
+      return undefined;
+    }
+    if (!isRecord(v)) return undefined;
+    for (const [k, x] of Object.entries(v).slice(0, 100)) {
+      const key = normKey(k);
+      // Entries taken off the list are no exposure.
+      if (listed && (key === 'remove' || key === 'delete')) continue;
+      const hit = visit(x, listed || ALLOWED_SENDER_KEYS.has(key), depth + 1);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  const hit = visit(parameters, false, 0);
+  if (!hit) return;
+  ctx.b.add('change.safeguard_setting_off', `spam filtering skipped for mail from ${hit} (a sender allow list with a consumer or the organisation's own domain)`, `action.parameters: allowed senders include ${hit}`);
+  ctx.opens.add('safeguard_setting_off');
+}

@@ -11,7 +11,7 @@ import { asArray, field, isRecord, normKey, scalarText } from './values.js';
  * (CIS counts protocol ALL as exposing every administration port).
  */
 
-const SOURCE_KEYS = ['cidr', 'cidrip', 'cidripv4', 'cidripv6', 'cidrblocks', 'ipv6cidrblocks', 'sourceaddressprefix', 'sourceaddressprefixes', 'sourceranges', 'sourceip', 'sourceips', 'source', 'remoteipprefix', 'ipprefix', 'allowedips', 'sourcecidr', 'sourcecidrs', 'src', 'srcaddr', 'srcip', 'sourceaddress', 'sourceaddresses'];
+const SOURCE_KEYS = ['allowedsourceaddressprefix', 'allowedsourceaddressprefixes', 'cidr', 'cidrip', 'cidripv4', 'cidripv6', 'cidrblocks', 'ipv6cidrblocks', 'sourceaddressprefix', 'sourceaddressprefixes', 'sourceranges', 'sourceip', 'sourceips', 'source', 'remoteipprefix', 'ipprefix', 'allowedips', 'sourcecidr', 'sourcecidrs', 'src', 'srcaddr', 'srcip', 'sourceaddress', 'sourceaddresses'];
 const RANGE_KEYS = ['ipranges', 'ipv6ranges', 'iprange', 'ipv6range'];
 // A port forward names the port it opens on the outside (external_port, wan_port); a firewall appliance names a service ("tcp/8530").
 const LISTED_PORT_KEYS = ['port', 'ports', 'destinationport', 'destinationportrange', 'destinationportranges', 'portrange', 'localport', 'dstport', 'dport', 'destport', 'externalport', 'publicport', 'wanport', 'service', 'services'];
@@ -84,7 +84,8 @@ export function portsShown(set: PortSet): string {
 export function readNetworkRule(ctx: ReadContext, obj: Record<string, unknown>, source: string): boolean {
   const sources = sourcesOf(obj);
   const allowedList = asArray(field(obj, 'allowed', 'allow')?.value).filter(isRecord);
-  const hasPorts = PORT_KEYS.some((k) => field(obj, k) !== undefined) || allowedList.length > 0;
+  // A just-in-time port request names its port as {number: 3389, allowedSourceAddressPrefix} (Defender for Cloud JIT).
+  const hasPorts = PORT_KEYS.some((k) => field(obj, k) !== undefined) || allowedList.length > 0 || (sources.length > 0 && typeof field(obj, 'number')?.value === 'number');
   const startEnd = field(obj, 'startipaddress', 'startip') !== undefined && field(obj, 'endipaddress', 'endip') !== undefined;
   // A database firewall rule is a range of addresses with no port: the whole range means the database is public.
   if (startEnd && !hasPorts) {
@@ -128,4 +129,44 @@ export function readNetworkRule(ctx: ReadContext, obj: Record<string, unknown>, 
   else if (set.ports.length > 0) opensToWorld(ctx, set.ports, where);
   else opens(ctx, 'world_open', where);
   return true;
+}
+
+/** An IPv4 address, CIDR or address-and-mask on a line, and whether the line names any source at all. */
+const ADDRESS = /\b\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?\b/g;
+const ALLOW_WORD = /(^|\s)(permit|accept|allow|permitted-ip)(\s|$)/;
+const ANY_SOURCE = /(^|\s)(any|any4|any6|all|0\.0\.0\.0(\/0)?|::\/0)(\s|$)/;
+
+/**
+ * Allow lines of network devices and host firewalls that name the source they admit: an IOS or ASA access list entry
+ * ("permit host 10.20.5.77", "permit 10.0.0.0 0.0.0.255"), a PAN-OS permitted-ip, an nftables rule matching one source
+ * address ("ip saddr 10.40.1.15 … accept"), an NFS export to a subnet with root squashed (exports(5)), a FortiGate policy
+ * whose source address is a named object rather than "all". Each admits named addresses only (CIS Cisco IOS Benchmark
+ * 1.2.x, access-class on VTY lines; NSA Network Infrastructure Security Guide, restrict management to named hosts).
+ * A line that admits any source is not bounded; other readers read what it opens.
+ */
+export function readAllowLines(ctx: ReadContext, parameters: unknown): void {
+  const lines: string[] = [];
+  const collect = (v: unknown, depth: number): void => {
+    if (depth > 6 || lines.length > 400) return;
+    if (typeof v === 'string') for (const l of v.slice(0, 20_000).split(/\r?\n/)) lines.push(l.trim().toLowerCase());
+    else if (Array.isArray(v)) for (const x of v.slice(0, 200)) collect(x, depth + 1);
+    else if (isRecord(v)) for (const x of Object.values(v).slice(0, 100)) collect(x, depth + 1);
+  };
+  collect(parameters, 0);
+  for (const l of lines) {
+    if (l.length === 0 || l.length > 300 || l.startsWith('#') || l.startsWith('no ') || l.startsWith('-')) continue;
+    const exported = /^\/\S+\s+([^\s(]+)\(([^)]*)\)/.exec(l);
+    if (exported) {
+      if (!isWorldSource(exported[1]) && exported[1] !== '*' && !exported[2].includes('no_root_squash')) checks(ctx, 'network_rule_scoped', `action.parameters: export to ${exported[1]} (${exported[2].slice(0, 60)})`);
+      continue;
+    }
+    const fortiSource = /^set srcaddr\s+"?([^"\s]+)"?/.exec(l);
+    if (fortiSource && fortiSource[1] !== 'all') {
+      checks(ctx, 'network_rule_scoped', `action.parameters: policy source ${fortiSource[1]}`);
+      continue;
+    }
+    if (!ALLOW_WORD.test(l) || ANY_SOURCE.test(l) || /\bdeny\b/.test(l)) continue;
+    const addresses = l.match(ADDRESS) ?? [];
+    if (addresses.length > 0 && !addresses.some(isWorldSource)) checks(ctx, 'network_rule_scoped', `action.parameters: ${l.slice(0, 100)}`);
+  }
 }

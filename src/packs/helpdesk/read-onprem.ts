@@ -447,6 +447,9 @@ const BASELINE: Readonly<Record<string, { weak: 'on' | 'off' | 'below2' | readon
   // LDAP channel binding (ADV190023): 0 never binds the LDAPS session to its TLS channel, so relayed binds are accepted.
   ldapenforcechannelbinding: { weak: [0], opens: 'baseline_weakened', what: 'LDAP channel binding never required' },
   uselogoncredential: { weak: 'on', opens: 'baseline_weakened', what: 'WDigest keeps plain-text credentials in memory' },
+  // PowerShell script block and module logging (CIS Microsoft Windows Benchmarks 18.10.87.1-2; CISA/NSA, Keeping PowerShell: Security Measures to Use and Embrace).
+  enablescriptblocklogging: { weak: 'off', opens: 'audit_logging_off', what: 'PowerShell script block logging off' },
+  enablemodulelogging: { weak: 'off', opens: 'audit_logging_off', what: 'PowerShell module logging off' },
   enablelua: { weak: 'off', opens: 'endpoint_control_off', what: 'User Account Control off' },
   enablefirewall: { weak: 'off', opens: 'endpoint_control_off', what: 'Windows Firewall off' },
   disableantispyware: { weak: 'on', opens: 'endpoint_control_off', what: 'Defender antivirus off' },
@@ -511,7 +514,10 @@ function baselineParameters(ctx: ReadContext, w: Words): void {
         for (const hazard of safeguardsNamed(ctx, eq > 0 ? a.slice(1, eq) : a.slice(1))) {
           // Clearing accidental-deletion protection right before a non-recursive Remove-AD… is how an empty container is
           // deleted: without -Recursive the cmdlet refuses an OU that still holds objects. With -Recursive it takes them all.
-          if (hazard === 'deletion_protection_off' && w.all.some((x) => x.startsWith('remove-ad')) && !w.all.some((x) => x === '-recursive' || x.startsWith('-recursive:'))) continue;
+          if (hazard === 'deletion_protection_off' && w.all.some((x) => x.startsWith('remove-ad')) && !w.all.some((x) => x === '-recursive' || x.startsWith('-recursive:'))) {
+            checks(ctx, 'bounded_delete', `${w.source}: protection cleared for a non-recursive Remove-AD… (only an empty container can go)`);
+            continue;
+          }
           opens(ctx, hazard, `${w.source}: ${eq > 0 ? a : `${a} ${w.all[i + 1]}`}`);
         }
       }
@@ -781,8 +787,10 @@ const NAT_SOURCE_KEYS = ['source', 'sourceip', 'sourceaddress', 'src', 'srcaddr'
  */
 export function readOnPremObject(ctx: ReadContext, obj: Record<string, unknown>, path: string): boolean {
   let read = false;
-  const data = field(obj, 'data', 'valuedata');
-  const name = scalarText(field(obj, 'valuename', 'value', 'name')?.value);
+  // A registry value as {key, name, type, data} or {key, name, type, value} (Group Policy Preferences, Intune OMA-URI, DSC).
+  const named = field(obj, 'valuename', 'name');
+  const data = field(obj, 'data', 'valuedata') ?? (named ? field(obj, 'value') : undefined);
+  const name = scalarText((field(obj, 'data', 'valuedata') ? field(obj, 'valuename', 'value', 'name') : named)?.value);
   if (data && name && field(obj, 'key', 'path', 'hive', 'type') !== undefined) read = readOnPremSetting(ctx, name, data.value, `${path}: ${name}`) || read;
   const group = scalarText(field(obj, 'group', 'groupname', 'localgroup')?.value);
   const members = field(obj, 'addmembers', 'members', 'membersadd', 'add', 'member');

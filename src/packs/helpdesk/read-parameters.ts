@@ -13,8 +13,8 @@ import { notMfaPolicy, readCorsObject, readCorsText, readAppConsent, readConditi
 import { isWorldSource, viewOf, type TextView } from './text-helpers.js';
 import { FILE_NAME_KEYS, FILE_TEXT_KEYS, readOnPremObject, readOnPremSetting, readOnPremText } from './read-onprem.js';
 import { readSaasObject, readSaasSetting } from './read-saas.js';
-import { readAuditPolicy, readContentHazards, readGenericSetting } from './read-generic-settings.js';
-import { asArray, belowTls12, field, flagValue, isRecord, normKey, scalarText } from './values.js';
+import { readAuditPolicy, readAuthorizationStrategy, readContentHazards, readGenericSetting, safeguardsOfKey } from './read-generic-settings.js';
+import { asArray, belowTls12, field, flagValue, isRecord, normKey, scalarText, tlsAtLeast12 } from './values.js';
 
 /**
  * The tool call's own arguments (`action.parameters`): any key, nested to a few levels, objects or
@@ -135,6 +135,9 @@ const SIM_KEY_PARTS = ['esim', 'iccid', 'simcard', 'newsim', 'simswap', 'swapsim
 /** Parts distinctive enough to count anywhere in a key ("new_esim_eid", "target_iccid"). */
 const SIM_KEY_INNER = ['esim', 'iccid', 'simswap', 'swapsim'];
 
+/** Authorizer types that make a caller authenticate (API Gateway AuthorizationType, Lambda function URL AuthType). */
+const AUTH_TYPES = new Set(['awsiam', 'iam', 'cognitouserpools', 'custom', 'jwt', 'request', 'token', 'oauth2', 'oidc', 'azuread', 'functionkey']);
+
 /** Flags read by their key: returns whether the key was one the reader knows. */
 function readFlag(ctx: ReadContext, key: string, value: unknown, source: string): boolean {
   const k = normKey(key);
@@ -188,6 +191,7 @@ function readFlag(ctx: ReadContext, key: string, value: unknown, source: string)
   if (k === 'mintlsversion' || k === 'minimumtlsversion' || k === 'minimaltlsversion' || k === 'tlsminimumversion' || k === 'minimumprotocolversion' || k === 'sslminimumversion') {
     // TLS below 1.2 allowed (Checkov CKV_AZURE_44, Azure Policy storage accounts minimum TLS 1.2, CloudFront TLSv1.2_2021 security policies).
     if (text !== undefined && belowTls12(text)) opens(ctx, 'encryption_off', `${say} (TLS below 1.2 allowed)`);
+    else if (text !== undefined && tlsAtLeast12(text)) closes(ctx, 'encryption_off');
     return true;
   }
   if (k === 'defaultrepositorypermission' || k === 'basepermission' || k === 'defaultpermission') {
@@ -244,6 +248,7 @@ function readFlag(ctx: ReadContext, key: string, value: unknown, source: string)
   }
   if (k === 'guardduty' || k === 'securityhub' || k === 'defender' || k === 'defenderforcloud' || k === 'threatdetection') {
     if (on === false) opens(ctx, 'monitoring_off', say);
+    else if (on === true) closes(ctx, 'monitoring_off');
     return true;
   }
   if (k === 'objectlock' || k === 'objectlockenabled' || k === 'versioning' || k === 'versioningstatus' || k === 'mfadelete') {
@@ -307,6 +312,7 @@ function readFlag(ctx: ReadContext, key: string, value: unknown, source: string)
   }
   if (k === 'encrypted' || k === 'storageencrypted' || k === 'encryption' || k === 'enableencryption' || k === 'sseenabled' || k === 'encryptionenabled' || k === 'httpsonly' || k === 'enablehttpstrafficonly' || k === 'supportshttpstrafficonly') {
     if (on === false || text === 'none' || text === 'disabled') opens(ctx, 'encryption_off', say);
+    else if (on === true) closes(ctx, 'encryption_off');
     return true;
   }
   if (k === 'pendingwindowindays' || k === 'deletionwindowindays' || k === 'keystate' || k === 'scheduledeletion' || k === 'scheduledeletiondays') {
@@ -316,11 +322,14 @@ function readFlag(ctx: ReadContext, key: string, value: unknown, source: string)
   if (k === 'anonymous' || k === 'anonymousenabled' || k === 'anonymousauth' || k === 'anonymousauthentication' || k === 'allowanonymous' || k === 'authenabled' || k === 'authenticationenabled' || k === 'authrequired' || k === 'requireauth' || k === 'securityenabled' || k === 'xpacksecurityenabled') {
     const anonymous = k.startsWith('anonymous') || k === 'allowanonymous' ? on === true : on === false;
     if (anonymous) opens(ctx, 'unauthenticated_access', say);
+    else if (on !== undefined) closes(ctx, 'unauthenticated_access');
     return true;
   }
   if (k === 'authtype' || k === 'authorizationtype' || k === 'authenticationtype' || k === 'authmode') {
     // Lambda function URLs and API Gateway methods: AuthType NONE lets anyone on the internet call them (Checkov CKV_AWS_258, CKV_AWS_59).
     if (text === 'none' || text === 'anonymous' || text === 'open') opens(ctx, 'unauthenticated_access', say);
+    // A named authorizer type (AWS_IAM, COGNITO_USER_POOLS, CUSTOM, JWT): callers must authenticate.
+    else if (text !== undefined && AUTH_TYPES.has(normKey(text))) closes(ctx, 'unauthenticated_access');
     return true;
   }
   if (k === 'minimumpasswordlength' || k === 'minpasswordlength' || k === 'passwordminlength' || k === 'passwordminimumlength' || k === 'minlength' || k === 'minimumlength') {
@@ -632,12 +641,25 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
     }
     // {flow_logs: {enabled: false}}: a parent no flag reader knows, whose name is a safeguard, switched by its child.
     if (parent && GENERIC_FLAG_KEYS.has(normKey(key)) && flagValue(value) !== undefined) {
-      const hazards = safeguardsNamed(ctx, parent);
+      const named = safeguardsNamed(ctx, parent);
+      // Backups and versioning are safeguards too ({versioning_configuration: [{status: Enabled}]}, {backup: {enabled: false}}).
+      const hazards = named.length > 0 ? named : safeguardsOfKey(ctx, parent).filter((h) => h === 'backups_deleted');
       for (const hazard of hazards) (flagValue(value) === false ? opens(ctx, hazard, `${path} = ${scalarText(value)} (${parent})`) : closes(ctx, hazard));
       if (hazards.length > 0) {
         ctx.b.consume(path);
         return;
       }
+    }
+    // A bare unit under the setting it belongs to ({Expiration: {Days: 400}}, {retention: {expire_after: "30d"}}) reads with its parent's name.
+    if (parent && (typeof value === 'number' || typeof value === 'string') && /^(days|expireafter|maxage|duration)$/.test(normKey(key)) && readGenericSetting(ctx, `${parent}_${key}`, value, path)) {
+      ctx.b.consume(path);
+      return;
+    }
+    // A setting written as {name: {value: X}} or {name: {authorized: X}} (Cloudflare zone settings, Azure DevOps
+    // pipeline permissions): the parent is the setting, the child only carries its value.
+    if (parent && (typeof value === 'string' || typeof value === 'boolean') && /^(value|authorized)$/.test(normKey(key)) && readGenericSetting(ctx, parent.split(' ').at(-1) ?? parent, value, path)) {
+      ctx.b.consume(path);
+      return;
     }
     if (typeof value === 'string') {
       if (!readFlag(ctx, key, value, path) && !readGenericSetting(ctx, key, value, path)) readString(key, value, path, depth);
@@ -674,6 +696,7 @@ export function readParameters(ctx: ReadContext, parameters: unknown, root = 'ac
       return;
     }
     if (isForwardingKey(normKey(key)) && readFlag(ctx, key, value, path)) ctx.b.consume(path);
+    readAuthorizationStrategy(ctx, key, value, path);
     // A grantee written outside a policy statement ({principal: "*"}, {members: ["allUsers"]}); statements are read whole above.
     if (field(value, 'effect') === undefined && field(value, 'statement') === undefined) {
       for (const [k, v] of Object.entries(value)) {

@@ -1,4 +1,4 @@
-import { opens, type ReadContext } from './read-context.js';
+import { checks, opens, type ReadContext } from './read-context.js';
 import { flagValue, isRecord, normKey } from './values.js';
 
 /**
@@ -43,10 +43,16 @@ export function readRecoveryMethods(ctx: ReadContext, parameters: unknown): void
         return true;
       }
     }
+    // The safe shape of the same policy: security questions off, or two methods required with two others on.
+    const kbaOff = entries.some(([k, v]) => KBA_KEYS.has(normKey(k)) && methodOn(v) === false);
+    const on = entries.filter(([k, v]) => !KBA_KEYS.has(normKey(k)) && methodOn(v) === true).length;
+    const required = [value, ...ancestors].map(findRequired).find((n) => n !== undefined);
+    if (!kba && on > 0 && (kbaOff || (required !== undefined && required >= 2 && on >= 2))) bounded = `${on} method${on > 1 ? 's' : ''} on${kbaOff ? ', security questions off' : ''}${required !== undefined ? `, ${required} required` : ''}`;
     for (const [, v] of entries) {
       for (const item of Array.isArray(v) ? v : [v]) if (visit(item, [value, ...ancestors], depth + 1)) return true;
     }
     return false;
   };
-  visit(parameters, [], 0);
+  let bounded: string | undefined;
+  if (!visit(parameters, [], 0) && bounded) checks(ctx, 'recovery_methods_bounded', `action.parameters: ${bounded}`);
 }

@@ -382,6 +382,10 @@ export function finishSaas(ctx: ReadContext, parameters: unknown): void {
   if (ctx.saas.boundAll && !ctx.saas.authOn && !info.some(([k, on]) => on === true && k.includes('auth'))) {
     opens(ctx, 'public_database', `${ctx.saas.boundAll} (listens on every interface; the change turns no authentication on)`);
   }
+  // The change turns a data service's authentication on (MongoDB security.authorization enabled, Redis requirepass or an
+  // auth secret, Elasticsearch xpack.security.enabled): the service is closed to unauthenticated clients (MongoDB
+  // Security Checklist, enable access control; CIS Docker/Redis guidance, require a password).
+  if (ctx.saas.authOn) closes(ctx, 'unauthenticated_access');
   if (ctx.saas.cnameTargets.length > 0) {
     const text = stateText(ctx);
     const absent = info.some(([k, on]) => on === false && (k.includes('targetexists') || k.includes('targetresolves') || k.includes('targetclaimed') || k.includes('bucketexists') || k.includes('resourceexists'))) || text.includes('nosuchbucket') || text.includes('nxdomain') || text.includes('no such bucket');

@@ -57,8 +57,23 @@ export function settingsIn(v: Pick<TextView, 'text' | 'raw'>): Record<string, un
     put(key, child);
     stack.push(child);
   };
+  // A unified diff's removed line ("- authorization = \"NONE\"") is what the change takes away, not a setting it writes.
+  const lineStart = (i: number) => {
+    const at = v.raw[pieces[i].first]?.start ?? 0;
+    const before = v.text.lastIndexOf('\n', at - 1);
+    return v.text.slice(before + 1, at).trim() === '';
+  };
+  const lineEnd = (i: number) => v.text.indexOf('\n', v.raw[pieces[i].first]?.start ?? 0);
+  // Only in a diff (a line added with "+" or a hunk header): in a list of steps "- set x = true" is a step.
+  const diff = /^\s*(\+\s|\+\+\+ |@@ )/m.test(v.text);
   for (let i = 0; i < runs.length; i++) {
     const s = runs[i];
+    if (diff && s === '-' && lineStart(i)) {
+      const end = lineEnd(i);
+      while (i + 1 < runs.length && end >= 0 && (v.raw[pieces[i + 1].first]?.start ?? 0) < end) i++;
+      if (end < 0) break;
+      continue;
+    }
     if (s === '{' || s.endsWith('{')) {
       open(s === '{' ? lastName : unquote(s.slice(0, -1)) || lastName);
       continue;
@@ -93,6 +108,17 @@ export function settingsIn(v: Pick<TextView, 'text' | 'raw'>): Record<string, un
       const value = scalar(runs[i + 1]);
       if (typeof value === 'boolean') {
         put(s, value);
+        i++;
+        continue;
+      }
+      // Bicep and other object literals quote a string value in single quotes ("publicNetworkAccess: 'Disabled'").
+      const next = pieces[i + 1];
+      const from = v.raw[next.first]?.start ?? 0;
+      const to = v.raw[next.last]?.end ?? 0;
+      const written = v.text.slice(from, to).replace(/,$/, '');
+      const quoted = /^(['"])([^'"\s]{1,60})\1$/.exec(written) ?? (/^['"]$/.test(v.text[from - 1] ?? '') && v.text[to] === v.text[from - 1] ? [written, '', written] : null);
+      if (quoted) {
+        put(s, quoted[2]);
         i++;
         continue;
       }

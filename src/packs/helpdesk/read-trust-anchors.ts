@@ -68,6 +68,9 @@ function sqlTrust(ctx: ReadContext, text: string, source: string): void {
   const unsafe = UNSAFE_ASSEMBLY.exec(sample);
   if (unsafe) found.push(`assembly PERMISSION_SET = ${unsafe[1].toUpperCase()}`);
   if (found.length > 0) opens(ctx, 'sql_trust_widened', `${source}: ${found.join(', ')}`, found.join(', '));
+  // An assembly registered by its hash on the trusted list (sys.sp_add_trusted_assembly) under clr strict security: the
+  // documented way to load one signed assembly, with the database left untrustworthy.
+  else if (/\bsp_add_trusted_assembly\b/i.test(sample) && /\bcreate\s+assembly\b/i.test(sample)) checks(ctx, 'assembly_trusted_by_hash', `${source}: assembly added by hash with sys.sp_add_trusted_assembly`);
 }
 
 export function readTrustAnchors(ctx: ReadContext, a: CommandWords, text: string): void {

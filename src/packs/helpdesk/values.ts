@@ -100,6 +100,13 @@ export function belowTls12(value: string): boolean {
 }
 
 
+/** "TLS1_2", "1.3", "TLSv1.2_2021", "TLS13": a minimum protocol of TLS 1.2 or later. */
+export function tlsAtLeast12(value: string): boolean {
+  const v = normKey(value);
+  const digits = v.startsWith('tlsv') ? v.slice(4) : v.startsWith('tls') ? v.slice(3) : v;
+  return /^1[23]/.test(digits);
+}
+
 /** Entries [normalised key, value] of an object tree, depth-first, bounded (7 levels, 100 per level, about 400 in all). */
 export function entriesOf(value: unknown, out: [string, unknown][] = [], depth = 0): [string, unknown][] {
   if (depth > 6 || out.length > 400) return out;

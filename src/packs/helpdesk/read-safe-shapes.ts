@@ -1,0 +1,199 @@
+import YAML from 'yaml';
+import { checks, closes, gatheredFields, opens, type ReadContext } from './read-context.js';
+import { safeguardsNamed } from './safeguard-names.js';
+import { asArray, entriesOf, field, flagValue, isRecord, lowerText, normKey, scalarText, treeStrings } from './values.js';
+
+/**
+ * Bounded forms of operations whose dangerous forms other readers know, read by the operation's own documented limits:
+ * each records what bounds the change (`checks`) or the safeguard it puts back (`closes`), and where the same operation
+ * is written without its limit, the hazard it opens. Every input is bounded (texts, entries, lengths).
+ */
+
+const MAX = 20_000;
+const say = (s: string) => `action.parameters: ${s.trim().slice(0, 140)}`;
+
+/** The value after a flag in a command text ("--expires-in 86400", "-RebootCount 1", "--ip=127.0.0.1"), lower case. */
+function flagIn(text: string, ...names: string[]): string | undefined {
+  for (const n of names) {
+    const m = new RegExp(`(?:^|\\s)-{1,2}${n}(?:[=:]|\\s+)["']?([^\\s"']{1,200})`, 'i').exec(text);
+    if (m) return m[1].toLowerCase().replace(/[;,.)]+$/, '');
+  }
+  return undefined;
+}
+
+// A DNS record deleted while the ticket shows its target does not resolve: the dangling record (the takeover path) is
+// what goes (Microsoft Learn, Prevent dangling DNS entries and avoid subdomain takeover; OWASP subdomain takeover).
+const DNS_DELETE = /\brecord-sets?\s+(?:\w+\s+)?delete\b|\bdelete-resource-record-set\b|\bremove-dnsserverresourcerecord\b|"action"\s*:\s*"delete"/i;
+
+function readDanglingRecordRemoved(ctx: ReadContext, texts: readonly string[]): void {
+  const hit = texts.find((t) => DNS_DELETE.test(t.slice(0, MAX)));
+  if (!hit) return;
+  const gone = Object.entries(gatheredFields(ctx)).slice(0, 60).find(([k, v]) => /resolves|exists|claimed/.test(normKey(k)) && flagValue(v) === false);
+  const nx = /\bnxdomain\b/.test(lowerText(ctx.b.request.state ?? {}, MAX));
+  if (gone || nx) closes(ctx, 'dangling_dns');
+}
+
+// A presigned URL is bounded by its expiry, at most seven days for Signature Version 4 (Amazon S3 User Guide, sharing
+// objects with presigned URLs; Google Cloud Storage signed URLs, --duration up to 7 days).
+function readSignedUrl(ctx: ReadContext, texts: readonly string[]): void {
+  for (const t of texts) {
+    if (!/\bs3\s+presign\b|\bsign-?url\b/i.test(t)) continue;
+    const seconds = Number(flagIn(t, 'expires-in') ?? NaN);
+    const duration = flagIn(t, 'duration', 'd');
+    const hours = duration ? /^(\d+)h$/.exec(duration)?.[1] : undefined;
+    const secs = Number.isFinite(seconds) ? seconds : hours ? Number(hours) * 3600 : NaN;
+    if (Number.isFinite(secs) && secs > 0 && secs <= 604_800) checks(ctx, 'share_bounded', say(`a signed URL valid ${Math.round(secs / 3600)} h`));
+    return;
+  }
+}
+
+// A service principal allowed to invoke a function only from one source: the confused-deputy guard AWS documents for
+// resource policies (AWS Lambda Developer Guide, resource-based policies: --source-arn and --source-account).
+function readInvokePermission(ctx: ReadContext, texts: readonly string[]): void {
+  const t = texts.find((x) => /\blambda\s+add-permission\b/i.test(x));
+  if (!t) return;
+  const principal = flagIn(t, 'principal') ?? '';
+  if (principal === '*') return;
+  if (principal.endsWith('.amazonaws.com') && (flagIn(t, 'source-arn') || flagIn(t, 'source-account'))) checks(ctx, 'grant_scoped', say(`invoke permission for ${principal} from one source`));
+  else if (/^\d{12}$|^arn:aws:iam::\d{12}:/.test(principal)) checks(ctx, 'grant_scoped', say(`invoke permission for account ${principal}`));
+}
+
+// MFA bypass codes: Duo's Admin API makes codes that never expire with valid_secs 0 and unlimited use with reuse_count 0
+// (Duo Admin API, bypass codes). A single-use code valid a day or less, issued after the identity check, is the bounded one.
+function readBypassCodes(ctx: ReadContext, parameters: Record<string, unknown>, texts: readonly string[]): void {
+  if (!texts.some((t) => /bypass_codes\b/i.test(t))) return;
+  const kv = new Map(entriesOf(parameters));
+  const reuse = Number(scalarText(kv.get('reusecount')) ?? NaN);
+  const valid = Number(scalarText(kv.get('validsecs')) ?? NaN);
+  if (reuse === 0 || valid === 0) return opens(ctx, 'mfa_off', say(`bypass codes with ${reuse === 0 ? 'unlimited use' : 'no expiry'}`));
+  if (reuse >= 1 && reuse <= 3 && valid > 0 && valid <= 86_400) checks(ctx, 'credential_scoped', say(`bypass code for ${reuse} use${reuse > 1 ? 's' : ''}, valid ${Math.round(valid / 60)} min`));
+}
+
+// Microsoft Purview: a purge with PurgeType SoftDelete moves items to Recoverable Items, where they can be restored
+// (Microsoft Learn, Search for and delete email messages); the search that scopes it names what it matches.
+function readSoftPurge(ctx: ReadContext, texts: readonly string[]): void {
+  const t = texts.find((x) => /\bnew-compliancesearchaction\b/i.test(x) && /-purge\b/i.test(x));
+  if (!t) return;
+  if (flagIn(t, 'purgetype') === 'softdelete' && /-contentmatchquery\s+['"][^'"]{8,}/i.test(t)) checks(ctx, 'recoverable_delete', say('purge with PurgeType SoftDelete on a search with a content query (recoverable)'));
+}
+
+// Suspend-BitLocker -RebootCount n resumes protection after n restarts; 0 suspends it until someone resumes it
+// (Microsoft Learn, Suspend-BitLocker).
+function readBitLockerSuspend(ctx: ReadContext, texts: readonly string[]): void {
+  const t = texts.find((x) => /\bsuspend-bitlocker\b/i.test(x));
+  if (!t) return;
+  const count = flagIn(t, 'rebootcount');
+  if (count === '0') opens(ctx, 'encryption_off', say('Suspend-BitLocker -RebootCount 0 (suspended until resumed by hand)'));
+  else if (count !== undefined && /^[1-3]$/.test(count)) checks(ctx, 'bounded_suspension', say(`Suspend-BitLocker -RebootCount ${count} (protection resumes by itself)`));
+}
+
+// A server bound to the loopback address only: nothing off the host reaches it (the Jupyter, Redis and MongoDB defaults
+// their security guides recommend keeping).
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+function readLoopbackListener(ctx: ReadContext, texts: readonly string[]): void {
+  for (const t of texts) {
+    const bound = flagIn(t, 'ip', 'host', 'bind', 'listen', 'bind-address', 'bind_ip', 'address');
+    if (bound !== undefined && LOOPBACK.has(bound)) return checks(ctx, 'listener_local', say(`listens on ${bound} only`));
+  }
+}
+
+// An entry added to a block or deny list (Set-CsTenantFederationConfiguration -BlockedDomains @{Add=…}, blocked senders):
+// it takes a way in away.
+function readBlockListAdd(ctx: ReadContext, texts: readonly string[]): void {
+  const t = texts.find((x) => /-(blocked|deny|denied)\w*\s+@\{\s*add\s*=/i.test(x) || /-(blockedsenders|blockeddomains|blockedurls)\s+\S/i.test(x));
+  if (t) checks(ctx, 'block_entry_added', say(t.slice(0, 100)));
+}
+
+// Pod Security admission labels (Kubernetes Pod Security Standards): enforce=baseline or restricted refuses privileged
+// pods in the namespace; enforce=privileged admits anything.
+function readPodSecurityLabels(ctx: ReadContext, texts: readonly string[]): void {
+  for (const t of texts) {
+    const m = /pod-security\.kubernetes\.io\/enforce[=:]\s*["']?(privileged|baseline|restricted)\b/i.exec(t);
+    if (!m) continue;
+    if (m[1].toLowerCase() === 'privileged') opens(ctx, 'privileged_workload', say(`pod-security enforce=${m[1]} (every pod admitted)`));
+    else closes(ctx, 'privileged_workload');
+    return;
+  }
+}
+
+// A Kubernetes NetworkPolicy whose ingress rules each name their sources (or that has none, a default deny): traffic
+// reaches the pods only from those selectors (Kubernetes docs, Network Policies; CIS Kubernetes Benchmark 5.3.2).
+function readNetworkPolicies(ctx: ReadContext, texts: readonly string[]): void {
+  for (const t of texts) {
+    if (!/\bkind:\s*networkpolicy\b/i.test(t) || t.length > MAX) continue;
+    let docs: unknown[];
+    try {
+      docs = YAML.parseAllDocuments(t).map((d) => d.toJS());
+    } catch {
+      continue;
+    }
+    const policies = docs.filter((d): d is Record<string, unknown> => isRecord(d) && normKey(scalarText(d.kind) ?? '') === 'networkpolicy');
+    if (policies.length === 0) continue;
+    const bounded = policies.every((p) => {
+      const spec = isRecord(p.spec) ? p.spec : {};
+      return asArray(spec.ingress).every((r) => isRecord(r) && asArray(r.from).length > 0 && asArray(r.from).every((f) => isRecord(f) && Object.keys(f).length > 0));
+    });
+    if (bounded) checks(ctx, 'network_rule_scoped', say(`${policies.length} NetworkPolicy object${policies.length > 1 ? 's' : ''}, each ingress rule naming its sources`));
+    return;
+  }
+}
+
+// A Group Policy object linked whose name says which safeguard it carries (a LAPS or firewall baseline): the link turns
+// that safeguard on for the target (Microsoft Learn, New-GPLink).
+function readSafeguardGpoLink(ctx: ReadContext, texts: readonly string[]): void {
+  for (const t of texts) {
+    if (!/\bnew-gplink\b|\bset-gplink\b/i.test(t)) continue;
+    const name = /-name\s+["']([^"']{1,120})["']|-name\s+(\S{1,120})/i.exec(t);
+    if (!name || /-linkenabled\s+no\b/i.test(t)) continue;
+    for (const hazard of safeguardsNamed(ctx, (name[1] ?? name[2]).replace(/[-_]/g, ' '))) closes(ctx, hazard);
+  }
+}
+
+// A group managed service account whose password only a named host group may retrieve; a broad group could read the
+// password of every service running as it (Microsoft Learn, Group Managed Service Accounts overview).
+const BROAD_RETRIEVERS = /\b(domain computers|domain users|everyone|authenticated users|domain controllers)\b/i;
+function readManagedServiceAccount(ctx: ReadContext, texts: readonly string[]): void {
+  for (const t of texts) {
+    if (!/\b(new|set)-adserviceaccount\b/i.test(t)) continue;
+    const m = /-principalsallowedtoretrievemanagedpassword\s+(?:"([^"]{1,200})"|'([^']{1,200})'|(\S{1,200}))/i.exec(t);
+    if (!m) continue;
+    const who = m[1] ?? m[2] ?? m[3];
+    if (BROAD_RETRIEVERS.test(who)) opens(ctx, 'credential_exposure', say(`gMSA password retrievable by ${who}`));
+    else checks(ctx, 'grant_scoped', say(`gMSA password retrievable by ${who} only`));
+    return;
+  }
+}
+
+// A pending fine-grained token request approved while the ticket records what it asks for: read access on named
+// repositories with an expiry (GitHub Docs, managing requests for personal access tokens in your organisation).
+function readScopedRequestApproval(ctx: ReadContext, parameters: Record<string, unknown>): void {
+  const approves = entriesOf(parameters).some(([k, v]) => (k === 'action' || k === 'decision') && /^approve/.test(normKey(scalarText(v) ?? '')));
+  if (!approves) return;
+  const g = gatheredFields(ctx);
+  const perms = field(g, 'permissions', 'requestedpermissions', 'scopes')?.value;
+  const repos = asArray(field(g, 'repositories', 'repos')?.value);
+  const expiry = field(g, 'expiresindays', 'expiry', 'expires', 'expiration')?.value;
+  const levels = isRecord(perms) ? Object.values(perms).map((v) => lowerText(v, 20)) : asArray(perms).map((v) => lowerText(v, 40));
+  if (levels.length === 0 || !levels.every((l) => /^(read|none|read-only|readonly)$/.test(l.trim()))) return;
+  if (repos.length === 0 || repos.length > 5 || repos.some((r) => /^(all|\*)$/.test(lowerText(r, 10)))) return;
+  if (expiry === undefined || Number(scalarText(expiry)) === 0) return;
+  checks(ctx, 'grant_scoped', `state.information_gathered: read-only on ${repos.length} named repositor${repos.length > 1 ? 'ies' : 'y'}, expiring`);
+}
+
+export function readSafeShapes(ctx: ReadContext, parameters: unknown): void {
+  if (!isRecord(parameters) || ctx.removing > 0) return;
+  const texts = treeStrings(parameters).filter((t) => t.length <= MAX);
+  readDanglingRecordRemoved(ctx, texts);
+  readSignedUrl(ctx, texts);
+  readInvokePermission(ctx, texts);
+  readBypassCodes(ctx, parameters, texts);
+  readSoftPurge(ctx, texts);
+  readBitLockerSuspend(ctx, texts);
+  readLoopbackListener(ctx, texts);
+  readBlockListAdd(ctx, texts);
+  readPodSecurityLabels(ctx, texts);
+  readNetworkPolicies(ctx, texts);
+  readSafeguardGpoLink(ctx, texts);
+  readManagedServiceAccount(ctx, texts);
+  readScopedRequestApproval(ctx, parameters);
+}
