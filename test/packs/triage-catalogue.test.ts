@@ -137,6 +137,12 @@ const CASES: [hazard: string, state: Record<string, unknown>][] = [
   ['measles_exposure_pregnancy_low_acuity', { caller_demographics: { age: 33, sex: 'F', gestation_weeks: 16 }, chief_complaint: 'My niece was diagnosed with measles after staying with us at the weekend' }],
   ['icd_shocks_low_acuity', { caller_demographics: { age: 58, conditions: ['ICD for cardiomyopathy'] }, chief_complaint: 'The defibrillator went off twice while I was on the treadmill' }],
   ['dehydration_signs_low_acuity', { caller_demographics: { age: 80 }, chief_complaint: 'Diarrhoea for three days, feels dizzy when she stands up and has hardly passed urine' }],
+  ['facial_palsy_steroid_window_low_acuity', { caller_demographics: { age: 45 }, chief_complaint: 'My face is drooping on the left and I cannot wrinkle my forehead on that side', symptom_details: { arms_and_legs: 'normal strength' } }],
+  ['cast_compromise_low_acuity', { caller_demographics: { age: 9 }, chief_complaint: 'Broken wrist in a cast since yesterday, now his fingers are numb and the pain is much worse' }],
+  ['ascending_weakness_low_acuity', { caller_demographics: { age: 50 }, chief_complaint: 'Pins and needles in both feet for four days and now my legs keep giving way' }],
+  ['toxic_shock_low_acuity', { caller_demographics: { age: 16, sex: 'F' }, chief_complaint: 'Temperature of 39.4 and a red rash all over like sunburn, tampon in since yesterday' }],
+  ['non_fatal_strangulation_low_acuity', { caller_demographics: { age: 27 }, chief_complaint: 'My boyfriend had his hands around my neck last night' }],
+  ['high_altitude_illness_low_acuity', { caller_demographics: { age: 35, location: 'base camp at 5,100 m' }, chief_complaint: 'Staggering like he is drunk and muddled' }],
 ];
 
 describe('triage hazard catalogue', () => {

@@ -132,7 +132,9 @@ export function featurizeReading(reading: Reading): TriageFeatures {
   const ams = Math.max(s('confusion'), s('drowsy'), s('unconscious'), s('seizure'), s('fainted'));
   const hr = n('vitals.heart_rate');
   const rr = n('vitals.respiratory_rate');
-  const spo2 = n('vitals.spo2');
+  // A saturation at or above the value expected at the altitude the patient is at is not hypoxia there (altitude.ts).
+  const spo2Raw = n('vitals.spo2');
+  const spo2 = spo2Raw !== undefined && reading.facts.spo2_expected_for_altitude === true ? Math.max(spo2Raw, 92) : spo2Raw;
   const sbp = n('vitals.systolic_bp');
   const tempC = n('vitals.temperature_c');
   const gcs = n('vitals.gcs');

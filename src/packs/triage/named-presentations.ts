@@ -1,5 +1,6 @@
 import type { ReadingBuilder } from '../reading/reading.js';
 import type { Findings } from './findings.js';
+import { settlePresentationsInContext } from './presentations-in-context.js';
 
 /**
  * Named presentations read from findings that only mean something together, once every field is read. Each one is a
@@ -218,4 +219,5 @@ export function settleNamedPresentations(b: ReadingBuilder, f: Findings): void {
   ibuprofenBelowToxicDose(b, f);
   limbIschaemia(b, f);
   deformedLimb(f);
+  settlePresentationsInContext(b, f);
 }

@@ -11,6 +11,7 @@ import { osgoodSchlatterLump, settleNamedPresentations } from './named-presentat
 import { settleDevicesAndProcedures } from './devices-and-procedures.js';
 import { readBloodLead, readParacetamolDosing } from './doses-and-results.js';
 import { readBodyWeight } from './body-weight.js';
+import { readAltitude } from './altitude.js';
 import { readAge, readObservation, readPregnancyFields, readSex, readVitalField, readVitalsObject, rec } from './read-structured.js';
 import { CHEST_BURNING, LUMP, negationWithPhrases, readTokens, type TextMode, type TextRead } from './read-text.js';
 import { toHours } from '../reading/units.js';
@@ -96,6 +97,8 @@ class TriageReader {
     readParacetamolDosing(this.b, this.state, this.action as unknown as Rec);
     readBloodLead(this.b, this.state);
     readBodyWeight(this.b, this.state);
+    // The altitude the patient is at, and whether a low saturation is the one expected there (altitude.ts).
+    readAltitude(this.b, this.state);
     this.settleFacts();
     const inParameters = this.b.get('action.parameters.disposition');
     const beside = this.b.get('action.disposition');

@@ -80,7 +80,16 @@ const COMPOSE: ReadonlyArray<[site: string, quality: string, symptom: string]> =
   // A finger, thumb or toe said to be off ("the top of my thumb is off", "cut his finger off in the door"): an amputation
   // (NHS Cuts and grazes: a part of the body cut off is A&E), unless the clause names a thing taken off it (a ring, a plaster).
   ['digit', 'severed', 'amputation'],
+  // A forehead that cannot wrinkle or raise the brow, in facial weakness (NICE CKS Bell's palsy: forehead involved). Both legs weak (NHS Guillain-Barre syndrome); numbness or tingling of
+  // a limb or its end (with a cast: NHS Compartment syndrome; with both legs weak: Guillain-Barre). Read together in
+  // presentations-in-context.ts.
+  ['brow', 'weak', 'exposure.forehead_weak'], ['brow', 'brow_still', 'exposure.forehead_weak'], ['brow', 'droop', 'exposure.forehead_weak'],
+  ['both_lower_limbs', 'weak', 'bilateral_leg_weakness'], ['limb_end', 'numb', 'exposure.limb_numb'], ['digit', 'numb', 'exposure.limb_numb'], ['hand', 'numb', 'exposure.limb_numb'],
+  ['arm', 'numb', 'exposure.limb_numb'], ['leg', 'numb', 'exposure.limb_numb'], ['both_lower_limbs', 'numb', 'exposure.limb_numb'],
+  ['arm', 'weak', 'exposure.limb_weak'], ['hand', 'weak', 'exposure.limb_weak'], ['one_side', 'weak', 'exposure.limb_weak'], ['one_side', 'numb', 'exposure.limb_weak'],
 ];
+/** Flags a pair can set that only lower a risk: read from the caller's account alone (the agent's words never reassure). */
+const ACCOUNT_ONLY_FLAGS = new Set(['exposure.forehead_weak']);
 /** Things taken off a finger or toe: "took my ring off my finger" is no amputation. */
 const TAKEN_OFF = new Set(['ring', 'rings', 'glove', 'gloves', 'plaster', 'plasters', 'bandage', 'bandages', 'dressing', 'dressings', 'sock', 'socks', 'shoe', 'shoes',
   'nail', 'nails', 'toenail', 'fingernail', 'skin', 'varnish', 'polish', 'splint', 'cast', 'boot', 'boots', 'wart', 'verruca', 'scab', 'tape', 'strapping', 'clip', 'oximeter', 'probe']);
@@ -188,6 +197,9 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
         break;
       case 'quality':
         qualities.push({ ...m, concept: name });
+        // Any pain word in the caller's account, said or denied ("no pain at all", `pain: none`): read as a pending finding
+        // that presentations-in-context.ts reads and removes (a pain denied in early pregnancy bleeding, NICE NG126 1.3.2).
+        if (name === 'pain' && ctx.mode === 'account') record(findings, PAIN_ANY, m.negated, quote(m.first, m.last), ctx.mode);
         break;
       case 'exposure':
         // A food allergen in the conditions or allergies list ("allergies: peanuts") is a known allergy.
@@ -322,6 +334,8 @@ function settledSeverityScopes(tokens: readonly Token[]): boolean[] {
   return out;
 }
 
+/** The pending finding of any pain word, said or denied (see presentations-in-context.ts). */
+export const PAIN_ANY = 'pain_any_pending';
 /** The pending finding of a lump (see normalise.ts: a bite's or sting's lump is its local swelling). */
 export const LUMP = 'lump_pending';
 /** The pending finding of a burning in the chest (see normalise.ts: heartburn when reflux is named and nothing cardiac is). */
@@ -350,7 +364,7 @@ function measurementLabels(tokens: readonly Token[], found: readonly PhraseMatch
 /** The agent's own words (the action) can add a danger, never a reassurance: no denials, no benign complaint. */
 const REASSURING = new Set(['self_care_complaint', 'clinic_complaint', 'chest_wall_pain']);
 /** Exposure flags that can only lower a risk: read from the caller's account alone. */
-const REASSURING_EXPOSURES = new Set(['exposure.small_taste']);
+const REASSURING_EXPOSURES = new Set(['exposure.small_taste', 'exposure.cast_applied', 'exposure.medical_abortion', 'exposure.on_skin']);
 
 /** Relatives: a clause about one of them, told as history, describes someone other than the patient. */
 const RELATIVES = new Set(['mum', 'mom', 'mother', 'mum\'s', 'mother\'s', 'dad', 'father', 'dad\'s', 'father\'s', 'brother', 'sister', 'brother\'s', 'sister\'s', 'grandma', 'grandmother', 'grandad', 'granddad', 'grandfather', 'grandpa', 'nan', 'nana', 'granny', 'gran', 'aunt', 'auntie', 'aunty', 'uncle', 'cousin', 'parents', 'sibling', 'siblings', 'relative', 'relatives', 'family',
@@ -464,6 +478,11 @@ function pseudoFinding(tokens: readonly Token[], m: PhraseMatch, mode: TextMode)
   // (NICE CKS Whooping cough), not the stridor at rest of an obstructed airway; its own dangers (apnoea, going blue, an
   // infant) are read apart.
   if (m.concept === 'symptom.stridor' && m.phrase === 'whooping' && coughNear(tokens, m)) return true;
+  // "Checked arm drift on video", "tested for neck stiffness": what an examination looked for is not its result.
+  if (m.concept.startsWith('symptom.') && testedFor(tokens, m.first)) return true;
+  // "My lips feel floppy", "her mouth is floppy on one side": floppy said of a part of the face is the weakness of that
+  // part, not a floppy, drowsy person.
+  if (m.concept === 'symptom.drowsy' && m.phrase === 'floppy' && facePartNear(tokens, m)) return true;
   // "Nearly keeled over", "almost passed out": a near-faint (presyncope) is not a faint or a loss of consciousness.
   if ((m.concept === 'symptom.fainted' || m.concept === 'symptom.loss_of_consciousness' || m.concept === 'symptom.unconscious') && NEARLY.has(tokens[m.first - 1]?.text ?? '')) return true;
   // "Fine at rest", "OK when resting": the words say the complaint is not there at rest.
@@ -515,6 +534,19 @@ function pseudoFinding(tokens: readonly Token[], m: PhraseMatch, mode: TextMode)
   // "Worried about a heart attack" names no heart disease; "had a heart attack" does, so history words do not count here.
   if (mode !== 'flags' && mode !== 'conditions' && m.concept.startsWith('condition.')) {
     for (let j = m.first - 1; j >= 0 && tokens[j].clause === m.clause && m.first - j <= 6; j--) if (GUESS.has(tokens[j].text)) return true;
+  }
+  return false;
+}
+
+/** Parts of the face a side or a quality may be said of ("left eyebrow", "lips feel floppy"). */
+const FACE_PARTS = new Set(['face', 'facial', 'forehead', 'eyebrow', 'eyebrows', 'brow', 'eyelid', 'eyelids', 'eye', 'cheek', 'mouth', 'lip', 'lips', 'smile', 'nostril', 'jaw']);
+const FACE_REACH = 4;
+
+/** Whether a part of the face is named a few words before a match, in its clause ("lips feel floppy"). */
+function facePartNear(tokens: readonly Token[], m: PhraseMatch): boolean {
+  for (let j = m.first - 1; j >= 0 && m.first - j <= FACE_REACH; j--) {
+    if (tokens[j].kind === 'break' || tokens[j].clause !== m.clause || (tokens[j].kind === 'symbol' && tokens[j].text === ',')) return false;
+    if (FACE_PARTS.has(tokens[j].text)) return true;
   }
   return false;
 }
@@ -970,6 +1002,41 @@ function sideOfLimbPart(tokens: readonly Token[], side: PhraseMatch): boolean {
   return next !== undefined && next.kind === 'word' && LIMB_PARTS.has(next.text);
 }
 
+const SIDE_OF_FILLERS_FACE = new Set(['of', 'the', 'my', 'his', 'her', 'their', 'your']);
+
+/**
+ * "Can't raise the left eyebrow", "right side of her face is weak": a side word that names a side of the face (the part
+ * right after it, or after "side of the") says where the weakness or numbness is: the face (BE-FAST F), not an arm.
+ */
+function sideOfFace(tokens: readonly Token[], side: PhraseMatch): boolean {
+  for (let j = side.last + 1; j < tokens.length && j - side.last <= 4; j++) {
+    const t = tokens[j];
+    if (t.kind !== 'word') return false;
+    if (FACE_PARTS.has(t.text)) return true;
+    if (!SIDE_OF_FILLERS_FACE.has(t.text) && !(t.text === 'side' && j === side.last + 1)) return false;
+  }
+  return false;
+}
+
+/** Verbs of an examination: a finding named right after them is what was tested for ("checked arm drift"), not a result. */
+const TEST_WORDS = new Set(['checked', 'checking', 'tested', 'testing', 'examined', 'screened']);
+const TEST_REACH = 3;
+
+/**
+ * Whether the token at `at` is named as what an examination looked for: an examination verb a few words before it, in its
+ * clause and with no punctuation between ("checked arm drift on video", "tested for leg weakness"). "Checked, and his arm
+ * is weak" and "checked: the rash does not fade" are results.
+ */
+export function testedFor(tokens: readonly Token[], at: number): boolean {
+  for (let j = at - 1; j >= 0 && at - j <= TEST_REACH; j--) {
+    const t = tokens[j];
+    // "Tested positive for strep": a result, not what was looked for.
+    if (t.kind === 'break' || t.kind === 'symbol' || t.clause !== tokens[at].clause || t.text === 'positive') return false;
+    if (TEST_WORDS.has(t.text)) return true;
+  }
+  return false;
+}
+
 function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[], spans: readonly PhraseMatch[], ctx: TextContext & { tokens: readonly Token[] }, quote: (a: number, b: number) => string, addressed: readonly boolean[]): void {
   if (sites.length === 0 || qualities.length + sites.length < 2) return;
   const all = [...sites, ...qualities].sort((a, b) => a.first - b.first);
@@ -985,6 +1052,15 @@ function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[
       for (const [site, quality, symptom] of COMPOSE) {
         if (!((a.concept === site && b.concept === quality) || (b.concept === site && a.concept === quality))) continue;
         if (site === 'one_side' && symptom !== 'side.one_leg' && sideOfLimbPart(ctx.tokens, a.concept === site ? a : b)) continue;
+        // One side of the face, weak or numb, is a face sign (read by the face's own pairs or here), not an arm sign.
+        if (site === 'one_side' && symptom === 'stroke_arm' && sideOfFace(ctx.tokens, a.concept === site ? a : b)) {
+          const negatedFace = ctx.negate === true || a.negated || b.negated;
+          if (ctx.mode === 'questions') ctx.findings.asked.add('stroke_face');
+          else if (!(negatedFace && addressed[first])) record(ctx.findings, 'stroke_face', negatedFace, quote(first, last), ctx.mode);
+          continue;
+        }
+        // "Checked arm drift on video", "tested for arm weakness": the test named, not its result.
+        if (testedFor(ctx.tokens, a.first) || testedFor(ctx.tokens, b.first)) continue;
         // Pain under the ribs or in the upper tummy on one side (gallbladder, liver) is not the low one-sided pain of an ectopic pregnancy.
         if (symptom === 'one_sided_pain' && upperAbdomen(ctx.tokens, a.concept === 'abdomen' ? a : b)) continue;
         // One side of the belly is a pain only when a pain is said in its clause: "landed on her right side" names none.
@@ -1000,7 +1076,7 @@ function compose(sites: readonly PhraseMatch[], qualities: readonly PhraseMatch[
         if (ctx.mode === 'questions') ctx.findings.asked.add(symptom);
         else if (symptom.includes('.')) {
           // How the complaint is going is the caller's to say, as for the course words: the agent's words never reassure.
-          if (symptom.startsWith('course.') && ctx.mode !== 'account') continue;
+          if ((symptom.startsWith('course.') || ACCOUNT_ONLY_FLAGS.has(symptom)) && ctx.mode !== 'account') continue;
           if (!negated && ctx.mode !== 'conditions') ctx.findings.flag(symptom, quote(first, last));
         } else if (!(negated && addressed[first])) record(ctx.findings, symptom, negated, quote(first, last), ctx.mode);
       }
