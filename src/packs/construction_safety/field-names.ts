@@ -71,7 +71,9 @@ export type FieldKind =
   /** How long it takes to reach a place ("Regional ER, about 50 km, 55 min drive"): the time said in minutes or hours, in minutes. */
   | 'travel_minutes'
   /** Where people are sent ("shelter_location: conex by the gate"): its words are read as text, what the place is made of deciding. */
-  | 'place';
+  | 'place'
+  /** Whether a machine is working ("rig_status: driving", "hammer: shut down"): running words say it is, stopped words that it is not. */
+  | 'activity';
 
 export type Scope = 'environment' | 'crew' | 'compliance' | 'limits' | 'parameters' | 'other';
 
@@ -90,6 +92,8 @@ export interface FieldRule {
    * ("harness: full body", "lifeline: winch-tended, kept taut"): the device is there. An unknown or negative word still decides.
    */
   namesDevice?: true;
+  /** The value's words are read as text whatever status it gives ("clear safety glasses" is eye protection, and a clear lens at an arc). */
+  readsText?: true;
 }
 
 /** Singular, lower-case: how both field names and rules spell a word ("gusts" and "gust" are one word). */
@@ -804,9 +808,57 @@ export const FIELD_RULES: readonly FieldRule[] = [
   r('attached during transfer', 'fall.transfer_tied_off', 'status'), r('tied off during transfer', 'fall.transfer_tied_off', 'status'), r('lanyard attached during transfer', 'fall.transfer_tied_off', 'status'),
   r('tie off during transfer', 'fall.transfer_tied_off', 'status'), r('connected during transfer', 'fall.transfer_tied_off', 'status'),
   // Eye and face protection (1926.102).
-  r('eye protection', 'eye.protected', 'status'), r('safety glasses', 'eye.protected', 'status'), r('goggles', 'eye.protected', 'status'), r('face shield', 'eye.protected', 'status'),
+  r('eye protection', 'eye.protected', 'status', { readsText: true }), r('safety glasses', 'eye.protected', 'status'), r('goggles', 'eye.protected', 'status'), r('face shield', 'eye.protected', 'status'),
   // Trench supports coming out (1926.652(e)(1)).
   r('backfill with removal', 'trench.backfill_with_removal', 'status'), r('backfill placed', 'trench.backfill_with_removal', 'status'),
+  // Batch cs-dev-861..900.
+  // 1926.703(a)(2): a shoring or formwork design on record is the drawings the pour is checked against.
+  r('shoring design', 'formwork.drawings_on_site', 'status'), r('formwork design', 'formwork.drawings_on_site', 'status'), r('shore design', 'formwork.drawings_on_site', 'status'),
+  r('shoring layout', 'formwork.drawings_on_site', 'status'), r('falsework design', 'formwork.drawings_on_site', 'status'),
+  // 1926.855: people below a floor being broken out, and the planks the breakers stand on.
+  r('workers below', 'demolition.workers_below', 'count'), r('people below', 'demolition.workers_below', 'count'), r('crew below', 'demolition.workers_below', 'count'),
+  r('workers underneath', 'demolition.workers_below', 'count'), r('workers beneath', 'demolition.workers_below', 'count'),
+  r('planking', 'demolition.planking', 'status'), r('planks on stringers', 'demolition.planking', 'status'), r('arch planking', 'demolition.planking', 'status'),
+  // 1926.758(g): purlins or girts approved in writing as anchorages.
+  r('purlin anchorage approval', 'fall.purlin_anchor_approved', 'status'), r('purlin approval', 'fall.purlin_anchor_approved', 'status'),
+  r('purlin anchor approval', 'fall.purlin_anchor_approved', 'status'), r('girt anchorage approval', 'fall.purlin_anchor_approved', 'status'), r('purlin anchorage approved', 'fall.purlin_anchor_approved', 'status'),
+  // 1926.603(c)(3): the cut-off work's distance from the driver, the longest pile, and whether the driver keeps working.
+  r('distance from rig', 'pile.cutoff_distance_ft', 'length'), r('distance to rig', 'pile.cutoff_distance_ft', 'length'), r('distance from driver', 'pile.cutoff_distance_ft', 'length'),
+  r('distance from pile driver', 'pile.cutoff_distance_ft', 'length'), r('distance from hammer', 'pile.cutoff_distance_ft', 'length'), r('distance to hammer', 'pile.cutoff_distance_ft', 'length'),
+  r('cutoff distance', 'pile.cutoff_distance_ft', 'length'), r('cut off distance', 'pile.cutoff_distance_ft', 'length'), r('distance from leads', 'pile.cutoff_distance_ft', 'length'),
+  r('longest pile', 'pile.longest_ft', 'length'), r('pile length', 'pile.longest_ft', 'length'), r('max pile length', 'pile.longest_ft', 'length'),
+  r('rig status', 'pile.driving', 'activity'), r('hammer status', 'pile.driving', 'activity'), r('driving status', 'pile.driving', 'activity'), r('pile driving', 'pile.driving', 'activity'),
+  // MUTCD 6C.10: whether the flagger sees one end of the one-lane section from the other.
+  r('end to end visibility', 'traffic.ends_visible', 'status'), r('ends visible', 'traffic.ends_visible', 'status'), r('end visibility', 'traffic.ends_visible', 'status'),
+  r('both ends visible', 'traffic.ends_visible', 'status'), r('sight of both ends', 'traffic.ends_visible', 'status'),
+  // 1926.303: the work rest's gap, the guards, the ring test, the spindle and wheel speeds.
+  r('work rest gap', 'grinder.rest_gap_ft', 'length'), r('rest gap', 'grinder.rest_gap_ft', 'length'), r('tool rest gap', 'grinder.rest_gap_ft', 'length'), r('work rest distance', 'grinder.rest_gap_ft', 'length'),
+  r('tongue guard', 'grinder.guard_fitted', 'status'), r('wheel guard', 'grinder.guard_fitted', 'status'), r('grinder guard', 'grinder.guard_fitted', 'status'),
+  r('guard fitted', 'grinder.guard_fitted', 'status'), r('disc guard', 'grinder.guard_fitted', 'status'), r('guard on', 'grinder.guard_fitted', 'status'),
+  r('ring tested', 'grinder.ring_tested', 'status'), r('ring test', 'grinder.ring_tested', 'status'),
+  r('grinder rpm', 'grinder.spindle_rpm', 'count'), r('spindle rpm', 'grinder.spindle_rpm', 'count'), r('tool rpm', 'grinder.spindle_rpm', 'count'), r('spindle speed', 'grinder.spindle_rpm', 'count'),
+  r('disc rpm', 'grinder.wheel_rated_rpm', 'count'), r('disc rated rpm', 'grinder.wheel_rated_rpm', 'count'), r('wheel rpm', 'grinder.wheel_rated_rpm', 'count'), r('wheel rated rpm', 'grinder.wheel_rated_rpm', 'count'),
+  r('wheel rated speed', 'grinder.wheel_rated_rpm', 'count'), r('disc max rpm', 'grinder.wheel_rated_rpm', 'count'), r('wheel max rpm', 'grinder.wheel_rated_rpm', 'count'),
+  // Arc radiation: a welding screen between the arc and the people nearby.
+  r('welding screen', 'eye.arc_screened', 'status'), r('flash screen', 'eye.arc_screened', 'status'), r('welding curtain', 'eye.arc_screened', 'status'),
+  // 1926.1052(a): ice cleared from the stair.
+  r('deicing', 'stair.deiced', 'status'), r('deicing done', 'stair.deiced', 'status'), r('de icing', 'stair.deiced', 'status'), r('de iced', 'stair.deiced', 'status'),
+  r('salted', 'stair.deiced', 'status'), r('ice cleared', 'stair.deiced', 'status'),
+  // 1926.605(b)(2): the gap and drop between the wharf and the vessel.
+  r('gap', 'marine.gap_ft', 'length'), r('height difference', 'marine.height_difference_ft', 'length'), r('deck drop', 'marine.height_difference_ft', 'length'),
+  r('drop to deck', 'marine.height_difference_ft', 'length'), r('freeboard difference', 'marine.height_difference_ft', 'length'),
+  // 1910.178(k), (m): the dock ramp or board secured, the trailer chocked.
+  r('ramp secured', 'dock.ramp_secured', 'status'), r('yard ramp secured', 'dock.ramp_secured', 'status'), r('dock board secured', 'dock.ramp_secured', 'status'),
+  r('dockboard secured', 'dock.ramp_secured', 'status'), r('ramp chained', 'dock.ramp_secured', 'status'), r('bridge plate secured', 'dock.ramp_secured', 'status'),
+  // 14 CFR 107.12, 107.41: the drone pilot's certificate and the airspace authorisation.
+  r('pilot certificate', 'drone.pilot_certified', 'status'), r('remote pilot certificate', 'drone.pilot_certified', 'status'), r('part 107', 'drone.pilot_certified', 'status'),
+  r('pilot certified', 'drone.pilot_certified', 'status'), r('airspace authorization', 'drone.airspace_authorized', 'status'), r('airspace authorisation', 'drone.airspace_authorized', 'status'),
+  r('laanc', 'drone.airspace_authorized', 'status'), r('laanc approval', 'drone.airspace_authorized', 'status'), r('faa authorization', 'drone.airspace_authorized', 'status'),
+  // The air tested before entry, said with the gerund ("air_testing: none", "atmospheric_testing: done").
+  r('air testing', 'confined_space.tested', 'status'), r('gas testing', 'confined_space.tested', 'status'), r('atmospheric testing', 'confined_space.tested', 'status'),
+  r('air monitoring', 'confined_space.tested', 'status'), r('gas monitor', 'confined_space.tested', 'status'), r('gas meter', 'confined_space.tested', 'status'),
+  // 1926.302(e): where a powder-actuated fastener goes.
+  r('edge distance', 'pat.edge_distance_ft', 'length'), r('distance from edge', 'pat.edge_distance_ft', 'length'), r('edge clearance', 'pat.edge_distance_ft', 'length'),
   // identifiers and bookkeeping: read, nothing to decide
   r('permit no', 'record.permit_no', 'ignore'), r('permit number', 'record.permit_no', 'ignore'), r('tested at', 'record.tested_at', 'ignore'),
   r('workers entering', 'record.entrants', 'ignore'), r('competent person eta', 'record.eta', 'ignore'), r('shoring inspection', 'equipment.inspected', 'status'),

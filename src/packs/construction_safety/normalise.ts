@@ -213,7 +213,7 @@ export function readConstruction(state: Record<string, unknown>, action: ActionI
   }
 
   const taskView = views.find((v) => v.source === 'task');
-  const equipment = bySource('equipment').flatMap((v) => v.matches);
+  const equipment = bySource('equipment').flatMap((v) => kindMatches(v));
   const paramsKind = kindFromFacts(facts);
   const evidence = {
     field: kindOfField(kindField, vocabulary),
@@ -247,6 +247,22 @@ export function readConstruction(state: Record<string, unknown>, action: ActionI
   if (bySource('equipment').some((v) => v.matches.some((m) => m.concept === 'cue.heavy_equipment'))) facts.set('site.heavy_equipment', true, 'state.equipment_in_use', STRENGTH.recorded);
   facts.set('site.hazard_count', Array.isArray(state.active_hazards) ? state.active_hazards.length : 0, 'state.active_hazards', STRENGTH.recorded);
   return b.build(actionReading);
+}
+
+/** Words after "steel" that keep it the steel being erected ("steel erection", "steel beams", "steel at level 4"). */
+const STEEL_WORK_AFTER = new Set(['erection', 'erecting', 'erector', 'erectors', 'work', 'worker', 'workers', 'frame', 'frames', 'framing', 'member', 'members', 'beam', 'beams', 'column', 'columns', 'girder', 'girders', 'joist', 'joists', 'deck', 'decking', 'structure', 'connection', 'connections', 'connector', 'connectors', 'crew', 'gang', 'raising', 'iron', 'at', 'on', 'in', 'to', 'for', 'and', 'or', 'with', 'from', 'by', 'is', 'are', 'was', 'were', 'will', 'has', 'have', 'that', 'this', 'up', 'down', 'over', 'under', 'of', 'off', 'today', 'tomorrow', 'now']);
+
+/**
+ * An equipment item's matches for choosing the kind of work. Class: in the equipment list "steel" before another thing
+ * ("portable steel yard ramp", "steel drum", "steel egress stair") is what that thing is made of, not steel being erected
+ * (batch cs-dev-861..900).
+ */
+function kindMatches(view: TextView): PhraseMatch[] {
+  return view.matches.filter((m) => {
+    if (m.concept !== 'kind.steel_erection' || m.phrase !== 'steel') return true;
+    const next = view.tokens[m.last + 1];
+    return !next || next.kind !== 'word' || next.clause !== view.tokens[m.last].clause || STEEL_WORK_AFTER.has(next.text);
+  });
 }
 
 /** The kind of work the tool call's arguments imply ("depth_m" and "protective_system": an excavation). */
@@ -509,6 +525,11 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
     }
   }
   if (facts.bool('confined_space.present') && facts.bool('site.collapse')) facts.set('confined_space.entrant_down', true, 'an entrant collapsed or stopped responding', R);
+  // Underground (1926.800(j)(1)) the toxic gases are tested as often as the competent person finds necessary: a hydrogen sulfide
+  // reading given is judged as it stands, and one the gas check did not take is not asked for (Subpart AA's entry test does not
+  // apply, 1926.1201(b)(2)).
+  const h2s = facts.num('confined_space.h2s_ppm');
+  if (underground && h2s !== undefined) facts.set('underground.h2s_ppm', h2s, 'confined_space.h2s_ppm read underground', (facts.strengthOf('confined_space.h2s_ppm') ?? R) as Strength);
   // 1926.1204(e)(1)-(2), 1926.1205: a planned entry whose permit tests the atmosphere before anyone goes in has no readings yet;
   // the entry waits on them. Any reading given is judged as it stands.
   const readingsGiven = ['confined_space.o2_pct', 'confined_space.lel_pct', 'confined_space.h2s_ppm', 'confined_space.co_ppm'].some((f) => facts.num(f) !== undefined);
@@ -658,6 +679,42 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   if (facts.bool('vehicle.passenger_seat') === false && passengers !== undefined && passengers > 0 && facts.bool('hoist.material') !== true) {
     facts.set('vehicle.riding_unseated', true, `${passengers} passengers and no passenger seat`, STRENGTH.parameter);
   }
+
+  // Batch cs-dev-861..900.
+  // Abrasive wheels (1926.303): the rest gap in inches, a wheel rated below the spindle speed, and a grinder named by its numbers.
+  const restFt = facts.num('grinder.rest_gap_ft');
+  if (restFt !== undefined) facts.set('grinder.rest_gap_in', Math.round(restFt * 12 * 1000) / 1000, `${restFt} ft`, (facts.strengthOf('grinder.rest_gap_ft') ?? R) as Strength);
+  const spindle = facts.num('grinder.spindle_rpm');
+  const wheelRated = facts.num('grinder.wheel_rated_rpm');
+  if (spindle !== undefined && wheelRated !== undefined && wheelRated > 0) facts.set('grinder.overspeed', spindle > wheelRated, `spindle ${spindle} rpm against a wheel rated ${wheelRated} rpm`, STRENGTH.parameter);
+  if (['grinder.rest_gap_ft', 'grinder.spindle_rpm', 'grinder.wheel_rated_rpm', 'grinder.guard_fitted'].some((f) => facts.get(f) !== undefined)) facts.set('grinder.present', true, 'an abrasive wheel is described', R);
+  // Arc radiation (1926.102): a filter lens named protects; clear safety glasses named, and no filter lens, do not.
+  // Clear safety glasses are safety eyewear (1926.102(a)(1)), whatever they do at an arc.
+  if (facts.bool('eye.clear_lens') === true && facts.bool('eye.protected') === undefined) facts.set('eye.protected', true, 'clear safety glasses worn', STRENGTH.observed);
+  if (facts.bool('eye.filter_lens') === true) facts.set('eye.arc_filter', true, 'a filter lens of a shade', R);
+  else if (facts.bool('eye.clear_lens') === true || facts.bool('eye.filter_lens') === false || facts.bool('eye.street_glasses') === true) facts.set('eye.arc_filter', false, 'clear or street glasses, or no filter lens, at the arc', R);
+  // Pile cut-off (1926.603(c)(3)): cut-off words in a request about piles; the cutters keep twice the longest pile from the driver.
+  if (facts.bool('pile.cutoff_words') === true && (facts.bool('pile.mentioned') === true || facts.num('pile.longest_ft') !== undefined)) facts.set('pile.cutoff', true, 'pile tops cut off', R);
+  const longest = facts.num('pile.longest_ft');
+  if (longest !== undefined) facts.set('pile.cutoff_required_ft', 2 * longest, `twice the ${longest} ft longest pile`, R);
+  // Pan stairs whose pans are said to be empty are not filled (1926.1052(b)).
+  if (facts.bool('stair.pans_unfilled') === true && facts.bool('stair.pans_filled') === undefined) facts.set('stair.pans_filled', false, 'the pans are empty', R);
+  // A gas reading taken in the excavation says its air was tested (1926.651(g)(1)(i)); the reading is judged on its own.
+  const airTest = facts.bool('confined_space.tested');
+  if (facts.bool('trench.air_tested') === undefined && facts.bool('trench.present') === true && airTest !== undefined) facts.set('trench.air_tested', airTest, 'the air test on record', (facts.strengthOf('confined_space.tested') ?? R) as Strength);
+  if (facts.bool('trench.air_tested') === undefined && ['trench.o2_pct', 'trench.lel_pct', 'trench.h2s_ppm', 'confined_space.o2_pct', 'confined_space.lel_pct'].some((f) => facts.num(f) !== undefined)) facts.set('trench.air_tested', true, 'a gas reading is given', R);
+  // Air pressure on a container, in a request that names a flammable liquid (1926.152(e)).
+  if (facts.bool('flammable.air_pushed') === true && readout.concepts.has('cue.flammable_liquid')) facts.set('flammable.air_transfer', true, 'air pressure on a container of flammable liquid', R);
+  // A forklift driving into a trailer (1910.178(k)): the words of the entry, with a powered industrial truck in the request.
+  if (facts.bool('vehicle.trailer_entry') === true && (facts.bool('equipment.powered_truck') === true || readout.concepts.has('cue.powered_truck'))) facts.set('vehicle.trailer_boarded', true, 'a forklift drives into the trailer', R);
+
+  // "workers_below: 2" on a demolition names people under the floor being broken out, not an excavation's entry (1926.855).
+  if (kind === 'demolition' && facts.bool('trench.present') !== true && facts.num('demolition.workers_below') === undefined && facts.bool('trench.entry_planned') === true && /below|beneath|underneath/.test(facts.builder.provenance['trench.entry_planned'] ?? '')) {
+    facts.set('demolition.below_occupied', true, facts.builder.provenance['trench.entry_planned'] ?? 'workers below', STRENGTH.parameter);
+  }
+  // A powder-actuated fastener's distance from the edge, in inches (ANSI A10.3: 3 in. at least).
+  const edgeFt = facts.num('pat.edge_distance_ft');
+  if (edgeFt !== undefined) facts.set('pat.edge_distance_in', Math.round(edgeFt * 12 * 100) / 100, `${edgeFt} ft`, (facts.strengthOf('pat.edge_distance_ft') ?? R) as Strength);
 
   // Demolition, weather.
   if (facts.bool('weather.outdoors')) facts.set('weather.indoors', false, 'outdoors', R);

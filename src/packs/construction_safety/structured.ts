@@ -337,6 +337,11 @@ export function readStructured(
       }
       continue;
     }
+    if (rule.kind === 'activity') {
+      facts.set(rule.fact, activityOf(value), source, strength);
+      if (typeof value === 'string') texts.push({ path: here, value, scope });
+      continue;
+    }
     if (rule.kind === 'channel') {
       facts.set(rule.fact, channelDedicated(value), source, strength);
       if (typeof value === 'string') texts.push({ path: here, value, scope });
@@ -375,7 +380,7 @@ export function readStructured(
       // "stored_energy: none (no capacitors)": nothing is left to block.
       if (rule.noneIsSafe && status === false && typeof value === 'string' && NONE_WORDS.has(tokenize(value)[0]?.text ?? '')) status = true;
       // The value's words are still read as text ("SRL, Class 1" names the device's class).
-      if ((status === undefined || rule.namesDevice) && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
+      if ((status === undefined || rule.namesDevice || rule.readsText) && typeof value === 'string' && value.length > 0) texts.push({ path: here, value, scope });
       if (rule.namesDevice && status === undefined && typeof value === 'string' && value.trim().length > 0 && !saysUnknown(value)) status = true;
       // "attendant: L. Moreau", "spotter: D. Walsh": a role filled by a named person is filled.
       if (ROLE_FACTS.has(rule.fact) && status === undefined && typeof value === 'string' && !saysUnknown(value) && namesPerson(value)) status = true;
@@ -651,6 +656,19 @@ function anchorHeightOf(value: unknown, unit: Unit | undefined): number | undefi
   return undefined;
 }
 
+/** Words of a machine at work, and of one stopped ("rig_status: driving", "hammer: shut down"). */
+const RUNNING_WORDS = new Set(['driving', 'running', 'operating', 'working', 'active', 'on', 'hammering', 'vibrating', 'drilling']);
+const STOPPED_WORDS = new Set(['stopped', 'suspended', 'idle', 'idling', 'off', 'shut', 'parked', 'paused', 'down', 'standby', 'halted']);
+/** Whether a value says a machine is working (true), stopped (false), or neither. */
+function activityOf(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string' || value.length > 100) return undefined;
+  const words = tokenize(value.toLowerCase()).filter((t) => t.kind === 'word').map((t) => t.text);
+  const stopped = words.some((w) => STOPPED_WORDS.has(w)) || words.includes('not') || words.includes('no');
+  if (stopped) return false;
+  return words.some((w) => RUNNING_WORDS.has(w)) ? true : undefined;
+}
+
 /** A tie-off point named in a record: a pipe, conduit, duct or hanger is no anchorage (1926.502(d)(15)). */
 /** Words of an anchor value that name the lift itself, or something beside it. */
 const LIFT_ANCHOR_WORDS = new Set(['basket', 'boom', 'platform', 'bucket', 'cage']);
@@ -661,6 +679,8 @@ function readAnchor(facts: FactWriter, value: unknown, source: string, strength:
   const tokens = tokenize(value);
   const concepts = vocabulary.match(tokens, new Array<boolean>(tokens.length).fill(false));
   if (concepts.some((m) => m.concept === 'cue.improper_anchor')) facts.set('fall.anchor_unsuitable', true, source, strength);
+  // 1926.758(g): a purlin or girt named as the anchorage ("beam clamp on Z-purlin top flange").
+  if (concepts.some((m) => m.concept === 'cue.purlin')) facts.set('fall.anchor_on_purlin', true, source, strength);
   // 1926.453(b)(2)(v): from an aerial lift the lanyard goes to the boom or basket, never to an adjacent pole, beam or structure.
   const words = new Set(tokens.map((t) => t.text));
   const onLift = [...LIFT_ANCHOR_WORDS].some((w) => words.has(w));

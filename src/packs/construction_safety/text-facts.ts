@@ -18,6 +18,10 @@ function controlFact(m: PhraseMatch, view: TextView): string | undefined {
       return 'ladder.setup_secured';
     case 'control.trench':
       return 'trench.protected';
+    case 'control.wheel_chock':
+      return 'vehicle.wheels_chocked';
+    case 'control.ramp_secured':
+      return 'dock.ramp_secured';
     case 'control.loto':
       if (p.startsWith('zero')) return 'loto.verified';
       // "lock all four casters", "locked the gate": a wheel, brake or door locked is no energy source locked out.
@@ -218,6 +222,22 @@ function pastRemovalBefore(view: TextView, m: PhraseMatch): boolean {
   }
   return false;
 }
+/** Words between "in" and the protective system it names: determiners, a size, a material ("in a 1.5 m steel trench box"). */
+const INSIDE_SKIP = new Set(['a', 'an', 'the', 'their', 'its', 'our', 'm', 'ft', 'foot', 'feet', 'metre', 'meter', 'metres', 'meters', "'", '-', 'x', 'steel', 'aluminum', 'aluminium', 'hydraulic', 'modular', 'two', 'four', 'eight', 'deep', 'tall', 'high']);
+const INSIDE_WORDS = new Set(['in', 'inside', 'within', 'into']);
+/** Whether the words just before a protective system put the work in it ("in a 1.5 m trench box"). */
+function workedInside(view: TextView, first: number): boolean {
+  for (let k = first - 1; k >= 0 && k >= first - 6; k--) {
+    const t = view.tokens[k];
+    if (t.clause !== view.tokens[first].clause) return false;
+    if (INSIDE_WORDS.has(t.text)) return true;
+    if (t.kind !== 'number' && !INSIDE_SKIP.has(t.text)) return false;
+  }
+  return false;
+}
+/** Words around "tandem" that make it a vehicle's axles. */
+const AXLE_WORDS = new Set(['axle', 'axles', 'axel', 'axels', 'dump', 'dumps', 'trailer', 'trailers', 'wheels', 'wheel', 'drive', 'tractor', 'truck', 'trucks', 'tires', 'tyres']);
+const AXLE_BEFORE = new Set(['rear', 'front', 'trailer', "trailer's", 'tractor', 'truck', 'sliding']);
 /** Words that put a control back: "removed and replaced the guardrail" ends with the rail in place. */
 const RESTORED = new Set(['replaced', 'reinstalled', 'installed', 'reset', 'restored', 'refitted', 'fixed', 'repaired', 'new', 'put', 'back', 'reattached', 'rehung']);
 const REMOVAL_OBJECT_ENDS = new Set(['from', 'of', 'off', 'near', 'by', 'at', 'on', 'to', 'with', 'behind', 'under', 'beside', 'around', 'for']);
@@ -344,13 +364,32 @@ const CONDITION_FACTS: Record<string, string> = {
   'condition.overhead_crane': 'crane.overhead',
   'condition.pump_restart': 'concrete.line_restart',
   'condition.side_pull': 'crane.side_pull',
+  // Batch cs-dev-861..900.
+  'condition.unsupported_ground': 'ground.unsupported_exposure',
+  'condition.suspect_atmosphere': 'trench.atmosphere_suspected',
+  'cue.grinder': 'grinder.present',
+  'cue.ring_test': 'grinder.ring_tested',
+  'cue.pile': 'pile.mentioned',
+  'cue.pile_cutoff': 'pile.cutoff_words',
+  'cue.driving_on': 'pile.driving',
+  'cue.single_flagger': 'traffic.single_flagger',
+  'cue.deiced': 'stair.deiced',
+  'cue.arc_process': 'hot_work.arc',
+  'cue.clear_lens': 'eye.clear_lens',
+  'cue.filter_lens': 'eye.filter_lens',
+  'cue.welding_screen': 'eye.arc_screened',
+  'cue.step_across': 'marine.step_across',
+  'cue.trailer_boarding': 'vehicle.trailer_entry',
+  'cue.pat': 'pat.present',
+  'cue.drone': 'drone.present',
+  'cue.brittle_substrate': 'pat.brittle_substrate',
 };
 
 /**
  * Conditions read from a thing named together with what is said of it, in one clause and within a few words: the thing alone
  * ("leg straps", "the stinger") or the state alone ("unbuckled", "dipped") says nothing. Batch cs-dev-821..860.
  */
-const PAIRED_CONDITIONS: Record<string, { with: readonly string[]; window: number; fact: string }> = {
+const PAIRED_CONDITIONS: Record<string, { with: readonly string[]; window: number; fact: string; topicGuard?: boolean }> = {
   // Harness makers' instructions: leg straps buckled and snug before use (1926.502(d)).
   'cue.leg_strap': { with: ['cue.unfastened', 'status.negative'], window: 5, fact: 'fall.harness_unfastened' },
   // 1926.351(d)(2): hot electrode holders shall not be dipped in water.
@@ -365,10 +404,31 @@ const PAIRED_CONDITIONS: Record<string, { with: readonly string[]; window: numbe
   'cue.eyebolt': { with: ['cue.no_shoulder'], window: 4, fact: 'rigging.plain_eyebolt' },
   // 1926.1417(q): a crane used to drag or pull a load sideways.
   'cue.side_pull': { with: ['cue.side_pull_object'], window: 8, fact: 'crane.side_pull' },
+  // Batch cs-dev-861..900. 1926.303(b)(1): a wheel guard or tongue guard taken off.
+  'cue.wheel_guard': { with: ['cue.guard_off'], window: 6, fact: 'grinder.guard_removed' },
+  // MUTCD 6C.10: the far end of the one-lane section out of sight.
+  'cue.cannot_see': { with: ['cue.zone_end'], window: 6, fact: 'traffic.ends_hidden' },
+  // 1926.1052(a): ice or a slippery film on the stair.
+  'cue.stair_surface': { with: ['cue.slippery'], window: 8, fact: 'stair.slippery' },
+  // 1926.1052(b): pan stairs whose pans are still empty.
+  'cue.stair_pan': { with: ['cue.pan_unfilled'], window: 6, fact: 'stair.pans_unfilled' },
+  // 1926.152(e): air pressure put on a container of flammable liquid.
+  'cue.air_pressure': { with: ['cue.flammable_liquid', 'condition.container'], window: 12, fact: 'flammable.air_pushed' },
+  // 1926.855: people directly below the floor being broken out.
+  'cue.directly_below': { with: ['cue.people'], window: 10, fact: 'demolition.below_occupied', topicGuard: true },
+  // OSHA cold stress: numb, tingling, swollen or blotchy feet or hands.
+  'cue.extremity': { with: ['cue.cold_injury_sign'], window: 6, fact: 'cold.injury_signs', topicGuard: true },
 };
+/** What fastens a lanyard to a purlin, and the prepositions that put it there. */
+const TIE_CONCEPTS = new Set(['cue.tie_off', 'cue.anchor_clamp', 'control.fall']);
+const PURLIN_PREPOSITIONS = new Set(['to', 'on', 'onto', 'around', 'of', 'off', 'from', 'over']);
+/** Words right before one of a pair that make it a topic asked or watched for ("asks about numb feet", "watch for pale toes"). */
+const TOPIC_BEFORE = new Set(['about', 'for', 'of', 'regarding', 'check', 'checks', 'checking', 'watch', 'watching', 'monitor', 'monitoring']);
+/** Words of the same clause that report nothing found ("none reported", "nobody below"). */
+const NONE_FOUND = new Set(['none', 'nobody', 'noone']);
 
 /** Conditions whose negation says nothing useful ("no rush" is not "no pressure" evidence worth keeping). */
-const AFFIRM_ONLY = new Set(['condition.overhead_crane', 'condition.tornado_warning', 'condition.bird_droppings', 'condition.pump_restart', 'condition.side_pull', 'condition.nuclear_gauge', 'condition.removal_top_first', 'condition.platform_exit', 'condition.transfer_tied_off', 'condition.street_glasses', 'condition.undermining_supported', 'condition.trench_support_removal', 'condition.overhead_protection', 'condition.toxic_metal', 'condition.on_barge', 'condition.land_chart', 'condition.ground_level', 'condition.chainsaw', 'condition.one_handed', 'condition.above_shoulder', 'condition.fork_suspension', 'condition.cable_pull', 'condition.slab_penetration', 'condition.concealed_circuit', 'condition.laser', 'condition.zinc_coated', 'condition.chipping_tool', 'condition.clips_backwards', 'condition.dumping', 'condition.horizontal_lifeline', 'condition.positioning', 'condition.scuba', 'condition.cement_burn', 'condition.wet_cement_contact', 'condition.riding_unseated', 'condition.makeshift_rigging', 'condition.cofferdam', 'condition.cofferdam_distress', 'hazard.ignition_source', 'condition.corrosive', 'hazard.swing_radius', 'condition.underground', 'condition.post_tensioning', 'hazard.behind_jack', 'condition.lift_slab', 'cue.flagger', 'condition.shore_removal', 'hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
+const AFFIRM_ONLY = new Set(['cue.pat', 'cue.drone', 'condition.unsupported_ground', 'condition.suspect_atmosphere', 'cue.grinder', 'cue.pile', 'cue.pile_cutoff', 'cue.driving_on', 'cue.single_flagger', 'cue.arc_process', 'cue.clear_lens', 'cue.step_across', 'cue.trailer_boarding', 'condition.overhead_crane', 'condition.tornado_warning', 'condition.bird_droppings', 'condition.pump_restart', 'condition.side_pull', 'condition.nuclear_gauge', 'condition.removal_top_first', 'condition.platform_exit', 'condition.transfer_tied_off', 'condition.street_glasses', 'condition.undermining_supported', 'condition.trench_support_removal', 'condition.overhead_protection', 'condition.toxic_metal', 'condition.on_barge', 'condition.land_chart', 'condition.ground_level', 'condition.chainsaw', 'condition.one_handed', 'condition.above_shoulder', 'condition.fork_suspension', 'condition.cable_pull', 'condition.slab_penetration', 'condition.concealed_circuit', 'condition.laser', 'condition.zinc_coated', 'condition.chipping_tool', 'condition.clips_backwards', 'condition.dumping', 'condition.horizontal_lifeline', 'condition.positioning', 'condition.scuba', 'condition.cement_burn', 'condition.wet_cement_contact', 'condition.riding_unseated', 'condition.makeshift_rigging', 'condition.cofferdam', 'condition.cofferdam_distress', 'hazard.ignition_source', 'condition.corrosive', 'hazard.swing_radius', 'condition.underground', 'condition.post_tensioning', 'hazard.behind_jack', 'condition.lift_slab', 'cue.flagger', 'condition.shore_removal', 'hazard.ladder_top', 'condition.enclosed', 'condition.alternate_entry', 'hazard.under_load', 'hazard.spoil_at_edge', 'hazard.no_egress', 'condition.pressure', 'meta.address', 'event.near_miss', 'condition.defect', 'condition.combustible', 'condition.container', 'kind.personnel_platform', 'hazard.live_work']);
 /**
  * A hazard list names kinds of hazard ("cave_in", "falling_debris"), not what was seen: only hazards whose
  * naming is itself the fact (a power line, lightning, a suspended load) are read from it.
@@ -403,6 +463,10 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     if (m.concept.startsWith('control.')) {
       // "a 4 m deep shored pit", "sloped trench": in the task, a participle of the trench family describes the excavation as it stands.
       if (view.source === 'task' && m.concept === 'control.trench' && DESCRIBES_EXCAVATION.has(m.phrase) && EXCAVATION_NOUNS.has(view.tokens[m.last + 1]?.text ?? '') && !isNegated(view, m)) {
+        facts.set('trench.protected', true, source(m), STRENGTH.observed);
+      }
+      // "lay the main in a 1.5 m trench box", "work inside the shield": the task puts the work inside the protective system.
+      if (view.source === 'task' && m.concept === 'control.trench' && SHIELDS.some((w) => m.phrase.includes(w)) && workedInside(view, m.first) && !isNegated(view, m)) {
         facts.set('trench.protected', true, source(m), STRENGTH.observed);
       }
       if (view.source === 'task' || view.source === 'equipment') continue;
@@ -668,9 +732,30 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     // A thing and what is said of it in one clause ("leg straps unbuckled", "dunks the stinger in the bucket"): see PAIRED_CONDITIONS.
     const pair = PAIRED_CONDITIONS[m.concept];
     if (pair) {
-      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && view.source !== 'hazard' && conceptsNear(view, m.first, m.last, pair.window).some((c) => pair.with.includes(c.concept) && !c.negated && !isHypothetical(view, c))) {
+      const partner = conceptsNear(view, m.first, m.last, pair.window).find((c) => pair.with.includes(c.concept) && !c.negated && !isHypothetical(view, c));
+      // "asks each man about numb feet; none reported", "nobody directly below": a topic or a report of nothing found.
+      const topic = pair.topicGuard === true && partner !== undefined && (TOPIC_BEFORE.has(view.tokens[Math.min(m.first, partner.first) - 1]?.text ?? '') || view.tokens.some((t) => t.clause === m.clause && NONE_FOUND.has(t.text)));
+      if (partner && !topic && !isNegated(view, m) && !addressed && !isHypothetical(view, m) && view.source !== 'hazard') {
         facts.set(pair.fact, true, source(m), strength, true);
       }
+      continue;
+    }
+    // "SRLs clamped to the purlins", "a beam clamp on the top flange of the purlin": a tie-off, clamp or lanyard fastened to a
+    // purlin or girt (1926.758(g)); "bolting purlins, tied to the HLL" names the purlins as the work, not the anchorage.
+    if (m.concept === 'cue.purlin') {
+      const prep = [m.first - 1, m.first - 2].some((j) => PURLIN_PREPOSITIONS.has(view.tokens[j]?.text ?? '') && view.tokens[j].clause === m.clause);
+      const tied = prep && matchesStarting(view, m.first - 12, m.first - 1).some((c) => TIE_CONCEPTS.has(c.concept) && c.clause === m.clause && !c.negated);
+      if (tied && !isNegated(view, m) && !addressed && !isHypothetical(view, m) && view.source !== 'hazard' && view.source !== 'equipment') facts.set('fall.anchor_on_purlin', true, source(m), strength, true);
+      continue;
+    }
+    // "stop driving while the tops are cut", "hammer shut down": the pile driver is not working (1926.603(c)(3)).
+    if (m.concept === 'cue.driving_off') {
+      if (!isNegated(view, m) && !addressed && !isHypothetical(view, m) && view.source !== 'hazard' && view.source !== 'equipment') facts.set('pile.driving', false, source(m), strength);
+      continue;
+    }
+    // "salt and sand the stair first": what the action or the tool call does to the ice.
+    if (m.concept === 'cue.deice_verb') {
+      if ((view.source === 'action' || view.source === 'parameter') && !addressed && !isHypothetical(view, m)) facts.set('stair.deiced', !isNegated(view, m), source(m), strength);
       continue;
     }
     // "put both crews in the office trailer", "shelter_location: conex": where the action puts people, a light or mobile structure.
@@ -694,6 +779,11 @@ export function readTextFacts(facts: FactWriter, view: TextView, strength: Stren
     // "briefed on heat illness signs", "heat stroke prevention training": the sign named as a topic was seen on nobody.
     if (m.concept === 'symptom.heat' && isTopic(view, m)) continue;
     if (view.source === 'hazard' && !FROM_HAZARD_LIST.has(m.concept)) continue;
+    // Class: "jack stand under the trailer nose", "axle stands under the frame": "stand" as the name of a support, not a person
+    // standing under a load (batch cs-dev-861..900).
+    if (m.concept === 'hazard.under_load' && view.tokens[m.first]?.text === 'stand' && matchesOverlapping(view, m.first, m.first).some((c) => c.concept === 'cue.support_stand' && c.last === m.first)) continue;
+    // Class: "the rear tandem", "tandem axles", "tandem dump": a vehicle's pair of axles, not two cranes on one load.
+    if (m.concept === 'condition.multi_crane' && m.phrase === 'tandem' && (AXLE_WORDS.has(view.tokens[m.last + 1]?.text ?? '') || AXLE_BEFORE.has(view.tokens[m.first - 1]?.text ?? ''))) continue;
     // "two cranes" in the equipment list says what is on site, not that they share one load.
     if (view.source === 'equipment' && m.concept === 'condition.multi_crane') continue;
     if (view.source === 'action' && NOT_FROM_ACTION.has(m.concept)) continue;
@@ -744,6 +834,10 @@ const NEGATORS = new Set(['no', 'not', 'without', 'never', "don't", 'dont']);
 /** Verbs of a hoist's own motion: what they do "under power" is the load line's controlled motion. */
 const HOIST_MOTION = new Set(['lowered', 'lowering', 'lower', 'lowers', 'raised', 'raising', 'raise', 'hoisted', 'hoisting', 'boomed', 'booming', 'swung', 'travelled', 'traveled']);
 const ACROSS = new Set(['from', 'away', 'apart']);
+/** Whether a text names piles ("pile tops", "the longest pile", "H-piles"). */
+function namesPiles(view: TextView): boolean {
+  return view.matches.some((c) => !c.negated && c.phrase.includes('pile'));
+}
 const has = (near: readonly PhraseMatch[], concept: string) => near.some((m) => m.concept === concept);
 
 /** What one can be inside of, or the interior of, without being indoors: a marked zone, a barrier, a box, a side of a wall. */
@@ -971,8 +1065,14 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
       }
       if (has(near, 'cue.ladder_ext')) return facts.set('ladder.extension_ft', ft, path(), strength);
       if (has(near, 'cue.spoil')) return facts.set('trench.spoil_setback_ft', ft, path(), strength);
+      // "work rest about 13 mm from the wheel": the gap 1926.303(c)(1) keeps within 1/8 in.
+      if (has(near, 'cue.work_rest')) return facts.set('grinder.rest_gap_ft', ft, path(), strength);
       if (has(near, 'condition.combustible') || has(near, 'cue.cleared')) return facts.set('hot_work.combustibles_cleared_ft', ft, path(), strength);
       if (unit === 'in' || unit === 'cm' || unit === 'mm') return;
+      // "cutting off row B pile tops about 15 m away", "12 m from the hammer": how far the cut-off work is from the pile driver;
+      // "longest pile 24 m", "piles, 24 m long": the longest pile (1926.603(c)(3)).
+      if (across && (has(near, 'cue.pile_cutoff') || has(near, 'cue.pile_rig')) && namesPiles(view)) return facts.set('pile.cutoff_distance_ft', ft, path(), strength);
+      if (!across && has(near, 'cue.longest_pile') && namesPiles(view)) return facts.set('pile.longest_ft', ft, path(), strength);
       // "the ladder is 15 m from the crew": the lateral travel to the way out of a trench (1926.651(c)(2)).
       if (across && conceptsNear(view, q.index, last, 10).some((m) => m.concept === 'kind.ladder')) return facts.set('trench.egress_distance_ft', ft, path(), strength);
       // The equipment list gives the size of equipment ("steel trench box 2.4 m tall"), not a height of the work.
