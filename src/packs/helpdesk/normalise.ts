@@ -9,6 +9,9 @@ import { checks, newContext, opens } from './read-context.js';
 import { readAccessApproval, readAccessCarryOver, readBreakGlassUse, readCallForwarding, readChangeControl, readLeakCleanup, readParameterApproval, readPublishedAuth, readCompromiseClosure, readIdentityRequest, readResetEmailOnFile, readVerifiedTarget } from './read-identity-access.js';
 import { readOnPremShapes } from './read-onprem.js';
 import { readCloudShapes, readCrossAccountTrust, readGuestAccess } from './read-cloud-ops.js';
+import { readPeeringRoutes } from './read-routes.js';
+import { readPersonalDisclosure } from './read-personal-disclosure.js';
+import { readFederationAndExposure } from './read-federation-exposure.js';
 import { readDmarcPolicy, readSenderAllowList } from './read-mail-admin.js';
 import { readParameters } from './read-parameters.js';
 import { readRoutine } from './read-routine.js';
@@ -219,6 +222,8 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readOnPremShapes(ctx, action?.parameters);
   readCrossAccountTrust(ctx, action?.parameters);
   readCloudShapes(ctx, action?.parameters);
+  readPeeringRoutes(ctx, action?.parameters);
+  readPersonalDisclosure(ctx, action?.parameters);
   readGuestAccess(ctx, action?.parameters);
   readDmarcPolicy(ctx, action?.parameters, rawDescription);
   readSenderAllowList(ctx, action?.parameters);
@@ -239,6 +244,7 @@ export function readHelpdesk(state: Record<string, unknown>, action: ActionInput
   readReleaseAndTrustShapes(ctx, action?.parameters, action?.kind, rawDescription);
   readGrantScope(ctx, action?.parameters, action?.kind);
   readChangeEffects(ctx, action?.parameters);
+  readFederationAndExposure(ctx, action?.parameters);
   readSafeShapes(ctx, action?.parameters);
   if (ctx.opens.size === 0 && ctx.closes.size === 0 && ctx.checked.size === 0) readRoutine(ctx, [description, ...params.commands], action?.parameters);
   const actionReading = classifyAction(ctx, { declaredKind: action?.kind, description, parameterOpens, question, contentUnknown: !b.has('change.specified'), replyRisk });

@@ -977,7 +977,9 @@ export function readOnPremShapes(ctx: ReadContext, parameters: unknown): void {
   const act = `${String(ctx.b.request.action?.kind ?? '')} ${String(ctx.b.request.action?.description ?? '')}`.toLowerCase().slice(0, 4000);
   if (/\b(restore|restoring|release|releasing|recover)\b[^.\n]{0,80}\bquarantin|\bquarantine\.(release|restore)|-restore\b[^\n]{0,40}mpcmdrun|\bmpcmdrun\b[^\n]{0,80}-restore\b/.test(`${act}\n${text}`)) {
     const state = JSON.stringify(ctx.b.request.state ?? {}).toLowerCase().slice(0, 40_000);
-    const verdict = /\b(trojan\w*|malware|virus|ransomware|backdoor|worm|downloader|phish\w*|qakbot|emotet|malicious|exploit)\b/.exec(state);
+    // A verdict the ticket states as absent ("no phish or malware detections", "not malicious") is no verdict.
+    const VERDICT = /\b(trojan\w*|malware|virus|ransomware|backdoor|worm|downloader|phish\w*|qakbot|emotet|malicious|exploit)\b/g;
+    const verdict = [...state.matchAll(VERDICT)].find((m) => !/\b(no|not|non|without|zero|nor|free of|clean of)\b(?:[\s-]+[a-z]+){0,2}[\s-]+(or|and|nor)?[\s-]*$|\b(no|not|non|without|zero|nor)[\s-]+$/.test(state.slice(Math.max(0, (m.index ?? 0) - 30), m.index)));
     if (verdict) opens(ctx, 'endpoint_control_off', `action: a file quarantined as ${verdict[0]} released to the user`);
   }
   if (/backup|veeam|snapshot|job/.test(`${text} ${String(ctx.b.request.action?.kind ?? '')}`)) {

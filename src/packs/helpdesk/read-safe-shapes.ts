@@ -1,4 +1,5 @@
 import YAML from 'yaml';
+import { factAt } from '../reading/reading.js';
 import { checks, closes, gatheredFields, opens, type ReadContext } from './read-context.js';
 import { safeguardsNamed } from './safeguard-names.js';
 import { asArray, entriesOf, field, flagValue, isRecord, lowerText, normKey, scalarText, treeStrings } from './values.js';
@@ -180,6 +181,98 @@ function readScopedRequestApproval(ctx: ReadContext, parameters: Record<string, 
   checks(ctx, 'grant_scoped', `state.information_gathered: read-only on ${repos.length} named repositor${repos.length > 1 ? 'ies' : 'y'}, expiring`);
 }
 
+// Cisco IOS: "switchport trunk allowed vlan add <list>" appends to the trunk's allowed list and leaves the VLANs already
+// carried in place; the same command without add (or with except/all/none) replaces the list (Cisco Catalyst Switch
+// Software Configuration Guide, Defining the Allowed VLANs on a Trunk).
+function readTrunkVlanAdd(ctx: ReadContext, texts: readonly string[]): void {
+  const lines = texts.flatMap((t) => t.split(/\r?\n/)).map((l) => l.trim().toLowerCase()).filter((l) => /^switchport\s+trunk\s+allowed\s+vlan\b/.test(l));
+  if (lines.length === 0) return;
+  if (lines.every((l) => /^switchport\s+trunk\s+allowed\s+vlan\s+add\s+[\d,\s-]+$/.test(l))) checks(ctx, 'list_appended', say(lines[0]));
+}
+
+// Docker: "docker image prune" removes only image layers, which a registry gives back on the next pull; it never touches
+// volumes (Docker CLI reference, docker image prune). "docker volume prune" and "docker system prune --volumes" do.
+function readImagePrune(ctx: ReadContext, texts: readonly string[]): void {
+  const t = texts.find((x) => /\bdocker\s+image\s+prune\b|\bdocker\s+rmi\b/i.test(x));
+  if (!t || /\bvolume\b|--volumes\b|\bsystem\s+prune\b|\brm\s+-rf?\b|\bdocker\s+(container\s+)?rm\b/i.test(t)) return;
+  checks(ctx, 'recreatable_delete', say(`${t.slice(0, 90)} (image layers only; data volumes are left alone)`));
+}
+
+// LVM and filesystems grown into free space: lvextend with a "+" size, xfs_growfs, resize2fs with no smaller size; nothing
+// existing is removed or rewritten (Red Hat, Configuring and managing logical volumes: extending a logical volume).
+// lvreduce, lvremove and a shrink are the destructive forms, read elsewhere.
+function readVolumeGrow(ctx: ReadContext, texts: readonly string[]): void {
+  const t = texts.find((x) => /\blvextend\b|\bxfs_growfs\b|\blvresize\b/i.test(x));
+  if (!t || /\b(lvreduce|lvremove|vgremove|pvremove|wipefs|mkfs\S*|dd)\b/i.test(t)) return;
+  if (/\b(lvextend|lvresize)\b/i.test(t) && !/\s-[lL]\s*\+|\s--(size|extents)[= ]\+/.test(t)) return;
+  checks(ctx, 'capacity_grown', say(`${t.slice(0, 90)} (grown into free space)`));
+}
+
+// kubectl scale to at least the replicas the ticket says run now: more capacity, reversed by scaling back (Kubernetes
+// docs, Scaling a Deployment). Zero or fewer replicas is the form that can take a service down.
+function readScaleUp(ctx: ReadContext, texts: readonly string[]): void {
+  const t = texts.find((x) => /\bkubectl\b[^\n]{0,120}\bscale\b/i.test(x));
+  if (!t) return;
+  const wanted = Number(flagIn(t, 'replicas') ?? NaN);
+  const now = Number(scalarText(field(gatheredFields(ctx), 'currentreplicas', 'replicas', 'replicacount')?.value) ?? NaN);
+  if (Number.isInteger(wanted) && Number.isInteger(now) && wanted > 0 && wanted >= now) checks(ctx, 'capacity_raised', say(`replicas ${now} → ${wanted}`));
+}
+
+// Scheduled scaling that stops a non-production group out of hours and starts it again (Amazon EC2 Auto Scaling,
+// scheduled scaling; AWS Well-Architected COST09: turn off non-production resources when not in use). A schedule with no
+// action that brings capacity back, or one on a production group, is not this shape.
+function readOffHoursSchedule(ctx: ReadContext, texts: readonly string[]): void {
+  const actions = texts.flatMap((t) => t.split(/\r?\n|;|&&/)).filter((x) => /put-scheduled-update-group-action\b/i.test(x));
+  if (actions.length < 2 || factAt(ctx.b.facts, 'context.production') !== false) return;
+  const desired = actions.map((a) => Number(flagIn(a, 'desired-capacity') ?? NaN));
+  const groups = new Set(actions.map((a) => flagIn(a, 'auto-scaling-group-name')));
+  if (groups.size !== 1 || desired.some((d) => !Number.isFinite(d)) || !desired.includes(0) || !desired.some((d) => d > 0)) return;
+  checks(ctx, 'capacity_scheduled', say(`out-of-hours schedule on ${[...groups][0]}: capacity 0, then back to ${Math.max(...desired)}`));
+}
+
+// Azure storage keys: regenerating the key no consumer uses, then moving consumers to it, is the documented no-downtime
+// rotation (Microsoft Learn, Manage storage account access keys). The ticket must say the renewed key is unused.
+function readIdleKeyRenew(ctx: ReadContext, texts: readonly string[]): void {
+  const t = texts.find((x) => /\bstorage\s+account\s+keys\s+renew\b|\bnew-azstorageaccountkey\b/i.test(x));
+  if (!t) return;
+  const key = flagIn(t, 'key', 'keyname');
+  const name = key === 'secondary' || key === 'key2' ? 'key2' : key === 'primary' || key === 'key1' ? 'key1' : undefined;
+  if (!name) return;
+  const idle = Object.entries(gatheredFields(ctx)).slice(0, 60).some(([k, v]) => {
+    const n = normKey(k);
+    return (n.startsWith(name) || n.startsWith(key === 'secondary' || key === 'primary' ? key : name)) && /inuse|usedby|consumers/.test(n) && /^(none|nothing|no|false|0|unused|\[\])$/.test(lowerText(v, 20).trim());
+  });
+  if (idle) checks(ctx, 'idle_key_rotated', say(`${name} renewed while the ticket shows no consumer uses it`));
+}
+
+// Assigned Access (a Windows kiosk profile) signs in a local standard account Windows creates and manages for the kiosk
+// and runs only the named app (Microsoft Learn, Assigned Access). The danger it replaces is AutoAdminLogon with a
+// password stored in the registry; a profile that carries a password or an administrator account is not this shape.
+function readKioskProfile(ctx: ReadContext, parameters: Record<string, unknown>): void {
+  const kv = entriesOf(parameters);
+  const kiosk = kv.some(([k, v]) => /profiletype|kioskmode|mode/.test(k) && /\bkiosk\b|assigned access/i.test(scalarText(v) ?? ''));
+  if (!kiosk) return;
+  const text = lowerText(parameters, MAX);
+  if (/password|autoadminlogon|\badmin(istrator)?s?\b/.test(text)) return;
+  if (!/single app|multi[- ]app|assigned access|kiosk/.test(text)) return;
+  checks(ctx, 'kiosk_account_managed', say('kiosk profile: a Windows-managed kiosk account runs only the named app'));
+}
+
+// Approved sign-up domains (Slack, Zoom, Google Workspace "allowed domains"): anyone with an address at the domain may
+// join, so each added domain must be one the organisation owns. The ticket shows it verified in the organisation's
+// tenant; a consumer mail domain or an unverified one is not this shape.
+function readOwnedJoinDomains(ctx: ReadContext, parameters: Record<string, unknown>): void {
+  const list = entriesOf(parameters).find(([k]) => /^(approved|allowed|signup|joining|whitelisted)\w*domains?$/.test(k))?.[1];
+  const domains = asArray(list).map((d) => lowerText(d, 100).trim()).filter((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d));
+  if (domains.length === 0 || domains.length > 10) return;
+  const g = gatheredFields(ctx);
+  const current = Object.entries(g).filter(([k]) => /current|existing/.test(normKey(k))).flatMap(([, v]) => asArray(v).map((x) => lowerText(x, 100).trim()));
+  const added = domains.filter((d) => !current.includes(d) && !ctx.orgDomains.has(d));
+  if (added.length === 0 || added.some((d) => /^(gmail|googlemail|outlook|hotmail|live|yahoo|icloud|me|aol|proton|protonmail|gmx|mail|yandex)\./.test(d))) return;
+  const owned = Object.entries(g).some(([k, v]) => /owner|verified|ownership/.test(normKey(k)) && /\bverified\b/.test(lowerText(v, 300)) && !/\b(not|un)\s*verified\b/.test(lowerText(v, 300)));
+  if (owned) checks(ctx, 'domain_owned', say(`sign-up domains ${added.join(', ')} verified as the organisation's own`));
+}
+
 export function readSafeShapes(ctx: ReadContext, parameters: unknown): void {
   if (!isRecord(parameters) || ctx.removing > 0) return;
   const texts = treeStrings(parameters).filter((t) => t.length <= MAX);
@@ -196,4 +289,12 @@ export function readSafeShapes(ctx: ReadContext, parameters: unknown): void {
   readSafeguardGpoLink(ctx, texts);
   readManagedServiceAccount(ctx, texts);
   readScopedRequestApproval(ctx, parameters);
+  readTrunkVlanAdd(ctx, texts);
+  readImagePrune(ctx, texts);
+  readVolumeGrow(ctx, texts);
+  readScaleUp(ctx, texts);
+  readOffHoursSchedule(ctx, texts);
+  readIdleKeyRenew(ctx, texts);
+  readKioskProfile(ctx, parameters);
+  readOwnedJoinDomains(ctx, parameters);
 }
