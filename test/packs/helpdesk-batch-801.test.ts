@@ -328,6 +328,17 @@ describe('helpdesk: bounded forms of operations whose unbounded forms open a haz
     expect(change(np('')).checked).toContain('network_rule_scoped');
     expect(change(np('  ingress:\n  - {}\n')).checked ?? []).not.toContain('network_rule_scoped');
   });
+  it('given a NetworkPolicy peer of every address or every namespace, then it is not scoped; a labelled selector or a /24 is', () => {
+    const np = (peer: string) => call({ manifest: `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: np-2}\nspec:\n  podSelector: {}\n  ingress:\n  - from:\n    - ${peer}\n` });
+    for (const wide of ['ipBlock: {cidr: 0.0.0.0/0}', 'ipBlock: {cidr: "::/0"}', 'namespaceSelector: {}']) {
+      const r = read(np(wide));
+      expect(change(np(wide)).checked ?? [], wide).not.toContain('network_rule_scoped');
+      expect(r.action.unaccounted, wide).toBeDefined();
+    }
+    for (const named of ['ipBlock: {cidr: 10.20.30.0/24}', 'podSelector: {matchLabels: {app: web}}', 'namespaceSelector: {matchLabels: {team: pay}}']) {
+      expect(change(np(named)).checked, named).toContain('network_rule_scoped');
+    }
+  });
   it('given a GPO named for LAPS linked to an OU, then the safeguard is read as switched on', () => {
     expect(read(ps('New-GPLink -Name "WKS - LAPS policy" -Target "OU=Lab,DC=corp,DC=example" -LinkEnabled Yes')).action.effect).toBe('mitigates_first');
   });

@@ -330,9 +330,13 @@ const RECORD_WORDS = new Set(['record', 'records', 'log', 'logbook', 'report', '
 export function kindNamesEmergency(kind: string | undefined): boolean {
   if (!kind) return false;
   const words = tokenize(kind.trim().toLowerCase().slice(0, 100)).filter((t) => t.kind === 'word').map((t) => t.text);
-  return words.some((w, i) => EMERGENCY_WORDS.has(w) || (w === 'first' && words[i + 1] === 'aid'));
+  // "emergency_electrical_repair", "emergency_pump_replacement": urgent servicing is still servicing.
+  if (words.some((w) => SERVICING_WORDS.has(w))) return false;
+  return words.some((w, i) => RESPONSE_WORDS.has(w) || (w === 'first' && words[i + 1] === 'aid') || (w === 'emergency' && EMERGENCY_RESPONSE.has(words[i + 1] ?? '')));
 }
-const EMERGENCY_WORDS = new Set(['emergency', 'rescue', 'rescues', 'casualty', 'cpr', 'resuscitation']);
+const RESPONSE_WORDS = new Set(['rescue', 'rescues', 'casualty', 'cpr', 'resuscitation']);
+const EMERGENCY_RESPONSE = new Set(['response', 'respond', 'call', 'care', 'aid', 'action', 'actions']);
+const SERVICING_WORDS = new Set(['repair', 'repairs', 'replace', 'replacement', 'maintenance', 'service', 'servicing', 'fix', 'restore', 'restoration', 'install', 'installation', 'work', 'electrical', 'shutdown', 'switching']);
 
 export interface KindEvidence {
   field?: ReadKind;

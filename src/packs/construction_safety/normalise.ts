@@ -284,6 +284,9 @@ function kindFromFacts(facts: FactWriter): ReadKind | undefined {
  * A presence fact is set only from evidence (the kind of work, a measurement, a mention); it is what
  * lets an unknown deciding fact ask its question instead of staying silent.
  */
+/** Words of an action that takes someone up to the work ("climbs up", "hang the tray", "goes aloft"). */
+const ASCENT_WORDS = new Set(['climb', 'climbs', 'climbing', 'climbed', 'ascend', 'ascends', 'ascending', 'aloft', 'hang', 'hangs', 'hanging', 'mount', 'mounts', 'ladder', 'ladders', 'overhead', 'upstairs', 'raise', 'raises', 'hoist', 'hoists']);
+
 function derive(facts: FactWriter, kind: string, readout: TextReadout, actionView: TextView | undefined, equipment: TextView[], kindFromState = false, masonry = false): void {
   const R = STRENGTH.recorded;
   const speed = facts.num('wind.speed_mph');
@@ -346,7 +349,10 @@ function derive(facts: FactWriter, kind: string, readout: TextReadout, actionVie
   // height the action or its arguments give, an at-height kind or an exposure the text reports still count.
   const prov = facts.builder.provenance;
   const groundByAction = facts.bool('fall.ground_level') === true && (prov['fall.ground_level'] ?? '').startsWith('action.');
-  const actionOnGround = groundByAction && (prov['fall.height_ft'] ?? 'state.').startsWith('state.') && !AT_HEIGHT_KINDS.has(kind);
+  // "Crew on the ground preps the brackets, then climbs up to hang the tray": an action that also takes the crew up is at
+  // the state's height.
+  const goesUp = actionView?.tokens.some((t) => ASCENT_WORDS.has(t.text)) === true;
+  const actionOnGround = groundByAction && !goesUp && (prov['fall.height_ft'] ?? 'state.').startsWith('state.') && !AT_HEIGHT_KINDS.has(kind);
   const exposed = facts.bool('fall.exposure') === true && !((liftEmpty || scaffoldEmpty || actionOnGround) && listedOnly);
   if ((facts.num('fall.height_ft') !== undefined && !actionOnGround) || (AT_HEIGHT_KINDS.has(kind) && !liftEmpty && !scaffoldEmpty && !onGround) || exposed) facts.set('fall.at_height', true, `work at height (${kind})`, R);
   // Masonry walls (1926.706(a)(1)): the limited access zone is the wall's height plus 4 ft. Built from a scaffold, the wall

@@ -659,14 +659,23 @@ function anchorHeightOf(value: unknown, unit: Unit | undefined): number | undefi
 /** Words of a machine at work, and of one stopped ("rig_status: driving", "hammer: shut down"). */
 const RUNNING_WORDS = new Set(['driving', 'running', 'operating', 'working', 'active', 'on', 'hammering', 'vibrating', 'drilling']);
 const STOPPED_WORDS = new Set(['stopped', 'suspended', 'idle', 'idling', 'off', 'shut', 'parked', 'paused', 'down', 'standby', 'halted']);
-/** Whether a value says a machine is working (true), stopped (false), or neither. */
+const NEGATIONS = new Set(['not', 'no', 'never', 'isn', 'nt']);
+/**
+ * Whether a value says a machine is working (true), stopped (false), or neither. A negation flips the one kind of word it
+ * stands with ("not yet shut down" is working, "not driving" stopped, a bare "no" stopped); running and stopped words
+ * together ("driving, not stopped"), or a value that says it is unknown, decide nothing.
+ */
 function activityOf(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
-  if (typeof value !== 'string' || value.length > 100) return undefined;
+  if (typeof value !== 'string' || value.length > 100 || saysUnknown(value)) return undefined;
   const words = tokenize(value.toLowerCase()).filter((t) => t.kind === 'word').map((t) => t.text);
-  const stopped = words.some((w) => STOPPED_WORDS.has(w)) || words.includes('not') || words.includes('no');
-  if (stopped) return false;
-  return words.some((w) => RUNNING_WORDS.has(w)) ? true : undefined;
+  const running = words.some((w) => RUNNING_WORDS.has(w));
+  const stopped = words.some((w) => STOPPED_WORDS.has(w));
+  const negated = words.some((w) => NEGATIONS.has(w));
+  if (running && stopped) return undefined;
+  if (running) return !negated;
+  if (stopped) return negated;
+  return negated ? false : undefined;
 }
 
 /** A tie-off point named in a record: a pipe, conduit, duct or hanger is no anchorage (1926.502(d)(15)). */

@@ -120,13 +120,23 @@ const TRANSITIVE_OBJECT = new Set(['the', 'a', 'an', 'it', 'them', 'its', 'their
 const RATING_WORDS = new Set(['max', 'maximum', 'rated', 'rating', 'tabulated', 'allowable', 'allowed', 'permitted']);
 /** What a depth rating is of: a trench shield or box, or the maker's tabulated data for it. */
 const SHIELD_RATING_WORDS = new Set(['shield', 'shields', 'box', 'boxes', 'tab', 'tabulated', 'slide', 'shoring']);
-/** A rating word within the few words before the number, in its sentence. */
-function ratedDepth(tokens: readonly Token[], at: number): boolean {
-  for (let i = at - 1; i >= 0 && i >= at - 6; i--) {
-    if (tokens[i].kind === 'break' && SENTENCE_ENDS.has(tokens[i].text)) return false;
-    if (RATING_WORDS.has(tokens[i].text)) return true;
+/**
+ * A depth a shield or its tabulated data is rated for: a rating word within the few words before the number, and a
+ * shield word in the same sentence. "Dig to a maximum depth of 12 ft" (no shield in its sentence) is the cut's depth.
+ */
+function shieldRatedDepth(tokens: readonly Token[], at: number): boolean {
+  let rated = false;
+  let shield = false;
+  for (let i = at - 1; i >= 0 && i >= at - 12; i--) {
+    if (tokens[i].kind === 'break' && SENTENCE_ENDS.has(tokens[i].text)) break;
+    if (i >= at - 6 && RATING_WORDS.has(tokens[i].text)) rated = true;
+    if (SHIELD_RATING_WORDS.has(tokens[i].text)) shield = true;
   }
-  return false;
+  for (let i = at + 1; !shield && i < tokens.length && i <= at + 8; i++) {
+    if (tokens[i].kind === 'break' && SENTENCE_ENDS.has(tokens[i].text)) break;
+    if (SHIELD_RATING_WORDS.has(tokens[i].text)) shield = true;
+  }
+  return rated && shield;
 }
 const BELOW_WORDS = new Set(['under', 'below', 'beneath', 'underneath', 'deep', 'bgs']);
 /** Participles that say where a thing was put, not where someone works; and words of a set limit ("range limiter set to stop slewing at 25 m"). */
@@ -1085,9 +1095,8 @@ function readQuantity(facts: FactWriter, view: TextView, q: Quantity, strength: 
       if (apart && facts.bool('power_line.present') && !has(near, 'cue.depth') && !has(near, 'cue.depth_strong') && !has(near, 'cue.height_strong')) return facts.set('power_line.distance_ft', ft, path(), strength);
       // Class: "tab data: max depth Type C = 22 ft for this shield", "rated to 14 ft": a depth a protective system is rated for
       // (1926.652(c)(3) tabulated data) is a limit, not the depth of the cut; beside a shield or its tabulated data it is the rating.
-      if ((has(near, 'cue.depth_strong') || has(near, 'cue.depth') || tokens[q.index - 1]?.text === 'to') && ratedDepth(tokens, q.index)) {
-        if (tokens.some((t) => SHIELD_RATING_WORDS.has(t.text))) facts.set('trench.shield_rated_depth_ft', ft, path(), strength);
-        return;
+      if ((has(near, 'cue.depth_strong') || has(near, 'cue.depth') || tokens[q.index - 1]?.text === 'to') && shieldRatedDepth(tokens, q.index)) {
+        return facts.set('trench.shield_rated_depth_ft', ft, path(), strength);
       }
       // "valve pit (3.2 m deep)": the depth of a structure entered as a confined space is not a trench's depth.
       if (has(near, 'cue.depth_strong') && has(near, 'cue.structure') && !has(near, 'cue.depth') && !has(near, 'kind.trenching') && !has(near, 'kind.excavation')) return facts.set('structure.depth_ft', ft, path(), strength);

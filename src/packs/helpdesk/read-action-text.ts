@@ -1,5 +1,5 @@
 import type { PhraseMatch, Token } from '../reading/text.js';
-import { closes, isExternalAddress, opens, opensToWorld, type ReadContext } from './read-context.js';
+import { closes, isExternalAddress, opens, opensListed, opensToWorld, type ReadContext } from './read-context.js';
 import { readRoleGrant } from './read-grants.js';
 import { glued, isWorldSource, portsIn, type TextView } from './text-helpers.js';
 
@@ -422,8 +422,7 @@ function readBaselineWords(
     const name = v.text.slice(v.tokens[m.first].start, v.tokens[m.last].end).toLowerCase();
     const where = verb ? spanSay(verb.first < m.first ? verb : m, verb.first < m.first ? m : verb) : say(m);
     if (insecure === on) {
-      ctx.b.add(insecure ? 'change.insecure_feature_on' : 'change.safeguard_setting_off', name, where);
-      ctx.opens.add(insecure ? 'insecure_feature_on' : 'safeguard_setting_off');
+      opensListed(ctx, insecure ? 'insecure_feature_on' : 'safeguard_setting_off', name, where);
     } else ctx.closes.add(insecure ? 'insecure_feature_on' : 'safeguard_setting_off');
   }
 }

@@ -1,5 +1,5 @@
 import YAML from 'yaml';
-import { checks, closes, gatheredFields, opens, type ReadContext } from './read-context.js';
+import { checks, closes, gatheredFields, opens, opensListed, type ReadContext } from './read-context.js';
 import { asArray, entriesOf, field, flagValue, isRecord, lowerText, normKey, scalarText, strings, treeTexts } from './values.js';
 
 /**
@@ -68,8 +68,7 @@ export function readCloudCommand(ctx: ReadContext, words: readonly string[], fla
         if (word.startsWith('-')) continue;
         const kind = K8S_GUARDRAILS[word.split('.', 1)[0].split('/', 1)[0]];
         if (!kind) continue;
-        ctx.b.add('change.safeguard_setting_off', `${kind} deleted`, source);
-        ctx.opens.add('safeguard_setting_off');
+        opensListed(ctx, 'safeguard_setting_off', `${kind} deleted`, source);
         break;
       }
     }
@@ -162,8 +161,7 @@ export function readCloudText(ctx: ReadContext, s: string, source: string): void
   // IMDSv1: instance metadata answered without a session token (Checkov CKV_AWS_79, Security Hub EC2.8).
   const compact = lower.replace(/[^a-z0-9]/g, '');
   if (compact.includes('httptokensoptional')) {
-    ctx.b.add('change.insecure_feature_on', 'IMDSv1 (HttpTokens optional)', source);
-    ctx.opens.add('insecure_feature_on');
+    opensListed(ctx, 'insecure_feature_on', 'IMDSv1 (HttpTokens optional)', source);
   }
   readEnvironmentDump(ctx, lower, source);
   // UPDATE … SET with no WHERE before the statement ends (';' only: a WHERE may be on a later line) rewrites every row.

@@ -77,6 +77,12 @@ export function opens(ctx: ReadContext, fact: string, source: string, value: boo
   ctx.opens.add(fact);
 }
 
+/** A hazard whose fact is a list of what was found ("len(facts.change.insecure_feature_on) > 0"): one more item in it. */
+export function opensListed(ctx: ReadContext, fact: string, item: string, source: string): void {
+  ctx.b.add(`change.${fact}`, item, source);
+  ctx.opens.add(fact);
+}
+
 export function closes(ctx: ReadContext, fact: string): void {
   if (ctx.removing > 0 && SAFEGUARDS[fact]) {
     ctx.b.set(`change.${fact}`, true, 'a safeguard setting the change removes');

@@ -1,4 +1,4 @@
-import { closes, opens, type ReadContext } from './read-context.js';
+import { closes, opens, opensListed, type ReadContext } from './read-context.js';
 import { isRecord } from './values.js';
 
 /**
@@ -110,14 +110,12 @@ function readDirection(ctx: ReadContext, parameters: Record<string, unknown>, li
     const say = `action.parameters: ${l.raw.slice(0, 120)}`;
     const guard = safeguards.find((t) => has(l, t));
     if (guard && turnsOff(l)) {
-      ctx.b.add('change.safeguard_setting_off', guard, say);
-      ctx.opens.add('safeguard_setting_off');
+      opensListed(ctx, 'safeguard_setting_off', guard, say);
     }
     const feature = insecure.find((t) => has(l, t)) ?? (dcs ? insecureOnDc.find((t) => has(l, t)) : undefined);
     // "--no-enable-legacy-authorization", "no ip http server" written mid-line: the flag's negated form turns it off.
     if (feature && !negates(l) && !l.s2.includes(` no${lineOf(feature).s2}`)) {
-      ctx.b.add('change.insecure_feature_on', feature, say);
-      ctx.opens.add('insecure_feature_on');
+      opensListed(ctx, 'insecure_feature_on', feature, say);
     }
     // The insecure feature turned off (Stop-Service Spooler, "no ip http server", Disable-…): the hardening itself.
     else if (feature) closes(ctx, 'insecure_feature_on');

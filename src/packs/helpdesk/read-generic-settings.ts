@@ -1,6 +1,6 @@
 import { tokenize } from '../reading/text.js';
 import { GUARD_OFF } from './read-action-text.js';
-import { checks, closes, opens, type ReadContext } from './read-context.js';
+import { checks, closes, opens, opensListed, type ReadContext } from './read-context.js';
 import { identifierWords } from './safeguard-names.js';
 import { asArray, belowTls12, field, flagValue, isRecord, normKey, scalarText, tlsAtLeast12 } from './values.js';
 
@@ -224,13 +224,13 @@ const PROTECTIVE: Readonly<Record<string, { value: (t: string) => boolean | unde
   // A share link that requires sign-in reaches only the named people (Microsoft Graph driveItem invite, requireSignIn).
   requiresignin: { value: isOn, hazard: 'external_sharing' },
   // Guests on a Wi-Fi network kept off the LAN (Cisco Meraki, SSID firewall: deny local LAN access).
-  allowlanaccess: { value: (t) => { const f = isOn(t); return f === undefined ? undefined : !f; }, hazard: 'world_open' },
+  allowlanaccess: { value: invert(isOn), hazard: 'world_open' },
   // Branch protection (GitHub Docs, About protected branches; Checkov CKV_GIT_5 pull requests require approvals).
   enforceadmins: { value: isOn, hazard: 'branch_protection_off' },
   requirecodeownerreviews: { value: isOn, hazard: 'branch_protection_off' },
   dismissstalereviews: { value: isOn, hazard: 'branch_protection_off' },
   requiredapprovingreviewcount: { value: atLeast(1), hazard: 'branch_protection_off' },
-  allowsforcepushes: { value: (t) => { const f = isOn(t); return f === undefined ? undefined : !f; }, hazard: 'branch_protection_off' },
+  allowsforcepushes: { value: invert(isOn), hazard: 'branch_protection_off' },
   // MongoDB access control (MongoDB Security Checklist, enable access control: security.authorization enabled).
   // An API Gateway method's authorization NONE lets anyone call it; a named authorizer type makes callers authenticate
   // (Checkov CKV_AWS_59; Amazon API Gateway, control access to a REST API).
@@ -245,11 +245,8 @@ function readProtective(ctx: ReadContext, key: string, value: unknown, source: s
   const verdict = rule.value(text);
   if (verdict === undefined) return false;
   if (verdict) closes(ctx, rule.hazard);
-  else if (LIST_FACTS.has(rule.hazard)) {
-    // Hazards whose fact is a list of what was read ("len(facts.change.insecure_feature_on) > 0").
-    ctx.b.add(`change.${rule.hazard}`, rule.what ?? identifierWords(key), `${source} = ${text}`);
-    ctx.opens.add(rule.hazard);
-  } else opens(ctx, rule.hazard, `${source} = ${text} (${identifierWords(key)})`);
+  else if (LIST_FACTS.has(rule.hazard)) opensListed(ctx, rule.hazard, rule.what ?? identifierWords(key), `${source} = ${text}`);
+  else opens(ctx, rule.hazard, `${source} = ${text} (${identifierWords(key)})`);
   return true;
 }
 

@@ -1,5 +1,5 @@
 import { identifierParts } from '../reading/text.js';
-import { checks, gatheredFields, opens, type ReadContext } from './read-context.js';
+import { checks, gatheredFields, opens, opensListed, type ReadContext } from './read-context.js';
 import { adminRoleKind } from './read-grants.js';
 import { safeguardsNamed } from './safeguard-names.js';
 import { asArray, entriesOf, field, flagValue, isRecord, lowerText, normKey, scalarText, treeStrings } from './values.js';
@@ -358,8 +358,7 @@ function readAllowAll(ctx: ReadContext, parameters: Record<string, unknown>): vo
       if (m) block[m[1].toLowerCase()] = m[2].replace(/"/g, '').trim();
       if (/^(next|end)\b/i.test(line)) {
         if (isAny(block.srcaddr) && isAny(block.dstaddr) && isAny(block.service) && normKey(block.action ?? '') === 'accept') {
-          ctx.b.add('change.insecure_feature_on', `permit any any (policy ${block.name ?? ''}: srcaddr all, dstaddr all, service ALL, accept)`.replace(' ()', ''), say(`firewall policy ${block.name ?? ''} accepts all to all`));
-          ctx.opens.add('insecure_feature_on');
+          opensListed(ctx, 'insecure_feature_on', `permit any any (policy ${block.name ?? ''}: srcaddr all, dstaddr all, service ALL, accept)`.replace(' ()', ''), say(`firewall policy ${block.name ?? ''} accepts all to all`));
           return;
         }
         block = {};

@@ -2,6 +2,7 @@ import YAML from 'yaml';
 import { factAt } from '../reading/reading.js';
 import { checks, closes, gatheredFields, opens, type ReadContext } from './read-context.js';
 import { safeguardsNamed } from './safeguard-names.js';
+import { isWorldSource } from './text-helpers.js';
 import { asArray, entriesOf, field, flagValue, isRecord, lowerText, normKey, scalarText, treeStrings } from './values.js';
 
 /**
@@ -117,6 +118,19 @@ function readPodSecurityLabels(ctx: ReadContext, texts: readonly string[]): void
   }
 }
 
+/**
+ * A NetworkPolicy peer that names who it admits: a selector with labels, or an address block short of every address.
+ * An empty namespaceSelector selects every namespace, and an ipBlock of 0.0.0.0/0 or ::/0 every address.
+ */
+function namesItsPeers(peer: unknown): boolean {
+  if (!isRecord(peer) || Object.keys(peer).length === 0) return false;
+  const block = peer.ipBlock;
+  if (isRecord(block) && isWorldSource(String(scalarText(block.cidr) ?? ''))) return false;
+  const ns = peer.namespaceSelector;
+  if (isRecord(ns) && Object.keys(ns).length === 0 && !isRecord(peer.podSelector)) return false;
+  return true;
+}
+
 // A Kubernetes NetworkPolicy whose ingress rules each name their sources (or that has none, a default deny): traffic
 // reaches the pods only from those selectors (Kubernetes docs, Network Policies; CIS Kubernetes Benchmark 5.3.2).
 function readNetworkPolicies(ctx: ReadContext, texts: readonly string[]): void {
@@ -132,7 +146,7 @@ function readNetworkPolicies(ctx: ReadContext, texts: readonly string[]): void {
     if (policies.length === 0) continue;
     const bounded = policies.every((p) => {
       const spec = isRecord(p.spec) ? p.spec : {};
-      return asArray(spec.ingress).every((r) => isRecord(r) && asArray(r.from).length > 0 && asArray(r.from).every((f) => isRecord(f) && Object.keys(f).length > 0));
+      return asArray(spec.ingress).every((r) => isRecord(r) && asArray(r.from).length > 0 && asArray(r.from).every(namesItsPeers));
     });
     if (bounded) checks(ctx, 'network_rule_scoped', say(`${policies.length} NetworkPolicy object${policies.length > 1 ? 's' : ''}, each ingress rule naming its sources`));
     return;
