@@ -318,8 +318,12 @@ export function kindOfField(kind: string | undefined, vocabulary: Lexicon): Read
  * words still may, and rules that read no kind still apply.
  */
 export function kindNamesRecord(kind: string | undefined): boolean {
-  if (!kind) return false;
-  return tokenize(kind.trim().toLowerCase().slice(0, 100)).some((t) => RECORD_WORDS.has(t.text));
+  return kindWords(kind).some((w) => RECORD_WORDS.has(w));
+}
+/** The words of a declared kind ("emergency_electrical_repair" → emergency, electrical, repair), bounded. */
+function kindWords(kind: string | undefined): string[] {
+  if (!kind) return [];
+  return tokenize(kind.trim().toLowerCase().slice(0, 100)).filter((t) => t.kind === 'word').map((t) => t.text);
 }
 const RECORD_WORDS = new Set(['record', 'records', 'log', 'logbook', 'report', 'reports', 'form', 'forms', 'paperwork', 'documentation', 'recordkeeping']);
 
@@ -328,8 +332,7 @@ const RECORD_WORDS = new Set(['record', 'records', 'log', 'logbook', 'report', '
  * machine ("pull the plug at the spider box, then start CPR") frees or protects a casualty; it services nothing.
  */
 export function kindNamesEmergency(kind: string | undefined): boolean {
-  if (!kind) return false;
-  const words = tokenize(kind.trim().toLowerCase().slice(0, 100)).filter((t) => t.kind === 'word').map((t) => t.text);
+  const words = kindWords(kind);
   // "emergency_electrical_repair", "emergency_pump_replacement": urgent servicing is still servicing.
   if (words.some((w) => SERVICING_WORDS.has(w))) return false;
   return words.some((w, i) => RESPONSE_WORDS.has(w) || (w === 'first' && words[i + 1] === 'aid') || (w === 'emergency' && EMERGENCY_RESPONSE.has(words[i + 1] ?? '')));

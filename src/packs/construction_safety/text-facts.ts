@@ -873,8 +873,8 @@ function leftBehind(view: TextView, m: PhraseMatch): boolean {
   if (j < 0 || view.tokens[j].clause !== view.tokens[m.first].clause) return false;
   const w = view.tokens[j].text;
   if (LEAVING.has(w)) return true;
-  // "out of the trailer", "away from the trucks", "clear of the conex".
-  return (w === 'of' && ['out', 'clear'].includes(view.tokens[j - 1]?.text ?? '')) || (w === 'from' && view.tokens[j - 1]?.text === 'away');
+  // "out of the trailer", "clear of the conex" ("away from the trucks" is a LEAVING word already).
+  return w === 'of' && ['out', 'clear'].includes(view.tokens[j - 1]?.text ?? '');
 }
 
 /** Verbs that move a mobile scaffold. */
