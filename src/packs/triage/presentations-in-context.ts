@@ -1,6 +1,7 @@
 import type { ReadingBuilder } from '../reading/reading.js';
 import type { Findings } from './findings.js';
 import { PAIN_ANY } from './read-text.js';
+import { altitudeUnclear } from './altitude.js';
 
 /**
  * Presentations whose meaning depends on the findings around them, read once every field is read (as in
@@ -68,7 +69,8 @@ const FRACTURE_QUOTE = /fractur|broken|broke/iu;
  * keeps rising or is severe (7/10 or more, or a severe word), numbness or tingling, fingers or toes pale, cold or blue, a
  * cast said to be too tight, fingers or toes that cannot be moved, pain on moving them, or a pulse not felt is
  * compartment syndrome or a compromised limb until shown otherwise (NHS Compartment syndrome: acute compartment syndrome is
- * a medical emergency, go to A&E): then the fracture stays and the cast's danger is read as its own finding.
+ * a medical emergency, go to A&E): then the fracture stays and the cast's danger is read as its own finding. The
+ * reassurance needs its fact: the swelling said (by the caller) to settle with the limb raised; unsaid, the injury stays.
  */
 function fractureInCast(b: ReadingBuilder, f: Findings): void {
   const injury = f.affirmed.get('injury_needs_care');
@@ -85,8 +87,11 @@ function fractureInCast(b: ReadingBuilder, f: Findings): void {
     return;
   }
   if (!injury || !FRACTURE_QUOTE.test(injury) || f.affirmed.has('deformity')) return;
+  // The reassuring fact must be read: swelling said to settle when the limb is raised (the caller's words).
+  const settles = f.flags.get('text.swelling_settles_raised');
+  if (!settles) return;
   f.affirmed.delete('injury_needs_care');
-  b.set('presentation.treated_fracture_in_cast', true, `${injury}; ${cast}`);
+  b.set('presentation.treated_fracture_in_cast', true, `${injury}; ${cast}; ${settles}`);
 }
 
 /** How much of the bleeding after the abortion medicines is too much, or what else is wrong (NHS Abortion: get help). */
@@ -100,8 +105,13 @@ const ABORTION_BLEED_DANGERS = ['heavy_postpartum_bleeding', 'uncontrolled_bleed
  * painkillers, or feeling faint or unwell). Up to 10 weeks (the gestation of early medical abortion at home), from the
  * caller's own account: then the bleeding and its clots are not the bleeding of a pregnancy that goes on. A pad count an
  * hour, a faint, a fever or a temperature of 38 C, shock vitals, severe, one-sided or shoulder-tip pain, a pain of 7/10 or
- * more, a worsening course or a heavy loss other than clots keeps the bleeding (and ectopic pregnancy is read as ever).
+ * more, a worsening course or a heavy loss other than clots (pads counted, soaking, a rate an hour) keeps the bleeding
+ * (and ectopic pregnancy is read as ever). A gestation over 10 weeks keeps it; an unknown one keeps it unless a fever is
+ * said to be absent as well.
  */
+/** Words of a heavy loss that clots do not explain: pads counted, soaking, a rate per hour. */
+const HEAVY_LOSS_WORDS = /\bpads?\b|\bsoak|\bper hour\b|\ban hour\b|\bevery hour\b|\bhourly\b|\btowels?\b|\bpouring\b|\bgushing\b/iu;
+
 function bleedingAfterMedicalAbortion(b: ReadingBuilder, f: Findings): void {
   const medicines = f.flags.get('exposure.medical_abortion');
   // The abortion medicines are taken in a pregnancy: until it is shown to have ended, she is read as pregnant (so a
@@ -109,10 +119,16 @@ function bleedingAfterMedicalAbortion(b: ReadingBuilder, f: Findings): void {
   if (medicines && !f.conditions.has('pregnant')) f.condition('pregnant', medicines);
   const bleeding = f.affirmed.get('vaginal_bleeding');
   if (!medicines || !bleeding) return;
+  // The gestation must be within the 10 weeks of early medical abortion at home. An unknown gestation is not taken as
+  // early on its own: it needs a fever said to be absent as well (the caller's words), or the bleeding stays.
   const weeks = num(b.facts.gestation_weeks);
   if (weeks !== undefined && weeks > 10) return;
+  if (weeks === undefined && !(f.denied.has('fever') && !f.affirmed.has('fever'))) return;
   const heavy = f.affirmed.get('heavy_blood_loss');
-  const clotsOnly = heavy === undefined || /clot/iu.test(heavy.slice(heavy.indexOf(': "')));
+  const at = heavy === undefined ? -1 : heavy.indexOf(': "');
+  const heavyWords = heavy === undefined ? '' : at >= 0 ? heavy.slice(at) : heavy;
+  // Clots only: a pad count, soaking or a rate an hour in the same words is too much bleeding, clots or not.
+  const clotsOnly = heavy === undefined || (/clot/iu.test(heavyWords) && !HEAVY_LOSS_WORDS.test(heavyWords) && !f.flags.has('text.pad_rate'));
   if (!clotsOnly || affirmedAny(f, ABORTION_BLEED_DANGERS) || temperatureAtLeast(b, 38) || shock(b) || f.flags.has('course.worsening')) return;
   if ((num(b.facts.pain_score) ?? 0) >= 7) return;
   f.affirmed.delete('vaginal_bleeding');
@@ -130,6 +146,9 @@ const SKIN_ONLY_BLOCKERS = ['oral_exposure', 'vomiting', 'cough', 'drowsy', 'con
  * been reached and no sign in the mouth, eyes, airway or on the skin, is a skin exposure: wash with water and watch for
  * irritation (NPIS / TOXBASE public first aid; UK NPIS liquid detergent capsule case series: skin-only exposures give mild
  * irritation at most). The route must be read both ways (on the skin, and the mouth denied): unknown stays a poisoning.
+ * The product must be named as a household one (a laundry capsule, detergent, soap) and said washed off, with the eyes not
+ * said to be reached; an agent that acts through the skin (a pesticide, a weedkiller, an organophosphate, a fentanyl or
+ * other medicated patch, hydrofluoric acid) stays a poisoning.
  */
 function skinOnlyProductExposure(b: ReadingBuilder, f: Findings): void {
   const poisoning = f.affirmed.get('poisoning');
@@ -137,8 +156,13 @@ function skinOnlyProductExposure(b: ReadingBuilder, f: Findings): void {
   const mouthDenied = f.denied.get('oral_exposure');
   if (!poisoning || !skin || !mouthDenied) return;
   if (affirmedAny(f, SKIN_ONLY_BLOCKERS) || f.flags.has('exposure.one_pill_drug') || f.flags.has('exposure.swallow_word') || b.facts.paracetamol_g !== undefined) return;
+  // The reassurance needs a household product, said washed off, and the eyes not reached; an agent that acts through the
+  // skin (a pesticide, a weedkiller, an organophosphate, a fentanyl or other medicated patch, hydrofluoric acid) stays a poisoning.
+  const product = f.flags.get('text.household_product');
+  const washed = f.flags.get('text.washed_off');
+  if (!product || !washed || f.flags.has('text.eyes') || f.flags.has('text.through_skin_agent')) return;
   f.affirmed.delete('poisoning');
-  b.set('exposure.skin_only_product', true, `${poisoning}; ${skin}; ${mouthDenied}`);
+  b.set('exposure.skin_only_product', true, `${poisoning}; ${skin}; ${mouthDenied}; ${product}; ${washed}`);
 }
 
 /** Four weeks: Guillain-Barre weakness reaches its worst within about four weeks of onset (NHS; NICE CKS). */
@@ -178,23 +202,29 @@ function toxicShock(b: ReadingBuilder, f: Findings): void {
 }
 
 /** Signs beside breathlessness at altitude that make it more than the expected breathlessness of exertion there. */
-const ALTITUDE_BREATHING_BLOCKERS = ['severe_breathing', 'stridor', 'chest_pain', 'wheeze', 'coughing_blood', 'fainted', 'confusion', 'drowsy', 'balance_loss', 'unconscious', 'mottled_skin'];
+const ALTITUDE_BREATHING_BLOCKERS = ['severe_breathing', 'stridor', 'chest_pain', 'wheeze', 'cough', 'coughing_blood', 'fainted', 'confusion', 'drowsy', 'balance_loss', 'unconscious', 'mottled_skin'];
+/** A breathing rate above this at altitude is more than the breathlessness of exertion (a sign of HAPE, WMS 2019). */
+const ALTITUDE_MAX_RR = 20;
 
 /**
  * Breathlessness said to come on with exertion and said not to be there at rest, at a stated altitude of 2,500 m or more,
  * with a saturation measured at or above the value expected for that altitude, is the expected breathlessness of exertion
  * at altitude (WMS Clinical Practice Guidelines for acute altitude illness, 2019: breathlessness on exertion is normal at
  * altitude; breathlessness at rest, a fall in exercise tolerance, a cough or a low saturation for the altitude is high
- * altitude pulmonary oedema). Unknown rest breathing or an unmeasured saturation keeps the breathlessness.
+ * altitude pulmonary oedema). Unknown rest breathing, an unmeasured saturation, an unclear altitude, a cough, a worsening
+ * course or a breathing rate above 20 keeps the breathlessness.
  */
 function exertionalBreathlessnessAtAltitude(b: ReadingBuilder, f: Findings): void {
   const altitude = num(b.facts.altitude_m);
   const breathless = f.affirmed.get('dyspnea');
+  if (f.flags.has('text.cough')) return;
   const restDenied = f.denied.get('at_rest');
-  if (altitude === undefined || altitude < 2500 || !breathless || !restDenied || f.affirmed.has('at_rest')) return;
+  if (altitude === undefined || altitude < 2500 || altitudeUnclear(b) || !breathless || !restDenied || f.affirmed.has('at_rest')) return;
   const spo2 = num(vitalsOf(b).spo2);
   if (spo2 === undefined || !(spo2 >= 92 || b.facts.spo2_expected_for_altitude === true)) return;
-  if (affirmedAny(f, ALTITUDE_BREATHING_BLOCKERS)) return;
+  if (affirmedAny(f, ALTITUDE_BREATHING_BLOCKERS) || f.flags.has('course.worsening')) return;
+  const rr = num(vitalsOf(b).respiratory_rate);
+  if (rr !== undefined && rr > ALTITUDE_MAX_RR) return;
   f.affirmed.delete('dyspnea');
   b.set('presentation.exertional_breathlessness_at_altitude', true, `${breathless}; ${restDenied}; SpO2 ${spo2}% at ${altitude} m`);
 }
@@ -236,7 +266,8 @@ const EARLY_BLEED_DANGERS = ['abdominal_pain', 'severe_abdominal_pain', 'one_sid
 function earlyPregnancyBleedingUnderSixWeeks(b: ReadingBuilder, f: Findings): void {
   const bleeding = f.affirmed.get('vaginal_bleeding');
   const weeks = num(b.facts.gestation_weeks);
-  const noPain = f.flags.get('exposure.pain_denied') ?? (f.affirmed.has(PAIN_ANY) ? undefined : f.denied.get(PAIN_ANY));
+  // Pain denied in the caller's words, and no pain word said anywhere: an affirmed pain outweighs any denial.
+  const noPain = f.affirmed.has(PAIN_ANY) ? undefined : f.flags.get('exposure.pain_denied') ?? f.denied.get(PAIN_ANY);
   const pregnant = b.facts.pregnant === true || f.conditions.has('pregnant');
   if (!bleeding || !pregnant || weeks === undefined || weeks >= 6 || !noPain) return;
   if (f.conditions.has('ectopic_risk') || affirmedAny(f, EARLY_BLEED_DANGERS) || (num(b.facts.pain_score) ?? 0) > 0 || shock(b) || temperatureAtLeast(b, 38)) return;

@@ -137,6 +137,7 @@ export function readTokens(read: ReadText, ctx: TextContext): TextRead {
   const quote = (first: number, last: number) => `${source}: "${clip(raw.slice(tokens[first].start, tokens[last].end))}"`;
   const labels = measurementLabels(tokens, found);
   const settled = settledSeverityScopes(tokens);
+  readContextWords(raw, source, ctx);
   const sites: PhraseMatch[] = [];
   const qualities: PhraseMatch[] = [];
   const all: PhraseMatch[] = [];
@@ -364,7 +365,7 @@ function measurementLabels(tokens: readonly Token[], found: readonly PhraseMatch
 /** The agent's own words (the action) can add a danger, never a reassurance: no denials, no benign complaint. */
 const REASSURING = new Set(['self_care_complaint', 'clinic_complaint', 'chest_wall_pain']);
 /** Exposure flags that can only lower a risk: read from the caller's account alone. */
-const REASSURING_EXPOSURES = new Set(['exposure.small_taste', 'exposure.cast_applied', 'exposure.medical_abortion', 'exposure.on_skin']);
+const REASSURING_EXPOSURES = new Set(['exposure.small_taste', 'exposure.cast_applied', 'exposure.medical_abortion', 'exposure.on_skin', 'exposure.pain_denied', 'exposure.below_kneecap']);
 
 /** Relatives: a clause about one of them, told as history, describes someone other than the patient. */
 const RELATIVES = new Set(['mum', 'mom', 'mother', 'mum\'s', 'mother\'s', 'dad', 'father', 'dad\'s', 'father\'s', 'brother', 'sister', 'brother\'s', 'sister\'s', 'grandma', 'grandmother', 'grandad', 'granddad', 'grandfather', 'grandpa', 'nan', 'nana', 'granny', 'gran', 'aunt', 'auntie', 'aunty', 'uncle', 'cousin', 'parents', 'sibling', 'siblings', 'relative', 'relatives', 'family',
@@ -1018,9 +1019,60 @@ function sideOfFace(tokens: readonly Token[], side: PhraseMatch): boolean {
   return false;
 }
 
-/** Verbs of an examination: a finding named right after them is what was tested for ("checked arm drift"), not a result. */
+/** Verbs of an examination: a finding named after them with "for" is what was tested for ("tested for neck stiffness"), not a result. */
 const TEST_WORDS = new Set(['checked', 'checking', 'tested', 'testing', 'examined', 'screened']);
 const TEST_REACH = 3;
+/** Words that make a finding the name of a test ("arm drift", "the glass test", "grip strength"): what the test is, not its result. */
+const NAMED_TEST_WORDS = new Set(['drift', 'test', 'tests', 'reflex', 'reflexes', 'strength', 'power', 'grip', 'sign']);
+
+/**
+ * Words read from a text as a whole, for the named presentations that need them (presentations-in-context.ts): a cough
+ * said (not denied), swelling said to settle with elevation, a household product, a product washed off, an agent that acts
+ * through the skin, and the eyes reached. A danger may come from any words but a question; a reassurance only from the
+ * caller's account.
+ */
+const COUGH_WORD = /\bcough(?:s|ing|ed)?\b/giu;
+const NEGATED_BEFORE = /\b(?:no|not|without|denies|denied|never|nor|none)\b[^.;,]{0,16}$/iu;
+/** Just after a word: it is denied ("eyes: not touched", "eyes fine"). */
+const NEGATED_AFTER = /^\s*[:\-=]?\s*(?:not|no|none|never|nil|clear|fine|ok|okay|normal|unaffected|untouched|spared|were not|are not|weren't|aren't|not involved)\b/iu;
+const RAISED_WORDS = String.raw`(?:raised|raising|elevat\w*|propped|pillows?|above (?:the |his |her |my |their )?heart|arm up|leg up|hand up|foot up|held up|up on)`;
+const SETTLE_WORDS = String.raw`(?:better|settles?|settled|settling|eases?|eased|easing|goes down|went down|gone down|going down|reduces?|reduced|improves?|improved|less|smaller|subsides?|subsided|subsiding)`;
+const ELEVATION_SETTLES = new RegExp(String.raw`\b${SETTLE_WORDS}\b[^.;]{0,60}\b${RAISED_WORDS}\b|\b${RAISED_WORDS}\b[^.;]{0,60}\b${SETTLE_WORDS}\b`, 'iu');
+const HOUSEHOLD_PRODUCT = /\b(?:laundry|washing|detergent|dishwasher|soap|soapy|shampoo|conditioner|washing[- ]up liquid|fabric softener|softener|capsule|capsules|pod|pods|liquitab|liquitabs|bubble bath|shower gel|hand ?wash|body wash|washing powder|cleaning spray|surface spray|multi-?surface)\b/iu;
+const WASHED_OFF = /\b(?:wash(?:ed)?|rinsed?|wiped|sponged|cleaned)\b[^.;]{0,24}\b(?:off|away|under the tap|with water)\b|\b(?:washed|rinsed)\b/iu;
+const THROUGH_SKIN = /\b(?:pesticides?|insecticides?|weed ?killers?|herbicides?|organophosphates?|paraquat|sheep dip|nerve agent|fentanyl|patch|patches|hydrofluoric|rust remover|phenol|nicotine|e-?liquid|vape liquid|methanol|cyanide|mercury|caustic|oven cleaner|drain cleaner|bleach|acid|alkali|lye)\b/iu;
+const EYE_WORD = /\beyes?\b/giu;
+/** A heavy loss counted in pads, soaking, or a rate an hour ("going through 3 pads per hour"): too much bleeding, clots or not. */
+const PAD_RATE = /\bpads?\b[^.;]{0,24}\b(?:an|per|every|each|in an|in one|a single)\s+hours?\b|\bsoak(?:s|ed|ing)?\b|\bpads?\s+hourly\b|\b(?:full|filled|filling)\s+(?:a\s+)?(?:pad|pads|towel|towels)\b/giu;
+
+function readContextWords(raw: string, source: string, ctx: TextContext): void {
+  if (ctx.mode === 'questions' || ctx.negate === true) return;
+  const text = raw.length > 4000 ? raw.slice(0, 4000) : raw;
+  const where = (m: RegExpMatchArray | RegExpExecArray) => `${source}: "${clip(text.slice(Math.max(0, (m.index ?? 0) - 20), (m.index ?? 0) + m[0].length + 20))}"`;
+  const said = (re: RegExp, name: string) => {
+    for (const m of text.matchAll(re)) {
+      if (NEGATED_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - 24), m.index ?? 0))) continue;
+      if (NEGATED_AFTER.test(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24))) continue;
+      ctx.findings.flag(name, where(m));
+      return;
+    }
+  };
+  const agent = THROUGH_SKIN.exec(text);
+  if (agent) ctx.findings.flag('text.through_skin_agent', where(agent));
+  // A word in the agent's turn is most often its question ("any coughing?"), and in the action its safety net ("call back
+  // if 2 pads an hour"): neither is a finding. These are read from the caller's account and the red flags listed.
+  if (ctx.mode !== 'account' && ctx.mode !== 'flags') return;
+  said(COUGH_WORD, 'text.cough');
+  said(EYE_WORD, 'text.eyes');
+  said(PAD_RATE, 'text.pad_rate');
+  if (ctx.mode !== 'account') return;
+  const settles = ELEVATION_SETTLES.exec(text);
+  if (settles) ctx.findings.flag('text.swelling_settles_raised', where(settles));
+  const product = HOUSEHOLD_PRODUCT.exec(text);
+  if (product) ctx.findings.flag('text.household_product', where(product));
+  const washed = WASHED_OFF.exec(text);
+  if (washed) ctx.findings.flag('text.washed_off', where(washed));
+}
 
 /**
  * Whether the token at `at` is named as what an examination looked for: an examination verb a few words before it, in its
@@ -1028,11 +1080,24 @@ const TEST_REACH = 3;
  * is weak" and "checked: the rash does not fade" are results.
  */
 export function testedFor(tokens: readonly Token[], at: number): boolean {
-  for (let j = at - 1; j >= 0 && at - j <= TEST_REACH; j--) {
+  // Only "checked / tested / screened for X", or a test named ("checked arm drift"): "examined her stiff neck" is a finding.
+  let sawFor = false;
+  for (let j = at - 1; j >= 0 && at - j <= TEST_REACH + 1; j--) {
     const t = tokens[j];
     // "Tested positive for strep": a result, not what was looked for.
     if (t.kind === 'break' || t.kind === 'symbol' || t.clause !== tokens[at].clause || t.text === 'positive') return false;
-    if (TEST_WORDS.has(t.text)) return true;
+    if (t.text === 'for') sawFor = true;
+    if (TEST_WORDS.has(t.text)) return sawFor || namedTest(tokens, at);
+  }
+  return false;
+}
+
+/** Whether the words from `at` name a test ("arm drift", "glass test", "grip strength"), within its clause. */
+function namedTest(tokens: readonly Token[], at: number): boolean {
+  for (let j = at; j < tokens.length && j - at <= 2; j++) {
+    const t = tokens[j];
+    if (t.kind === 'break' || t.kind === 'symbol' || t.clause !== tokens[at].clause) return false;
+    if (NAMED_TEST_WORDS.has(t.text)) return true;
   }
   return false;
 }
